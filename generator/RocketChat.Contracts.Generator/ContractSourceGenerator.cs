@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using RocketChat.Contracts.Generator.Diagnostics;
+using RocketChat.Contracts.Generator.Emit;
+using RocketChat.Contracts.Generator.Model;
+using RocketChat.Contracts.Generator.Parsing;
+
+namespace RocketChat.Contracts.Generator
+{
+    /// <summary>
+    /// Reads OpenAPI 3 contracts given as AdditionalFiles (.yaml, .yml, .json) and emits records, JSON converters,
+    /// a JsonSerializerContext and typed clients. Pipeline: file → <see cref="ContractInput"/> → <see cref="ContractModel"/> → source.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class ContractSourceGenerator : IIncrementalGenerator
+    {
+        /// <summary>Tracking names, asserted by the incremental-caching tests.</summary>
+        public static class Steps
+        {
+            public const string Input = "ContractInput";
+            public const string Model = "ContractModel";
+        }
+
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            IncrementalValuesProvider<ContractInput> inputs = context.AdditionalTextsProvider
+                .Where(static file => IsContractFile(file.Path))
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
+                .WithTrackingName(Steps.Input);
+
+            IncrementalValuesProvider<ContractModel?> models = inputs
+                .Select(static (input, cancellationToken) => ContractParser.Parse(input, cancellationToken))
+                .WithTrackingName(Steps.Model);
+
+            context.RegisterSourceOutput(models, static (production, model) => Emit(production, model));
+        }
+
+        private static bool IsContractFile(string path) =>
+            path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+        private static ContractInput ReadInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+        {
+            AnalyzerConfigOptions fileOptions = options.GetOptions(file);
+            fileOptions.TryGetValue("build_metadata.AdditionalFiles.Namespace", out string? ns);
+            fileOptions.TryGetValue("build_metadata.AdditionalFiles.ClientName", out string? clientName);
+            fileOptions.TryGetValue("build_metadata.AdditionalFiles.Visibility", out string? visibility);
+            options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? rootNamespace);
+            SourceText? text = file.GetText(cancellationToken);
+            return new ContractInput(file.Path, text?.ToString() ?? string.Empty, ns, clientName, visibility, rootNamespace);
+        }
+
+        private static void Emit(SourceProductionContext production, ContractModel? model)
+        {
+            if (model == null)
+            {
+                return;
+            }
+
+            foreach (DiagnosticInfo diagnostic in model.Diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (model.Objects.Count == 0 && model.Clients.Count == 0 && model.Enums.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                production.AddSource(model.HintPrefix + ".Models.g.cs", SourceText.From(ModelEmitter.Emit(model), System.Text.Encoding.UTF8));
+                production.CancellationToken.ThrowIfCancellationRequested();
+                production.AddSource(model.HintPrefix + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(model), System.Text.Encoding.UTF8));
+                production.CancellationToken.ThrowIfCancellationRequested();
+                production.AddSource(model.HintPrefix + ".Clients.g.cs", SourceText.From(ClientEmitter.Emit(model), System.Text.Encoding.UTF8));
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                // Two contracts with the same namespace and client name, or an emitter bug: report, never throw.
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
+            }
+        }
+    }
+}

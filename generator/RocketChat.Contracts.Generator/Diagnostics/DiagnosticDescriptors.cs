@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace RocketChat.Contracts.Generator.Diagnostics
+{
+    /// <summary>The generator's diagnostics. Ids are stable: never renumber, only add.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "RocketChat.Contracts";
+
+        public static readonly DiagnosticDescriptor InvalidDocument = Error(
+            "RCG001", "Contract is not valid YAML or JSON", "The contract cannot be parsed: {0}");
+
+        public static readonly DiagnosticDescriptor NotOpenApi3 = Error(
+            "RCG002", "Not an OpenAPI 3 document", "{0}");
+
+        public static readonly DiagnosticDescriptor UnresolvedReference = Error(
+            "RCG003", "Unresolved $ref", "The reference '{0}' does not resolve to anything in this contract");
+
+        public static readonly DiagnosticDescriptor ExternalReference = Error(
+            "RCG004", "External $ref refused", "The reference '{0}' points outside this contract; only local '#/components/...' references are followed");
+
+        public static readonly DiagnosticDescriptor DuplicateOperationId = Error(
+            "RCG005", "Duplicate operationId", "The operationId '{0}' is used more than once; this operation is skipped");
+
+        public static readonly DiagnosticDescriptor OperationNameCollision = Warning(
+            "RCG006", "Operation names collide", "The operation '{0}' maps to the C# name '{1}', already taken; it is generated as '{2}'");
+
+        public static readonly DiagnosticDescriptor UnsupportedSchema = Warning(
+            "RCG007", "Unsupported schema construct", "'{0}' is not supported here; the value is exposed as a JsonElement");
+
+        public static readonly DiagnosticDescriptor UnsupportedMediaType = Warning(
+            "RCG008", "Unsupported request body", "The operation '{0}' has no application/json request body ({1}); the operation is skipped");
+
+        public static readonly DiagnosticDescriptor UnsupportedParameter = Warning(
+            "RCG009", "Unsupported parameter", "The parameter '{0}' in '{1}' is not supported and is skipped");
+
+        public static readonly DiagnosticDescriptor UndeclaredPathParameter = Warning(
+            "RCG010", "Path parameter not declared", "The path '{0}' uses '{{{1}}}' without declaring it; it is generated as a required string");
+
+        public static readonly DiagnosticDescriptor InvalidStructure = Error(
+            "RCG011", "Invalid contract structure", "{0}");
+
+        public static readonly DiagnosticDescriptor InvalidOption = Error(
+            "RCG012", "Invalid generator option", "The {0} '{1}' is not a valid C# name; '{2}' is used instead");
+
+        public static readonly DiagnosticDescriptor CircularReference = Error(
+            "RCG013", "Circular $ref", "The reference '{0}' refers back to itself");
+
+        public static readonly DiagnosticDescriptor UnknownType = Warning(
+            "RCG014", "Unknown schema type", "The schema type '{0}' is not known; the value is exposed as a JsonElement");
+
+        public static readonly DiagnosticDescriptor PropertyNameCollision = Warning(
+            "RCG015", "Property names collide", "The property '{0}' of '{1}' maps to the C# name '{2}', already taken; it is generated as '{3}'");
+
+        public static readonly DiagnosticDescriptor InternalError = Error(
+            "RCG099", "Generator failure", "The contract generator failed unexpectedly: {0}");
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = new Dictionary<string, DiagnosticDescriptor>();
+
+        static DiagnosticDescriptors()
+        {
+            foreach (DiagnosticDescriptor d in new[]
+            {
+                InvalidDocument, NotOpenApi3, UnresolvedReference, ExternalReference, DuplicateOperationId,
+                OperationNameCollision, UnsupportedSchema, UnsupportedMediaType, UnsupportedParameter,
+                UndeclaredPathParameter, InvalidStructure, InvalidOption, CircularReference, UnknownType,
+                PropertyNameCollision, InternalError,
+            })
+            {
+                s_byId.Add(d.Id, d);
+            }
+        }
+
+        public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+        private static DiagnosticDescriptor Error(string id, string title, string format) =>
+            new DiagnosticDescriptor(id, title, format, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+        private static DiagnosticDescriptor Warning(string id, string title, string format) =>
+            new DiagnosticDescriptor(id, title, format, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    }
+}

@@ -1,0 +1,327 @@
+using System.Collections.Generic;
+using System.Linq;
+using RocketChat.Contracts.Generator.Model;
+using RocketChat.Contracts.Generator.Parsing;
+
+namespace RocketChat.Contracts.Generator.Emit
+{
+    /// <summary>Emits an interface and an implementation per tag, and the root client that groups them.</summary>
+    internal static class ClientEmitter
+    {
+        private const string Runtime = "global::RocketChat.Contracts.Runtime";
+        private const string Tasks = "global::System.Threading.Tasks";
+        private const string CancellationToken = "global::System.Threading.CancellationToken";
+
+        public static string Emit(ContractModel contract)
+        {
+            SourceWriter writer = SourceWriter.Begin(contract.Namespace);
+            EmitRoot(writer, contract);
+            foreach (ClientModel client in contract.Clients)
+            {
+                EmitInterface(writer, contract, client);
+                EmitImplementation(writer, contract, client);
+            }
+
+            return writer.ToString();
+        }
+
+        private static void EmitRoot(SourceWriter writer, ContractModel contract)
+        {
+            string name = contract.ClientName + "Client";
+            CSharpText.Doc(writer, "summary", contract.Title ?? contract.ClientName + " API client.");
+            CSharpText.Doc(writer, "remarks", contract.Description);
+            writer.Open(contract.Accessibility + " sealed partial class " + name);
+            writer.Line("/// <summary>Creates the client over a connection (server URL, HttpClient and credentials).</summary>");
+            writer.Open("public " + name + "(" + Runtime + ".RocketChatConnection connection)");
+            writer.Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
+            foreach (ClientModel client in contract.Clients)
+            {
+                writer.Line(client.Name + " = new " + client.Name + "Client(connection);");
+            }
+
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>The connection every call goes through.</summary>");
+            writer.Line("public " + Runtime + ".RocketChatConnection Connection { get; }");
+            foreach (ClientModel client in contract.Clients)
+            {
+                writer.Line();
+                CSharpText.Doc(writer, "summary", client.Description ?? "The " + client.Name + " operations.");
+                writer.Line("public I" + client.Name + "Client " + client.Name + " { get; }");
+            }
+
+            writer.Close();
+            writer.Line();
+        }
+
+        private static void EmitInterface(SourceWriter writer, ContractModel contract, ClientModel client)
+        {
+            CSharpText.Doc(writer, "summary", client.Description ?? "The " + client.Name + " operations.");
+            writer.Open(contract.Accessibility + " partial interface I" + client.Name + "Client");
+            bool first = true;
+            foreach (OperationModel operation in client.Operations)
+            {
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                MethodShape shape = MethodShape.For(operation);
+                EmitDocs(writer, operation, shape);
+                writer.Line(shape.Signature + ";");
+                if (shape.Paging != null)
+                {
+                    writer.Line();
+                    EmitPagingDocs(writer, operation, shape);
+                    writer.Line(shape.PagingSignature + ";");
+                }
+            }
+
+            writer.Close();
+            writer.Line();
+        }
+
+        private static void EmitImplementation(SourceWriter writer, ContractModel contract, ClientModel client)
+        {
+            string name = client.Name + "Client";
+            writer.Line("/// <inheritdoc cref=\"I" + name + "\"/>");
+            writer.Open(contract.Accessibility + " sealed partial class " + name + " : I" + name);
+            writer.Line("private readonly " + Runtime + ".RocketChatConnection _connection;");
+            writer.Line();
+            writer.Line("/// <summary>Creates the client over a connection.</summary>");
+            writer.Open("public " + name + "(" + Runtime + ".RocketChatConnection connection)");
+            writer.Line("_connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
+            writer.Close();
+            foreach (OperationModel operation in client.Operations)
+            {
+                MethodShape shape = MethodShape.For(operation);
+                writer.Line();
+                writer.Line("/// <inheritdoc />");
+                writer.Open("public " + shape.Signature);
+                EmitBody(writer, contract, operation, shape);
+                writer.Close();
+                if (shape.Paging != null)
+                {
+                    writer.Line();
+                    writer.Line("/// <inheritdoc />");
+                    writer.Open("public " + shape.PagingSignature);
+                    EmitPagingBody(writer, operation, shape);
+                    writer.Close();
+                }
+            }
+
+            writer.Close();
+            writer.Line();
+        }
+
+        private static void EmitDocs(SourceWriter writer, OperationModel operation, MethodShape shape)
+        {
+            CSharpText.Doc(writer, "summary", operation.Summary ?? operation.HttpMethod + " " + operation.Path);
+            CSharpText.Doc(writer, "remarks", operation.Description);
+            foreach (MethodParameter parameter in shape.Parameters)
+            {
+                CSharpText.Doc(writer, "param", parameter.Description ?? "The <c>" + parameter.WireName + "</c> value.", "name=" + CSharpText.Attribute(parameter.Name.TrimStart('@')));
+            }
+
+            writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+            if (operation.Response != null)
+            {
+                writer.Line("/// <returns>The server's response.</returns>");
+            }
+
+            writer.Line("/// <exception cref=\"" + Runtime + ".RocketChatApiException\">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>");
+            writer.Line("/// <exception cref=\"" + Runtime + ".RocketChatConnectionException\">The server could not be reached.</exception>");
+            if (operation.IsDeprecated)
+            {
+                writer.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");
+            }
+        }
+
+        private static void EmitPagingDocs(SourceWriter writer, OperationModel operation, MethodShape shape)
+        {
+            writer.Line("/// <summary>");
+            writer.Line("/// Streams every item of <see cref=\"" + operation.Name + "Async\"/>, fetching offset/count pages as they are consumed.");
+            writer.Line("/// </summary>");
+            foreach (MethodParameter parameter in shape.PagingParameters)
+            {
+                CSharpText.Doc(writer, "param", parameter.Description ?? "The <c>" + parameter.WireName + "</c> value.", "name=" + CSharpText.Attribute(parameter.Name.TrimStart('@')));
+            }
+
+            writer.Line("/// <param name=\"pageSize\">Items asked for per request (the server may cap it, 100 by default).</param>");
+            writer.Line("/// <param name=\"cancellationToken\">Stops the enumeration.</param>");
+        }
+
+        private static void EmitBody(SourceWriter writer, ContractModel contract, OperationModel operation, MethodShape shape)
+        {
+            foreach (MethodParameter parameter in shape.Parameters.Where(p => p.IsRequired && !p.Type.IsValueType))
+            {
+                writer.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.Name + ");");
+            }
+
+            string method = "global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.HttpMethod);
+            writer.Line("var call = new " + Runtime + ".ApiRequest(" + method + ", " + CSharpText.Literal(operation.Name) + ", requiresAuthentication: " + (operation.RequiresAuthentication ? "true" : "false") + ");");
+            EmitPath(writer, operation, shape);
+            foreach (MethodParameter parameter in shape.Parameters.Where(p => p.Location != ParameterLocation.Path))
+            {
+                EmitParameter(writer, contract, parameter);
+            }
+
+            if (operation.Response != null)
+            {
+                writer.Line("return _connection.SendAsync(call, " + contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(operation.Response) + ", cancellationToken);");
+            }
+            else
+            {
+                writer.Line("return _connection.SendAsync(call, cancellationToken);");
+            }
+        }
+
+        private static void EmitPath(SourceWriter writer, OperationModel operation, MethodShape shape)
+        {
+            string path = operation.Path.TrimStart('/');
+            int position = 0;
+            while (position < path.Length)
+            {
+                int open = path.IndexOf('{', position);
+                if (open < 0)
+                {
+                    writer.Line("call.AppendPath(" + CSharpText.Literal(path.Substring(position)) + ");");
+                    break;
+                }
+
+                if (open > position)
+                {
+                    writer.Line("call.AppendPath(" + CSharpText.Literal(path.Substring(position, open - position)) + ");");
+                }
+
+                int close = path.IndexOf('}', open);
+                string wireName = path.Substring(open + 1, close - open - 1);
+                MethodParameter parameter = shape.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == wireName);
+                writer.Line("call.AppendPathParameter(" + WireString(parameter.Type, parameter.Name, nullable: false) + ");");
+                position = close + 1;
+            }
+        }
+
+        private static void EmitParameter(SourceWriter writer, ContractModel contract, MethodParameter parameter)
+        {
+            string literal = CSharpText.Literal(parameter.WireName);
+            if (parameter.IsBody)
+            {
+                string info = contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(parameter.Type);
+                if (parameter.IsRequired)
+                {
+                    writer.Line("call.SetJsonBody(" + parameter.Name + ", " + info + ");");
+                }
+                else
+                {
+                    writer.Open("if (" + parameter.Name + " is { } body)");
+                    writer.Line("call.SetJsonBody(body, " + info + ");");
+                    writer.Close();
+                }
+
+                return;
+            }
+
+            bool nullable = !parameter.IsRequired;
+            if (parameter.Location == ParameterLocation.Header)
+            {
+                writer.Line("call.AddHeader(" + literal + ", " + WireString(parameter.Type, parameter.Name, nullable) + ");");
+                return;
+            }
+
+            if (parameter.IsJson)
+            {
+                string info = contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(parameter.Type);
+                if (parameter.Type.IsValueType && nullable)
+                {
+                    writer.Open("if (" + parameter.Name + " is { } " + parameter.Name.TrimStart('@') + "Json)");
+                    writer.Line("call.AddQueryJson(" + literal + ", " + parameter.Name.TrimStart('@') + "Json, " + info + ");");
+                    writer.Close();
+                }
+                else
+                {
+                    writer.Line("call.AddQueryJson(" + literal + ", " + parameter.Name + ", " + info + ");");
+                }
+
+                return;
+            }
+
+            switch (parameter.Type.Kind)
+            {
+                case TypeKind.Array:
+                    TypeRef element = parameter.Type.Element!;
+                    string select = "global::System.Linq.Enumerable.Select(" + parameter.Name + ", static item => " + WireString(element, "item", nullable: false) + ")";
+                    string values = element.Kind == TypeKind.String ? parameter.Name
+                        : nullable ? "(" + parameter.Name + " is null ? null : " + select + ")"
+                        : select;
+                    writer.Line("call.AddQueryArray(" + literal + ", " + values + ");");
+                    break;
+                case TypeKind.Enum:
+                    writer.Line("call.AddQuery(" + literal + ", " + parameter.Name + (nullable ? "?" : string.Empty) + ".Value);");
+                    break;
+                default:
+                    writer.Line("call.AddQuery(" + literal + ", " + parameter.Name + ");");
+                    break;
+            }
+        }
+
+        private static void EmitPagingBody(SourceWriter writer, OperationModel operation, MethodShape shape)
+        {
+            PagingModel paging = shape.Paging!;
+            var arguments = new List<string>();
+            foreach (MethodParameter parameter in shape.Parameters)
+            {
+                string value = parameter.WireName == "offset" && parameter.Location == ParameterLocation.Query ? "pageOffset"
+                    : parameter.WireName == "count" && parameter.Location == ParameterLocation.Query ? "pageCount"
+                    : parameter.Name;
+                arguments.Add(parameter.Name + ": " + value);
+            }
+
+            arguments.Add("cancellationToken: pageCancellation");
+            writer.Line("return " + Runtime + ".OffsetPaging.EnumerateAsync(");
+            writer.Line("    (pageOffset, pageCount, pageCancellation) => " + operation.Name + "Async(" + string.Join(", ", arguments) + "),");
+            writer.Line("    static page => page." + paging.ItemsProperty + ",");
+            writer.Line("    static page => page." + paging.TotalProperty + ",");
+            writer.Line("    0,");
+            writer.Line("    pageSize,");
+            writer.Line("    cancellationToken);");
+        }
+
+        /// <summary>How a value goes into a path, header or array item as text.</summary>
+        private static string WireString(TypeRef type, string value, bool nullable)
+        {
+            string access = nullable ? "?." : ".";
+            switch (type.Kind)
+            {
+                case TypeKind.String:
+                    return value;
+                case TypeKind.Enum:
+                    return value + access + "Value";
+                case TypeKind.Boolean:
+                    return nullable
+                        ? "(" + value + " is null ? null : " + value + ".Value ? \"true\" : \"false\")"
+                        : "(" + value + " ? \"true\" : \"false\")";
+                case TypeKind.DateTimeOffset:
+                    return value + access + "ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)";
+                case TypeKind.Int32:
+                case TypeKind.Int64:
+                case TypeKind.Double:
+                    return value + access + "ToString(global::System.Globalization.CultureInfo.InvariantCulture)";
+                default:
+                    return value + access + "ToString()";
+            }
+        }
+
+        private static string HttpMethodProperty(string method) => method switch
+        {
+            "GET" => "Get",
+            "PUT" => "Put",
+            "POST" => "Post",
+            "DELETE" => "Delete",
+            "PATCH" => "Patch",
+            "HEAD" => "Head",
+            _ => "Options",
+        };
+    }
+}

@@ -1,0 +1,301 @@
+using System.Collections.Generic;
+using RocketChat.Contracts.Generator.Model;
+using RocketChat.Contracts.Generator.Parsing;
+
+namespace RocketChat.Contracts.Generator.Emit
+{
+    /// <summary>
+    /// Emits a JsonConverter per record and enum, and a JsonSerializerContext built on them.
+    /// Why converters: a generator cannot feed System.Text.Json's own generator (generators never see each
+    /// other's output), so the metadata is written here, by hand-style code, and stays reflection-free.
+    /// </summary>
+    internal static class JsonEmitter
+    {
+        private const string Json = "global::System.Text.Json";
+        private const string Serialization = "global::System.Text.Json.Serialization";
+        private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
+
+        private static readonly HashSet<string> s_reservedLocals = new HashSet<string>
+        {
+            "reader", "writer", "value", "additionalProperties", "typeToConvert", "options",
+        };
+
+        public static string Emit(ContractModel contract)
+        {
+            SourceWriter writer = SourceWriter.Begin(contract.Namespace);
+            writer.Line("#pragma warning disable CS0618 // Deprecated members are still read and written.");
+            writer.Line();
+            foreach (ObjectTypeModel type in contract.Objects)
+            {
+                EmitObjectConverter(writer, contract, type);
+            }
+
+            foreach (EnumTypeModel type in contract.Enums)
+            {
+                EmitEnumConverter(writer, contract, type);
+            }
+
+            EmitContext(writer, contract);
+            return writer.ToString();
+        }
+
+        private static void EmitObjectConverter(SourceWriter writer, ContractModel contract, ObjectTypeModel type)
+        {
+            string name = type.Name;
+            writer.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/> without reflection.</summary>");
+            writer.Open(contract.Accessibility + " sealed class " + name + "JsonConverter : " + Serialization + ".JsonConverter<" + name + ">");
+            foreach (PropertyModel property in type.Properties)
+            {
+                writer.Line("private static readonly " + Json + ".JsonEncodedText " + property.Name + "JsonName = "
+                    + Json + ".JsonEncodedText.Encode(" + CSharpText.Literal(property.JsonName) + ");");
+            }
+
+            if (type.Properties.Count > 0)
+            {
+                writer.Line();
+            }
+
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public override " + name + " Read(ref " + JsonCode.Reader + " reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader);");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + name + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value);");
+            writer.Line();
+
+            // Read.
+            var locals = new Dictionary<string, string>();
+            var used = new HashSet<string>(s_reservedLocals);
+            foreach (PropertyModel property in type.Properties)
+            {
+                string local = Identifiers.ToCamelCase(property.Name).TrimStart('@');
+                locals[property.Name] = Identifiers.Unique(s_reservedLocals.Contains(local) ? local + "Value" : local, used);
+            }
+
+            writer.Line("/// <summary>Reads one " + name + " at the reader's current token.</summary>");
+            writer.Open("public static " + name + " ReadValue(ref " + JsonCode.Reader + " reader)");
+            writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.StartObject)");
+            writer.Line("throw new " + Json + ".JsonException(" + CSharpText.Literal("Expected a JSON object for " + name + ".") + ");");
+            writer.Close();
+            writer.Line();
+            foreach (PropertyModel property in type.Properties)
+            {
+                writer.Line(property.Type.CSharpType + "? @" + locals[property.Name] + " = default;");
+                if (property.IsRequired)
+                {
+                    writer.Line("bool has" + property.Name + " = false;");
+                }
+            }
+
+            if (type.KeepsAdditionalProperties)
+            {
+                writer.Line("global::System.Collections.Generic.Dictionary<string, " + Json + ".JsonElement>? additionalProperties = null;");
+            }
+
+            writer.Open("while (reader.Read() && reader.TokenType != " + Json + ".JsonTokenType.EndObject)");
+            string keyword = "if";
+            foreach (PropertyModel property in type.Properties)
+            {
+                string local = "@" + locals[property.Name];
+                writer.Open(keyword + " (reader.ValueTextEquals(" + CSharpText.Utf8Literal(property.JsonName) + "))");
+                writer.Line("reader.Read();");
+                if (property.IsNullable)
+                {
+                    writer.Line(local + " = reader.TokenType == " + Json + ".JsonTokenType.Null ? default : " + JsonCode.Read(property.Type, "reader") + ";");
+                    if (property.IsRequired)
+                    {
+                        writer.Line("has" + property.Name + " = true;");
+                    }
+                }
+                else
+                {
+                    writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.Null)");
+                    writer.Line(local + " = " + JsonCode.Read(property.Type, "reader") + ";");
+                    if (property.IsRequired)
+                    {
+                        writer.Line("has" + property.Name + " = true;");
+                    }
+
+                    writer.Close();
+                }
+
+                writer.Close();
+                keyword = "else if";
+            }
+
+            string unknown = type.KeepsAdditionalProperties
+                ? JsonCode.Collections + ".ReadUnknownProperty(ref reader, ref additionalProperties);"
+                : "reader.Read(); reader.Skip();";
+            if (type.Properties.Count == 0)
+            {
+                writer.Line(unknown);
+            }
+            else
+            {
+                writer.Open("else");
+                writer.Line(unknown);
+                writer.Close();
+            }
+
+            writer.Close();
+            writer.Line();
+            foreach (PropertyModel property in type.Properties)
+            {
+                if (property.IsRequired)
+                {
+                    writer.Open("if (!has" + property.Name + ")");
+                    writer.Line("throw " + JsonCode.Collections + ".MissingRequired(" + CSharpText.Literal(name) + ", " + CSharpText.Literal(property.JsonName) + ");");
+                    writer.Close();
+                    writer.Line();
+                }
+            }
+
+            writer.Open("return new " + name);
+            foreach (PropertyModel property in type.Properties)
+            {
+                string local = "@" + locals[property.Name];
+                bool forgive = property.IsRequired && !property.IsNullable;
+                string read = forgive
+                    ? (property.Type.IsValueType ? local + ".GetValueOrDefault()" : local + "!")
+                    : local;
+                writer.Line(property.Name + " = " + read + ",");
+            }
+
+            if (type.KeepsAdditionalProperties)
+            {
+                writer.Line("AdditionalProperties = additionalProperties,");
+            }
+
+            writer.Close(";");
+            writer.Close();
+            writer.Line();
+
+            // Write.
+            writer.Line("/// <summary>Writes one " + name + ".</summary>");
+            writer.Open("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + name + " value)");
+            writer.Line("writer.WriteStartObject();");
+            foreach (PropertyModel property in type.Properties)
+            {
+                string local = "@" + locals[property.Name];
+                writer.Open("if (value." + property.Name + " is { } " + local + ")");
+                writer.Line("writer.WritePropertyName(" + property.Name + "JsonName);");
+                JsonCode.Write(writer, property.Type, local);
+                writer.Close();
+                if (property.IsRequired)
+                {
+                    writer.Open("else");
+                    writer.Line("writer.WriteNull(" + property.Name + "JsonName);");
+                    writer.Close();
+                }
+            }
+
+            if (type.KeepsAdditionalProperties)
+            {
+                writer.Line(JsonCode.Collections + ".WriteAdditionalProperties(writer, value.AdditionalProperties);");
+            }
+
+            writer.Line("writer.WriteEndObject();");
+            writer.Close();
+            writer.Close();
+            writer.Line();
+        }
+
+        private static void EmitEnumConverter(SourceWriter writer, ContractModel contract, EnumTypeModel type)
+        {
+            string name = type.Name;
+            writer.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/> as its string value.</summary>");
+            writer.Open(contract.Accessibility + " sealed class " + name + "JsonConverter : " + Serialization + ".JsonConverter<" + name + ">");
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public override " + name + " Read(ref " + JsonCode.Reader + " reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader);");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + name + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value);");
+            writer.Line();
+            writer.Line("/// <summary>Reads the string at the reader's current token.</summary>");
+            writer.Line("public static " + name + " ReadValue(ref " + JsonCode.Reader + " reader) => new " + name + "(reader.GetString() ?? throw new " + Json + ".JsonException(" + CSharpText.Literal("Expected a string for " + name + ".") + "));");
+            writer.Line();
+            writer.Line("/// <summary>Writes the wire value.</summary>");
+            writer.Line("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + name + " value) => writer.WriteStringValue(value.Value);");
+            writer.Close();
+            writer.Line();
+        }
+
+        /// <summary>The context property that serves <paramref name="type"/> as a root.</summary>
+        public static string RootPropertyName(TypeRef type) => type.DisplayName;
+
+        private static void EmitContext(SourceWriter writer, ContractModel contract)
+        {
+            string context = contract.ContextName;
+            writer.Line("/// <summary>");
+            writer.Line("/// System.Text.Json metadata for every type of the contract, built on the generated converters:");
+            writer.Line("/// no reflection, safe for trimming and Native AOT. Use it as <c>JsonSerializer.Serialize(value, " + context + ".Default.SomeType)</c>");
+            writer.Line("/// or as a <see cref=\"" + Metadata + ".IJsonTypeInfoResolver\"/> in your own options.");
+            writer.Line("/// </summary>");
+            writer.Open(contract.Accessibility + " sealed partial class " + context + " : " + Serialization + ".JsonSerializerContext, " + Metadata + ".IJsonTypeInfoResolver");
+            writer.Line("/// <summary>");
+            writer.Line("/// The shared instance. Its encoder escapes only what JSON requires: the text goes to an API (bodies and");
+            writer.Line("/// percent-encoded query values), never into HTML, and '+' or non-ASCII must arrive as written.");
+            writer.Line("/// </summary>");
+            writer.Line("public static " + context + " Default { get; } = new " + context + "(new " + Json + ".JsonSerializerOptions { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });");
+            writer.Line();
+            writer.Line("/// <summary>Creates a context bound to <paramref name=\"options\"/>.</summary>");
+            writer.Open("public " + context + "(" + Json + ".JsonSerializerOptions? options) : base(options)");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("protected override " + Json + ".JsonSerializerOptions? GeneratedSerializerOptions => null;");
+            foreach (TypeRef type in contract.RootTypes)
+            {
+                string property = RootPropertyName(type);
+                writer.Line();
+                writer.Line("private " + Metadata + ".JsonTypeInfo<" + type.CSharpType + ">? _" + property + ";");
+                writer.Line();
+                writer.Line("/// <summary>Metadata for <c>" + string.Join(" ", CSharpText.DocLines(type.CSharpType.Replace("global::", string.Empty))) + "</c>.</summary>");
+                writer.Line("public " + Metadata + ".JsonTypeInfo<" + type.CSharpType + "> " + property + " => _" + property + " ??= Create" + property + "(Options);");
+            }
+
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Open("public override " + Metadata + ".JsonTypeInfo? GetTypeInfo(global::System.Type type)");
+            foreach (TypeRef type in contract.RootTypes)
+            {
+                writer.Line("if (type == typeof(" + type.CSharpType + ")) return " + RootPropertyName(type) + ";");
+            }
+
+            writer.Line("return null;");
+            writer.Close();
+            writer.Line();
+            writer.Open(Metadata + ".JsonTypeInfo? " + Metadata + ".IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, " + Json + ".JsonSerializerOptions options)");
+            foreach (TypeRef type in contract.RootTypes)
+            {
+                writer.Line("if (type == typeof(" + type.CSharpType + ")) return Create" + RootPropertyName(type) + "(options);");
+            }
+
+            writer.Line("return null;");
+            writer.Close();
+            foreach (TypeRef type in contract.RootTypes)
+            {
+                writer.Line();
+                string property = RootPropertyName(type);
+                writer.Line("private static " + Metadata + ".JsonTypeInfo<" + type.CSharpType + "> Create" + property + "(" + Json + ".JsonSerializerOptions options) =>");
+                writer.Line("    " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + type.CSharpType + ">(options, " + Converter(type) + ");");
+            }
+
+            writer.Close();
+        }
+
+        private static string Converter(TypeRef type)
+        {
+            if (type.Kind is TypeKind.Object or TypeKind.Enum)
+            {
+                return "new " + type.Name + "JsonConverter()";
+            }
+
+            var write = new SourceWriter();
+            JsonCode.Write(write, type, "value");
+            string body = write.ToString().Replace("\n", " ").Trim();
+            return "new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<" + type.CSharpType + ">("
+                + "static (ref " + JsonCode.Reader + " reader) => " + JsonCode.Read(type, "reader") + ", "
+                + "static (writer, value) => { " + body + " })";
+        }
+    }
+}

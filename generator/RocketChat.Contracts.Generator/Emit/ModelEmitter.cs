@@ -1,0 +1,123 @@
+using RocketChat.Contracts.Generator.Model;
+
+namespace RocketChat.Contracts.Generator.Emit
+{
+    /// <summary>Emits the records and extensible enums of a contract.</summary>
+    internal static class ModelEmitter
+    {
+        private const string JsonConverterAttribute = "global::System.Text.Json.Serialization.JsonConverter";
+        private const string JsonPropertyNameAttribute = "global::System.Text.Json.Serialization.JsonPropertyName";
+
+        public static string Emit(ContractModel contract)
+        {
+            SourceWriter writer = SourceWriter.Begin(contract.Namespace);
+            foreach (ObjectTypeModel type in contract.Objects)
+            {
+                EmitObject(writer, contract, type);
+            }
+
+            foreach (EnumTypeModel type in contract.Enums)
+            {
+                EmitEnum(writer, contract, type);
+            }
+
+            return writer.ToString();
+        }
+
+        private static void EmitObject(SourceWriter writer, ContractModel contract, ObjectTypeModel type)
+        {
+            CSharpText.Doc(writer, "summary", type.Description ?? "The " + type.Name + " object of the contract.");
+            writer.Line("[" + JsonConverterAttribute + "(typeof(" + type.Name + "JsonConverter))]");
+            writer.Open(contract.Accessibility + " sealed partial record " + type.Name);
+            bool first = true;
+            foreach (PropertyModel property in type.Properties)
+            {
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                CSharpText.Doc(writer, "summary", property.Description ?? "The <c>" + property.JsonName + "</c> field.");
+                if (property.IsDeprecated)
+                {
+                    writer.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");
+                }
+
+                writer.Line("[" + JsonPropertyNameAttribute + "(" + CSharpText.Literal(property.JsonName) + ")]");
+                string required = property.IsRequired ? "required " : string.Empty;
+                string nullable = property.IsRequired && !property.IsNullable ? string.Empty : "?";
+                writer.Line("public " + required + property.Type.CSharpType + nullable + " " + property.Name + " { get; init; }");
+            }
+
+            if (type.KeepsAdditionalProperties)
+            {
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                writer.Line("/// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>");
+                writer.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }");
+            }
+
+            writer.Close();
+            writer.Line();
+        }
+
+        private static void EmitEnum(SourceWriter writer, ContractModel contract, EnumTypeModel type)
+        {
+            string name = type.Name;
+            CSharpText.Doc(writer, "summary", type.Description ?? "The known values of " + name + ".");
+            writer.Line("/// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>");
+            writer.Line("[" + JsonConverterAttribute + "(typeof(" + name + "JsonConverter))]");
+            writer.Open(contract.Accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
+            writer.Line("private readonly string? _value;");
+            writer.Line();
+            writer.Line("/// <summary>Wraps a wire value, known or not.</summary>");
+            writer.Open("public " + name + "(string value)");
+            writer.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            writer.Close();
+            foreach (EnumMemberModel member in type.Members)
+            {
+                writer.Line();
+                writer.Line("/// <summary>The value <c>" + string.Join(" ", CSharpText.DocLines(member.Value)) + "</c>.</summary>");
+                writer.Line("public static " + name + " " + member.Name + " { get; } = new " + name + "(" + CSharpText.Literal(member.Value) + ");");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>The value as sent on the wire.</summary>");
+            writer.Line("public string Value => _value ?? string.Empty;");
+            writer.Line();
+            writer.Line("/// <summary>Whether the value is one the contract lists.</summary>");
+            writer.Open("public bool IsKnown => Value switch");
+            foreach (EnumMemberModel member in type.Members)
+            {
+                writer.Line(CSharpText.Literal(member.Value) + " => true,");
+            }
+
+            writer.Line("_ => false,");
+            writer.Close(";");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public override string ToString() => Value;");
+            writer.Line();
+            writer.Line("/// <summary>Compares wire values.</summary>");
+            writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
+            writer.Line();
+            writer.Line("/// <summary>Compares wire values.</summary>");
+            writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+            writer.Close();
+            writer.Line();
+        }
+    }
+}

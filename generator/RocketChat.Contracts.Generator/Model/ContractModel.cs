@@ -1,0 +1,76 @@
+namespace RocketChat.Contracts.Generator.Model
+{
+    /// <summary>Everything the emitters need from one contract file; equatable so unchanged contracts are not re-emitted.</summary>
+    internal sealed record ContractModel(
+        string HintPrefix,
+        string Namespace,
+        string ClientName,
+        bool IsPublic,
+        string? Title,
+        string? Description,
+        EquatableArray<ObjectTypeModel> Objects,
+        EquatableArray<EnumTypeModel> Enums,
+        EquatableArray<ClientModel> Clients,
+        EquatableArray<TypeRef> RootTypes,
+        EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        public string Accessibility => IsPublic ? "public" : "internal";
+
+        public string ContextName => ClientName + "JsonContext";
+    }
+
+    internal sealed record ObjectTypeModel(
+        string Name,
+        string? Description,
+        EquatableArray<PropertyModel> Properties,
+        bool KeepsAdditionalProperties);
+
+    internal sealed record PropertyModel(
+        string JsonName,
+        string Name,
+        TypeRef Type,
+        bool IsRequired,
+        bool IsNullable,
+        string? Description,
+        bool IsDeprecated);
+
+    internal sealed record EnumTypeModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members);
+
+    internal sealed record EnumMemberModel(string Name, string Value);
+
+    /// <summary>One client per tag: an interface and its implementation.</summary>
+    internal sealed record ClientModel(string Name, string? Description, EquatableArray<OperationModel> Operations);
+
+    internal enum ParameterLocation
+    {
+        Path,
+        Query,
+        Header,
+    }
+
+    internal sealed record ParameterModel(
+        string WireName,
+        string Name,
+        ParameterLocation Location,
+        TypeRef Type,
+        bool IsRequired,
+        bool IsJson,
+        string? Description);
+
+    /// <summary>Offset/count paging: which response property holds the items and what they are.</summary>
+    internal sealed record PagingModel(string ItemsProperty, TypeRef ItemType, string TotalProperty);
+
+    internal sealed record OperationModel(
+        string Name,
+        string HttpMethod,
+        string Path,
+        string? Summary,
+        string? Description,
+        bool IsDeprecated,
+        bool RequiresAuthentication,
+        EquatableArray<ParameterModel> Parameters,
+        TypeRef? Body,
+        bool IsBodyRequired,
+        TypeRef? Response,
+        PagingModel? Paging);
+}

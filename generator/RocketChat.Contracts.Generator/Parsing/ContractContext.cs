@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RocketChat.Contracts.Generator.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace RocketChat.Contracts.Generator.Parsing
+{
+    /// <summary>State shared while one contract is read: its root, the names taken, and the diagnostics found.</summary>
+    internal sealed class ContractContext
+    {
+        private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
+
+        public ContractContext(string path, YamlMappingNode root)
+        {
+            Path = path;
+            Root = root;
+        }
+
+        public string Path { get; }
+
+        public YamlMappingNode Root { get; }
+
+        public HashSet<string> TypeNames { get; } = new HashSet<string>();
+
+        public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+        public void Report(DiagnosticDescriptor descriptor, YamlNode? at, params string[] arguments)
+        {
+            _diagnostics.Add(new DiagnosticInfo(descriptor.Id, at?.Locate(Path), arguments.ToEquatableArray()));
+        }
+
+        /// <summary>Follows a local JSON pointer ("#/components/parameters/offset"); reports when it does not resolve.</summary>
+        public YamlNode? ResolvePointer(string reference, YamlNode? referenceNode)
+        {
+            if (!reference.StartsWith("#/", System.StringComparison.Ordinal))
+            {
+                if (referenceNode != null)
+                {
+                    Report(Generator.Diagnostics.DiagnosticDescriptors.ExternalReference, referenceNode, reference);
+                }
+
+                return null;
+            }
+
+            YamlNode? current = Root;
+            foreach (string segment in reference.Substring(2).Split('/'))
+            {
+                string key = UnescapePointer(segment);
+                current = current switch
+                {
+                    YamlMappingNode mapping => mapping.Get(key),
+                    YamlSequenceNode sequence when int.TryParse(key, out int index) && index >= 0 && index < sequence.Children.Count
+                        => sequence.Children[index],
+                    _ => null,
+                };
+                if (current == null)
+                {
+                    break;
+                }
+            }
+
+            if (current == null && referenceNode != null)
+            {
+                Report(Generator.Diagnostics.DiagnosticDescriptors.UnresolvedReference, referenceNode, reference);
+            }
+
+            return current;
+        }
+
+        /// <summary>Follows "$ref" chains on non-schema objects (parameters, responses, request bodies).</summary>
+        public YamlNode? Dereference(YamlNode? node)
+        {
+            for (int depth = 0; depth < 16 && node.GetString("$ref") is string reference; depth++)
+            {
+                node = ResolvePointer(reference, node.Get("$ref"));
+            }
+
+            if (node.GetString("$ref") is string loop)
+            {
+                Report(Generator.Diagnostics.DiagnosticDescriptors.CircularReference, node.Get("$ref"), loop);
+                return null;
+            }
+
+            return node;
+        }
+
+        public static string UnescapePointer(string segment) =>
+            System.Uri.UnescapeDataString(segment).Replace("~1", "/").Replace("~0", "~");
+    }
+}

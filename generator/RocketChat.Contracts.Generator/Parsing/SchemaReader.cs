@@ -1,0 +1,412 @@
+using System.Collections.Generic;
+using System.Linq;
+using RocketChat.Contracts.Generator.Diagnostics;
+using RocketChat.Contracts.Generator.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace RocketChat.Contracts.Generator.Parsing
+{
+    /// <summary>
+    /// Maps OpenAPI schemas to <see cref="TypeRef"/>s, collecting the records and enums they need.
+    /// Named component schemas keep their names; inline objects are named after where they appear.
+    /// </summary>
+    internal sealed class SchemaReader
+    {
+        private const string SchemaPrefix = "#/components/schemas/";
+
+        private readonly ContractContext _context;
+        private readonly Dictionary<string, TypeRef> _namedSchemas = new Dictionary<string, TypeRef>();
+        private readonly HashSet<string> _inProgress = new HashSet<string>();
+        private readonly Dictionary<string, string> _reservedComponentNames = new Dictionary<string, string>();
+
+        public SchemaReader(ContractContext context)
+        {
+            _context = context;
+        }
+
+        public List<ObjectTypeModel> Objects { get; } = new List<ObjectTypeModel>();
+
+        public List<EnumTypeModel> Enums { get; } = new List<EnumTypeModel>();
+
+        /// <summary>Reserves the names of all component schemas first, so they win over inline names.</summary>
+        public void ReserveComponentNames(YamlNode? schemas)
+        {
+            foreach ((YamlScalarNode key, YamlNode value) in schemas.Entries())
+            {
+                string wanted = value.GetString("x-csharp-name") is string custom && Identifiers.IsValidIdentifier(custom)
+                    ? custom
+                    : Identifiers.ToPascalCase(key.Value!);
+                _reservedComponentNames[key.Value!] = Identifiers.Unique(wanted, _context.TypeNames);
+            }
+        }
+
+        public void ReadComponents(YamlNode? schemas)
+        {
+            foreach ((YamlScalarNode key, YamlNode _) in schemas.Entries())
+            {
+                ResolveNamed(key.Value!, key);
+            }
+        }
+
+        public static bool IsNullable(YamlNode? schema)
+        {
+            if (schema.GetBool("nullable"))
+            {
+                return true;
+            }
+
+            if (schema.Get("type") is YamlSequenceNode types)
+            {
+                return types.Children.OfType<YamlScalarNode>().Any(t => t.Value == "null");
+            }
+
+            return false;
+        }
+
+        /// <summary>The C# shape of <paramref name="schema"/>; <paramref name="nameHint"/> names an inline object.</summary>
+        public TypeRef Read(YamlNode? schema, string nameHint) => Read(schema, nameHint, isComponent: false);
+
+        private TypeRef Read(YamlNode? schema, string nameHint, bool isComponent)
+        {
+            if (schema is not YamlMappingNode mapping)
+            {
+                return TypeRef.Json;
+            }
+
+            if (mapping.GetString("$ref") is string reference)
+            {
+                return ReadReference(reference, mapping.Get("$ref")!);
+            }
+
+            foreach (string unsupported in new[] { "oneOf", "anyOf", "not" })
+            {
+                if (mapping.Get(unsupported) is YamlNode node && !IsNullUnion(node, out _))
+                {
+                    _context.Report(DiagnosticDescriptors.UnsupportedSchema, KeyNode(mapping, unsupported), unsupported);
+                    return TypeRef.Json;
+                }
+
+                if (mapping.Get(unsupported) is YamlNode union && IsNullUnion(union, out YamlNode? single))
+                {
+                    return Read(single, nameHint);
+                }
+            }
+
+            if (mapping.GetSequence("allOf") is YamlSequenceNode allOf)
+            {
+                return ReadAllOf(mapping, allOf, nameHint);
+            }
+
+            string? type = ReadTypeName(mapping);
+            // Named string enums become extensible enum types; inline ones stay strings (their values are documented).
+            if (isComponent && mapping.Get("enum") is YamlSequenceNode && (type == null || type == "string"))
+            {
+                return ReadEnum(mapping, nameHint);
+            }
+
+            switch (type)
+            {
+                case "string":
+                    return mapping.GetString("format") switch
+                    {
+                        "date-time" => TypeRef.DateTimeOffset,
+                        _ => TypeRef.String,
+                    };
+                case "integer":
+                    return mapping.GetString("format") == "int64" ? TypeRef.Int64 : TypeRef.Int32;
+                case "number":
+                    return TypeRef.Double;
+                case "boolean":
+                    return TypeRef.Boolean;
+                case "array":
+                    return TypeRef.ArrayOf(Read(mapping.Get("items"), nameHint + "Item"));
+                case "object":
+                case null:
+                    return ReadObjectLike(mapping, nameHint);
+                default:
+                    _context.Report(DiagnosticDescriptors.UnknownType, mapping.Get("type")!, type);
+                    return TypeRef.Json;
+            }
+        }
+
+        private TypeRef ReadReference(string reference, YamlNode referenceNode)
+        {
+            if (!reference.StartsWith("#/", System.StringComparison.Ordinal))
+            {
+                _context.Report(DiagnosticDescriptors.ExternalReference, referenceNode, reference);
+                return TypeRef.Json;
+            }
+
+            if (reference.StartsWith(SchemaPrefix, System.StringComparison.Ordinal)
+                && reference.IndexOf('/', SchemaPrefix.Length) < 0)
+            {
+                string name = ContractContext.UnescapePointer(reference.Substring(SchemaPrefix.Length));
+                if (_context.Root.GetMapping("components").GetMapping("schemas").Get(name) == null)
+                {
+                    _context.Report(DiagnosticDescriptors.UnresolvedReference, referenceNode, reference);
+                    return TypeRef.Json;
+                }
+
+                return ResolveNamed(name, referenceNode);
+            }
+
+            YamlNode? target = _context.ResolvePointer(reference, referenceNode);
+            if (target == null)
+            {
+                return TypeRef.Json;
+            }
+
+            if (!_inProgress.Add(reference))
+            {
+                _context.Report(DiagnosticDescriptors.CircularReference, referenceNode, reference);
+                return TypeRef.Json;
+            }
+
+            try
+            {
+                return Read(target, Identifiers.ToPascalCase(reference.Substring(reference.LastIndexOf('/') + 1)));
+            }
+            finally
+            {
+                _inProgress.Remove(reference);
+            }
+        }
+
+        private TypeRef ResolveNamed(string componentName, YamlNode referenceNode)
+        {
+            if (_namedSchemas.TryGetValue(componentName, out TypeRef? known))
+            {
+                return known;
+            }
+
+            if (!_inProgress.Add(SchemaPrefix + componentName))
+            {
+                _context.Report(DiagnosticDescriptors.CircularReference, referenceNode, SchemaPrefix + componentName);
+                return TypeRef.Json;
+            }
+
+            try
+            {
+                YamlNode schema = _context.Root.GetMapping("components").GetMapping("schemas").Get(componentName)!;
+                string typeName = _reservedComponentNames.TryGetValue(componentName, out string? reserved)
+                    ? reserved
+                    : Identifiers.Unique(Identifiers.ToPascalCase(componentName), _context.TypeNames);
+
+                // Objects are registered by name before their properties are read, so self-references work.
+                if (schema is YamlMappingNode mapping && IsObjectWithProperties(mapping))
+                {
+                    var objectRef = new TypeRef(TypeKind.Object, typeName);
+                    _namedSchemas[componentName] = objectRef;
+                    BuildObject(mapping, typeName);
+                    return objectRef;
+                }
+
+                TypeRef result = Read(schema, typeName, isComponent: true);
+                _namedSchemas[componentName] = result;
+                return result;
+            }
+            finally
+            {
+                _inProgress.Remove(SchemaPrefix + componentName);
+            }
+        }
+
+        private static bool IsObjectWithProperties(YamlMappingNode mapping) =>
+            (ReadTypeName(mapping) is "object" or null) && mapping.Get("properties") is YamlMappingNode
+            && mapping.Get("$ref") == null && mapping.Get("allOf") == null;
+
+        private static bool IsNullUnion(YamlNode node, out YamlNode? single)
+        {
+            single = null;
+            if (node is not YamlSequenceNode sequence)
+            {
+                return false;
+            }
+
+            var nonNull = sequence.Children.Where(c => c.GetString("type") != "null").ToList();
+            if (nonNull.Count == 1 && sequence.Children.Count == 2)
+            {
+                single = nonNull[0];
+                return true;
+            }
+
+            return false;
+        }
+
+        private static string? ReadTypeName(YamlNode mapping)
+        {
+            switch (mapping.Get("type"))
+            {
+                case YamlScalarNode scalar:
+                    return scalar.Value;
+                case YamlSequenceNode sequence:
+                    var types = sequence.Children.OfType<YamlScalarNode>().Select(s => s.Value).Where(v => v != "null").ToList();
+                    return types.Count == 1 ? types[0] : "union";
+                default:
+                    return null;
+            }
+        }
+
+        private TypeRef ReadEnum(YamlMappingNode mapping, string typeName)
+        {
+            // Members must not hide what every generated enum has.
+            var used = new HashSet<string> { "Value", "IsKnown", "Equals", "GetHashCode", "ToString", "GetType" };
+            var members = new List<EnumMemberModel>();
+            foreach (YamlScalarNode value in mapping.GetSequence("enum")!.Children.OfType<YamlScalarNode>())
+            {
+                if (value.Value == null)
+                {
+                    continue;
+                }
+
+                string memberName = Identifiers.Unique(Identifiers.ToPascalCase(value.Value), used);
+                if (memberName == typeName)
+                {
+                    memberName = Identifiers.Unique(memberName + "Value", used);
+                }
+
+                members.Add(new EnumMemberModel(memberName, value.Value));
+            }
+
+            Enums.Add(new EnumTypeModel(typeName, Describe(mapping), members.ToEquatableArray()));
+            return new TypeRef(TypeKind.Enum, typeName);
+        }
+
+        private TypeRef ReadObjectLike(YamlMappingNode mapping, string nameHint)
+        {
+            if (mapping.Get("properties") is YamlMappingNode properties && properties.Children.Count > 0)
+            {
+                string typeName = Identifiers.Unique(nameHint, _context.TypeNames);
+                BuildObject(mapping, typeName);
+                return new TypeRef(TypeKind.Object, typeName);
+            }
+
+            if (mapping.Get("additionalProperties") is YamlMappingNode valueSchema && valueSchema.Children.Count > 0)
+            {
+                return TypeRef.MapOf(Read(valueSchema, nameHint + "Value"));
+            }
+
+            return TypeRef.Json;
+        }
+
+        private TypeRef ReadAllOf(YamlMappingNode mapping, YamlSequenceNode allOf, string nameHint)
+        {
+            bool hasOwnProperties = mapping.Get("properties") is YamlMappingNode own && own.Children.Count > 0;
+            if (allOf.Children.Count == 1 && !hasOwnProperties)
+            {
+                return Read(allOf.Children[0], nameHint);
+            }
+
+            // Merge every part into one record: allOf in API contracts is almost always composition.
+            var merged = new YamlMappingNode();
+            var mergedProperties = new YamlMappingNode();
+            var required = new YamlSequenceNode();
+            foreach (YamlNode part in allOf.Children.Concat(new YamlNode[] { mapping }))
+            {
+                YamlNode? resolved = part;
+                if (part.GetString("$ref") is string reference)
+                {
+                    resolved = reference.StartsWith("#/", System.StringComparison.Ordinal)
+                        ? _context.ResolvePointer(reference, part.Get("$ref")!)
+                        : null;
+                    if (resolved == null)
+                    {
+                        if (!reference.StartsWith("#/", System.StringComparison.Ordinal))
+                        {
+                            _context.Report(DiagnosticDescriptors.ExternalReference, part.Get("$ref")!, reference);
+                        }
+
+                        continue;
+                    }
+                }
+
+                foreach ((YamlScalarNode key, YamlNode value) in resolved.GetMapping("properties").Entries())
+                {
+                    if (mergedProperties.Get(key.Value!) == null)
+                    {
+                        mergedProperties.Add(key, value);
+                    }
+                }
+
+                foreach (YamlNode item in resolved.GetSequence("required")?.Children ?? Enumerable.Empty<YamlNode>())
+                {
+                    required.Add(item);
+                }
+            }
+
+            merged.Add("type", "object");
+            merged.Add("properties", mergedProperties);
+            merged.Add("required", required);
+            if (mapping.GetString("description") is string description)
+            {
+                merged.Add("description", description);
+            }
+
+            string typeName = Identifiers.Unique(nameHint, _context.TypeNames);
+            BuildObject(merged, typeName);
+            return new TypeRef(TypeKind.Object, typeName);
+        }
+
+        private void BuildObject(YamlMappingNode mapping, string typeName)
+        {
+            var required = new HashSet<string>(
+                mapping.GetSequence("required")?.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty)
+                ?? Enumerable.Empty<string>());
+            bool keepsAdditional = !(mapping.Get("additionalProperties") is YamlScalarNode closed && closed.Value == "false");
+
+            var usedNames = new HashSet<string> { typeName };
+            if (keepsAdditional)
+            {
+                usedNames.Add("AdditionalProperties");
+            }
+
+            var properties = new List<PropertyModel>();
+            foreach ((YamlScalarNode key, YamlNode propertySchema) in mapping.GetMapping("properties").Entries())
+            {
+                string jsonName = key.Value!;
+                string wanted = propertySchema.GetString("x-csharp-name") is string custom && Identifiers.IsValidIdentifier(custom)
+                    ? custom
+                    : Identifiers.ToPascalCase(jsonName);
+                if (wanted == typeName)
+                {
+                    wanted += "Value";
+                }
+
+                string name = Identifiers.Unique(wanted, usedNames);
+                if (name != wanted)
+                {
+                    _context.Report(DiagnosticDescriptors.PropertyNameCollision, key, jsonName, typeName, wanted, name);
+                }
+
+                TypeRef type = Read(propertySchema, typeName + name);
+                properties.Add(new PropertyModel(
+                    jsonName,
+                    name,
+                    type,
+                    required.Contains(jsonName),
+                    IsNullable(propertySchema) || IsNullableReference(propertySchema),
+                    Describe(propertySchema),
+                    propertySchema.GetBool("deprecated")));
+            }
+
+            Objects.Add(new ObjectTypeModel(typeName, Describe(mapping), properties.ToEquatableArray(), keepsAdditional));
+        }
+
+        /// <summary>A $ref to a nullable component schema makes the property nullable too.</summary>
+        private bool IsNullableReference(YamlNode schema)
+        {
+            if (schema.GetString("$ref") is string reference && reference.StartsWith("#/", System.StringComparison.Ordinal))
+            {
+                return IsNullable(_context.ResolvePointer(reference, null));
+            }
+
+            return false;
+        }
+
+        public static string? Describe(YamlNode? node) => node.GetString("description") ?? node.GetString("title");
+
+        /// <summary>The key node of <paramref name="key"/>, for a precise location.</summary>
+        private static YamlNode KeyNode(YamlMappingNode mapping, string key) =>
+            mapping.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key) ?? (YamlNode)mapping;
+    }
+}

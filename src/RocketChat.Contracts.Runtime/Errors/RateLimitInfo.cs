@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace RocketChat.Contracts.Runtime;
+
+/// <summary>Rocket.Chat's X-RateLimit-* headers. The reset header is an absolute time in epoch milliseconds.</summary>
+public sealed record RateLimitInfo(int? Limit, int? Remaining, DateTimeOffset? ResetAt)
+{
+    /// <summary>Reads the headers, or returns null when the response carries none.</summary>
+    public static RateLimitInfo? FromHeaders(HttpResponseHeaders headers)
+    {
+        int? limit = ReadInt(headers, "X-RateLimit-Limit");
+        int? remaining = ReadInt(headers, "X-RateLimit-Remaining");
+        DateTimeOffset? reset = null;
+        if (headers.TryGetValues("X-RateLimit-Reset", out IEnumerable<string>? values)
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long epochMs))
+        {
+            reset = DateTimeOffset.FromUnixTimeMilliseconds(epochMs);
+        }
+
+        return limit is null && remaining is null && reset is null ? null : new RateLimitInfo(limit, remaining, reset);
+    }
+
+    private static int? ReadInt(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out IEnumerable<string>? values)
+        && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)
+            ? value
+            : null;
+}

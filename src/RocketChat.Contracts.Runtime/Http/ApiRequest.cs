@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace RocketChat.Contracts.Runtime;
+
+/// <summary>
+/// One call being built by a generated client: path segments escaped one by one, a query string with
+/// Rocket.Chat's conventions (lower-case booleans, <c>key[]=</c> arrays, JSON-valued parameters), headers and a JSON body.
+/// </summary>
+public sealed class ApiRequest
+{
+    private readonly StringBuilder _path = new(64);
+    private readonly StringBuilder _query = new();
+    private List<KeyValuePair<string, string>>? _headers;
+
+    /// <summary>Starts a request for <paramref name="operation"/> (the contract's name, used in errors and logs).</summary>
+    public ApiRequest(HttpMethod method, string operation, bool requiresAuthentication)
+    {
+        Method = method;
+        Operation = operation;
+        RequiresAuthentication = requiresAuthentication;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The operation name from the contract.</summary>
+    public string Operation { get; }
+
+    /// <summary>Whether X-User-Id/X-Auth-Token must be sent.</summary>
+    public bool RequiresAuthentication { get; }
+
+    /// <summary>The JSON body, already serialized, or null.</summary>
+    public byte[]? Body { get; private set; }
+
+    /// <summary>The relative path and query, e.g. "api/v1/livechat/visitor/abc?x=1".</summary>
+    public string RelativeUri => _query.Length == 0 ? _path.ToString() : _path + "?" + _query;
+
+    /// <summary>Appends literal path text from the contract (trusted, already valid).</summary>
+    public ApiRequest AppendPath(string literal)
+    {
+        // Paths are relative to the server URL, so only a leading '/' goes; separators between segments stay.
+        _path.Append(_path.Length == 0 ? literal.TrimStart('/') : literal);
+        return this;
+    }
+
+    /// <summary>Appends a path parameter as exactly one segment: '/', '?', '#', '%' are escaped and "." or ".." cannot climb.</summary>
+    public ApiRequest AppendPathParameter(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        _path.Append(EscapeSegment(value));
+        return this;
+    }
+
+    /// <summary>Adds a string query parameter; null is left out.</summary>
+    public ApiRequest AddQuery(string name, string? value)
+    {
+        if (value is not null)
+        {
+            if (_query.Length > 0)
+            {
+                _query.Append('&');
+            }
+
+            _query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a boolean as "true"/"false".</summary>
+    public ApiRequest AddQuery(string name, bool? value) => AddQuery(name, value is null ? null : value.Value ? "true" : "false");
+
+    /// <summary>Adds an integer in invariant culture.</summary>
+    public ApiRequest AddQuery(string name, long? value) => AddQuery(name, value?.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Adds a number in invariant, round-trippable form.</summary>
+    public ApiRequest AddQuery(string name, double? value) => AddQuery(name, value?.ToString("R", CultureInfo.InvariantCulture));
+
+    /// <summary>Adds a date as ISO 8601 with milliseconds, the form Rocket.Chat parses.</summary>
+    public ApiRequest AddQuery(string name, DateTimeOffset? value) =>
+        AddQuery(name, value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+
+    /// <summary>Adds each value as <c>name[]=value</c>, the array form Rocket.Chat's query parser expects.</summary>
+    public ApiRequest AddQueryArray(string name, IEnumerable<string>? values)
+    {
+        if (values is not null)
+        {
+            string key = name.EndsWith("[]", StringComparison.Ordinal) ? name : name + "[]";
+            foreach (string value in values)
+            {
+                AddQuery(key, value);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a JSON-valued parameter (sort, createdAt ranges, custom-field filters) as its JSON text.</summary>
+    public ApiRequest AddQueryJson<T>(string name, T? value, JsonTypeInfo<T> typeInfo)
+    {
+        if (value is not null)
+        {
+            AddQuery(name, JsonSerializer.Serialize(value, typeInfo));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a header; null is left out.</summary>
+    public ApiRequest AddHeader(string name, string? value)
+    {
+        if (value is not null)
+        {
+            (_headers ??= new()).Add(new(name, value));
+        }
+
+        return this;
+    }
+
+    /// <summary>Serializes the body with the generated, reflection-free metadata.</summary>
+    public ApiRequest SetJsonBody<T>(T body, JsonTypeInfo<T> typeInfo)
+    {
+        Body = JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
+        return this;
+    }
+
+    /// <summary>The extra headers to send.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? [];
+
+    /// <summary>Escapes one path segment so that it stays one segment whatever it contains.</summary>
+    public static string EscapeSegment(string value)
+    {
+        string escaped = Uri.EscapeDataString(value);
+
+        // "." and ".." are unreserved, so EscapeDataString keeps them, and URI normalisation would climb a level.
+        return escaped is "." or ".." ? escaped.Replace(".", "%2E", StringComparison.Ordinal) : escaped;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace RocketChat.Contracts.Runtime;
+
+/// <summary>
+/// Sends generated requests to one Rocket.Chat server: adds the auth headers, turns error statuses into typed
+/// exceptions and deserializes bodies with generated metadata (no reflection). Thread-safe; share one per server.
+/// </summary>
+public sealed class RocketChatConnection
+{
+    private static readonly MediaTypeHeaderValue s_json = new("application/json") { CharSet = "utf-8" };
+
+    private readonly HttpClient _httpClient;
+
+    /// <summary>Creates a connection over <paramref name="httpClient"/> (its BaseAddress is used unless <paramref name="serverUri"/> is given).</summary>
+    public RocketChatConnection(HttpClient httpClient, Uri? serverUri = null, IRocketChatCredentialProvider? credentials = null)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        _httpClient = httpClient;
+        Uri server = serverUri ?? httpClient.BaseAddress
+            ?? throw new ArgumentException("Give the server URL, or an HttpClient with a BaseAddress.", nameof(serverUri));
+        if (!server.IsAbsoluteUri || (server.Scheme != Uri.UriSchemeHttp && server.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"The server URL must be an absolute http or https URL, not '{server}'.", nameof(serverUri));
+        }
+
+        // A trailing slash makes relative paths append to a sub-path install (https://host/chat/) instead of replacing it.
+        ServerUri = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
+        Credentials = credentials ?? new StaticCredentialProvider();
+    }
+
+    /// <summary>The server's base URL, ending in '/'.</summary>
+    public Uri ServerUri { get; }
+
+    /// <summary>Where the credentials for authenticated calls come from.</summary>
+    public IRocketChatCredentialProvider Credentials { get; }
+
+    /// <summary>Sends the request and deserializes the JSON response.</summary>
+    public async Task<TResponse> SendAsync<TResponse>(ApiRequest request, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(responseType);
+        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                TResponse? value = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
+                return value ?? throw new RocketChatResponseException(request.Operation, response.StatusCode, "the body is JSON null");
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new RocketChatResponseException(request.Operation, response.StatusCode, ex.Message, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new RocketChatConnectionException(request.Operation, ServerUri, "the response was cut off", ex);
+        }
+    }
+
+    /// <summary>Sends a request whose response body is not needed.</summary>
+    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RocketChatCredentials? credentials = null;
+        if (request.RequiresAuthentication)
+        {
+            credentials = await Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new RocketChatAuthenticationRequiredException(request.Operation);
+        }
+
+        HttpResponseMessage response = await SendOnceAsync(request, credentials, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && credentials is not null)
+        {
+            // The token may have expired: let a login-based provider renew it, then try once more.
+            Credentials.Invalidate(credentials);
+            RocketChatCredentials? renewed = await Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
+            if (renewed is not null && !ReferenceEquals(renewed, credentials))
+            {
+                response.Dispose();
+                response = await SendOnceAsync(request, renewed, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw await CreateApiExceptionAsync(request.Operation, response, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, RocketChatCredentials? credentials, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(request.Method, new Uri(ServerUri, request.RelativeUri));
+        message.Headers.Accept.ParseAdd("application/json");
+        if (credentials is not null)
+        {
+            message.Headers.TryAddWithoutValidation("X-User-Id", credentials.UserId);
+            message.Headers.TryAddWithoutValidation("X-Auth-Token", credentials.AuthToken);
+        }
+
+        foreach (KeyValuePair<string, string> header in request.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            message.Content.Headers.ContentType = s_json;
+        }
+
+        try
+        {
+            return await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new RocketChatConnectionException(request.Operation, ServerUri, ex.HttpRequestError switch
+            {
+                HttpRequestError.ConnectionError => "the connection was refused or dropped",
+                HttpRequestError.NameResolutionError => "the host name does not resolve",
+                HttpRequestError.SecureConnectionError => "the TLS handshake failed",
+                _ => ex.Message,
+            }, ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RocketChatConnectionException(request.Operation, ServerUri, "the request timed out", ex);
+        }
+    }
+
+    private static async Task<RocketChatApiException> CreateApiExceptionAsync(
+        string operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        byte[] body;
+        try
+        {
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            body = [];
+        }
+
+        RocketChatError error = RocketChatError.Parse(body);
+        RateLimitInfo? rateLimit = RateLimitInfo.FromHeaders(response.Headers);
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => new RocketChatUnauthorizedException(operation, error, rateLimit),
+            HttpStatusCode.Forbidden => new RocketChatForbiddenException(operation, error, rateLimit),
+            HttpStatusCode.TooManyRequests => new RocketChatRateLimitException(operation, error, rateLimit),
+            _ => new RocketChatApiException(operation, response.StatusCode, error, rateLimit),
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+
+namespace RocketChat.Contracts.Runtime;
+
+/// <summary>Walks Rocket.Chat's offset/count pages as one async stream.</summary>
+public static class OffsetPaging
+{
+    /// <summary>
+    /// Fetches pages of <paramref name="pageSize"/> from <paramref name="offset"/> until the server's total is reached
+    /// or a page comes back empty. The offset advances by what each page held, since the server may cap count (100 by default).
+    /// </summary>
+    public static async IAsyncEnumerable<TItem> EnumerateAsync<TPage, TItem>(
+        Func<int, int, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> items,
+        Func<TPage, long?> total,
+        int offset,
+        int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TPage page = await fetchPage(offset, pageSize, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<TItem>? pageItems = items(page);
+            if (pageItems is null || pageItems.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (TItem item in pageItems)
+            {
+                yield return item;
+            }
+
+            offset += pageItems.Count;
+            if (total(page) is { } known && offset >= known)
+            {
+                yield break;
+            }
+        }
+    }
+}

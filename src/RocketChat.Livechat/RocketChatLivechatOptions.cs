@@ -1,0 +1,57 @@
+namespace RocketChat.Livechat;
+
+/// <summary>
+/// How to reach and authenticate with a Rocket.Chat server. Give either <see cref="UserId"/> with
+/// <see cref="AuthToken"/> (a login token or personal access token), or <see cref="Username"/> with
+/// <see cref="Password"/> to log in on first use. Visitor-only use needs neither.
+/// </summary>
+public sealed class RocketChatLivechatOptions
+{
+    /// <summary>The configuration section <c>AddRocketChatLivechat</c> binds by default.</summary>
+    public const string SectionName = "RocketChat";
+
+    /// <summary>The server's base URL, e.g. https://chat.example.com/ (a sub-path install keeps its path).</summary>
+    public Uri? ServerUrl { get; set; }
+
+    /// <summary>The user id sent as X-User-Id.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>The auth token or personal access token sent as X-Auth-Token.</summary>
+    public string? AuthToken { get; set; }
+
+    /// <summary>A username or email to log in with, when no token is given.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>The password for <see cref="Username"/>.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>A two-factor (TOTP or emailed) code for the login, when the account needs one.</summary>
+    public string? TwoFactorCode { get; set; }
+
+    /// <summary>Per-request timeout; <c>null</c> keeps the HttpClient's own (100 s by default).</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>Checks the options and says what is wrong, without printing secrets.</summary>
+    public void Validate()
+    {
+        if (ServerUrl is null)
+        {
+            throw new ArgumentException("RocketChat options: ServerUrl is required.");
+        }
+
+        if (!ServerUrl.IsAbsoluteUri || (ServerUrl.Scheme != Uri.UriSchemeHttp && ServerUrl.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"RocketChat options: ServerUrl must be an absolute http(s) URL, not '{ServerUrl.OriginalString}'.");
+        }
+
+        if (string.IsNullOrEmpty(UserId) != string.IsNullOrEmpty(AuthToken))
+        {
+            throw new ArgumentException("RocketChat options: give UserId and AuthToken together.");
+        }
+
+        if (string.IsNullOrEmpty(Username) != string.IsNullOrEmpty(Password))
+        {
+            throw new ArgumentException("RocketChat options: give Username and Password together.");
+        }
+    }
+}
