@@ -143,6 +143,22 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line("/// </" + element + ">");
         }
 
+        /// <summary>Writes <paramref name="text"/> as a doc element, or the trusted XML <paramref name="fallbackXml"/> when there is none.</summary>
+        public static void DocOrDefault(SourceWriter writer, string element, string? text, string fallbackXml, string? attributes = null)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                string open = attributes == null ? "<" + element + ">" : "<" + element + " " + attributes + ">";
+                writer.Line("/// " + open + fallbackXml + "</" + element + ">");
+                return;
+            }
+
+            Doc(writer, element, text, attributes);
+        }
+
+        /// <summary>A wire name inside &lt;c&gt;, escaped for XML.</summary>
+        public static string Code(string wireName) => "<c>" + string.Join(" ", DocLines(wireName)) + "</c>";
+
         /// <summary>An XML attribute value (a param name is an identifier already; this is a safety net).</summary>
         public static string Attribute(string value) =>
             "\"" + value.Replace("&", "&amp;").Replace("\"", "&quot;").Replace("<", "&lt;") + "\"";

@@ -121,7 +121,7 @@ namespace RocketChat.Contracts.Generator.Emit
             CSharpText.Doc(writer, "remarks", operation.Description);
             foreach (MethodParameter parameter in shape.Parameters)
             {
-                CSharpText.Doc(writer, "param", parameter.Description ?? "The <c>" + parameter.WireName + "</c> value.", "name=" + CSharpText.Attribute(parameter.Name.TrimStart('@')));
+                CSharpText.DocOrDefault(writer, "param", parameter.Description, "The " + CSharpText.Code(parameter.WireName) + " value.", "name=" + CSharpText.Attribute(parameter.Name.TrimStart('@')));
             }
 
             writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
@@ -145,7 +145,7 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line("/// </summary>");
             foreach (MethodParameter parameter in shape.PagingParameters)
             {
-                CSharpText.Doc(writer, "param", parameter.Description ?? "The <c>" + parameter.WireName + "</c> value.", "name=" + CSharpText.Attribute(parameter.Name.TrimStart('@')));
+                CSharpText.DocOrDefault(writer, "param", parameter.Description, "The " + CSharpText.Code(parameter.WireName) + " value.", "name=" + CSharpText.Attribute(parameter.Name.TrimStart('@')));
             }
 
             writer.Line("/// <param name=\"pageSize\">Items asked for per request (the server may cap it, 100 by default).</param>");

@@ -67,7 +67,7 @@ namespace RocketChat.Contracts.Generator.Emit
             var used = new HashSet<string>(s_reservedLocals);
             foreach (PropertyModel property in type.Properties)
             {
-                string local = Identifiers.ToCamelCase(property.Name).TrimStart('@');
+                string local = Identifiers.ToCamelCase(property.Name);
                 locals[property.Name] = Identifiers.Unique(s_reservedLocals.Contains(local) ? local + "Value" : local, used);
             }
 
@@ -79,7 +79,7 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line();
             foreach (PropertyModel property in type.Properties)
             {
-                writer.Line(property.Type.CSharpType + "? @" + locals[property.Name] + " = default;");
+                writer.Line(property.Type.CSharpType + "? " + locals[property.Name] + " = default;");
                 if (property.IsRequired)
                 {
                     writer.Line("bool has" + property.Name + " = false;");
@@ -95,7 +95,7 @@ namespace RocketChat.Contracts.Generator.Emit
             string keyword = "if";
             foreach (PropertyModel property in type.Properties)
             {
-                string local = "@" + locals[property.Name];
+                string local = locals[property.Name];
                 writer.Open(keyword + " (reader.ValueTextEquals(" + CSharpText.Utf8Literal(property.JsonName) + "))");
                 writer.Line("reader.Read();");
                 if (property.IsNullable)
@@ -152,7 +152,7 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Open("return new " + name);
             foreach (PropertyModel property in type.Properties)
             {
-                string local = "@" + locals[property.Name];
+                string local = locals[property.Name];
                 bool forgive = property.IsRequired && !property.IsNullable;
                 string read = forgive
                     ? (property.Type.IsValueType ? local + ".GetValueOrDefault()" : local + "!")
@@ -175,7 +175,7 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line("writer.WriteStartObject();");
             foreach (PropertyModel property in type.Properties)
             {
-                string local = "@" + locals[property.Name];
+                string local = locals[property.Name];
                 writer.Open("if (value." + property.Name + " is { } " + local + ")");
                 writer.Line("writer.WritePropertyName(" + property.Name + "JsonName);");
                 JsonCode.Write(writer, property.Type, local);

@@ -38,7 +38,7 @@ namespace RocketChat.Contracts.Generator.Emit
                 }
 
                 first = false;
-                CSharpText.Doc(writer, "summary", property.Description ?? "The <c>" + property.JsonName + "</c> field.");
+                CSharpText.DocOrDefault(writer, "summary", property.Description, "The " + CSharpText.Code(property.JsonName) + " field.");
                 if (property.IsDeprecated)
                 {
                     writer.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");

@@ -130,6 +130,12 @@ namespace RocketChat.Contracts.Generator.Parsing
                     continue;
                 }
 
+                if (!HasBalancedPlaceholders(pathKey.Value!))
+                {
+                    context.Report(DiagnosticDescriptors.InvalidStructure, pathKey, "The path '" + pathKey.Value + "' has unbalanced '{' or '}'; it is skipped");
+                    continue;
+                }
+
                 foreach (string method in s_methods)
                 {
                     if (pathItem.Get(method) is not YamlMappingNode operation)
@@ -226,7 +232,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                 if (json == null)
                 {
                     string mediaTypes = string.Join(", ", content.Entries().Select(e => e.Key.Value));
-                    context.Report(DiagnosticDescriptors.UnsupportedMediaType, operation.Get("requestBody"), operationId ?? path, mediaTypes.Length == 0 ? "no content" : mediaTypes);
+                    context.Report(DiagnosticDescriptors.UnsupportedMediaType, operation.GetKey("requestBody"), operationId ?? path, mediaTypes.Length == 0 ? "no content" : mediaTypes);
                     methodNames.Remove(name);
                     return null;
                 }
@@ -399,6 +405,34 @@ namespace RocketChat.Contracts.Generator.Parsing
             }
 
             return new PagingModel(lists[0].Name, lists[0].Type.Element!, total.Name);
+        }
+
+        private static bool HasBalancedPlaceholders(string path)
+        {
+            bool open = false;
+            foreach (char c in path)
+            {
+                if (c == '{')
+                {
+                    if (open)
+                    {
+                        return false;
+                    }
+
+                    open = true;
+                }
+                else if (c == '}')
+                {
+                    if (!open)
+                    {
+                        return false;
+                    }
+
+                    open = false;
+                }
+            }
+
+            return !open;
         }
 
         private static List<string> PathPlaceholders(string path)

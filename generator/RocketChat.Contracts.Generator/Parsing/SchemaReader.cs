@@ -94,7 +94,7 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             if (mapping.GetSequence("allOf") is YamlSequenceNode allOf)
             {
-                return ReadAllOf(mapping, allOf, nameHint);
+                return ReadAllOf(mapping, allOf, nameHint, isComponent);
             }
 
             string? type = ReadTypeName(mapping);
@@ -122,7 +122,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     return TypeRef.ArrayOf(Read(mapping.Get("items"), nameHint + "Item"));
                 case "object":
                 case null:
-                    return ReadObjectLike(mapping, nameHint);
+                    return ReadObjectLike(mapping, nameHint, isComponent);
                 default:
                     _context.Report(DiagnosticDescriptors.UnknownType, mapping.Get("type")!, type);
                     return TypeRef.Json;
@@ -272,11 +272,12 @@ namespace RocketChat.Contracts.Generator.Parsing
             return new TypeRef(TypeKind.Enum, typeName);
         }
 
-        private TypeRef ReadObjectLike(YamlMappingNode mapping, string nameHint)
+        private TypeRef ReadObjectLike(YamlMappingNode mapping, string nameHint, bool isComponent)
         {
             if (mapping.Get("properties") is YamlMappingNode properties && properties.Children.Count > 0)
             {
-                string typeName = Identifiers.Unique(nameHint, _context.TypeNames);
+                // A component's name was reserved up front; an inline object takes the first free name.
+                string typeName = isComponent ? nameHint : Identifiers.Unique(nameHint, _context.TypeNames);
                 BuildObject(mapping, typeName);
                 return new TypeRef(TypeKind.Object, typeName);
             }
@@ -289,12 +290,12 @@ namespace RocketChat.Contracts.Generator.Parsing
             return TypeRef.Json;
         }
 
-        private TypeRef ReadAllOf(YamlMappingNode mapping, YamlSequenceNode allOf, string nameHint)
+        private TypeRef ReadAllOf(YamlMappingNode mapping, YamlSequenceNode allOf, string nameHint, bool isComponent)
         {
             bool hasOwnProperties = mapping.Get("properties") is YamlMappingNode own && own.Children.Count > 0;
             if (allOf.Children.Count == 1 && !hasOwnProperties)
             {
-                return Read(allOf.Children[0], nameHint);
+                return Read(allOf.Children[0], nameHint, isComponent);
             }
 
             // Merge every part into one record: allOf in API contracts is almost always composition.
@@ -342,7 +343,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                 merged.Add("description", description);
             }
 
-            string typeName = Identifiers.Unique(nameHint, _context.TypeNames);
+            string typeName = isComponent ? nameHint : Identifiers.Unique(nameHint, _context.TypeNames);
             BuildObject(merged, typeName);
             return new TypeRef(TypeKind.Object, typeName);
         }

@@ -23,6 +23,23 @@ namespace RocketChat.Contracts.Generator.Parsing
             return null;
         }
 
+        /// <summary>The key node of <paramref name="key"/>, for pointing a diagnostic at the key rather than its value.</summary>
+        public static YamlNode? GetKey(this YamlNode? node, string key)
+        {
+            if (node is YamlMappingNode mapping)
+            {
+                foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Children)
+                {
+                    if (pair.Key is YamlScalarNode scalar && scalar.Value == key)
+                    {
+                        return scalar;
+                    }
+                }
+            }
+
+            return null;
+        }
+
         public static string? GetString(this YamlNode? node, string key) => (node.Get(key) as YamlScalarNode)?.Value;
 
         public static bool GetBool(this YamlNode? node, string key) =>

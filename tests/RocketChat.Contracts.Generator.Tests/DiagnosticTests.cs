@@ -1,0 +1,118 @@
+using Microsoft.CodeAnalysis;
+
+namespace RocketChat.Contracts.Generator.Tests;
+
+/// <summary>Broken contracts: each produces its stable RCG id at the right line of the YAML, and the generator never throws.</summary>
+public sealed class DiagnosticTests
+{
+    private const string Header = "openapi: 3.0.3\ninfo:\n  title: Broken\n  version: '1'\n";
+
+    public static TheoryData<string, string, string, int> BrokenContracts => new()
+    {
+        // name, contract, expected id, expected 1-based line
+        { "invalid YAML", Header + "paths:\n  /a:\n    get: [unclosed\n", "RCG001", 8 },
+        { "Swagger 2.0", "swagger: '2.0'\ninfo:\n  title: Old\npaths: {}\n", "RCG002", 1 },
+        { "unsupported OpenAPI version", "openapi: 4.0.0\npaths: {}\n", "RCG002", 1 },
+        {
+            "unresolved $ref", Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Missing'\n",
+            "RCG003", 15
+        },
+        {
+            "external $ref", Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: 'https://evil.example/schema.yaml#/X'\n",
+            "RCG004", 15
+        },
+        {
+            "duplicate operationId", Header + "paths:\n  /a:\n    get:\n      operationId: same\n      responses: {}\n  /b:\n    get:\n      operationId: same\n      responses: {}\n",
+            "RCG005", 12
+        },
+        {
+            "operation names collide after sanitising", Header + "paths:\n  /a:\n    get:\n      operationId: get-a\n      responses: {}\n  /b:\n    get:\n      operationId: get:a\n      responses: {}\n",
+            "RCG006", 12
+        },
+        {
+            "oneOf", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        v:\n          oneOf:\n            - type: string\n            - type: integer\n            - type: boolean\npaths: {}\n",
+            "RCG007", 11
+        },
+        {
+            "multipart body", Header + "paths:\n  /upload:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          multipart/form-data:\n            schema:\n              type: object\n      responses: {}\n",
+            "RCG008", 9
+        },
+        {
+            "cookie parameter", Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: session\n          in: cookie\n      responses: {}\n",
+            "RCG009", 11
+        },
+        {
+            "undeclared path parameter", Header + "paths:\n  /messages/{rid}:\n    get:\n      operationId: getMessages\n      responses: {}\n",
+            "RCG010", 6
+        },
+        { "no paths", Header + "components: {}\n", "RCG011", 1 },
+        {
+            "parameter without in", Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: x\n      responses: {}\n",
+            "RCG011", 10
+        },
+        {
+            "circular $ref", Header + "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n    B:\n      $ref: '#/components/schemas/A'\npaths: {}\n",
+            "RCG013", 10
+        },
+        {
+            "unknown type", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        v:\n          type: strng\npaths: {}\n",
+            "RCG014", 11
+        },
+        {
+            "property names collide", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        user-id:\n          type: string\n        user_id:\n          type: string\npaths: {}\n",
+            "RCG015", 12
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenContracts))]
+    public void A_broken_contract_reports_its_id_at_its_line(string name, string contract, string id, int line)
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile("/contracts/broken.yaml", contract));
+
+        Assert.Null(outcome.Run.Results.Single().Exception);
+        Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics, d => d.Id == id);
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/contracts/broken.yaml", span.Path);
+        Assert.True(line == span.StartLinePosition.Line + 1, $"{name}: expected line {line}, got {span.StartLinePosition.Line + 1}: {diagnostic.GetMessage()}");
+        Assert.DoesNotContain(outcome.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void An_invalid_namespace_option_is_reported_and_replaced()
+    {
+        string contract = Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      responses: {}\n";
+        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile("/contracts/ok.yaml", contract, Namespace: "Bad Namespace;class X{}"));
+
+        Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal("RCG012", diagnostic.Id);
+        Assert.All(outcome.Sources.Values, source => Assert.Contains("namespace Consumer;", source));
+        Assert.Empty(outcome.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void A_json_file_that_is_not_a_contract_is_ignored_silently()
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile("/config/stylecop.json", "{ \"settings\": { } }"));
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.Sources);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("- just\n- a list\n")]
+    [InlineData("openapi: 3.0.0\npaths:\n  /a: 12\n")]
+    [InlineData("openapi: 3.0.0\npaths:\n  /a:\n    get:\n      parameters: 7\n      responses:\n        '200': nope\n")]
+    [InlineData("openapi: 3.0.0\ncomponents:\n  schemas:\n    A:\n      type: array\n      items:\n        $ref: '#/components/schemas/A'\npaths: {}\n")]
+    [InlineData("openapi: 3.0.0\npaths:\n  /a/{b}/{:\n    get:\n      operationId: x\n      responses: {}\n")]
+    [InlineData("openapi: 3.0.0\npaths:\n  /a:\n    get:\n      operationId: x\n      requestBody:\n        $ref: '#/components/requestBodies/none'\n      responses: {}\n")]
+    public void Malformed_input_never_throws(string contract)
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile("/contracts/garbage.yaml", contract));
+
+        Assert.Null(outcome.Run.Results.Single().Exception);
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == "RCG099");
+        Assert.DoesNotContain(outcome.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+}
