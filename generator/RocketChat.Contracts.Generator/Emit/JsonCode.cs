@@ -7,6 +7,7 @@ namespace RocketChat.Contracts.Generator.Emit
     {
         public const string Reader = "global::System.Text.Json.Utf8JsonReader";
         public const string Collections = "global::RocketChat.Contracts.Runtime.Json.JsonCollections";
+        public const string Scalars = "global::RocketChat.Contracts.Runtime.Json.JsonScalars";
 
         /// <summary>An expression reading a non-null value at <paramref name="reader"/>'s current token.</summary>
         public static string Read(TypeRef type, string reader, int depth = 0)
@@ -15,16 +16,17 @@ namespace RocketChat.Contracts.Generator.Emit
             {
                 case TypeKind.String:
                     return reader + ".GetString()!";
+                // Scalars go through lenient readers: Rocket.Chat sends "true" and "42" as strings in places.
                 case TypeKind.Int32:
-                    return reader + ".GetInt32()";
+                    return Scalars + ".ReadInt32(ref " + reader + ")";
                 case TypeKind.Int64:
-                    return reader + ".GetInt64()";
+                    return Scalars + ".ReadInt64(ref " + reader + ")";
                 case TypeKind.Double:
-                    return reader + ".GetDouble()";
+                    return Scalars + ".ReadDouble(ref " + reader + ")";
                 case TypeKind.Boolean:
-                    return reader + ".GetBoolean()";
+                    return Scalars + ".ReadBoolean(ref " + reader + ")";
                 case TypeKind.DateTimeOffset:
-                    return reader + ".GetDateTimeOffset()";
+                    return Scalars + ".ReadDateTimeOffset(ref " + reader + ")";
                 case TypeKind.Json:
                     return "global::System.Text.Json.JsonElement.ParseValue(ref " + reader + ")";
                 case TypeKind.Object:

@@ -104,7 +104,10 @@ public sealed class RocketChatConnection
 
     private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, RocketChatCredentials? credentials, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(request.Method, new Uri(ServerUri, request.RelativeUri));
+        // Every segment and query value is escaped by ApiRequest already. Canonicalization would decode %2E and
+        // collapse "/../", letting a token such as ".." climb out of its segment, so it is turned off.
+        var uri = new Uri(ServerUri.AbsoluteUri + request.RelativeUri, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        using var message = new HttpRequestMessage(request.Method, uri);
         message.Headers.Accept.ParseAdd("application/json");
         if (credentials is not null)
         {

@@ -46,7 +46,7 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                     hasSuccess = true;
                 }
             }
@@ -186,7 +186,7 @@ public sealed class DateRangeJsonConverter : global::System.Text.Json.Serializat
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    start = reader.GetDateTimeOffset();
+                    start = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("end"u8))
@@ -194,7 +194,7 @@ public sealed class DateRangeJsonConverter : global::System.Text.Json.Serializat
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    end = reader.GetDateTimeOffset();
+                    end = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else
@@ -270,7 +270,7 @@ public sealed class UserEmailJsonConverter : global::System.Text.Json.Serializat
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    verified = reader.GetBoolean();
+                    verified = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -491,7 +491,7 @@ public sealed class VisitorLastChatJsonConverter : global::System.Text.Json.Seri
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    timestamp = reader.GetDateTimeOffset();
+                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else
@@ -575,7 +575,7 @@ public sealed class VisitorLastAgentJsonConverter : global::System.Text.Json.Ser
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    timestamp = reader.GetDateTimeOffset();
+                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else
@@ -920,7 +920,7 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    timestamp = reader.GetDateTimeOffset();
+                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("_updatedAt"u8))
@@ -928,7 +928,7 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    updatedAt = reader.GetDateTimeOffset();
+                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("department"u8))
@@ -1037,7 +1037,7 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    isDisabled = reader.GetBoolean();
+                    isDisabled = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -1272,7 +1272,7 @@ public sealed class CustomFieldInputJsonConverter : global::System.Text.Json.Ser
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    overwrite = reader.GetBoolean();
+                    overwrite = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                     hasOverwrite = true;
                 }
             }
@@ -1552,7 +1552,7 @@ public sealed class DeletedVisitorJsonConverter : global::System.Text.Json.Seria
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    timestamp = reader.GetDateTimeOffset();
+                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else
@@ -1679,7 +1679,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    lastMessageAt = reader.GetDateTimeOffset();
+                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("activity"u8))
@@ -1817,7 +1817,7 @@ public sealed class RoomServedByJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    timestamp = reader.GetDateTimeOffset();
+                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else
@@ -2308,7 +2308,7 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    timestamp = reader.GetDateTimeOffset();
+                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("_updatedAt"u8))
@@ -2316,7 +2316,7 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    updatedAt = reader.GetDateTimeOffset();
+                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("u"u8))
@@ -2348,7 +2348,7 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    isGroupable = reader.GetBoolean();
+                    isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("tmid"u8))
@@ -2364,7 +2364,7 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    editedAt = reader.GetDateTimeOffset();
+                    editedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("editedBy"u8))
@@ -2661,7 +2661,7 @@ public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Seria
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    lastMessageAt = reader.GetDateTimeOffset();
+                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("firstResponseTs"u8))
@@ -2669,7 +2669,7 @@ public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Seria
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    firstResponseAt = reader.GetDateTimeOffset();
+                    firstResponseAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else
@@ -2941,7 +2941,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    messageCount = reader.GetInt32();
+                    messageCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("usersCount"u8))
@@ -2949,7 +2949,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    usersCount = reader.GetInt32();
+                    usersCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("ts"u8))
@@ -2957,7 +2957,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    timestamp = reader.GetDateTimeOffset();
+                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("_updatedAt"u8))
@@ -2965,7 +2965,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    updatedAt = reader.GetDateTimeOffset();
+                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("lm"u8))
@@ -2973,7 +2973,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    lastMessageAt = reader.GetDateTimeOffset();
+                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("open"u8))
@@ -2981,7 +2981,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    isOpen = reader.GetBoolean();
+                    isOpen = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("cl"u8))
@@ -2989,7 +2989,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    canLeave = reader.GetBoolean();
+                    canLeave = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("ro"u8))
@@ -2997,7 +2997,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    readOnly = reader.GetBoolean();
+                    readOnly = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("default"u8))
@@ -3005,7 +3005,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    isDefault = reader.GetBoolean();
+                    isDefault = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("v"u8))
@@ -3093,7 +3093,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    waitingResponse = reader.GetBoolean();
+                    waitingResponse = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("responseBy"u8))
@@ -3109,7 +3109,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    isOnHold = reader.GetBoolean();
+                    isOnHold = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("status"u8))
@@ -3125,7 +3125,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    queuedAt = reader.GetDateTimeOffset();
+                    queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("closedAt"u8))
@@ -3133,7 +3133,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    closedAt = reader.GetDateTimeOffset();
+                    closedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("closer"u8))
@@ -3165,7 +3165,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    priorityWeight = reader.GetInt32();
+                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("slaId"u8))
@@ -3181,7 +3181,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    estimatedWaitingTimeQueue = reader.GetDouble();
+                    estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("metrics"u8))
@@ -3205,7 +3205,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    pdfTranscriptRequested = reader.GetBoolean();
+                    pdfTranscriptRequested = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("contactId"u8))
@@ -3221,7 +3221,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    isVerified = reader.GetBoolean();
+                    isVerified = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -3685,7 +3685,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    lastMessageAt = reader.GetDateTimeOffset();
+                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("activity"u8))
@@ -3947,7 +3947,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    timestamp = reader.GetDateTimeOffset();
+                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("message"u8))
@@ -3995,7 +3995,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    updatedAt = reader.GetDateTimeOffset();
+                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("queuedAt"u8))
@@ -4003,7 +4003,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    queuedAt = reader.GetDateTimeOffset();
+                    queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("takenAt"u8))
@@ -4011,7 +4011,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    takenAt = reader.GetDateTimeOffset();
+                    takenAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("locked"u8))
@@ -4019,7 +4019,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    isLocked = reader.GetBoolean();
+                    isLocked = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("lockedAt"u8))
@@ -4027,7 +4027,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    lockedAt = reader.GetDateTimeOffset();
+                    lockedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("lastMessage"u8))
@@ -4067,7 +4067,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    priorityWeight = reader.GetInt32();
+                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("slaId"u8))
@@ -4083,7 +4083,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    estimatedWaitingTimeQueue = reader.GetDouble();
+                    estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("estimatedServiceTimeAt"u8))
@@ -4091,7 +4091,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    estimatedServiceTimeAt = reader.GetDateTimeOffset();
+                    estimatedServiceTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("estimatedInactivityCloseTimeAt"u8))
@@ -4099,7 +4099,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    estimatedInactivityCloseTimeAt = reader.GetDateTimeOffset();
+                    estimatedInactivityCloseTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("queueOrder"u8))
@@ -4107,7 +4107,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    queueOrder = reader.GetInt32();
+                    queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else
@@ -4582,7 +4582,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    utcOffset = reader.GetDouble();
+                    utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("active"u8))
@@ -4590,7 +4590,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    isActive = reader.GetBoolean();
+                    isActive = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("roles"u8))
@@ -5533,7 +5533,7 @@ public sealed class TranscriptEmailOptionsJsonConverter : global::System.Text.Js
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    sendToVisitor = reader.GetBoolean();
+                    sendToVisitor = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                     hasSendToVisitor = true;
                 }
             }
@@ -5640,7 +5640,7 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
             else if (reader.ValueTextEquals("generateTranscriptPdf"u8))
             {
                 reader.Read();
-                generateTranscriptPdf = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetBoolean();
+                generateTranscriptPdf = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("transcriptEmail"u8))
             {
@@ -5655,7 +5655,7 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    forceClose = reader.GetBoolean();
+                    forceClose = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -5785,7 +5785,7 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("clientAction"u8))
             {
                 reader.Read();
-                clientAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetBoolean();
+                clientAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else
             {
@@ -6045,7 +6045,7 @@ public sealed class LoginResponseJsonConverter : global::System.Text.Json.Serial
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -6185,7 +6185,7 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -6294,7 +6294,7 @@ public sealed class RegisterVisitorResponseJsonConverter : global::System.Text.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -6379,7 +6379,7 @@ public sealed class GetVisitorResponseJsonConverter : global::System.Text.Json.S
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -6464,7 +6464,7 @@ public sealed class DeleteVisitorResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -6552,7 +6552,7 @@ public sealed class GetOrCreateRoomResponseJsonConverter : global::System.Text.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    isNewRoom = reader.GetBoolean();
+                    isNewRoom = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                     hasIsNewRoom = true;
                 }
             }
@@ -6561,7 +6561,7 @@ public sealed class GetOrCreateRoomResponseJsonConverter : global::System.Text.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -6647,11 +6647,8 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.IReadOnlyList<LivechatRoom>? rooms = default;
         bool hasRooms = false;
         int? count = default;
-        bool hasCount = false;
         int? offset = default;
-        bool hasOffset = false;
         int? total = default;
-        bool hasTotal = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -6670,8 +6667,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = reader.GetInt32();
-                    hasCount = true;
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -6679,8 +6675,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = reader.GetInt32();
-                    hasOffset = true;
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -6688,8 +6683,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = reader.GetInt32();
-                    hasTotal = true;
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -6697,7 +6691,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -6711,27 +6705,12 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
             throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListRoomsResponse", "rooms");
         }
 
-        if (!hasCount)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListRoomsResponse", "count");
-        }
-
-        if (!hasOffset)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListRoomsResponse", "offset");
-        }
-
-        if (!hasTotal)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListRoomsResponse", "total");
-        }
-
         return new ListRoomsResponse
         {
             Rooms = rooms!,
-            Count = count.GetValueOrDefault(),
-            Offset = offset.GetValueOrDefault(),
-            Total = total.GetValueOrDefault(),
+            Count = count,
+            Offset = offset,
+            Total = total,
             Success = success,
             AdditionalProperties = additionalProperties,
         };
@@ -6760,27 +6739,15 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
             writer.WritePropertyName(CountJsonName);
             writer.WriteNumberValue(count);
         }
-        else
-        {
-            writer.WriteNull(CountJsonName);
-        }
         if (value.Offset is { } offset)
         {
             writer.WritePropertyName(OffsetJsonName);
             writer.WriteNumberValue(offset);
         }
-        else
-        {
-            writer.WriteNull(OffsetJsonName);
-        }
         if (value.Total is { } total)
         {
             writer.WritePropertyName(TotalJsonName);
             writer.WriteNumberValue(total);
-        }
-        else
-        {
-            writer.WriteNull(TotalJsonName);
         }
         if (value.Success is { } success)
         {
@@ -6842,7 +6809,7 @@ public sealed class CloseRoomAsVisitorResponseJsonConverter : global::System.Tex
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -6921,7 +6888,7 @@ public sealed class CloseRoomResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -6979,7 +6946,7 @@ public sealed class ForwardRoomResponseJsonConverter : global::System.Text.Json.
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -7049,7 +7016,7 @@ public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -7134,7 +7101,7 @@ public sealed class GetMessageHistoryResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -7210,11 +7177,8 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
         bool hasInquiries = false;
         int? count = default;
-        bool hasCount = false;
         int? offset = default;
-        bool hasOffset = false;
         int? total = default;
-        bool hasTotal = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -7233,8 +7197,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = reader.GetInt32();
-                    hasCount = true;
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -7242,8 +7205,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = reader.GetInt32();
-                    hasOffset = true;
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -7251,8 +7213,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = reader.GetInt32();
-                    hasTotal = true;
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7260,7 +7221,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -7274,27 +7235,12 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
             throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListInquiriesResponse", "inquiries");
         }
 
-        if (!hasCount)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListInquiriesResponse", "count");
-        }
-
-        if (!hasOffset)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListInquiriesResponse", "offset");
-        }
-
-        if (!hasTotal)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListInquiriesResponse", "total");
-        }
-
         return new ListInquiriesResponse
         {
             Inquiries = inquiries!,
-            Count = count.GetValueOrDefault(),
-            Offset = offset.GetValueOrDefault(),
-            Total = total.GetValueOrDefault(),
+            Count = count,
+            Offset = offset,
+            Total = total,
             Success = success,
             AdditionalProperties = additionalProperties,
         };
@@ -7323,27 +7269,15 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
             writer.WritePropertyName(CountJsonName);
             writer.WriteNumberValue(count);
         }
-        else
-        {
-            writer.WriteNull(CountJsonName);
-        }
         if (value.Offset is { } offset)
         {
             writer.WritePropertyName(OffsetJsonName);
             writer.WriteNumberValue(offset);
         }
-        else
-        {
-            writer.WriteNull(OffsetJsonName);
-        }
         if (value.Total is { } total)
         {
             writer.WritePropertyName(TotalJsonName);
             writer.WriteNumberValue(total);
-        }
-        else
-        {
-            writer.WriteNull(TotalJsonName);
         }
         if (value.Success is { } success)
         {
@@ -7383,7 +7317,7 @@ public sealed class TakeInquiryResponseJsonConverter : global::System.Text.Json.
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -7450,7 +7384,7 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -7521,11 +7455,8 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
         bool hasInquiries = false;
         int? count = default;
-        bool hasCount = false;
         int? offset = default;
-        bool hasOffset = false;
         int? total = default;
-        bool hasTotal = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -7544,8 +7475,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = reader.GetInt32();
-                    hasCount = true;
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -7553,8 +7483,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = reader.GetInt32();
-                    hasOffset = true;
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -7562,8 +7491,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = reader.GetInt32();
-                    hasTotal = true;
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7571,7 +7499,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -7585,27 +7513,12 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
             throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListQueuedInquiriesForUserResponse", "inquiries");
         }
 
-        if (!hasCount)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListQueuedInquiriesForUserResponse", "count");
-        }
-
-        if (!hasOffset)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListQueuedInquiriesForUserResponse", "offset");
-        }
-
-        if (!hasTotal)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListQueuedInquiriesForUserResponse", "total");
-        }
-
         return new ListQueuedInquiriesForUserResponse
         {
             Inquiries = inquiries!,
-            Count = count.GetValueOrDefault(),
-            Offset = offset.GetValueOrDefault(),
-            Total = total.GetValueOrDefault(),
+            Count = count,
+            Offset = offset,
+            Total = total,
             Success = success,
             AdditionalProperties = additionalProperties,
         };
@@ -7634,27 +7547,15 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
             writer.WritePropertyName(CountJsonName);
             writer.WriteNumberValue(count);
         }
-        else
-        {
-            writer.WriteNull(CountJsonName);
-        }
         if (value.Offset is { } offset)
         {
             writer.WritePropertyName(OffsetJsonName);
             writer.WriteNumberValue(offset);
         }
-        else
-        {
-            writer.WriteNull(OffsetJsonName);
-        }
         if (value.Total is { } total)
         {
             writer.WritePropertyName(TotalJsonName);
             writer.WriteNumberValue(total);
-        }
-        else
-        {
-            writer.WriteNull(TotalJsonName);
         }
         if (value.Success is { } success)
         {
@@ -7692,11 +7593,8 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.IReadOnlyList<LivechatUser>? users = default;
         bool hasUsers = false;
         int? count = default;
-        bool hasCount = false;
         int? offset = default;
-        bool hasOffset = false;
         int? total = default;
-        bool hasTotal = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -7715,8 +7613,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = reader.GetInt32();
-                    hasCount = true;
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -7724,8 +7621,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = reader.GetInt32();
-                    hasOffset = true;
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -7733,8 +7629,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = reader.GetInt32();
-                    hasTotal = true;
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7742,7 +7637,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -7756,27 +7651,12 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
             throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListLivechatUsersResponse", "users");
         }
 
-        if (!hasCount)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListLivechatUsersResponse", "count");
-        }
-
-        if (!hasOffset)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListLivechatUsersResponse", "offset");
-        }
-
-        if (!hasTotal)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListLivechatUsersResponse", "total");
-        }
-
         return new ListLivechatUsersResponse
         {
             Users = users!,
-            Count = count.GetValueOrDefault(),
-            Offset = offset.GetValueOrDefault(),
-            Total = total.GetValueOrDefault(),
+            Count = count,
+            Offset = offset,
+            Total = total,
             Success = success,
             AdditionalProperties = additionalProperties,
         };
@@ -7805,27 +7685,15 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
             writer.WritePropertyName(CountJsonName);
             writer.WriteNumberValue(count);
         }
-        else
-        {
-            writer.WriteNull(CountJsonName);
-        }
         if (value.Offset is { } offset)
         {
             writer.WritePropertyName(OffsetJsonName);
             writer.WriteNumberValue(offset);
         }
-        else
-        {
-            writer.WriteNull(OffsetJsonName);
-        }
         if (value.Total is { } total)
         {
             writer.WritePropertyName(TotalJsonName);
             writer.WriteNumberValue(total);
-        }
-        else
-        {
-            writer.WriteNull(TotalJsonName);
         }
         if (value.Success is { } success)
         {
@@ -7877,7 +7745,7 @@ public sealed class AddLivechatUserResponseJsonConverter : global::System.Text.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -7959,7 +7827,7 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -8032,7 +7900,7 @@ public sealed class RemoveLivechatUserResponseJsonConverter : global::System.Tex
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -8173,7 +8041,7 @@ public sealed class SetAgentStatusResponseJsonConverter : global::System.Text.Js
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    success = reader.GetBoolean();
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -8900,7 +8768,7 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!), static (writer, value) => { writer.WriteStartObject(); foreach (var pair0 in value) {     writer.WritePropertyName(pair0.Key);     writer.WriteStringValue(pair0.Value); } writer.WriteEndObject(); }));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> CreateInt32Map(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetInt32()), static (writer, value) => { writer.WriteStartObject(); foreach (var pair0 in value) {     writer.WritePropertyName(pair0.Key);     writer.WriteNumberValue(pair0.Value); } writer.WriteEndObject(); }));
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref r0)), static (writer, value) => { writer.WriteStartObject(); foreach (var pair0 in value) {     writer.WritePropertyName(pair0.Key);     writer.WriteNumberValue(pair0.Value); } writer.WriteEndObject(); }));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> CreateJson(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Text.Json.JsonElement>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::System.Text.Json.JsonElement.ParseValue(ref reader), static (writer, value) => { value.WriteTo(writer); }));

@@ -1384,7 +1384,7 @@ public sealed partial record GetOrCreateRoomResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>The ListRoomsResponse object of the contract.</summary>
+/// <summary>A page. Servers older than the documented shape omit count, offset and total, so they are optional.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ListRoomsResponseJsonConverter))]
 public sealed partial record ListRoomsResponse
 {
@@ -1394,15 +1394,15 @@ public sealed partial record ListRoomsResponse
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public required int Count { get; init; }
+    public int? Count { get; init; }
 
     /// <summary>The <c>offset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public required int Offset { get; init; }
+    public int? Offset { get; init; }
 
     /// <summary>The <c>total</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public required int Total { get; init; }
+    public int? Total { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -1488,7 +1488,7 @@ public sealed partial record GetMessageHistoryResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>The ListInquiriesResponse object of the contract.</summary>
+/// <summary>A page. Servers older than the documented shape omit count, offset and total, so they are optional.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ListInquiriesResponseJsonConverter))]
 public sealed partial record ListInquiriesResponse
 {
@@ -1498,15 +1498,15 @@ public sealed partial record ListInquiriesResponse
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public required int Count { get; init; }
+    public int? Count { get; init; }
 
     /// <summary>The <c>offset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public required int Offset { get; init; }
+    public int? Offset { get; init; }
 
     /// <summary>The <c>total</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public required int Total { get; init; }
+    public int? Total { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -1544,7 +1544,7 @@ public sealed partial record GetInquiryResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>The ListQueuedInquiriesForUserResponse object of the contract.</summary>
+/// <summary>A page. Servers older than the documented shape omit count, offset and total, so they are optional.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ListQueuedInquiriesForUserResponseJsonConverter))]
 public sealed partial record ListQueuedInquiriesForUserResponse
 {
@@ -1554,15 +1554,15 @@ public sealed partial record ListQueuedInquiriesForUserResponse
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public required int Count { get; init; }
+    public int? Count { get; init; }
 
     /// <summary>The <c>offset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public required int Offset { get; init; }
+    public int? Offset { get; init; }
 
     /// <summary>The <c>total</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public required int Total { get; init; }
+    public int? Total { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -1572,7 +1572,7 @@ public sealed partial record ListQueuedInquiriesForUserResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>The ListLivechatUsersResponse object of the contract.</summary>
+/// <summary>A page. Servers older than the documented shape omit count, offset and total, so they are optional.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ListLivechatUsersResponseJsonConverter))]
 public sealed partial record ListLivechatUsersResponse
 {
@@ -1582,15 +1582,15 @@ public sealed partial record ListLivechatUsersResponse
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public required int Count { get; init; }
+    public int? Count { get; init; }
 
     /// <summary>The <c>offset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public required int Offset { get; init; }
+    public int? Offset { get; init; }
 
     /// <summary>The <c>total</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public required int Total { get; init; }
+    public int? Total { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]

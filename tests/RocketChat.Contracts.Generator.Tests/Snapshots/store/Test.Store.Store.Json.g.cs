@@ -37,7 +37,7 @@ public sealed class ItemDimensionsJsonConverter : global::System.Text.Json.Seria
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    width = reader.GetDouble();
+                    width = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("height"u8))
@@ -45,7 +45,7 @@ public sealed class ItemDimensionsJsonConverter : global::System.Text.Json.Seria
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    height = reader.GetDouble();
+                    height = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
                 }
             }
             else
@@ -148,7 +148,7 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    price = reader.GetDouble();
+                    price = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
                     hasPrice = true;
                 }
             }
@@ -157,7 +157,7 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    stock = reader.GetInt64();
+                    stock = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("tags"u8))
@@ -181,13 +181,13 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    addedAt = reader.GetDateTimeOffset();
+                    addedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("discontinued"u8))
             {
                 reader.Read();
-                discontinued = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetBoolean();
+                discontinued = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("extra"u8))
             {
@@ -369,7 +369,7 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = reader.GetInt32();
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -377,7 +377,7 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = reader.GetInt32();
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -385,7 +385,7 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = reader.GetInt32();
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
                     hasTotal = true;
                 }
             }
@@ -545,7 +545,7 @@ public sealed class AuditedItemDimensionsJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    width = reader.GetDouble();
+                    width = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("height"u8))
@@ -553,7 +553,7 @@ public sealed class AuditedItemDimensionsJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    height = reader.GetDouble();
+                    height = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
                 }
             }
             else
@@ -658,7 +658,7 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    price = reader.GetDouble();
+                    price = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
                     hasPrice = true;
                 }
             }
@@ -667,7 +667,7 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    stock = reader.GetInt64();
+                    stock = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("tags"u8))
@@ -691,13 +691,13 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    addedAt = reader.GetDateTimeOffset();
+                    addedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("discontinued"u8))
             {
                 reader.Read();
-                discontinued = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetBoolean();
+                discontinued = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("extra"u8))
             {
@@ -945,7 +945,7 @@ public sealed class GetHealthResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    ok = reader.GetBoolean();
+                    ok = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
                 }
             }
             else
@@ -1097,7 +1097,7 @@ public sealed partial class StoreJsonContext : global::System.Text.Json.Serializ
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Page>(options, new PageJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> CreateInt32Map(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetInt32()), static (writer, value) => { writer.WriteStartObject(); foreach (var pair0 in value) {     writer.WritePropertyName(pair0.Key);     writer.WriteNumberValue(pair0.Value); } writer.WriteEndObject(); }));
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref r0)), static (writer, value) => { writer.WriteStartObject(); foreach (var pair0 in value) {     writer.WritePropertyName(pair0.Key);     writer.WriteNumberValue(pair0.Value); } writer.WriteEndObject(); }));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AddItemRequest> CreateAddItemRequest(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<AddItemRequest>(options, new AddItemRequestJsonConverter());

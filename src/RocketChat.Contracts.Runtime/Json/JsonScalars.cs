@@ -1,0 +1,116 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text.Json;
+
+namespace RocketChat.Contracts.Runtime.Json;
+
+/// <summary>
+/// Scalar readers that accept the forms Rocket.Chat really sends besides the documented one: booleans and numbers as
+/// strings ("true", "42"), dates as ISO strings, epoch milliseconds or EJSON <c>{"$date": …}</c>.
+/// </summary>
+public static class JsonScalars
+{
+    /// <summary>Reads true/false, or the strings "true"/"false".</summary>
+    public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.String when reader.ValueTextEquals("true"u8) => true,
+        JsonTokenType.String when reader.ValueTextEquals("false"u8) => false,
+        _ => throw new JsonException($"Expected a boolean but found {reader.TokenType}."),
+    };
+
+    /// <summary>Reads a 32-bit integer, or a string holding one.</summary>
+    public static int ReadInt32(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int value))
+        {
+            return value;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && int.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
+        {
+            return value;
+        }
+
+        throw new JsonException($"Expected a 32-bit integer but found {reader.TokenType}.");
+    }
+
+    /// <summary>Reads a 64-bit integer, or a string holding one.</summary>
+    public static long ReadInt64(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long value))
+        {
+            return value;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
+        {
+            return value;
+        }
+
+        throw new JsonException($"Expected a 64-bit integer but found {reader.TokenType}.");
+    }
+
+    /// <summary>Reads a number, or a string holding one.</summary>
+    public static double ReadDouble(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.GetDouble();
+        }
+
+        if (reader.TokenType == JsonTokenType.String && double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            return value;
+        }
+
+        throw new JsonException($"Expected a number but found {reader.TokenType}.");
+    }
+
+    /// <summary>Reads an ISO-8601 string, epoch milliseconds, or EJSON <c>{"$date": ms}</c>.</summary>
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                if (reader.TryGetDateTimeOffset(out DateTimeOffset parsed))
+                {
+                    return parsed;
+                }
+
+                if (DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed))
+                {
+                    return parsed;
+                }
+
+                break;
+            case JsonTokenType.Number:
+                return DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64());
+            case JsonTokenType.StartObject:
+                DateTimeOffset? date = null;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    bool isDate = reader.ValueTextEquals("$date"u8);
+                    reader.Read();
+                    if (isDate)
+                    {
+                        date = ReadDateTimeOffset(ref reader);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                if (date is { } value)
+                {
+                    return value;
+                }
+
+                break;
+        }
+
+        throw new JsonException($"Expected a date but found {reader.TokenType}.");
+    }
+}
