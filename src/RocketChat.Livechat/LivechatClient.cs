@@ -19,25 +19,33 @@ public sealed partial class LivechatClient
             httpClient.Timeout = timeout;
         }
 
-        IRocketChatCredentialProvider credentials;
         LivechatClient? client = null;
+        IRocketChatCredentialProvider credentials = CreateCredentialProvider(options, () => client!);
+        client = new LivechatClient(new RocketChatConnection(httpClient, options.ServerUrl, credentials));
+        return client;
+    }
+
+    /// <summary>
+    /// The credentials the options describe: fixed (UserId + AuthToken), a lazy login through
+    /// <paramref name="loginClient"/> (Username + Password), or none (visitor-only use).
+    /// </summary>
+    public static IRocketChatCredentialProvider CreateCredentialProvider(RocketChatLivechatOptions options, Func<LivechatClient> loginClient)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loginClient);
         if (!string.IsNullOrEmpty(options.UserId))
         {
-            credentials = new StaticCredentialProvider(new RocketChatCredentials(options.UserId, options.AuthToken!));
+            return new StaticCredentialProvider(new RocketChatCredentials(options.UserId, options.AuthToken!));
         }
-        else if (!string.IsNullOrEmpty(options.Username))
+
+        if (!string.IsNullOrEmpty(options.Username))
         {
             string username = options.Username, password = options.Password!;
             string? code = options.TwoFactorCode;
-            credentials = new LoginCredentialProvider(ct => client!.LoginCoreAsync(username, password, code, ct));
-        }
-        else
-        {
-            credentials = new StaticCredentialProvider();
+            return new LoginCredentialProvider(ct => loginClient().LoginCoreAsync(username, password, code, ct));
         }
 
-        client = new LivechatClient(new RocketChatConnection(httpClient, options.ServerUrl, credentials));
-        return client;
+        return new StaticCredentialProvider();
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class RocketChatConnection
 
     private readonly HttpClient _httpClient;
 
+    /// <summary>The request option holding the contract operation name, for handlers that log or measure calls.</summary>
+    public static readonly HttpRequestOptionsKey<string> OperationOption = new("RocketChat.Operation");
+
     /// <summary>Creates a connection over <paramref name="httpClient"/> (its BaseAddress is used unless <paramref name="serverUri"/> is given).</summary>
     public RocketChatConnection(HttpClient httpClient, Uri? serverUri = null, IRocketChatCredentialProvider? credentials = null)
     {
@@ -108,6 +111,7 @@ public sealed class RocketChatConnection
         // collapse "/../", letting a token such as ".." climb out of its segment, so it is turned off.
         var uri = new Uri(ServerUri.AbsoluteUri + request.RelativeUri, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         using var message = new HttpRequestMessage(request.Method, uri);
+        message.Options.Set(OperationOption, request.Operation);
         message.Headers.Accept.ParseAdd("application/json");
         if (credentials is not null)
         {
