@@ -36,7 +36,7 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
             foreach (ClientModel client in contract.Clients)
             {
-                writer.Line(client.Name + " = new " + client.Name + "Client(connection);");
+                writer.Line(client.Name + " = new " + client.ClassName + "(connection);");
             }
 
             writer.Close();
@@ -47,7 +47,7 @@ namespace RocketChat.Contracts.Generator.Emit
             {
                 writer.Line();
                 CSharpText.Doc(writer, "summary", client.Description ?? "The " + client.Name + " operations.");
-                writer.Line("public I" + client.Name + "Client " + client.Name + " { get; }");
+                writer.Line("public I" + client.ClassName + " " + client.Name + " { get; }");
             }
 
             writer.Close();
@@ -57,7 +57,7 @@ namespace RocketChat.Contracts.Generator.Emit
         private static void EmitInterface(SourceWriter writer, ContractModel contract, ClientModel client)
         {
             CSharpText.Doc(writer, "summary", client.Description ?? "The " + client.Name + " operations.");
-            writer.Open(contract.Accessibility + " partial interface I" + client.Name + "Client");
+            writer.Open(contract.Accessibility + " partial interface I" + client.ClassName);
             bool first = true;
             foreach (OperationModel operation in client.Operations)
             {
@@ -84,7 +84,7 @@ namespace RocketChat.Contracts.Generator.Emit
 
         private static void EmitImplementation(SourceWriter writer, ContractModel contract, ClientModel client)
         {
-            string name = client.Name + "Client";
+            string name = client.ClassName;
             writer.Line("/// <inheritdoc cref=\"I" + name + "\"/>");
             writer.Open(contract.Accessibility + " sealed partial class " + name + " : I" + name);
             writer.Line("private readonly " + Runtime + ".RocketChatConnection _connection;");

@@ -38,8 +38,11 @@ namespace RocketChat.Contracts.Generator.Model
 
     internal sealed record EnumMemberModel(string Name, string Value);
 
-    /// <summary>One client per tag: an interface and its implementation.</summary>
-    internal sealed record ClientModel(string Name, string? Description, EquatableArray<OperationModel> Operations);
+    /// <summary>
+    /// One client per tag: an interface (I + <paramref name="ClassName"/>) and its implementation, exposed on the root
+    /// client as the property <paramref name="Name"/>.
+    /// </summary>
+    internal sealed record ClientModel(string Name, string ClassName, string? Description, EquatableArray<OperationModel> Operations);
 
     internal enum ParameterLocation
     {

@@ -117,7 +117,8 @@ namespace RocketChat.Contracts.Generator.Parsing
             bool globalAuth = RequiresAuthentication(root.Get("security")) ?? false;
             var operationIds = new HashSet<string>(StringComparer.Ordinal);
             var methodNames = new HashSet<string>(StringComparer.Ordinal);
-            var clients = new List<(string Name, string? Description, List<OperationModel> Operations)>();
+            var clients = new List<(string Tag, string Name, string ClassName, string? Description, List<OperationModel> Operations)>();
+            var clientProperties = new HashSet<string>(StringComparer.Ordinal) { "Connection" };
             var rootTypes = new List<TypeRef>();
 
             foreach ((YamlScalarNode pathKey, YamlNode pathItemNode) in paths.Entries())
@@ -152,10 +153,14 @@ namespace RocketChat.Contracts.Generator.Parsing
 
                     string tag = (operation.GetSequence("tags")?.Children.FirstOrDefault() as YamlScalarNode)?.Value ?? "Default";
                     string clientName = Identifiers.ToPascalCase(tag);
-                    int index = clients.FindIndex(c => c.Name == clientName);
+                    int index = clients.FindIndex(c => c.Tag == clientName);
                     if (index < 0)
                     {
-                        clients.Add((clientName, DescribeTag(root, tag), new List<OperationModel>()));
+                        // The tag's class must not take the root client's name (a "Pets" tag in the "Pets" contract).
+                        string className = Identifiers.Unique(clientName + "Client", context.TypeNames);
+                        context.TypeNames.Add("I" + className);
+                        string propertyName = Identifiers.Unique(clientName, clientProperties);
+                        clients.Add((clientName, propertyName, className, DescribeTag(root, tag), new List<OperationModel>()));
                         index = clients.Count - 1;
                     }
 
@@ -189,7 +194,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                 root.GetMapping("info").GetString("description"),
                 schemas.Objects.ToEquatableArray(),
                 schemas.Enums.ToEquatableArray(),
-                clients.Select(c => new ClientModel(c.Name, c.Description, c.Operations.ToEquatableArray())).ToEquatableArray(),
+                clients.Select(c => new ClientModel(c.Name, c.ClassName, c.Description, c.Operations.ToEquatableArray())).ToEquatableArray(),
                 rootTypes.ToEquatableArray(),
                 diagnostics.ToEquatableArray());
         }
