@@ -527,6 +527,21 @@ public partial interface IMessagesClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, int? limit = null, global::System.DateTimeOffset? lastSeen = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Send a message as the logged-in user (an agent answering a livechat room)</summary>
+    /// <remarks>
+    /// Posts a message into a room as the authenticated user. Agents answer livechat conversations this way:
+    /// the agent must be serving the room (after taking its inquiry) or otherwise be allowed into it.
+    /// <para/>
+    /// Errors: 400 `error-invalid-room` / `error-not-allowed` when the user cannot post in the room,
+    /// 400 `error-room-closed`-style errors for a closed livechat room, 401 without credentials.
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SendAgentMessageResponse> SendAgentMessageAsync(SendAgentMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IMessagesClient"/>
@@ -564,6 +579,16 @@ public sealed partial class MessagesClient : IMessagesClient
         call.AddQuery("ls", lastSeen);
         call.AddQuery("offset", offset);
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetMessageHistoryResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SendAgentMessageResponse> SendAgentMessageAsync(SendAgentMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendAgentMessage", requiresAuthentication: true);
+        call.AppendPath("api/v1/chat.sendMessage");
+        call.SetJsonBody(request, LivechatJsonContext.Default.SendAgentMessageRequest);
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SendAgentMessageResponse, cancellationToken);
     }
 }
 

@@ -8086,6 +8086,288 @@ public sealed class SetAgentStatusResponseJsonConverter : global::System.Text.Js
     }
 }
 
+/// <summary>Reads and writes <see cref="OutgoingMessage"/> without reflection.</summary>
+public sealed class OutgoingMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OutgoingMessage>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText AliasJsonName = global::System.Text.Json.JsonEncodedText.Encode("alias");
+
+    /// <inheritdoc />
+    public override OutgoingMessage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OutgoingMessage value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one OutgoingMessage at the reader's current token.</summary>
+    public static OutgoingMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for OutgoingMessage.");
+        }
+
+        string? roomId = default;
+        bool hasRoomId = false;
+        string? text = default;
+        bool hasText = false;
+        string? id = default;
+        string? alias = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("rid"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    roomId = reader.GetString()!;
+                    hasRoomId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("msg"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    text = reader.GetString()!;
+                    hasText = true;
+                }
+            }
+            else if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("alias"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    alias = reader.GetString()!;
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasRoomId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OutgoingMessage", "rid");
+        }
+
+        if (!hasText)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OutgoingMessage", "msg");
+        }
+
+        return new OutgoingMessage
+        {
+            RoomId = roomId!,
+            Text = text!,
+            Id = id,
+            Alias = alias,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one OutgoingMessage.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OutgoingMessage value)
+    {
+        writer.WriteStartObject();
+        if (value.RoomId is { } roomId)
+        {
+            writer.WritePropertyName(RoomIdJsonName);
+            writer.WriteStringValue(roomId);
+        }
+        else
+        {
+            writer.WriteNull(RoomIdJsonName);
+        }
+        if (value.Text is { } text)
+        {
+            writer.WritePropertyName(TextJsonName);
+            writer.WriteStringValue(text);
+        }
+        else
+        {
+            writer.WriteNull(TextJsonName);
+        }
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        if (value.Alias is { } alias)
+        {
+            writer.WritePropertyName(AliasJsonName);
+            writer.WriteStringValue(alias);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SendAgentMessageRequest"/> without reflection.</summary>
+public sealed class SendAgentMessageRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendAgentMessageRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+
+    /// <inheritdoc />
+    public override SendAgentMessageRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SendAgentMessageRequest at the reader's current token.</summary>
+    public static SendAgentMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendAgentMessageRequest.");
+        }
+
+        OutgoingMessage? message = default;
+        bool hasMessage = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    message = OutgoingMessageJsonConverter.ReadValue(ref reader);
+                    hasMessage = true;
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasMessage)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendAgentMessageRequest", "message");
+        }
+
+        return new SendAgentMessageRequest
+        {
+            Message = message!,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SendAgentMessageRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Message is { } message)
+        {
+            writer.WritePropertyName(MessageJsonName);
+            OutgoingMessageJsonConverter.WriteValue(writer, message);
+        }
+        else
+        {
+            writer.WriteNull(MessageJsonName);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SendAgentMessageResponse"/> without reflection.</summary>
+public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendAgentMessageResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SendAgentMessageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SendAgentMessageResponse at the reader's current token.</summary>
+    public static SendAgentMessageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendAgentMessageResponse.");
+        }
+
+        Message? message = default;
+        bool hasMessage = false;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    message = MessageJsonConverter.ReadValue(ref reader);
+                    hasMessage = true;
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasMessage)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendAgentMessageResponse", "message");
+        }
+
+        return new SendAgentMessageResponse
+        {
+            Message = message!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SendAgentMessageResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Message is { } message)
+        {
+            writer.WritePropertyName(MessageJsonName);
+            MessageJsonConverter.WriteValue(writer, message);
+        }
+        else
+        {
+            writer.WriteNull(MessageJsonName);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="InquiryStatus"/> as its string value.</summary>
 public sealed class InquiryStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryStatus>
 {
@@ -8389,6 +8671,16 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>SetAgentStatusResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetAgentStatusResponse> SetAgentStatusResponse => _SetAgentStatusResponse ??= CreateSetAgentStatusResponse(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageRequest>? _SendAgentMessageRequest;
+
+    /// <summary>Metadata for <c>SendAgentMessageRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageRequest> SendAgentMessageRequest => _SendAgentMessageRequest ??= CreateSendAgentMessageRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse>? _SendAgentMessageResponse;
+
+    /// <summary>Metadata for <c>SendAgentMessageResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> SendAgentMessageResponse => _SendAgentMessageResponse ??= CreateSendAgentMessageResponse(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorResponse>? _ErrorResponse;
 
     /// <summary>Metadata for <c>ErrorResponse</c>.</summary>
@@ -8544,6 +8836,11 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>TranscriptEmailOptions</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TranscriptEmailOptions> TranscriptEmailOptions => _TranscriptEmailOptions ??= CreateTranscriptEmailOptions(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OutgoingMessage>? _OutgoingMessage;
+
+    /// <summary>Metadata for <c>OutgoingMessage</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OutgoingMessage> OutgoingMessage => _OutgoingMessage ??= CreateOutgoingMessage(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryStatus>? _InquiryStatus;
 
     /// <summary>Metadata for <c>InquiryStatus</c>.</summary>
@@ -8616,6 +8913,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(RemoveLivechatUserResponse)) return RemoveLivechatUserResponse;
         if (type == typeof(SetAgentStatusRequest)) return SetAgentStatusRequest;
         if (type == typeof(SetAgentStatusResponse)) return SetAgentStatusResponse;
+        if (type == typeof(SendAgentMessageRequest)) return SendAgentMessageRequest;
+        if (type == typeof(SendAgentMessageResponse)) return SendAgentMessageResponse;
         if (type == typeof(ErrorResponse)) return ErrorResponse;
         if (type == typeof(UserEmail)) return UserEmail;
         if (type == typeof(VisitorPhone)) return VisitorPhone;
@@ -8647,6 +8946,7 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(ServerBuildInfo)) return ServerBuildInfo;
         if (type == typeof(TranscriptEmailRequestData)) return TranscriptEmailRequestData;
         if (type == typeof(TranscriptEmailOptions)) return TranscriptEmailOptions;
+        if (type == typeof(OutgoingMessage)) return OutgoingMessage;
         if (type == typeof(InquiryStatus)) return InquiryStatus;
         if (type == typeof(VisitorStatus)) return VisitorStatus;
         if (type == typeof(UserStatus)) return UserStatus;
@@ -8693,6 +8993,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(RemoveLivechatUserResponse)) return CreateRemoveLivechatUserResponse(options);
         if (type == typeof(SetAgentStatusRequest)) return CreateSetAgentStatusRequest(options);
         if (type == typeof(SetAgentStatusResponse)) return CreateSetAgentStatusResponse(options);
+        if (type == typeof(SendAgentMessageRequest)) return CreateSendAgentMessageRequest(options);
+        if (type == typeof(SendAgentMessageResponse)) return CreateSendAgentMessageResponse(options);
         if (type == typeof(ErrorResponse)) return CreateErrorResponse(options);
         if (type == typeof(UserEmail)) return CreateUserEmail(options);
         if (type == typeof(VisitorPhone)) return CreateVisitorPhone(options);
@@ -8724,6 +9026,7 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(ServerBuildInfo)) return CreateServerBuildInfo(options);
         if (type == typeof(TranscriptEmailRequestData)) return CreateTranscriptEmailRequestData(options);
         if (type == typeof(TranscriptEmailOptions)) return CreateTranscriptEmailOptions(options);
+        if (type == typeof(OutgoingMessage)) return CreateOutgoingMessage(options);
         if (type == typeof(InquiryStatus)) return CreateInquiryStatus(options);
         if (type == typeof(VisitorStatus)) return CreateVisitorStatus(options);
         if (type == typeof(UserStatus)) return CreateUserStatus(options);
@@ -8836,6 +9139,12 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetAgentStatusResponse> CreateSetAgentStatusResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetAgentStatusResponse>(options, new SetAgentStatusResponseJsonConverter());
 
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageRequest> CreateSendAgentMessageRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendAgentMessageRequest>(options, new SendAgentMessageRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> CreateSendAgentMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendAgentMessageResponse>(options, new SendAgentMessageResponseJsonConverter());
+
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorResponse> CreateErrorResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ErrorResponse>(options, new ErrorResponseJsonConverter());
 
@@ -8928,6 +9237,9 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TranscriptEmailOptions> CreateTranscriptEmailOptions(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TranscriptEmailOptions>(options, new TranscriptEmailOptionsJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OutgoingMessage> CreateOutgoingMessage(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OutgoingMessage>(options, new OutgoingMessageJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryStatus> CreateInquiryStatus(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<InquiryStatus>(options, new InquiryStatusJsonConverter());

@@ -1673,6 +1673,58 @@ public sealed partial record SetAgentStatusResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
+/// <summary>The OutgoingMessage object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OutgoingMessageJsonConverter))]
+public sealed partial record OutgoingMessage
+{
+    /// <summary>The <c>rid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public required string RoomId { get; init; }
+
+    /// <summary>The <c>msg</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("msg")]
+    public required string Text { get; init; }
+
+    /// <summary>A client-chosen message id, to make retries idempotent.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public string? Id { get; init; }
+
+    /// <summary>The <c>alias</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("alias")]
+    public string? Alias { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SendAgentMessageRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SendAgentMessageRequestJsonConverter))]
+public sealed partial record SendAgentMessageRequest
+{
+    /// <summary>The <c>message</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public required OutgoingMessage Message { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SendAgentMessageResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SendAgentMessageResponseJsonConverter))]
+public sealed partial record SendAgentMessageResponse
+{
+    /// <summary>The <c>message</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public required Message Message { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
 /// <summary>State of an inquiry (queue entry). `open` is a legacy value.</summary>
 /// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(InquiryStatusJsonConverter))]
