@@ -1,0 +1,58 @@
+using System.CommandLine;
+using RocketChat.Contracts.Runtime;
+
+namespace RocketChat.Livechat.Cli;
+
+/// <summary>Options every command takes: where the server is, how to authenticate, and the output format.</summary>
+public sealed class GlobalOptions
+{
+    public Option<string?> Server { get; } = new("--server") { Description = "Server URL (env ROCKETCHAT_URL)", Recursive = true };
+
+    public Option<string?> UserId { get; } = new("--user-id") { Description = "User id for X-User-Id (env ROCKETCHAT_USER_ID)", Recursive = true };
+
+    public Option<string?> AuthToken { get; } = new("--auth-token") { Description = "Auth or personal access token (env ROCKETCHAT_AUTH_TOKEN)", Recursive = true };
+
+    public Option<string?> Username { get; } = new("--username") { Description = "Log in with this user instead of a token (env ROCKETCHAT_USERNAME)", Recursive = true };
+
+    public Option<string?> Password { get; } = new("--password") { Description = "Password for --username (env ROCKETCHAT_PASSWORD)", Recursive = true };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of tables, for scripts", Recursive = true };
+
+    public IEnumerable<Option> All => new Option[] { Server, UserId, AuthToken, Username, Password, Json };
+
+    /// <summary>Builds the client from options, falling back to the environment.</summary>
+    public LivechatClient CreateClient(ParseResult parse, Func<string, string?> environment, bool requireServer = true)
+    {
+        string? server = parse.GetValue(Server) ?? environment("ROCKETCHAT_URL");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new UsageException("no server given: pass --server URL or set ROCKETCHAT_URL.");
+        }
+
+        if (!Uri.TryCreate(server, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UsageException($"'{server}' is not an http(s) URL (example: https://chat.example.com).");
+        }
+
+        var options = new RocketChatLivechatOptions
+        {
+            ServerUrl = uri,
+            UserId = parse.GetValue(UserId) ?? environment("ROCKETCHAT_USER_ID"),
+            AuthToken = parse.GetValue(AuthToken) ?? environment("ROCKETCHAT_AUTH_TOKEN"),
+            Username = parse.GetValue(Username) ?? environment("ROCKETCHAT_USERNAME"),
+            Password = parse.GetValue(Password) ?? environment("ROCKETCHAT_PASSWORD"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        if (string.IsNullOrEmpty(options.UserId) != string.IsNullOrEmpty(options.AuthToken))
+        {
+            throw new UsageException("give --user-id and --auth-token together (or ROCKETCHAT_USER_ID and ROCKETCHAT_AUTH_TOKEN).");
+        }
+
+        if (string.IsNullOrEmpty(options.Username) != string.IsNullOrEmpty(options.Password))
+        {
+            throw new UsageException("give --username and --password together.");
+        }
+
+        return LivechatClient.Create(options);
+    }
+}

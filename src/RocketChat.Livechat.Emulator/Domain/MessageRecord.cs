@@ -1,0 +1,34 @@
+namespace RocketChat.Livechat.Emulator.Domain;
+
+/// <summary>A message in a livechat room: a visitor message, or a system message when <see cref="Type"/> is set.</summary>
+internal sealed record MessageRecord
+{
+    public required string Id { get; init; }
+
+    public required string RoomId { get; init; }
+
+    public required string Text { get; init; }
+
+    public required DateTimeOffset Timestamp { get; init; }
+
+    public required MessageSender Sender { get; init; }
+
+    /// <summary>The system message type (<c>livechat-started</c>, <c>command</c>, <c>uj</c>, <c>livechat-close</c>, ...); null for chat messages.</summary>
+    public string? Type { get; init; }
+
+    public string? Alias { get; init; }
+
+    /// <summary>The visitor token, on messages a visitor sent.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Extra data of a transfer system message.</summary>
+    public TransferRecord? Transfer { get; init; }
+
+    public bool IsSystemMessage => Type is not null;
+}
+
+/// <summary>The author of a message (<c>u</c>).</summary>
+internal sealed record MessageSender(string Id, string Username, string? Name);
+
+/// <summary>What a <c>livechat_transfer_history</c> system message records.</summary>
+internal sealed record TransferRecord(MessageSender TransferredBy, string TransferredByType, string Scope, string? Comment, MessageSender? TransferredTo, DateTimeOffset Timestamp);

@@ -1,0 +1,41 @@
+namespace RocketChat.Livechat.Emulator;
+
+/// <summary>
+/// How the emulated Rocket.Chat server is set up: where it listens, who can log in, how new chats are routed and
+/// how the rate limiter behaves. The defaults match a fresh Rocket.Chat 8.x with livechat enabled.
+/// </summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The loopback port to listen on; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Username of the seeded administrator (roles <c>admin</c> and <c>user</c>).</summary>
+    public string AdminUsername { get; set; } = "admin";
+
+    /// <summary>Password of the seeded administrator.</summary>
+    public string AdminPassword { get; set; } = "admin-password";
+
+    /// <summary>Extra users to seed, such as agents and managers.</summary>
+    public IList<EmulatorUser> Users { get; } = new List<EmulatorUser>();
+
+    /// <summary>The <c>Livechat_Routing_Method</c> setting.</summary>
+    public RoutingMethod RoutingMethod { get; set; } = RoutingMethod.ManualSelection;
+
+    /// <summary>The <c>Livechat_accept_chats_with_no_agents</c> setting: open rooms even when no agent is available.</summary>
+    public bool AcceptChatsWithNoAgents { get; set; }
+
+    /// <summary>The <c>API_Enable_Rate_Limiter</c> setting.</summary>
+    public bool RateLimiterEnabled { get; set; } = true;
+
+    /// <summary>Calls allowed per window on most routes (<c>API_Enable_Rate_Limiter_Limit_Calls_Default</c>).</summary>
+    public int DefaultRateLimit { get; set; } = 10;
+
+    /// <summary>Calls allowed per window on <c>POST livechat/visitor</c> and <c>GET livechat/room</c>.</summary>
+    public int VisitorRateLimit { get; set; } = 5;
+
+    /// <summary>The rate-limit window (<c>API_Enable_Rate_Limiter_Limit_Time_Default</c>).</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The clock for timestamps and rate-limit windows; tests can pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http;
+using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Http;
+using RocketChat.Livechat.Emulator.Json;
+using RocketChat.Livechat.Emulator.Security;
+using RocketChat.Livechat.Emulator.Services;
+
+namespace RocketChat.Livechat.Emulator.Endpoints;
+
+/// <summary>The livechat/users/:type routes (agent | manager) and POST livechat/agent.status.</summary>
+internal sealed class LivechatUserEndpoints(LivechatUserService users)
+{
+    /// <summary>Checks the type and its permission inside the handler, as the route does: 403 'unauthorized', or 400 'Invalid type'.</summary>
+    public async Task ListAsync(HttpContext context)
+    {
+        ApiCall call = context.Api();
+        Paging paging = QueryParsing.Paging(call);
+        string role = RoleOf(context) ?? throw ApiErrors.Plain("Invalid type");
+        bool allowed = role == RoleNames.Agent
+            ? Permissions.HasAny(call.User, Permissions.TransferLivechatGuest, Permissions.EditOmnichannelContact, Permissions.ManageLivechatAgents)
+            : Permissions.Has(call.User, Permissions.ViewLivechatManager);
+        if (!allowed)
+        {
+            throw ApiErrors.Forbidden();
+        }
+
+        var query = new LivechatUserQuery(
+            call.QueryString("text"),
+            call.QueryBoolean("onlyAvailable") == true,
+            call.QueryString("excludeId"),
+            call.QueryBoolean("showIdleAgents") != false);
+        (IReadOnlyList<UserRecord> page, int total) = users.List(role, query, paging);
+        await JsonResponses.SuccessAsync(context, writer =>
+        {
+            writer.WriteStartArray("users");
+            foreach (UserRecord user in page)
+            {
+                UserJson.WriteLivechatUser(writer, user, withDepartments: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("count", page.Count);
+            writer.WriteNumber("offset", paging.Offset);
+            writer.WriteNumber("total", total);
+        }).ConfigureAwait(false);
+    }
+
+    public async Task AddAsync(HttpContext context)
+    {
+        AddLivechatUserRequest request = context.Api().BodyAs(LivechatJsonContext.Default.AddLivechatUserRequest);
+        string role = RoleOf(context) ?? throw ApiErrors.Plain("Invalid type");
+        UserRecord user = users.AddRole(role, request.Username);
+        await JsonResponses.SuccessAsync(context, writer =>
+        {
+            writer.WritePropertyName("user");
+            UserJson.WriteReference(writer, user);
+        }).ConfigureAwait(false);
+    }
+
+    public async Task GetAsync(HttpContext context)
+    {
+        string role = RoleOf(context) ?? throw ApiErrors.Plain("Invalid type");
+        UserRecord? user = users.FindWithRole(role, context.RouteValue("_id"));
+        await JsonResponses.SuccessAsync(context, writer =>
+        {
+            writer.WritePropertyName("user");
+            if (user is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                UserJson.WriteLivechatUser(writer, user, withDepartments: false);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    public async Task RemoveAsync(HttpContext context)
+    {
+        string role = RoleOf(context) ?? throw ApiErrors.Plain("Invalid type");
+        users.RemoveRole(role, context.RouteValue("_id"));
+        await JsonResponses.SuccessAsync(context).ConfigureAwait(false);
+    }
+
+    public async Task SetAgentStatusAsync(HttpContext context)
+    {
+        ApiCall call = context.Api();
+        SetAgentStatusRequest request = call.BodyAs(LivechatJsonContext.Default.SetAgentStatusRequest);
+        LivechatStatus status = users.SetStatus(call.User, request.Status, request.AgentId);
+        await JsonResponses.SuccessAsync(context, writer => writer.WriteString("status", status.Value)).ConfigureAwait(false);
+    }
+
+    private static string? RoleOf(HttpContext context) => context.RouteValue("type") switch
+    {
+        "agent" => RoleNames.Agent,
+        "manager" => RoleNames.Manager,
+        _ => null,
+    };
+}

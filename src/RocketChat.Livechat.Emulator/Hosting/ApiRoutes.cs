@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RocketChat.Livechat.Emulator.Http;
+using RocketChat.Livechat.Emulator.Security;
+using RocketChat.Livechat.Emulator.Validation;
+
+namespace RocketChat.Livechat.Emulator.Hosting;
+
+/// <summary>The route table: every operation of contracts/livechat.yaml with the options its Rocket.Chat route declares.</summary>
+internal static class ApiRoutes
+{
+    public static void Map(IEndpointRouteBuilder app, EmulatorEndpoints endpoints)
+    {
+        const string Livechat = "/api/v1/livechat";
+
+        app.MapApi("POST", "/api/v1/login", endpoints.Authentication.LoginAsync, ApiRoute.Public);
+        app.MapApi("GET", "/api/info", endpoints.ServerInfo.GetAsync, ApiRoute.Public with { RateLimit = RateLimitPolicy.None });
+
+        var visitorRoute = ApiRoute.Public with { RateLimit = RateLimitPolicy.Visitor };
+        app.MapApi("POST", $"{Livechat}/visitor", endpoints.Visitors.RegisterAsync, visitorRoute);
+        app.MapApi("GET", $"{Livechat}/visitor/{{token}}", endpoints.Visitors.GetAsync, ApiRoute.Public);
+        app.MapApi("DELETE", $"{Livechat}/visitor/{{token}}", endpoints.Visitors.DeleteAsync, ApiRoute.Public);
+
+        app.MapApi("GET", $"{Livechat}/room", endpoints.Rooms.GetOrCreateAsync, visitorRoute);
+        app.MapApi("GET", $"{Livechat}/rooms", endpoints.Rooms.ListAsync, ApiRoute.Authenticated with { Query = RouteSchemas.ListRooms });
+        app.MapApi("POST", $"{Livechat}/room.close", endpoints.Rooms.CloseAsVisitorAsync, ApiRoute.Public with { Body = RouteSchemas.CloseRoomAsVisitor });
+        app.MapApi("POST", $"{Livechat}/room.closeByUser", endpoints.Rooms.CloseAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.CloseLivechatRoom],
+            Body = RouteSchemas.CloseRoom,
+        });
+        app.MapApi("POST", $"{Livechat}/room.forward", endpoints.Rooms.ForwardAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ViewLivechatRoom, Permissions.TransferLivechatGuest],
+            Body = RouteSchemas.ForwardRoom,
+        });
+
+        app.MapApi("POST", $"{Livechat}/message", endpoints.Messages.SendAsync, ApiRoute.Public with { Body = RouteSchemas.SendMessage });
+        app.MapApi("POST", "/api/v1/chat.sendMessage", endpoints.Messages.SendAsAgentAsync, ApiRoute.Authenticated with { Body = RouteSchemas.SendAgentMessage });
+        app.MapApi("GET", $"{Livechat}/messages.history/{{rid}}", endpoints.Messages.HistoryAsync, ApiRoute.Public with { Query = RouteSchemas.MessageHistory });
+
+        app.MapApi("GET", $"{Livechat}/inquiries.list", endpoints.Inquiries.ListAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ViewLivechatManager],
+            Query = RouteSchemas.ListInquiries,
+        });
+        app.MapApi("GET", $"{Livechat}/inquiries.queuedForUser", endpoints.Inquiries.ListQueuedForUserAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ViewLivechatRoom],
+            Query = RouteSchemas.ListInquiries,
+        });
+        app.MapApi("GET", $"{Livechat}/inquiries.getOne", endpoints.Inquiries.GetOneAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ViewLivechatRoom],
+            Query = RouteSchemas.GetInquiry,
+        });
+        app.MapApi("POST", $"{Livechat}/inquiries.take", endpoints.Inquiries.TakeAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ViewLivechatRoom],
+            Body = RouteSchemas.TakeInquiry,
+        });
+
+        app.MapApi("GET", $"{Livechat}/users/{{type}}", endpoints.Users.ListAsync, ApiRoute.Authenticated with { Query = RouteSchemas.ListLivechatUsers });
+        app.MapApi("POST", $"{Livechat}/users/{{type}}", endpoints.Users.AddAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ViewLivechatManager],
+            Body = RouteSchemas.AddLivechatUser,
+        });
+        var manageUser = ApiRoute.Authenticated with { Permissions = [Permissions.ViewLivechatManager] };
+        app.MapApi("GET", $"{Livechat}/users/{{type}}/{{_id}}", endpoints.Users.GetAsync, manageUser);
+        app.MapApi("DELETE", $"{Livechat}/users/{{type}}/{{_id}}", endpoints.Users.RemoveAsync, manageUser);
+        app.MapApi("POST", $"{Livechat}/agent.status", endpoints.Users.SetAgentStatusAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ViewLivechatRoom],
+            Body = RouteSchemas.SetAgentStatus,
+        });
+    }
+
+    private static void MapApi(this IEndpointRouteBuilder app, string method, string pattern, RequestDelegate handler, ApiRoute route) =>
+        app.MapMethods(pattern, [method], handler).WithMetadata(route);
+}

@@ -1,0 +1,41 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RocketChat.Livechat.Emulator.Http;
+
+namespace RocketChat.Livechat.Emulator.Hosting;
+
+/// <summary>Builds the Kestrel application: loopback only, no logging noise, the API gateway after routing, then the routes.</summary>
+internal static class EmulatorApplication
+{
+    public static WebApplication Build(EmulatorOptions options, EmulatorEndpoints endpoints)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            // Many emulators may run in one test process: do not put a file watcher on each one's content root.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+
+        WebApplication app = builder.Build();
+        var rateLimiter = new RateLimiter(options.TimeProvider, options.RateLimitWindow);
+        app.UseRouting();
+        app.Use(next => new ApiGatewayMiddleware(next, endpoints.Accounts, rateLimiter, options).InvokeAsync);
+        ApiRoutes.Map(app, endpoints);
+        return app;
+    }
+
+    /// <summary>The address Kestrel actually bound (the port is chosen by the OS when 0 was asked for).</summary>
+    public static Uri BoundAddress(WebApplication app)
+    {
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        return new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+}

@@ -1,0 +1,38 @@
+using RocketChat.Livechat.Emulator.Endpoints;
+using RocketChat.Livechat.Emulator.Services;
+using RocketChat.Livechat.Emulator.State;
+
+namespace RocketChat.Livechat.Emulator.Hosting;
+
+/// <summary>The composition root: one state, the services over it, and the endpoint handlers over those.</summary>
+internal sealed class EmulatorEndpoints
+{
+    public EmulatorEndpoints(EmulatorState state)
+    {
+        var router = new AgentRouter(state);
+        Accounts = new AccountService(state);
+        Authentication = new AuthenticationEndpoints(Accounts);
+        ServerInfo = new ServerInfoEndpoint();
+        Visitors = new VisitorEndpoints(new VisitorService(state));
+        Rooms = new RoomEndpoints(new RoomService(state, router));
+        Messages = new MessageEndpoints(new MessageService(state));
+        Inquiries = new InquiryEndpoints(new InquiryService(state, router));
+        Users = new LivechatUserEndpoints(new LivechatUserService(state));
+    }
+
+    public AccountService Accounts { get; }
+
+    public AuthenticationEndpoints Authentication { get; }
+
+    public ServerInfoEndpoint ServerInfo { get; }
+
+    public VisitorEndpoints Visitors { get; }
+
+    public RoomEndpoints Rooms { get; }
+
+    public MessageEndpoints Messages { get; }
+
+    public InquiryEndpoints Inquiries { get; }
+
+    public LivechatUserEndpoints Users { get; }
+}

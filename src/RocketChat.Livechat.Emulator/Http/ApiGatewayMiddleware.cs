@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Security;
+using RocketChat.Livechat.Emulator.Services;
+using RocketChat.Livechat.Emulator.Validation;
+
+namespace RocketChat.Livechat.Emulator.Http;
+
+/// <summary>
+/// Runs the checks of Rocket.Chat's ApiClass route wrapper for every endpoint carrying <see cref="ApiRoute"/>, in
+/// the server's order: authentication (401), rate limiting (429), parameter validation (400), route permissions
+/// (403); then the handler. Any <see cref="ApiException"/> becomes the matching error body.
+/// </summary>
+internal sealed class ApiGatewayMiddleware(RequestDelegate next, AccountService accounts, RateLimiter rateLimiter, EmulatorOptions options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        Endpoint? endpoint = context.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<ApiRoute>() is not { } route)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            UserRecord? caller = accounts.Authenticate(
+                context.Request.Headers["X-User-Id"].ToString(), context.Request.Headers["X-Auth-Token"].ToString());
+            if (route.RequiresAuthentication && caller is null)
+            {
+                throw ApiErrors.NotLoggedIn();
+            }
+
+            EnforceRateLimit(context, endpoint, route, caller);
+
+            JsonObject query = RequestInput.ReadQuery(context.Request.Query);
+            JsonNode? body = HttpMethods.IsGet(context.Request.Method)
+                ? null
+                : await RequestInput.ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            if (route.Query is { } querySchema)
+            {
+                JsonNode? queryNode = query;
+                Validate(ref queryNode, querySchema, coerceArrays: true);
+            }
+
+            if (route.Body is { } bodySchema)
+            {
+                Validate(ref body, bodySchema, coerceArrays: false);
+            }
+
+            if (route.Permissions.Count > 0 && (caller is null || !Permissions.HasAll(caller, route.Permissions)))
+            {
+                throw ApiErrors.MissingPermission();
+            }
+
+            context.Features.Set(new ApiCall { Caller = caller, Query = query, Body = body });
+            await next(context).ConfigureAwait(false);
+        }
+        catch (ApiException ex) when (!context.Response.HasStarted)
+        {
+            await JsonResponses.ErrorAsync(context, ex.Error).ConfigureAwait(false);
+        }
+    }
+
+    private void EnforceRateLimit(HttpContext context, Endpoint endpoint, ApiRoute route, UserRecord? caller)
+    {
+        if (!options.RateLimiterEnabled || route.RateLimit == RateLimitPolicy.None
+            || (caller is not null && Permissions.Has(caller, Permissions.BypassRateLimit)))
+        {
+            return;
+        }
+
+        // Rocket.Chat keys the rule by route pattern plus method ("/api/v1/livechat/roomget") and counts per client IP.
+        string pattern = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty;
+        string rule = pattern + context.Request.Method.ToLowerInvariant();
+        int limit = route.RateLimit == RateLimitPolicy.Visitor ? options.VisitorRateLimit : options.DefaultRateLimit;
+        RateLimitDecision decision = rateLimiter.Hit(rule, ClientAddress(context), limit);
+
+        IHeaderDictionary headers = context.Response.Headers;
+        headers["X-RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = decision.ResetAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        if (!decision.IsAllowed)
+        {
+            throw ApiErrors.TooManyRequests((long)Math.Ceiling(decision.TimeToReset.TotalMilliseconds / 1000));
+        }
+    }
+
+    /// <summary>Rocket.Chat's getRequestIP with HTTP_FORWARDED_COUNT unset: X-Real-IP if sent, else the socket address.</summary>
+    private static string ClientAddress(HttpContext context)
+    {
+        string realIp = context.Request.Headers["X-Real-IP"].ToString();
+        return realIp.Length > 0 ? realIp : context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    }
+
+    private static void Validate(ref JsonNode? node, ObjectSchema schema, bool coerceArrays)
+    {
+        if (AjvValidator.Validate(ref node, schema, coerceArrays) is { } message)
+        {
+            throw ApiErrors.InvalidParams(message);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using RocketChat.Livechat.Emulator.Validation;
+
+namespace RocketChat.Livechat.Emulator.Http;
+
+/// <summary>
+/// Endpoint metadata mirroring the options of Rocket.Chat's <c>API.v1.addRoute</c>: <c>authRequired</c>,
+/// <c>permissionsRequired</c>, <c>rateLimiterOptions</c> and <c>validateParams</c>. The gateway applies them in
+/// the server's order before the handler runs.
+/// </summary>
+internal sealed record ApiRoute
+{
+    public static ApiRoute Public { get; } = new();
+
+    public static ApiRoute Authenticated { get; } = new() { RequiresAuthentication = true };
+
+    public bool RequiresAuthentication { get; init; }
+
+    public IReadOnlyList<string> Permissions { get; init; } = [];
+
+    public RateLimitPolicy RateLimit { get; init; } = RateLimitPolicy.Default;
+
+    /// <summary>The ajv schema of the JSON body.</summary>
+    public ObjectSchema? Body { get; init; }
+
+    /// <summary>The ajv schema of the query string.</summary>
+    public ObjectSchema? Query { get; init; }
+}
+
+/// <summary>Which rate-limit rule a route uses.</summary>
+internal enum RateLimitPolicy
+{
+    /// <summary>The API default (10 calls per minute).</summary>
+    Default,
+
+    /// <summary>The visitor routes' own <c>rateLimiterOptions</c> (5 calls per minute).</summary>
+    Visitor,
+
+    /// <summary>Not rate limited.</summary>
+    None,
+}

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Builder;
+using RocketChat.Livechat.Emulator.Hosting;
+using RocketChat.Livechat.Emulator.Services;
+using RocketChat.Livechat.Emulator.State;
+
+namespace RocketChat.Livechat.Emulator;
+
+/// <summary>
+/// An in-memory Rocket.Chat server speaking the livechat REST API over HTTP on 127.0.0.1, for tests and local
+/// development. It answers like Rocket.Chat 8.x: same routes, bodies, error shapes, permissions and rate limits.
+/// All state lives in memory and is lost when the emulator stops.
+/// </summary>
+public sealed class LivechatEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly AccountService _accounts;
+    private int _stopped;
+
+    private LivechatEmulator(WebApplication app, AccountService accounts, Uri baseAddress)
+    {
+        _app = app;
+        _accounts = accounts;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The server URL, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Starts an emulator; it listens once the returned task completes.</summary>
+    public static async Task<LivechatEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        EmulatorOptions settings = Snapshot(options ?? new EmulatorOptions());
+        var endpoints = new EmulatorEndpoints(new EmulatorState(settings));
+        endpoints.Accounts.Seed();
+        WebApplication app = EmulatorApplication.Build(settings, endpoints);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            return new LivechatEmulator(app, endpoints.Accounts, EmulatorApplication.BoundAddress(app));
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs an emulator until <paramref name="cancellationToken"/> is cancelled, as a command-line host would.</summary>
+    public static async Task RunAsync(EmulatorOptions options, Action<Uri>? onStarted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using LivechatEmulator emulator = await StartAsync(options, cancellationToken).ConfigureAwait(false);
+        onStarted?.Invoke(emulator.BaseAddress);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cancellation is the normal way to stop.
+        }
+    }
+
+    /// <summary>
+    /// Logs a user in without HTTP (so it costs no rate-limit budget) and returns the pair to send as
+    /// X-User-Id / X-Auth-Token. Throws <see cref="InvalidOperationException"/> for a wrong username or password.
+    /// </summary>
+    public Task<(string UserId, string AuthToken)> LoginAsync(string username, string password)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentNullException.ThrowIfNull(password);
+        LoginResult result = _accounts.LoginWithPassword(username, email: null, password, passwordIsSha256: false)
+            ?? throw new InvalidOperationException($"The emulator has no user '{username}' with that password.");
+        return Task.FromResult((result.User.Id, result.AuthToken));
+    }
+
+    /// <summary>Stops listening. Safe to call more than once.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await _app.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Copies and checks the options, so changing them after start has no effect.</summary>
+    private static EmulatorOptions Snapshot(EmulatorOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.DefaultRateLimit, nameof(options.DefaultRateLimit));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.VisitorRateLimit, nameof(options.VisitorRateLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RateLimitWindow, TimeSpan.Zero, nameof(options.RateLimitWindow));
+        ArgumentException.ThrowIfNullOrEmpty(options.AdminUsername, nameof(options.AdminUsername));
+        ArgumentNullException.ThrowIfNull(options.AdminPassword, nameof(options.AdminPassword));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
+
+        var copy = new EmulatorOptions
+        {
+            Port = options.Port,
+            AdminUsername = options.AdminUsername,
+            AdminPassword = options.AdminPassword,
+            RoutingMethod = options.RoutingMethod,
+            AcceptChatsWithNoAgents = options.AcceptChatsWithNoAgents,
+            RateLimiterEnabled = options.RateLimiterEnabled,
+            DefaultRateLimit = options.DefaultRateLimit,
+            VisitorRateLimit = options.VisitorRateLimit,
+            RateLimitWindow = options.RateLimitWindow,
+            TimeProvider = options.TimeProvider,
+        };
+        var usernames = new HashSet<string>(StringComparer.Ordinal) { options.AdminUsername };
+        foreach (EmulatorUser user in options.Users)
+        {
+            ArgumentNullException.ThrowIfNull(user);
+            ArgumentException.ThrowIfNullOrEmpty(user.Username, nameof(options.Users));
+            if (!usernames.Add(user.Username))
+            {
+                throw new ArgumentException($"The username '{user.Username}' is seeded twice.", nameof(options));
+            }
+
+            copy.Users.Add(user);
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.State;
+
+namespace RocketChat.Livechat.Emulator.Services;
+
+/// <summary>User accounts and login tokens: seeding, password and resume logins, and resolving X-User-Id / X-Auth-Token.</summary>
+internal sealed class AccountService(EmulatorState state)
+{
+    /// <summary>Creates the admin and the configured users. Agents start available, as <c>afterAgentAdded</c> leaves an online user.</summary>
+    public void Seed()
+    {
+        EmulatorOptions options = state.Options;
+        lock (state.Gate)
+        {
+            AddUser(options.AdminUsername, options.AdminPassword, "Administrator", [RoleNames.Admin, RoleNames.User]);
+            foreach (EmulatorUser user in options.Users)
+            {
+                AddUser(user.Username, user.Password, user.Name, user.Roles);
+            }
+        }
+    }
+
+    /// <summary>Logs in with a username/email and a password (plain, or its SHA-256 hex digest); null when the pair is wrong.</summary>
+    public LoginResult? LoginWithPassword(string? username, string? email, string password, bool passwordIsSha256)
+    {
+        lock (state.Gate)
+        {
+            UserRecord? user = username is not null ? state.FindUserByUsername(username)
+                : email is not null ? state.FindUserByEmail(email)
+                : null;
+            if (user is null || !PasswordMatches(user, password, passwordIsSha256))
+            {
+                return null;
+            }
+
+            string token = MeteorIds.NewSecret();
+            state.LoginTokens[token] = user.Id;
+            return new LoginResult(user, token);
+        }
+    }
+
+    /// <summary>Meteor's resume login: the token stays the same.</summary>
+    public LoginResult? Resume(string token)
+    {
+        lock (state.Gate)
+        {
+            return state.LoginTokens.TryGetValue(token, out string? userId) && state.Users.TryGetValue(userId, out UserRecord? user)
+                ? new LoginResult(user, token)
+                : null;
+        }
+    }
+
+    /// <summary>The user the headers authenticate, or null.</summary>
+    public UserRecord? Authenticate(string? userId, string? token)
+    {
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        lock (state.Gate)
+        {
+            return state.LoginTokens.TryGetValue(token, out string? owner)
+                && string.Equals(owner, userId, StringComparison.Ordinal)
+                && state.Users.TryGetValue(owner, out UserRecord? user)
+                    ? user
+                    : null;
+        }
+    }
+
+    private void AddUser(string username, string password, string name, IEnumerable<string> roles)
+    {
+        ImmutableArray<string> roleList = [.. roles.Distinct(StringComparer.Ordinal)];
+        var user = new UserRecord
+        {
+            Id = MeteorIds.NewId(),
+            Username = username,
+            Name = name,
+            Password = password,
+            Email = $"{username}@example.com",
+            Roles = roleList,
+            CreatedAt = state.Now,
+        };
+        if (user.IsAgent)
+        {
+            user = user with { LivechatStatus = LivechatStatus.Available };
+        }
+
+        state.Users[user.Id] = user;
+    }
+
+    private static bool PasswordMatches(UserRecord user, string password, bool passwordIsSha256)
+    {
+        string expected = passwordIsSha256
+            ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(user.Password)))
+            : user.Password;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(passwordIsSha256 ? password.ToLowerInvariant() : password));
+    }
+}
+
+/// <summary>A successful login: the user and its auth token.</summary>
+internal sealed record LoginResult(UserRecord User, string AuthToken);

@@ -1,0 +1,79 @@
+using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.State;
+
+namespace RocketChat.Livechat.Emulator.Services;
+
+/// <summary>
+/// The routing rules shared by room creation, inquiries.take and room.forward: who counts as an available agent,
+/// who the next agent is, and what assigning or unassigning an agent changes. Call only while holding
+/// <see cref="EmulatorState.Gate"/>.
+/// </summary>
+internal sealed class AgentRouter(EmulatorState state)
+{
+    /// <summary>Users.findOneOnlineAgentById: an agent that is connected and available for livechat.</summary>
+    public static bool IsAvailable(UserRecord user) =>
+        user.IsAgent && user.Status != UserStatus.Offline && user.LivechatStatus == LivechatStatus.Available;
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> may be given a chat: an available agent, or, when the server accepts chats
+    /// with no agents online, any agent.
+    /// </summary>
+    public UserRecord? FindAgentToServe(string userId) =>
+        state.Users.TryGetValue(userId, out UserRecord? user)
+        && (IsAvailable(user) || (state.Options.AcceptChatsWithNoAgents && user.IsAgent))
+            ? user
+            : null;
+
+    /// <summary>checkServiceStatus: the requested agent, or any agent, is available.</summary>
+    public bool IsServiceOnline(AgentReference? requestedAgent) => requestedAgent is null
+        ? state.Users.Values.Any(IsAvailable)
+        : state.Users.TryGetValue(requestedAgent.AgentId, out UserRecord? agent) && IsAvailable(agent);
+
+    /// <summary>Auto_Selection's next agent: the available agent with the fewest open chats (then by username).</summary>
+    public UserRecord? NextAgent() => state.Users.Values
+        .Where(IsAvailable)
+        .OrderBy(agent => state.Rooms.Values.Count(room => room.IsOpen && room.ServedBy?.AgentId == agent.Id))
+        .ThenBy(agent => agent.Username, StringComparer.Ordinal)
+        .FirstOrDefault();
+
+    /// <summary>RoutingManager.assignAgent: the room gets servedBy, the inquiry is taken and the agent joins with system messages.</summary>
+    public void Assign(string roomId, UserRecord agent, DateTimeOffset now)
+    {
+        RoomRecord room = state.Rooms[roomId];
+        var servedBy = new AgentReference(agent.Id, agent.Username, now);
+        state.Rooms[roomId] = room with { ServedBy = servedBy, UsersCount = room.UsersCount + 1, UpdatedAt = now };
+        if (state.FindInquiryByRoom(roomId) is { } inquiry)
+        {
+            state.Inquiries[inquiry.Id] = inquiry with { Status = InquiryStatus.Taken, TakenAt = now, UpdatedAt = now };
+        }
+
+        if (state.Visitors.TryGetValue(room.Visitor.Id, out VisitorRecord? visitor))
+        {
+            state.Visitors[visitor.Id] = visitor with { LastAgent = servedBy };
+        }
+
+        var sender = new MessageSender(agent.Id, agent.Username, agent.Name);
+        state.AddMessage(SystemMessage(roomId, "command", "connected", sender, now));
+        state.AddMessage(SystemMessage(roomId, "uj", string.Empty, sender, now));
+    }
+
+    /// <summary>Removes the serving agent before a transfer (LivechatRooms.removeAgentByRoomId and its subscription).</summary>
+    public void Unassign(string roomId, DateTimeOffset now)
+    {
+        RoomRecord room = state.Rooms[roomId];
+        if (room.ServedBy is not null)
+        {
+            state.Rooms[roomId] = room with { ServedBy = null, UsersCount = Math.Max(1, room.UsersCount - 1), UpdatedAt = now };
+        }
+    }
+
+    public static MessageRecord SystemMessage(string roomId, string type, string text, MessageSender sender, DateTimeOffset now) => new()
+    {
+        Id = MeteorIds.NewId(),
+        RoomId = roomId,
+        Type = type,
+        Text = text,
+        Timestamp = now,
+        Sender = sender,
+    };
+}

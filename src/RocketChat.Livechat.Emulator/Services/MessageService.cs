@@ -1,0 +1,134 @@
+using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Http;
+using RocketChat.Livechat.Emulator.State;
+
+namespace RocketChat.Livechat.Emulator.Services;
+
+/// <summary>The visitor's side of a conversation: sending messages and reading the room history.</summary>
+internal sealed class MessageService(EmulatorState state)
+{
+    /// <summary>loadMessageHistory's default page size.</summary>
+    public const int DefaultHistoryLimit = 20;
+
+    /// <summary>POST livechat/message: appends a visitor message to its open room.</summary>
+    public MessageRecord Send(string token, string roomId, string text, string? messageId)
+    {
+        lock (state.Gate)
+        {
+            VisitorRecord visitor = state.FindVisitorByToken(token) ?? throw ApiErrors.Plain("invalid-token");
+            RoomRecord room = state.FindRoomOfVisitor(roomId, token) ?? throw ApiErrors.Plain("invalid-room");
+            if (!room.IsOpen)
+            {
+                throw ApiErrors.Plain("room-closed");
+            }
+
+            string id = string.IsNullOrEmpty(messageId) ? MeteorIds.NewId() : messageId;
+            if (state.MessageIds.Contains(id))
+            {
+                // What MongoDB's unique _id index answers, passed through by the route's failure().
+                throw ApiErrors.Plain($"E11000 duplicate key error collection: rocketchat.rocketchat_message index: _id_ dup key: {{ _id: \"{id}\" }}");
+            }
+
+            DateTimeOffset now = state.Now;
+            var message = new MessageRecord
+            {
+                Id = id,
+                RoomId = roomId,
+                Text = text,
+                Timestamp = now,
+                Sender = new MessageSender(visitor.Id, visitor.Username, visitor.Name),
+                Alias = visitor.Name,
+                Token = visitor.Token,
+            };
+            state.AddMessage(message);
+            state.Rooms[roomId] = room with
+            {
+                MessageCount = room.MessageCount + 1,
+                LastMessageAt = now,
+                LastMessage = message,
+                VisitorLastMessageAt = now,
+                WaitingResponse = true,
+                UpdatedAt = now,
+            };
+            if (state.FindInquiryByRoom(roomId) is { } inquiry)
+            {
+                state.Inquiries[inquiry.Id] = inquiry with
+                {
+                    LastMessage = message,
+                    Message = inquiry.Message.Length == 0 ? text : inquiry.Message,
+                    UpdatedAt = now,
+                };
+            }
+
+            return message;
+        }
+    }
+
+    /// <summary>
+    /// POST chat.sendMessage by an agent: only the agent serving the open livechat room may post in it
+    /// (what canSendMessage answers for an agent who has not joined).
+    /// </summary>
+    public MessageRecord SendAsAgent(UserRecord agent, string roomId, string text, string? messageId)
+    {
+        lock (state.Gate)
+        {
+            if (!state.Rooms.TryGetValue(roomId, out RoomRecord? room))
+            {
+                throw ApiErrors.Meteor("error-invalid-room", "Invalid room");
+            }
+
+            if (!room.IsOpen || room.ServedBy?.AgentId != agent.Id)
+            {
+                throw ApiErrors.Meteor("error-not-allowed", "Not allowed");
+            }
+
+            string id = string.IsNullOrEmpty(messageId) ? MeteorIds.NewId() : messageId;
+            if (state.MessageIds.Contains(id))
+            {
+                throw ApiErrors.Meteor("error-duplicate-id", "Message id already exists");
+            }
+
+            DateTimeOffset now = state.Now;
+            var message = new MessageRecord
+            {
+                Id = id,
+                RoomId = roomId,
+                Text = text,
+                Timestamp = now,
+                Sender = new MessageSender(agent.Id, agent.Username, agent.Name),
+            };
+            state.AddMessage(message);
+            state.Rooms[roomId] = room with
+            {
+                MessageCount = room.MessageCount + 1,
+                LastMessageAt = now,
+                LastMessage = message,
+                WaitingResponse = false,
+                UpdatedAt = now,
+            };
+            return message;
+        }
+    }
+
+    /// <summary>
+    /// GET livechat/messages.history/:rid: newest first, skipping <paramref name="offset"/>, at most
+    /// <paramref name="limit"/> (0 for all), and only messages strictly before <paramref name="end"/> when given.
+    /// The room may be closed. (<c>ls</c> only feeds the unread count, which this route does not return.)
+    /// </summary>
+    public IReadOnlyList<MessageRecord> History(string token, string roomId, int limit, int offset, DateTimeOffset? end)
+    {
+        lock (state.Gate)
+        {
+            _ = state.FindVisitorByToken(token) ?? throw ApiErrors.Plain("invalid-token");
+            _ = state.FindRoomOfVisitor(roomId, token) ?? throw ApiErrors.Plain("invalid-room");
+            IEnumerable<MessageRecord> newestFirst = state.Messages.GetValueOrDefault(roomId, []).AsEnumerable().Reverse();
+            if (end is { } before)
+            {
+                newestFirst = newestFirst.Where(message => message.Timestamp < before);
+            }
+
+            newestFirst = newestFirst.Skip(offset);
+            return (limit == 0 ? newestFirst : newestFirst.Take(Math.Abs(limit))).ToList();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Http;
+using RocketChat.Livechat.Emulator.State;
+
+namespace RocketChat.Livechat.Emulator.Services;
+
+/// <summary>Visitor registration (registerGuest), lookup and GDPR removal.</summary>
+internal sealed partial class VisitorService(EmulatorState state)
+{
+    /// <summary>
+    /// Creates or updates the visitor: matched by token, then phone, then email. A visitor matched by phone or
+    /// email keeps its old token. Open rooms of the visitor get the new name.
+    /// </summary>
+    public VisitorRecord Register(VisitorInput input)
+    {
+        if (string.IsNullOrWhiteSpace(input.Token))
+        {
+            throw ApiErrors.Meteor("error-invalid-token", "Token cannot be empty", ApiErrors.Detail("method", "livechat/visitor"));
+        }
+
+        string? email = string.IsNullOrEmpty(input.Email) ? null : input.Email.Trim().ToLowerInvariant();
+        if (email is not null && !EmailShape().IsMatch(email))
+        {
+            throw ApiErrors.Meteor("error-invalid-email", $"Invalid email {email}",
+                ApiErrors.Detail("function", "Livechat.validateEmail"), ApiErrors.Detail("email", email));
+        }
+
+        string? phone = string.IsNullOrEmpty(input.Phone) ? null : input.Phone;
+        lock (state.Gate)
+        {
+            VisitorRecord? existing = state.FindVisitorByToken(input.Token);
+            if (!string.IsNullOrEmpty(input.Department) && existing?.Department != input.Department)
+            {
+                // The emulator has no departments, so every department id or name is unknown.
+                throw ApiErrors.Meteor("error-invalid-department", "The provided department is invalid");
+            }
+
+            existing ??= phone is not null
+                ? state.Visitors.Values.FirstOrDefault(visitor => visitor.Phones.Contains(phone, StringComparer.Ordinal))
+                : email is not null
+                    ? state.Visitors.Values.FirstOrDefault(visitor => visitor.Emails.Contains(email, StringComparer.Ordinal))
+                    : null;
+
+            DateTimeOffset now = state.Now;
+            VisitorRecord visitor = existing is null
+                ? new VisitorRecord
+                {
+                    Id = PresetId(input) is { } presetId && !state.Visitors.ContainsKey(presetId) ? presetId : MeteorIds.NewId(),
+                    Token = input.Token,
+                    Username = string.IsNullOrEmpty(input.Username) ? state.NextGuestUsername() : input.Username,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                }
+                : existing with { UpdatedAt = now };
+
+            visitor = visitor with
+            {
+                Name = string.IsNullOrEmpty(input.Name) ? visitor.Name : input.Name,
+                Status = VisitorStatus.Online,
+                Phones = phone is null ? visitor.Phones : [phone],
+                Emails = email is null ? visitor.Emails : [email],
+            };
+            state.Visitors[visitor.Id] = visitor;
+            state.VisitorTokens[visitor.Token] = visitor.Id;
+            RefreshOpenRooms(visitor);
+            return visitor;
+        }
+    }
+
+    public VisitorRecord? Find(string token)
+    {
+        lock (state.Gate)
+        {
+            return state.FindVisitorByToken(token);
+        }
+    }
+
+    /// <summary>Removes the visitor with its closed rooms and their messages; refuses while a room is open.</summary>
+    public (string VisitorId, DateTimeOffset RemovedAt) Remove(string token)
+    {
+        lock (state.Gate)
+        {
+            VisitorRecord visitor = state.FindVisitorByToken(token) ?? throw ApiErrors.Meteor("invalid-token");
+            if (state.FindOpenRoomOfVisitor(token) is not null)
+            {
+                throw ApiErrors.Meteor("visitor-has-open-rooms", "Cannot remove visitors with opened rooms");
+            }
+
+            foreach (RoomRecord room in state.Rooms.Values.Where(room => room.Visitor.Id == visitor.Id).ToList())
+            {
+                state.Rooms.Remove(room.Id);
+                if (state.Messages.Remove(room.Id, out List<MessageRecord>? messages))
+                {
+                    state.MessageIds.ExceptWith(messages.Select(message => message.Id));
+                }
+            }
+
+            state.Visitors.Remove(visitor.Id);
+            state.VisitorTokens.Remove(visitor.Token);
+            return (visitor.Id, state.Now);
+        }
+    }
+
+    /// <summary>The visitor's <c>id</c> field: a preset <c>_id</c> for a new visitor.</summary>
+    private static string? PresetId(VisitorInput input) =>
+        input.AdditionalProperties?.TryGetValue("id", out JsonElement id) == true && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+
+    private void RefreshOpenRooms(VisitorRecord visitor)
+    {
+        VisitorSummary summary = visitor.ToSummary();
+        foreach (RoomRecord room in state.Rooms.Values.Where(room => room.IsOpen && room.Visitor.Id == visitor.Id).ToList())
+        {
+            state.Rooms[room.Id] = room with { Visitor = summary, DisplayName = visitor.Name ?? room.DisplayName };
+        }
+
+        foreach (InquiryRecord inquiry in state.Inquiries.Values.Where(inquiry => inquiry.Visitor.Id == visitor.Id).ToList())
+        {
+            state.Inquiries[inquiry.Id] = inquiry with { Visitor = summary, Name = visitor.Name ?? inquiry.Name };
+        }
+    }
+
+    [GeneratedRegex(@"^[^\s@]+@[^\s@]+\.[^\s@]+$")]
+    private static partial Regex EmailShape();
+}

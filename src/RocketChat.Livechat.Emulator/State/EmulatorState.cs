@@ -1,0 +1,89 @@
+using RocketChat.Livechat.Emulator.Domain;
+
+namespace RocketChat.Livechat.Emulator.State;
+
+/// <summary>
+/// Everything the emulated server stores, guarded by one lock. Services hold <see cref="Gate"/> for a whole
+/// check-then-change operation, which makes each REST call atomic (an inquiry is taken once, a token maps to one
+/// visitor). Records are immutable, so snapshots returned from inside the lock can be serialized outside it.
+/// </summary>
+internal sealed class EmulatorState
+{
+    private int _guestCounter;
+
+    public EmulatorState(EmulatorOptions options)
+    {
+        Options = options;
+    }
+
+    public EmulatorOptions Options { get; }
+
+    public Lock Gate { get; } = new();
+
+    public Dictionary<string, UserRecord> Users { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Login tokens to user ids (Rocket.Chat stores them hashed in <c>services.resume.loginTokens</c>).</summary>
+    public Dictionary<string, string> LoginTokens { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, VisitorRecord> Visitors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Visitor tokens to visitor ids. A visitor's token never changes, so only adding and removing keep it current.</summary>
+    public Dictionary<string, string> VisitorTokens { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, RoomRecord> Rooms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each room's messages in insertion order, which is also timestamp order.</summary>
+    public Dictionary<string, List<MessageRecord>> Messages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every stored message id, standing in for the unique index on <c>_id</c>.</summary>
+    public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, InquiryRecord> Inquiries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The current time at millisecond precision: what a JavaScript Date (and the ISO strings on the wire) can
+    /// hold, so a timestamp read back from a response compares equal to the stored one.
+    /// </summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            DateTimeOffset now = Options.TimeProvider.GetUtcNow();
+            return DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+        }
+    }
+
+    /// <summary>The next <c>guest-N</c> username (LivechatVisitors.getNextVisitorUsername).</summary>
+    public string NextGuestUsername() => $"guest-{++_guestCounter}";
+
+    public UserRecord? FindUserByUsername(string username) =>
+        Users.Values.FirstOrDefault(user => string.Equals(user.Username, username, StringComparison.Ordinal));
+
+    public UserRecord? FindUserByEmail(string email) =>
+        Users.Values.FirstOrDefault(user => string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase));
+
+    public VisitorRecord? FindVisitorByToken(string token) =>
+        VisitorTokens.TryGetValue(token, out string? visitorId) ? Visitors[visitorId] : null;
+
+    public RoomRecord? FindOpenRoomOfVisitor(string token) =>
+        Rooms.Values.FirstOrDefault(room => room.IsOpen && string.Equals(room.Visitor.Token, token, StringComparison.Ordinal));
+
+    /// <summary>LivechatRooms.findOneByIdAndVisitorToken: the room, open or closed, if it belongs to the visitor.</summary>
+    public RoomRecord? FindRoomOfVisitor(string roomId, string token) =>
+        Rooms.TryGetValue(roomId, out RoomRecord? room) && string.Equals(room.Visitor.Token, token, StringComparison.Ordinal) ? room : null;
+
+    public InquiryRecord? FindInquiryByRoom(string roomId) =>
+        Inquiries.Values.FirstOrDefault(inquiry => string.Equals(inquiry.RoomId, roomId, StringComparison.Ordinal));
+
+    public void AddMessage(MessageRecord message)
+    {
+        if (!Messages.TryGetValue(message.RoomId, out List<MessageRecord>? list))
+        {
+            list = [];
+            Messages[message.RoomId] = list;
+        }
+
+        list.Add(message);
+        MessageIds.Add(message.Id);
+    }
+}
