@@ -509,7 +509,7 @@ public partial interface IMessagesClient
     /// <remarks>
     /// Returns the room's messages, newest first, including system messages such as `livechat-started`
     /// (these have `t` set and an empty `msg`). `limit` sets the page size (default 20), and `offset` skips the
-    /// newest N messages. `end` returns only messages at or before that time, and `ls` is the visitor's "last seen" time.
+    /// newest N messages. `end` returns only messages strictly before that time (the server queries `ts &lt; end`), and `ls` is the visitor's "last seen" time.
     /// The server also accepts `count`, `sort` and `searchText` but ignores them, so page with `limit`/`offset`.
     /// <para/>
     /// Public endpoint (the visitor token is the credential). Errors (400): missing token
@@ -857,8 +857,8 @@ public partial interface IUsersClient
     /// and can take inquiries.
     /// <para/>
     /// Permission: `view-l-room`; changing another agent's status also needs `manage-livechat-agents`.
-    /// Errors: 400 `error-business-hours-are-closed` outside business hours, 400 `error-invalid-user` for
-    /// an unknown agent, 403 without the permissions.
+    /// Errors: 400 `error-business-hours-are-closed` outside business hours, 404 `Agent not found` when
+    /// `agentId` is not a livechat agent, 403 without the permissions.
     /// </remarks>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

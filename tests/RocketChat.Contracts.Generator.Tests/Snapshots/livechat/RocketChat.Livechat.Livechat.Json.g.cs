@@ -5845,11 +5845,168 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
     }
 }
 
+/// <summary>Reads and writes <see cref="TakeInquiryOptionsForwardingToDepartment"/> without reflection.</summary>
+public sealed class TakeInquiryOptionsForwardingToDepartmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TakeInquiryOptionsForwardingToDepartment>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText OldDepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("oldDepartmentId");
+    private static readonly global::System.Text.Json.JsonEncodedText TransferDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("transferData");
+
+    /// <inheritdoc />
+    public override TakeInquiryOptionsForwardingToDepartment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptionsForwardingToDepartment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one TakeInquiryOptionsForwardingToDepartment at the reader's current token.</summary>
+    public static TakeInquiryOptionsForwardingToDepartment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for TakeInquiryOptionsForwardingToDepartment.");
+        }
+
+        string? oldDepartmentId = default;
+        global::System.Text.Json.JsonElement? transferData = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("oldDepartmentId"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    oldDepartmentId = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("transferData"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    transferData = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new TakeInquiryOptionsForwardingToDepartment
+        {
+            OldDepartmentId = oldDepartmentId,
+            TransferData = transferData,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one TakeInquiryOptionsForwardingToDepartment.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptionsForwardingToDepartment value)
+    {
+        writer.WriteStartObject();
+        if (value.OldDepartmentId is { } oldDepartmentId)
+        {
+            writer.WritePropertyName(OldDepartmentIdJsonName);
+            writer.WriteStringValue(oldDepartmentId);
+        }
+        if (value.TransferData is { } transferData)
+        {
+            writer.WritePropertyName(TransferDataJsonName);
+            transferData.WriteTo(writer);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="TakeInquiryOptions"/> without reflection.</summary>
+public sealed class TakeInquiryOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TakeInquiryOptions>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText ClientActionJsonName = global::System.Text.Json.JsonEncodedText.Encode("clientAction");
+    private static readonly global::System.Text.Json.JsonEncodedText ForwardingToDepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("forwardingToDepartment");
+
+    /// <inheritdoc />
+    public override TakeInquiryOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one TakeInquiryOptions at the reader's current token.</summary>
+    public static TakeInquiryOptions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for TakeInquiryOptions.");
+        }
+
+        bool? clientAction = default;
+        bool hasClientAction = false;
+        TakeInquiryOptionsForwardingToDepartment? forwardingToDepartment = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("clientAction"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    clientAction = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                    hasClientAction = true;
+                }
+            }
+            else if (reader.ValueTextEquals("forwardingToDepartment"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    forwardingToDepartment = TakeInquiryOptionsForwardingToDepartmentJsonConverter.ReadValue(ref reader);
+                }
+            }
+            else
+            {
+                reader.Read(); reader.Skip();
+            }
+        }
+
+        if (!hasClientAction)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TakeInquiryOptions", "clientAction");
+        }
+
+        return new TakeInquiryOptions
+        {
+            ClientAction = clientAction.GetValueOrDefault(),
+            ForwardingToDepartment = forwardingToDepartment,
+        };
+    }
+
+    /// <summary>Writes one TakeInquiryOptions.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptions value)
+    {
+        writer.WriteStartObject();
+        if (value.ClientAction is { } clientAction)
+        {
+            writer.WritePropertyName(ClientActionJsonName);
+            writer.WriteBooleanValue(clientAction);
+        }
+        else
+        {
+            writer.WriteNull(ClientActionJsonName);
+        }
+        if (value.ForwardingToDepartment is { } forwardingToDepartment)
+        {
+            writer.WritePropertyName(ForwardingToDepartmentJsonName);
+            TakeInquiryOptionsForwardingToDepartmentJsonConverter.WriteValue(writer, forwardingToDepartment);
+        }
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="TakeInquiryRequest"/> without reflection.</summary>
 public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TakeInquiryRequest>
 {
     private static readonly global::System.Text.Json.JsonEncodedText InquiryIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("inquiryId");
     private static readonly global::System.Text.Json.JsonEncodedText UserIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("userId");
+    private static readonly global::System.Text.Json.JsonEncodedText OptionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("options");
 
     /// <inheritdoc />
     public override TakeInquiryRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
@@ -5868,7 +6025,7 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
         string? inquiryId = default;
         bool hasInquiryId = false;
         string? userId = default;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        TakeInquiryOptions? optionsValue = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             if (reader.ValueTextEquals("inquiryId"u8))
@@ -5885,9 +6042,17 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
                 reader.Read();
                 userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
             }
+            else if (reader.ValueTextEquals("options"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    optionsValue = TakeInquiryOptionsJsonConverter.ReadValue(ref reader);
+                }
+            }
             else
             {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+                reader.Read(); reader.Skip();
             }
         }
 
@@ -5900,7 +6065,7 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
         {
             InquiryId = inquiryId!,
             UserId = userId,
-            AdditionalProperties = additionalProperties,
+            Options = optionsValue,
         };
     }
 
@@ -5922,7 +6087,11 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
             writer.WritePropertyName(UserIdJsonName);
             writer.WriteStringValue(userId);
         }
-        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        if (value.Options is { } optionsValue)
+        {
+            writer.WritePropertyName(OptionsJsonName);
+            TakeInquiryOptionsJsonConverter.WriteValue(writer, optionsValue);
+        }
         writer.WriteEndObject();
     }
 }
@@ -8836,6 +9005,16 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>TranscriptEmailOptions</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TranscriptEmailOptions> TranscriptEmailOptions => _TranscriptEmailOptions ??= CreateTranscriptEmailOptions(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TakeInquiryOptionsForwardingToDepartment>? _TakeInquiryOptionsForwardingToDepartment;
+
+    /// <summary>Metadata for <c>TakeInquiryOptionsForwardingToDepartment</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TakeInquiryOptionsForwardingToDepartment> TakeInquiryOptionsForwardingToDepartment => _TakeInquiryOptionsForwardingToDepartment ??= CreateTakeInquiryOptionsForwardingToDepartment(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TakeInquiryOptions>? _TakeInquiryOptions;
+
+    /// <summary>Metadata for <c>TakeInquiryOptions</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TakeInquiryOptions> TakeInquiryOptions => _TakeInquiryOptions ??= CreateTakeInquiryOptions(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OutgoingMessage>? _OutgoingMessage;
 
     /// <summary>Metadata for <c>OutgoingMessage</c>.</summary>
@@ -8946,6 +9125,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(ServerBuildInfo)) return ServerBuildInfo;
         if (type == typeof(TranscriptEmailRequestData)) return TranscriptEmailRequestData;
         if (type == typeof(TranscriptEmailOptions)) return TranscriptEmailOptions;
+        if (type == typeof(TakeInquiryOptionsForwardingToDepartment)) return TakeInquiryOptionsForwardingToDepartment;
+        if (type == typeof(TakeInquiryOptions)) return TakeInquiryOptions;
         if (type == typeof(OutgoingMessage)) return OutgoingMessage;
         if (type == typeof(InquiryStatus)) return InquiryStatus;
         if (type == typeof(VisitorStatus)) return VisitorStatus;
@@ -9026,6 +9207,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(ServerBuildInfo)) return CreateServerBuildInfo(options);
         if (type == typeof(TranscriptEmailRequestData)) return CreateTranscriptEmailRequestData(options);
         if (type == typeof(TranscriptEmailOptions)) return CreateTranscriptEmailOptions(options);
+        if (type == typeof(TakeInquiryOptionsForwardingToDepartment)) return CreateTakeInquiryOptionsForwardingToDepartment(options);
+        if (type == typeof(TakeInquiryOptions)) return CreateTakeInquiryOptions(options);
         if (type == typeof(OutgoingMessage)) return CreateOutgoingMessage(options);
         if (type == typeof(InquiryStatus)) return CreateInquiryStatus(options);
         if (type == typeof(VisitorStatus)) return CreateVisitorStatus(options);
@@ -9237,6 +9420,12 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TranscriptEmailOptions> CreateTranscriptEmailOptions(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TranscriptEmailOptions>(options, new TranscriptEmailOptionsJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TakeInquiryOptionsForwardingToDepartment> CreateTakeInquiryOptionsForwardingToDepartment(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TakeInquiryOptionsForwardingToDepartment>(options, new TakeInquiryOptionsForwardingToDepartmentJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TakeInquiryOptions> CreateTakeInquiryOptions(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TakeInquiryOptions>(options, new TakeInquiryOptionsJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OutgoingMessage> CreateOutgoingMessage(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OutgoingMessage>(options, new OutgoingMessageJsonConverter());

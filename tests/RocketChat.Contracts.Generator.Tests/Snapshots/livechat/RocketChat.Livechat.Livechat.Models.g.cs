@@ -1239,6 +1239,35 @@ public sealed partial record ForwardRoomRequest
     public bool? ClientAction { get; init; }
 }
 
+/// <summary>Set by the server when a transfer re-queues the inquiry.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(TakeInquiryOptionsForwardingToDepartmentJsonConverter))]
+public sealed partial record TakeInquiryOptionsForwardingToDepartment
+{
+    /// <summary>The <c>oldDepartmentId</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("oldDepartmentId")]
+    public string? OldDepartmentId { get; init; }
+
+    /// <summary>The <c>transferData</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("transferData")]
+    public global::System.Text.Json.JsonElement? TransferData { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The TakeInquiryOptions object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(TakeInquiryOptionsJsonConverter))]
+public sealed partial record TakeInquiryOptions
+{
+    /// <summary>True when an agent takes the inquiry from the UI (the server then checks the agent's status).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("clientAction")]
+    public required bool ClientAction { get; init; }
+
+    /// <summary>Set by the server when a transfer re-queues the inquiry.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("forwardingToDepartment")]
+    public TakeInquiryOptionsForwardingToDepartment? ForwardingToDepartment { get; init; }
+}
+
 /// <summary>The TakeInquiryRequest object of the contract.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(TakeInquiryRequestJsonConverter))]
 public sealed partial record TakeInquiryRequest
@@ -1251,8 +1280,9 @@ public sealed partial record TakeInquiryRequest
     [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
     public string? UserId { get; init; }
 
-    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+    /// <summary>The <c>options</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("options")]
+    public TakeInquiryOptions? Options { get; init; }
 }
 
 /// <summary>The AddLivechatUserRequest object of the contract.</summary>
