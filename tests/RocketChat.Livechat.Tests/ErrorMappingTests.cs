@@ -115,6 +115,33 @@ public sealed class ErrorMappingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"visitor":{"_id":42,"token":"t","username":"g"}}""")]
+    [InlineData("""{"visitor":{"_id":"v1","ts":"not a date"}}""")]
+    [InlineData("""{"visitor":""")]
+    [InlineData("""<html>200 but not JSON</html>""")]
+    public async Task A_body_of_the_wrong_shape_is_a_response_exception(string body)
+    {
+        _server.Respond(CannedResponse.Json(body));
+
+        var ex = await Assert.ThrowsAsync<RocketChatResponseException>(() => _client.Visitors.GetVisitorAsync("tok"));
+
+        Assert.Equal("GetVisitor", ex.Operation);
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task A_large_chunked_body_is_read_whole()
+    {
+        string rooms = string.Join(",", Enumerable.Range(0, 400).Select(i => OperationWireTests.RoomJson("r" + i, "t")));
+        _server.Respond(CannedResponse.Json($$"""{"rooms":[{{rooms}}],"total":400,"success":true}"""));
+
+        ListRoomsResponse page = await _client.Rooms.ListRoomsAsync();
+
+        Assert.Equal(400, page.Rooms.Count);
+        Assert.Equal("r399", page.Rooms[^1].Id);
+    }
+
     [Fact]
     public async Task A_refused_connection_is_a_connection_exception()
     {

@@ -46,22 +46,29 @@ public sealed class RocketChatConnection
     {
         ArgumentNullException.ThrowIfNull(responseType);
         using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        ResponseBody body;
         try
         {
-            Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                TResponse? value = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
-                return value ?? throw new RocketChatResponseException(request.Operation, response.StatusCode, "the body is JSON null");
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw new RocketChatResponseException(request.Operation, response.StatusCode, ex.Message, ex);
+            body = await ResponseBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
             throw new RocketChatConnectionException(request.Operation, ServerUri, "the response was cut off", ex);
+        }
+
+        // The whole body is read first, then parsed from one span: the generated converters need the complete
+        // value, and JsonSerializer's async path would re-scan a growing buffer for each chunk to find its end.
+        using (body)
+        {
+            try
+            {
+                TResponse? value = JsonSerializer.Deserialize(body.Span, responseType);
+                return value ?? throw new RocketChatResponseException(request.Operation, response.StatusCode, "the body is JSON null");
+            }
+            catch (JsonException ex)
+            {
+                throw new RocketChatResponseException(request.Operation, response.StatusCode, ex.Message, ex);
+            }
         }
     }
 
