@@ -62,6 +62,10 @@ public sealed class DiagnosticTests
             "property names collide", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        user-id:\n          type: string\n        user_id:\n          type: string\npaths: {}\n",
             "RCG015", 12
         },
+        {
+            "invalid x-csharp-name", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        a:\n          type: string\n          x-csharp-name: 'not valid'\npaths: {}\n",
+            "RCG016", 12
+        },
     };
 
     [Theory]

@@ -53,6 +53,9 @@ namespace RocketChat.Contracts.Generator.Diagnostics
         public static readonly DiagnosticDescriptor PropertyNameCollision = Warning(
             "RCG015", "Property names collide", "The property '{0}' of '{1}' maps to the C# name '{2}', already taken; it is generated as '{3}'");
 
+        public static readonly DiagnosticDescriptor InvalidNameOverride = Warning(
+            "RCG016", "Invalid x-csharp-name", "x-csharp-name '{0}' is not a plain C# identifier; '{1}' is used instead");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "RCG099", "Generator failure", "The contract generator failed unexpectedly: {0}");
 
@@ -65,7 +68,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
                 InvalidDocument, NotOpenApi3, UnresolvedReference, ExternalReference, DuplicateOperationId,
                 OperationNameCollision, UnsupportedSchema, UnsupportedMediaType, UnsupportedParameter,
                 UndeclaredPathParameter, InvalidStructure, InvalidOption, CircularReference, UnknownType,
-                PropertyNameCollision, InternalError,
+                PropertyNameCollision, InvalidNameOverride, InternalError,
             })
             {
                 s_byId.Add(d.Id, d);

@@ -30,6 +30,26 @@ namespace RocketChat.Contracts.Generator.Parsing
             _diagnostics.Add(new DiagnosticInfo(descriptor.Id, at?.Locate(Path), arguments.ToEquatableArray()));
         }
 
+        /// <summary>
+        /// The C# name <paramref name="node"/> asks for with <c>x-csharp-name</c>, or <paramref name="derived"/>.
+        /// A requested name that is not a plain identifier is reported and ignored.
+        /// </summary>
+        public string NameFor(YamlNode? node, string derived)
+        {
+            if (node.GetString("x-csharp-name") is not string requested)
+            {
+                return derived;
+            }
+
+            if (Parsing.Identifiers.IsValidIdentifier(requested))
+            {
+                return requested;
+            }
+
+            Report(Generator.Diagnostics.DiagnosticDescriptors.InvalidNameOverride, node.GetKey("x-csharp-name"), requested, derived);
+            return derived;
+        }
+
         /// <summary>Follows a local JSON pointer ("#/components/parameters/offset"); reports when it does not resolve.</summary>
         public YamlNode? ResolvePointer(string reference, YamlNode? referenceNode)
         {

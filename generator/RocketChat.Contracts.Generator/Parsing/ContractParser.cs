@@ -218,9 +218,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                 return null;
             }
 
-            string wanted = operation.GetString("x-csharp-name") is string custom && Identifiers.IsValidIdentifier(custom)
-                ? custom
-                : Identifiers.ToPascalCase(operationId ?? method + " " + path);
+            string wanted = context.NameFor(operation, Identifiers.ToPascalCase(operationId ?? method + " " + path));
             string name = Identifiers.Unique(wanted, methodNames);
             if (name != wanted)
             {
@@ -317,9 +315,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     isJson = true;
                 }
 
-                string wantedName = parameter.GetString("x-csharp-name") is string customName && Identifiers.IsValidIdentifier(customName)
-                    ? Identifiers.ToCamelCase(customName)
-                    : Identifiers.ToCamelCase(wireName);
+                string wantedName = Identifiers.ToCamelCase(context.NameFor(parameter, Identifiers.ToPascalCase(wireName)));
                 string parameterName = Identifiers.Unique(wantedName, parameterNames);
                 TypeRef type = schema == null ? TypeRef.String : schemas.Read(schema, name + Identifiers.ToPascalCase(wireName));
 

@@ -33,9 +33,7 @@ namespace RocketChat.Contracts.Generator.Parsing
         {
             foreach ((YamlScalarNode key, YamlNode value) in schemas.Entries())
             {
-                string wanted = value.GetString("x-csharp-name") is string custom && Identifiers.IsValidIdentifier(custom)
-                    ? custom
-                    : Identifiers.ToPascalCase(key.Value!);
+                string wanted = _context.NameFor(value, Identifiers.ToPascalCase(key.Value!));
                 _reservedComponentNames[key.Value!] = Identifiers.Unique(wanted, _context.TypeNames);
             }
         }
@@ -365,9 +363,7 @@ namespace RocketChat.Contracts.Generator.Parsing
             foreach ((YamlScalarNode key, YamlNode propertySchema) in mapping.GetMapping("properties").Entries())
             {
                 string jsonName = key.Value!;
-                string wanted = propertySchema.GetString("x-csharp-name") is string custom && Identifiers.IsValidIdentifier(custom)
-                    ? custom
-                    : Identifiers.ToPascalCase(jsonName);
+                string wanted = _context.NameFor(propertySchema, Identifiers.ToPascalCase(jsonName));
                 if (wanted == typeName)
                 {
                     wanted += "Value";
