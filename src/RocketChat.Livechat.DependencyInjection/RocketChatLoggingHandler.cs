@@ -21,8 +21,7 @@ public sealed partial class RocketChatLoggingHandler : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Options.TryGetValue(RocketChatConnection.OperationOption, out string? operation);
-        operation ??= request.Method.Method;
+        string operation = (request as RocketChatRequestMessage)?.Operation ?? request.Method.Method;
         long started = Stopwatch.GetTimestamp();
         try
         {

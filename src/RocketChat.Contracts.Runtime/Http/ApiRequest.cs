@@ -11,8 +11,9 @@ namespace RocketChat.Contracts.Runtime;
 /// </summary>
 public sealed class ApiRequest
 {
-    private readonly StringBuilder _path = new(64);
-    private readonly StringBuilder _query = new();
+    // Path then query in one builder: generated clients append every path piece before the first query value.
+    private readonly StringBuilder _target = new(128);
+    private bool _hasQuery;
     private List<KeyValuePair<string, string>>? _headers;
 
     /// <summary>Starts a request for <paramref name="operation"/> (the contract's name, used in errors and logs).</summary>
@@ -36,13 +37,15 @@ public sealed class ApiRequest
     public byte[]? Body { get; private set; }
 
     /// <summary>The relative path and query, e.g. "api/v1/livechat/visitor/abc?x=1".</summary>
-    public string RelativeUri => _query.Length == 0 ? _path.ToString() : _path + "?" + _query;
+    public string RelativeUri => _target.ToString();
 
     /// <summary>Appends literal path text from the contract (trusted, already valid).</summary>
     public ApiRequest AppendPath(string literal)
     {
+        EnsureNoQueryYet();
+
         // Paths are relative to the server URL, so only a leading '/' goes; separators between segments stay.
-        _path.Append(_path.Length == 0 ? literal.TrimStart('/') : literal);
+        _target.Append(_target.Length == 0 ? literal.TrimStart('/') : literal);
         return this;
     }
 
@@ -50,7 +53,8 @@ public sealed class ApiRequest
     public ApiRequest AppendPathParameter(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        _path.Append(EscapeSegment(value));
+        EnsureNoQueryYet();
+        _target.Append(EscapeSegment(value));
         return this;
     }
 
@@ -59,12 +63,9 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            if (_query.Length > 0)
-            {
-                _query.Append('&');
-            }
-
-            _query.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+            _target.Append(_hasQuery ? '&' : '?');
+            _hasQuery = true;
+            _target.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
         }
 
         return this;
@@ -129,6 +130,14 @@ public sealed class ApiRequest
 
     /// <summary>The extra headers to send.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? [];
+
+    private void EnsureNoQueryYet()
+    {
+        if (_hasQuery)
+        {
+            throw new InvalidOperationException("Path segments must be appended before query parameters.");
+        }
+    }
 
     /// <summary>Escapes one path segment so that it stays one segment whatever it contains.</summary>
     public static string EscapeSegment(string value)

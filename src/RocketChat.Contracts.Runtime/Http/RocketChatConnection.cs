@@ -15,8 +15,6 @@ public sealed class RocketChatConnection
 
     private readonly HttpClient _httpClient;
 
-    /// <summary>The request option holding the contract operation name, for handlers that log or measure calls.</summary>
-    public static readonly HttpRequestOptionsKey<string> OperationOption = new("RocketChat.Operation");
 
     /// <summary>Creates a connection over <paramref name="httpClient"/> (its BaseAddress is used unless <paramref name="serverUri"/> is given).</summary>
     public RocketChatConnection(HttpClient httpClient, Uri? serverUri = null, IRocketChatCredentialProvider? credentials = null)
@@ -116,10 +114,9 @@ public sealed class RocketChatConnection
     {
         // Every segment and query value is escaped by ApiRequest already. Canonicalization would decode %2E and
         // collapse "/../", letting a token such as ".." climb out of its segment, so it is turned off.
-        var uri = new Uri(ServerUri.AbsoluteUri + request.RelativeUri, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
-        using var message = new HttpRequestMessage(request.Method, uri);
-        message.Options.Set(OperationOption, request.Operation);
-        message.Headers.Accept.ParseAdd("application/json");
+        var uri = new Uri(string.Concat(ServerUri.AbsoluteUri, request.RelativeUri), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        using var message = new RocketChatRequestMessage(request.Method, uri, request.Operation);
+        message.Headers.TryAddWithoutValidation("Accept", "application/json");
         if (credentials is not null)
         {
             message.Headers.TryAddWithoutValidation("X-User-Id", credentials.UserId);
