@@ -22,12 +22,8 @@ internal sealed class MessageService(EmulatorState state)
                 throw ApiErrors.Plain("room-closed");
             }
 
-            string id = string.IsNullOrEmpty(messageId) ? MeteorIds.NewId() : messageId;
-            if (state.MessageIds.Contains(id))
-            {
-                // What MongoDB's unique _id index answers, passed through by the route's failure().
-                throw ApiErrors.Plain($"E11000 duplicate key error collection: rocketchat.rocketchat_message index: _id_ dup key: {{ _id: \"{id}\" }}");
-            }
+            // What MongoDB's unique _id index answers, passed through by the route's failure().
+            string id = NewMessageId(messageId, taken => ApiErrors.Plain($"E11000 duplicate key error collection: rocketchat.rocketchat_message index: _id_ dup key: {{ _id: \"{taken}\" }}"));
 
             DateTimeOffset now = state.Now;
             var message = new MessageRecord
@@ -82,11 +78,7 @@ internal sealed class MessageService(EmulatorState state)
                 throw ApiErrors.Meteor("error-not-allowed", "Not allowed");
             }
 
-            string id = string.IsNullOrEmpty(messageId) ? MeteorIds.NewId() : messageId;
-            if (state.MessageIds.Contains(id))
-            {
-                throw ApiErrors.Meteor("error-duplicate-id", "Message id already exists");
-            }
+            string id = NewMessageId(messageId, _ => ApiErrors.Meteor("error-duplicate-id", "Message id already exists"));
 
             DateTimeOffset now = state.Now;
             var message = new MessageRecord
@@ -130,5 +122,12 @@ internal sealed class MessageService(EmulatorState state)
             newestFirst = newestFirst.Skip(offset);
             return (limit == 0 ? newestFirst : newestFirst.Take(Math.Abs(limit))).ToList();
         }
+    }
+
+    /// <summary>The client's message id, or a new one; a client id already stored is refused as the route refuses it.</summary>
+    private string NewMessageId(string? requested, Func<string, ApiException> duplicate)
+    {
+        string id = string.IsNullOrEmpty(requested) ? MeteorIds.NewId() : requested;
+        return state.MessageIds.Contains(id) ? throw duplicate(id) : id;
     }
 }
