@@ -167,6 +167,7 @@ namespace RocketChat.Contracts.Generator.Emit
                 EmitParameter(writer, contract, parameter);
             }
 
+            writer.Line();
             if (operation.Response != null)
             {
                 writer.Line("return _connection.SendAsync(call, " + contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(operation.Response) + ", cancellationToken);");

@@ -112,6 +112,7 @@ public sealed partial class AuthenticationClient : IAuthenticationClient
         call.AppendPath("api/v1/login");
         call.SetJsonBody(request, LivechatJsonContext.Default.LoginRequest);
         call.AddHeader("x-2fa-code", x2faCode);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.LoginResponse, cancellationToken);
     }
 }
@@ -150,6 +151,7 @@ public sealed partial class ServerClient : IServerClient
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetServerInfo", requiresAuthentication: false);
         call.AppendPath("api/info");
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetServerInfoResponse, cancellationToken);
     }
 }
@@ -226,6 +228,7 @@ public sealed partial class VisitorsClient : IVisitorsClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "RegisterVisitor", requiresAuthentication: false);
         call.AppendPath("api/v1/livechat/visitor");
         call.SetJsonBody(request, LivechatJsonContext.Default.RegisterVisitorRequest);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.RegisterVisitorResponse, cancellationToken);
     }
 
@@ -236,6 +239,7 @@ public sealed partial class VisitorsClient : IVisitorsClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetVisitor", requiresAuthentication: false);
         call.AppendPath("api/v1/livechat/visitor/");
         call.AppendPathParameter(token);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetVisitorResponse, cancellationToken);
     }
 
@@ -246,6 +250,7 @@ public sealed partial class VisitorsClient : IVisitorsClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteVisitor", requiresAuthentication: false);
         call.AppendPath("api/v1/livechat/visitor/");
         call.AppendPathParameter(token);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.DeleteVisitorResponse, cancellationToken);
     }
 }
@@ -411,6 +416,7 @@ public sealed partial class RoomsClient : IRoomsClient
         call.AddQuery("token", token);
         call.AddQuery("rid", roomId);
         call.AddQuery("agentId", agentId);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetOrCreateRoomResponse, cancellationToken);
     }
 
@@ -438,6 +444,7 @@ public sealed partial class RoomsClient : IRoomsClient
         {
             call.AddQueryJson("query", queryJson, LivechatJsonContext.Default.Json);
         }
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.ListRoomsResponse, cancellationToken);
     }
 
@@ -460,6 +467,7 @@ public sealed partial class RoomsClient : IRoomsClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CloseRoomAsVisitor", requiresAuthentication: false);
         call.AppendPath("api/v1/livechat/room.close");
         call.SetJsonBody(request, LivechatJsonContext.Default.CloseRoomAsVisitorRequest);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.CloseRoomAsVisitorResponse, cancellationToken);
     }
 
@@ -470,6 +478,7 @@ public sealed partial class RoomsClient : IRoomsClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CloseRoom", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/room.closeByUser");
         call.SetJsonBody(request, LivechatJsonContext.Default.CloseRoomRequest);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.CloseRoomResponse, cancellationToken);
     }
 
@@ -480,6 +489,7 @@ public sealed partial class RoomsClient : IRoomsClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ForwardRoom", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/room.forward");
         call.SetJsonBody(request, LivechatJsonContext.Default.ForwardRoomRequest);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.ForwardRoomResponse, cancellationToken);
     }
 }
@@ -562,6 +572,7 @@ public sealed partial class MessagesClient : IMessagesClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendMessage", requiresAuthentication: false);
         call.AppendPath("api/v1/livechat/message");
         call.SetJsonBody(request, LivechatJsonContext.Default.SendMessageRequest);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.SendMessageResponse, cancellationToken);
     }
 
@@ -578,6 +589,7 @@ public sealed partial class MessagesClient : IMessagesClient
         call.AddQuery("limit", limit);
         call.AddQuery("ls", lastSeen);
         call.AddQuery("offset", offset);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetMessageHistoryResponse, cancellationToken);
     }
 
@@ -588,6 +600,7 @@ public sealed partial class MessagesClient : IMessagesClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendAgentMessage", requiresAuthentication: true);
         call.AppendPath("api/v1/chat.sendMessage");
         call.SetJsonBody(request, LivechatJsonContext.Default.SendAgentMessageRequest);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.SendAgentMessageResponse, cancellationToken);
     }
 }
@@ -703,6 +716,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
         call.AddQuery("offset", offset);
         call.AddQuery("count", count);
         call.AddQueryJson("sort", sort, LivechatJsonContext.Default.Int32Map);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.ListInquiriesResponse, cancellationToken);
     }
 
@@ -725,6 +739,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "TakeInquiry", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/inquiries.take");
         call.SetJsonBody(request, LivechatJsonContext.Default.TakeInquiryRequest);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.TakeInquiryResponse, cancellationToken);
     }
 
@@ -735,6 +750,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetInquiry", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/inquiries.getOne");
         call.AddQuery("roomId", roomId);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetInquiryResponse, cancellationToken);
     }
 
@@ -747,6 +763,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
         call.AddQuery("offset", offset);
         call.AddQuery("count", count);
         call.AddQueryJson("sort", sort, LivechatJsonContext.Default.Int32Map);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.ListQueuedInquiriesForUserResponse, cancellationToken);
     }
 
@@ -892,6 +909,7 @@ public sealed partial class UsersClient : IUsersClient
         call.AddQuery("offset", offset);
         call.AddQuery("count", count);
         call.AddQueryJson("sort", sort, LivechatJsonContext.Default.Int32Map);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.ListLivechatUsersResponse, cancellationToken);
     }
 
@@ -915,6 +933,7 @@ public sealed partial class UsersClient : IUsersClient
         call.AppendPath("api/v1/livechat/users/");
         call.AppendPathParameter(type.Value);
         call.SetJsonBody(request, LivechatJsonContext.Default.AddLivechatUserRequest);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.AddLivechatUserResponse, cancellationToken);
     }
 
@@ -927,6 +946,7 @@ public sealed partial class UsersClient : IUsersClient
         call.AppendPathParameter(type.Value);
         call.AppendPath("/");
         call.AppendPathParameter(userId);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetLivechatUserResponse, cancellationToken);
     }
 
@@ -939,6 +959,7 @@ public sealed partial class UsersClient : IUsersClient
         call.AppendPathParameter(type.Value);
         call.AppendPath("/");
         call.AppendPathParameter(userId);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.RemoveLivechatUserResponse, cancellationToken);
     }
 
@@ -949,6 +970,7 @@ public sealed partial class UsersClient : IUsersClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetAgentStatus", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/agent.status");
         call.SetJsonBody(request, LivechatJsonContext.Default.SetAgentStatusRequest);
+
         return _connection.SendAsync(call, LivechatJsonContext.Default.SetAgentStatusResponse, cancellationToken);
     }
 }

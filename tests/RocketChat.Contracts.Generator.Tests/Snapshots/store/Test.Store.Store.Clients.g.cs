@@ -90,6 +90,7 @@ public sealed partial class ItemsClient : IItemsClient
         call.AddQueryJson("sort", sort, StoreJsonContext.Default.Int32Map);
         call.AddQuery("offset", offset);
         call.AddQuery("count", count);
+
         return _connection.SendAsync(call, StoreJsonContext.Default.Page, cancellationToken);
     }
 
@@ -113,6 +114,7 @@ public sealed partial class ItemsClient : IItemsClient
         call.AppendPath("items");
         call.SetJsonBody(request, StoreJsonContext.Default.AddItemRequest);
         call.AddHeader("X-Request-Id", xRequestId);
+
         return _connection.SendAsync(call, StoreJsonContext.Default.AuditedItem, cancellationToken);
     }
 
@@ -123,6 +125,7 @@ public sealed partial class ItemsClient : IItemsClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteApiV1ItemsItemId", requiresAuthentication: true);
         call.AppendPath("items/");
         call.AppendPathParameter(itemId);
+
         return _connection.SendAsync(call, cancellationToken);
     }
 }
@@ -154,6 +157,7 @@ public sealed partial class StatusClient : IStatusClient
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetHealth", requiresAuthentication: false);
         call.AppendPath("health");
+
         return _connection.SendAsync(call, StoreJsonContext.Default.GetHealthResponse, cancellationToken);
     }
 }
