@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace RocketChat.Contracts.Generator.Tests;
 
 /// <summary>A contract as the compiler sees it: an AdditionalFiles path, its text and its item metadata.</summary>
-public sealed record ContractFile(string Path, string Text, string? Namespace = "Test.Api", string? ClientName = null);
+public sealed record ContractFile(string Path, string Text, string? Namespace = "Test.Api", string? ClientName = null, string? Visibility = null);
 
 /// <summary>Runs the generator in-process on a compilation, the way the compiler does.</summary>
 public static class GeneratorHarness
@@ -82,6 +82,11 @@ public static class GeneratorHarness
             if (contract?.ClientName is { } name)
             {
                 values["build_metadata.AdditionalFiles.ClientName"] = name;
+            }
+
+            if (contract?.Visibility is { } visibility)
+            {
+                values["build_metadata.AdditionalFiles.Visibility"] = visibility;
             }
 
             return new DictionaryOptions(values);
