@@ -19,6 +19,9 @@ namespace RocketChat.Contracts.Generator.Parsing
         private readonly HashSet<string> _inProgress = new HashSet<string>();
         private readonly Dictionary<string, string> _reservedComponentNames = new Dictionary<string, string>();
 
+        // One YAML node, one type: an inline object reached twice (an allOf merging a $ref'd schema, say) is not emitted twice.
+        private readonly Dictionary<YamlNode, TypeRef> _inlineTypes = new Dictionary<YamlNode, TypeRef>(ReferenceComparer.Instance);
+
         public SchemaReader(ContractContext context)
         {
             _context = context;
@@ -70,6 +73,23 @@ namespace RocketChat.Contracts.Generator.Parsing
             {
                 return TypeRef.Json;
             }
+
+            if (!isComponent && _inlineTypes.TryGetValue(mapping, out TypeRef? seen))
+            {
+                return seen;
+            }
+
+            TypeRef type = ReadUncached(mapping, nameHint, isComponent);
+            if (!isComponent && type.Kind == TypeKind.Object)
+            {
+                _inlineTypes[mapping] = type;
+            }
+
+            return type;
+        }
+
+        private TypeRef ReadUncached(YamlMappingNode mapping, string nameHint, bool isComponent)
+        {
 
             if (mapping.GetString("$ref") is string reference)
             {
@@ -405,5 +425,15 @@ namespace RocketChat.Contracts.Generator.Parsing
         /// <summary>The key node of <paramref name="key"/>, for a precise location.</summary>
         private static YamlNode KeyNode(YamlMappingNode mapping, string key) =>
             mapping.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == key) ?? (YamlNode)mapping;
+    }
+
+    /// <summary>Compares YAML nodes by identity (netstandard2.0 has no ReferenceEqualityComparer).</summary>
+    internal sealed class ReferenceComparer : IEqualityComparer<YamlNode>
+    {
+        public static readonly ReferenceComparer Instance = new ReferenceComparer();
+
+        public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(YamlNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -515,80 +515,6 @@ public sealed class AuditedJsonConverter : global::System.Text.Json.Serializatio
     }
 }
 
-/// <summary>Reads and writes <see cref="AuditedItemDimensions"/> without reflection.</summary>
-public sealed class AuditedItemDimensionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AuditedItemDimensions>
-{
-    private static readonly global::System.Text.Json.JsonEncodedText WidthJsonName = global::System.Text.Json.JsonEncodedText.Encode("width");
-    private static readonly global::System.Text.Json.JsonEncodedText HeightJsonName = global::System.Text.Json.JsonEncodedText.Encode("height");
-
-    /// <inheritdoc />
-    public override AuditedItemDimensions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AuditedItemDimensions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one AuditedItemDimensions at the reader's current token.</summary>
-    public static AuditedItemDimensions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for AuditedItemDimensions.");
-        }
-
-        double? width = default;
-        double? height = default;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("width"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    width = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("height"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    height = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
-        }
-
-        return new AuditedItemDimensions
-        {
-            Width = width,
-            Height = height,
-            AdditionalProperties = additionalProperties,
-        };
-    }
-
-    /// <summary>Writes one AuditedItemDimensions.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AuditedItemDimensions value)
-    {
-        writer.WriteStartObject();
-        if (value.Width is { } width)
-        {
-            writer.WritePropertyName(WidthJsonName);
-            writer.WriteNumberValue(width);
-        }
-        if (value.Height is { } height)
-        {
-            writer.WritePropertyName(HeightJsonName);
-            writer.WriteNumberValue(height);
-        }
-        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
-        writer.WriteEndObject();
-    }
-}
-
 /// <summary>Reads and writes <see cref="AuditedItem"/> without reflection.</summary>
 public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AuditedItem>
 {
@@ -630,7 +556,7 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
         global::System.DateTimeOffset? addedAt = default;
         bool? discontinued = default;
         global::System.Text.Json.JsonElement? extra = default;
-        AuditedItemDimensions? dimensions = default;
+        ItemDimensions? dimensions = default;
         string? createdBy = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -712,7 +638,7 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    dimensions = AuditedItemDimensionsJsonConverter.ReadValue(ref reader);
+                    dimensions = ItemDimensionsJsonConverter.ReadValue(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("createdBy"u8))
@@ -836,7 +762,7 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
         if (value.Dimensions is { } dimensions)
         {
             writer.WritePropertyName(DimensionsJsonName);
-            AuditedItemDimensionsJsonConverter.WriteValue(writer, dimensions);
+            ItemDimensionsJsonConverter.WriteValue(writer, dimensions);
         }
         if (value.CreatedBy is { } createdBy)
         {
@@ -1052,11 +978,6 @@ public sealed partial class StoreJsonContext : global::System.Text.Json.Serializ
     /// <summary>Metadata for <c>Audited</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Audited> Audited => _Audited ??= CreateAudited(Options);
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditedItemDimensions>? _AuditedItemDimensions;
-
-    /// <summary>Metadata for <c>AuditedItemDimensions</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditedItemDimensions> AuditedItemDimensions => _AuditedItemDimensions ??= CreateAuditedItemDimensions(Options);
-
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ItemKind>? _ItemKind;
 
     /// <summary>Metadata for <c>ItemKind</c>.</summary>
@@ -1073,7 +994,6 @@ public sealed partial class StoreJsonContext : global::System.Text.Json.Serializ
         if (type == typeof(ItemDimensions)) return ItemDimensions;
         if (type == typeof(Item)) return Item;
         if (type == typeof(Audited)) return Audited;
-        if (type == typeof(AuditedItemDimensions)) return AuditedItemDimensions;
         if (type == typeof(ItemKind)) return ItemKind;
         return null;
     }
@@ -1088,7 +1008,6 @@ public sealed partial class StoreJsonContext : global::System.Text.Json.Serializ
         if (type == typeof(ItemDimensions)) return CreateItemDimensions(options);
         if (type == typeof(Item)) return CreateItem(options);
         if (type == typeof(Audited)) return CreateAudited(options);
-        if (type == typeof(AuditedItemDimensions)) return CreateAuditedItemDimensions(options);
         if (type == typeof(ItemKind)) return CreateItemKind(options);
         return null;
     }
@@ -1116,9 +1035,6 @@ public sealed partial class StoreJsonContext : global::System.Text.Json.Serializ
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Audited> CreateAudited(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Audited>(options, new AuditedJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AuditedItemDimensions> CreateAuditedItemDimensions(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<AuditedItemDimensions>(options, new AuditedItemDimensionsJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ItemKind> CreateItemKind(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ItemKind>(options, new ItemKindJsonConverter());

@@ -106,22 +106,6 @@ public sealed partial record Audited
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>The AuditedItemDimensions object of the contract.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(AuditedItemDimensionsJsonConverter))]
-public sealed partial record AuditedItemDimensions
-{
-    /// <summary>The <c>width</c> field.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("width")]
-    public double? Width { get; init; }
-
-    /// <summary>The <c>height</c> field.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("height")]
-    public double? Height { get; init; }
-
-    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-}
-
 /// <summary>The AuditedItem object of the contract.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(AuditedItemJsonConverter))]
 public sealed partial record AuditedItem
@@ -165,7 +149,7 @@ public sealed partial record AuditedItem
 
     /// <summary>The <c>dimensions</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("dimensions")]
-    public AuditedItemDimensions? Dimensions { get; init; }
+    public ItemDimensions? Dimensions { get; init; }
 
     /// <summary>The <c>createdBy</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("createdBy")]
