@@ -9,8 +9,6 @@ namespace RocketChat.Contracts.Generator.Emit
     internal static class ClientEmitter
     {
         private const string Runtime = "global::RocketChat.Contracts.Runtime";
-        private const string Tasks = "global::System.Threading.Tasks";
-        private const string CancellationToken = "global::System.Threading.CancellationToken";
 
         public static string Emit(ContractModel contract)
         {

@@ -14,8 +14,6 @@ public sealed class Printer(TextWriter output, bool json)
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    public bool IsJson => json;
-
     /// <summary>Prints <paramref name="value"/> as JSON when --json is on, otherwise runs <paramref name="human"/>.</summary>
     public void Print<T>(T value, Func<LivechatJsonContext, JsonTypeInfo<T>> typeInfo, Action<Printer> human)
     {
