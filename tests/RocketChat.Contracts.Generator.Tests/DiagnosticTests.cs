@@ -90,6 +90,8 @@ public sealed class DiagnosticTests
 
         Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
         Assert.Equal("RCG012", diagnostic.Id);
+        // The build goes on with a replacement name, so it is a warning, as its message says.
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.All(outcome.Sources.Values, source => Assert.Contains("namespace Consumer;", source));
         Assert.Empty(outcome.CompileDiagnostics);
     }
