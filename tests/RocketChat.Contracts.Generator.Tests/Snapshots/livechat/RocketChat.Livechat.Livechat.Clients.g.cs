@@ -317,7 +317,7 @@ public partial interface IRoomsClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListRoomsAsync"/>, fetching offset/count pages as they are consumed.
@@ -421,7 +421,7 @@ public sealed partial class RoomsClient : IRoomsClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListRooms", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/rooms");
@@ -536,7 +536,7 @@ public partial interface IMessagesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, int? limit = null, global::System.DateTimeOffset? lastSeen = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, long? limit = null, global::System.DateTimeOffset? lastSeen = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Send a message as the logged-in user (an agent answering a livechat room)</summary>
     /// <remarks>
@@ -577,7 +577,7 @@ public sealed partial class MessagesClient : IMessagesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, int? limit = null, global::System.DateTimeOffset? lastSeen = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, long? limit = null, global::System.DateTimeOffset? lastSeen = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(roomId);
         global::System.ArgumentNullException.ThrowIfNull(token);
@@ -623,7 +623,7 @@ public partial interface IInquiriesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListInquiriesAsync"/>, fetching offset/count pages as they are consumed.
@@ -684,7 +684,7 @@ public partial interface IInquiriesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListQueuedInquiriesForUserAsync"/>, fetching offset/count pages as they are consumed.
@@ -708,7 +708,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListInquiries", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/inquiries.list");
@@ -755,7 +755,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListQueuedInquiriesForUser", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/inquiries.queuedForUser");
@@ -804,7 +804,7 @@ public partial interface IUsersClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListLivechatUsersAsync"/>, fetching offset/count pages as they are consumed.
@@ -897,7 +897,7 @@ public sealed partial class UsersClient : IUsersClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListLivechatUsers", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/users/");
