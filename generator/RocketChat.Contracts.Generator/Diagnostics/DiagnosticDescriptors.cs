@@ -36,7 +36,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
             "RCG008", "Unsupported request body", "The operation '{0}' has no application/json request body ({1}); the operation is skipped");
 
         public static readonly DiagnosticDescriptor UnsupportedParameter = Warning(
-            "RCG009", "Unsupported parameter", "The parameter '{0}' in '{1}' is not supported and is skipped");
+            "RCG009", "Unsupported parameter", "The parameter '{0}' in '{1}' is not supported and is skipped: {2}");
 
         public static readonly DiagnosticDescriptor UndeclaredPathParameter = Warning(
             "RCG010", "Path parameter not declared", "The path '{0}' uses '{{{1}}}' without declaring it; it is generated as a required string");

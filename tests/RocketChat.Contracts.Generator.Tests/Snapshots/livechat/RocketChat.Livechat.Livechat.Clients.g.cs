@@ -297,16 +297,16 @@ public partial interface IRoomsClient
     /// (`The "createdAt.start" query parameter must be a valid date.`), and
     /// `The "customFields" query parameter must be a valid JSON.`
     /// </remarks>
-    /// <param name="agents">Agent ids to filter by (sent as `agents[]=...`).</param>
+    /// <param name="agents">Agent ids to filter by (`agents[]=a&amp;agents[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="departmentId">Department id to filter by.</param>
     /// <param name="open">true = only open rooms, false = only closed rooms; omit for both.</param>
     /// <param name="createdAt">Creation-date range as JSON, e.g. `{"start":"2024-03-01T00:00:00.000Z","end":"2024-03-31T23:59:59.999Z"}`. Either bound may be left out.</param>
     /// <param name="closedAt">Closing-date range as JSON (same shape as `createdAt`).</param>
-    /// <param name="tags">Room tags to filter by (sent as `tags[]=...`).</param>
+    /// <param name="tags">Room tags to filter by (`tags[]=a&amp;tags[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="roomName">Room name. A regular-expression match, or an exact match when wrapped in double quotes.</param>
     /// <param name="onhold">Only rooms that are on hold.</param>
     /// <param name="queued">Only rooms whose inquiry is still queued.</param>
-    /// <param name="units">Business-unit ids to filter by (Enterprise; sent as `units[]=...`).</param>
+    /// <param name="units">Business-unit ids to filter by (Enterprise; `units[]=a&amp;units[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="customFields">Room custom-field values to match, as a JSON object, e.g. `{"docId":"0310584343112"}`.</param>
     /// <param name="offset">Number of items to skip (default 0).</param>
     /// <param name="count">Number of items to return (server default 50, capped by the server's upper limit, usually 100).</param>
@@ -322,16 +322,16 @@ public partial interface IRoomsClient
     /// <summary>
     /// Streams every item of <see cref="ListRoomsAsync"/>, fetching offset/count pages as they are consumed.
     /// </summary>
-    /// <param name="agents">Agent ids to filter by (sent as `agents[]=...`).</param>
+    /// <param name="agents">Agent ids to filter by (`agents[]=a&amp;agents[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="departmentId">Department id to filter by.</param>
     /// <param name="open">true = only open rooms, false = only closed rooms; omit for both.</param>
     /// <param name="createdAt">Creation-date range as JSON, e.g. `{"start":"2024-03-01T00:00:00.000Z","end":"2024-03-31T23:59:59.999Z"}`. Either bound may be left out.</param>
     /// <param name="closedAt">Closing-date range as JSON (same shape as `createdAt`).</param>
-    /// <param name="tags">Room tags to filter by (sent as `tags[]=...`).</param>
+    /// <param name="tags">Room tags to filter by (`tags[]=a&amp;tags[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="roomName">Room name. A regular-expression match, or an exact match when wrapped in double quotes.</param>
     /// <param name="onhold">Only rooms that are on hold.</param>
     /// <param name="queued">Only rooms whose inquiry is still queued.</param>
-    /// <param name="units">Business-unit ids to filter by (Enterprise; sent as `units[]=...`).</param>
+    /// <param name="units">Business-unit ids to filter by (Enterprise; `units[]=a&amp;units[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="customFields">Room custom-field values to match, as a JSON object, e.g. `{"docId":"0310584343112"}`.</param>
     /// <param name="sort">Sort order as JSON, field to 1 (ascending) or -1 (descending), e.g. `{"ts":-1}`.</param>
     /// <param name="fields">Projection as JSON, field to 1 (include) or 0 (exclude).</param>
@@ -425,16 +425,16 @@ public sealed partial class RoomsClient : IRoomsClient
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListRooms", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/rooms");
-        call.AddQueryArray("agents", agents);
+        call.AddQueryArray("agents[]", agents, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("departmentId", departmentId);
         call.AddQuery("open", open);
         call.AddQueryJson("createdAt", createdAt, LivechatJsonContext.Default.DateRange);
         call.AddQueryJson("closedAt", closedAt, LivechatJsonContext.Default.DateRange);
-        call.AddQueryArray("tags", tags);
+        call.AddQueryArray("tags[]", tags, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("roomName", roomName);
         call.AddQuery("onhold", onhold);
         call.AddQuery("queued", queued);
-        call.AddQueryArray("units", units);
+        call.AddQueryArray("units[]", units, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQueryJson("customFields", customFields, LivechatJsonContext.Default.StringMap);
         call.AddQuery("offset", offset);
         call.AddQuery("count", count);
