@@ -56,6 +56,7 @@ internal sealed class MessageService(EmulatorState state)
                 };
             }
 
+            state.Webhooks.MessageSaved(state.Rooms[roomId], message);
             return message;
         }
     }
@@ -98,6 +99,7 @@ internal sealed class MessageService(EmulatorState state)
                 WaitingResponse = false,
                 UpdatedAt = now,
             };
+            state.Webhooks.MessageSaved(state.Rooms[roomId], message);
             return message;
         }
     }
