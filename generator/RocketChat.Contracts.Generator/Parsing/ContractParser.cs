@@ -174,6 +174,11 @@ namespace RocketChat.Contracts.Generator.Parsing
                 }
             }
 
+            foreach (TypeRef payload in WebhookReader.Read(context, schemas, cancellationToken))
+            {
+                AddRoot(rootTypes, payload);
+            }
+
             foreach (ObjectTypeModel type in schemas.Objects)
             {
                 AddRoot(rootTypes, new TypeRef(TypeKind.Object, type.Name));

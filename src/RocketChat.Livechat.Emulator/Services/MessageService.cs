@@ -58,6 +58,7 @@ internal sealed class MessageService(EmulatorState state)
                 };
             }
 
+            state.Webhooks.MessageSaved(state.Rooms[roomId], message);
             return message;
         }
     }
@@ -101,6 +102,7 @@ internal sealed class MessageService(EmulatorState state)
                 WaitingResponse = false,
                 UpdatedAt = now,
             };
+            state.Webhooks.MessageSaved(state.Rooms[roomId], message);
             return message;
         }
     }
