@@ -8568,7 +8568,7 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
 
         string? livechatWebhookUrl = default;
         string? livechatSecretToken = default;
-        int? livechatHttpTimeout = default;
+        long? livechatHttpTimeout = default;
         bool? livechatWebhookOnStart = default;
         bool? livechatWebhookOnClose = default;
         bool? livechatWebhookOnChatTaken = default;
@@ -8601,7 +8601,7 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("LivechatWebhookOnStart"u8))

@@ -1769,7 +1769,7 @@ public sealed partial record WebhookIntegrationRequest
 
     /// <summary>Livechat_http_timeout, the request timeout in milliseconds (retries wait 4 times as long).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("LivechatHttpTimeout")]
-    public int? LivechatHttpTimeout { get; init; }
+    public long? LivechatHttpTimeout { get; init; }
 
     /// <summary>The <c>LivechatWebhookOnStart</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnStart")]
