@@ -36,6 +36,14 @@ public sealed class EmulatorOptions
     /// <summary>The rate-limit window (<c>API_Enable_Rate_Limiter_Limit_Time_Default</c>).</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// DDP heartbeat (<c>/websocket</c>): after this much silence from a client the server pings it (Meteor: 15 s).
+    /// </summary>
+    public TimeSpan RealtimeHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>DDP heartbeat: a client silent this long after a ping is disconnected (Meteor: 15 s).</summary>
+    public TimeSpan RealtimeHeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The clock for timestamps and rate-limit windows; tests can pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using RocketChat.Livechat.Emulator.Hosting;
+using RocketChat.Livechat.Emulator.Realtime;
 using RocketChat.Livechat.Emulator.Services;
 using RocketChat.Livechat.Emulator.State;
 
@@ -14,12 +15,14 @@ public sealed class LivechatEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly AccountService _accounts;
+    private readonly RealtimeServer _realtime;
     private int _stopped;
 
-    private LivechatEmulator(WebApplication app, AccountService accounts, Uri baseAddress)
+    private LivechatEmulator(WebApplication app, EmulatorEndpoints endpoints, Uri baseAddress)
     {
         _app = app;
-        _accounts = accounts;
+        _accounts = endpoints.Accounts;
+        _realtime = endpoints.Realtime;
         BaseAddress = baseAddress;
     }
 
@@ -36,7 +39,7 @@ public sealed class LivechatEmulator : IAsyncDisposable
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new LivechatEmulator(app, endpoints.Accounts, EmulatorApplication.BoundAddress(app));
+            return new LivechatEmulator(app, endpoints, EmulatorApplication.BoundAddress(app));
         }
         catch
         {
@@ -74,6 +77,15 @@ public sealed class LivechatEmulator : IAsyncDisposable
         return Task.FromResult((result.User.Id, result.AuthToken));
     }
 
+    /// <summary>How many realtime (DDP <c>/websocket</c>) connections are open.</summary>
+    public int RealtimeConnectionCount => _realtime.SessionCount;
+
+    /// <summary>
+    /// Drops every realtime connection at once without a close handshake, as a network failure would, and returns how
+    /// many there were. For testing that clients reconnect and lose nothing.
+    /// </summary>
+    public int DropRealtimeConnections() => _realtime.DropConnections();
+
     /// <summary>Stops listening. Safe to call more than once.</summary>
     public async Task StopAsync()
     {
@@ -101,6 +113,8 @@ public sealed class LivechatEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(options.AdminUsername, nameof(options.AdminUsername));
         ArgumentNullException.ThrowIfNull(options.AdminPassword, nameof(options.AdminPassword));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RealtimeHeartbeatInterval, TimeSpan.Zero, nameof(options.RealtimeHeartbeatInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RealtimeHeartbeatTimeout, TimeSpan.Zero, nameof(options.RealtimeHeartbeatTimeout));
 
         var copy = new EmulatorOptions
         {
@@ -114,6 +128,8 @@ public sealed class LivechatEmulator : IAsyncDisposable
             VisitorRateLimit = options.VisitorRateLimit,
             RateLimitWindow = options.RateLimitWindow,
             TimeProvider = options.TimeProvider,
+            RealtimeHeartbeatInterval = options.RealtimeHeartbeatInterval,
+            RealtimeHeartbeatTimeout = options.RealtimeHeartbeatTimeout,
         };
         var usernames = new HashSet<string>(StringComparer.Ordinal) { options.AdminUsername };
         foreach (EmulatorUser user in options.Users)

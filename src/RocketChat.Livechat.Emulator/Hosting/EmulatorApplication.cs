@@ -25,9 +25,11 @@ internal static class EmulatorApplication
 
         WebApplication app = builder.Build();
         var rateLimiter = new RateLimiter(options.TimeProvider, options.RateLimitWindow);
+        app.UseWebSockets();
         app.UseRouting();
         app.Use(next => new ApiGatewayMiddleware(next, endpoints.Accounts, rateLimiter, options).InvokeAsync);
         ApiRoutes.Map(app, endpoints);
+        endpoints.Realtime.Map(app);
         return app;
     }
 

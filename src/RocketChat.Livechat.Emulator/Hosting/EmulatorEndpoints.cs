@@ -1,4 +1,5 @@
 using RocketChat.Livechat.Emulator.Endpoints;
+using RocketChat.Livechat.Emulator.Realtime;
 using RocketChat.Livechat.Emulator.Services;
 using RocketChat.Livechat.Emulator.State;
 
@@ -18,7 +19,10 @@ internal sealed class EmulatorEndpoints
         Messages = new MessageEndpoints(new MessageService(state));
         Inquiries = new InquiryEndpoints(new InquiryService(state, router));
         Users = new LivechatUserEndpoints(new LivechatUserService(state));
+        Realtime = new RealtimeServer(state, Accounts);
     }
+
+    public RealtimeServer Realtime { get; }
 
     public AccountService Accounts { get; }
 

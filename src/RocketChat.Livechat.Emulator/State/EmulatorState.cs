@@ -1,4 +1,5 @@
 using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Events;
 
 namespace RocketChat.Livechat.Emulator.State;
 
@@ -19,6 +20,9 @@ internal sealed class EmulatorState
     public EmulatorOptions Options { get; }
 
     public Lock Gate { get; } = new();
+
+    /// <summary>Announces state changes (streams, webhooks); raised by the services while they hold <see cref="Gate"/>.</summary>
+    public EmulatorEventBus Events { get; } = new();
 
     public Dictionary<string, UserRecord> Users { get; } = new(StringComparer.Ordinal);
 
@@ -85,5 +89,6 @@ internal sealed class EmulatorState
 
         list.Add(message);
         MessageIds.Add(message.Id);
+        Events.MessageSaved(message);
     }
 }
