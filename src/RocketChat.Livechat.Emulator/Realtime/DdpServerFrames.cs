@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace RocketChat.Livechat.Emulator.Realtime;
@@ -6,10 +7,13 @@ namespace RocketChat.Livechat.Emulator.Realtime;
 /// <summary>The server-to-client DDP messages, serialised once into the bytes every listening session sends.</summary>
 internal static class DdpServerFrames
 {
+    /// <summary>Escapes only what JSON requires, as JavaScript's JSON.stringify does (quotes and apostrophes stay as they are).</summary>
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Build(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
         {
             write(writer);
         }
