@@ -3,6 +3,7 @@ using RocketChat.Livechat.Emulator.Hosting;
 using RocketChat.Livechat.Emulator.Realtime;
 using RocketChat.Livechat.Emulator.Services;
 using RocketChat.Livechat.Emulator.State;
+using RocketChat.Livechat.Emulator.Webhooks;
 
 namespace RocketChat.Livechat.Emulator;
 
@@ -15,6 +16,7 @@ public sealed class LivechatEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly AccountService _accounts;
+    private readonly WebhookSender _webhooks;
     private readonly RealtimeServer _realtime;
     private int _stopped;
 
@@ -22,6 +24,7 @@ public sealed class LivechatEmulator : IAsyncDisposable
     {
         _app = app;
         _accounts = endpoints.Accounts;
+        _webhooks = endpoints.WebhookSender;
         _realtime = endpoints.Realtime;
         BaseAddress = baseAddress;
     }
@@ -43,6 +46,7 @@ public sealed class LivechatEmulator : IAsyncDisposable
         }
         catch
         {
+            await endpoints.WebhookSender.DisposeAsync().ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -85,6 +89,11 @@ public sealed class LivechatEmulator : IAsyncDisposable
     /// many there were. For testing that clients reconnect and lose nothing.
     /// </summary>
     public int DropRealtimeConnections() => _realtime.DropConnections();
+    /// <summary>Every POST made to Livechat_webhookUrl so far, retries included, in the order they finished.</summary>
+    public IReadOnlyList<WebhookDeliveryAttempt> WebhookAttempts => _webhooks.Attempts;
+
+    /// <summary>Completes when no webhook delivery is in flight or waiting to retry.</summary>
+    public Task WaitForWebhooksAsync(CancellationToken cancellationToken = default) => _webhooks.WaitForIdleAsync(cancellationToken);
 
     /// <summary>Stops listening. Safe to call more than once.</summary>
     public async Task StopAsync()
@@ -92,6 +101,7 @@ public sealed class LivechatEmulator : IAsyncDisposable
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
             await _app.StopAsync().ConfigureAwait(false);
+            await _webhooks.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -115,6 +125,8 @@ public sealed class LivechatEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RealtimeHeartbeatInterval, TimeSpan.Zero, nameof(options.RealtimeHeartbeatInterval));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RealtimeHeartbeatTimeout, TimeSpan.Zero, nameof(options.RealtimeHeartbeatTimeout));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MessageMaxAllowedSize, nameof(options.MessageMaxAllowedSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodySize, nameof(options.MaxRequestBodySize));
 
         var copy = new EmulatorOptions
         {
@@ -130,6 +142,9 @@ public sealed class LivechatEmulator : IAsyncDisposable
             TimeProvider = options.TimeProvider,
             RealtimeHeartbeatInterval = options.RealtimeHeartbeatInterval,
             RealtimeHeartbeatTimeout = options.RealtimeHeartbeatTimeout,
+            MessageMaxAllowedSize = options.MessageMaxAllowedSize,
+            MaxRequestBodySize = options.MaxRequestBodySize,
+            LoggerFactory = options.LoggerFactory,
         };
         var usernames = new HashSet<string>(StringComparer.Ordinal) { options.AdminUsername };
         foreach (EmulatorUser user in options.Users)

@@ -20,6 +20,8 @@ internal sealed class EmulatorEndpoints
         Inquiries = new InquiryEndpoints(new InquiryService(state, router));
         Users = new LivechatUserEndpoints(new LivechatUserService(state));
         Realtime = new RealtimeServer(state, Accounts);
+        Webhooks = new WebhookEndpoints(state);
+        WebhookSender = state.Webhooks.Sender;
     }
 
     public RealtimeServer Realtime { get; }
@@ -39,4 +41,8 @@ internal sealed class EmulatorEndpoints
     public InquiryEndpoints Inquiries { get; }
 
     public LivechatUserEndpoints Users { get; }
+
+    public WebhookEndpoints Webhooks { get; }
+
+    public Webhooks.WebhookSender WebhookSender { get; }
 }

@@ -1,5 +1,7 @@
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Events;
+using RocketChat.Livechat.Emulator.Settings;
+using RocketChat.Livechat.Emulator.Webhooks;
 
 namespace RocketChat.Livechat.Emulator.State;
 
@@ -15,9 +17,17 @@ internal sealed class EmulatorState
     public EmulatorState(EmulatorOptions options)
     {
         Options = options;
+        WebhookSettings.DefineAll(Settings);
+        Webhooks = new WebhookDispatcher(this, new WebhookSender(Settings, options.TimeProvider));
     }
 
     public EmulatorOptions Options { get; }
+
+    /// <summary>The server settings (settings/:_id), each feature defining its own ids.</summary>
+    public SettingsRegistry Settings { get; } = new();
+
+    /// <summary>Sends livechat webhooks; the services call it inside <see cref="Gate"/> after each change it reports.</summary>
+    public WebhookDispatcher Webhooks { get; }
 
     public Lock Gate { get; } = new();
 
