@@ -112,6 +112,8 @@ public sealed class LivechatEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(options.AdminUsername, nameof(options.AdminUsername));
         ArgumentNullException.ThrowIfNull(options.AdminPassword, nameof(options.AdminPassword));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MessageMaxAllowedSize, nameof(options.MessageMaxAllowedSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodySize, nameof(options.MaxRequestBodySize));
 
         var copy = new EmulatorOptions
         {
@@ -125,6 +127,9 @@ public sealed class LivechatEmulator : IAsyncDisposable
             VisitorRateLimit = options.VisitorRateLimit,
             RateLimitWindow = options.RateLimitWindow,
             TimeProvider = options.TimeProvider,
+            MessageMaxAllowedSize = options.MessageMaxAllowedSize,
+            MaxRequestBodySize = options.MaxRequestBodySize,
+            LoggerFactory = options.LoggerFactory,
         };
         var usernames = new HashSet<string>(StringComparer.Ordinal) { options.AdminUsername };
         foreach (EmulatorUser user in options.Users)

@@ -301,16 +301,16 @@ public partial interface IRoomsClient
     /// (`The "createdAt.start" query parameter must be a valid date.`), and
     /// `The "customFields" query parameter must be a valid JSON.`
     /// </remarks>
-    /// <param name="agents">Agent ids to filter by (sent as `agents[]=...`).</param>
+    /// <param name="agents">Agent ids to filter by (`agents[]=a&amp;agents[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="departmentId">Department id to filter by.</param>
     /// <param name="open">true = only open rooms, false = only closed rooms; omit for both.</param>
     /// <param name="createdAt">Creation-date range as JSON, e.g. `{"start":"2024-03-01T00:00:00.000Z","end":"2024-03-31T23:59:59.999Z"}`. Either bound may be left out.</param>
     /// <param name="closedAt">Closing-date range as JSON (same shape as `createdAt`).</param>
-    /// <param name="tags">Room tags to filter by (sent as `tags[]=...`).</param>
+    /// <param name="tags">Room tags to filter by (`tags[]=a&amp;tags[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="roomName">Room name. A regular-expression match, or an exact match when wrapped in double quotes.</param>
     /// <param name="onhold">Only rooms that are on hold.</param>
     /// <param name="queued">Only rooms whose inquiry is still queued.</param>
-    /// <param name="units">Business-unit ids to filter by (Enterprise; sent as `units[]=...`).</param>
+    /// <param name="units">Business-unit ids to filter by (Enterprise; `units[]=a&amp;units[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="customFields">Room custom-field values to match, as a JSON object, e.g. `{"docId":"0310584343112"}`.</param>
     /// <param name="offset">Number of items to skip (default 0).</param>
     /// <param name="count">Number of items to return (server default 50, capped by the server's upper limit, usually 100).</param>
@@ -321,21 +321,21 @@ public partial interface IRoomsClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListRoomsAsync"/>, fetching offset/count pages as they are consumed.
     /// </summary>
-    /// <param name="agents">Agent ids to filter by (sent as `agents[]=...`).</param>
+    /// <param name="agents">Agent ids to filter by (`agents[]=a&amp;agents[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="departmentId">Department id to filter by.</param>
     /// <param name="open">true = only open rooms, false = only closed rooms; omit for both.</param>
     /// <param name="createdAt">Creation-date range as JSON, e.g. `{"start":"2024-03-01T00:00:00.000Z","end":"2024-03-31T23:59:59.999Z"}`. Either bound may be left out.</param>
     /// <param name="closedAt">Closing-date range as JSON (same shape as `createdAt`).</param>
-    /// <param name="tags">Room tags to filter by (sent as `tags[]=...`).</param>
+    /// <param name="tags">Room tags to filter by (`tags[]=a&amp;tags[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="roomName">Room name. A regular-expression match, or an exact match when wrapped in double quotes.</param>
     /// <param name="onhold">Only rooms that are on hold.</param>
     /// <param name="queued">Only rooms whose inquiry is still queued.</param>
-    /// <param name="units">Business-unit ids to filter by (Enterprise; sent as `units[]=...`).</param>
+    /// <param name="units">Business-unit ids to filter by (Enterprise; `units[]=a&amp;units[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="customFields">Room custom-field values to match, as a JSON object, e.g. `{"docId":"0310584343112"}`.</param>
     /// <param name="sort">Sort order as JSON, field to 1 (ascending) or -1 (descending), e.g. `{"ts":-1}`.</param>
     /// <param name="fields">Projection as JSON, field to 1 (include) or 0 (exclude).</param>
@@ -425,20 +425,20 @@ public sealed partial class RoomsClient : IRoomsClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListRooms", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/rooms");
-        call.AddQueryArray("agents", agents);
+        call.AddQueryArray("agents[]", agents, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("departmentId", departmentId);
         call.AddQuery("open", open);
         call.AddQueryJson("createdAt", createdAt, LivechatJsonContext.Default.DateRange);
         call.AddQueryJson("closedAt", closedAt, LivechatJsonContext.Default.DateRange);
-        call.AddQueryArray("tags", tags);
+        call.AddQueryArray("tags[]", tags, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("roomName", roomName);
         call.AddQuery("onhold", onhold);
         call.AddQuery("queued", queued);
-        call.AddQueryArray("units", units);
+        call.AddQueryArray("units[]", units, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQueryJson("customFields", customFields, LivechatJsonContext.Default.StringMap);
         call.AddQuery("offset", offset);
         call.AddQuery("count", count);
@@ -540,7 +540,7 @@ public partial interface IMessagesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, int? limit = null, global::System.DateTimeOffset? lastSeen = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, long? limit = null, global::System.DateTimeOffset? lastSeen = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Send a message as the logged-in user (an agent answering a livechat room)</summary>
     /// <remarks>
@@ -581,7 +581,7 @@ public sealed partial class MessagesClient : IMessagesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, int? limit = null, global::System.DateTimeOffset? lastSeen = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, long? limit = null, global::System.DateTimeOffset? lastSeen = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(roomId);
         global::System.ArgumentNullException.ThrowIfNull(token);
@@ -627,7 +627,7 @@ public partial interface IInquiriesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListInquiriesAsync"/>, fetching offset/count pages as they are consumed.
@@ -688,7 +688,7 @@ public partial interface IInquiriesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListQueuedInquiriesForUserAsync"/>, fetching offset/count pages as they are consumed.
@@ -712,7 +712,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListInquiries", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/inquiries.list");
@@ -759,7 +759,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListQueuedInquiriesForUser", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/inquiries.queuedForUser");
@@ -808,7 +808,7 @@ public partial interface IUsersClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListLivechatUsersAsync"/>, fetching offset/count pages as they are consumed.
@@ -901,7 +901,7 @@ public sealed partial class UsersClient : IUsersClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListLivechatUsers", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/users/");

@@ -950,7 +950,7 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
             else if (reader.ValueTextEquals("phone"u8))
             {
                 reader.Read();
-                phone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorPhoneJsonConverter.ReadValue(ref r0));
+                phone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorPhoneJsonConverter.ReadValue(ref r0));
             }
             else if (reader.ValueTextEquals("visitorEmails"u8))
             {
@@ -2856,8 +2856,8 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         string? displayName = default;
         string? name = default;
         string? topic = default;
-        int? messageCount = default;
-        int? usersCount = default;
+        long? messageCount = default;
+        long? usersCount = default;
         global::System.DateTimeOffset? timestamp = default;
         global::System.DateTimeOffset? updatedAt = default;
         global::System.DateTimeOffset? lastMessageAt = default;
@@ -2884,7 +2884,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         RoomCloser? closer = default;
         RoomClosedBy? closedBy = default;
         string? priorityId = default;
-        int? priorityWeight = default;
+        long? priorityWeight = default;
         string? slaId = default;
         double? estimatedWaitingTimeQueue = default;
         global::System.Text.Json.JsonElement? metrics = default;
@@ -2941,7 +2941,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    messageCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    messageCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("usersCount"u8))
@@ -2949,7 +2949,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    usersCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    usersCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("ts"u8))
@@ -3165,7 +3165,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("slaId"u8))
@@ -3908,12 +3908,12 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         InquiryDefaultAgent? defaultAgent = default;
         RoomSource? source = default;
         string? priorityId = default;
-        int? priorityWeight = default;
+        long? priorityWeight = default;
         string? slaId = default;
         double? estimatedWaitingTimeQueue = default;
         global::System.DateTimeOffset? estimatedServiceTimeAt = default;
         global::System.DateTimeOffset? estimatedInactivityCloseTimeAt = default;
-        int? queueOrder = default;
+        long? queueOrder = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -4067,7 +4067,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("slaId"u8))
@@ -4107,7 +4107,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else
@@ -4374,7 +4374,7 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
             else if (reader.ValueTextEquals("livechat"u8))
             {
                 reader.Read();
-                livechatSettings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                livechatSettings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
             else if (reader.ValueTextEquals("departments"u8))
             {
@@ -5231,7 +5231,7 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("_id"u8))
             {
                 reader.Read();
-                id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("agent"u8))
             {
@@ -5630,17 +5630,17 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
             else if (reader.ValueTextEquals("comment"u8))
             {
                 reader.Read();
-                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("tags"u8))
             {
                 reader.Read();
-                tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+                tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
             }
             else if (reader.ValueTextEquals("generateTranscriptPdf"u8))
             {
                 reader.Read();
-                generateTranscriptPdf = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                generateTranscriptPdf = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("transcriptEmail"u8))
             {
@@ -5770,22 +5770,22 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("userId"u8))
             {
                 reader.Read();
-                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("departmentId"u8))
             {
                 reader.Read();
-                departmentId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                departmentId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("comment"u8))
             {
                 reader.Read();
-                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("clientAction"u8))
             {
                 reader.Read();
-                clientAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                clientAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else
             {
@@ -6040,7 +6040,7 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("userId"u8))
             {
                 reader.Read();
-                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("options"u8))
             {
@@ -6815,9 +6815,9 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
 
         global::System.Collections.Generic.IReadOnlyList<LivechatRoom>? rooms = default;
         bool hasRooms = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -6836,7 +6836,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -6844,7 +6844,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -6852,7 +6852,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7345,9 +7345,9 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
 
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
         bool hasInquiries = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -7366,7 +7366,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -7374,7 +7374,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -7382,7 +7382,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7545,7 +7545,7 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
             if (reader.ValueTextEquals("inquiry"u8))
             {
                 reader.Read();
-                inquiry = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : InquiryJsonConverter.ReadValue(ref reader);
+                inquiry = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : InquiryJsonConverter.ReadValue(ref reader);
                 hasInquiry = true;
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7623,9 +7623,9 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
 
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
         bool hasInquiries = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -7644,7 +7644,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -7652,7 +7652,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -7660,7 +7660,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7761,9 +7761,9 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
 
         global::System.Collections.Generic.IReadOnlyList<LivechatUser>? users = default;
         bool hasUsers = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -7782,7 +7782,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -7790,7 +7790,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -7798,7 +7798,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7988,7 +7988,7 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
             if (reader.ValueTextEquals("user"u8))
             {
                 reader.Read();
-                user = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : LivechatUserJsonConverter.ReadValue(ref reader);
+                user = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : LivechatUserJsonConverter.ReadValue(ref reader);
                 hasUser = true;
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -8568,7 +8568,7 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
 
         string? livechatWebhookUrl = default;
         string? livechatSecretToken = default;
-        int? livechatHttpTimeout = default;
+        long? livechatHttpTimeout = default;
         bool? livechatWebhookOnStart = default;
         bool? livechatWebhookOnClose = default;
         bool? livechatWebhookOnChatTaken = default;
@@ -8601,7 +8601,7 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("LivechatWebhookOnStart"u8))
