@@ -218,6 +218,19 @@ public sealed class EmulatorWebhookTests
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         var unknown = await Assert.ThrowsAsync<RocketChatApiException>(() => admin.Integrations.GetSettingAsync("No_such_setting"));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        // A wrong type in one field of omnichannel/integrations changes none of them.
+        (string userId, string authToken) = await server.Emulator.LoginAsync("admin", EmulatorSetup.Password);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/omnichannel/integrations")
+        {
+            Content = new StringContent("""{"LivechatWebhookUrl":"http://127.0.0.1:10/other","LivechatHttpTimeout":"soon"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-User-Id", userId);
+        request.Headers.Add("X-Auth-Token", authToken);
+        using HttpResponseMessage refused = await server.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("LivechatHttpTimeout", await refused.Content.ReadAsStringAsync());
+        Assert.Equal("http://127.0.0.1:9/hook", (await admin.Integrations.GetSettingAsync("Livechat_webhookUrl")).Value.GetString());
+
         var agent = await server.ClientAsync("agent.one");
         var forbidden = await Assert.ThrowsAsync<RocketChatForbiddenException>(() => agent.Integrations.GetSettingAsync("Livechat_webhookUrl"));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
