@@ -1,3 +1,4 @@
+using System.Linq;
 using RocketChat.Contracts.Generator.Model;
 
 namespace RocketChat.Contracts.Generator.Emit
@@ -61,8 +62,59 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }");
             }
 
+            if (type.Properties.Any(p => p.IsSensitive))
+            {
+                writer.Line();
+                EmitMaskedPrintMembers(writer, type);
+            }
+
             writer.Close();
             writer.Line();
+        }
+
+        /// <summary>
+        /// Replaces the record's generated PrintMembers, which ToString() uses, so secrets never reach logs or
+        /// exception messages: the output keeps the record format with sensitive members shown as ***.
+        /// </summary>
+        private static void EmitMaskedPrintMembers(SourceWriter writer, ObjectTypeModel type)
+        {
+            writer.Line("/// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>");
+            writer.Open("private bool PrintMembers(global::System.Text.StringBuilder builder)");
+            bool deprecated = type.Properties.Any(p => p.IsDeprecated && !p.IsSensitive);
+            if (deprecated)
+            {
+                writer.Line("#pragma warning disable CS0618 // Deprecated members are printed too.");
+            }
+
+            string separator = string.Empty;
+            foreach (PropertyModel property in type.Properties)
+            {
+                if (property.IsSensitive)
+                {
+                    writer.Line("builder.Append(" + CSharpText.Literal(separator + property.Name + " = ***") + ");");
+                }
+                else
+                {
+                    writer.Line("builder.Append(" + CSharpText.Literal(separator + property.Name + " = ") + ");");
+                    writer.Line("builder.Append(" + property.Name + ");");
+                }
+
+                separator = ", ";
+            }
+
+            if (type.KeepsAdditionalProperties)
+            {
+                writer.Line("builder.Append(" + CSharpText.Literal(separator + "AdditionalProperties = ") + ");");
+                writer.Line("builder.Append(AdditionalProperties);");
+            }
+
+            if (deprecated)
+            {
+                writer.Line("#pragma warning restore CS0618");
+            }
+
+            writer.Line("return true;");
+            writer.Close();
         }
 
         private static void EmitEnum(SourceWriter writer, ContractModel contract, EnumTypeModel type)

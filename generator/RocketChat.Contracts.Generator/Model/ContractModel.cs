@@ -32,7 +32,8 @@ namespace RocketChat.Contracts.Generator.Model
         bool IsRequired,
         bool IsNullable,
         string? Description,
-        bool IsDeprecated);
+        bool IsDeprecated,
+        bool IsSensitive);
 
     internal sealed record EnumTypeModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members);
 

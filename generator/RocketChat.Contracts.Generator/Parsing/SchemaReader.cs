@@ -422,11 +422,16 @@ namespace RocketChat.Contracts.Generator.Parsing
                     required.Contains(jsonName),
                     IsNullable(propertySchema) || IsNullableReference(propertySchema),
                     Describe(propertySchema),
-                    propertySchema.GetBool("deprecated")));
+                    propertySchema.GetBool("deprecated"),
+                    IsSensitive(propertySchema)));
             }
 
             Objects.Add(new ObjectTypeModel(typeName, Describe(mapping), properties.ToEquatableArray(), keepsAdditional));
         }
+
+        /// <summary>A secret the generated ToString() must not print: <c>format: password</c> or <c>x-sensitive: true</c>.</summary>
+        private static bool IsSensitive(YamlNode schema) =>
+            schema.GetString("format") == "password" || schema.GetBool("x-sensitive");
 
         /// <summary>A $ref to a nullable component schema makes the property nullable too.</summary>
         private bool IsNullableReference(YamlNode schema)

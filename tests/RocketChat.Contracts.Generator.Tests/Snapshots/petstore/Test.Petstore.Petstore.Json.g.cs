@@ -12,6 +12,9 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
 {
     private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
     private static readonly global::System.Text.Json.JsonEncodedText SinceJsonName = global::System.Text.Json.JsonEncodedText.Encode("since");
+    private static readonly global::System.Text.Json.JsonEncodedText PasswordJsonName = global::System.Text.Json.JsonEncodedText.Encode("password");
+    private static readonly global::System.Text.Json.JsonEncodedText ApiTokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("apiToken");
+    private static readonly global::System.Text.Json.JsonEncodedText NicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname");
 
     /// <inheritdoc />
     public override Owner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
@@ -30,6 +33,9 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         string? name = default;
         bool hasName = false;
         global::System.DateTimeOffset? since = default;
+        string? password = default;
+        string? apiToken = default;
+        string? nickname = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -47,6 +53,30 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
                 reader.Read();
                 since = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
             }
+            else if (reader.ValueTextEquals("password"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    password = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("apiToken"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    apiToken = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("nickname"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    nickname = reader.GetString()!;
+                }
+            }
             else
             {
                 global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
@@ -62,6 +92,9 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         {
             Name = name!,
             Since = since,
+            Password = password,
+            ApiToken = apiToken,
+            Nickname = nickname,
             AdditionalProperties = additionalProperties,
         };
     }
@@ -83,6 +116,21 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         {
             writer.WritePropertyName(SinceJsonName);
             writer.WriteStringValue(since);
+        }
+        if (value.Password is { } password)
+        {
+            writer.WritePropertyName(PasswordJsonName);
+            writer.WriteStringValue(password);
+        }
+        if (value.ApiToken is { } apiToken)
+        {
+            writer.WritePropertyName(ApiTokenJsonName);
+            writer.WriteStringValue(apiToken);
+        }
+        if (value.Nickname is { } nickname)
+        {
+            writer.WritePropertyName(NicknameJsonName);
+            writer.WriteStringValue(nickname);
         }
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();

@@ -17,8 +17,39 @@ public sealed partial record Owner
     [global::System.Text.Json.Serialization.JsonPropertyName("since")]
     public global::System.DateTimeOffset? Since { get; init; }
 
+    /// <summary>The <c>password</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("password")]
+    public string? Password { get; init; }
+
+    /// <summary>The <c>apiToken</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("apiToken")]
+    public string? ApiToken { get; init; }
+
+    /// <summary>The <c>nickname</c> field.</summary>
+    [global::System.Obsolete("Deprecated by the contract.")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("nickname")]
+    public string? Nickname { get; init; }
+
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        #pragma warning disable CS0618 // Deprecated members are printed too.
+        builder.Append("Name = ");
+        builder.Append(Name);
+        builder.Append(", Since = ");
+        builder.Append(Since);
+        builder.Append(", Password = ***");
+        builder.Append(", ApiToken = ***");
+        builder.Append(", Nickname = ");
+        builder.Append(Nickname);
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        #pragma warning restore CS0618
+        return true;
+    }
 }
 
 /// <summary>The Pet object of the contract.</summary>
