@@ -90,6 +90,9 @@ public sealed class DiagnosticTests
 
         Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
         Assert.Equal("RCG012", diagnostic.Id);
+
+        // The message says a fallback is used and code is generated: a warning, not an error that fails the build.
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.All(outcome.Sources.Values, source => Assert.Contains("namespace Consumer;", source));
         Assert.Empty(outcome.CompileDiagnostics);
     }

@@ -2,6 +2,7 @@ namespace RocketChat.Contracts.Generator.Model
 {
     /// <summary>Everything the emitters need from one contract file; equatable so unchanged contracts are not re-emitted.</summary>
     internal sealed record ContractModel(
+        string SourcePath,
         string HintPrefix,
         string Namespace,
         string ClientName,

@@ -20,7 +20,7 @@ namespace RocketChat.Contracts.Generator.Parsing
         private readonly Dictionary<string, string> _reservedComponentNames = new Dictionary<string, string>();
 
         // One YAML node, one type: an inline object reached twice (an allOf merging a $ref'd schema, say) is not emitted twice.
-        private readonly Dictionary<YamlNode, TypeRef> _inlineTypes = new Dictionary<YamlNode, TypeRef>(ReferenceComparer.Instance);
+        private Dictionary<YamlNode, TypeRef> _inlineTypes = new Dictionary<YamlNode, TypeRef>(ReferenceComparer.Instance);
 
         public SchemaReader(ContractContext context)
         {
@@ -83,6 +83,25 @@ namespace RocketChat.Contracts.Generator.Parsing
 
         /// <summary>The C# shape of <paramref name="schema"/>; <paramref name="nameHint"/> names an inline object.</summary>
         public TypeRef Read(YamlNode? schema, string nameHint) => Read(schema, nameHint, isComponent: false);
+
+        /// <summary>
+        /// The body or response of one operation. Its inline objects are named after this operation even when the YAML
+        /// is shared (a <c>$ref</c> to <c>components/responses</c>, a YAML alias): a type named after another operation
+        /// would mislead. Inline objects of component schemas stay shared.
+        /// </summary>
+        public TypeRef ReadOperationSchema(YamlNode? schema, string nameHint)
+        {
+            Dictionary<YamlNode, TypeRef> shared = _inlineTypes;
+            _inlineTypes = new Dictionary<YamlNode, TypeRef>(shared, ReferenceComparer.Instance);
+            try
+            {
+                return Read(schema, nameHint);
+            }
+            finally
+            {
+                _inlineTypes = shared;
+            }
+        }
 
         private TypeRef Read(YamlNode? schema, string nameHint, bool isComponent)
         {
