@@ -134,7 +134,7 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             foreach (string unsupported in new[] { "oneOf", "anyOf", "not" })
             {
-                if (mapping.Get(unsupported) is YamlNode node && !IsNullUnion(node, out _))
+                if (mapping.Get(unsupported) is YamlNode node && !IsNullUnion(node, out _) && !KindUnion.IsKindUnion(node, _context))
                 {
                     _context.Report(DiagnosticDescriptors.UnsupportedSchema, KeyNode(mapping, unsupported), unsupported);
                     return TypeRef.Json;

@@ -8537,6 +8537,463 @@ public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.
     }
 }
 
+/// <summary>Reads and writes <see cref="WebhookIntegrationRequest"/> without reflection.</summary>
+public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WebhookIntegrationRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookUrl");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatSecretTokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatSecretToken");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatHttpTimeoutJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatHttpTimeout");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnStartJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnStart");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnCloseJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnClose");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnChatTakenJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnChatTaken");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnChatQueuedJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnChatQueued");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnForwardJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnForward");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnOfflineMsgJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnOfflineMsg");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnVisitorMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnVisitorMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnAgentMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnAgentMessage");
+
+    /// <inheritdoc />
+    public override WebhookIntegrationRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WebhookIntegrationRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one WebhookIntegrationRequest at the reader's current token.</summary>
+    public static WebhookIntegrationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for WebhookIntegrationRequest.");
+        }
+
+        string? livechatWebhookUrl = default;
+        string? livechatSecretToken = default;
+        long? livechatHttpTimeout = default;
+        bool? livechatWebhookOnStart = default;
+        bool? livechatWebhookOnClose = default;
+        bool? livechatWebhookOnChatTaken = default;
+        bool? livechatWebhookOnChatQueued = default;
+        bool? livechatWebhookOnForward = default;
+        bool? livechatWebhookOnOfflineMsg = default;
+        bool? livechatWebhookOnVisitorMessage = default;
+        bool? livechatWebhookOnAgentMessage = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("LivechatWebhookUrl"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookUrl = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatSecretToken"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatSecretToken = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatHttpTimeout"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnStart"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnClose"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnChatTaken"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnChatQueued"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnForward"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnOfflineMsg"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnVisitorMessage"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnAgentMessage"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new WebhookIntegrationRequest
+        {
+            LivechatWebhookUrl = livechatWebhookUrl,
+            LivechatSecretToken = livechatSecretToken,
+            LivechatHttpTimeout = livechatHttpTimeout,
+            LivechatWebhookOnStart = livechatWebhookOnStart,
+            LivechatWebhookOnClose = livechatWebhookOnClose,
+            LivechatWebhookOnChatTaken = livechatWebhookOnChatTaken,
+            LivechatWebhookOnChatQueued = livechatWebhookOnChatQueued,
+            LivechatWebhookOnForward = livechatWebhookOnForward,
+            LivechatWebhookOnOfflineMsg = livechatWebhookOnOfflineMsg,
+            LivechatWebhookOnVisitorMessage = livechatWebhookOnVisitorMessage,
+            LivechatWebhookOnAgentMessage = livechatWebhookOnAgentMessage,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one WebhookIntegrationRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WebhookIntegrationRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.LivechatWebhookUrl is { } livechatWebhookUrl)
+        {
+            writer.WritePropertyName(LivechatWebhookUrlJsonName);
+            writer.WriteStringValue(livechatWebhookUrl);
+        }
+        if (value.LivechatSecretToken is { } livechatSecretToken)
+        {
+            writer.WritePropertyName(LivechatSecretTokenJsonName);
+            writer.WriteStringValue(livechatSecretToken);
+        }
+        if (value.LivechatHttpTimeout is { } livechatHttpTimeout)
+        {
+            writer.WritePropertyName(LivechatHttpTimeoutJsonName);
+            writer.WriteNumberValue(livechatHttpTimeout);
+        }
+        if (value.LivechatWebhookOnStart is { } livechatWebhookOnStart)
+        {
+            writer.WritePropertyName(LivechatWebhookOnStartJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnStart);
+        }
+        if (value.LivechatWebhookOnClose is { } livechatWebhookOnClose)
+        {
+            writer.WritePropertyName(LivechatWebhookOnCloseJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnClose);
+        }
+        if (value.LivechatWebhookOnChatTaken is { } livechatWebhookOnChatTaken)
+        {
+            writer.WritePropertyName(LivechatWebhookOnChatTakenJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnChatTaken);
+        }
+        if (value.LivechatWebhookOnChatQueued is { } livechatWebhookOnChatQueued)
+        {
+            writer.WritePropertyName(LivechatWebhookOnChatQueuedJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnChatQueued);
+        }
+        if (value.LivechatWebhookOnForward is { } livechatWebhookOnForward)
+        {
+            writer.WritePropertyName(LivechatWebhookOnForwardJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnForward);
+        }
+        if (value.LivechatWebhookOnOfflineMsg is { } livechatWebhookOnOfflineMsg)
+        {
+            writer.WritePropertyName(LivechatWebhookOnOfflineMsgJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnOfflineMsg);
+        }
+        if (value.LivechatWebhookOnVisitorMessage is { } livechatWebhookOnVisitorMessage)
+        {
+            writer.WritePropertyName(LivechatWebhookOnVisitorMessageJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnVisitorMessage);
+        }
+        if (value.LivechatWebhookOnAgentMessage is { } livechatWebhookOnAgentMessage)
+        {
+            writer.WritePropertyName(LivechatWebhookOnAgentMessageJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnAgentMessage);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SuccessResponse"/> without reflection.</summary>
+public sealed class SuccessResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SuccessResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SuccessResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SuccessResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SuccessResponse at the reader's current token.</summary>
+    public static SuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SuccessResponse.");
+        }
+
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new SuccessResponse
+        {
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SuccessResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SuccessResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SettingResponse"/> without reflection.</summary>
+public sealed class SettingResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SettingResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SettingResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SettingResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SettingResponse at the reader's current token.</summary>
+    public static SettingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SettingResponse.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        global::System.Text.Json.JsonElement? valueValue = default;
+        bool hasValue = false;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    hasValue = true;
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "_id");
+        }
+
+        if (!hasValue)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "value");
+        }
+
+        return new SettingResponse
+        {
+            Id = id!,
+            Value = valueValue.GetValueOrDefault(),
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SettingResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SettingResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.Value is { } valueValue)
+        {
+            writer.WritePropertyName(ValueJsonName);
+            valueValue.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNull(ValueJsonName);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SaveSettingRequest"/> without reflection.</summary>
+public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SaveSettingRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+
+    /// <inheritdoc />
+    public override SaveSettingRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SaveSettingRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SaveSettingRequest at the reader's current token.</summary>
+    public static SaveSettingRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SaveSettingRequest.");
+        }
+
+        global::System.Text.Json.JsonElement? valueValue = default;
+        bool hasValue = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    hasValue = true;
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasValue)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveSettingRequest", "value");
+        }
+
+        return new SaveSettingRequest
+        {
+            Value = valueValue.GetValueOrDefault(),
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SaveSettingRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveSettingRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Value is { } valueValue)
+        {
+            writer.WritePropertyName(ValueJsonName);
+            valueValue.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNull(ValueJsonName);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="InquiryStatus"/> as its string value.</summary>
 public sealed class InquiryStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryStatus>
 {
@@ -8850,6 +9307,26 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>SendAgentMessageResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> SendAgentMessageResponse => _SendAgentMessageResponse ??= CreateSendAgentMessageResponse(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest>? _WebhookIntegrationRequest;
+
+    /// <summary>Metadata for <c>WebhookIntegrationRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> WebhookIntegrationRequest => _WebhookIntegrationRequest ??= CreateWebhookIntegrationRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse>? _SuccessResponse;
+
+    /// <summary>Metadata for <c>SuccessResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse> SuccessResponse => _SuccessResponse ??= CreateSuccessResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingResponse>? _SettingResponse;
+
+    /// <summary>Metadata for <c>SettingResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingResponse> SettingResponse => _SettingResponse ??= CreateSettingResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveSettingRequest>? _SaveSettingRequest;
+
+    /// <summary>Metadata for <c>SaveSettingRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveSettingRequest> SaveSettingRequest => _SaveSettingRequest ??= CreateSaveSettingRequest(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorResponse>? _ErrorResponse;
 
     /// <summary>Metadata for <c>ErrorResponse</c>.</summary>
@@ -9094,6 +9571,10 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SetAgentStatusResponse)) return SetAgentStatusResponse;
         if (type == typeof(SendAgentMessageRequest)) return SendAgentMessageRequest;
         if (type == typeof(SendAgentMessageResponse)) return SendAgentMessageResponse;
+        if (type == typeof(WebhookIntegrationRequest)) return WebhookIntegrationRequest;
+        if (type == typeof(SuccessResponse)) return SuccessResponse;
+        if (type == typeof(SettingResponse)) return SettingResponse;
+        if (type == typeof(SaveSettingRequest)) return SaveSettingRequest;
         if (type == typeof(ErrorResponse)) return ErrorResponse;
         if (type == typeof(UserEmail)) return UserEmail;
         if (type == typeof(VisitorPhone)) return VisitorPhone;
@@ -9176,6 +9657,10 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SetAgentStatusResponse)) return CreateSetAgentStatusResponse(options);
         if (type == typeof(SendAgentMessageRequest)) return CreateSendAgentMessageRequest(options);
         if (type == typeof(SendAgentMessageResponse)) return CreateSendAgentMessageResponse(options);
+        if (type == typeof(WebhookIntegrationRequest)) return CreateWebhookIntegrationRequest(options);
+        if (type == typeof(SuccessResponse)) return CreateSuccessResponse(options);
+        if (type == typeof(SettingResponse)) return CreateSettingResponse(options);
+        if (type == typeof(SaveSettingRequest)) return CreateSaveSettingRequest(options);
         if (type == typeof(ErrorResponse)) return CreateErrorResponse(options);
         if (type == typeof(UserEmail)) return CreateUserEmail(options);
         if (type == typeof(VisitorPhone)) return CreateVisitorPhone(options);
@@ -9327,6 +9812,18 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> CreateSendAgentMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendAgentMessageResponse>(options, new SendAgentMessageResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> CreateWebhookIntegrationRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<WebhookIntegrationRequest>(options, new WebhookIntegrationRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse> CreateSuccessResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SuccessResponse>(options, new SuccessResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingResponse> CreateSettingResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SettingResponse>(options, new SettingResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveSettingRequest> CreateSaveSettingRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SaveSettingRequest>(options, new SaveSettingRequestJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorResponse> CreateErrorResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ErrorResponse>(options, new ErrorResponseJsonConverter());

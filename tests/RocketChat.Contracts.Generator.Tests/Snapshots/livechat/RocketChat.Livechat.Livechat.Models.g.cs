@@ -1966,6 +1966,102 @@ public sealed partial record SendAgentMessageResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
+/// <summary>The webhook settings to write; each field left out keeps its value.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(WebhookIntegrationRequestJsonConverter))]
+public sealed partial record WebhookIntegrationRequest
+{
+    /// <summary>Livechat_webhookUrl, where the server POSTs events; empty turns webhooks off.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookUrl")]
+    public string? LivechatWebhookUrl { get; init; }
+
+    /// <summary>Livechat_secret_token, sent as X-RocketChat-Livechat-Token when not empty.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatSecretToken")]
+    public string? LivechatSecretToken { get; init; }
+
+    /// <summary>Livechat_http_timeout, the request timeout in milliseconds (retries wait 4 times as long).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatHttpTimeout")]
+    public long? LivechatHttpTimeout { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnStart</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnStart")]
+    public bool? LivechatWebhookOnStart { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnClose</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnClose")]
+    public bool? LivechatWebhookOnClose { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnChatTaken</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnChatTaken")]
+    public bool? LivechatWebhookOnChatTaken { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnChatQueued</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnChatQueued")]
+    public bool? LivechatWebhookOnChatQueued { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnForward</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnForward")]
+    public bool? LivechatWebhookOnForward { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnOfflineMsg</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnOfflineMsg")]
+    public bool? LivechatWebhookOnOfflineMsg { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnVisitorMessage</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnVisitorMessage")]
+    public bool? LivechatWebhookOnVisitorMessage { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnAgentMessage</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnAgentMessage")]
+    public bool? LivechatWebhookOnAgentMessage { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SuccessResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SuccessResponseJsonConverter))]
+public sealed partial record SuccessResponse
+{
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SettingResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SettingResponseJsonConverter))]
+public sealed partial record SettingResponse
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The value, with the setting's JSON type (string, boolean or number).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    public required global::System.Text.Json.JsonElement Value { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SaveSettingRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SaveSettingRequestJsonConverter))]
+public sealed partial record SaveSettingRequest
+{
+    /// <summary>The new value, with the setting's JSON type (string, boolean or number).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    public required global::System.Text.Json.JsonElement Value { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
 /// <summary>State of an inquiry (queue entry). `open` is a legacy value.</summary>
 /// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(InquiryStatusJsonConverter))]

@@ -85,7 +85,7 @@ public sealed partial class ItemsClient : IItemsClient
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListItems", requiresAuthentication: true);
         call.AppendPath("items");
-        call.AddQueryArray("kinds", (kinds is null ? null : global::System.Linq.Enumerable.Select(kinds, static item => item.Value)));
+        call.AddQueryArray("kinds", (kinds is null ? null : global::System.Linq.Enumerable.Select(kinds, static item => item.Value)), global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("inStock", inStock);
         call.AddQueryJson("sort", sort, StoreJsonContext.Default.Int64Map);
         call.AddQuery("offset", offset);
