@@ -17,6 +17,11 @@ namespace RocketChat.Contracts.Generator.Emit
                 EmitObject(writer, contract, type);
             }
 
+            foreach (UnionTypeModel type in contract.Unions)
+            {
+                EmitUnion(writer, contract, type);
+            }
+
             foreach (EnumTypeModel type in contract.Enums)
             {
                 EmitEnum(writer, contract, type);
@@ -29,7 +34,8 @@ namespace RocketChat.Contracts.Generator.Emit
         {
             CSharpText.Doc(writer, "summary", type.Description ?? "The " + type.Name + " object of the contract.");
             writer.Line("[" + JsonConverterAttribute + "(typeof(" + type.Name + "JsonConverter))]");
-            writer.Open(contract.Accessibility + " sealed partial record " + type.Name);
+            string baseType = type.BaseType != null ? " : " + type.BaseType : string.Empty;
+            writer.Open(contract.Accessibility + " sealed partial record " + type.Name + baseType);
             bool first = true;
             foreach (PropertyModel property in type.Properties)
             {
@@ -40,6 +46,15 @@ namespace RocketChat.Contracts.Generator.Emit
 
                 first = false;
                 CSharpText.DocOrDefault(writer, "summary", property.Description, "The " + CSharpText.Code(property.JsonName) + " field.");
+                if (property.Access == PropertyAccess.ReadOnly)
+                {
+                    writer.Line("/// <remarks>Set by the server (readOnly): read from responses, never written in a request.</remarks>");
+                }
+                else if (property.Access == PropertyAccess.WriteOnly)
+                {
+                    writer.Line("/// <remarks>Sent to the server only (writeOnly): written in requests, never read from a response.</remarks>");
+                }
+
                 if (property.IsDeprecated)
                 {
                     writer.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");
@@ -48,7 +63,8 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line("[" + JsonPropertyNameAttribute + "(" + CSharpText.Literal(property.JsonName) + ")]");
                 string required = property.IsRequired ? "required " : string.Empty;
                 string nullable = property.IsRequired && !property.IsNullable ? string.Empty : "?";
-                writer.Line("public " + required + property.Type.CSharpType + nullable + " " + property.Name + " { get; init; }");
+                string initializer = property.DefaultValue != null && !property.IsRequired ? " = " + property.DefaultValue + ";" : string.Empty;
+                writer.Line("public " + required + property.Type.CSharpType + nullable + " " + property.Name + " { get; init; }" + initializer);
             }
 
             if (type.KeepsAdditionalProperties)
@@ -65,7 +81,7 @@ namespace RocketChat.Contracts.Generator.Emit
             if (type.Properties.Any(p => p.IsSensitive))
             {
                 writer.Line();
-                EmitMaskedPrintMembers(writer, type);
+                EmitMaskedPrintMembers(writer, type, derived: type.BaseType != null);
             }
 
             writer.Close();
@@ -76,10 +92,10 @@ namespace RocketChat.Contracts.Generator.Emit
         /// Replaces the record's generated PrintMembers, which ToString() uses, so secrets never reach logs or
         /// exception messages: the output keeps the record format with sensitive members shown as ***.
         /// </summary>
-        private static void EmitMaskedPrintMembers(SourceWriter writer, ObjectTypeModel type)
+        private static void EmitMaskedPrintMembers(SourceWriter writer, ObjectTypeModel type, bool derived)
         {
             writer.Line("/// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>");
-            writer.Open("private bool PrintMembers(global::System.Text.StringBuilder builder)");
+            writer.Open((derived ? "protected override" : "private") + " bool PrintMembers(global::System.Text.StringBuilder builder)");
             bool deprecated = type.Properties.Any(p => p.IsDeprecated && !p.IsSensitive);
             if (deprecated)
             {
@@ -115,6 +131,23 @@ namespace RocketChat.Contracts.Generator.Emit
 
             writer.Line("return true;");
             writer.Close();
+        }
+
+        private static void EmitUnion(SourceWriter writer, ContractModel contract, UnionTypeModel type)
+        {
+            CSharpText.Doc(writer, "summary", type.Description ?? "One of the kinds of " + type.Name + " the contract lists, told apart by " + type.DiscriminatorJsonName + ".");
+            writer.Line("/// <remarks>");
+            writer.Line("/// The member <c>" + string.Join(" ", CSharpText.DocLines(type.DiscriminatorJsonName)) + "</c> tells the kind:");
+            foreach (UnionCaseModel union in type.Cases)
+            {
+                writer.Line("/// <c>" + string.Join(" ", CSharpText.DocLines(union.Value)) + "</c> is a <see cref=\"" + union.TypeName + "\"/>;");
+            }
+
+            writer.Line("/// any other value is refused with a JsonException.");
+            writer.Line("/// </remarks>");
+            writer.Line("[" + JsonConverterAttribute + "(typeof(" + type.Name + "JsonConverter))]");
+            writer.Line(contract.Accessibility + " abstract partial record " + type.Name + ";");
+            writer.Line();
         }
 
         private static void EmitEnum(SourceWriter writer, ContractModel contract, EnumTypeModel type)

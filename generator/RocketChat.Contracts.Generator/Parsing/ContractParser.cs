@@ -184,6 +184,11 @@ namespace RocketChat.Contracts.Generator.Parsing
                 AddRoot(rootTypes, new TypeRef(TypeKind.Object, type.Name));
             }
 
+            foreach (UnionTypeModel type in schemas.Unions)
+            {
+                AddRoot(rootTypes, new TypeRef(TypeKind.Object, type.Name));
+            }
+
             foreach (EnumTypeModel type in schemas.Enums)
             {
                 AddRoot(rootTypes, new TypeRef(TypeKind.Enum, type.Name));
@@ -198,11 +203,12 @@ namespace RocketChat.Contracts.Generator.Parsing
                 settings.IsPublic,
                 root.GetMapping("info").GetString("title"),
                 root.GetMapping("info").GetString("description"),
-                schemas.Objects.ToEquatableArray(),
+                schemas.ObjectsWithBases().ToEquatableArray(),
                 schemas.Enums.ToEquatableArray(),
                 clients.Select(c => new ClientModel(c.Name, c.ClassName, c.Description, c.Operations.ToEquatableArray())).ToEquatableArray(),
                 rootTypes.ToEquatableArray(),
-                diagnostics.ToEquatableArray());
+                diagnostics.ToEquatableArray(),
+                schemas.Unions.ToEquatableArray());
         }
 
         private static OperationModel? ReadOperation(
