@@ -22,6 +22,8 @@ internal sealed class MessageService(EmulatorState state)
                 throw ApiErrors.Plain("room-closed");
             }
 
+            EnsureAllowedSize(text);
+
             // What MongoDB's unique _id index answers, passed through by the route's failure().
             string id = NewMessageId(messageId, taken => ApiErrors.Plain($"E11000 duplicate key error collection: rocketchat.rocketchat_message index: _id_ dup key: {{ _id: \"{taken}\" }}"));
 
@@ -56,6 +58,7 @@ internal sealed class MessageService(EmulatorState state)
                 };
             }
 
+            state.Webhooks.MessageSaved(state.Rooms[roomId], message);
             return message;
         }
     }
@@ -66,6 +69,7 @@ internal sealed class MessageService(EmulatorState state)
     /// </summary>
     public MessageRecord SendAsAgent(UserRecord agent, string roomId, string text, string? messageId)
     {
+        EnsureAllowedSize(text);
         lock (state.Gate)
         {
             if (!state.Rooms.TryGetValue(roomId, out RoomRecord? room))
@@ -98,6 +102,7 @@ internal sealed class MessageService(EmulatorState state)
                 WaitingResponse = false,
                 UpdatedAt = now,
             };
+            state.Webhooks.MessageSaved(state.Rooms[roomId], message);
             return message;
         }
     }
@@ -121,6 +126,15 @@ internal sealed class MessageService(EmulatorState state)
 
             newestFirst = newestFirst.Skip(offset);
             return (limit == 0 ? newestFirst : newestFirst.Take(Math.Abs(limit))).ToList();
+        }
+    }
+
+    /// <summary>executeSendMessage's check against Message_MaxAllowedSize (the string's length in UTF-16 units).</summary>
+    private void EnsureAllowedSize(string text)
+    {
+        if (text.Length > state.Options.MessageMaxAllowedSize)
+        {
+            throw ApiErrors.Meteor("error-message-size-exceeded", "Message size exceeds Message_MaxAllowedSize", ApiErrors.Detail("method", "sendMessage"));
         }
     }
 

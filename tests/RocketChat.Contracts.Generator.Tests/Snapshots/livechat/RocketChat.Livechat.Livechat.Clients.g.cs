@@ -40,6 +40,7 @@ public sealed partial class LivechatClient
         Messages = new MessagesClient(connection);
         Inquiries = new InquiriesClient(connection);
         Users = new UsersClient(connection);
+        Integrations = new IntegrationsClient(connection);
     }
 
     /// <summary>The connection every call goes through.</summary>
@@ -65,6 +66,9 @@ public sealed partial class LivechatClient
 
     /// <summary>Managing livechat agents and managers.</summary>
     public IUsersClient Users { get; }
+
+    /// <summary>The livechat webhook (CRM integration) and the settings that drive it.</summary>
+    public IIntegrationsClient Integrations { get; }
 }
 
 /// <summary>Logging in to get the X-User-Id / X-Auth-Token pair.</summary>
@@ -297,16 +301,16 @@ public partial interface IRoomsClient
     /// (`The "createdAt.start" query parameter must be a valid date.`), and
     /// `The "customFields" query parameter must be a valid JSON.`
     /// </remarks>
-    /// <param name="agents">Agent ids to filter by (sent as `agents[]=...`).</param>
+    /// <param name="agents">Agent ids to filter by (`agents[]=a&amp;agents[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="departmentId">Department id to filter by.</param>
     /// <param name="open">true = only open rooms, false = only closed rooms; omit for both.</param>
     /// <param name="createdAt">Creation-date range as JSON, e.g. `{"start":"2024-03-01T00:00:00.000Z","end":"2024-03-31T23:59:59.999Z"}`. Either bound may be left out.</param>
     /// <param name="closedAt">Closing-date range as JSON (same shape as `createdAt`).</param>
-    /// <param name="tags">Room tags to filter by (sent as `tags[]=...`).</param>
+    /// <param name="tags">Room tags to filter by (`tags[]=a&amp;tags[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="roomName">Room name. A regular-expression match, or an exact match when wrapped in double quotes.</param>
     /// <param name="onhold">Only rooms that are on hold.</param>
     /// <param name="queued">Only rooms whose inquiry is still queued.</param>
-    /// <param name="units">Business-unit ids to filter by (Enterprise; sent as `units[]=...`).</param>
+    /// <param name="units">Business-unit ids to filter by (Enterprise; `units[]=a&amp;units[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="customFields">Room custom-field values to match, as a JSON object, e.g. `{"docId":"0310584343112"}`.</param>
     /// <param name="offset">Number of items to skip (default 0).</param>
     /// <param name="count">Number of items to return (server default 50, capped by the server's upper limit, usually 100).</param>
@@ -317,21 +321,21 @@ public partial interface IRoomsClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListRoomsAsync"/>, fetching offset/count pages as they are consumed.
     /// </summary>
-    /// <param name="agents">Agent ids to filter by (sent as `agents[]=...`).</param>
+    /// <param name="agents">Agent ids to filter by (`agents[]=a&amp;agents[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="departmentId">Department id to filter by.</param>
     /// <param name="open">true = only open rooms, false = only closed rooms; omit for both.</param>
     /// <param name="createdAt">Creation-date range as JSON, e.g. `{"start":"2024-03-01T00:00:00.000Z","end":"2024-03-31T23:59:59.999Z"}`. Either bound may be left out.</param>
     /// <param name="closedAt">Closing-date range as JSON (same shape as `createdAt`).</param>
-    /// <param name="tags">Room tags to filter by (sent as `tags[]=...`).</param>
+    /// <param name="tags">Room tags to filter by (`tags[]=a&amp;tags[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="roomName">Room name. A regular-expression match, or an exact match when wrapped in double quotes.</param>
     /// <param name="onhold">Only rooms that are on hold.</param>
     /// <param name="queued">Only rooms whose inquiry is still queued.</param>
-    /// <param name="units">Business-unit ids to filter by (Enterprise; sent as `units[]=...`).</param>
+    /// <param name="units">Business-unit ids to filter by (Enterprise; `units[]=a&amp;units[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="customFields">Room custom-field values to match, as a JSON object, e.g. `{"docId":"0310584343112"}`.</param>
     /// <param name="sort">Sort order as JSON, field to 1 (ascending) or -1 (descending), e.g. `{"ts":-1}`.</param>
     /// <param name="fields">Projection as JSON, field to 1 (include) or 0 (exclude).</param>
@@ -421,20 +425,20 @@ public sealed partial class RoomsClient : IRoomsClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListRooms", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/rooms");
-        call.AddQueryArray("agents", agents);
+        call.AddQueryArray("agents[]", agents, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("departmentId", departmentId);
         call.AddQuery("open", open);
         call.AddQueryJson("createdAt", createdAt, LivechatJsonContext.Default.DateRange);
         call.AddQueryJson("closedAt", closedAt, LivechatJsonContext.Default.DateRange);
-        call.AddQueryArray("tags", tags);
+        call.AddQueryArray("tags[]", tags, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("roomName", roomName);
         call.AddQuery("onhold", onhold);
         call.AddQuery("queued", queued);
-        call.AddQueryArray("units", units);
+        call.AddQueryArray("units[]", units, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQueryJson("customFields", customFields, LivechatJsonContext.Default.StringMap);
         call.AddQuery("offset", offset);
         call.AddQuery("count", count);
@@ -536,7 +540,7 @@ public partial interface IMessagesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, int? limit = null, global::System.DateTimeOffset? lastSeen = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, long? limit = null, global::System.DateTimeOffset? lastSeen = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Send a message as the logged-in user (an agent answering a livechat room)</summary>
     /// <remarks>
@@ -577,7 +581,7 @@ public sealed partial class MessagesClient : IMessagesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, int? limit = null, global::System.DateTimeOffset? lastSeen = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, long? limit = null, global::System.DateTimeOffset? lastSeen = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(roomId);
         global::System.ArgumentNullException.ThrowIfNull(token);
@@ -623,7 +627,7 @@ public partial interface IInquiriesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListInquiriesAsync"/>, fetching offset/count pages as they are consumed.
@@ -684,7 +688,7 @@ public partial interface IInquiriesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListQueuedInquiriesForUserAsync"/>, fetching offset/count pages as they are consumed.
@@ -708,7 +712,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListInquiries", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/inquiries.list");
@@ -755,7 +759,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListQueuedInquiriesForUser", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/inquiries.queuedForUser");
@@ -804,7 +808,7 @@ public partial interface IUsersClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListLivechatUsersAsync"/>, fetching offset/count pages as they are consumed.
@@ -897,7 +901,7 @@ public sealed partial class UsersClient : IUsersClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListLivechatUsers", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/users/");
@@ -972,6 +976,125 @@ public sealed partial class UsersClient : IUsersClient
         call.SetJsonBody(request, LivechatJsonContext.Default.SetAgentStatusRequest);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.SetAgentStatusResponse, cancellationToken);
+    }
+}
+
+/// <summary>The livechat webhook (CRM integration) and the settings that drive it.</summary>
+public partial interface IIntegrationsClient
+{
+    /// <summary>Configure the livechat webhook</summary>
+    /// <remarks>
+    /// Writes the webhook settings given in the body; fields left out keep their values. Each field is one setting:
+    /// `LivechatWebhookUrl` = `Livechat_webhookUrl`, `LivechatSecretToken` = `Livechat_secret_token` (sent as the
+    /// `X-RocketChat-Livechat-Token` header), `LivechatHttpTimeout` = `Livechat_http_timeout` (ms), and the
+    /// `LivechatWebhookOn*` switches = `Livechat_webhook_on_*`. There is no field for `Livechat_webhook_on_capture`:
+    /// write it with `POST settings/{_id}`.
+    /// <para/>
+    /// Permission: `view-livechat-manager`. Errors: 400 `invalid-params` for a value of the wrong type, 403 without the permission.
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> SaveWebhookIntegrationAsync(WebhookIntegrationRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Send the fixed sample to the webhook URL</summary>
+    /// <remarks>
+    /// POSTs a fixed `LivechatSession` sample to `Livechat_webhookUrl` once, without retrying, always with the
+    /// `X-RocketChat-Livechat-Token` header (even when the secret is empty). In the sample the visitor's `email`
+    /// and `phone` are plain strings, unlike real events.
+    /// <para/>
+    /// Permission: `view-livechat-webhooks`. Errors (400): `Webhook_URL_not_set` when no URL is set,
+    /// `error-invalid-webhook-response` when the receiver answers anything but 200.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> TestWebhookAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Read a setting</summary>
+    /// <remarks>
+    /// Returns the setting's value, whose JSON type is the setting's (string, boolean or number).
+    /// <para/>
+    /// Permission: `view-privileged-setting`. Errors: 400 `{success: false}` for an unknown or hidden setting.
+    /// </remarks>
+    /// <param name="settingId">The setting id, e.g. `Livechat_webhookUrl` or `Livechat_webhook_on_capture`.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SettingResponse> GetSettingAsync(string settingId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Write a setting</summary>
+    /// <remarks>
+    /// Sets the setting's value; it must have the setting's JSON type.
+    /// <para/>
+    /// Permission: `edit-privileged-setting`. Errors: 400 for an unknown setting or a value of the wrong type.
+    /// </remarks>
+    /// <param name="settingId">The setting id, e.g. `Livechat_webhookUrl` or `Livechat_webhook_on_capture`.</param>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> SaveSettingAsync(string settingId, SaveSettingRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IIntegrationsClient"/>
+public sealed partial class IntegrationsClient : IIntegrationsClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public IntegrationsClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> SaveWebhookIntegrationAsync(WebhookIntegrationRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveWebhookIntegration", requiresAuthentication: true);
+        call.AppendPath("api/v1/omnichannel/integrations");
+        call.SetJsonBody(request, LivechatJsonContext.Default.WebhookIntegrationRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> TestWebhookAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "TestWebhook", requiresAuthentication: true);
+        call.AppendPath("api/v1/livechat/webhook.test");
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SettingResponse> GetSettingAsync(string settingId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(settingId);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetSetting", requiresAuthentication: true);
+        call.AppendPath("api/v1/settings/");
+        call.AppendPathParameter(settingId);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SettingResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> SaveSettingAsync(string settingId, SaveSettingRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(settingId);
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveSetting", requiresAuthentication: true);
+        call.AppendPath("api/v1/settings/");
+        call.AppendPathParameter(settingId);
+        call.SetJsonBody(request, LivechatJsonContext.Default.SaveSettingRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
     }
 }
 
