@@ -93,9 +93,9 @@ public sealed class OutOfRangeValueTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_count_beyond_32_bits_is_a_response_exception()
+    public async Task A_count_beyond_64_bits_is_a_response_exception()
     {
-        _server.Reply(Faults.Json("""{"inquiries":[],"count":99999999999,"offset":0,"total":0,"success":true}"""));
+        _server.Reply(Faults.Json("""{"inquiries":[],"count":99999999999999999999,"offset":0,"total":0,"success":true}"""));
         LivechatClient client = LivechatClient.Create(new RocketChatLivechatOptions { ServerUrl = _server.BaseAddress, UserId = "u", AuthToken = "t" });
 
         await Assert.ThrowsAsync<RocketChatResponseException>(() => client.Inquiries.ListInquiriesAsync());
