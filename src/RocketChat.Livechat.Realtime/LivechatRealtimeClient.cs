@@ -479,9 +479,10 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                 {
                     subscription.Complete(ex);
                 }
-                catch (Contracts.Runtime.RocketChatException ex) when (ex is not RealtimeConnectionLostException)
+                catch (Exception ex) when (ex is not RealtimeConnectionLostException and not OperationCanceledException)
                 {
-                    // Filling the gap over REST failed: end this subscription with the reason rather than deliver a gap.
+                    // Filling the gap over REST failed (or anything else went wrong for this one subscription): end it
+                    // with the reason rather than deliver a gap, and carry on with the others.
                     subscription.Complete(ex);
                 }
             }
