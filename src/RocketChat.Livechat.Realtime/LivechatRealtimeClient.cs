@@ -248,7 +248,9 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         }
 
         _ready.TrySetException(new ObjectDisposedException(nameof(LivechatRealtimeClient)));
-        if (_current is { } connection)
+        _ = _ready.Task.Exception; // Observed: nobody may be waiting.
+        DdpConnection? connection = _current;
+        if (connection is not null)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
         }
@@ -256,6 +258,12 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         if (_supervisor is { } supervisor)
         {
             await supervisor.ConfigureAwait(false);
+        }
+
+        // A reconnection that completed while disposing left a newer connection behind.
+        if (_current is { } latest && !ReferenceEquals(latest, connection))
+        {
+            await latest.DisposeAsync().ConfigureAwait(false);
         }
 
         _ownedHttpClient?.Dispose();
@@ -434,6 +442,10 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                 return connection;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (ObjectDisposedException) when (stopping.IsCancellationRequested)
             {
                 return null;
             }
