@@ -21,6 +21,7 @@ internal sealed class EmulatorEndpoints
         Users = new LivechatUserEndpoints(new LivechatUserService(state));
         Realtime = new RealtimeServer(state, Accounts);
         VisitorMessages = new VisitorMessageEndpoints(new VisitorMessageService(state));
+        AgentInfo = new AgentInfoEndpoints(new AgentInfoService(state, router));
         Webhooks = new WebhookEndpoints(state);
         WebhookSender = state.Webhooks.Sender;
     }
@@ -28,6 +29,8 @@ internal sealed class EmulatorEndpoints
     public RealtimeServer Realtime { get; }
 
     public VisitorMessageEndpoints VisitorMessages { get; }
+
+    public AgentInfoEndpoints AgentInfo { get; }
 
     public AccountService Accounts { get; }
 

@@ -80,12 +80,8 @@ internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
         {
             writer.WriteStartObject();
             writer.WriteString("type", "agentData");
-            writer.WriteStartObject("data");
-            writer.WriteString("_id", agent.Id);
-            writer.WriteString("name", agent.Name);
-            writer.WriteString("username", agent.Username);
-            writer.WriteString("status", agent.Status.Value);
-            writer.WriteEndObject();
+            writer.WritePropertyName("data");
+            AgentInfoJson.Write(writer, agent);
             writer.WriteEndObject();
         }));
     }

@@ -7443,6 +7443,165 @@ public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.
     }
 }
 
+/// <summary>Reads and writes <see cref="GetAgentInfoResponse"/> without reflection.</summary>
+public sealed class GetAgentInfoResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetAgentInfoResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override GetAgentInfoResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetAgentInfoResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one GetAgentInfoResponse at the reader's current token.</summary>
+    public static GetAgentInfoResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetAgentInfoResponse.");
+        }
+
+        LivechatUser? agent = default;
+        bool hasAgent = false;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("agent"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    agent = LivechatUserJsonConverter.ReadValue(ref reader);
+                    hasAgent = true;
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasAgent)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetAgentInfoResponse", "agent");
+        }
+
+        return new GetAgentInfoResponse
+        {
+            Agent = agent!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one GetAgentInfoResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetAgentInfoResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Agent is { } agent)
+        {
+            writer.WritePropertyName(AgentJsonName);
+            LivechatUserJsonConverter.WriteValue(writer, agent);
+        }
+        else
+        {
+            writer.WriteNull(AgentJsonName);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="GetNextAgentResponse"/> without reflection.</summary>
+public sealed class GetNextAgentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetNextAgentResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override GetNextAgentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetNextAgentResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one GetNextAgentResponse at the reader's current token.</summary>
+    public static GetNextAgentResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetNextAgentResponse.");
+        }
+
+        LivechatUser? agent = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("agent"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    agent = LivechatUserJsonConverter.ReadValue(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new GetNextAgentResponse
+        {
+            Agent = agent,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one GetNextAgentResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetNextAgentResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Agent is { } agent)
+        {
+            writer.WritePropertyName(AgentJsonName);
+            LivechatUserJsonConverter.WriteValue(writer, agent);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="GetVisitorMessageResponse"/> without reflection.</summary>
 public sealed class GetVisitorMessageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetVisitorMessageResponse>
 {
@@ -9630,6 +9789,16 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>DeleteVisitorResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorResponse> DeleteVisitorResponse => _DeleteVisitorResponse ??= CreateDeleteVisitorResponse(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetAgentInfoResponse>? _GetAgentInfoResponse;
+
+    /// <summary>Metadata for <c>GetAgentInfoResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetAgentInfoResponse> GetAgentInfoResponse => _GetAgentInfoResponse ??= CreateGetAgentInfoResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetNextAgentResponse>? _GetNextAgentResponse;
+
+    /// <summary>Metadata for <c>GetNextAgentResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetNextAgentResponse> GetNextAgentResponse => _GetNextAgentResponse ??= CreateGetNextAgentResponse(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetOrCreateRoomResponse>? _GetOrCreateRoomResponse;
 
     /// <summary>Metadata for <c>GetOrCreateRoomResponse</c>.</summary>
@@ -10035,6 +10204,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(RegisterVisitorResponse)) return RegisterVisitorResponse;
         if (type == typeof(GetVisitorResponse)) return GetVisitorResponse;
         if (type == typeof(DeleteVisitorResponse)) return DeleteVisitorResponse;
+        if (type == typeof(GetAgentInfoResponse)) return GetAgentInfoResponse;
+        if (type == typeof(GetNextAgentResponse)) return GetNextAgentResponse;
         if (type == typeof(GetOrCreateRoomResponse)) return GetOrCreateRoomResponse;
         if (type == typeof(ListRoomsResponse)) return ListRoomsResponse;
         if (type == typeof(DateRange)) return DateRange;
@@ -10126,6 +10297,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(RegisterVisitorResponse)) return CreateRegisterVisitorResponse(options);
         if (type == typeof(GetVisitorResponse)) return CreateGetVisitorResponse(options);
         if (type == typeof(DeleteVisitorResponse)) return CreateDeleteVisitorResponse(options);
+        if (type == typeof(GetAgentInfoResponse)) return CreateGetAgentInfoResponse(options);
+        if (type == typeof(GetNextAgentResponse)) return CreateGetNextAgentResponse(options);
         if (type == typeof(GetOrCreateRoomResponse)) return CreateGetOrCreateRoomResponse(options);
         if (type == typeof(ListRoomsResponse)) return CreateListRoomsResponse(options);
         if (type == typeof(DateRange)) return CreateDateRange(options);
@@ -10228,6 +10401,12 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorResponse> CreateDeleteVisitorResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DeleteVisitorResponse>(options, new DeleteVisitorResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetAgentInfoResponse> CreateGetAgentInfoResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetAgentInfoResponse>(options, new GetAgentInfoResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetNextAgentResponse> CreateGetNextAgentResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetNextAgentResponse>(options, new GetNextAgentResponseJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetOrCreateRoomResponse> CreateGetOrCreateRoomResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetOrCreateRoomResponse>(options, new GetOrCreateRoomResponseJsonConverter());

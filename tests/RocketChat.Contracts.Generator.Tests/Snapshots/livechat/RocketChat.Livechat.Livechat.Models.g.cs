@@ -1532,6 +1532,38 @@ public sealed partial record SendMessageResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
+/// <summary>The GetAgentInfoResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetAgentInfoResponseJsonConverter))]
+public sealed partial record GetAgentInfoResponse
+{
+    /// <summary>The <c>agent</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
+    public required LivechatUser Agent { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetNextAgentResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetNextAgentResponseJsonConverter))]
+public sealed partial record GetNextAgentResponse
+{
+    /// <summary>The <c>agent</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
+    public LivechatUser? Agent { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
 /// <summary>The GetVisitorMessageResponse object of the contract.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(GetVisitorMessageResponseJsonConverter))]
 public sealed partial record GetVisitorMessageResponse
