@@ -604,6 +604,13 @@ namespace RocketChat.Contracts.Generator.Parsing
                 }
 
                 settings.IsPublic = !string.Equals(input.Visibility, "internal", StringComparison.OrdinalIgnoreCase);
+                if (!string.IsNullOrWhiteSpace(input.Visibility) && settings.IsPublic
+                    && !string.Equals(input.Visibility, "public", StringComparison.OrdinalIgnoreCase))
+                {
+                    // A typo such as "Internl" must not silently publish the generated types.
+                    diagnostics.Add(Invalid(at, "Visibility", input.Visibility!, "public"));
+                }
+
                 return settings;
             }
 
