@@ -59,6 +59,9 @@ namespace RocketChat.Contracts.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidNameOverride = Warning(
             "RCG016", "Invalid x-csharp-name", "x-csharp-name '{0}' is not a plain C# identifier; '{1}' is used instead");
 
+        public static readonly DiagnosticDescriptor SecuritySchemeNotApplied = Warning(
+            "RCG030", "Security scheme not applied", "The security scheme '{0}' cannot be applied ({1}); requests that need it are sent without it");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "RCG099", "Generator failure", "The contract generator failed unexpectedly: {0}");
 
@@ -71,7 +74,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
                 InvalidDocument, NotOpenApi3, UnresolvedReference, ExternalReference, DuplicateOperationId,
                 OperationNameCollision, UnsupportedSchema, UnsupportedMediaType, UnsupportedParameter,
                 UndeclaredPathParameter, InvalidStructure, InvalidOption, CircularReference, UnknownType,
-                PropertyNameCollision, InvalidNameOverride, InternalError,
+                PropertyNameCollision, InvalidNameOverride, SecuritySchemeNotApplied, InternalError,
             })
             {
                 s_byId.Add(d.Id, d);

@@ -14,6 +14,7 @@ namespace RocketChat.Contracts.Generator.Emit
         {
             SourceWriter writer = SourceWriter.Begin(contract.Namespace);
             EmitRoot(writer, contract);
+            SecurityEmitter.Emit(writer, contract);
             foreach (ClientModel client in contract.Clients)
             {
                 EmitInterface(writer, contract, client);
@@ -158,7 +159,7 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             string method = "global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.HttpMethod);
-            writer.Line("var call = new " + Runtime + ".ApiRequest(" + method + ", " + CSharpText.Literal(operation.Name) + ", requiresAuthentication: " + (operation.RequiresAuthentication ? "true" : "false") + ");");
+            writer.Line("var call = new " + Runtime + ".ApiRequest(" + method + ", " + CSharpText.Literal(operation.Name) + ", " + SecurityEmitter.For(contract, operation) + ");");
             EmitPath(writer, operation, shape);
             foreach (MethodParameter parameter in shape.Parameters.Where(p => p.Location != ParameterLocation.Path))
             {

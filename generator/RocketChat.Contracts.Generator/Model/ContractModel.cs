@@ -12,7 +12,9 @@ namespace RocketChat.Contracts.Generator.Model
         EquatableArray<EnumTypeModel> Enums,
         EquatableArray<ClientModel> Clients,
         EquatableArray<TypeRef> RootTypes,
-        EquatableArray<DiagnosticInfo> Diagnostics)
+        EquatableArray<DiagnosticInfo> Diagnostics,
+        EquatableArray<SecuritySchemeModel> SecuritySchemes = default,
+        EquatableArray<OperationSecurityModel> OperationSecurity = default)
     {
         public string Accessibility => IsPublic ? "public" : "internal";
 
@@ -91,7 +93,7 @@ namespace RocketChat.Contracts.Generator.Model
         string? Summary,
         string? Description,
         bool IsDeprecated,
-        bool RequiresAuthentication,
+        string? SecurityField,
         EquatableArray<ParameterModel> Parameters,
         TypeRef? Body,
         bool IsBodyRequired,

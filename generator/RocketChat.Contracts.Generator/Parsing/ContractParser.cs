@@ -114,7 +114,8 @@ namespace RocketChat.Contracts.Generator.Parsing
             schemas.ReserveComponentNames(componentSchemas);
             schemas.ReadComponents(componentSchemas);
 
-            bool globalAuth = RequiresAuthentication(root.Get("security")) ?? false;
+            var security = new SecurityReader(context, root);
+            context.TypeNames.Add(settings.ClientName + "SecuritySchemes");
             var operationIds = new HashSet<string>(StringComparer.Ordinal);
             var methodNames = new HashSet<string>(StringComparer.Ordinal);
             var clients = new List<(string Tag, string Name, string ClassName, string? Description, List<OperationModel> Operations)>();
@@ -145,7 +146,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     }
 
                     OperationModel? model = ReadOperation(
-                        context, schemas, pathKey, pathItem, method, operation, globalAuth, operationIds, methodNames);
+                        context, schemas, security, pathKey, pathItem, method, operation, operationIds, methodNames);
                     if (model == null)
                     {
                         continue;
@@ -196,17 +197,19 @@ namespace RocketChat.Contracts.Generator.Parsing
                 schemas.Enums.ToEquatableArray(),
                 clients.Select(c => new ClientModel(c.Name, c.ClassName, c.Description, c.Operations.ToEquatableArray())).ToEquatableArray(),
                 rootTypes.ToEquatableArray(),
-                diagnostics.ToEquatableArray());
+                diagnostics.ToEquatableArray(),
+                security.Schemes.ToEquatableArray(),
+                security.OperationSecurity.ToEquatableArray());
         }
 
         private static OperationModel? ReadOperation(
             ContractContext context,
             SchemaReader schemas,
+            SecurityReader security,
             YamlScalarNode pathKey,
             YamlNode pathItem,
             string method,
             YamlMappingNode operation,
-            bool globalAuth,
             HashSet<string> operationIds,
             HashSet<string> methodNames)
         {
@@ -244,7 +247,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                 bodyRequired = requestBody.GetBool("required");
             }
 
-            bool requiresAuth = RequiresAuthentication(operation.Get("security")) ?? globalAuth;
+            bool declaresRocketChatHeaders = false;
             var parameters = new List<ParameterModel>();
             var parameterNames = new HashSet<string>(StringComparer.Ordinal)
             {
@@ -297,7 +300,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                         break;
                     case "header" when s_authHeaders.Contains(wireName):
                         // Rocket.Chat's own files declare auth as header parameters: that is client-level auth.
-                        requiresAuth = true;
+                        declaresRocketChatHeaders = true;
                         continue;
                     case "header":
                         kind = ParameterLocation.Header;
@@ -390,7 +393,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                 operation.GetString("summary"),
                 operation.GetString("description"),
                 operation.GetBool("deprecated"),
-                requiresAuth,
+                security.ForOperation(operation, declaresRocketChatHeaders),
                 ordered.ToEquatableArray(),
                 body,
                 bodyRequired,
@@ -478,18 +481,6 @@ namespace RocketChat.Contracts.Generator.Parsing
             }
 
             return null;
-        }
-
-        /// <summary>Null when the node is absent; false for "security: []" or an all-optional requirement.</summary>
-        private static bool? RequiresAuthentication(YamlNode? security)
-        {
-            if (security is not YamlSequenceNode requirements)
-            {
-                return null;
-            }
-
-            return requirements.Children.Count > 0
-                && requirements.Children.All(r => r is YamlMappingNode mapping && mapping.Children.Count > 0);
         }
 
         private static string? DescribeTag(YamlMappingNode root, string tag) =>

@@ -17,11 +17,18 @@ public sealed class ApiRequest
     private List<KeyValuePair<string, string>>? _headers;
 
     /// <summary>Starts a request for <paramref name="operation"/> (the contract's name, used in errors and logs).</summary>
-    public ApiRequest(HttpMethod method, string operation, bool requiresAuthentication)
+    public ApiRequest(HttpMethod method, string operation, OperationSecurity security)
     {
+        ArgumentNullException.ThrowIfNull(security);
         Method = method;
         Operation = operation;
-        RequiresAuthentication = requiresAuthentication;
+        Security = security;
+    }
+
+    /// <summary>Starts a request that needs Rocket.Chat's X-User-Id/X-Auth-Token pair, or no credentials at all.</summary>
+    public ApiRequest(HttpMethod method, string operation, bool requiresAuthentication)
+        : this(method, operation, requiresAuthentication ? RocketChatLoginSecurity.Required : OperationSecurity.Public)
+    {
     }
 
     /// <summary>The HTTP method.</summary>
@@ -30,8 +37,11 @@ public sealed class ApiRequest
     /// <summary>The operation name from the contract.</summary>
     public string Operation { get; }
 
-    /// <summary>Whether X-User-Id/X-Auth-Token must be sent.</summary>
-    public bool RequiresAuthentication { get; }
+    /// <summary>The security schemes whose credentials are sent, from the contract's <c>security</c>.</summary>
+    public OperationSecurity Security { get; }
+
+    /// <summary>Whether the call must not go out without credentials.</summary>
+    public bool RequiresAuthentication => Security.IsRequired;
 
     /// <summary>The JSON body, already serialized, or null.</summary>
     public byte[]? Body { get; private set; }

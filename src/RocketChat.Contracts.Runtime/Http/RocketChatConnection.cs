@@ -16,8 +16,25 @@ public sealed class RocketChatConnection
     private readonly HttpClient _httpClient;
 
 
-    /// <summary>Creates a connection over <paramref name="httpClient"/> (its BaseAddress is used unless <paramref name="serverUri"/> is given).</summary>
+    /// <summary>
+    /// Creates a connection over <paramref name="httpClient"/> (its BaseAddress is used unless <paramref name="serverUri"/>
+    /// is given) that answers Rocket.Chat's X-User-Id/X-Auth-Token schemes from <paramref name="credentials"/>.
+    /// </summary>
     public RocketChatConnection(HttpClient httpClient, Uri? serverUri = null, IRocketChatCredentialProvider? credentials = null)
+        : this(httpClient, serverUri, credentials ?? new StaticCredentialProvider(), security: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a connection that takes the credential of each security scheme from <paramref name="security"/>, e.g.
+    /// a <see cref="SecurityCredentials"/> keyed by scheme name. <see cref="Credentials"/> is then an empty provider.
+    /// </summary>
+    public RocketChatConnection(HttpClient httpClient, Uri? serverUri, ISecurityCredentialProvider security)
+        : this(httpClient, serverUri, new StaticCredentialProvider(), security ?? throw new ArgumentNullException(nameof(security)))
+    {
+    }
+
+    private RocketChatConnection(HttpClient httpClient, Uri? serverUri, IRocketChatCredentialProvider credentials, ISecurityCredentialProvider? security)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _httpClient = httpClient;
@@ -30,14 +47,18 @@ public sealed class RocketChatConnection
 
         // A trailing slash makes relative paths append to a sub-path install (https://host/chat/) instead of replacing it.
         ServerUri = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
-        Credentials = credentials ?? new StaticCredentialProvider();
+        Credentials = credentials;
+        Security = security ?? new RocketChatLoginSecurity(credentials);
     }
 
     /// <summary>The server's base URL, ending in '/'.</summary>
     public Uri ServerUri { get; }
 
-    /// <summary>Where the credentials for authenticated calls come from.</summary>
+    /// <summary>Where Rocket.Chat's user id and auth token come from (empty when the connection was given an <see cref="ISecurityCredentialProvider"/>).</summary>
     public IRocketChatCredentialProvider Credentials { get; }
+
+    /// <summary>Where the credential of each security scheme comes from.</summary>
+    public ISecurityCredentialProvider Security { get; }
 
     /// <summary>Sends the request and deserializes the JSON response.</summary>
     public async Task<TResponse> SendAsync<TResponse>(ApiRequest request, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
@@ -79,20 +100,16 @@ public sealed class RocketChatConnection
     private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        RocketChatCredentials? credentials = null;
-        if (request.RequiresAuthentication)
-        {
-            credentials = await Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new RocketChatAuthenticationRequiredException(request.Operation);
-        }
+        AppliedCredentials credentials = await AppliedCredentials.ResolveAsync(request.Operation, request.Security, Security, cancellationToken).ConfigureAwait(false)
+            ?? throw new RocketChatAuthenticationRequiredException(request.Operation);
 
         HttpResponseMessage response = await SendOnceAsync(request, credentials, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Unauthorized && credentials is not null)
+        if (response.StatusCode == HttpStatusCode.Unauthorized && !credentials.IsEmpty)
         {
             // The token may have expired: let a login-based provider renew it, then try once more.
-            Credentials.Invalidate(credentials);
-            RocketChatCredentials? renewed = await Credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
-            if (renewed is not null && !ReferenceEquals(renewed, credentials))
+            credentials.Invalidate(Security);
+            AppliedCredentials? renewed = await AppliedCredentials.ResolveAsync(request.Operation, request.Security, Security, cancellationToken).ConfigureAwait(false);
+            if (renewed is { IsEmpty: false } && !renewed.SameAs(credentials))
             {
                 response.Dispose();
                 response = await SendOnceAsync(request, renewed, cancellationToken).ConfigureAwait(false);
@@ -110,18 +127,14 @@ public sealed class RocketChatConnection
         return response;
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, RocketChatCredentials? credentials, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, AppliedCredentials credentials, CancellationToken cancellationToken)
     {
         // Every segment and query value is escaped by ApiRequest already. Canonicalization would decode %2E and
         // collapse "/../", letting a token such as ".." climb out of its segment, so it is turned off.
-        var uri = new Uri(string.Concat(ServerUri.AbsoluteUri, request.RelativeUri), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var uri = new Uri(string.Concat(ServerUri.AbsoluteUri, credentials.ApplyToQuery(request.RelativeUri)), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         using var message = new RocketChatRequestMessage(request.Method, uri, request.Operation);
         message.Headers.TryAddWithoutValidation("Accept", "application/json");
-        if (credentials is not null)
-        {
-            message.Headers.TryAddWithoutValidation("X-User-Id", credentials.UserId);
-            message.Headers.TryAddWithoutValidation("X-Auth-Token", credentials.AuthToken);
-        }
+        credentials.ApplyTo(message);
 
         foreach (KeyValuePair<string, string> header in request.Headers)
         {

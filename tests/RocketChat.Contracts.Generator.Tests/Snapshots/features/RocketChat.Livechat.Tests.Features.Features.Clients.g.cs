@@ -18,6 +18,7 @@ public sealed partial class FeaturesClient
     {
         Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
         Styles = new StylesClient(connection);
+        Security = new SecurityClient(connection);
     }
 
     /// <summary>The connection every call goes through.</summary>
@@ -25,6 +26,52 @@ public sealed partial class FeaturesClient
 
     /// <summary>The Styles operations.</summary>
     public IStylesClient Styles { get; }
+
+    /// <summary>The Security operations.</summary>
+    public ISecurityClient Security { get; }
+}
+
+/// <summary>
+/// The contract's security schemes. A <see cref="global::RocketChat.Contracts.Runtime.ISecurityCredentialProvider"/> is asked for each by name,
+/// e.g. <c>new SecurityCredentials().Set(FeaturesSecuritySchemes.ApiKey.Name, ...)</c>.
+/// </summary>
+public static class FeaturesSecuritySchemes
+{
+    /// <summary>An API key sent as the <c>api_key</c> header.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme ApiKey = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyHeader("api_key", "api_key");
+
+    /// <summary>A user name and password in the Authorization header (basic).</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme BasicAuth = global::RocketChat.Contracts.Runtime.SecurityScheme.HttpBasic("basicAuth");
+
+    /// <summary>A bearer token in the Authorization header.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme BearerAuth = global::RocketChat.Contracts.Runtime.SecurityScheme.HttpBearer("bearerAuth");
+
+    /// <summary>A key in the query string.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme QueryKey = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyQuery("query_key", "key");
+
+    /// <summary>Rocket.Chat's X-Auth-Token header, declared as a header parameter.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme XAuthToken = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyHeader("X-Auth-Token", "X-Auth-Token");
+
+    /// <summary>Rocket.Chat's X-User-Id header, declared as a header parameter.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme XUserId = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyHeader("X-User-Id", "X-User-Id");
+
+    /// <summary>The security of the operations that need <see cref="ApiKey"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresApiKey = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(ApiKey));
+
+    /// <summary>The security of the operations that need <see cref="QueryKey"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresQueryKey = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(QueryKey));
+
+    /// <summary>The security of the operations that need <see cref="BearerAuth"/> or <see cref="ApiKey"/> and <see cref="QueryKey"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresBearerAuthOrApiKeyAndQueryKey = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(BearerAuth), new global::RocketChat.Contracts.Runtime.SecurityRequirement(ApiKey, QueryKey));
+
+    /// <summary>The security of the operations that need <see cref="BasicAuth"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresBasicAuth = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(BasicAuth));
+
+    /// <summary>The security of the operations that need nothing or <see cref="BearerAuth"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresNothingOrBearerAuth = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(), new global::RocketChat.Contracts.Runtime.SecurityRequirement(BearerAuth));
+
+    /// <summary>The security of the operations that need <see cref="XUserId"/> and <see cref="XAuthToken"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresXUserIdAndXAuthToken = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(XUserId, XAuthToken));
 }
 
 /// <summary>The Styles operations.</summary>
@@ -63,7 +110,7 @@ public sealed partial class StylesClient : IStylesClient
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<int> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<int>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(ids);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "FindPetsByStyles", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "FindPetsByStyles", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("pets/by-ids/");
         call.AppendPathArray(global::System.Linq.Enumerable.Select(ids, static item => item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         call.AddQueryArray("status", (status is null ? null : global::System.Linq.Enumerable.Select(status, static item => item.Value)), global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
@@ -94,6 +141,132 @@ public sealed partial class StylesClient : IStylesClient
         call.AddHeaderArray("X-Request-Tags", xRequestTags);
 
         return _connection.SendAsync(call, FeaturesJsonContext.Default.PetList, cancellationToken);
+    }
+}
+
+/// <summary>The Security operations.</summary>
+public partial interface ISecurityClient
+{
+    /// <summary>Inherits the root security (the api_key header).</summary>
+    /// <param name="petId">The <c>petId</c> value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<Pet> GetPetByIdAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Public, no credentials.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task ListPublicPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>An API key in the query string.</summary>
+    /// <param name="since">The <c>since</c> value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task GetFeedAsync(string? since = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A bearer token, or else the header and query keys together.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task SearchPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Basic authentication.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task GetStatsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Credentials optional, a bearer token when there is one.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task GetMaybeAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Auth as header parameters, as Rocket.Chat's official files declare it (no scheme).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task GetLegacyMeAsync(global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="ISecurityClient"/>
+public sealed partial class SecurityClient : ISecurityClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public SecurityClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<Pet> GetPetByIdAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetPetById", FeaturesSecuritySchemes.RequiresApiKey);
+        call.AppendPath("pets/");
+        call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+
+        return _connection.SendAsync(call, FeaturesJsonContext.Default.Pet, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task ListPublicPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListPublicPets", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/public");
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task GetFeedAsync(string? since = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetFeed", FeaturesSecuritySchemes.RequiresQueryKey);
+        call.AppendPath("pets/feed");
+        call.AddQuery("since", since);
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task SearchPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "SearchPets", FeaturesSecuritySchemes.RequiresBearerAuthOrApiKeyAndQueryKey);
+        call.AppendPath("pets/search");
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task GetStatsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetStats", FeaturesSecuritySchemes.RequiresBasicAuth);
+        call.AppendPath("admin/stats");
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task GetMaybeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetMaybe", FeaturesSecuritySchemes.RequiresNothingOrBearerAuth);
+        call.AppendPath("pets/maybe");
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task GetLegacyMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetLegacyMe", FeaturesSecuritySchemes.RequiresXUserIdAndXAuthToken);
+        call.AppendPath("legacy/me");
+
+        return _connection.SendAsync(call, cancellationToken);
     }
 }
 

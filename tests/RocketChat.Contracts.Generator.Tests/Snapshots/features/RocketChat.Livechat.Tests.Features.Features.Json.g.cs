@@ -320,6 +320,11 @@ public sealed partial class FeaturesJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>System.Collections.Generic.IReadOnlyList&lt;Pet&gt;</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> PetList => _PetList ??= CreatePetList(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet>? _Pet;
+
+    /// <summary>Metadata for <c>Pet</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> Pet => _Pet ??= CreatePet(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetFilter>? _PetFilter;
 
     /// <summary>Metadata for <c>PetFilter</c>.</summary>
@@ -330,11 +335,6 @@ public sealed partial class FeaturesJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>Paging</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Paging> Paging => _Paging ??= CreatePaging(Options);
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet>? _Pet;
-
-    /// <summary>Metadata for <c>Pet</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> Pet => _Pet ??= CreatePet(Options);
-
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetKind>? _PetKind;
 
     /// <summary>Metadata for <c>PetKind</c>.</summary>
@@ -344,9 +344,9 @@ public sealed partial class FeaturesJsonContext : global::System.Text.Json.Seria
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
     {
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<Pet>)) return PetList;
+        if (type == typeof(Pet)) return Pet;
         if (type == typeof(PetFilter)) return PetFilter;
         if (type == typeof(Paging)) return Paging;
-        if (type == typeof(Pet)) return Pet;
         if (type == typeof(PetKind)) return PetKind;
         return null;
     }
@@ -354,9 +354,9 @@ public sealed partial class FeaturesJsonContext : global::System.Text.Json.Seria
     global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<Pet>)) return CreatePetList(options);
+        if (type == typeof(Pet)) return CreatePet(options);
         if (type == typeof(PetFilter)) return CreatePetFilter(options);
         if (type == typeof(Paging)) return CreatePaging(options);
-        if (type == typeof(Pet)) return CreatePet(options);
         if (type == typeof(PetKind)) return CreatePetKind(options);
         return null;
     }
@@ -364,14 +364,14 @@ public sealed partial class FeaturesJsonContext : global::System.Text.Json.Seria
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> CreatePetList(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyList<Pet>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => PetJsonConverter.ReadValue(ref r0)), static (writer, value) => { writer.WriteStartArray(); foreach (var item0 in value) {     PetJsonConverter.WriteValue(writer, item0); } writer.WriteEndArray(); }));
 
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> CreatePet(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Pet>(options, new PetJsonConverter());
+
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetFilter> CreatePetFilter(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PetFilter>(options, new PetFilterJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Paging> CreatePaging(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Paging>(options, new PagingJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> CreatePet(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Pet>(options, new PetJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetKind> CreatePetKind(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PetKind>(options, new PetKindJsonConverter());

@@ -67,6 +67,22 @@ public sealed partial class LivechatClient
     public IUsersClient Users { get; }
 }
 
+/// <summary>
+/// The contract's security schemes. A <see cref="global::RocketChat.Contracts.Runtime.ISecurityCredentialProvider"/> is asked for each by name,
+/// e.g. <c>new SecurityCredentials().Set(LivechatSecuritySchemes.AuthToken.Name, ...)</c>.
+/// </summary>
+public static class LivechatSecuritySchemes
+{
+    /// <summary>Auth token from login (`data.authToken`) or a personal access token.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme AuthToken = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyHeader("authToken", "X-Auth-Token");
+
+    /// <summary>Id of the authenticated user (`data.userId` from login).</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme UserId = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyHeader("userId", "X-User-Id");
+
+    /// <summary>The security of the operations that need <see cref="UserId"/> and <see cref="AuthToken"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresUserIdAndAuthToken = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(UserId, AuthToken));
+}
+
 /// <summary>Logging in to get the X-User-Id / X-Auth-Token pair.</summary>
 public partial interface IAuthenticationClient
 {
@@ -108,7 +124,7 @@ public sealed partial class AuthenticationClient : IAuthenticationClient
     public global::System.Threading.Tasks.Task<LoginResponse> LoginAsync(LoginRequest request, string? x2faCode = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "Login", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "Login", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/login");
         call.SetJsonBody(request, LivechatJsonContext.Default.LoginRequest);
         call.AddHeader("x-2fa-code", x2faCode);
@@ -149,7 +165,7 @@ public sealed partial class ServerClient : IServerClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<GetServerInfoResponse> GetServerInfoAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetServerInfo", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetServerInfo", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/info");
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetServerInfoResponse, cancellationToken);
@@ -225,7 +241,7 @@ public sealed partial class VisitorsClient : IVisitorsClient
     public global::System.Threading.Tasks.Task<RegisterVisitorResponse> RegisterVisitorAsync(RegisterVisitorRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "RegisterVisitor", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "RegisterVisitor", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/visitor");
         call.SetJsonBody(request, LivechatJsonContext.Default.RegisterVisitorRequest);
 
@@ -236,7 +252,7 @@ public sealed partial class VisitorsClient : IVisitorsClient
     public global::System.Threading.Tasks.Task<GetVisitorResponse> GetVisitorAsync(string token, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(token);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetVisitor", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetVisitor", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/visitor/");
         call.AppendPathParameter(token);
 
@@ -247,7 +263,7 @@ public sealed partial class VisitorsClient : IVisitorsClient
     public global::System.Threading.Tasks.Task<DeleteVisitorResponse> DeleteVisitorAsync(string token, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(token);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteVisitor", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteVisitor", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/visitor/");
         call.AppendPathParameter(token);
 
@@ -411,7 +427,7 @@ public sealed partial class RoomsClient : IRoomsClient
     public global::System.Threading.Tasks.Task<GetOrCreateRoomResponse> GetOrCreateRoomAsync(string token, string? roomId = null, string? agentId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(token);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetOrCreateRoom", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetOrCreateRoom", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/room");
         call.AddQuery("token", token);
         call.AddQuery("rid", roomId);
@@ -423,7 +439,7 @@ public sealed partial class RoomsClient : IRoomsClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListRooms", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListRooms", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/rooms");
         call.AddQueryArray("agents[]", agents, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("departmentId", departmentId);
@@ -464,7 +480,7 @@ public sealed partial class RoomsClient : IRoomsClient
     public global::System.Threading.Tasks.Task<CloseRoomAsVisitorResponse> CloseRoomAsVisitorAsync(CloseRoomAsVisitorRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CloseRoomAsVisitor", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CloseRoomAsVisitor", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/room.close");
         call.SetJsonBody(request, LivechatJsonContext.Default.CloseRoomAsVisitorRequest);
 
@@ -475,7 +491,7 @@ public sealed partial class RoomsClient : IRoomsClient
     public global::System.Threading.Tasks.Task<CloseRoomResponse> CloseRoomAsync(CloseRoomRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CloseRoom", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CloseRoom", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/room.closeByUser");
         call.SetJsonBody(request, LivechatJsonContext.Default.CloseRoomRequest);
 
@@ -486,7 +502,7 @@ public sealed partial class RoomsClient : IRoomsClient
     public global::System.Threading.Tasks.Task<ForwardRoomResponse> ForwardRoomAsync(ForwardRoomRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ForwardRoom", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ForwardRoom", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/room.forward");
         call.SetJsonBody(request, LivechatJsonContext.Default.ForwardRoomRequest);
 
@@ -569,7 +585,7 @@ public sealed partial class MessagesClient : IMessagesClient
     public global::System.Threading.Tasks.Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendMessage", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendMessage", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/message");
         call.SetJsonBody(request, LivechatJsonContext.Default.SendMessageRequest);
 
@@ -581,7 +597,7 @@ public sealed partial class MessagesClient : IMessagesClient
     {
         global::System.ArgumentNullException.ThrowIfNull(roomId);
         global::System.ArgumentNullException.ThrowIfNull(token);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetMessageHistory", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetMessageHistory", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/messages.history/");
         call.AppendPathParameter(roomId);
         call.AddQuery("token", token);
@@ -597,7 +613,7 @@ public sealed partial class MessagesClient : IMessagesClient
     public global::System.Threading.Tasks.Task<SendAgentMessageResponse> SendAgentMessageAsync(SendAgentMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendAgentMessage", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendAgentMessage", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/chat.sendMessage");
         call.SetJsonBody(request, LivechatJsonContext.Default.SendAgentMessageRequest);
 
@@ -710,7 +726,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListInquiries", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListInquiries", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/inquiries.list");
         call.AddQuery("department", department);
         call.AddQuery("offset", offset);
@@ -736,7 +752,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     public global::System.Threading.Tasks.Task<TakeInquiryResponse> TakeInquiryAsync(TakeInquiryRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "TakeInquiry", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "TakeInquiry", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/inquiries.take");
         call.SetJsonBody(request, LivechatJsonContext.Default.TakeInquiryRequest);
 
@@ -747,7 +763,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     public global::System.Threading.Tasks.Task<GetInquiryResponse> GetInquiryAsync(string roomId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(roomId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetInquiry", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetInquiry", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/inquiries.getOne");
         call.AddQuery("roomId", roomId);
 
@@ -757,7 +773,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListQueuedInquiriesForUser", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListQueuedInquiriesForUser", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/inquiries.queuedForUser");
         call.AddQuery("department", department);
         call.AddQuery("offset", offset);
@@ -899,7 +915,7 @@ public sealed partial class UsersClient : IUsersClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListLivechatUsers", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListLivechatUsers", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/users/");
         call.AppendPathParameter(type.Value);
         call.AddQuery("text", text);
@@ -929,7 +945,7 @@ public sealed partial class UsersClient : IUsersClient
     public global::System.Threading.Tasks.Task<AddLivechatUserResponse> AddLivechatUserAsync(LivechatUserType type, AddLivechatUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "AddLivechatUser", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "AddLivechatUser", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/users/");
         call.AppendPathParameter(type.Value);
         call.SetJsonBody(request, LivechatJsonContext.Default.AddLivechatUserRequest);
@@ -941,7 +957,7 @@ public sealed partial class UsersClient : IUsersClient
     public global::System.Threading.Tasks.Task<GetLivechatUserResponse> GetLivechatUserAsync(LivechatUserType type, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(userId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetLivechatUser", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetLivechatUser", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/users/");
         call.AppendPathParameter(type.Value);
         call.AppendPath("/");
@@ -954,7 +970,7 @@ public sealed partial class UsersClient : IUsersClient
     public global::System.Threading.Tasks.Task<RemoveLivechatUserResponse> RemoveLivechatUserAsync(LivechatUserType type, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(userId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "RemoveLivechatUser", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "RemoveLivechatUser", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/users/");
         call.AppendPathParameter(type.Value);
         call.AppendPath("/");
@@ -967,7 +983,7 @@ public sealed partial class UsersClient : IUsersClient
     public global::System.Threading.Tasks.Task<SetAgentStatusResponse> SetAgentStatusAsync(SetAgentStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetAgentStatus", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetAgentStatus", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/agent.status");
         call.SetJsonBody(request, LivechatJsonContext.Default.SetAgentStatusRequest);
 
