@@ -124,9 +124,20 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-            if (operation.Response != null)
+            switch (operation.ResponseKind)
             {
-                writer.Line("/// <returns>The server's response.</returns>");
+                case ResponseBodyKind.Text:
+                    writer.Line("/// <returns>The response body as text (" + CSharpText.DocLines(operation.Accept).FirstOrDefault() + "), decoded with the charset the server declares (UTF-8 by default).</returns>");
+                    break;
+                case ResponseBodyKind.Binary:
+                    writer.Line("/// <returns>");
+                    writer.Line("/// The response body (" + CSharpText.DocLines(operation.Accept).FirstOrDefault() + ") as a forward-only stream read from the network.");
+                    writer.Line("/// The caller owns it: dispose it to release the connection.");
+                    writer.Line("/// </returns>");
+                    break;
+                case ResponseBodyKind.Json when operation.Response != null:
+                    writer.Line("/// <returns>The server's response.</returns>");
+                    break;
             }
 
             writer.Line("/// <exception cref=\"" + Runtime + ".RocketChatApiException\">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>");
@@ -166,14 +177,26 @@ namespace RocketChat.Contracts.Generator.Emit
                 EmitParameter(writer, contract, parameter);
             }
 
-            writer.Line();
-            if (operation.Response != null)
+            if (operation.Accept != null)
             {
-                writer.Line("return _connection.SendAsync(call, " + contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(operation.Response) + ", cancellationToken);");
+                writer.Line("call.Accept = " + CSharpText.Literal(operation.Accept) + ";");
             }
-            else
+
+            writer.Line();
+            switch (operation.ResponseKind)
             {
-                writer.Line("return _connection.SendAsync(call, cancellationToken);");
+                case ResponseBodyKind.Json when operation.Response != null:
+                    writer.Line("return _connection.SendAsync(call, " + contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(operation.Response) + ", cancellationToken);");
+                    break;
+                case ResponseBodyKind.Text:
+                    writer.Line("return _connection.SendForTextAsync(call, cancellationToken);");
+                    break;
+                case ResponseBodyKind.Binary:
+                    writer.Line("return _connection.SendForStreamAsync(call, cancellationToken);");
+                    break;
+                default:
+                    writer.Line("return _connection.SendAsync(call, cancellationToken);");
+                    break;
             }
         }
 

@@ -52,9 +52,13 @@ namespace RocketChat.Contracts.Generator.Emit
         private MethodShape(OperationModel operation, List<MethodParameter> parameters)
         {
             Parameters = parameters;
-            string returns = operation.Response == null
-                ? "global::System.Threading.Tasks.Task"
-                : "global::System.Threading.Tasks.Task<" + operation.Response.CSharpType + ">";
+            string returns = operation.ResponseKind switch
+            {
+                ResponseBodyKind.Json when operation.Response != null => "global::System.Threading.Tasks.Task<" + operation.Response.CSharpType + ">",
+                ResponseBodyKind.Text => "global::System.Threading.Tasks.Task<string>",
+                ResponseBodyKind.Binary => "global::System.Threading.Tasks.Task<global::System.IO.Stream>",
+                _ => "global::System.Threading.Tasks.Task",
+            };
             var declarations = parameters.Select(p => p.Declaration).Concat(new[] { CancellationToken + " cancellationToken = default" });
             Signature = returns + " " + operation.Name + "Async(" + string.Join(", ", declarations) + ")";
 

@@ -98,5 +98,16 @@ namespace RocketChat.Contracts.Generator.Model
         TypeRef? Body,
         bool IsBodyRequired,
         TypeRef? Response,
-        PagingModel? Paging);
+        PagingModel? Paging,
+        ResponseBodyKind ResponseKind = ResponseBodyKind.Json,
+        string? Accept = null);
+
+    /// <summary>What a successful response's body becomes: a JSON-read type, a string, a stream, or nothing.</summary>
+    internal enum ResponseBodyKind
+    {
+        None,
+        Json,
+        Text,
+        Binary,
+    }
 }

@@ -373,16 +373,36 @@ namespace RocketChat.Contracts.Generator.Parsing
                 .ToList();
 
             TypeRef? response = null;
-            YamlNode? responses = operation.Get("responses");
-            foreach ((YamlScalarNode code, YamlNode responseNode) in responses.Entries()
+            var successes = operation.Get("responses").Entries()
                 .Where(e => e.Key.Value!.StartsWith("2", StringComparison.Ordinal))
-                .OrderBy(e => e.Key.Value, StringComparer.Ordinal))
+                .OrderBy(e => e.Key.Value, StringComparer.Ordinal)
+                .Select(e => context.Dereference(e.Value).Get("content"))
+                .ToList();
+            foreach (YamlNode? content in successes)
             {
-                YamlNode? resolved = context.Dereference(responseNode);
-                if (FindJsonMedia(resolved.Get("content")) is YamlNode json)
+                if (FindJsonMedia(content) is YamlNode json)
                 {
                     response = schemas.Read(json.Get("schema"), name + "Response");
                     break;
+                }
+            }
+
+            // No JSON: a text body is returned as a string, anything else as a stream; nothing is thrown away.
+            ResponseBodyKind responseKind = response != null ? ResponseBodyKind.Json : ResponseBodyKind.None;
+            string? accept = null;
+            if (response == null)
+            {
+                List<string> mediaTypes = successes.SelectMany(c => c.Entries().Select(e => e.Key.Value!)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                List<string> textTypes = mediaTypes.Where(MediaTypes.IsText).ToList();
+                if (textTypes.Count > 0)
+                {
+                    responseKind = ResponseBodyKind.Text;
+                    accept = string.Join(", ", textTypes);
+                }
+                else if (mediaTypes.Count > 0)
+                {
+                    responseKind = ResponseBodyKind.Binary;
+                    accept = string.Join(", ", mediaTypes);
                 }
             }
 
@@ -398,7 +418,9 @@ namespace RocketChat.Contracts.Generator.Parsing
                 body,
                 bodyRequired,
                 response,
-                DetectPaging(ordered, response, schemas));
+                DetectPaging(ordered, response, schemas),
+                responseKind,
+                accept);
         }
 
         /// <summary>Offset/count paging: integer offset and count parameters, a response with a total and one list.</summary>

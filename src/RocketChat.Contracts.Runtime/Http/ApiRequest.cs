@@ -40,6 +40,9 @@ public sealed class ApiRequest
     /// <summary>The security schemes whose credentials are sent, from the contract's <c>security</c>.</summary>
     public OperationSecurity Security { get; }
 
+    /// <summary>The Accept header: JSON unless the contract's response is text or binary.</summary>
+    public string Accept { get; set; } = "application/json";
+
     /// <summary>Whether the call must not go out without credentials.</summary>
     public bool RequiresAuthentication => Security.IsRequired;
 

@@ -91,6 +91,39 @@ public sealed class RocketChatConnection
         }
     }
 
+    /// <summary>Sends the request and returns the text body, decoded with the declared charset (UTF-8 by default).</summary>
+    public async Task<string> SendForTextAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new RocketChatConnectionException(request.Operation, ServerUri, "the response was cut off", ex);
+        }
+    }
+
+    /// <summary>
+    /// Sends the request and returns the body as a stream read from the network. The caller owns the stream and must
+    /// dispose it: that releases the response and its connection.
+    /// </summary>
+    public async Task<Stream> SendForStreamAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new ResponseStream(body, response, request.Operation, ServerUri);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Sends a request whose response body is not needed.</summary>
     public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken)
     {
@@ -133,7 +166,7 @@ public sealed class RocketChatConnection
         // collapse "/../", letting a token such as ".." climb out of its segment, so it is turned off.
         var uri = new Uri(string.Concat(ServerUri.AbsoluteUri, credentials.ApplyToQuery(request.RelativeUri)), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         using var message = new RocketChatRequestMessage(request.Method, uri, request.Operation);
-        message.Headers.TryAddWithoutValidation("Accept", "application/json");
+        message.Headers.TryAddWithoutValidation("Accept", request.Accept);
         credentials.ApplyTo(message);
 
         foreach (KeyValuePair<string, string> header in request.Headers)

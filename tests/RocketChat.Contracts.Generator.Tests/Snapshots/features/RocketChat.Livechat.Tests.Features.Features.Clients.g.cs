@@ -19,6 +19,7 @@ public sealed partial class FeaturesClient
         Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
         Styles = new StylesClient(connection);
         Security = new SecurityClient(connection);
+        Media = new MediaClient(connection);
     }
 
     /// <summary>The connection every call goes through.</summary>
@@ -29,6 +30,9 @@ public sealed partial class FeaturesClient
 
     /// <summary>The Security operations.</summary>
     public ISecurityClient Security { get; }
+
+    /// <summary>The Media operations.</summary>
+    public IMediaClient Media { get; }
 }
 
 /// <summary>
@@ -267,6 +271,62 @@ public sealed partial class SecurityClient : ISecurityClient
         call.AppendPath("legacy/me");
 
         return _connection.SendAsync(call, cancellationToken);
+    }
+}
+
+/// <summary>The Media operations.</summary>
+public partial interface IMediaClient
+{
+    /// <summary>A CSV report, returned as text.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response body as text (text/csv), decoded with the charset the server declares (UTF-8 by default).</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A photo, returned as a stream.</summary>
+    /// <param name="petId">The <c>petId</c> value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// The response body (application/octet-stream) as a forward-only stream read from the network.
+    /// The caller owns it: dispose it to release the connection.
+    /// </returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<global::System.IO.Stream> GetPhotoAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IMediaClient"/>
+public sealed partial class MediaClient : IMediaClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public MediaClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetReport", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/report");
+        call.Accept = "text/csv";
+
+        return _connection.SendForTextAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::System.IO.Stream> GetPhotoAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetPhoto", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/");
+        call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        call.AppendPath("/photo");
+        call.Accept = "application/octet-stream";
+
+        return _connection.SendForStreamAsync(call, cancellationToken);
     }
 }
 
