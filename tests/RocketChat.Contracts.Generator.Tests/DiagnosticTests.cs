@@ -38,6 +38,14 @@ public sealed class DiagnosticTests
             "RCG008", 9
         },
         {
+            "file in a URL-encoded form", Header + "paths:\n  /upload:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n            schema:\n              type: object\n              properties:\n                file:\n                  type: string\n                  format: binary\n      responses: {}\n",
+            "RCG008", 9
+        },
+        {
+            "object part in a multipart form", Header + "paths:\n  /upload:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          multipart/form-data:\n            schema:\n              type: object\n              properties:\n                meta:\n                  type: object\n                  properties:\n                    a:\n                      type: string\n      responses: {}\n",
+            "RCG008", 9
+        },
+        {
             "cookie parameter", Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: session\n          in: cookie\n      responses: {}\n",
             "RCG009", 11
         },

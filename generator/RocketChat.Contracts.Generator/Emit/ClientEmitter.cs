@@ -172,10 +172,12 @@ namespace RocketChat.Contracts.Generator.Emit
             string method = "global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.HttpMethod);
             writer.Line("var call = new " + Runtime + ".ApiRequest(" + method + ", " + CSharpText.Literal(operation.Name) + ", " + SecurityEmitter.For(contract, operation) + ");");
             EmitPath(writer, operation, shape);
-            foreach (MethodParameter parameter in shape.Parameters.Where(p => p.Location != ParameterLocation.Path))
+            foreach (MethodParameter parameter in shape.Parameters.Where(p => p.Location != ParameterLocation.Path && !p.IsFormField))
             {
                 EmitParameter(writer, contract, parameter);
             }
+
+            EmitFormFields(writer, operation, shape);
 
             if (operation.Accept != null)
             {
@@ -288,12 +290,44 @@ namespace RocketChat.Contracts.Generator.Emit
                     string map = nullable ? "(" + parameter.Name + " is null ? null : " + pairs + ")" : pairs;
                     writer.Line("call.AddQueryObject(" + literal + ", " + map + ", " + QueryStyle(parameter.Style) + ");");
                     break;
+                case TypeKind.Json:
+                    writer.Line("call.AddQueryValue(" + literal + ", " + parameter.Name + ");");
+                    break;
                 case TypeKind.Enum:
                     writer.Line("call.AddQuery(" + literal + ", " + parameter.Name + (nullable ? "?" : string.Empty) + ".Value);");
                     break;
                 default:
                     writer.Line("call.AddQuery(" + literal + ", " + parameter.Name + ");");
                     break;
+            }
+        }
+
+        /// <summary>A form body: its encoding, then each field (null optional fields are left out).</summary>
+        private static void EmitFormFields(SourceWriter writer, OperationModel operation, MethodShape shape)
+        {
+            if (operation.BodyEncoding == RequestBodyEncoding.Json)
+            {
+                return;
+            }
+
+            writer.Line(operation.BodyEncoding == RequestBodyEncoding.Multipart ? "call.UseMultipartForm();" : "call.UseUrlEncodedForm();");
+            foreach (MethodParameter field in shape.Parameters.Where(p => p.IsFormField))
+            {
+                string literal = CSharpText.Literal(field.WireName);
+                bool nullable = !field.IsRequired;
+                bool isArray = field.Type.Kind == TypeKind.Array;
+                if (field.IsFile)
+                {
+                    writer.Line((isArray ? "call.AddFormFiles(" : "call.AddFormFile(") + literal + ", " + field.Name + ");");
+                }
+                else if (isArray)
+                {
+                    writer.Line("call.AddFormFields(" + literal + ", " + WireStrings(field, nullable) + ");");
+                }
+                else
+                {
+                    writer.Line("call.AddFormField(" + literal + ", " + WireString(field.Type, field.Name, nullable) + ");");
+                }
             }
         }
 

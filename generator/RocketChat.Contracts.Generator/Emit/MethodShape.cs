@@ -39,9 +39,28 @@ namespace RocketChat.Contracts.Generator.Emit
 
         public ParameterStyle Style { get; }
 
+        /// <summary>A field of a form body (multipart or URL-encoded) rather than a path, query or header value.</summary>
+        public bool IsFormField { get; private set; }
+
+        /// <summary>A file part (or list of them) of a multipart body.</summary>
+        public bool IsFile { get; private set; }
+
+        public string CSharpType => IsFile
+            ? (Type.Kind == TypeKind.Array ? "global::System.Collections.Generic.IReadOnlyList<" + FilePart + ">" : FilePart)
+            : Type.CSharpType;
+
+        private const string FilePart = "global::RocketChat.Contracts.Runtime.FilePart";
+
+        public static MethodParameter ForFormField(FormFieldModel field) =>
+            new MethodParameter(field.Name, field.WireName, ParameterLocation.Query, field.Type, field.IsRequired, false, false, field.Description)
+            {
+                IsFormField = true,
+                IsFile = field.IsFile,
+            };
+
         public string Declaration => IsRequired
-            ? Type.CSharpType + " " + Name
-            : Type.CSharpType + "? " + Name + " = null";
+            ? CSharpType + " " + Name
+            : CSharpType + "? " + Name + " = null";
     }
 
     /// <summary>The C# signature of an operation (and of its paging companion), derived from the model.</summary>
@@ -117,6 +136,20 @@ namespace RocketChat.Contracts.Generator.Emit
                 string bodyName = Identifiers.Unique("request", taken);
                 var body = new MethodParameter(bodyName, "body", ParameterLocation.Query, operation.Body, operation.IsBodyRequired, false, true, "The request body.");
                 (operation.IsBodyRequired ? required : optional).Insert(operation.IsBodyRequired ? required.Count : 0, body);
+            }
+
+            int optionalFields = 0;
+            foreach (FormFieldModel field in operation.FormFields)
+            {
+                MethodParameter item = MethodParameter.ForFormField(field);
+                if (field.IsRequired)
+                {
+                    required.Add(item);
+                }
+                else
+                {
+                    optional.Insert(optionalFields++, item);
+                }
             }
 
             return new MethodShape(operation, required.Concat(optional).ToList());

@@ -100,7 +100,20 @@ namespace RocketChat.Contracts.Generator.Model
         TypeRef? Response,
         PagingModel? Paging,
         ResponseBodyKind ResponseKind = ResponseBodyKind.Json,
-        string? Accept = null);
+        string? Accept = null,
+        RequestBodyEncoding BodyEncoding = RequestBodyEncoding.Json,
+        EquatableArray<FormFieldModel> FormFields = default);
+
+    /// <summary>How the request body is written: JSON from <see cref="OperationModel.Body"/>, or form fields.</summary>
+    internal enum RequestBodyEncoding
+    {
+        Json,
+        Multipart,
+        UrlEncoded,
+    }
+
+    /// <summary>One field of a form body, a method parameter of its own; files are sent as file parts.</summary>
+    internal sealed record FormFieldModel(string WireName, string Name, TypeRef Type, bool IsFile, bool IsRequired, string? Description);
 
     /// <summary>What a successful response's body becomes: a JSON-read type, a string, a stream, or nothing.</summary>
     internal enum ResponseBodyKind

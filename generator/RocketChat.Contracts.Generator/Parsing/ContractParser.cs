@@ -231,19 +231,33 @@ namespace RocketChat.Contracts.Generator.Parsing
             // Request body first: an operation we cannot call is skipped before anything else is generated for it.
             TypeRef? body = null;
             bool bodyRequired = false;
+            RequestBodyEncoding bodyEncoding = RequestBodyEncoding.Json;
+            List<FormFieldModel>? formFields = null;
             if (context.Dereference(operation.Get("requestBody")) is YamlNode requestBody)
             {
                 YamlNode? content = requestBody.Get("content");
                 YamlNode? json = FindJsonMedia(content);
-                if (json == null)
+                string problem = string.Empty;
+                if (json == null && FormBodyReader.Find(content) is { } form)
                 {
-                    string mediaTypes = string.Join(", ", content.Entries().Select(e => e.Key.Value));
+                    bool multipart = form.MediaType == FormBodyReader.Multipart;
+                    bodyEncoding = multipart ? RequestBodyEncoding.Multipart : RequestBodyEncoding.UrlEncoded;
+                    formFields = FormBodyReader.Read(context, schemas, form.Media, multipart, name, out problem);
+                    if (formFields == null)
+                    {
+                        problem = form.MediaType + ": " + problem;
+                    }
+                }
+
+                if (json == null && formFields == null)
+                {
+                    string mediaTypes = problem.Length > 0 ? problem : string.Join(", ", content.Entries().Select(e => e.Key.Value));
                     context.Report(DiagnosticDescriptors.UnsupportedMediaType, operation.GetKey("requestBody"), operationId ?? path, mediaTypes.Length == 0 ? "no content" : mediaTypes);
                     methodNames.Remove(name);
                     return null;
                 }
 
-                body = schemas.Read(json.Get("schema"), name + "Request");
+                body = json == null ? null : schemas.Read(json.Get("schema"), name + "Request");
                 bodyRequired = requestBody.GetBool("required");
             }
 
@@ -364,6 +378,11 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             parameters.RemoveAll(p => p.Location == ParameterLocation.Path && !PathPlaceholders(path).Contains(p.WireName));
 
+            // Form fields become parameters too, named after the contract's parameters have taken theirs.
+            var namedFields = (formFields ?? new List<FormFieldModel>())
+                .Select(f => f with { Name = Identifiers.Unique(Identifiers.ToCamelCase(f.WireName), parameterNames) })
+                .ToList();
+
             // Required parameters first, in path order, so calls read naturally.
             var ordered = parameters
                 .Where(p => p.Location == ParameterLocation.Path)
@@ -420,7 +439,9 @@ namespace RocketChat.Contracts.Generator.Parsing
                 response,
                 DetectPaging(ordered, response, schemas),
                 responseKind,
-                accept);
+                accept,
+                bodyEncoding,
+                namedFields.ToEquatableArray());
         }
 
         /// <summary>Offset/count paging: integer offset and count parameters, a response with a total and one list.</summary>

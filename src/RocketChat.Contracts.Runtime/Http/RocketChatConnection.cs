@@ -11,8 +11,6 @@ namespace RocketChat.Contracts.Runtime;
 /// </summary>
 public sealed class RocketChatConnection
 {
-    private static readonly MediaTypeHeaderValue s_json = new("application/json") { CharSet = "utf-8" };
-
     private readonly HttpClient _httpClient;
 
 
@@ -142,7 +140,7 @@ public sealed class RocketChatConnection
             // The token may have expired: let a login-based provider renew it, then try once more.
             credentials.Invalidate(Security);
             AppliedCredentials? renewed = await AppliedCredentials.ResolveAsync(request.Operation, request.Security, Security, cancellationToken).ConfigureAwait(false);
-            if (renewed is { IsEmpty: false } && !renewed.SameAs(credentials))
+            if (renewed is { IsEmpty: false } && !renewed.SameAs(credentials) && request.CanResend)
             {
                 response.Dispose();
                 response = await SendOnceAsync(request, renewed, cancellationToken).ConfigureAwait(false);
@@ -174,11 +172,7 @@ public sealed class RocketChatConnection
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        if (request.Body is not null)
-        {
-            message.Content = new ByteArrayContent(request.Body);
-            message.Content.Headers.ContentType = s_json;
-        }
+        message.Content = request.CreateContent();
 
         try
         {

@@ -20,6 +20,7 @@ public sealed partial class FeaturesClient
         Styles = new StylesClient(connection);
         Security = new SecurityClient(connection);
         Media = new MediaClient(connection);
+        Forms = new FormsClient(connection);
     }
 
     /// <summary>The connection every call goes through.</summary>
@@ -33,6 +34,9 @@ public sealed partial class FeaturesClient
 
     /// <summary>The Media operations.</summary>
     public IMediaClient Media { get; }
+
+    /// <summary>The Forms operations.</summary>
+    public IFormsClient Forms { get; }
 }
 
 /// <summary>
@@ -91,12 +95,13 @@ public partial interface IStylesClient
     /// <param name="filter">Deep object, `filter[kind]=cat`.</param>
     /// <param name="paging">An exploded form object, each property its own parameter.</param>
     /// <param name="labels">A map in form style, not exploded, `labels=k,v,k,v`.</param>
+    /// <param name="extra">A free-form value (no type); text for scalars, JSON text for objects and arrays.</param>
     /// <param name="xRequestTags">A header array, comma-joined.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<int> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<int>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<int> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<int>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Text.Json.JsonElement? extra = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IStylesClient"/>
@@ -111,7 +116,7 @@ public sealed partial class StylesClient : IStylesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<int> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<int>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<int> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<int>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Text.Json.JsonElement? extra = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(ids);
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "FindPetsByStyles", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
@@ -142,6 +147,7 @@ public sealed partial class StylesClient : IStylesClient
             global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         }
         call.AddQueryObject("labels", (labels is null ? null : global::System.Linq.Enumerable.Select(labels, static pair => new global::System.Collections.Generic.KeyValuePair<string, string?>(pair.Key, pair.Value))), global::RocketChat.Contracts.Runtime.QueryStyle.Form);
+        call.AddQueryValue("extra", extra);
         call.AddHeaderArray("X-Request-Tags", xRequestTags);
 
         return _connection.SendAsync(call, FeaturesJsonContext.Default.PetList, cancellationToken);
@@ -327,6 +333,78 @@ public sealed partial class MediaClient : IMediaClient
         call.Accept = "application/octet-stream";
 
         return _connection.SendForStreamAsync(call, cancellationToken);
+    }
+}
+
+/// <summary>The Forms operations.</summary>
+public partial interface IFormsClient
+{
+    /// <summary>A multipart body with a file, a list of files and text fields.</summary>
+    /// <param name="petId">The <c>petId</c> value.</param>
+    /// <param name="file">The main image.</param>
+    /// <param name="extras">More images.</param>
+    /// <param name="caption">The <c>caption</c> value.</param>
+    /// <param name="tags">The <c>tags</c> value.</param>
+    /// <param name="rating">The <c>rating</c> value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<Pet> UploadImageAsync(long petId, global::RocketChat.Contracts.Runtime.FilePart file, global::System.Collections.Generic.IReadOnlyList<global::RocketChat.Contracts.Runtime.FilePart>? extras = null, string? caption = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, int? rating = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A URL-encoded form body.</summary>
+    /// <param name="name">The <c>name</c> value.</param>
+    /// <param name="age">The <c>age</c> value.</param>
+    /// <param name="kind">The <c>kind</c> value.</param>
+    /// <param name="nicknames">The <c>nicknames</c> value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task UpdatePetWithFormAsync(string name, int? age = null, PetKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? nicknames = null, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IFormsClient"/>
+public sealed partial class FormsClient : IFormsClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public FormsClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<Pet> UploadImageAsync(long petId, global::RocketChat.Contracts.Runtime.FilePart file, global::System.Collections.Generic.IReadOnlyList<global::RocketChat.Contracts.Runtime.FilePart>? extras = null, string? caption = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, int? rating = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(file);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UploadImage", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/");
+        call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        call.AppendPath("/uploadImage");
+        call.UseMultipartForm();
+        call.AddFormFile("file", file);
+        call.AddFormFiles("extras", extras);
+        call.AddFormField("caption", caption);
+        call.AddFormFields("tags", tags);
+        call.AddFormField("rating", rating?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+
+        return _connection.SendAsync(call, FeaturesJsonContext.Default.Pet, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task UpdatePetWithFormAsync(string name, int? age = null, PetKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? nicknames = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(name);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UpdatePetWithForm", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/form");
+        call.UseUrlEncodedForm();
+        call.AddFormField("name", name);
+        call.AddFormField("age", age?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        call.AddFormField("kind", kind?.Value);
+        call.AddFormFields("nicknames", nicknames);
+
+        return _connection.SendAsync(call, cancellationToken);
     }
 }
 
