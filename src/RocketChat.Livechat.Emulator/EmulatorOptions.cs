@@ -36,6 +36,15 @@ public sealed class EmulatorOptions
     /// <summary>The rate-limit window (<c>API_Enable_Rate_Limiter_Limit_Time_Default</c>).</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The <c>FileUpload_MaxFileSize</c> setting in bytes (Rocket.Chat's default is 100 MiB).</summary>
+    public long MaxFileSize { get; set; } = 104_857_600;
+
+    /// <summary>The <c>FileUpload_MediaTypeWhiteList</c> setting: comma-separated media types (<c>image/*</c> allowed); empty allows all.</summary>
+    public string MediaTypeWhiteList { get; set; } = string.Empty;
+
+    /// <summary>The <c>FileUpload_MediaTypeBlackList</c> setting: comma-separated media types refused; SVG by default.</summary>
+    public string MediaTypeBlackList { get; set; } = "image/svg+xml";
+
     /// <summary>The clock for timestamps and rate-limit windows; tests can pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

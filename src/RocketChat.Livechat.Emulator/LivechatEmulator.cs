@@ -114,6 +114,9 @@ public sealed class LivechatEmulator : IAsyncDisposable
             VisitorRateLimit = options.VisitorRateLimit,
             RateLimitWindow = options.RateLimitWindow,
             TimeProvider = options.TimeProvider,
+            MaxFileSize = options.MaxFileSize,
+            MediaTypeWhiteList = options.MediaTypeWhiteList ?? string.Empty,
+            MediaTypeBlackList = options.MediaTypeBlackList ?? string.Empty,
         };
         var usernames = new HashSet<string>(StringComparer.Ordinal) { options.AdminUsername };
         foreach (EmulatorUser user in options.Users)

@@ -380,7 +380,7 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             // Form fields become parameters too, named after the contract's parameters have taken theirs.
             var namedFields = (formFields ?? new List<FormFieldModel>())
-                .Select(f => f with { Name = Identifiers.Unique(Identifiers.ToCamelCase(f.WireName), parameterNames) })
+                .Select(f => f with { Name = Identifiers.Unique(Identifiers.ToCamelCase(f.Name), parameterNames) })
                 .ToList();
 
             // Required parameters first, in path order, so calls read naturally.

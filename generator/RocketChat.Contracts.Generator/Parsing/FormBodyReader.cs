@@ -32,7 +32,7 @@ namespace RocketChat.Contracts.Generator.Parsing
             return null;
         }
 
-        /// <summary>The fields (unnamed yet: <see cref="FormFieldModel.Name"/> is the wire name), or null with the reason.</summary>
+        /// <summary>The fields (<see cref="FormFieldModel.Name"/> is the wanted PascalCase name, made unique later), or null with the reason.</summary>
         public static List<FormFieldModel>? Read(ContractContext context, SchemaReader schemas, YamlNode media, bool multipart, string typeHint, out string problem)
         {
             problem = string.Empty;
@@ -70,7 +70,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     return null;
                 }
 
-                fields.Add(new FormFieldModel(wireName, wireName, type, isFile, required.Contains(wireName), SchemaReader.Describe(property)));
+                fields.Add(new FormFieldModel(wireName, context.NameFor(value, Identifiers.ToPascalCase(wireName)), type, isFile, required.Contains(wireName), SchemaReader.Describe(property)));
             }
 
             return fields;

@@ -21,6 +21,9 @@ internal sealed record MessageRecord
     /// <summary>The visitor token, on messages a visitor sent.</summary>
     public string? Token { get; init; }
 
+    /// <summary>The file of a file message (POST livechat/upload/:rid).</summary>
+    public FileRecord? File { get; init; }
+
     /// <summary>Extra data of a transfer system message.</summary>
     public TransferRecord? Transfer { get; init; }
 

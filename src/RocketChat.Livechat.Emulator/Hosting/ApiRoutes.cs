@@ -38,6 +38,7 @@ internal static class ApiRoutes
 
         app.MapApi("POST", $"{Livechat}/message", endpoints.Messages.SendAsync, ApiRoute.Public with { Body = RouteSchemas.SendMessage });
         app.MapApi("POST", "/api/v1/chat.sendMessage", endpoints.Messages.SendAsAgentAsync, ApiRoute.Authenticated with { Body = RouteSchemas.SendAgentMessage });
+        app.MapApi("POST", $"{Livechat}/upload/{{rid}}", endpoints.Messages.UploadAsync, ApiRoute.Public);
         app.MapApi("GET", $"{Livechat}/messages.history/{{rid}}", endpoints.Messages.HistoryAsync, ApiRoute.Public with { Query = RouteSchemas.MessageHistory });
 
         app.MapApi("GET", $"{Livechat}/inquiries.list", endpoints.Inquiries.ListAsync, ApiRoute.Authenticated with

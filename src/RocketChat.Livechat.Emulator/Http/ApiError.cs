@@ -23,9 +23,17 @@ internal sealed record ApiError(int StatusCode)
     /// <summary>The legacy <c>message</c> field of 401 bodies before Rocket.Chat 9.0.</summary>
     public string? Message { get; init; }
 
+    /// <summary>The <c>reason</c> of <c>API.v1.failure({ reason })</c> (upload's refused media type).</summary>
+    public string? Reason { get; init; }
+
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
+        if (Reason is not null)
+        {
+            writer.WriteString("reason", Reason);
+        }
+
         writer.WriteBoolean("success", false);
         if (Status is not null)
         {

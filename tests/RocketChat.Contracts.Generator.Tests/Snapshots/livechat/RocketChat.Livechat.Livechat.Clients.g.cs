@@ -531,6 +531,34 @@ public partial interface IMessagesClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Upload a file into the visitor's room</summary>
+    /// <remarks>
+    /// Sends a file message from the visitor: a `multipart/form-data` body with exactly one file part named
+    /// `file`, plus optional text fields. `description` becomes the file's (and its attachment's) description;
+    /// the other fields are message data, so `msg` is the message text (empty when left out).
+    /// <para/>
+    /// Public endpoint: the `x-visitor-token` header is the credential, and the room must be an open room of
+    /// that visitor. The answer is the stored message at the top level (with `file`, `files` and `attachments`),
+    /// plus `newRoom` and `showConnecting`; `messages.history` then shows the same file message.
+    /// <para/>
+    /// Errors: 403 `{success:false, error:'unauthorized'}` for a missing or unknown token, or a room that is not
+    /// an open room of this visitor. 400 for a body that is not multipart (`Unsupported content type: ...`), no
+    /// file (`No file uploaded`), a file in another field (`invalid-field`), a file larger than
+    /// `FileUpload_MaxFileSize` (`error-file-too-large`, 100 MiB by default), and a media type the
+    /// `FileUpload_MediaTypeBlackList`/`WhiteList` settings refuse: `{success:false, reason:'error-type-not-allowed'}`
+    /// (SVG is refused by default).
+    /// </remarks>
+    /// <param name="roomId">The room id.</param>
+    /// <param name="visitorToken">The visitor token.</param>
+    /// <param name="file">The file (one part; its file name and media type are kept).</param>
+    /// <param name="description">The file's description, shown with the attachment.</param>
+    /// <param name="text">The message text sent with the file.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<UploadFileResponse> UploadFileAsync(string roomId, string visitorToken, global::RocketChat.Contracts.Runtime.FilePart file, string? description = null, string? text = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Get the message history of the visitor's room</summary>
     /// <remarks>
     /// Returns the room's messages, newest first, including system messages such as `livechat-started`
@@ -590,6 +618,24 @@ public sealed partial class MessagesClient : IMessagesClient
         call.SetJsonBody(request, LivechatJsonContext.Default.SendMessageRequest);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.SendMessageResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<UploadFileResponse> UploadFileAsync(string roomId, string visitorToken, global::RocketChat.Contracts.Runtime.FilePart file, string? description = null, string? text = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(roomId);
+        global::System.ArgumentNullException.ThrowIfNull(visitorToken);
+        global::System.ArgumentNullException.ThrowIfNull(file);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UploadFile", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("api/v1/livechat/upload/");
+        call.AppendPathParameter(roomId);
+        call.AddHeader("x-visitor-token", visitorToken);
+        call.UseMultipartForm();
+        call.AddFormFile("file", file);
+        call.AddFormField("description", description);
+        call.AddFormField("msg", text);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.UploadFileResponse, cancellationToken);
     }
 
     /// <inheritdoc />
