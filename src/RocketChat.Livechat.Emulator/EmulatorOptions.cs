@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace RocketChat.Livechat.Emulator;
 
 /// <summary>
@@ -36,7 +38,10 @@ public sealed class EmulatorOptions
     /// <summary>The rate-limit window (<c>API_Enable_Rate_Limiter_Limit_Time_Default</c>).</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The <c>FileUpload_MaxFileSize</c> setting in bytes (Rocket.Chat's default is 100 MiB).</summary>
+    /// <summary>
+    /// The <c>FileUpload_MaxFileSize</c> setting in bytes (Rocket.Chat's default is 100 MiB). An upload is also bounded by
+    /// <see cref="MaxRequestBodySize"/>, which refuses the whole body with 413 first.
+    /// </summary>
     public long MaxFileSize { get; set; } = 104_857_600;
 
     /// <summary>The <c>FileUpload_MediaTypeWhiteList</c> setting: comma-separated media types (<c>image/*</c> allowed); empty allows all.</summary>
@@ -44,6 +49,22 @@ public sealed class EmulatorOptions
 
     /// <summary>The <c>FileUpload_MediaTypeBlackList</c> setting: comma-separated media types refused; SVG by default.</summary>
     public string MediaTypeBlackList { get; set; } = "image/svg+xml";
+
+    /// <summary>
+    /// The <c>Message_MaxAllowedSize</c> setting: a message longer than this many UTF-16 code units is refused with
+    /// <c>error-message-size-exceeded</c>, as the server's sendMessage does.
+    /// </summary>
+    public int MessageMaxAllowedSize { get; set; } = 5000;
+
+    /// <summary>
+    /// The largest JSON or form body accepted, in bytes; a longer one is refused with 413 before it is read whole.
+    /// Rocket.Chat's body parsers accept up to 50 MB; the emulator defaults to 1 MB so that a hostile body cannot take
+    /// its memory. Raise it for tests that need larger bodies.
+    /// </summary>
+    public long MaxRequestBodySize { get; set; } = 1024 * 1024;
+
+    /// <summary>Where unexpected failures are logged (each one is also answered with a JSON 500); none by default.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>The clock for timestamps and rate-limit windows; tests can pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -30,7 +30,7 @@ public sealed class DiagnosticTests
             "RCG006", 12
         },
         {
-            "oneOf", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        v:\n          oneOf:\n            - type: string\n            - type: integer\n            - type: boolean\npaths: {}\n",
+            "oneOf of two objects (needs a discriminator)", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        v:\n          oneOf:\n            - type: object\n              properties:\n                a: { type: string }\n            - type: object\n              properties:\n                b: { type: string }\npaths: {}\n",
             "RCG007", 11
         },
         {

@@ -12,6 +12,7 @@ public sealed class SnapshotTests
     {
         { "livechat", Path.Combine(RepoPaths.Contracts, "livechat.yaml"), "RocketChat.Livechat", "Livechat" },
         { "store", Path.Combine(RepoPaths.TestContracts, "store.yaml"), "Test.Store", "Store" },
+        { "petstore", Path.Combine(RepoPaths.TestContracts, "petstore.yaml"), "Test.Petstore", "Petstore" },
         { "features", Path.Combine(RepoPaths.TestContracts, "features.yaml"), "RocketChat.Livechat.Tests.Features", "Features" },
     };
 

@@ -175,6 +175,11 @@ namespace RocketChat.Contracts.Generator.Parsing
                 }
             }
 
+            foreach (TypeRef payload in WebhookReader.Read(context, schemas, cancellationToken))
+            {
+                AddRoot(rootTypes, payload);
+            }
+
             foreach (ObjectTypeModel type in schemas.Objects)
             {
                 AddRoot(rootTypes, new TypeRef(TypeKind.Object, type.Name));
@@ -447,8 +452,8 @@ namespace RocketChat.Contracts.Generator.Parsing
         /// <summary>Offset/count paging: integer offset and count parameters, a response with a total and one list.</summary>
         private static PagingModel? DetectPaging(List<ParameterModel> parameters, TypeRef? response, SchemaReader schemas)
         {
-            bool hasOffset = parameters.Any(p => p.WireName == "offset" && p.Location == ParameterLocation.Query && p.Type.Kind == TypeKind.Int32);
-            bool hasCount = parameters.Any(p => p.WireName == "count" && p.Location == ParameterLocation.Query && p.Type.Kind == TypeKind.Int32);
+            bool hasOffset = parameters.Any(p => p.WireName == "offset" && p.Location == ParameterLocation.Query && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
+            bool hasCount = parameters.Any(p => p.WireName == "count" && p.Location == ParameterLocation.Query && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
             if (!hasOffset || !hasCount || response?.Kind != TypeKind.Object)
             {
                 return null;

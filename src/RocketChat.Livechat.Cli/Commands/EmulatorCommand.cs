@@ -18,9 +18,15 @@ public static class EmulatorCommand
             "Run a local Rocket.Chat livechat emulator (admin / admin-password) until Ctrl+C.",
             async (ctx, ct) =>
             {
+                int requestedPort = ctx.Value(port);
+                if (requestedPort is < 0 or > 65535)
+                {
+                    throw new UsageException($"--port must be between 0 and 65535 (0 picks a free one), not {requestedPort}.");
+                }
+
                 var options = new EmulatorOptions
                 {
-                    Port = ctx.Value(port),
+                    Port = requestedPort,
                     RoutingMethod = ctx.Value(routing) == "auto" ? RoutingMethod.AutoSelection : RoutingMethod.ManualSelection,
                     RateLimiterEnabled = !ctx.Value(noRateLimit),
                     AcceptChatsWithNoAgents = ctx.Value(acceptWithoutAgents),
@@ -36,7 +42,18 @@ public static class EmulatorCommand
                 {
                     // Ctrl+C is how the emulator is meant to stop.
                 }
+                catch (IOException ex)
+                {
+                    // Kestrel's bind failure: the port is taken (or not ours to take); the user picks another one.
+                    throw new UsageException($"cannot listen on 127.0.0.1:{requestedPort}: {FirstLine(ex.InnerException?.Message ?? ex.Message)} Pick another --port, or 0 for a free one.");
+                }
             },
             port, routing, noRateLimit, acceptWithoutAgents);
+    }
+
+    private static string FirstLine(string text)
+    {
+        string line = text.Split('\n', 2)[0].Trim();
+        return line.EndsWith('.') ? line : line + ".";
     }
 }

@@ -76,7 +76,7 @@ internal sealed class MessageEndpoints(MessageService messages)
     {
         ApiCall call = context.Api();
         Paging paging = QueryParsing.Paging(call);
-        int limit = call.QueryNumber("limit") is { } requested ? (int)Math.Truncate(requested) : MessageService.DefaultHistoryLimit;
+        int limit = QueryParsing.Integer(call, "limit") ?? MessageService.DefaultHistoryLimit;
 
         // new Date(end): an unparseable value becomes an Invalid Date that no timestamp is before.
         DateTimeOffset? end = call.QueryString("end") is { Length: > 0 } endText

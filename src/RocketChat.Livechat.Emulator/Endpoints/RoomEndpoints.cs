@@ -160,7 +160,7 @@ internal sealed class RoomEndpoints(RoomService rooms)
 
         try
         {
-            return JsonNode.Parse(text) is JsonObject fields
+            return JavaScriptJsonParser.Parse(text) is JsonObject fields
                 ? fields.ToDictionary(field => field.Key, field => field.Value?.ToString() ?? string.Empty, StringComparer.Ordinal)
                 : throw ApiErrors.Plain("The \"customFields\" query parameter must be a valid JSON.");
         }

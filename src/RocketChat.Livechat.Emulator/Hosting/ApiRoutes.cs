@@ -76,6 +76,8 @@ internal static class ApiRoutes
             Permissions = [Permissions.ViewLivechatRoom],
             Body = RouteSchemas.SetAgentStatus,
         });
+
+        WebhookRoutes.Map(app, endpoints.Webhooks);
     }
 
     private static void MapApi(this IEndpointRouteBuilder app, string method, string pattern, RequestDelegate handler, ApiRoute route) =>

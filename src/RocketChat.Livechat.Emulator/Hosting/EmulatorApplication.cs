@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RocketChat.Livechat.Emulator.Http;
 
 namespace RocketChat.Livechat.Emulator.Hosting;
@@ -25,9 +26,12 @@ internal static class EmulatorApplication
 
         WebApplication app = builder.Build();
         var rateLimiter = new RateLimiter(options.TimeProvider, options.RateLimitWindow);
+        ILogger logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("RocketChat.Livechat.Emulator");
+        app.Use(next => new SafetyNetMiddleware(next, logger).InvokeAsync);
         app.UseRouting();
         app.Use(next => new ApiGatewayMiddleware(next, endpoints.Accounts, rateLimiter, options).InvokeAsync);
         ApiRoutes.Map(app, endpoints);
+        app.MapFallback(_ => throw ApiErrors.EndpointDoesNotExist());
         return app;
     }
 

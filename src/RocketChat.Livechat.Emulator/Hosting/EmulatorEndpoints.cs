@@ -18,6 +18,8 @@ internal sealed class EmulatorEndpoints
         Messages = new MessageEndpoints(new MessageService(state));
         Inquiries = new InquiryEndpoints(new InquiryService(state, router));
         Users = new LivechatUserEndpoints(new LivechatUserService(state));
+        Webhooks = new WebhookEndpoints(state);
+        WebhookSender = state.Webhooks.Sender;
     }
 
     public AccountService Accounts { get; }
@@ -35,4 +37,8 @@ internal sealed class EmulatorEndpoints
     public InquiryEndpoints Inquiries { get; }
 
     public LivechatUserEndpoints Users { get; }
+
+    public WebhookEndpoints Webhooks { get; }
+
+    public Webhooks.WebhookSender WebhookSender { get; }
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace RocketChat.Livechat.Emulator.Http;
 
 /// <summary>
-/// An error response in one of Rocket.Chat's shapes. Every shape has <c>success: false</c>; the other fields are
+/// An error response in one of Rocket.Chat's shapes. The API's shapes have <c>success: false</c>; the other fields are
 /// written only when set, because clients tell the shapes apart by which fields exist.
 /// </summary>
 internal sealed record ApiError(int StatusCode)
@@ -26,6 +26,9 @@ internal sealed record ApiError(int StatusCode)
     /// <summary>The <c>reason</c> of <c>API.v1.failure({ reason })</c> (upload's refused media type).</summary>
     public string? Reason { get; init; }
 
+    /// <summary>Whether the body has <c>success: false</c>; the REST layer's 404 catch-all body does not.</summary>
+    public bool IncludeSuccess { get; init; } = true;
+
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
@@ -34,7 +37,11 @@ internal sealed record ApiError(int StatusCode)
             writer.WriteString("reason", Reason);
         }
 
-        writer.WriteBoolean("success", false);
+        if (IncludeSuccess)
+        {
+            writer.WriteBoolean("success", false);
+        }
+
         if (Status is not null)
         {
             writer.WriteString("status", Status);

@@ -56,5 +56,18 @@ internal static class ApiErrors
     /// <summary>A malformed JSON body (body-parser's 400).</summary>
     public static ApiException MalformedBody(string parserMessage) => Plain(parserMessage);
 
+    /// <summary>
+    /// 413 for a body over the size limit: body-parser's 'request entity too large', in the API's error envelope
+    /// so that clients read it like every other failure.
+    /// </summary>
+    public static ApiException PayloadTooLarge() => new(new ApiError(413) { Error = "request entity too large" });
+
+    /// <summary>404 for a path no route serves, as the REST layer's catch-all route answers it.</summary>
+    public static ApiException EndpointDoesNotExist() =>
+        new(new ApiError(404) { Status = "error", Message = "API endpoint does not exist", IncludeSuccess = false });
+
+    /// <summary>500 for a failure the emulator did not expect: the server's generic text, never an empty body.</summary>
+    public static ApiException Internal() => new(new ApiError(500) { Error = "Internal server error" });
+
     public static KeyValuePair<string, string> Detail(string key, string value) => new(key, value);
 }

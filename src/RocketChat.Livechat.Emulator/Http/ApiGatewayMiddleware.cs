@@ -39,7 +39,7 @@ internal sealed class ApiGatewayMiddleware(RequestDelegate next, AccountService 
             JsonObject query = RequestInput.ReadQuery(context.Request.Query);
             JsonNode? body = HttpMethods.IsGet(context.Request.Method)
                 ? null
-                : await RequestInput.ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+                : await RequestInput.ReadBodyAsync(context.Request, options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
             if (route.Query is { } querySchema)
             {
                 JsonNode? queryNode = query;

@@ -10,7 +10,7 @@ internal static class JavaScriptJson
     {
         try
         {
-            return JsonNode.Parse(text);
+            return JavaScriptJsonParser.Parse(text);
         }
         catch (JsonException)
         {

@@ -13,9 +13,27 @@ internal static class QueryParsing
     /// <summary>offset (default 0), count (default 50, at most 100, 0 for no limit) and the JSON <c>sort</c>.</summary>
     public static Paging Paging(ApiCall call)
     {
-        int offset = Math.Max(0, (int)Math.Truncate(call.QueryNumber("offset") ?? 0));
-        int count = call.QueryNumber("count") is { } requested ? Math.Abs((int)Math.Truncate(requested)) : Services.Paging.DefaultCount;
+        int offset = Math.Max(0, Integer(call, "offset") ?? 0);
+        int count = Integer(call, "count") is { } requested ? Math.Abs(requested) : Services.Paging.DefaultCount;
         return new Paging(offset, Math.Min(count, Services.Paging.MaxCount), Sort(call));
+    }
+
+    /// <summary>
+    /// A numeric query parameter as the integer parseInt makes of it; null when absent. A value no 32-bit integer
+    /// holds (±Infinity, -1e20, -2147483648 whose absolute value MongoDB would take) is refused with a 400 where the
+    /// server would fail in the database, instead of wrapping around.
+    /// </summary>
+    public static int? Integer(ApiCall call, string name)
+    {
+        if (call.QueryNumber(name) is not { } number)
+        {
+            return null;
+        }
+
+        double truncated = Math.Truncate(number);
+        return double.IsFinite(truncated) && Math.Abs(truncated) <= int.MaxValue
+            ? (int)truncated
+            : throw ApiErrors.InvalidParams($"{name} must be an integer between -{int.MaxValue} and {int.MaxValue}");
     }
 
     /// <summary>The <c>sort</c> parameter as a MongoDB sort document; null when not given.</summary>
@@ -58,7 +76,7 @@ internal static class QueryParsing
     {
         try
         {
-            return JsonNode.Parse(text) as JsonObject;
+            return JavaScriptJsonParser.Parse(text) as JsonObject;
         }
         catch (JsonException)
         {

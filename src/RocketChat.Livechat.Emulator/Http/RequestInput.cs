@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace RocketChat.Livechat.Emulator.Http;
 
@@ -47,11 +48,22 @@ internal static class RequestInput
         return result;
     }
 
-    public static async Task<JsonNode?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body as JSON. A body longer than <paramref name="maxBytes"/> is refused with 413 as soon as that is known
+    /// (from Content-Length, or while reading), so a huge body is never held in memory. Multipart uploads are
+    /// limited by the upload settings instead, as the server's file upload handler does.
+    /// </summary>
+    public static async Task<JsonNode?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
+        bool isMultipart = request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
+        if (request.ContentLength > maxBytes && !isMultipart)
+        {
+            throw ApiErrors.PayloadTooLarge();
+        }
+
         if (request.HasFormContentType)
         {
-            IFormCollection form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+            IFormCollection form = await ReadFormAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
             var fields = new JsonObject();
             foreach ((string key, Microsoft.Extensions.Primitives.StringValues values) in form)
             {
@@ -62,7 +74,18 @@ internal static class RequestInput
         }
 
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        byte[] chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw ApiErrors.PayloadTooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
         ReadOnlySpan<byte> body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length).Trim(" \t\r\n"u8);
         if (body.IsEmpty)
         {
@@ -71,11 +94,24 @@ internal static class RequestInput
 
         try
         {
-            return JsonNode.Parse(body);
+            return JavaScriptJsonParser.Parse(body);
         }
         catch (JsonException ex)
         {
             throw ApiErrors.MalformedBody(ex.Message);
+        }
+    }
+
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(new FormOptions { ValueLengthLimit = (int)Math.Min(maxBytes, int.MaxValue) }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            throw ApiErrors.PayloadTooLarge();
         }
     }
 

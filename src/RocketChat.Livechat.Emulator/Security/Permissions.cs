@@ -23,7 +23,7 @@ internal static class Permissions
         [RoleNames.Manager] =
         [
             ViewLivechatManager, ViewLivechatRooms, ViewLivechatRoom, ManageLivechatAgents, TransferLivechatGuest,
-            EditOmnichannelContact, CloseLivechatRoom, CloseOthersLivechatRoom,
+            EditOmnichannelContact, CloseLivechatRoom, CloseOthersLivechatRoom, WebhookPermissions.ViewLivechatWebhooks,
         ],
         [RoleNames.Agent] = [ViewLivechatRoom, TransferLivechatGuest, CloseLivechatRoom],
         [RoleNames.Bot] = [BypassRateLimit],

@@ -22,6 +22,8 @@ internal sealed class MessageService(EmulatorState state)
                 throw ApiErrors.Plain("room-closed");
             }
 
+            EnsureAllowedSize(text);
+
             // What MongoDB's unique _id index answers, passed through by the route's failure().
             string id = NewMessageId(messageId, taken => ApiErrors.Plain($"E11000 duplicate key error collection: rocketchat.rocketchat_message index: _id_ dup key: {{ _id: \"{taken}\" }}"));
 
@@ -96,6 +98,7 @@ internal sealed class MessageService(EmulatorState state)
     /// </summary>
     public MessageRecord SendAsAgent(UserRecord agent, string roomId, string text, string? messageId)
     {
+        EnsureAllowedSize(text);
         lock (state.Gate)
         {
             if (!state.Rooms.TryGetValue(roomId, out RoomRecord? room))
@@ -128,6 +131,7 @@ internal sealed class MessageService(EmulatorState state)
                 WaitingResponse = false,
                 UpdatedAt = now,
             };
+            state.Webhooks.MessageSaved(state.Rooms[roomId], message);
             return message;
         }
     }
@@ -154,12 +158,11 @@ internal sealed class MessageService(EmulatorState state)
         }
     }
 
-    /// <summary>Stores a visitor's message and updates its room and inquiry as sendMessageLivechat does.</summary>
+    /// <summary>Stores a visitor's message, updates its room and inquiry as sendMessageLivechat does, and tells the webhooks.</summary>
     private void AppendVisitorMessage(RoomRecord room, MessageRecord message)
     {
         DateTimeOffset now = message.Timestamp;
         string roomId = message.RoomId;
-        string text = message.Text;
         state.AddMessage(message);
         state.Rooms[roomId] = room with
         {
@@ -175,9 +178,20 @@ internal sealed class MessageService(EmulatorState state)
             state.Inquiries[inquiry.Id] = inquiry with
             {
                 LastMessage = message,
-                Message = inquiry.Message.Length == 0 ? text : inquiry.Message,
+                Message = inquiry.Message.Length == 0 ? message.Text : inquiry.Message,
                 UpdatedAt = now,
             };
+        }
+
+        state.Webhooks.MessageSaved(state.Rooms[roomId], message);
+    }
+
+    /// <summary>executeSendMessage's check against Message_MaxAllowedSize (the string's length in UTF-16 units).</summary>
+    private void EnsureAllowedSize(string text)
+    {
+        if (text.Length > state.Options.MessageMaxAllowedSize)
+        {
+            throw ApiErrors.Meteor("error-message-size-exceeded", "Message size exceeds Message_MaxAllowedSize", ApiErrors.Detail("method", "sendMessage"));
         }
     }
 

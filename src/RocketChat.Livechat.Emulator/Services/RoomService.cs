@@ -127,6 +127,7 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
                 new MessageSender(target.Id, target.Username, target.Name),
                 now);
             state.AddMessage(AgentRouter.SystemMessage(roomId, "livechat_transfer_history", string.Empty, transferredBy, now) with { Transfer = transfer });
+            state.Webhooks.SessionForwarded(state.Rooms[roomId], room.ServedBy, room.DepartmentId);
         }
     }
 
@@ -187,6 +188,7 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         state.Inquiries[inquiry.Id] = inquiry;
         state.AddMessage(AgentRouter.SystemMessage(room.Id, "livechat-started", string.Empty, new MessageSender(visitor.Id, visitor.Username, null), now));
         state.Visitors[visitor.Id] = visitor with { LastChat = new RoomReference(room.Id, now) };
+        state.Webhooks.SessionStarted(room);
 
         // Auto_Selection delegates a 'ready' inquiry at once; Manual_Selection leaves it queued for an agent to take.
         if (state.Options.RoutingMethod == RoutingMethod.AutoSelection)
@@ -197,7 +199,13 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
             if (agent is not null)
             {
                 router.Assign(room.Id, agent, now);
+                state.Webhooks.SessionTaken(state.Rooms[room.Id]);
             }
+        }
+
+        if (state.Rooms[room.Id].ServedBy is null)
+        {
+            state.Webhooks.SessionQueued(state.Rooms[room.Id]);
         }
 
         return state.Rooms[room.Id];
@@ -223,6 +231,9 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         {
             state.Inquiries.Remove(inquiry.Id);
         }
+
+        state.Webhooks.MessageSaved(state.Rooms[room.Id], closeMessage);
+        state.Webhooks.SessionClosed(state.Rooms[room.Id]);
     }
 
     private static IComparable? RoomSortKey(RoomRecord room, string field) => field switch

@@ -1,4 +1,6 @@
 using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Settings;
+using RocketChat.Livechat.Emulator.Webhooks;
 
 namespace RocketChat.Livechat.Emulator.State;
 
@@ -14,9 +16,17 @@ internal sealed class EmulatorState
     public EmulatorState(EmulatorOptions options)
     {
         Options = options;
+        WebhookSettings.DefineAll(Settings);
+        Webhooks = new WebhookDispatcher(this, new WebhookSender(Settings, options.TimeProvider));
     }
 
     public EmulatorOptions Options { get; }
+
+    /// <summary>The server settings (settings/:_id), each feature defining its own ids.</summary>
+    public SettingsRegistry Settings { get; } = new();
+
+    /// <summary>Sends livechat webhooks; the services call it inside <see cref="Gate"/> after each change it reports.</summary>
+    public WebhookDispatcher Webhooks { get; }
 
     public Lock Gate { get; } = new();
 

@@ -107,8 +107,10 @@ internal static class AjvValidator
                 return true;
             case JsonValueKind.String:
                 string text = value!.GetValue<string>();
+                // ajv's `data == +data`: NaN is not a number even though .NET parses the word.
                 if (text.Trim().Length > 0
-                    && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+                    && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
+                    && !double.IsNaN(number))
                 {
                     coerced = JsonValue.Create(number);
                     return true;

@@ -101,7 +101,7 @@ public partial interface IStylesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<int> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<int>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Text.Json.JsonElement? extra = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<long>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Text.Json.JsonElement? extra = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IStylesClient"/>
@@ -116,7 +116,7 @@ public sealed partial class StylesClient : IStylesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<int> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<int>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Text.Json.JsonElement? extra = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<long>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Text.Json.JsonElement? extra = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(ids);
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "FindPetsByStyles", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
@@ -350,7 +350,7 @@ public partial interface IFormsClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<Pet> UploadImageAsync(long petId, global::RocketChat.Contracts.Runtime.FilePart file, global::System.Collections.Generic.IReadOnlyList<global::RocketChat.Contracts.Runtime.FilePart>? extras = null, string? caption = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, int? rating = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Pet> UploadImageAsync(long petId, global::RocketChat.Contracts.Runtime.FilePart file, global::System.Collections.Generic.IReadOnlyList<global::RocketChat.Contracts.Runtime.FilePart>? extras = null, string? caption = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, long? rating = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>A URL-encoded form body.</summary>
     /// <param name="name">The <c>name</c> value.</param>
@@ -360,7 +360,7 @@ public partial interface IFormsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task UpdatePetWithFormAsync(string name, int? age = null, PetKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? nicknames = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task UpdatePetWithFormAsync(string name, long? age = null, PetKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? nicknames = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IFormsClient"/>
@@ -375,7 +375,7 @@ public sealed partial class FormsClient : IFormsClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<Pet> UploadImageAsync(long petId, global::RocketChat.Contracts.Runtime.FilePart file, global::System.Collections.Generic.IReadOnlyList<global::RocketChat.Contracts.Runtime.FilePart>? extras = null, string? caption = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, int? rating = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Pet> UploadImageAsync(long petId, global::RocketChat.Contracts.Runtime.FilePart file, global::System.Collections.Generic.IReadOnlyList<global::RocketChat.Contracts.Runtime.FilePart>? extras = null, string? caption = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, long? rating = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(file);
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UploadImage", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
@@ -393,7 +393,7 @@ public sealed partial class FormsClient : IFormsClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task UpdatePetWithFormAsync(string name, int? age = null, PetKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? nicknames = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task UpdatePetWithFormAsync(string name, long? age = null, PetKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? nicknames = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(name);
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UpdatePetWithForm", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);

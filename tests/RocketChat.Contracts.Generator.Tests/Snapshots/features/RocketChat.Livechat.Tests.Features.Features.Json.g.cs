@@ -30,7 +30,7 @@ public sealed class PetFilterJsonConverter : global::System.Text.Json.Serializat
 
         PetKind? kind = default;
         bool hasKind = false;
-        int? minAge = default;
+        long? minAge = default;
         bool? vaccinated = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -49,7 +49,7 @@ public sealed class PetFilterJsonConverter : global::System.Text.Json.Serializat
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    minAge = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    minAge = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("vaccinated"u8))
@@ -128,7 +128,7 @@ public sealed class PagingJsonConverter : global::System.Text.Json.Serialization
             throw new global::System.Text.Json.JsonException("Expected a JSON object for Paging.");
         }
 
-        int? limit = default;
+        long? limit = default;
         string? cursor = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -138,7 +138,7 @@ public sealed class PagingJsonConverter : global::System.Text.Json.Serialization
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    limit = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    limit = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("cursor"u8))
@@ -210,7 +210,7 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.IReadOnlyList<string>? extras = default;
         string? caption = default;
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
-        int? rating = default;
+        long? rating = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -252,7 +252,7 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    rating = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    rating = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else

@@ -15,7 +15,7 @@ public sealed partial record PetFilter
 
     /// <summary>The <c>minAge</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("minAge")]
-    public int? MinAge { get; init; }
+    public long? MinAge { get; init; }
 
     /// <summary>The <c>vaccinated</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("vaccinated")]
@@ -31,7 +31,7 @@ public sealed partial record Paging
 {
     /// <summary>The <c>limit</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("limit")]
-    public int? Limit { get; init; }
+    public long? Limit { get; init; }
 
     /// <summary>The <c>cursor</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("cursor")]
@@ -63,7 +63,7 @@ public sealed partial record PetImageUpload
 
     /// <summary>The <c>rating</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rating")]
-    public int? Rating { get; init; }
+    public long? Rating { get; init; }
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }

@@ -40,6 +40,7 @@ public sealed partial class LivechatClient
         Messages = new MessagesClient(connection);
         Inquiries = new InquiriesClient(connection);
         Users = new UsersClient(connection);
+        Integrations = new IntegrationsClient(connection);
     }
 
     /// <summary>The connection every call goes through.</summary>
@@ -65,6 +66,9 @@ public sealed partial class LivechatClient
 
     /// <summary>Managing livechat agents and managers.</summary>
     public IUsersClient Users { get; }
+
+    /// <summary>The livechat webhook (CRM integration) and the settings that drive it.</summary>
+    public IIntegrationsClient Integrations { get; }
 }
 
 /// <summary>
@@ -333,7 +337,7 @@ public partial interface IRoomsClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListRoomsAsync"/>, fetching offset/count pages as they are consumed.
@@ -437,7 +441,7 @@ public sealed partial class RoomsClient : IRoomsClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListRooms", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/rooms");
@@ -580,7 +584,7 @@ public partial interface IMessagesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, int? limit = null, global::System.DateTimeOffset? lastSeen = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, long? limit = null, global::System.DateTimeOffset? lastSeen = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Send a message as the logged-in user (an agent answering a livechat room)</summary>
     /// <remarks>
@@ -639,7 +643,7 @@ public sealed partial class MessagesClient : IMessagesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, int? limit = null, global::System.DateTimeOffset? lastSeen = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, long? limit = null, global::System.DateTimeOffset? lastSeen = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(roomId);
         global::System.ArgumentNullException.ThrowIfNull(token);
@@ -685,7 +689,7 @@ public partial interface IInquiriesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListInquiriesAsync"/>, fetching offset/count pages as they are consumed.
@@ -746,7 +750,7 @@ public partial interface IInquiriesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListQueuedInquiriesForUserAsync"/>, fetching offset/count pages as they are consumed.
@@ -770,7 +774,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListInquiries", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/inquiries.list");
@@ -817,7 +821,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListQueuedInquiriesForUser", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/inquiries.queuedForUser");
@@ -866,7 +870,7 @@ public partial interface IUsersClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListLivechatUsersAsync"/>, fetching offset/count pages as they are consumed.
@@ -959,7 +963,7 @@ public sealed partial class UsersClient : IUsersClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListLivechatUsers", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/users/");
@@ -1034,6 +1038,125 @@ public sealed partial class UsersClient : IUsersClient
         call.SetJsonBody(request, LivechatJsonContext.Default.SetAgentStatusRequest);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.SetAgentStatusResponse, cancellationToken);
+    }
+}
+
+/// <summary>The livechat webhook (CRM integration) and the settings that drive it.</summary>
+public partial interface IIntegrationsClient
+{
+    /// <summary>Configure the livechat webhook</summary>
+    /// <remarks>
+    /// Writes the webhook settings given in the body; fields left out keep their values. Each field is one setting:
+    /// `LivechatWebhookUrl` = `Livechat_webhookUrl`, `LivechatSecretToken` = `Livechat_secret_token` (sent as the
+    /// `X-RocketChat-Livechat-Token` header), `LivechatHttpTimeout` = `Livechat_http_timeout` (ms), and the
+    /// `LivechatWebhookOn*` switches = `Livechat_webhook_on_*`. There is no field for `Livechat_webhook_on_capture`:
+    /// write it with `POST settings/{_id}`.
+    /// <para/>
+    /// Permission: `view-livechat-manager`. Errors: 400 `invalid-params` for a value of the wrong type, 403 without the permission.
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> SaveWebhookIntegrationAsync(WebhookIntegrationRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Send the fixed sample to the webhook URL</summary>
+    /// <remarks>
+    /// POSTs a fixed `LivechatSession` sample to `Livechat_webhookUrl` once, without retrying, always with the
+    /// `X-RocketChat-Livechat-Token` header (even when the secret is empty). In the sample the visitor's `email`
+    /// and `phone` are plain strings, unlike real events.
+    /// <para/>
+    /// Permission: `view-livechat-webhooks`. Errors (400): `Webhook_URL_not_set` when no URL is set,
+    /// `error-invalid-webhook-response` when the receiver answers anything but 200.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> TestWebhookAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Read a setting</summary>
+    /// <remarks>
+    /// Returns the setting's value, whose JSON type is the setting's (string, boolean or number).
+    /// <para/>
+    /// Permission: `view-privileged-setting`. Errors: 400 `{success: false}` for an unknown or hidden setting.
+    /// </remarks>
+    /// <param name="settingId">The setting id, e.g. `Livechat_webhookUrl` or `Livechat_webhook_on_capture`.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SettingResponse> GetSettingAsync(string settingId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Write a setting</summary>
+    /// <remarks>
+    /// Sets the setting's value; it must have the setting's JSON type.
+    /// <para/>
+    /// Permission: `edit-privileged-setting`. Errors: 400 for an unknown setting or a value of the wrong type.
+    /// </remarks>
+    /// <param name="settingId">The setting id, e.g. `Livechat_webhookUrl` or `Livechat_webhook_on_capture`.</param>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> SaveSettingAsync(string settingId, SaveSettingRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IIntegrationsClient"/>
+public sealed partial class IntegrationsClient : IIntegrationsClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public IntegrationsClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> SaveWebhookIntegrationAsync(WebhookIntegrationRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveWebhookIntegration", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/omnichannel/integrations");
+        call.SetJsonBody(request, LivechatJsonContext.Default.WebhookIntegrationRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> TestWebhookAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "TestWebhook", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/livechat/webhook.test");
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SettingResponse> GetSettingAsync(string settingId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(settingId);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetSetting", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/settings/");
+        call.AppendPathParameter(settingId);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SettingResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> SaveSettingAsync(string settingId, SaveSettingRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(settingId);
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveSetting", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/settings/");
+        call.AppendPathParameter(settingId);
+        call.SetJsonBody(request, LivechatJsonContext.Default.SaveSettingRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
     }
 }
 

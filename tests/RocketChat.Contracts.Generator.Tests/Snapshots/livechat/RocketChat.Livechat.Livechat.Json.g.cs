@@ -950,7 +950,7 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
             else if (reader.ValueTextEquals("phone"u8))
             {
                 reader.Read();
-                phone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorPhoneJsonConverter.ReadValue(ref r0));
+                phone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorPhoneJsonConverter.ReadValue(ref r0));
             }
             else if (reader.ValueTextEquals("visitorEmails"u8))
             {
@@ -2228,8 +2228,8 @@ public sealed class MessageAttachmentImageDimensionsJsonConverter : global::Syst
             throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageAttachmentImageDimensions.");
         }
 
-        int? width = default;
-        int? height = default;
+        long? width = default;
+        long? height = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -2238,7 +2238,7 @@ public sealed class MessageAttachmentImageDimensionsJsonConverter : global::Syst
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    width = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    width = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("height"u8))
@@ -2246,7 +2246,7 @@ public sealed class MessageAttachmentImageDimensionsJsonConverter : global::Syst
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    height = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    height = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else
@@ -3409,8 +3409,8 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         string? displayName = default;
         string? name = default;
         string? topic = default;
-        int? messageCount = default;
-        int? usersCount = default;
+        long? messageCount = default;
+        long? usersCount = default;
         global::System.DateTimeOffset? timestamp = default;
         global::System.DateTimeOffset? updatedAt = default;
         global::System.DateTimeOffset? lastMessageAt = default;
@@ -3437,7 +3437,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         RoomCloser? closer = default;
         RoomClosedBy? closedBy = default;
         string? priorityId = default;
-        int? priorityWeight = default;
+        long? priorityWeight = default;
         string? slaId = default;
         double? estimatedWaitingTimeQueue = default;
         global::System.Text.Json.JsonElement? metrics = default;
@@ -3494,7 +3494,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    messageCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    messageCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("usersCount"u8))
@@ -3502,7 +3502,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    usersCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    usersCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("ts"u8))
@@ -3718,7 +3718,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("slaId"u8))
@@ -5013,12 +5013,12 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         InquiryDefaultAgent? defaultAgent = default;
         RoomSource? source = default;
         string? priorityId = default;
-        int? priorityWeight = default;
+        long? priorityWeight = default;
         string? slaId = default;
         double? estimatedWaitingTimeQueue = default;
         global::System.DateTimeOffset? estimatedServiceTimeAt = default;
         global::System.DateTimeOffset? estimatedInactivityCloseTimeAt = default;
-        int? queueOrder = default;
+        long? queueOrder = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -5172,7 +5172,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("slaId"u8))
@@ -5212,7 +5212,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else
@@ -5479,7 +5479,7 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
             else if (reader.ValueTextEquals("livechat"u8))
             {
                 reader.Read();
-                livechatSettings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                livechatSettings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
             else if (reader.ValueTextEquals("departments"u8))
             {
@@ -6336,7 +6336,7 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("_id"u8))
             {
                 reader.Read();
-                id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("agent"u8))
             {
@@ -6735,17 +6735,17 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
             else if (reader.ValueTextEquals("comment"u8))
             {
                 reader.Read();
-                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("tags"u8))
             {
                 reader.Read();
-                tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+                tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
             }
             else if (reader.ValueTextEquals("generateTranscriptPdf"u8))
             {
                 reader.Read();
-                generateTranscriptPdf = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                generateTranscriptPdf = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("transcriptEmail"u8))
             {
@@ -6875,22 +6875,22 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("userId"u8))
             {
                 reader.Read();
-                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("departmentId"u8))
             {
                 reader.Read();
-                departmentId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                departmentId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("comment"u8))
             {
                 reader.Read();
-                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("clientAction"u8))
             {
                 reader.Read();
-                clientAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                clientAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else
             {
@@ -7145,7 +7145,7 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("userId"u8))
             {
                 reader.Read();
-                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("options"u8))
             {
@@ -7920,9 +7920,9 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
 
         global::System.Collections.Generic.IReadOnlyList<LivechatRoom>? rooms = default;
         bool hasRooms = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -7941,7 +7941,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -7949,7 +7949,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -7957,7 +7957,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -8450,9 +8450,9 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
 
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
         bool hasInquiries = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -8471,7 +8471,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -8479,7 +8479,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -8487,7 +8487,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -8650,7 +8650,7 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
             if (reader.ValueTextEquals("inquiry"u8))
             {
                 reader.Read();
-                inquiry = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : InquiryJsonConverter.ReadValue(ref reader);
+                inquiry = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : InquiryJsonConverter.ReadValue(ref reader);
                 hasInquiry = true;
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -8728,9 +8728,9 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
 
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
         bool hasInquiries = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -8749,7 +8749,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -8757,7 +8757,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -8765,7 +8765,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -8866,9 +8866,9 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
 
         global::System.Collections.Generic.IReadOnlyList<LivechatUser>? users = default;
         bool hasUsers = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -8887,7 +8887,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -8895,7 +8895,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -8903,7 +8903,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -9093,7 +9093,7 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
             if (reader.ValueTextEquals("user"u8))
             {
                 reader.Read();
-                user = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : LivechatUserJsonConverter.ReadValue(ref reader);
+                user = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : LivechatUserJsonConverter.ReadValue(ref reader);
                 hasUser = true;
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -9642,6 +9642,463 @@ public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.
     }
 }
 
+/// <summary>Reads and writes <see cref="WebhookIntegrationRequest"/> without reflection.</summary>
+public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WebhookIntegrationRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookUrl");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatSecretTokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatSecretToken");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatHttpTimeoutJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatHttpTimeout");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnStartJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnStart");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnCloseJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnClose");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnChatTakenJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnChatTaken");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnChatQueuedJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnChatQueued");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnForwardJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnForward");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnOfflineMsgJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnOfflineMsg");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnVisitorMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnVisitorMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnAgentMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnAgentMessage");
+
+    /// <inheritdoc />
+    public override WebhookIntegrationRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WebhookIntegrationRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one WebhookIntegrationRequest at the reader's current token.</summary>
+    public static WebhookIntegrationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for WebhookIntegrationRequest.");
+        }
+
+        string? livechatWebhookUrl = default;
+        string? livechatSecretToken = default;
+        long? livechatHttpTimeout = default;
+        bool? livechatWebhookOnStart = default;
+        bool? livechatWebhookOnClose = default;
+        bool? livechatWebhookOnChatTaken = default;
+        bool? livechatWebhookOnChatQueued = default;
+        bool? livechatWebhookOnForward = default;
+        bool? livechatWebhookOnOfflineMsg = default;
+        bool? livechatWebhookOnVisitorMessage = default;
+        bool? livechatWebhookOnAgentMessage = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("LivechatWebhookUrl"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookUrl = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatSecretToken"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatSecretToken = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatHttpTimeout"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnStart"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnClose"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnChatTaken"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnChatQueued"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnForward"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnOfflineMsg"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnVisitorMessage"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnAgentMessage"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new WebhookIntegrationRequest
+        {
+            LivechatWebhookUrl = livechatWebhookUrl,
+            LivechatSecretToken = livechatSecretToken,
+            LivechatHttpTimeout = livechatHttpTimeout,
+            LivechatWebhookOnStart = livechatWebhookOnStart,
+            LivechatWebhookOnClose = livechatWebhookOnClose,
+            LivechatWebhookOnChatTaken = livechatWebhookOnChatTaken,
+            LivechatWebhookOnChatQueued = livechatWebhookOnChatQueued,
+            LivechatWebhookOnForward = livechatWebhookOnForward,
+            LivechatWebhookOnOfflineMsg = livechatWebhookOnOfflineMsg,
+            LivechatWebhookOnVisitorMessage = livechatWebhookOnVisitorMessage,
+            LivechatWebhookOnAgentMessage = livechatWebhookOnAgentMessage,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one WebhookIntegrationRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WebhookIntegrationRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.LivechatWebhookUrl is { } livechatWebhookUrl)
+        {
+            writer.WritePropertyName(LivechatWebhookUrlJsonName);
+            writer.WriteStringValue(livechatWebhookUrl);
+        }
+        if (value.LivechatSecretToken is { } livechatSecretToken)
+        {
+            writer.WritePropertyName(LivechatSecretTokenJsonName);
+            writer.WriteStringValue(livechatSecretToken);
+        }
+        if (value.LivechatHttpTimeout is { } livechatHttpTimeout)
+        {
+            writer.WritePropertyName(LivechatHttpTimeoutJsonName);
+            writer.WriteNumberValue(livechatHttpTimeout);
+        }
+        if (value.LivechatWebhookOnStart is { } livechatWebhookOnStart)
+        {
+            writer.WritePropertyName(LivechatWebhookOnStartJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnStart);
+        }
+        if (value.LivechatWebhookOnClose is { } livechatWebhookOnClose)
+        {
+            writer.WritePropertyName(LivechatWebhookOnCloseJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnClose);
+        }
+        if (value.LivechatWebhookOnChatTaken is { } livechatWebhookOnChatTaken)
+        {
+            writer.WritePropertyName(LivechatWebhookOnChatTakenJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnChatTaken);
+        }
+        if (value.LivechatWebhookOnChatQueued is { } livechatWebhookOnChatQueued)
+        {
+            writer.WritePropertyName(LivechatWebhookOnChatQueuedJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnChatQueued);
+        }
+        if (value.LivechatWebhookOnForward is { } livechatWebhookOnForward)
+        {
+            writer.WritePropertyName(LivechatWebhookOnForwardJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnForward);
+        }
+        if (value.LivechatWebhookOnOfflineMsg is { } livechatWebhookOnOfflineMsg)
+        {
+            writer.WritePropertyName(LivechatWebhookOnOfflineMsgJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnOfflineMsg);
+        }
+        if (value.LivechatWebhookOnVisitorMessage is { } livechatWebhookOnVisitorMessage)
+        {
+            writer.WritePropertyName(LivechatWebhookOnVisitorMessageJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnVisitorMessage);
+        }
+        if (value.LivechatWebhookOnAgentMessage is { } livechatWebhookOnAgentMessage)
+        {
+            writer.WritePropertyName(LivechatWebhookOnAgentMessageJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnAgentMessage);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SuccessResponse"/> without reflection.</summary>
+public sealed class SuccessResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SuccessResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SuccessResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SuccessResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SuccessResponse at the reader's current token.</summary>
+    public static SuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SuccessResponse.");
+        }
+
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new SuccessResponse
+        {
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SuccessResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SuccessResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SettingResponse"/> without reflection.</summary>
+public sealed class SettingResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SettingResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SettingResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SettingResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SettingResponse at the reader's current token.</summary>
+    public static SettingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SettingResponse.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        global::System.Text.Json.JsonElement? valueValue = default;
+        bool hasValue = false;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    hasValue = true;
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "_id");
+        }
+
+        if (!hasValue)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "value");
+        }
+
+        return new SettingResponse
+        {
+            Id = id!,
+            Value = valueValue.GetValueOrDefault(),
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SettingResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SettingResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.Value is { } valueValue)
+        {
+            writer.WritePropertyName(ValueJsonName);
+            valueValue.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNull(ValueJsonName);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SaveSettingRequest"/> without reflection.</summary>
+public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SaveSettingRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+
+    /// <inheritdoc />
+    public override SaveSettingRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SaveSettingRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SaveSettingRequest at the reader's current token.</summary>
+    public static SaveSettingRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SaveSettingRequest.");
+        }
+
+        global::System.Text.Json.JsonElement? valueValue = default;
+        bool hasValue = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    hasValue = true;
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasValue)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveSettingRequest", "value");
+        }
+
+        return new SaveSettingRequest
+        {
+            Value = valueValue.GetValueOrDefault(),
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SaveSettingRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveSettingRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Value is { } valueValue)
+        {
+            writer.WritePropertyName(ValueJsonName);
+            valueValue.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNull(ValueJsonName);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="InquiryStatus"/> as its string value.</summary>
 public sealed class InquiryStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryStatus>
 {
@@ -9960,6 +10417,26 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>SendAgentMessageResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> SendAgentMessageResponse => _SendAgentMessageResponse ??= CreateSendAgentMessageResponse(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest>? _WebhookIntegrationRequest;
+
+    /// <summary>Metadata for <c>WebhookIntegrationRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> WebhookIntegrationRequest => _WebhookIntegrationRequest ??= CreateWebhookIntegrationRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse>? _SuccessResponse;
+
+    /// <summary>Metadata for <c>SuccessResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse> SuccessResponse => _SuccessResponse ??= CreateSuccessResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingResponse>? _SettingResponse;
+
+    /// <summary>Metadata for <c>SettingResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingResponse> SettingResponse => _SettingResponse ??= CreateSettingResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveSettingRequest>? _SaveSettingRequest;
+
+    /// <summary>Metadata for <c>SaveSettingRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveSettingRequest> SaveSettingRequest => _SaveSettingRequest ??= CreateSaveSettingRequest(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorResponse>? _ErrorResponse;
 
     /// <summary>Metadata for <c>ErrorResponse</c>.</summary>
@@ -10225,6 +10702,10 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SetAgentStatusResponse)) return SetAgentStatusResponse;
         if (type == typeof(SendAgentMessageRequest)) return SendAgentMessageRequest;
         if (type == typeof(SendAgentMessageResponse)) return SendAgentMessageResponse;
+        if (type == typeof(WebhookIntegrationRequest)) return WebhookIntegrationRequest;
+        if (type == typeof(SuccessResponse)) return SuccessResponse;
+        if (type == typeof(SettingResponse)) return SettingResponse;
+        if (type == typeof(SaveSettingRequest)) return SaveSettingRequest;
         if (type == typeof(ErrorResponse)) return ErrorResponse;
         if (type == typeof(UserEmail)) return UserEmail;
         if (type == typeof(VisitorPhone)) return VisitorPhone;
@@ -10312,6 +10793,10 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SetAgentStatusResponse)) return CreateSetAgentStatusResponse(options);
         if (type == typeof(SendAgentMessageRequest)) return CreateSendAgentMessageRequest(options);
         if (type == typeof(SendAgentMessageResponse)) return CreateSendAgentMessageResponse(options);
+        if (type == typeof(WebhookIntegrationRequest)) return CreateWebhookIntegrationRequest(options);
+        if (type == typeof(SuccessResponse)) return CreateSuccessResponse(options);
+        if (type == typeof(SettingResponse)) return CreateSettingResponse(options);
+        if (type == typeof(SaveSettingRequest)) return CreateSaveSettingRequest(options);
         if (type == typeof(ErrorResponse)) return CreateErrorResponse(options);
         if (type == typeof(UserEmail)) return CreateUserEmail(options);
         if (type == typeof(VisitorPhone)) return CreateVisitorPhone(options);
@@ -10470,6 +10955,18 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> CreateSendAgentMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendAgentMessageResponse>(options, new SendAgentMessageResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> CreateWebhookIntegrationRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<WebhookIntegrationRequest>(options, new WebhookIntegrationRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse> CreateSuccessResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SuccessResponse>(options, new SuccessResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingResponse> CreateSettingResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SettingResponse>(options, new SettingResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveSettingRequest> CreateSaveSettingRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SaveSettingRequest>(options, new SaveSettingRequestJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorResponse> CreateErrorResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ErrorResponse>(options, new ErrorResponseJsonConverter());

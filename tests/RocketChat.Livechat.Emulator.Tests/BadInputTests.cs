@@ -1,0 +1,213 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using RocketChat.Livechat.Emulator.Tests.Infrastructure;
+
+namespace RocketChat.Livechat.Emulator.Tests;
+
+/// <summary>
+/// Input a careless or hostile client sends: every one gets the JSON answer the server gives (a 400 in the API's error
+/// shape, or the value JSON.parse makes of it), never a 500 with an empty body.
+/// </summary>
+public sealed class BadInputTests
+{
+    [Fact]
+    public async Task A_key_given_twice_keeps_its_last_value_as_json_parse_does()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+
+        ApiResponse response = await server.PostAsync("/api/v1/livechat/visitor", """{"visitor":{"token":"first","name":"Ann","token":"second"}}""");
+        ApiResponse sorted = await server.GetAsync("""/api/v1/livechat/rooms?sort={"ts":1,"ts":-1}""", asUser: "manager");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("second", response.Body.GetProperty("visitor").GetProperty("token").GetString());
+        Assert.Equal(HttpStatusCode.OK, sorted.Status);
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_escape_is_stored_as_the_replacement_character()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        (Visitor visitor, LivechatRoom room) = await server.StartChatAsync();
+
+        ApiResponse sent = await server.PostAsync("/api/v1/livechat/message", $$"""{"token":"{{visitor.Token}}","rid":"{{room.Id}}","msg":"a\ud800b\udc00c\ud83d\ude00"}""");
+        ApiResponse named = await server.PostAsync("/api/v1/livechat/visitor", """{"visitor":{"token":"surrogate","name":"\udfff"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, sent.Status);
+        Assert.Equal("a\uFFFDb\uFFFDc\U0001F600", sent.Body.GetProperty("message").GetProperty("msg").GetString());
+        Assert.Equal(HttpStatusCode.OK, named.Status);
+        Assert.Equal("\uFFFD", named.Body.GetProperty("visitor").GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("count=-2147483648")]
+    [InlineData("count=-1e20")]
+    [InlineData("count=1e400")]
+    [InlineData("count=-Infinity")]
+    [InlineData("count=NaN")]
+    [InlineData("offset=99999999999")]
+    public async Task Paging_numbers_no_integer_holds_are_a_400(string query)
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+
+        ApiResponse rooms = await server.GetAsync($"/api/v1/livechat/rooms?{query}", asUser: "manager");
+        ApiResponse inquiries = await server.GetAsync($"/api/v1/livechat/inquiries.list?{query}", asUser: "manager");
+
+        foreach (ApiResponse response in new[] { rooms, inquiries })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+            Assert.False(response.Body.GetProperty("success").GetBoolean());
+            Assert.Equal("invalid-params", response.Text("errorType"));
+        }
+    }
+
+    [Theory]
+    [InlineData("limit=-2147483648")]
+    [InlineData("limit=-1e20")]
+    [InlineData("limit=-Infinity")]
+    [InlineData("limit=NaN")]
+    public async Task History_limits_no_integer_holds_are_a_400(string query)
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        (Visitor visitor, LivechatRoom room) = await server.StartChatAsync();
+
+        ApiResponse response = await server.GetAsync($"/api/v1/livechat/messages.history/{room.Id}?token={visitor.Token}&{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("invalid-params", response.Text("errorType"));
+    }
+
+    [Fact]
+    public async Task Paging_at_the_edges_of_the_integer_range_still_answers()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        await server.StartChatAsync();
+
+        ApiResponse response = await server.GetAsync("/api/v1/livechat/rooms?count=-2147483647&offset=2147483647", asUser: "manager");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(0, response.Body.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_message_longer_than_Message_MaxAllowedSize_is_refused_with_the_servers_error()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        (Visitor visitor, LivechatRoom room) = await server.StartChatAsync();
+
+        ApiResponse atLimit = await server.PostAsync("/api/v1/livechat/message", $$"""{"token":"{{visitor.Token}}","rid":"{{room.Id}}","msg":"{{new string('a', 5000)}}"}""");
+        ApiResponse overLimit = await server.PostAsync("/api/v1/livechat/message", $$"""{"token":"{{visitor.Token}}","rid":"{{room.Id}}","msg":"{{new string('a', 5001)}}"}""");
+
+        Assert.Equal(HttpStatusCode.OK, atLimit.Status);
+        overLimit.ShouldBe(HttpStatusCode.BadRequest, """
+            {
+              "success": false,
+              "error": "Message size exceeds Message_MaxAllowedSize [error-message-size-exceeded]",
+              "errorType": "error-message-size-exceeded",
+              "details": { "method": "sendMessage" }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task An_agent_message_longer_than_the_setting_is_refused_too()
+    {
+        await using var server = await EmulatorHarness.StartAsync(options =>
+        {
+            options.RoutingMethod = RoutingMethod.AutoSelection;
+            options.MessageMaxAllowedSize = 10;
+        });
+        (_, LivechatRoom room) = await server.StartChatAsync();
+        string agent = room.ServedBy!.Username!;
+
+        ApiResponse response = await server.PostAsync("/api/v1/chat.sendMessage", $$"""{"message":{"rid":"{{room.Id}}","msg":"01234567890"} }""", asUser: agent);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("error-message-size-exceeded", response.Text("errorType"));
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_is_refused_with_413_whether_its_length_is_declared_or_not()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        string hugeName = new('n', 10 * 1024 * 1024);
+        string body = $$"""{"visitor":{"token":"huge","name":"{{hugeName}}" } }""";
+
+        ApiResponse declared = await server.PostAsync("/api/v1/livechat/visitor", body);
+        ApiResponse chunked = await server.SendAsync(HttpMethod.Post, "/api/v1/livechat/visitor", configure: request =>
+            request.Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)))
+            {
+                Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") },
+            });
+        ApiResponse registered = await server.GetAsync("/api/v1/livechat/visitor/huge");
+
+        foreach (ApiResponse response in new[] { declared, chunked })
+        {
+            response.ShouldBe(HttpStatusCode.RequestEntityTooLarge, """{ "success": false, "error": "request entity too large" }""");
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, registered.Status);
+    }
+
+    [Fact]
+    public async Task The_body_size_limit_is_a_setting()
+    {
+        await using var server = await EmulatorHarness.StartAsync(options => options.MaxRequestBodySize = 64);
+
+        ApiResponse small = await server.PostAsync("/api/v1/livechat/visitor", """{"visitor":{"token":"small"}}""");
+        ApiResponse large = await server.PostAsync("/api/v1/livechat/visitor", $$"""{"visitor":{"token":"large","name":"{{new string('x', 64)}}" } }""");
+
+        Assert.Equal(HttpStatusCode.OK, small.Status);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.Status);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_logged_json_500_never_an_empty_body()
+    {
+        var clock = new FailingTimeProvider();
+        var log = new RecordingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(log));
+        await using var server = await EmulatorHarness.StartAsync(options =>
+        {
+            options.TimeProvider = clock;
+            options.LoggerFactory = loggerFactory;
+        });
+        clock.Fail = true;
+
+        ApiResponse response = await server.PostAsync("/api/v1/livechat/visitor", """{"visitor":{"token":"any"}}""");
+
+        response.ShouldBe(HttpStatusCode.InternalServerError, """{ "success": false, "error": "Internal server error" }""");
+        Assert.Contains(log.Entries, entry => entry.Level == LogLevel.Error && entry.Exception is InvalidOperationException && entry.Message.Contains("/api/v1/livechat/visitor", StringComparison.Ordinal));
+    }
+
+    private sealed class FailingTimeProvider : TimeProvider
+    {
+        public bool Fail { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Fail ? throw new InvalidOperationException("The clock broke.") : base.GetUtcNow();
+    }
+
+    private sealed class RecordingLoggerProvider : ILoggerProvider, ILogger
+    {
+        public List<(LogLevel Level, string Message, Exception? Exception)> Entries { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Entries)
+            {
+                Entries.Add((logLevel, formatter(state, exception), exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
