@@ -61,6 +61,25 @@ public sealed class ResponseMediaTypeWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_text_body_over_the_size_limit_is_refused_not_cut()
+    {
+        _server.Respond(new CannedResponse(200, new string('x', 64), ContentType: "text/csv"));
+        var client = new FeaturesClient(new RocketChatConnection(_http, _server.BaseAddress, credentials: null, new RocketChatConnectionOptions { MaxResponseBodySize = 16 }));
+
+        var error = await Assert.ThrowsAsync<RocketChatResponseException>(() => client.Media.GetReportAsync());
+        Assert.Contains("16-byte limit", error.Message);
+    }
+
+    [Fact]
+    public async Task A_text_body_that_says_success_false_is_still_text()
+    {
+        // Only JSON bodies are checked for Rocket.Chat's failure envelope; a report may contain anything.
+        const string text = """{"success":false}""";
+        _server.Respond(new CannedResponse(200, text, ContentType: "text/plain"));
+        Assert.Equal(text, await _client.Media.GetReportAsync());
+    }
+
+    [Fact]
     public async Task A_text_response_keeps_the_charset_the_server_declares()
     {
         byte[] latin1 = Encoding.Latin1.GetBytes("Zürich");

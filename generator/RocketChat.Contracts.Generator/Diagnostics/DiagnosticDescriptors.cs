@@ -33,7 +33,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
             "RCG007", "Unsupported schema construct", "'{0}' is not supported here; the value is exposed as a JsonElement");
 
         public static readonly DiagnosticDescriptor UnsupportedMediaType = Warning(
-            "RCG008", "Unsupported request body", "The operation '{0}' has no application/json request body ({1}); the operation is skipped");
+            "RCG008", "Unsupported request body", "The operation '{0}' has a request body the generator cannot send ({1}); the operation is skipped");
 
         public static readonly DiagnosticDescriptor UnsupportedParameter = Warning(
             "RCG009", "Unsupported parameter", "The parameter '{0}' in '{1}' is not supported and is skipped: {2}");

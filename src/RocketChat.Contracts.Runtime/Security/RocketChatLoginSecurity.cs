@@ -16,6 +16,8 @@ public sealed class RocketChatLoginSecurity : ISecurityCredentialProvider
     public static OperationSecurity Required { get; } = new(new SecurityRequirement(
         SecurityScheme.ApiKeyHeader(UserIdHeader, UserIdHeader), SecurityScheme.ApiKeyHeader(AuthTokenHeader, AuthTokenHeader)));
 
+    private volatile IssuedPair? _issued;
+
     /// <summary>Answers the two Rocket.Chat headers from <paramref name="login"/>; other schemes get no credential.</summary>
     public RocketChatLoginSecurity(IRocketChatCredentialProvider login)
     {
@@ -41,7 +43,11 @@ public sealed class RocketChatLoginSecurity : ISecurityCredentialProvider
             return null;
         }
 
-        return SecurityCredential.ApiKeyFrom(IsHeader(scheme, UserIdHeader) ? credentials.UserId : credentials.AuthToken, credentials);
+        // One pair of credentials per login, not per call: calls with the same login allocate nothing here.
+        IssuedPair pair = _issued is { } issued && ReferenceEquals(issued.Source, credentials)
+            ? issued
+            : _issued = new IssuedPair(credentials, SecurityCredential.ApiKeyFrom(credentials.UserId, credentials), SecurityCredential.ApiKeyFrom(credentials.AuthToken, credentials));
+        return IsHeader(scheme, UserIdHeader) ? pair.UserId : pair.AuthToken;
     }
 
     /// <inheritdoc />
@@ -56,4 +62,6 @@ public sealed class RocketChatLoginSecurity : ISecurityCredentialProvider
 
     private static bool IsHeader(SecurityScheme scheme, string header) =>
         string.Equals(scheme.ParameterName, header, StringComparison.OrdinalIgnoreCase);
+
+    private sealed record IssuedPair(RocketChatCredentials Source, SecurityCredential UserId, SecurityCredential AuthToken);
 }
