@@ -108,6 +108,7 @@ namespace RocketChat.Contracts.Generator.Parsing
             // Generated names the schemas must not take.
             context.TypeNames.Add(settings.ClientName + "Client");
             context.TypeNames.Add(settings.ClientName + "JsonContext");
+            context.TypeNames.Add(settings.ClientName + "SecuritySchemes");
 
             var schemas = new SchemaReader(context);
             YamlNode? componentSchemas = root.GetMapping("components").Get("schemas");
@@ -115,7 +116,6 @@ namespace RocketChat.Contracts.Generator.Parsing
             schemas.ReadComponents(componentSchemas);
 
             var security = new SecurityReader(context, root);
-            context.TypeNames.Add(settings.ClientName + "SecuritySchemes");
             var operationIds = new HashSet<string>(StringComparer.Ordinal);
             var methodNames = new HashSet<string>(StringComparer.Ordinal);
             var clients = new List<(string Tag, string Name, string ClassName, string? Description, List<OperationModel> Operations)>();
