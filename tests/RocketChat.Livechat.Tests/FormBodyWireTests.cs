@@ -101,6 +101,34 @@ public sealed class FormBodyWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_text_body_is_sent_as_utf8_with_its_media_type()
+    {
+        _server.Respond(new CannedResponse(204, string.Empty));
+        await _client.Forms.PutNotesAsync(7, "Likes the beach. Zürich.");
+
+        RecordedRequest request = _server.LastRequest;
+        Assert.Equal("PUT", request.Method);
+        Assert.Equal("text/plain; charset=utf-8", request.Headers["Content-Type"]);
+        Assert.Equal("Likes the beach. Zürich.", request.Body);
+    }
+
+    [Fact]
+    public async Task A_binary_body_is_streamed_from_the_current_position_with_its_media_type_and_the_stream_stays_open()
+    {
+        _server.Respond(new CannedResponse(204, string.Empty));
+        using var photo = new MemoryStream(Encoding.ASCII.GetBytes("skip:PNG-DATA"));
+        photo.Position = 5;
+        await _client.Forms.PutRawPhotoAsync(7, photo);
+
+        RecordedRequest request = _server.LastRequest;
+        Assert.Equal("/pets/7/photo/raw", request.RawTarget);
+        Assert.Equal("image/png", request.Headers["Content-Type"]);
+        Assert.Equal("8", request.Headers["Content-Length"]);
+        Assert.Equal("PNG-DATA", request.Body);
+        Assert.True(photo.CanRead);
+    }
+
+    [Fact]
     public async Task A_seekable_file_is_sent_whole_again_when_a_401_renews_the_login()
     {
         int logins = 0;

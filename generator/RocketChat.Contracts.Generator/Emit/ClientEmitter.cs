@@ -174,7 +174,7 @@ namespace RocketChat.Contracts.Generator.Emit
             EmitPath(writer, operation, shape);
             foreach (MethodParameter parameter in shape.Parameters.Where(p => p.Location != ParameterLocation.Path && !p.IsFormField))
             {
-                EmitParameter(writer, contract, parameter);
+                EmitParameter(writer, contract, operation, parameter);
             }
 
             EmitFormFields(writer, operation, shape);
@@ -230,9 +230,16 @@ namespace RocketChat.Contracts.Generator.Emit
             }
         }
 
-        private static void EmitParameter(SourceWriter writer, ContractModel contract, MethodParameter parameter)
+        private static void EmitParameter(SourceWriter writer, ContractModel contract, OperationModel operation, MethodParameter parameter)
         {
             string literal = CSharpText.Literal(parameter.WireName);
+            if (parameter.RawBodyType != null)
+            {
+                string setter = parameter.RawBodyType == "string" ? "SetTextBody" : "SetStreamBody";
+                writer.Line("call." + setter + "(" + parameter.Name + ", " + CSharpText.Literal(operation.BodyMediaType ?? "application/octet-stream") + ");");
+                return;
+            }
+
             if (parameter.IsBody)
             {
                 string info = contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(parameter.Type);
@@ -305,7 +312,7 @@ namespace RocketChat.Contracts.Generator.Emit
         /// <summary>A form body: its encoding, then each field (null optional fields are left out).</summary>
         private static void EmitFormFields(SourceWriter writer, OperationModel operation, MethodShape shape)
         {
-            if (operation.BodyEncoding == RequestBodyEncoding.Json)
+            if (operation.BodyEncoding is RequestBodyEncoding.Json or RequestBodyEncoding.Text or RequestBodyEncoding.Binary)
             {
                 return;
             }

@@ -45,11 +45,20 @@ namespace RocketChat.Contracts.Generator.Emit
         /// <summary>A file part (or list of them) of a multipart body.</summary>
         public bool IsFile { get; private set; }
 
-        public string CSharpType => IsFile
+        /// <summary>A text or binary request body passed as it is (string or Stream).</summary>
+        public string? RawBodyType { get; private set; }
+
+        public string CSharpType => RawBodyType ?? (IsFile
             ? (Type.Kind == TypeKind.Array ? "global::System.Collections.Generic.IReadOnlyList<" + FilePart + ">" : FilePart)
-            : Type.CSharpType;
+            : Type.CSharpType);
 
         private const string FilePart = "global::RocketChat.Contracts.Runtime.FilePart";
+
+        public static MethodParameter ForRawBody(string name, bool isText, bool isRequired) =>
+            new MethodParameter(name, "body", ParameterLocation.Query, TypeRef.String, isRequired, false, true, isText ? "The request body, sent as text." : "The request body, read from its current position and sent as it is; the stream stays the caller's.")
+            {
+                RawBodyType = isText ? "string" : "global::System.IO.Stream",
+            };
 
         public static MethodParameter ForFormField(FormFieldModel field) =>
             new MethodParameter(field.Name, field.WireName, ParameterLocation.Query, field.Type, field.IsRequired, false, false, field.Description)
@@ -136,6 +145,13 @@ namespace RocketChat.Contracts.Generator.Emit
                 string bodyName = Identifiers.Unique("request", taken);
                 var body = new MethodParameter(bodyName, "body", ParameterLocation.Query, operation.Body, operation.IsBodyRequired, false, true, "The request body.");
                 (operation.IsBodyRequired ? required : optional).Insert(operation.IsBodyRequired ? required.Count : 0, body);
+            }
+
+            if (operation.BodyEncoding is RequestBodyEncoding.Text or RequestBodyEncoding.Binary)
+            {
+                string bodyName = Identifiers.Unique("content", taken);
+                var raw = MethodParameter.ForRawBody(bodyName, operation.BodyEncoding == RequestBodyEncoding.Text, operation.IsBodyRequired);
+                (operation.IsBodyRequired ? required : optional).Insert(operation.IsBodyRequired ? required.Count : 0, raw);
             }
 
             int optionalFields = 0;

@@ -102,7 +102,8 @@ namespace RocketChat.Contracts.Generator.Model
         ResponseBodyKind ResponseKind = ResponseBodyKind.Json,
         string? Accept = null,
         RequestBodyEncoding BodyEncoding = RequestBodyEncoding.Json,
-        EquatableArray<FormFieldModel> FormFields = default);
+        EquatableArray<FormFieldModel> FormFields = default,
+        string? BodyMediaType = null);
 
     /// <summary>How the request body is written: JSON from <see cref="OperationModel.Body"/>, or form fields.</summary>
     internal enum RequestBodyEncoding
@@ -110,6 +111,12 @@ namespace RocketChat.Contracts.Generator.Model
         Json,
         Multipart,
         UrlEncoded,
+
+        /// <summary>A text body (text/*, XML) passed as a string.</summary>
+        Text,
+
+        /// <summary>Any other media type, passed as a caller-owned stream.</summary>
+        Binary,
     }
 
     /// <summary>One field of a form body, a method parameter of its own; files are sent as file parts.</summary>

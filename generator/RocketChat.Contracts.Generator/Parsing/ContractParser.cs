@@ -238,6 +238,7 @@ namespace RocketChat.Contracts.Generator.Parsing
             bool bodyRequired = false;
             RequestBodyEncoding bodyEncoding = RequestBodyEncoding.Json;
             List<FormFieldModel>? formFields = null;
+            string? bodyMediaType = null;
             if (context.Dereference(operation.Get("requestBody")) is YamlNode requestBody)
             {
                 YamlNode? content = requestBody.Get("content");
@@ -252,6 +253,16 @@ namespace RocketChat.Contracts.Generator.Parsing
                     {
                         problem = form.MediaType + ": " + problem;
                     }
+                }
+
+                // Neither JSON nor a form: the body is sent as it is, text as a string, anything else as a stream.
+                if (json == null && formFields == null && problem.Length == 0 && content.Entries().Select(e => e.Key.Value!).ToList() is { Count: > 0 } raw)
+                {
+                    string? text = raw.FirstOrDefault(MediaTypes.IsText);
+                    bodyEncoding = text != null ? RequestBodyEncoding.Text : RequestBodyEncoding.Binary;
+                    string chosen = MediaTypes.Essence(text ?? raw[0]);
+                    bodyMediaType = chosen.IndexOf('*') < 0 ? chosen : text != null ? "text/plain" : "application/octet-stream";
+                    formFields = new List<FormFieldModel>();
                 }
 
                 if (json == null && formFields == null)
@@ -446,7 +457,8 @@ namespace RocketChat.Contracts.Generator.Parsing
                 responseKind,
                 accept,
                 bodyEncoding,
-                namedFields.ToEquatableArray());
+                namedFields.ToEquatableArray(),
+                bodyMediaType);
         }
 
         /// <summary>Offset/count paging: integer offset and count parameters, a response with a total and one list.</summary>

@@ -19,6 +19,9 @@ public sealed class ApiRequest
     private List<KeyValuePair<string, string>>? _headers;
     private List<FormEntry>? _form;
     private bool _multipart;
+    private string? _textBody;
+    private FilePart? _streamBody;
+    private string? _rawMediaType;
 
     /// <summary>Starts a request for <paramref name="operation"/> (the contract's name, used in errors and logs).</summary>
     public ApiRequest(HttpMethod method, string operation, OperationSecurity security)
@@ -305,12 +308,51 @@ public sealed class ApiRequest
         return this;
     }
 
-    /// <summary>Whether the body can be sent a second time (after a 401 renewal): every file stream can rewind.</summary>
-    public bool CanResend => _form is null || _form.TrueForAll(f => f.File is null || f.File.StartPosition >= 0);
+    /// <summary>Sends <paramref name="text"/> as the body, UTF-8, with <paramref name="mediaType"/>; null sends no body.</summary>
+    public ApiRequest SetTextBody(string? text, string mediaType)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
+        _textBody = text;
+        _rawMediaType = mediaType;
+        return this;
+    }
+
+    /// <summary>Sends <paramref name="content"/> as the body with <paramref name="mediaType"/>; null sends no body. The stream stays the caller's.</summary>
+    public ApiRequest SetStreamBody(Stream? content, string mediaType)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
+        _streamBody = content is null ? null : new FilePart(content, "body", mediaType);
+        _rawMediaType = mediaType;
+        return this;
+    }
+
+    /// <summary>Whether the body can be sent a second time (after a 401 renewal): every file or body stream can rewind.</summary>
+    public bool CanResend =>
+        (_form is null || _form.TrueForAll(f => f.File is null || f.File.StartPosition >= 0))
+        && (_streamBody is null || _streamBody.StartPosition >= 0);
 
     /// <summary>The body to send: JSON, a form, or none. Files are rewound to where they started, so a retry resends them whole.</summary>
     public HttpContent? CreateContent()
     {
+        if (_textBody is not null)
+        {
+            var text = new StringContent(_textBody, Encoding.UTF8);
+            text.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(_rawMediaType!) { CharSet = "utf-8" };
+            return text;
+        }
+
+        if (_streamBody is { } stream)
+        {
+            if (stream.StartPosition >= 0)
+            {
+                stream.Content.Position = stream.StartPosition;
+            }
+
+            var raw = new FilePartContent(stream);
+            raw.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(_rawMediaType!);
+            return raw;
+        }
+
         if (_form is null)
         {
             if (Body is null)

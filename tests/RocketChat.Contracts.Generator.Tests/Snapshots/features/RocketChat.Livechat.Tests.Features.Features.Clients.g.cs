@@ -361,6 +361,22 @@ public partial interface IFormsClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task UpdatePetWithFormAsync(string name, long? age = null, PetKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? nicknames = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A text body, sent as it is.</summary>
+    /// <param name="petId">The <c>petId</c> value.</param>
+    /// <param name="content">The request body, sent as text.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task PutNotesAsync(long petId, string content, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A binary body, streamed as it is.</summary>
+    /// <param name="petId">The <c>petId</c> value.</param>
+    /// <param name="content">The request body, read from its current position and sent as it is; the stream stays the caller's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task PutRawPhotoAsync(long petId, global::System.IO.Stream content, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IFormsClient"/>
@@ -403,6 +419,32 @@ public sealed partial class FormsClient : IFormsClient
         call.AddFormField("age", age?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         call.AddFormField("kind", kind?.Value);
         call.AddFormFields("nicknames", nicknames);
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task PutNotesAsync(long petId, string content, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(content);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "PutNotes", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/");
+        call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        call.AppendPath("/notes");
+        call.SetTextBody(content, "text/plain");
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task PutRawPhotoAsync(long petId, global::System.IO.Stream content, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(content);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "PutRawPhoto", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/");
+        call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        call.AppendPath("/photo/raw");
+        call.SetStreamBody(content, "image/png");
 
         return _connection.SendAsync(call, cancellationToken);
     }
