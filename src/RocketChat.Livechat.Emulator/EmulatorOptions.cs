@@ -39,6 +39,18 @@ public sealed class EmulatorOptions
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// The <c>FileUpload_MaxFileSize</c> setting in bytes (Rocket.Chat's default is 100 MiB). An upload is also bounded by
+    /// <see cref="MaxRequestBodySize"/>, which refuses the whole body with 413 first.
+    /// </summary>
+    public long MaxFileSize { get; set; } = 104_857_600;
+
+    /// <summary>The <c>FileUpload_MediaTypeWhiteList</c> setting: comma-separated media types (<c>image/*</c> allowed); empty allows all.</summary>
+    public string MediaTypeWhiteList { get; set; } = string.Empty;
+
+    /// <summary>The <c>FileUpload_MediaTypeBlackList</c> setting: comma-separated media types refused; SVG by default.</summary>
+    public string MediaTypeBlackList { get; set; } = "image/svg+xml";
+
+    /// <summary>
     /// DDP heartbeat (<c>/websocket</c>): after this much silence from a client the server pings it (Meteor: 15 s).
     /// </summary>
     public TimeSpan RealtimeHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);

@@ -42,6 +42,14 @@ public sealed class DiagnosticTests
             "RCG008", 9
         },
         {
+            "file in a URL-encoded form", Header + "paths:\n  /upload:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n            schema:\n              type: object\n              properties:\n                file:\n                  type: string\n                  format: binary\n      responses: {}\n",
+            "RCG008", 9
+        },
+        {
+            "object part in a multipart form", Header + "paths:\n  /upload:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          multipart/form-data:\n            schema:\n              type: object\n              properties:\n                meta:\n                  type: object\n                  properties:\n                    a:\n                      type: string\n      responses: {}\n",
+            "RCG008", 9
+        },
+        {
             "cookie parameter", Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: session\n          in: cookie\n      responses: {}\n",
             "RCG009", 11
         },
@@ -61,6 +69,9 @@ public sealed class DiagnosticTests
             "form style on a nested object", Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: filter\n          in: query\n          schema:\n            type: object\n            properties:\n              inner:\n                type: object\n                properties:\n                  a:\n                    type: string\n      responses: {}\n",
             "RCG009", 12
         },
+        { "api key in a cookie", Header + "components:\n  securitySchemes:\n    session:\n      type: apiKey\n      in: cookie\n      name: sid\npaths: {}\n", "RCG030", 7 },
+        { "digest authentication", Header + "components:\n  securitySchemes:\n    digest:\n      type: http\n      scheme: digest\npaths: {}\n", "RCG030", 7 },
+        { "security names an undefined scheme", Header + "security:\n  - nope: []\npaths: {}\n", "RCG030", 6 },
         {
             "undeclared path parameter", Header + "paths:\n  /messages/{rid}:\n    get:\n      operationId: getMessages\n      responses: {}\n",
             "RCG010", 6

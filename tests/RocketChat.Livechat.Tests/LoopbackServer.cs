@@ -17,6 +17,9 @@ public sealed record RecordedRequest(string Method, string RawTarget, string Pat
 /// <summary>The reply the test wants the server to give.</summary>
 public sealed record CannedResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, string ContentType = "application/json")
 {
+    /// <summary>Raw bytes to send instead of <see cref="Body"/> (binary responses).</summary>
+    public byte[]? Bytes { get; init; }
+
     public static CannedResponse Json(string body, int status = 200) => new(status, body);
 }
 
@@ -83,6 +86,12 @@ public sealed class LoopbackServer : IAsyncDisposable
         foreach (KeyValuePair<string, string> header in response.Headers ?? new Dictionary<string, string>())
         {
             context.Response.Headers[header.Key] = header.Value;
+        }
+
+        if (response.Bytes is { } bytes)
+        {
+            await context.Response.Body.WriteAsync(bytes);
+            return;
         }
 
         await context.Response.WriteAsync(response.Body);

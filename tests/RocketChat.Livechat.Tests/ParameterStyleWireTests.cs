@@ -95,6 +95,16 @@ public sealed class ParameterStyleWireTests : IAsyncLifetime
         Assert.Equal("labels=size,big,fur,long%20hair", query);
     }
 
+    [Theory]
+    [InlineData("{\"ts\":-1}", "extra=%7B%22ts%22%3A-1%7D")]
+    [InlineData("\"plain text\"", "extra=plain%20text")]
+    [InlineData("12.5", "extra=12.5")]
+    public async Task A_free_form_value_is_sent_as_text_when_scalar_and_as_json_text_otherwise(string json, string expected)
+    {
+        System.Text.Json.JsonElement value = System.Text.Json.JsonDocument.Parse(json).RootElement;
+        Assert.Equal(expected, await QueryOfAsync(c => c.FindPetsByStylesAsync([1], extra: value)));
+    }
+
     [Fact]
     public async Task A_header_array_is_comma_joined()
     {

@@ -33,7 +33,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
             "RCG007", "Unsupported schema construct", "'{0}' is not supported here; the value is exposed as a JsonElement");
 
         public static readonly DiagnosticDescriptor UnsupportedMediaType = Warning(
-            "RCG008", "Unsupported request body", "The operation '{0}' has no application/json request body ({1}); the operation is skipped");
+            "RCG008", "Unsupported request body", "The operation '{0}' has a request body the generator cannot send ({1}); the operation is skipped");
 
         public static readonly DiagnosticDescriptor UnsupportedParameter = Warning(
             "RCG009", "Unsupported parameter", "The parameter '{0}' in '{1}' is not supported and is skipped: {2}");
@@ -68,6 +68,9 @@ namespace RocketChat.Contracts.Generator.Diagnostics
         public static readonly DiagnosticDescriptor UnsupportedDefault = Warning(
             "RCG019", "Default value not applied", "This 'default' has no C# literal for a {0} member; it is not applied, the member reads as absent");
 
+        public static readonly DiagnosticDescriptor SecuritySchemeNotApplied = Warning(
+            "RCG030", "Security scheme not applied", "The security scheme '{0}' cannot be applied ({1}); requests that need it are sent without it");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "RCG099", "Generator failure", "The contract generator failed unexpectedly: {0}");
 
@@ -80,7 +83,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
                 InvalidDocument, NotOpenApi3, UnresolvedReference, ExternalReference, DuplicateOperationId,
                 OperationNameCollision, UnsupportedSchema, UnsupportedMediaType, UnsupportedParameter,
                 UndeclaredPathParameter, InvalidStructure, InvalidOption, CircularReference, UnknownType,
-                PropertyNameCollision, InvalidNameOverride, OutputCollision, ClientNameCollision, UnsupportedDefault, InternalError,
+                PropertyNameCollision, InvalidNameOverride, OutputCollision, ClientNameCollision, UnsupportedDefault, SecuritySchemeNotApplied, InternalError,
             })
             {
                 s_byId.Add(d.Id, d);

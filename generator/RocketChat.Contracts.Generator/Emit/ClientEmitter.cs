@@ -14,6 +14,7 @@ namespace RocketChat.Contracts.Generator.Emit
         {
             SourceWriter writer = SourceWriter.Begin(contract.Namespace);
             EmitRoot(writer, contract);
+            SecurityEmitter.Emit(writer, contract);
             foreach (ClientModel client in contract.Clients)
             {
                 EmitInterface(writer, contract, client);
@@ -123,9 +124,20 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-            if (operation.Response != null)
+            switch (operation.ResponseKind)
             {
-                writer.Line("/// <returns>The server's response.</returns>");
+                case ResponseBodyKind.Text:
+                    writer.Line("/// <returns>The response body as text (" + CSharpText.DocLines(operation.Accept).FirstOrDefault() + "), decoded with the charset the server declares (UTF-8 by default).</returns>");
+                    break;
+                case ResponseBodyKind.Binary:
+                    writer.Line("/// <returns>");
+                    writer.Line("/// The response body (" + CSharpText.DocLines(operation.Accept).FirstOrDefault() + ") as a forward-only stream read from the network.");
+                    writer.Line("/// The caller owns it: dispose it to release the connection.");
+                    writer.Line("/// </returns>");
+                    break;
+                case ResponseBodyKind.Json when operation.Response != null:
+                    writer.Line("/// <returns>The server's response.</returns>");
+                    break;
             }
 
             writer.Line("/// <exception cref=\"" + Runtime + ".RocketChatApiException\">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>");
@@ -158,21 +170,35 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             string method = "global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.HttpMethod);
-            writer.Line("var call = new " + Runtime + ".ApiRequest(" + method + ", " + CSharpText.Literal(operation.Name) + ", requiresAuthentication: " + (operation.RequiresAuthentication ? "true" : "false") + ");");
+            writer.Line("var call = new " + Runtime + ".ApiRequest(" + method + ", " + CSharpText.Literal(operation.Name) + ", " + SecurityEmitter.For(contract, operation) + ");");
             EmitPath(writer, operation, shape);
-            foreach (MethodParameter parameter in shape.Parameters.Where(p => p.Location != ParameterLocation.Path))
+            foreach (MethodParameter parameter in shape.Parameters.Where(p => p.Location != ParameterLocation.Path && !p.IsFormField))
             {
-                EmitParameter(writer, contract, parameter);
+                EmitParameter(writer, contract, operation, parameter);
+            }
+
+            EmitFormFields(writer, operation, shape);
+
+            if (operation.Accept != null)
+            {
+                writer.Line("call.Accept = " + CSharpText.Literal(operation.Accept) + ";");
             }
 
             writer.Line();
-            if (operation.Response != null)
+            switch (operation.ResponseKind)
             {
-                writer.Line("return _connection.SendAsync(call, " + contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(operation.Response) + ", cancellationToken);");
-            }
-            else
-            {
-                writer.Line("return _connection.SendAsync(call, cancellationToken);");
+                case ResponseBodyKind.Json when operation.Response != null:
+                    writer.Line("return _connection.SendAsync(call, " + contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(operation.Response) + ", cancellationToken);");
+                    break;
+                case ResponseBodyKind.Text:
+                    writer.Line("return _connection.SendForTextAsync(call, cancellationToken);");
+                    break;
+                case ResponseBodyKind.Binary:
+                    writer.Line("return _connection.SendForStreamAsync(call, cancellationToken);");
+                    break;
+                default:
+                    writer.Line("return _connection.SendAsync(call, cancellationToken);");
+                    break;
             }
         }
 
@@ -204,9 +230,16 @@ namespace RocketChat.Contracts.Generator.Emit
             }
         }
 
-        private static void EmitParameter(SourceWriter writer, ContractModel contract, MethodParameter parameter)
+        private static void EmitParameter(SourceWriter writer, ContractModel contract, OperationModel operation, MethodParameter parameter)
         {
             string literal = CSharpText.Literal(parameter.WireName);
+            if (parameter.RawBodyType != null)
+            {
+                string setter = parameter.RawBodyType == "string" ? "SetTextBody" : "SetStreamBody";
+                writer.Line("call." + setter + "(" + parameter.Name + ", " + CSharpText.Literal(operation.BodyMediaType ?? "application/octet-stream") + ");");
+                return;
+            }
+
             if (parameter.IsBody)
             {
                 string info = contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(parameter.Type);
@@ -264,12 +297,44 @@ namespace RocketChat.Contracts.Generator.Emit
                     string map = nullable ? "(" + parameter.Name + " is null ? null : " + pairs + ")" : pairs;
                     writer.Line("call.AddQueryObject(" + literal + ", " + map + ", " + QueryStyle(parameter.Style) + ");");
                     break;
+                case TypeKind.Json:
+                    writer.Line("call.AddQueryValue(" + literal + ", " + parameter.Name + ");");
+                    break;
                 case TypeKind.Enum:
                     writer.Line("call.AddQuery(" + literal + ", " + parameter.Name + (nullable ? "?" : string.Empty) + ".Value);");
                     break;
                 default:
                     writer.Line("call.AddQuery(" + literal + ", " + parameter.Name + ");");
                     break;
+            }
+        }
+
+        /// <summary>A form body: its encoding, then each field (null optional fields are left out).</summary>
+        private static void EmitFormFields(SourceWriter writer, OperationModel operation, MethodShape shape)
+        {
+            if (operation.BodyEncoding is RequestBodyEncoding.Json or RequestBodyEncoding.Text or RequestBodyEncoding.Binary)
+            {
+                return;
+            }
+
+            writer.Line(operation.BodyEncoding == RequestBodyEncoding.Multipart ? "call.UseMultipartForm();" : "call.UseUrlEncodedForm();");
+            foreach (MethodParameter field in shape.Parameters.Where(p => p.IsFormField))
+            {
+                string literal = CSharpText.Literal(field.WireName);
+                bool nullable = !field.IsRequired;
+                bool isArray = field.Type.Kind == TypeKind.Array;
+                if (field.IsFile)
+                {
+                    writer.Line((isArray ? "call.AddFormFiles(" : "call.AddFormFile(") + literal + ", " + field.Name + ");");
+                }
+                else if (isArray)
+                {
+                    writer.Line("call.AddFormFields(" + literal + ", " + WireStrings(field, nullable) + ");");
+                }
+                else
+                {
+                    writer.Line("call.AddFormField(" + literal + ", " + WireString(field.Type, field.Name, nullable) + ");");
+                }
             }
         }
 

@@ -39,9 +39,37 @@ namespace RocketChat.Contracts.Generator.Emit
 
         public ParameterStyle Style { get; }
 
+        /// <summary>A field of a form body (multipart or URL-encoded) rather than a path, query or header value.</summary>
+        public bool IsFormField { get; private set; }
+
+        /// <summary>A file part (or list of them) of a multipart body.</summary>
+        public bool IsFile { get; private set; }
+
+        /// <summary>A text or binary request body passed as it is (string or Stream).</summary>
+        public string? RawBodyType { get; private set; }
+
+        public string CSharpType => RawBodyType ?? (IsFile
+            ? (Type.Kind == TypeKind.Array ? "global::System.Collections.Generic.IReadOnlyList<" + FilePart + ">" : FilePart)
+            : Type.CSharpType);
+
+        private const string FilePart = "global::RocketChat.Contracts.Runtime.FilePart";
+
+        public static MethodParameter ForRawBody(string name, bool isText, bool isRequired) =>
+            new MethodParameter(name, "body", ParameterLocation.Query, TypeRef.String, isRequired, false, true, isText ? "The request body, sent as text." : "The request body, read from its current position and sent as it is; the stream stays the caller's.")
+            {
+                RawBodyType = isText ? "string" : "global::System.IO.Stream",
+            };
+
+        public static MethodParameter ForFormField(FormFieldModel field) =>
+            new MethodParameter(field.Name, field.WireName, ParameterLocation.Query, field.Type, field.IsRequired, false, false, field.Description)
+            {
+                IsFormField = true,
+                IsFile = field.IsFile,
+            };
+
         public string Declaration => IsRequired
-            ? Type.CSharpType + " " + Name
-            : Type.CSharpType + "? " + Name + " = null";
+            ? CSharpType + " " + Name
+            : CSharpType + "? " + Name + " = null";
     }
 
     /// <summary>The C# signature of an operation (and of its paging companion), derived from the model.</summary>
@@ -52,9 +80,13 @@ namespace RocketChat.Contracts.Generator.Emit
         private MethodShape(OperationModel operation, List<MethodParameter> parameters)
         {
             Parameters = parameters;
-            string returns = operation.Response == null
-                ? "global::System.Threading.Tasks.Task"
-                : "global::System.Threading.Tasks.Task<" + operation.Response.CSharpType + ">";
+            string returns = operation.ResponseKind switch
+            {
+                ResponseBodyKind.Json when operation.Response != null => "global::System.Threading.Tasks.Task<" + operation.Response.CSharpType + ">",
+                ResponseBodyKind.Text => "global::System.Threading.Tasks.Task<string>",
+                ResponseBodyKind.Binary => "global::System.Threading.Tasks.Task<global::System.IO.Stream>",
+                _ => "global::System.Threading.Tasks.Task",
+            };
             var declarations = parameters.Select(p => p.Declaration).Concat(new[] { CancellationToken + " cancellationToken = default" });
             Signature = returns + " " + operation.Name + "Async(" + string.Join(", ", declarations) + ")";
 
@@ -113,6 +145,27 @@ namespace RocketChat.Contracts.Generator.Emit
                 string bodyName = Identifiers.Unique("request", taken);
                 var body = new MethodParameter(bodyName, "body", ParameterLocation.Query, operation.Body, operation.IsBodyRequired, false, true, "The request body.");
                 (operation.IsBodyRequired ? required : optional).Insert(operation.IsBodyRequired ? required.Count : 0, body);
+            }
+
+            if (operation.BodyEncoding is RequestBodyEncoding.Text or RequestBodyEncoding.Binary)
+            {
+                string bodyName = Identifiers.Unique("content", taken);
+                var raw = MethodParameter.ForRawBody(bodyName, operation.BodyEncoding == RequestBodyEncoding.Text, operation.IsBodyRequired);
+                (operation.IsBodyRequired ? required : optional).Insert(operation.IsBodyRequired ? required.Count : 0, raw);
+            }
+
+            int optionalFields = 0;
+            foreach (FormFieldModel field in operation.FormFields)
+            {
+                MethodParameter item = MethodParameter.ForFormField(field);
+                if (field.IsRequired)
+                {
+                    required.Add(item);
+                }
+                else
+                {
+                    optional.Insert(optionalFields++, item);
+                }
             }
 
             return new MethodShape(operation, required.Concat(optional).ToList());

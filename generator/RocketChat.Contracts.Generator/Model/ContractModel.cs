@@ -14,7 +14,9 @@ namespace RocketChat.Contracts.Generator.Model
         EquatableArray<ClientModel> Clients,
         EquatableArray<TypeRef> RootTypes,
         EquatableArray<DiagnosticInfo> Diagnostics,
-        EquatableArray<UnionTypeModel> Unions = default)
+        EquatableArray<UnionTypeModel> Unions = default,
+        EquatableArray<SecuritySchemeModel> SecuritySchemes = default,
+        EquatableArray<OperationSecurityModel> OperationSecurity = default)
     {
         public string Accessibility => IsPublic ? "public" : "internal";
 
@@ -122,10 +124,41 @@ namespace RocketChat.Contracts.Generator.Model
         string? Summary,
         string? Description,
         bool IsDeprecated,
-        bool RequiresAuthentication,
+        string? SecurityField,
         EquatableArray<ParameterModel> Parameters,
         TypeRef? Body,
         bool IsBodyRequired,
         TypeRef? Response,
-        PagingModel? Paging);
+        PagingModel? Paging,
+        ResponseBodyKind ResponseKind = ResponseBodyKind.Json,
+        string? Accept = null,
+        RequestBodyEncoding BodyEncoding = RequestBodyEncoding.Json,
+        EquatableArray<FormFieldModel> FormFields = default,
+        string? BodyMediaType = null);
+
+    /// <summary>How the request body is written: JSON from <see cref="OperationModel.Body"/>, or form fields.</summary>
+    internal enum RequestBodyEncoding
+    {
+        Json,
+        Multipart,
+        UrlEncoded,
+
+        /// <summary>A text body (text/*, XML) passed as a string.</summary>
+        Text,
+
+        /// <summary>Any other media type, passed as a caller-owned stream.</summary>
+        Binary,
+    }
+
+    /// <summary>One field of a form body, a method parameter of its own; files are sent as file parts.</summary>
+    internal sealed record FormFieldModel(string WireName, string Name, TypeRef Type, bool IsFile, bool IsRequired, string? Description);
+
+    /// <summary>What a successful response's body becomes: a JSON-read type, a string, a stream, or nothing.</summary>
+    internal enum ResponseBodyKind
+    {
+        None,
+        Json,
+        Text,
+        Binary,
+    }
 }

@@ -109,13 +109,14 @@ namespace RocketChat.Contracts.Generator.Parsing
             // Generated names the schemas must not take.
             context.TypeNames.Add(settings.ClientName + "Client");
             context.TypeNames.Add(settings.ClientName + "JsonContext");
+            context.TypeNames.Add(settings.ClientName + "SecuritySchemes");
 
             var schemas = new SchemaReader(context);
             YamlNode? componentSchemas = root.GetMapping("components").Get("schemas");
             schemas.ReserveComponentNames(componentSchemas);
             schemas.ReadComponents(componentSchemas);
 
-            bool globalAuth = RequiresAuthentication(root.Get("security")) ?? false;
+            var security = new SecurityReader(context, root);
             var operationIds = new HashSet<string>(StringComparer.Ordinal);
             var methodNames = new HashSet<string>(StringComparer.Ordinal);
             var clients = new List<(string Tag, string Name, string ClassName, string? Description, List<OperationModel> Operations)>();
@@ -146,7 +147,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     }
 
                     OperationModel? model = ReadOperation(
-                        context, schemas, pathKey, pathItem, method, operation, globalAuth, operationIds, methodNames);
+                        context, schemas, security, pathKey, pathItem, method, operation, operationIds, methodNames);
                     if (model == null)
                     {
                         continue;
@@ -208,17 +209,19 @@ namespace RocketChat.Contracts.Generator.Parsing
                 clients.Select(c => new ClientModel(c.Name, c.ClassName, c.Description, c.Operations.ToEquatableArray())).ToEquatableArray(),
                 rootTypes.ToEquatableArray(),
                 diagnostics.ToEquatableArray(),
-                schemas.Unions.ToEquatableArray());
+                schemas.Unions.ToEquatableArray(),
+                security.Schemes.ToEquatableArray(),
+                security.OperationSecurity.ToEquatableArray());
         }
 
         private static OperationModel? ReadOperation(
             ContractContext context,
             SchemaReader schemas,
+            SecurityReader security,
             YamlScalarNode pathKey,
             YamlNode pathItem,
             string method,
             YamlMappingNode operation,
-            bool globalAuth,
             HashSet<string> operationIds,
             HashSet<string> methodNames)
         {
@@ -240,23 +243,48 @@ namespace RocketChat.Contracts.Generator.Parsing
             // Request body first: an operation we cannot call is skipped before anything else is generated for it.
             TypeRef? body = null;
             bool bodyRequired = false;
+            RequestBodyEncoding bodyEncoding = RequestBodyEncoding.Json;
+            List<FormFieldModel>? formFields = null;
+            string? bodyMediaType = null;
             if (context.Dereference(operation.Get("requestBody")) is YamlNode requestBody)
             {
                 YamlNode? content = requestBody.Get("content");
                 YamlNode? json = FindJsonMedia(content);
-                if (json == null)
+                string problem = string.Empty;
+                if (json == null && FormBodyReader.Find(content) is { } form)
                 {
-                    string mediaTypes = string.Join(", ", content.Entries().Select(e => e.Key.Value));
+                    bool multipart = form.MediaType == FormBodyReader.Multipart;
+                    bodyEncoding = multipart ? RequestBodyEncoding.Multipart : RequestBodyEncoding.UrlEncoded;
+                    formFields = FormBodyReader.Read(context, schemas, form.Media, multipart, name, out problem);
+                    if (formFields == null)
+                    {
+                        problem = form.MediaType + ": " + problem;
+                    }
+                }
+
+                // Neither JSON nor a form: the body is sent as it is, text as a string, anything else as a stream.
+                if (json == null && formFields == null && problem.Length == 0 && content.Entries().Select(e => e.Key.Value!).ToList() is { Count: > 0 } raw)
+                {
+                    string? text = raw.FirstOrDefault(MediaTypes.IsText);
+                    bodyEncoding = text != null ? RequestBodyEncoding.Text : RequestBodyEncoding.Binary;
+                    string chosen = MediaTypes.Essence(text ?? raw[0]);
+                    bodyMediaType = chosen.IndexOf('*') < 0 ? chosen : text != null ? "text/plain" : "application/octet-stream";
+                    formFields = new List<FormFieldModel>();
+                }
+
+                if (json == null && formFields == null)
+                {
+                    string mediaTypes = problem.Length > 0 ? problem : string.Join(", ", content.Entries().Select(e => e.Key.Value));
                     context.Report(DiagnosticDescriptors.UnsupportedMediaType, operation.GetKey("requestBody"), operationId ?? path, mediaTypes.Length == 0 ? "no content" : mediaTypes);
                     methodNames.Remove(name);
                     return null;
                 }
 
-                body = schemas.ReadOperationSchema(json.Get("schema"), name + "Request");
+                body = json == null ? null : schemas.ReadOperationSchema(json.Get("schema"), name + "Request");
                 bodyRequired = requestBody.GetBool("required");
             }
 
-            bool requiresAuth = RequiresAuthentication(operation.Get("security")) ?? globalAuth;
+            bool declaresRocketChatHeaders = false;
             var parameters = new List<ParameterModel>();
             var parameterNames = new HashSet<string>(StringComparer.Ordinal)
             {
@@ -309,7 +337,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                         break;
                     case "header" when s_authHeaders.Contains(wireName):
                         // Rocket.Chat's own files declare auth as header parameters: that is client-level auth.
-                        requiresAuth = true;
+                        declaresRocketChatHeaders = true;
                         continue;
                     case "header":
                         kind = ParameterLocation.Header;
@@ -332,12 +360,8 @@ namespace RocketChat.Contracts.Generator.Parsing
                 TypeRef type = schema == null ? TypeRef.String : schemas.Read(schema, name + Identifiers.ToPascalCase(wireName));
 
                 // A free-form query value ('schema: {}', as Rocket.Chat's official files declare sort and query) has no
-                // keys a style could write; it goes out as JSON text, as 'content: application/json' would send it.
-                if (!isJson && kind == ParameterLocation.Query && type.Kind == TypeKind.Json && parameter.Get("style") == null)
-                {
-                    isJson = true;
-                }
-
+                // keys a style could write: ParameterStyles lets it through and ApiRequest.AddQueryValue sends a scalar
+                // as its text and an object or array as its JSON text.
                 // 'content' (JSON text) and 'style' exclude each other; otherwise the style must fit the type.
                 ParameterStyle style = ParameterStyle.FormExploded;
                 if (!isJson)
@@ -380,6 +404,11 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             parameters.RemoveAll(p => p.Location == ParameterLocation.Path && !PathPlaceholders(path).Contains(p.WireName));
 
+            // Form fields become parameters too, named after the contract's parameters have taken theirs.
+            var namedFields = (formFields ?? new List<FormFieldModel>())
+                .Select(f => f with { Name = Identifiers.Unique(Identifiers.ToCamelCase(f.Name), parameterNames) })
+                .ToList();
+
             // Required parameters first, in path order, so calls read naturally.
             var ordered = parameters
                 .Where(p => p.Location == ParameterLocation.Path)
@@ -389,16 +418,36 @@ namespace RocketChat.Contracts.Generator.Parsing
                 .ToList();
 
             TypeRef? response = null;
-            YamlNode? responses = operation.Get("responses");
-            foreach ((YamlScalarNode code, YamlNode responseNode) in responses.Entries()
+            var successes = operation.Get("responses").Entries()
                 .Where(e => e.Key.Value!.StartsWith("2", StringComparison.Ordinal))
-                .OrderBy(e => e.Key.Value, StringComparer.Ordinal))
+                .OrderBy(e => e.Key.Value, StringComparer.Ordinal)
+                .Select(e => context.Dereference(e.Value).Get("content"))
+                .ToList();
+            foreach (YamlNode? content in successes)
             {
-                YamlNode? resolved = context.Dereference(responseNode);
-                if (FindJsonMedia(resolved.Get("content")) is YamlNode json)
+                if (FindJsonMedia(content) is YamlNode json)
                 {
                     response = schemas.ReadOperationSchema(json.Get("schema"), name + "Response");
                     break;
+                }
+            }
+
+            // No JSON: a text body is returned as a string, anything else as a stream; nothing is thrown away.
+            ResponseBodyKind responseKind = response != null ? ResponseBodyKind.Json : ResponseBodyKind.None;
+            string? accept = null;
+            if (response == null)
+            {
+                List<string> mediaTypes = successes.SelectMany(c => c.Entries().Select(e => e.Key.Value!)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                List<string> textTypes = mediaTypes.Where(MediaTypes.IsText).ToList();
+                if (textTypes.Count > 0)
+                {
+                    responseKind = ResponseBodyKind.Text;
+                    accept = string.Join(", ", textTypes);
+                }
+                else if (mediaTypes.Count > 0)
+                {
+                    responseKind = ResponseBodyKind.Binary;
+                    accept = string.Join(", ", mediaTypes);
                 }
             }
 
@@ -409,12 +458,17 @@ namespace RocketChat.Contracts.Generator.Parsing
                 operation.GetString("summary"),
                 operation.GetString("description"),
                 operation.GetBool("deprecated"),
-                requiresAuth,
+                security.ForOperation(operation, declaresRocketChatHeaders),
                 ordered.ToEquatableArray(),
                 body,
                 bodyRequired,
                 response,
-                DetectPaging(ordered, response, schemas));
+                DetectPaging(ordered, response, schemas),
+                responseKind,
+                accept,
+                bodyEncoding,
+                namedFields.ToEquatableArray(),
+                bodyMediaType);
         }
 
         /// <summary>Offset/count paging: integer offset and count parameters, a response with a total and one list.</summary>
@@ -497,18 +551,6 @@ namespace RocketChat.Contracts.Generator.Parsing
             }
 
             return null;
-        }
-
-        /// <summary>Null when the node is absent; false for "security: []" or an all-optional requirement.</summary>
-        private static bool? RequiresAuthentication(YamlNode? security)
-        {
-            if (security is not YamlSequenceNode requirements)
-            {
-                return null;
-            }
-
-            return requirements.Children.Count > 0
-                && requirements.Children.All(r => r is YamlMappingNode mapping && mapping.Children.Count > 0);
         }
 
         /// <summary>

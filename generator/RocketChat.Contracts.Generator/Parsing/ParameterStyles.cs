@@ -38,6 +38,12 @@ namespace RocketChat.Contracts.Generator.Parsing
                 return isArray && !IsScalar(type.Element!) ? Refuse(out problem, "an array of non-scalar items in " + where) : ParameterStyle.Simple;
             }
 
+            // A free-form value (no type) with no style: its JSON kind decides at run time (see ApiRequest.AddQueryValue).
+            if (type.Kind == TypeKind.Json && parameter.Get("style") == null)
+            {
+                return ParameterStyle.FormExploded;
+            }
+
             style ??= "form";
             bool exploded = explode ?? style == "form";
             ParameterStyle? result = style switch
@@ -62,7 +68,7 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             if (type.Kind == TypeKind.Json)
             {
-                return Refuse(out problem, "a free-form object in the query has no keys to write in style '" + style + "'; declare 'content: application/json' to send it as JSON text");
+                return Refuse(out problem, "a free-form value has no keys to write in style '" + style + "'; leave the style out, or declare 'content: application/json' to send it as JSON text");
             }
 
             if (type.Kind == TypeKind.Map && !IsScalar(type.Element!))

@@ -11,17 +11,31 @@ namespace RocketChat.Contracts.Runtime;
 /// </summary>
 public sealed class ApiRequest
 {
+    private static readonly System.Net.Http.Headers.MediaTypeHeaderValue s_json = new("application/json") { CharSet = "utf-8" };
+
     // Path then query in one builder: generated clients append every path piece before the first query value.
     private readonly StringBuilder _target = new(128);
     private bool _hasQuery;
     private List<KeyValuePair<string, string>>? _headers;
+    private List<FormEntry>? _form;
+    private bool _multipart;
+    private string? _textBody;
+    private FilePart? _streamBody;
+    private string? _rawMediaType;
 
     /// <summary>Starts a request for <paramref name="operation"/> (the contract's name, used in errors and logs).</summary>
-    public ApiRequest(HttpMethod method, string operation, bool requiresAuthentication)
+    public ApiRequest(HttpMethod method, string operation, OperationSecurity security)
     {
+        ArgumentNullException.ThrowIfNull(security);
         Method = method;
         Operation = operation;
-        RequiresAuthentication = requiresAuthentication;
+        Security = security;
+    }
+
+    /// <summary>Starts a request that needs Rocket.Chat's X-User-Id/X-Auth-Token pair, or no credentials at all.</summary>
+    public ApiRequest(HttpMethod method, string operation, bool requiresAuthentication)
+        : this(method, operation, requiresAuthentication ? RocketChatLoginSecurity.Required : OperationSecurity.Public)
+    {
     }
 
     /// <summary>The HTTP method.</summary>
@@ -30,8 +44,14 @@ public sealed class ApiRequest
     /// <summary>The operation name from the contract.</summary>
     public string Operation { get; }
 
-    /// <summary>Whether X-User-Id/X-Auth-Token must be sent.</summary>
-    public bool RequiresAuthentication { get; }
+    /// <summary>The security schemes whose credentials are sent, from the contract's <c>security</c>.</summary>
+    public OperationSecurity Security { get; }
+
+    /// <summary>The Accept header: JSON unless the contract's response is text or binary.</summary>
+    public string Accept { get; set; } = "application/json";
+
+    /// <summary>Whether the call must not go out without credentials.</summary>
+    public bool RequiresAuthentication => Security.IsRequired;
 
     /// <summary>The JSON body, already serialized, or null.</summary>
     public byte[]? Body { get; private set; }
@@ -177,6 +197,17 @@ public sealed class ApiRequest
     public ApiRequest AddQueryObject(string name, IEnumerable<KeyValuePair<string, string?>>? properties, QueryStyle style) =>
         properties is null ? this : AddQueryObject(name, properties.ToArray().AsSpan(), style);
 
+    /// <summary>
+    /// Adds a free-form (untyped) value: a string, number or boolean as its text, an object or array as its JSON
+    /// text (what Rocket.Chat reads for sort, fields and query); null or undefined is left out.
+    /// </summary>
+    public ApiRequest AddQueryValue(string name, JsonElement? value) => value?.ValueKind switch
+    {
+        null or JsonValueKind.Undefined or JsonValueKind.Null => this,
+        JsonValueKind.String => AddQuery(name, value.Value.GetString()),
+        _ => AddQuery(name, value.Value.GetRawText()),
+    };
+
     /// <summary>Adds a JSON-valued parameter (sort, createdAt ranges, custom-field filters) as its JSON text.</summary>
     public ApiRequest AddQueryJson<T>(string name, T? value, JsonTypeInfo<T> typeInfo)
     {
@@ -212,6 +243,157 @@ public sealed class ApiRequest
         return this;
     }
 
+    /// <summary>Sends the form fields that follow as multipart/form-data.</summary>
+    public ApiRequest UseMultipartForm()
+    {
+        _form ??= [];
+        _multipart = true;
+        return this;
+    }
+
+    /// <summary>Sends the form fields that follow as application/x-www-form-urlencoded.</summary>
+    public ApiRequest UseUrlEncodedForm()
+    {
+        _form ??= [];
+        _multipart = false;
+        return this;
+    }
+
+    /// <summary>Adds a text form field; null is left out.</summary>
+    public ApiRequest AddFormField(string name, string? value)
+    {
+        if (value is not null)
+        {
+            Form.Add(new(name, value, null));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a text form field once per value (an array field); null is left out.</summary>
+    public ApiRequest AddFormFields(string name, IEnumerable<string>? values)
+    {
+        foreach (string value in values ?? [])
+        {
+            AddFormField(name, value);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a file part; null is left out. The stream stays the caller's.</summary>
+    public ApiRequest AddFormFile(string name, FilePart? file)
+    {
+        if (file is not null)
+        {
+            if (!_multipart)
+            {
+                throw new InvalidOperationException("Files are sent in multipart/form-data bodies only.");
+            }
+
+            Form.Add(new(name, null, file));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds one file part per file under the same name; null is left out.</summary>
+    public ApiRequest AddFormFiles(string name, IEnumerable<FilePart>? files)
+    {
+        foreach (FilePart file in files ?? [])
+        {
+            AddFormFile(name, file);
+        }
+
+        return this;
+    }
+
+    /// <summary>Sends <paramref name="text"/> as the body, UTF-8, with <paramref name="mediaType"/>; null sends no body.</summary>
+    public ApiRequest SetTextBody(string? text, string mediaType)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
+        _textBody = text;
+        _rawMediaType = mediaType;
+        return this;
+    }
+
+    /// <summary>Sends <paramref name="content"/> as the body with <paramref name="mediaType"/>; null sends no body. The stream stays the caller's.</summary>
+    public ApiRequest SetStreamBody(Stream? content, string mediaType)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mediaType);
+        _streamBody = content is null ? null : new FilePart(content, "body", mediaType);
+        _rawMediaType = mediaType;
+        return this;
+    }
+
+    /// <summary>Whether the body can be sent a second time (after a 401 renewal): every file or body stream can rewind.</summary>
+    public bool CanResend =>
+        (_form is null || _form.TrueForAll(f => f.File is null || f.File.StartPosition >= 0))
+        && (_streamBody is null || _streamBody.StartPosition >= 0);
+
+    /// <summary>The body to send: JSON, a form, or none. Files are rewound to where they started, so a retry resends them whole.</summary>
+    public HttpContent? CreateContent()
+    {
+        if (_textBody is not null)
+        {
+            var text = new StringContent(_textBody, Encoding.UTF8);
+            text.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(_rawMediaType!) { CharSet = "utf-8" };
+            return text;
+        }
+
+        if (_streamBody is { } stream)
+        {
+            if (stream.StartPosition >= 0)
+            {
+                stream.Content.Position = stream.StartPosition;
+            }
+
+            var raw = new FilePartContent(stream);
+            raw.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(_rawMediaType!);
+            return raw;
+        }
+
+        if (_form is null)
+        {
+            if (Body is null)
+            {
+                return null;
+            }
+
+            var json = new ByteArrayContent(Body);
+            json.Headers.ContentType = s_json;
+            return json;
+        }
+
+        if (!_multipart)
+        {
+            return new FormUrlEncodedContent(_form.Select(f => new KeyValuePair<string, string>(f.Name, f.Text!)));
+        }
+
+        var multipart = new MultipartFormDataContent();
+        foreach (FormEntry entry in _form)
+        {
+            if (entry.File is { } file)
+            {
+                if (file.StartPosition >= 0)
+                {
+                    file.Content.Position = file.StartPosition;
+                }
+
+                var part = new FilePartContent(file);
+                part.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(file.ContentType);
+                multipart.Add(part, entry.Name, file.FileName);
+            }
+            else
+            {
+                // No Content-Type on text parts: RFC 7578's default (text/plain), as browsers send them.
+                multipart.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(entry.Text!)), entry.Name);
+            }
+        }
+
+        return multipart;
+    }
+
     /// <summary>Serializes the body with the generated, reflection-free metadata.</summary>
     public ApiRequest SetJsonBody<T>(T body, JsonTypeInfo<T> typeInfo)
     {
@@ -222,7 +404,11 @@ public sealed class ApiRequest
     /// <summary>The extra headers to send.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? [];
 
-    private void AppendQueryName(string name)
+    private List<FormEntry> Form => _form ?? throw new InvalidOperationException("Call UseMultipartForm or UseUrlEncodedForm before adding form fields.");
+
+    private sealed record FormEntry(string Name, string? Text, FilePart? File);
+
+        private void AppendQueryName(string name)
     {
         _target.Append(_hasQuery ? '&' : '?');
         _hasQuery = true;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -18,15 +18,30 @@ namespace RocketChat.Contracts.Runtime;
 /// </remarks>
 public sealed class RocketChatConnection
 {
-    private static readonly MediaTypeHeaderValue s_json = new("application/json") { CharSet = "utf-8" };
-
     private readonly HttpClient _httpClient;
     private readonly TimeSpan _timeout;
     private readonly long _maxBodySize;
     private readonly RocketChatTelemetry _telemetry;
 
-    /// <summary>Creates a connection over <paramref name="httpClient"/> (its BaseAddress is used unless <paramref name="serverUri"/> is given).</summary>
+    /// <summary>
+    /// Creates a connection over <paramref name="httpClient"/> (its BaseAddress is used unless <paramref name="serverUri"/>
+    /// is given) that answers Rocket.Chat's X-User-Id/X-Auth-Token schemes from <paramref name="credentials"/>.
+    /// </summary>
     public RocketChatConnection(HttpClient httpClient, Uri? serverUri = null, IRocketChatCredentialProvider? credentials = null, RocketChatConnectionOptions? options = null)
+        : this(httpClient, serverUri, credentials ?? new StaticCredentialProvider(), security: null, options)
+    {
+    }
+
+    /// <summary>
+    /// Creates a connection that takes the credential of each security scheme from <paramref name="security"/>, e.g.
+    /// a <see cref="SecurityCredentials"/> keyed by scheme name. <see cref="Credentials"/> is then an empty provider.
+    /// </summary>
+    public RocketChatConnection(HttpClient httpClient, Uri? serverUri, ISecurityCredentialProvider security, RocketChatConnectionOptions? options = null)
+        : this(httpClient, serverUri, new StaticCredentialProvider(), security ?? throw new ArgumentNullException(nameof(security)), options)
+    {
+    }
+
+    private RocketChatConnection(HttpClient httpClient, Uri? serverUri, IRocketChatCredentialProvider credentials, ISecurityCredentialProvider? security, RocketChatConnectionOptions? options)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         _httpClient = httpClient;
@@ -44,7 +59,8 @@ public sealed class RocketChatConnection
 
         // A trailing slash makes relative paths append to a sub-path install (https://host/chat/) instead of replacing it.
         ServerUri = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
-        Credentials = credentials ?? new StaticCredentialProvider();
+        Credentials = credentials;
+        Security = security ?? new RocketChatLoginSecurity(credentials);
         options ??= new RocketChatConnectionOptions();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxResponseBodySize, nameof(options.MaxResponseBodySize));
         _timeout = options.Timeout ?? httpClient.Timeout;
@@ -60,8 +76,11 @@ public sealed class RocketChatConnection
     /// <summary>The server's base URL, ending in '/'.</summary>
     public Uri ServerUri { get; }
 
-    /// <summary>Where the credentials for authenticated calls come from.</summary>
+    /// <summary>Where Rocket.Chat's user id and auth token come from (empty when the connection was given an <see cref="ISecurityCredentialProvider"/>).</summary>
     public IRocketChatCredentialProvider Credentials { get; }
+
+    /// <summary>Where the credential of each security scheme comes from.</summary>
+    public ISecurityCredentialProvider Security { get; }
 
     /// <summary>Sends the request and deserializes the JSON response.</summary>
     public async Task<TResponse> SendAsync<TResponse>(ApiRequest request, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
@@ -119,6 +138,71 @@ public sealed class RocketChatConnection
         }
     }
 
+    /// <summary>
+    /// Sends the request and returns the text body, decoded with the declared charset (UTF-8 by default), read up to
+    /// <see cref="RocketChatConnectionOptions.MaxResponseBodySize"/> within the timeout.
+    /// </summary>
+    public async Task<string> SendForTextAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        long started = Stopwatch.GetTimestamp();
+        Activity? activity = _telemetry.StartCall(request, ServerUri);
+        HttpStatusCode? status = null;
+        try
+        {
+            using CancellationTokenSource? deadline = StartDeadline(cancellationToken);
+            HttpResponseMessage response = await ExchangeAsync(request, deadline?.Token ?? cancellationToken, cancellationToken).ConfigureAwait(false);
+            status = response.StatusCode;
+            using (response)
+            using (ResponseBody body = await ReadBodyAsync(request, response, deadline?.Token ?? cancellationToken, cancellationToken, checkSuccessFlag: false).ConfigureAwait(false))
+            {
+                string text = Decode(request, response, body.Span);
+                _telemetry.EndCall(activity, request, ServerUri, started, status, null);
+                return text;
+            }
+        }
+        catch (Exception ex)
+        {
+            _telemetry.EndCall(activity, request, ServerUri, started, status, ex);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends the request and returns the body as a stream read from the network. The caller owns the stream and must
+    /// dispose it: that releases the response and its connection. The timeout covers the call until the response
+    /// headers; reading the stream is bounded by the token given to each read, and by no size limit.
+    /// </summary>
+    public async Task<Stream> SendForStreamAsync(ApiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        long started = Stopwatch.GetTimestamp();
+        Activity? activity = _telemetry.StartCall(request, ServerUri);
+        HttpStatusCode? status = null;
+        try
+        {
+            using CancellationTokenSource? deadline = StartDeadline(cancellationToken);
+            HttpResponseMessage response = await ExchangeAsync(request, deadline?.Token ?? cancellationToken, cancellationToken).ConfigureAwait(false);
+            status = response.StatusCode;
+            try
+            {
+                Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                _telemetry.EndCall(activity, request, ServerUri, started, status, null);
+                return new ResponseStream(body, response, request.Operation, ServerUri);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+        catch (Exception ex)
+        {
+            _telemetry.EndCall(activity, request, ServerUri, started, status, ex);
+            throw;
+        }
+    }
+
     /// <summary>The scheme, host and port of <paramref name="uri"/>: no user info, path or query.</summary>
     internal static string Origin(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped);
 
@@ -138,7 +222,7 @@ public sealed class RocketChatConnection
     }
 
     /// <summary>Reads a 2xx body within the limit; a "success": false body becomes the server's error.</summary>
-    private async Task<ResponseBody> ReadBodyAsync(ApiRequest request, HttpResponseMessage response, CancellationToken token, CancellationToken callerToken)
+    private async Task<ResponseBody> ReadBodyAsync(ApiRequest request, HttpResponseMessage response, CancellationToken token, CancellationToken callerToken, bool checkSuccessFlag = true)
     {
         ResponseBody body;
         try
@@ -158,7 +242,7 @@ public sealed class RocketChatConnection
             throw TimedOut(request, ex);
         }
 
-        if (SuccessFlag.IsFalse(body.Span))
+        if (checkSuccessFlag && SuccessFlag.IsFalse(body.Span))
         {
             using (body)
             {
@@ -167,6 +251,20 @@ public sealed class RocketChatConnection
         }
 
         return body;
+    }
+
+    private static string Decode(ApiRequest request, HttpResponseMessage response, ReadOnlySpan<byte> body)
+    {
+        string? charset = response.Content.Headers.ContentType?.CharSet?.Trim('"');
+        try
+        {
+            Encoding encoding = string.IsNullOrEmpty(charset) ? Encoding.UTF8 : Encoding.GetEncoding(charset);
+            return encoding.GetString(body);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RocketChatResponseException(request.Operation, response.StatusCode, $"the text body's charset '{charset}' is not known", ex);
+        }
     }
 
     private static TResponse Deserialize<TResponse>(string operation, HttpStatusCode status, ReadOnlySpan<byte> body, JsonTypeInfo<TResponse> responseType)
@@ -191,20 +289,16 @@ public sealed class RocketChatConnection
     /// <summary>Sends the request (renewing a rejected login once) and returns a 2xx response with its body unread.</summary>
     private async Task<HttpResponseMessage> ExchangeAsync(ApiRequest request, CancellationToken token, CancellationToken callerToken)
     {
-        RocketChatCredentials? credentials = null;
-        if (request.RequiresAuthentication)
-        {
-            credentials = await Credentials.GetCredentialsAsync(token).ConfigureAwait(false)
-                ?? throw new RocketChatAuthenticationRequiredException(request.Operation);
-        }
+        AppliedCredentials credentials = await AppliedCredentials.ResolveAsync(request.Operation, request.Security, Security, token).ConfigureAwait(false)
+            ?? throw new RocketChatAuthenticationRequiredException(request.Operation);
 
         HttpResponseMessage response = await SendOnceAsync(request, credentials, token, callerToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Unauthorized && credentials is not null)
+        if (response.StatusCode == HttpStatusCode.Unauthorized && !credentials.IsEmpty)
         {
-            // The token may have expired: let a login-based provider renew it, then try once more.
-            Credentials.Invalidate(credentials);
-            RocketChatCredentials? renewed = await Credentials.GetCredentialsAsync(token).ConfigureAwait(false);
-            if (renewed is not null && !ReferenceEquals(renewed, credentials))
+            // The token may have expired: let a login-based provider renew it, then try once more (if the body can be resent).
+            credentials.Invalidate(Security);
+            AppliedCredentials? renewed = await AppliedCredentials.ResolveAsync(request.Operation, request.Security, Security, token).ConfigureAwait(false);
+            if (renewed is { IsEmpty: false } && !renewed.SameAs(credentials) && request.CanResend)
             {
                 response.Dispose();
                 response = await SendOnceAsync(request, renewed, token, callerToken).ConfigureAwait(false);
@@ -222,29 +316,21 @@ public sealed class RocketChatConnection
         return response;
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, RocketChatCredentials? credentials, CancellationToken token, CancellationToken callerToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, AppliedCredentials credentials, CancellationToken token, CancellationToken callerToken)
     {
         // Every segment and query value is escaped by ApiRequest already. Canonicalization would decode %2E and
         // collapse "/../", letting a token such as ".." climb out of its segment, so it is turned off.
-        var uri = new Uri(string.Concat(ServerUri.AbsoluteUri, request.RelativeUri), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var uri = new Uri(string.Concat(ServerUri.AbsoluteUri, credentials.ApplyToQuery(request.RelativeUri)), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         using var message = new RocketChatRequestMessage(request.Method, uri, request.Operation);
-        message.Headers.TryAddWithoutValidation("Accept", "application/json");
-        if (credentials is not null)
-        {
-            message.Headers.TryAddWithoutValidation("X-User-Id", credentials.UserId);
-            message.Headers.TryAddWithoutValidation("X-Auth-Token", credentials.AuthToken);
-        }
+        message.Headers.TryAddWithoutValidation("Accept", request.Accept);
+        credentials.ApplyTo(message);
 
         foreach (KeyValuePair<string, string> header in request.Headers)
         {
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        if (request.Body is not null)
-        {
-            message.Content = new ByteArrayContent(request.Body);
-            message.Content.Headers.ContentType = s_json;
-        }
+        message.Content = request.CreateContent();
 
         HttpResponseMessage response;
         try

@@ -29,6 +29,8 @@ internal sealed record MessageRecord
 
     /// <summary>Who edited the message (<c>editedBy</c>).</summary>
     public MessageSender? EditedBy { get; init; }
+    /// <summary>The file of a file message (POST livechat/upload/:rid).</summary>
+    public FileRecord? File { get; init; }
 
     /// <summary>Extra data of a transfer system message.</summary>
     public TransferRecord? Transfer { get; init; }

@@ -32,6 +32,46 @@ internal sealed class MessageEndpoints(MessageService messages)
         }).ConfigureAwait(false);
     }
 
+    public async Task UploadAsync(HttpContext context)
+    {
+        string token = context.Request.Headers["x-visitor-token"].ToString();
+        Func<UploadForm> form = await ReadUploadFormAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        MessageRecord message = messages.SendFile(token, context.RouteValue("rid"), form);
+        await JsonResponses.SuccessAsync(context, writer =>
+        {
+            MessageJson.WriteProperties(writer, message);
+            writer.WriteBoolean("newRoom", false);
+            writer.WriteBoolean("showConnecting", false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the multipart form now, but reports what busboy would refuse (no or another content type) only when
+    /// the route gets that far: the visitor and room checks come first.
+    /// </summary>
+    private static async Task<Func<UploadForm>> ReadUploadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.ContentType))
+        {
+            return () => throw ApiErrors.Plain("Missing Content-Type");
+        }
+
+        if (!request.HasFormContentType || !request.ContentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            string mediaType = request.ContentType.Split(';')[0].Trim();
+            return () => throw ApiErrors.Plain($"Unsupported content type: {mediaType}");
+        }
+
+        IFormCollection form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var fields = form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+
+        // busboy is limited to one file: a second part is ignored.
+        UploadedFile? file = form.Files.Count == 0 ? null
+            : new UploadedFile(form.Files[0].Name, form.Files[0].FileName, form.Files[0].ContentType ?? "application/octet-stream", form.Files[0].Length);
+        var upload = new UploadForm(file, fields);
+        return () => upload;
+    }
+
     public async Task HistoryAsync(HttpContext context)
     {
         ApiCall call = context.Api();

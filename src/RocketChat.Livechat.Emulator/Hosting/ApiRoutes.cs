@@ -43,6 +43,7 @@ internal static class ApiRoutes
         app.MapApi("GET", $"{Livechat}/message/{{_id}}", endpoints.VisitorMessages.GetAsync, ApiRoute.Public with { Query = VisitorMessageSchemas.Get });
         app.MapApi("PUT", $"{Livechat}/message/{{_id}}", endpoints.VisitorMessages.UpdateAsync, ApiRoute.Public with { Body = VisitorMessageSchemas.Update });
         app.MapApi("DELETE", $"{Livechat}/message/{{_id}}", endpoints.VisitorMessages.DeleteAsync, ApiRoute.Public with { Body = VisitorMessageSchemas.Delete });
+        app.MapApi("POST", $"{Livechat}/upload/{{rid}}", endpoints.Messages.UploadAsync, ApiRoute.Public);
         app.MapApi("GET", $"{Livechat}/messages.history/{{rid}}", endpoints.Messages.HistoryAsync, ApiRoute.Public with { Query = RouteSchemas.MessageHistory });
 
         app.MapApi("GET", $"{Livechat}/inquiries.list", endpoints.Inquiries.ListAsync, ApiRoute.Authenticated with

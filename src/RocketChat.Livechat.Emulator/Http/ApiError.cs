@@ -23,12 +23,20 @@ internal sealed record ApiError(int StatusCode)
     /// <summary>The legacy <c>message</c> field of 401 bodies before Rocket.Chat 9.0.</summary>
     public string? Message { get; init; }
 
+    /// <summary>The <c>reason</c> of <c>API.v1.failure({ reason })</c> (upload's refused media type).</summary>
+    public string? Reason { get; init; }
+
     /// <summary>Whether the body has <c>success: false</c>; the REST layer's 404 catch-all body does not.</summary>
     public bool IncludeSuccess { get; init; } = true;
 
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
+        if (Reason is not null)
+        {
+            writer.WriteString("reason", Reason);
+        }
+
         if (IncludeSuccess)
         {
             writer.WriteBoolean("success", false);

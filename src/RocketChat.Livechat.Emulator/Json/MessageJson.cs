@@ -9,6 +9,13 @@ internal static class MessageJson
     public static void Write(Utf8JsonWriter writer, MessageRecord message)
     {
         writer.WriteStartObject();
+        WriteProperties(writer, message);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The message's fields into an object the caller has opened (upload answers with them at the top level).</summary>
+    public static void WriteProperties(Utf8JsonWriter writer, MessageRecord message)
+    {
         writer.WriteString("_id", message.Id);
         writer.WriteStringIfSet("t", message.Type);
         writer.WriteString("rid", message.RoomId);
@@ -44,9 +51,75 @@ internal static class MessageJson
             writer.WriteEmptyArray("urls");
             writer.WriteEmptyArray("mentions");
             writer.WriteEmptyArray("channels");
-            WriteMarkdown(writer, message.Text);
+            if (message.File is null || message.Text.Length > 0)
+            {
+                WriteMarkdown(writer, "md", message.Text);
+            }
+
+            if (message.File is { } file)
+            {
+                WriteFile(writer, file);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>file</c>, <c>files</c> and one attachment, as sendFileLivechatMessage and parseFileIntoMessageAttachments
+    /// build them. Images, audio and video carry their URL, type and size; other files their format and size. The
+    /// emulator computes no image dimensions or preview (the server does when it can read the image).
+    /// </summary>
+    private static void WriteFile(Utf8JsonWriter writer, FileRecord file)
+    {
+        writer.WritePropertyName("file");
+        WriteFileSummary(writer, file);
+        writer.WriteStartArray("files");
+        WriteFileSummary(writer, file);
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("attachments");
+        writer.WriteStartObject();
+        writer.WriteDate("ts", DateTimeOffset.UnixEpoch);
+        writer.WriteString("title", file.Name);
+        writer.WriteString("title_link", file.Url);
+        writer.WriteBoolean("title_link_download", true);
+        string? family = file.Type.Split('/')[0] switch
+        {
+            "image" => "image",
+            "audio" => "audio",
+            "video" => "video",
+            _ => null,
+        };
+        if (family is null)
+        {
+            writer.WriteString("format", file.Format);
+            writer.WriteNumber("size", file.Size);
+        }
+        else
+        {
+            writer.WriteString($"{family}_url", file.Url);
+            writer.WriteString($"{family}_type", file.Type);
+            writer.WriteNumber($"{family}_size", file.Size);
         }
 
+        writer.WriteString("type", "file");
+        if (file.Description is { Length: > 0 } description)
+        {
+            writer.WriteString("description", description);
+            WriteMarkdown(writer, "descriptionMd", description);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
+
+    private static void WriteFileSummary(Utf8JsonWriter writer, FileRecord file)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("_id", file.Id);
+        writer.WriteString("name", file.Name);
+        writer.WriteString("type", file.Type);
+        writer.WriteNumber("size", file.Size);
+        writer.WriteString("format", file.Format);
         writer.WriteEndObject();
     }
 
@@ -54,9 +127,9 @@ internal static class MessageJson
     /// The parsed body (<c>md</c>) of plain text as the message parser produces it: one paragraph of plain text
     /// per line. Markdown syntax is not interpreted.
     /// </summary>
-    private static void WriteMarkdown(Utf8JsonWriter writer, string text)
+    private static void WriteMarkdown(Utf8JsonWriter writer, string property, string text)
     {
-        writer.WriteStartArray("md");
+        writer.WriteStartArray(property);
         foreach (string line in text.Split('\n'))
         {
             writer.WriteStartObject();

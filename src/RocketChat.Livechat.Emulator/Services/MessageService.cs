@@ -28,39 +28,67 @@ internal sealed class MessageService(EmulatorState state)
             // What MongoDB's unique _id index answers, passed through by the route's failure().
             string id = NewMessageId(messageId, taken => ApiErrors.Plain($"E11000 duplicate key error collection: rocketchat.rocketchat_message index: _id_ dup key: {{ _id: \"{taken}\" }}"));
 
-            DateTimeOffset now = state.Now;
             var message = new MessageRecord
             {
                 Id = id,
                 RoomId = roomId,
                 Text = text,
-                Timestamp = now,
+                Timestamp = state.Now,
                 Sender = new MessageSender(visitor.Id, visitor.Username, visitor.Name),
                 Alias = visitor.Name,
                 Token = visitor.Token,
             };
-            state.AddMessage(message);
-            state.Rooms[roomId] = room with
+            AppendVisitorMessage(room, message);
+            return message;
+        }
+    }
+
+    /// <summary>
+    /// POST livechat/upload/:rid, in upload.ts's order: the visitor token and the open room of that visitor (403
+    /// otherwise), then the multipart form (one file, in the field <c>file</c>, within FileUpload_MaxFileSize), then
+    /// the media type; the file message carries <c>file</c>, <c>files</c> and an attachment, its text is <c>msg</c>.
+    /// </summary>
+    public MessageRecord SendFile(string visitorToken, string roomId, Func<UploadForm> readForm)
+    {
+        lock (state.Gate)
+        {
+            if (string.IsNullOrEmpty(visitorToken) || state.FindVisitorByToken(visitorToken) is not { } visitor
+                || state.FindRoomOfVisitor(roomId, visitorToken) is not { IsOpen: true } room)
             {
-                MessageCount = room.MessageCount + 1,
-                LastMessageAt = now,
-                LastMessage = message,
-                VisitorLastMessageAt = now,
-                WaitingResponse = true,
-                UpdatedAt = now,
-            };
-            if (state.FindInquiryByRoom(roomId) is { } inquiry)
-            {
-                InquiryRecord updated = state.Inquiries[inquiry.Id] = inquiry with
-                {
-                    LastMessage = message,
-                    Message = inquiry.Message.Length == 0 ? text : inquiry.Message,
-                    UpdatedAt = now,
-                };
-                state.Events.InquiryChanged(updated, InquiryChange.Updated);
+                throw ApiErrors.Forbidden();
             }
 
-            state.Webhooks.MessageSaved(state.Rooms[roomId], message);
+            UploadForm form = readForm();
+            UploadedFile file = form.File ?? throw ApiErrors.Meteor("No file uploaded");
+            if (file.FieldName != "file")
+            {
+                throw ApiErrors.Meteor("invalid-field");
+            }
+
+            long limit = state.Options.MaxFileSize == 0 ? 104_857_600 : state.Options.MaxFileSize;
+            if (limit > -1 && file.Length > limit)
+            {
+                throw ApiErrors.Meteor("error-file-too-large");
+            }
+
+            if (!MediaTypeFilter.Allows(file.ContentType, state.Options.MediaTypeWhiteList, state.Options.MediaTypeBlackList))
+            {
+                throw new ApiException(new ApiError(400) { Reason = "error-type-not-allowed" });
+            }
+
+            var record = new FileRecord(MeteorIds.NewId(), file.FileName, file.ContentType, file.Length, form.Fields.GetValueOrDefault("description"));
+            var message = new MessageRecord
+            {
+                Id = MeteorIds.NewId(),
+                RoomId = roomId,
+                Text = form.Fields.GetValueOrDefault("msg") ?? string.Empty,
+                Timestamp = state.Now,
+                Sender = new MessageSender(visitor.Id, visitor.Username, visitor.Name),
+                Alias = visitor.Name,
+                Token = visitor.Token,
+                File = record,
+            };
+            AppendVisitorMessage(room, message);
             return message;
         }
     }
@@ -129,6 +157,35 @@ internal sealed class MessageService(EmulatorState state)
             newestFirst = newestFirst.Skip(offset);
             return (limit == 0 ? newestFirst : newestFirst.Take(Math.Abs(limit))).ToList();
         }
+    }
+
+    /// <summary>Stores a visitor's message, updates its room and inquiry as sendMessageLivechat does, and tells the webhooks.</summary>
+    private void AppendVisitorMessage(RoomRecord room, MessageRecord message)
+    {
+        DateTimeOffset now = message.Timestamp;
+        string roomId = message.RoomId;
+        state.AddMessage(message);
+        state.Rooms[roomId] = room with
+        {
+            MessageCount = room.MessageCount + 1,
+            LastMessageAt = now,
+            LastMessage = message,
+            VisitorLastMessageAt = now,
+            WaitingResponse = true,
+            UpdatedAt = now,
+        };
+        if (state.FindInquiryByRoom(roomId) is { } inquiry)
+        {
+            InquiryRecord updated = state.Inquiries[inquiry.Id] = inquiry with
+            {
+                LastMessage = message,
+                Message = inquiry.Message.Length == 0 ? message.Text : inquiry.Message,
+                UpdatedAt = now,
+            };
+            state.Events.InquiryChanged(updated, InquiryChange.Updated);
+        }
+
+        state.Webhooks.MessageSaved(state.Rooms[roomId], message);
     }
 
     /// <summary>executeSendMessage's check against Message_MaxAllowedSize (the string's length in UTF-16 units).</summary>

@@ -18,6 +18,9 @@ public sealed partial class FeaturesClient
     {
         Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
         Styles = new StylesClient(connection);
+        Security = new SecurityClient(connection);
+        Media = new MediaClient(connection);
+        Forms = new FormsClient(connection);
     }
 
     /// <summary>The connection every call goes through.</summary>
@@ -25,6 +28,58 @@ public sealed partial class FeaturesClient
 
     /// <summary>The Styles operations.</summary>
     public IStylesClient Styles { get; }
+
+    /// <summary>The Security operations.</summary>
+    public ISecurityClient Security { get; }
+
+    /// <summary>The Media operations.</summary>
+    public IMediaClient Media { get; }
+
+    /// <summary>The Forms operations.</summary>
+    public IFormsClient Forms { get; }
+}
+
+/// <summary>
+/// The contract's security schemes. A <see cref="global::RocketChat.Contracts.Runtime.ISecurityCredentialProvider"/> is asked for each by name,
+/// e.g. <c>new SecurityCredentials().Set(FeaturesSecuritySchemes.ApiKey.Name, ...)</c>.
+/// </summary>
+public static class FeaturesSecuritySchemes
+{
+    /// <summary>An API key sent as the <c>api_key</c> header.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme ApiKey = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyHeader("api_key", "api_key");
+
+    /// <summary>A user name and password in the Authorization header (basic).</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme BasicAuth = global::RocketChat.Contracts.Runtime.SecurityScheme.HttpBasic("basicAuth");
+
+    /// <summary>A bearer token in the Authorization header.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme BearerAuth = global::RocketChat.Contracts.Runtime.SecurityScheme.HttpBearer("bearerAuth");
+
+    /// <summary>A key in the query string.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme QueryKey = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyQuery("query_key", "key");
+
+    /// <summary>Rocket.Chat's X-Auth-Token header, declared as a header parameter.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme XAuthToken = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyHeader("X-Auth-Token", "X-Auth-Token");
+
+    /// <summary>Rocket.Chat's X-User-Id header, declared as a header parameter.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme XUserId = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyHeader("X-User-Id", "X-User-Id");
+
+    /// <summary>The security of the operations that need <see cref="ApiKey"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresApiKey = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(ApiKey));
+
+    /// <summary>The security of the operations that need <see cref="QueryKey"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresQueryKey = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(QueryKey));
+
+    /// <summary>The security of the operations that need <see cref="BearerAuth"/> or <see cref="ApiKey"/> and <see cref="QueryKey"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresBearerAuthOrApiKeyAndQueryKey = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(BearerAuth), new global::RocketChat.Contracts.Runtime.SecurityRequirement(ApiKey, QueryKey));
+
+    /// <summary>The security of the operations that need <see cref="BasicAuth"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresBasicAuth = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(BasicAuth));
+
+    /// <summary>The security of the operations that need nothing or <see cref="BearerAuth"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresNothingOrBearerAuth = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(), new global::RocketChat.Contracts.Runtime.SecurityRequirement(BearerAuth));
+
+    /// <summary>The security of the operations that need <see cref="XUserId"/> and <see cref="XAuthToken"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresXUserIdAndXAuthToken = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(XUserId, XAuthToken));
 }
 
 /// <summary>The Styles operations.</summary>
@@ -40,12 +95,13 @@ public partial interface IStylesClient
     /// <param name="filter">Deep object, `filter[kind]=cat`.</param>
     /// <param name="paging">An exploded form object, each property its own parameter.</param>
     /// <param name="labels">A map in form style, not exploded, `labels=k,v,k,v`.</param>
+    /// <param name="extra">A free-form value (no type); text for scalars, JSON text for objects and arrays.</param>
     /// <param name="xRequestTags">A header array, comma-joined.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<long>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<long>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Text.Json.JsonElement? extra = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IStylesClient"/>
@@ -60,10 +116,10 @@ public sealed partial class StylesClient : IStylesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<long>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> FindPetsByStylesAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.Collections.Generic.IReadOnlyList<PetKind>? status = null, global::System.Collections.Generic.IReadOnlyList<string>? colors = null, global::System.Collections.Generic.IReadOnlyList<long>? sizes = null, global::System.Collections.Generic.IReadOnlyList<string>? names = null, global::System.Collections.Generic.IReadOnlyList<string>? legacy = null, PetFilter? filter = null, Paging? paging = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::System.Text.Json.JsonElement? extra = null, global::System.Collections.Generic.IReadOnlyList<string>? xRequestTags = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(ids);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "FindPetsByStyles", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "FindPetsByStyles", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("pets/by-ids/");
         call.AppendPathArray(global::System.Linq.Enumerable.Select(ids, static item => item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         call.AddQueryArray("status", (status is null ? null : global::System.Linq.Enumerable.Select(status, static item => item.Value)), global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
@@ -91,9 +147,306 @@ public sealed partial class StylesClient : IStylesClient
             global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         }
         call.AddQueryObject("labels", (labels is null ? null : global::System.Linq.Enumerable.Select(labels, static pair => new global::System.Collections.Generic.KeyValuePair<string, string?>(pair.Key, pair.Value))), global::RocketChat.Contracts.Runtime.QueryStyle.Form);
+        call.AddQueryValue("extra", extra);
         call.AddHeaderArray("X-Request-Tags", xRequestTags);
 
         return _connection.SendAsync(call, FeaturesJsonContext.Default.PetList, cancellationToken);
+    }
+}
+
+/// <summary>The Security operations.</summary>
+public partial interface ISecurityClient
+{
+    /// <summary>Inherits the root security (the api_key header).</summary>
+    /// <param name="petId">The <c>petId</c> value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<Pet> GetPetByIdAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Public, no credentials.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task ListPublicPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>An API key in the query string.</summary>
+    /// <param name="since">The <c>since</c> value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task GetFeedAsync(string? since = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A bearer token, or else the header and query keys together.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task SearchPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Basic authentication.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task GetStatsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Credentials optional, a bearer token when there is one.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task GetMaybeAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Auth as header parameters, as Rocket.Chat's official files declare it (no scheme).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task GetLegacyMeAsync(global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="ISecurityClient"/>
+public sealed partial class SecurityClient : ISecurityClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public SecurityClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<Pet> GetPetByIdAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetPetById", FeaturesSecuritySchemes.RequiresApiKey);
+        call.AppendPath("pets/");
+        call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+
+        return _connection.SendAsync(call, FeaturesJsonContext.Default.Pet, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task ListPublicPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListPublicPets", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/public");
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task GetFeedAsync(string? since = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetFeed", FeaturesSecuritySchemes.RequiresQueryKey);
+        call.AppendPath("pets/feed");
+        call.AddQuery("since", since);
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task SearchPetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "SearchPets", FeaturesSecuritySchemes.RequiresBearerAuthOrApiKeyAndQueryKey);
+        call.AppendPath("pets/search");
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task GetStatsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetStats", FeaturesSecuritySchemes.RequiresBasicAuth);
+        call.AppendPath("admin/stats");
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task GetMaybeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetMaybe", FeaturesSecuritySchemes.RequiresNothingOrBearerAuth);
+        call.AppendPath("pets/maybe");
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task GetLegacyMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetLegacyMe", FeaturesSecuritySchemes.RequiresXUserIdAndXAuthToken);
+        call.AppendPath("legacy/me");
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+}
+
+/// <summary>The Media operations.</summary>
+public partial interface IMediaClient
+{
+    /// <summary>A CSV report, returned as text.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response body as text (text/csv), decoded with the charset the server declares (UTF-8 by default).</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A photo, returned as a stream.</summary>
+    /// <param name="petId">The <c>petId</c> value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// The response body (application/octet-stream) as a forward-only stream read from the network.
+    /// The caller owns it: dispose it to release the connection.
+    /// </returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<global::System.IO.Stream> GetPhotoAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IMediaClient"/>
+public sealed partial class MediaClient : IMediaClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public MediaClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<string> GetReportAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetReport", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/report");
+        call.Accept = "text/csv";
+
+        return _connection.SendForTextAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<global::System.IO.Stream> GetPhotoAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetPhoto", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/");
+        call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        call.AppendPath("/photo");
+        call.Accept = "application/octet-stream";
+
+        return _connection.SendForStreamAsync(call, cancellationToken);
+    }
+}
+
+/// <summary>The Forms operations.</summary>
+public partial interface IFormsClient
+{
+    /// <summary>A multipart body with a file, a list of files and text fields.</summary>
+    /// <param name="petId">The <c>petId</c> value.</param>
+    /// <param name="file">The main image.</param>
+    /// <param name="extras">More images.</param>
+    /// <param name="caption">The <c>caption</c> value.</param>
+    /// <param name="tags">The <c>tags</c> value.</param>
+    /// <param name="rating">The <c>rating</c> value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<Pet> UploadImageAsync(long petId, global::RocketChat.Contracts.Runtime.FilePart file, global::System.Collections.Generic.IReadOnlyList<global::RocketChat.Contracts.Runtime.FilePart>? extras = null, string? caption = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, long? rating = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A URL-encoded form body.</summary>
+    /// <param name="name">The <c>name</c> value.</param>
+    /// <param name="age">The <c>age</c> value.</param>
+    /// <param name="kind">The <c>kind</c> value.</param>
+    /// <param name="nicknames">The <c>nicknames</c> value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task UpdatePetWithFormAsync(string name, long? age = null, PetKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? nicknames = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A text body, sent as it is.</summary>
+    /// <param name="petId">The <c>petId</c> value.</param>
+    /// <param name="content">The request body, sent as text.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task PutNotesAsync(long petId, string content, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>A binary body, streamed as it is.</summary>
+    /// <param name="petId">The <c>petId</c> value.</param>
+    /// <param name="content">The request body, read from its current position and sent as it is; the stream stays the caller's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task PutRawPhotoAsync(long petId, global::System.IO.Stream content, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IFormsClient"/>
+public sealed partial class FormsClient : IFormsClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public FormsClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<Pet> UploadImageAsync(long petId, global::RocketChat.Contracts.Runtime.FilePart file, global::System.Collections.Generic.IReadOnlyList<global::RocketChat.Contracts.Runtime.FilePart>? extras = null, string? caption = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, long? rating = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(file);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UploadImage", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/");
+        call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        call.AppendPath("/uploadImage");
+        call.UseMultipartForm();
+        call.AddFormFile("file", file);
+        call.AddFormFiles("extras", extras);
+        call.AddFormField("caption", caption);
+        call.AddFormFields("tags", tags);
+        call.AddFormField("rating", rating?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+
+        return _connection.SendAsync(call, FeaturesJsonContext.Default.Pet, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task UpdatePetWithFormAsync(string name, long? age = null, PetKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? nicknames = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(name);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UpdatePetWithForm", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/form");
+        call.UseUrlEncodedForm();
+        call.AddFormField("name", name);
+        call.AddFormField("age", age?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        call.AddFormField("kind", kind?.Value);
+        call.AddFormFields("nicknames", nicknames);
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task PutNotesAsync(long petId, string content, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(content);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "PutNotes", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/");
+        call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        call.AppendPath("/notes");
+        call.SetTextBody(content, "text/plain");
+
+        return _connection.SendAsync(call, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task PutRawPhotoAsync(long petId, global::System.IO.Stream content, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(content);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "PutRawPhoto", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("pets/");
+        call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        call.AppendPath("/photo/raw");
+        call.SetStreamBody(content, "image/png");
+
+        return _connection.SendAsync(call, cancellationToken);
     }
 }
 

@@ -182,6 +182,149 @@ public sealed class PagingJsonConverter : global::System.Text.Json.Serialization
     }
 }
 
+/// <summary>Reads and writes <see cref="PetImageUpload"/> without reflection.</summary>
+public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetImageUpload>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText FileJsonName = global::System.Text.Json.JsonEncodedText.Encode("file");
+    private static readonly global::System.Text.Json.JsonEncodedText ExtrasJsonName = global::System.Text.Json.JsonEncodedText.Encode("extras");
+    private static readonly global::System.Text.Json.JsonEncodedText CaptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("caption");
+    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
+    private static readonly global::System.Text.Json.JsonEncodedText RatingJsonName = global::System.Text.Json.JsonEncodedText.Encode("rating");
+
+    /// <inheritdoc />
+    public override PetImageUpload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetImageUpload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one PetImageUpload at the reader's current token.</summary>
+    public static PetImageUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for PetImageUpload.");
+        }
+
+        string? file = default;
+        bool hasFile = false;
+        global::System.Collections.Generic.IReadOnlyList<string>? extras = default;
+        string? caption = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
+        long? rating = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("file"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    file = reader.GetString()!;
+                    hasFile = true;
+                }
+            }
+            else if (reader.ValueTextEquals("extras"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    extras = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+                }
+            }
+            else if (reader.ValueTextEquals("caption"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    caption = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("tags"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    tags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+                }
+            }
+            else if (reader.ValueTextEquals("rating"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    rating = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasFile)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("PetImageUpload", "file");
+        }
+
+        return new PetImageUpload
+        {
+            File = file!,
+            Extras = extras,
+            Caption = caption,
+            Tags = tags,
+            Rating = rating,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one PetImageUpload.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PetImageUpload value)
+    {
+        writer.WriteStartObject();
+        if (value.File is { } file)
+        {
+            writer.WritePropertyName(FileJsonName);
+            writer.WriteStringValue(file);
+        }
+        else
+        {
+            writer.WriteNull(FileJsonName);
+        }
+        if (value.Extras is { } extras)
+        {
+            writer.WritePropertyName(ExtrasJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in extras)
+            {
+                writer.WriteStringValue(item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.Caption is { } caption)
+        {
+            writer.WritePropertyName(CaptionJsonName);
+            writer.WriteStringValue(caption);
+        }
+        if (value.Tags is { } tags)
+        {
+            writer.WritePropertyName(TagsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in tags)
+            {
+                writer.WriteStringValue(item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.Rating is { } rating)
+        {
+            writer.WritePropertyName(RatingJsonName);
+            writer.WriteNumberValue(rating);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="Pet"/> without reflection.</summary>
 public sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Pet>
 {
@@ -320,6 +463,11 @@ public sealed partial class FeaturesJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>System.Collections.Generic.IReadOnlyList&lt;Pet&gt;</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> PetList => _PetList ??= CreatePetList(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet>? _Pet;
+
+    /// <summary>Metadata for <c>Pet</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> Pet => _Pet ??= CreatePet(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetFilter>? _PetFilter;
 
     /// <summary>Metadata for <c>PetFilter</c>.</summary>
@@ -330,10 +478,10 @@ public sealed partial class FeaturesJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>Paging</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Paging> Paging => _Paging ??= CreatePaging(Options);
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet>? _Pet;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetImageUpload>? _PetImageUpload;
 
-    /// <summary>Metadata for <c>Pet</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> Pet => _Pet ??= CreatePet(Options);
+    /// <summary>Metadata for <c>PetImageUpload</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetImageUpload> PetImageUpload => _PetImageUpload ??= CreatePetImageUpload(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetKind>? _PetKind;
 
@@ -344,9 +492,10 @@ public sealed partial class FeaturesJsonContext : global::System.Text.Json.Seria
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
     {
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<Pet>)) return PetList;
+        if (type == typeof(Pet)) return Pet;
         if (type == typeof(PetFilter)) return PetFilter;
         if (type == typeof(Paging)) return Paging;
-        if (type == typeof(Pet)) return Pet;
+        if (type == typeof(PetImageUpload)) return PetImageUpload;
         if (type == typeof(PetKind)) return PetKind;
         return null;
     }
@@ -354,9 +503,10 @@ public sealed partial class FeaturesJsonContext : global::System.Text.Json.Seria
     global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<Pet>)) return CreatePetList(options);
+        if (type == typeof(Pet)) return CreatePet(options);
         if (type == typeof(PetFilter)) return CreatePetFilter(options);
         if (type == typeof(Paging)) return CreatePaging(options);
-        if (type == typeof(Pet)) return CreatePet(options);
+        if (type == typeof(PetImageUpload)) return CreatePetImageUpload(options);
         if (type == typeof(PetKind)) return CreatePetKind(options);
         return null;
     }
@@ -364,14 +514,17 @@ public sealed partial class FeaturesJsonContext : global::System.Text.Json.Seria
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> CreatePetList(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyList<Pet>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => PetJsonConverter.ReadValue(ref r0)), static (writer, value) => { writer.WriteStartArray(); foreach (var item0 in value) {     PetJsonConverter.WriteValue(writer, item0); } writer.WriteEndArray(); }));
 
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> CreatePet(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Pet>(options, new PetJsonConverter());
+
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetFilter> CreatePetFilter(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PetFilter>(options, new PetFilterJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Paging> CreatePaging(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Paging>(options, new PagingJsonConverter());
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> CreatePet(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Pet>(options, new PetJsonConverter());
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetImageUpload> CreatePetImageUpload(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PetImageUpload>(options, new PetImageUploadJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetKind> CreatePetKind(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PetKind>(options, new PetKindJsonConverter());

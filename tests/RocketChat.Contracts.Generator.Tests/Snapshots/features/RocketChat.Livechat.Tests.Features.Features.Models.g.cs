@@ -41,6 +41,34 @@ public sealed partial record Paging
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
+/// <summary>The PetImageUpload object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(PetImageUploadJsonConverter))]
+public sealed partial record PetImageUpload
+{
+    /// <summary>The main image.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("file")]
+    public required string File { get; init; }
+
+    /// <summary>More images.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("extras")]
+    public global::System.Collections.Generic.IReadOnlyList<string>? Extras { get; init; }
+
+    /// <summary>The <c>caption</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("caption")]
+    public string? Caption { get; init; }
+
+    /// <summary>The <c>tags</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>The <c>rating</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rating")]
+    public long? Rating { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
 /// <summary>The Pet object of the contract.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(PetJsonConverter))]
 public sealed partial record Pet

@@ -71,6 +71,22 @@ public sealed partial class LivechatClient
     public IIntegrationsClient Integrations { get; }
 }
 
+/// <summary>
+/// The contract's security schemes. A <see cref="global::RocketChat.Contracts.Runtime.ISecurityCredentialProvider"/> is asked for each by name,
+/// e.g. <c>new SecurityCredentials().Set(LivechatSecuritySchemes.AuthToken.Name, ...)</c>.
+/// </summary>
+public static class LivechatSecuritySchemes
+{
+    /// <summary>Auth token from login (`data.authToken`) or a personal access token.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme AuthToken = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyHeader("authToken", "X-Auth-Token");
+
+    /// <summary>Id of the authenticated user (`data.userId` from login).</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme UserId = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyHeader("userId", "X-User-Id");
+
+    /// <summary>The security of the operations that need <see cref="UserId"/> and <see cref="AuthToken"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresUserIdAndAuthToken = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(UserId, AuthToken));
+}
+
 /// <summary>Logging in to get the X-User-Id / X-Auth-Token pair.</summary>
 public partial interface IAuthenticationClient
 {
@@ -112,7 +128,7 @@ public sealed partial class AuthenticationClient : IAuthenticationClient
     public global::System.Threading.Tasks.Task<LoginResponse> LoginAsync(LoginRequest request, string? x2faCode = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "Login", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "Login", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/login");
         call.SetJsonBody(request, LivechatJsonContext.Default.LoginRequest);
         call.AddHeader("x-2fa-code", x2faCode);
@@ -153,7 +169,7 @@ public sealed partial class ServerClient : IServerClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<GetServerInfoResponse> GetServerInfoAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetServerInfo", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetServerInfo", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/info");
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetServerInfoResponse, cancellationToken);
@@ -258,7 +274,7 @@ public sealed partial class VisitorsClient : IVisitorsClient
     public global::System.Threading.Tasks.Task<RegisterVisitorResponse> RegisterVisitorAsync(RegisterVisitorRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "RegisterVisitor", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "RegisterVisitor", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/visitor");
         call.SetJsonBody(request, LivechatJsonContext.Default.RegisterVisitorRequest);
 
@@ -269,7 +285,7 @@ public sealed partial class VisitorsClient : IVisitorsClient
     public global::System.Threading.Tasks.Task<GetVisitorResponse> GetVisitorAsync(string token, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(token);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetVisitor", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetVisitor", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/visitor/");
         call.AppendPathParameter(token);
 
@@ -280,7 +296,7 @@ public sealed partial class VisitorsClient : IVisitorsClient
     public global::System.Threading.Tasks.Task<DeleteVisitorResponse> DeleteVisitorAsync(string token, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(token);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteVisitor", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteVisitor", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/visitor/");
         call.AppendPathParameter(token);
 
@@ -292,7 +308,7 @@ public sealed partial class VisitorsClient : IVisitorsClient
     {
         global::System.ArgumentNullException.ThrowIfNull(roomId);
         global::System.ArgumentNullException.ThrowIfNull(token);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetAgentInfo", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetAgentInfo", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/agent.info/");
         call.AppendPathParameter(roomId);
         call.AppendPath("/");
@@ -305,7 +321,7 @@ public sealed partial class VisitorsClient : IVisitorsClient
     public global::System.Threading.Tasks.Task<GetNextAgentResponse> GetNextAgentAsync(string token, string? department = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(token);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetNextAgent", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetNextAgent", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/agent.next/");
         call.AppendPathParameter(token);
         call.AddQuery("department", department);
@@ -470,7 +486,7 @@ public sealed partial class RoomsClient : IRoomsClient
     public global::System.Threading.Tasks.Task<GetOrCreateRoomResponse> GetOrCreateRoomAsync(string token, string? roomId = null, string? agentId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(token);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetOrCreateRoom", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetOrCreateRoom", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/room");
         call.AddQuery("token", token);
         call.AddQuery("rid", roomId);
@@ -482,7 +498,7 @@ public sealed partial class RoomsClient : IRoomsClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListRooms", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListRooms", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/rooms");
         call.AddQueryArray("agents[]", agents, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("departmentId", departmentId);
@@ -523,7 +539,7 @@ public sealed partial class RoomsClient : IRoomsClient
     public global::System.Threading.Tasks.Task<CloseRoomAsVisitorResponse> CloseRoomAsVisitorAsync(CloseRoomAsVisitorRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CloseRoomAsVisitor", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CloseRoomAsVisitor", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/room.close");
         call.SetJsonBody(request, LivechatJsonContext.Default.CloseRoomAsVisitorRequest);
 
@@ -534,7 +550,7 @@ public sealed partial class RoomsClient : IRoomsClient
     public global::System.Threading.Tasks.Task<CloseRoomResponse> CloseRoomAsync(CloseRoomRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CloseRoom", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CloseRoom", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/room.closeByUser");
         call.SetJsonBody(request, LivechatJsonContext.Default.CloseRoomRequest);
 
@@ -545,7 +561,7 @@ public sealed partial class RoomsClient : IRoomsClient
     public global::System.Threading.Tasks.Task<ForwardRoomResponse> ForwardRoomAsync(ForwardRoomRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ForwardRoom", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "ForwardRoom", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/room.forward");
         call.SetJsonBody(request, LivechatJsonContext.Default.ForwardRoomRequest);
 
@@ -619,6 +635,34 @@ public partial interface IMessagesClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<DeleteVisitorMessageResponse> DeleteVisitorMessageAsync(string messageId, DeleteVisitorMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Upload a file into the visitor's room</summary>
+    /// <remarks>
+    /// Sends a file message from the visitor: a `multipart/form-data` body with exactly one file part named
+    /// `file`, plus optional text fields. `description` becomes the file's (and its attachment's) description;
+    /// the other fields are message data, so `msg` is the message text (empty when left out).
+    /// <para/>
+    /// Public endpoint: the `x-visitor-token` header is the credential, and the room must be an open room of
+    /// that visitor. The answer is the stored message at the top level (with `file`, `files` and `attachments`),
+    /// plus `newRoom` and `showConnecting`; `messages.history` then shows the same file message.
+    /// <para/>
+    /// Errors: 403 `{success:false, error:'unauthorized'}` for a missing or unknown token, or a room that is not
+    /// an open room of this visitor. 400 for a body that is not multipart (`Unsupported content type: ...`), no
+    /// file (`No file uploaded`), a file in another field (`invalid-field`), a file larger than
+    /// `FileUpload_MaxFileSize` (`error-file-too-large`, 100 MiB by default), and a media type the
+    /// `FileUpload_MediaTypeBlackList`/`WhiteList` settings refuse: `{success:false, reason:'error-type-not-allowed'}`
+    /// (SVG is refused by default).
+    /// </remarks>
+    /// <param name="roomId">The room id.</param>
+    /// <param name="visitorToken">The visitor token.</param>
+    /// <param name="file">The file (one part; its file name and media type are kept).</param>
+    /// <param name="description">The file's description, shown with the attachment.</param>
+    /// <param name="text">The message text sent with the file.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<UploadFileResponse> UploadFileAsync(string roomId, string visitorToken, global::RocketChat.Contracts.Runtime.FilePart file, string? description = null, string? text = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Get the message history of the visitor's room</summary>
     /// <remarks>
     /// Returns the room's messages, newest first, including system messages such as `livechat-started`
@@ -673,7 +717,7 @@ public sealed partial class MessagesClient : IMessagesClient
     public global::System.Threading.Tasks.Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendMessage", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendMessage", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/message");
         call.SetJsonBody(request, LivechatJsonContext.Default.SendMessageRequest);
 
@@ -686,7 +730,7 @@ public sealed partial class MessagesClient : IMessagesClient
         global::System.ArgumentNullException.ThrowIfNull(messageId);
         global::System.ArgumentNullException.ThrowIfNull(token);
         global::System.ArgumentNullException.ThrowIfNull(roomId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetVisitorMessage", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetVisitorMessage", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/message/");
         call.AppendPathParameter(messageId);
         call.AddQuery("token", token);
@@ -700,7 +744,7 @@ public sealed partial class MessagesClient : IMessagesClient
     {
         global::System.ArgumentNullException.ThrowIfNull(messageId);
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "UpdateVisitorMessage", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "UpdateVisitorMessage", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/message/");
         call.AppendPathParameter(messageId);
         call.SetJsonBody(request, LivechatJsonContext.Default.UpdateVisitorMessageRequest);
@@ -713,7 +757,7 @@ public sealed partial class MessagesClient : IMessagesClient
     {
         global::System.ArgumentNullException.ThrowIfNull(messageId);
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteVisitorMessage", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteVisitorMessage", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/message/");
         call.AppendPathParameter(messageId);
         call.SetJsonBody(request, LivechatJsonContext.Default.DeleteVisitorMessageRequest);
@@ -722,11 +766,29 @@ public sealed partial class MessagesClient : IMessagesClient
     }
 
     /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<UploadFileResponse> UploadFileAsync(string roomId, string visitorToken, global::RocketChat.Contracts.Runtime.FilePart file, string? description = null, string? text = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(roomId);
+        global::System.ArgumentNullException.ThrowIfNull(visitorToken);
+        global::System.ArgumentNullException.ThrowIfNull(file);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UploadFile", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("api/v1/livechat/upload/");
+        call.AppendPathParameter(roomId);
+        call.AddHeader("x-visitor-token", visitorToken);
+        call.UseMultipartForm();
+        call.AddFormFile("file", file);
+        call.AddFormField("description", description);
+        call.AddFormField("msg", text);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.UploadFileResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, long? limit = null, global::System.DateTimeOffset? lastSeen = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(roomId);
         global::System.ArgumentNullException.ThrowIfNull(token);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetMessageHistory", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetMessageHistory", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("api/v1/livechat/messages.history/");
         call.AppendPathParameter(roomId);
         call.AddQuery("token", token);
@@ -742,7 +804,7 @@ public sealed partial class MessagesClient : IMessagesClient
     public global::System.Threading.Tasks.Task<SendAgentMessageResponse> SendAgentMessageAsync(SendAgentMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendAgentMessage", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendAgentMessage", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/chat.sendMessage");
         call.SetJsonBody(request, LivechatJsonContext.Default.SendAgentMessageRequest);
 
@@ -855,7 +917,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListInquiries", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListInquiries", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/inquiries.list");
         call.AddQuery("department", department);
         call.AddQuery("offset", offset);
@@ -881,7 +943,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     public global::System.Threading.Tasks.Task<TakeInquiryResponse> TakeInquiryAsync(TakeInquiryRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "TakeInquiry", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "TakeInquiry", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/inquiries.take");
         call.SetJsonBody(request, LivechatJsonContext.Default.TakeInquiryRequest);
 
@@ -892,7 +954,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     public global::System.Threading.Tasks.Task<GetInquiryResponse> GetInquiryAsync(string roomId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(roomId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetInquiry", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetInquiry", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/inquiries.getOne");
         call.AddQuery("roomId", roomId);
 
@@ -902,7 +964,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListQueuedInquiriesForUser", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListQueuedInquiriesForUser", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/inquiries.queuedForUser");
         call.AddQuery("department", department);
         call.AddQuery("offset", offset);
@@ -1044,7 +1106,7 @@ public sealed partial class UsersClient : IUsersClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListLivechatUsers", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListLivechatUsers", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/users/");
         call.AppendPathParameter(type.Value);
         call.AddQuery("text", text);
@@ -1074,7 +1136,7 @@ public sealed partial class UsersClient : IUsersClient
     public global::System.Threading.Tasks.Task<AddLivechatUserResponse> AddLivechatUserAsync(LivechatUserType type, AddLivechatUserRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "AddLivechatUser", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "AddLivechatUser", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/users/");
         call.AppendPathParameter(type.Value);
         call.SetJsonBody(request, LivechatJsonContext.Default.AddLivechatUserRequest);
@@ -1086,7 +1148,7 @@ public sealed partial class UsersClient : IUsersClient
     public global::System.Threading.Tasks.Task<GetLivechatUserResponse> GetLivechatUserAsync(LivechatUserType type, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(userId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetLivechatUser", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetLivechatUser", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/users/");
         call.AppendPathParameter(type.Value);
         call.AppendPath("/");
@@ -1099,7 +1161,7 @@ public sealed partial class UsersClient : IUsersClient
     public global::System.Threading.Tasks.Task<RemoveLivechatUserResponse> RemoveLivechatUserAsync(LivechatUserType type, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(userId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "RemoveLivechatUser", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "RemoveLivechatUser", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/users/");
         call.AppendPathParameter(type.Value);
         call.AppendPath("/");
@@ -1112,7 +1174,7 @@ public sealed partial class UsersClient : IUsersClient
     public global::System.Threading.Tasks.Task<SetAgentStatusResponse> SetAgentStatusAsync(SetAgentStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetAgentStatus", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetAgentStatus", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/agent.status");
         call.SetJsonBody(request, LivechatJsonContext.Default.SetAgentStatusRequest);
 
@@ -1198,7 +1260,7 @@ public sealed partial class IntegrationsClient : IIntegrationsClient
     public global::System.Threading.Tasks.Task<SuccessResponse> SaveWebhookIntegrationAsync(WebhookIntegrationRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveWebhookIntegration", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveWebhookIntegration", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/omnichannel/integrations");
         call.SetJsonBody(request, LivechatJsonContext.Default.WebhookIntegrationRequest);
 
@@ -1208,7 +1270,7 @@ public sealed partial class IntegrationsClient : IIntegrationsClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<SuccessResponse> TestWebhookAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "TestWebhook", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "TestWebhook", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/webhook.test");
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
@@ -1218,7 +1280,7 @@ public sealed partial class IntegrationsClient : IIntegrationsClient
     public global::System.Threading.Tasks.Task<SettingResponse> GetSettingAsync(string settingId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(settingId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetSetting", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetSetting", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/settings/");
         call.AppendPathParameter(settingId);
 
@@ -1230,7 +1292,7 @@ public sealed partial class IntegrationsClient : IIntegrationsClient
     {
         global::System.ArgumentNullException.ThrowIfNull(settingId);
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveSetting", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveSetting", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/settings/");
         call.AppendPathParameter(settingId);
         call.SetJsonBody(request, LivechatJsonContext.Default.SaveSettingRequest);

@@ -2208,6 +2208,559 @@ public sealed class MessageUserJsonConverter : global::System.Text.Json.Serializ
     }
 }
 
+/// <summary>Reads and writes <see cref="MessageAttachmentImageDimensions"/> without reflection.</summary>
+public sealed class MessageAttachmentImageDimensionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageAttachmentImageDimensions>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText WidthJsonName = global::System.Text.Json.JsonEncodedText.Encode("width");
+    private static readonly global::System.Text.Json.JsonEncodedText HeightJsonName = global::System.Text.Json.JsonEncodedText.Encode("height");
+
+    /// <inheritdoc />
+    public override MessageAttachmentImageDimensions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachmentImageDimensions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one MessageAttachmentImageDimensions at the reader's current token.</summary>
+    public static MessageAttachmentImageDimensions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageAttachmentImageDimensions.");
+        }
+
+        long? width = default;
+        long? height = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("width"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    width = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("height"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    height = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new MessageAttachmentImageDimensions
+        {
+            Width = width,
+            Height = height,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one MessageAttachmentImageDimensions.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachmentImageDimensions value)
+    {
+        writer.WriteStartObject();
+        if (value.Width is { } width)
+        {
+            writer.WritePropertyName(WidthJsonName);
+            writer.WriteNumberValue(width);
+        }
+        if (value.Height is { } height)
+        {
+            writer.WritePropertyName(HeightJsonName);
+            writer.WriteNumberValue(height);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="MessageAttachment"/> without reflection.</summary>
+public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageAttachment>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
+    private static readonly global::System.Text.Json.JsonEncodedText TitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText TitleLinkJsonName = global::System.Text.Json.JsonEncodedText.Encode("title_link");
+    private static readonly global::System.Text.Json.JsonEncodedText TitleLinkDownloadJsonName = global::System.Text.Json.JsonEncodedText.Encode("title_link_download");
+    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
+    private static readonly global::System.Text.Json.JsonEncodedText DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description");
+    private static readonly global::System.Text.Json.JsonEncodedText FormatJsonName = global::System.Text.Json.JsonEncodedText.Encode("format");
+    private static readonly global::System.Text.Json.JsonEncodedText SizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size");
+    private static readonly global::System.Text.Json.JsonEncodedText ImageUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("image_url");
+    private static readonly global::System.Text.Json.JsonEncodedText ImageTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("image_type");
+    private static readonly global::System.Text.Json.JsonEncodedText ImageSizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("image_size");
+    private static readonly global::System.Text.Json.JsonEncodedText ImageDimensionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("image_dimensions");
+    private static readonly global::System.Text.Json.JsonEncodedText ImagePreviewJsonName = global::System.Text.Json.JsonEncodedText.Encode("image_preview");
+    private static readonly global::System.Text.Json.JsonEncodedText AudioUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("audio_url");
+    private static readonly global::System.Text.Json.JsonEncodedText AudioTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("audio_type");
+    private static readonly global::System.Text.Json.JsonEncodedText AudioSizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("audio_size");
+    private static readonly global::System.Text.Json.JsonEncodedText VideoUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("video_url");
+    private static readonly global::System.Text.Json.JsonEncodedText VideoTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("video_type");
+    private static readonly global::System.Text.Json.JsonEncodedText VideoSizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("video_size");
+
+    /// <inheritdoc />
+    public override MessageAttachment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one MessageAttachment at the reader's current token.</summary>
+    public static MessageAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageAttachment.");
+        }
+
+        global::System.DateTimeOffset? ts = default;
+        string? title = default;
+        string? titleLink = default;
+        bool? titleLinkDownload = default;
+        string? type = default;
+        string? description = default;
+        string? format = default;
+        long? size = default;
+        string? imageUrl = default;
+        string? imageType = default;
+        long? imageSize = default;
+        MessageAttachmentImageDimensions? imageDimensions = default;
+        string? imagePreview = default;
+        string? audioUrl = default;
+        string? audioType = default;
+        long? audioSize = default;
+        string? videoUrl = default;
+        string? videoType = default;
+        long? videoSize = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("ts"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    ts = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("title"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    title = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("title_link"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    titleLink = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("title_link_download"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    titleLinkDownload = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    type = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("description"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    description = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("format"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    format = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("size"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    size = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("image_url"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    imageUrl = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("image_type"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    imageType = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("image_size"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    imageSize = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("image_dimensions"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    imageDimensions = MessageAttachmentImageDimensionsJsonConverter.ReadValue(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("image_preview"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    imagePreview = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("audio_url"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    audioUrl = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("audio_type"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    audioType = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("audio_size"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    audioSize = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("video_url"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    videoUrl = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("video_type"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    videoType = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("video_size"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    videoSize = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new MessageAttachment
+        {
+            Ts = ts,
+            Title = title,
+            TitleLink = titleLink,
+            TitleLinkDownload = titleLinkDownload,
+            Type = type,
+            Description = description,
+            Format = format,
+            Size = size,
+            ImageUrl = imageUrl,
+            ImageType = imageType,
+            ImageSize = imageSize,
+            ImageDimensions = imageDimensions,
+            ImagePreview = imagePreview,
+            AudioUrl = audioUrl,
+            AudioType = audioType,
+            AudioSize = audioSize,
+            VideoUrl = videoUrl,
+            VideoType = videoType,
+            VideoSize = videoSize,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one MessageAttachment.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachment value)
+    {
+        writer.WriteStartObject();
+        if (value.Ts is { } ts)
+        {
+            writer.WritePropertyName(TsJsonName);
+            writer.WriteStringValue(ts);
+        }
+        if (value.Title is { } title)
+        {
+            writer.WritePropertyName(TitleJsonName);
+            writer.WriteStringValue(title);
+        }
+        if (value.TitleLink is { } titleLink)
+        {
+            writer.WritePropertyName(TitleLinkJsonName);
+            writer.WriteStringValue(titleLink);
+        }
+        if (value.TitleLinkDownload is { } titleLinkDownload)
+        {
+            writer.WritePropertyName(TitleLinkDownloadJsonName);
+            writer.WriteBooleanValue(titleLinkDownload);
+        }
+        if (value.Type is { } type)
+        {
+            writer.WritePropertyName(TypeJsonName);
+            writer.WriteStringValue(type);
+        }
+        if (value.Description is { } description)
+        {
+            writer.WritePropertyName(DescriptionJsonName);
+            writer.WriteStringValue(description);
+        }
+        if (value.Format is { } format)
+        {
+            writer.WritePropertyName(FormatJsonName);
+            writer.WriteStringValue(format);
+        }
+        if (value.Size is { } size)
+        {
+            writer.WritePropertyName(SizeJsonName);
+            writer.WriteNumberValue(size);
+        }
+        if (value.ImageUrl is { } imageUrl)
+        {
+            writer.WritePropertyName(ImageUrlJsonName);
+            writer.WriteStringValue(imageUrl);
+        }
+        if (value.ImageType is { } imageType)
+        {
+            writer.WritePropertyName(ImageTypeJsonName);
+            writer.WriteStringValue(imageType);
+        }
+        if (value.ImageSize is { } imageSize)
+        {
+            writer.WritePropertyName(ImageSizeJsonName);
+            writer.WriteNumberValue(imageSize);
+        }
+        if (value.ImageDimensions is { } imageDimensions)
+        {
+            writer.WritePropertyName(ImageDimensionsJsonName);
+            MessageAttachmentImageDimensionsJsonConverter.WriteValue(writer, imageDimensions);
+        }
+        if (value.ImagePreview is { } imagePreview)
+        {
+            writer.WritePropertyName(ImagePreviewJsonName);
+            writer.WriteStringValue(imagePreview);
+        }
+        if (value.AudioUrl is { } audioUrl)
+        {
+            writer.WritePropertyName(AudioUrlJsonName);
+            writer.WriteStringValue(audioUrl);
+        }
+        if (value.AudioType is { } audioType)
+        {
+            writer.WritePropertyName(AudioTypeJsonName);
+            writer.WriteStringValue(audioType);
+        }
+        if (value.AudioSize is { } audioSize)
+        {
+            writer.WritePropertyName(AudioSizeJsonName);
+            writer.WriteNumberValue(audioSize);
+        }
+        if (value.VideoUrl is { } videoUrl)
+        {
+            writer.WritePropertyName(VideoUrlJsonName);
+            writer.WriteStringValue(videoUrl);
+        }
+        if (value.VideoType is { } videoType)
+        {
+            writer.WritePropertyName(VideoTypeJsonName);
+            writer.WriteStringValue(videoType);
+        }
+        if (value.VideoSize is { } videoSize)
+        {
+            writer.WritePropertyName(VideoSizeJsonName);
+            writer.WriteNumberValue(videoSize);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="MessageFile"/> without reflection.</summary>
+public sealed class MessageFileJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageFile>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
+    private static readonly global::System.Text.Json.JsonEncodedText SizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size");
+    private static readonly global::System.Text.Json.JsonEncodedText FormatJsonName = global::System.Text.Json.JsonEncodedText.Encode("format");
+
+    /// <inheritdoc />
+    public override MessageFile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageFile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one MessageFile at the reader's current token.</summary>
+    public static MessageFile ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageFile.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        string? name = default;
+        string? type = default;
+        long? size = default;
+        string? format = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    name = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    type = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("size"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    size = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("format"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    format = reader.GetString()!;
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("MessageFile", "_id");
+        }
+
+        return new MessageFile
+        {
+            Id = id!,
+            Name = name,
+            Type = type,
+            Size = size,
+            Format = format,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one MessageFile.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageFile value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.Name is { } name)
+        {
+            writer.WritePropertyName(NameJsonName);
+            writer.WriteStringValue(name);
+        }
+        if (value.Type is { } type)
+        {
+            writer.WritePropertyName(TypeJsonName);
+            writer.WriteStringValue(type);
+        }
+        if (value.Size is { } size)
+        {
+            writer.WritePropertyName(SizeJsonName);
+            writer.WriteNumberValue(size);
+        }
+        if (value.Format is { } format)
+        {
+            writer.WritePropertyName(FormatJsonName);
+            writer.WriteStringValue(format);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="Message"/> without reflection.</summary>
 public sealed class MessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Message>
 {
@@ -2264,9 +2817,9 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? urls = default;
         global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? mentions = default;
         global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? channels = default;
-        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? attachments = default;
-        global::System.Text.Json.JsonElement? file = default;
-        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? files = default;
+        global::System.Collections.Generic.IReadOnlyList<MessageAttachment>? attachments = default;
+        MessageFile? file = default;
+        global::System.Collections.Generic.IReadOnlyList<MessageFile>? files = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -2412,7 +2965,7 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    attachments = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    attachments = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageAttachmentJsonConverter.ReadValue(ref r0));
                 }
             }
             else if (reader.ValueTextEquals("file"u8))
@@ -2420,7 +2973,7 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    file = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    file = MessageFileJsonConverter.ReadValue(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("files"u8))
@@ -2428,7 +2981,7 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    files = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                    files = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageFileJsonConverter.ReadValue(ref r0));
                 }
             }
             else
@@ -2587,14 +3140,14 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
             writer.WriteStartArray();
             foreach (var item0 in attachments)
             {
-                item0.WriteTo(writer);
+                MessageAttachmentJsonConverter.WriteValue(writer, item0);
             }
             writer.WriteEndArray();
         }
         if (value.File is { } file)
         {
             writer.WritePropertyName(FileJsonName);
-            file.WriteTo(writer);
+            MessageFileJsonConverter.WriteValue(writer, file);
         }
         if (value.Files is { } files)
         {
@@ -2602,7 +3155,7 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
             writer.WriteStartArray();
             foreach (var item0 in files)
             {
-                item0.WriteTo(writer);
+                MessageFileJsonConverter.WriteValue(writer, item0);
             }
             writer.WriteEndArray();
         }
@@ -3504,6 +4057,558 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         {
             writer.WritePropertyName(IsVerifiedJsonName);
             writer.WriteBooleanValue(isVerified);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="UploadFileRequest"/> without reflection.</summary>
+public sealed class UploadFileRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UploadFileRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText FileJsonName = global::System.Text.Json.JsonEncodedText.Encode("file");
+    private static readonly global::System.Text.Json.JsonEncodedText DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description");
+    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
+
+    /// <inheritdoc />
+    public override UploadFileRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UploadFileRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one UploadFileRequest at the reader's current token.</summary>
+    public static UploadFileRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for UploadFileRequest.");
+        }
+
+        string? file = default;
+        bool hasFile = false;
+        string? description = default;
+        string? text = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("file"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    file = reader.GetString()!;
+                    hasFile = true;
+                }
+            }
+            else if (reader.ValueTextEquals("description"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    description = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("msg"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    text = reader.GetString()!;
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasFile)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UploadFileRequest", "file");
+        }
+
+        return new UploadFileRequest
+        {
+            File = file!,
+            Description = description,
+            Text = text,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one UploadFileRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UploadFileRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.File is { } file)
+        {
+            writer.WritePropertyName(FileJsonName);
+            writer.WriteStringValue(file);
+        }
+        else
+        {
+            writer.WriteNull(FileJsonName);
+        }
+        if (value.Description is { } description)
+        {
+            writer.WritePropertyName(DescriptionJsonName);
+            writer.WriteStringValue(description);
+        }
+        if (value.Text is { } text)
+        {
+            writer.WritePropertyName(TextJsonName);
+            writer.WriteStringValue(text);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="UploadFileResponse"/> without reflection.</summary>
+public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UploadFileResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
+    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("t");
+    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
+    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
+    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("u");
+    private static readonly global::System.Text.Json.JsonEncodedText AliasJsonName = global::System.Text.Json.JsonEncodedText.Encode("alias");
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText IsGroupableJsonName = global::System.Text.Json.JsonEncodedText.Encode("groupable");
+    private static readonly global::System.Text.Json.JsonEncodedText ThreadMessageIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("tmid");
+    private static readonly global::System.Text.Json.JsonEncodedText EditedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("editedAt");
+    private static readonly global::System.Text.Json.JsonEncodedText EditedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("editedBy");
+    private static readonly global::System.Text.Json.JsonEncodedText MarkdownTokensJsonName = global::System.Text.Json.JsonEncodedText.Encode("md");
+    private static readonly global::System.Text.Json.JsonEncodedText UrlsJsonName = global::System.Text.Json.JsonEncodedText.Encode("urls");
+    private static readonly global::System.Text.Json.JsonEncodedText MentionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("mentions");
+    private static readonly global::System.Text.Json.JsonEncodedText ChannelsJsonName = global::System.Text.Json.JsonEncodedText.Encode("channels");
+    private static readonly global::System.Text.Json.JsonEncodedText AttachmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("attachments");
+    private static readonly global::System.Text.Json.JsonEncodedText FileJsonName = global::System.Text.Json.JsonEncodedText.Encode("file");
+    private static readonly global::System.Text.Json.JsonEncodedText FilesJsonName = global::System.Text.Json.JsonEncodedText.Encode("files");
+    private static readonly global::System.Text.Json.JsonEncodedText NewRoomJsonName = global::System.Text.Json.JsonEncodedText.Encode("newRoom");
+    private static readonly global::System.Text.Json.JsonEncodedText ShowConnectingJsonName = global::System.Text.Json.JsonEncodedText.Encode("showConnecting");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override UploadFileResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UploadFileResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one UploadFileResponse at the reader's current token.</summary>
+    public static UploadFileResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for UploadFileResponse.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        string? roomId = default;
+        string? text = default;
+        string? type = default;
+        global::System.DateTimeOffset? timestamp = default;
+        global::System.DateTimeOffset? updatedAt = default;
+        MessageUser? user = default;
+        string? alias = default;
+        string? token = default;
+        bool? isGroupable = default;
+        string? threadMessageId = default;
+        global::System.DateTimeOffset? editedAt = default;
+        MessageUser? editedBy = default;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? markdownTokens = default;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? urls = default;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? mentions = default;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? channels = default;
+        global::System.Collections.Generic.IReadOnlyList<MessageAttachment>? attachments = default;
+        MessageFile? file = default;
+        global::System.Collections.Generic.IReadOnlyList<MessageFile>? files = default;
+        bool? newRoom = default;
+        bool? showConnecting = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("rid"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    roomId = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("msg"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    text = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("t"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    type = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("ts"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("_updatedAt"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("u"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    user = MessageUserJsonConverter.ReadValue(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("alias"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    alias = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("token"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    token = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("groupable"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("tmid"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    threadMessageId = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("editedAt"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    editedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("editedBy"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    editedBy = MessageUserJsonConverter.ReadValue(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("md"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                }
+            }
+            else if (reader.ValueTextEquals("urls"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    urls = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                }
+            }
+            else if (reader.ValueTextEquals("mentions"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    mentions = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                }
+            }
+            else if (reader.ValueTextEquals("channels"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    channels = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                }
+            }
+            else if (reader.ValueTextEquals("attachments"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    attachments = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageAttachmentJsonConverter.ReadValue(ref r0));
+                }
+            }
+            else if (reader.ValueTextEquals("file"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    file = MessageFileJsonConverter.ReadValue(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("files"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    files = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageFileJsonConverter.ReadValue(ref r0));
+                }
+            }
+            else if (reader.ValueTextEquals("newRoom"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    newRoom = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("showConnecting"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UploadFileResponse", "_id");
+        }
+
+        return new UploadFileResponse
+        {
+            Id = id!,
+            RoomId = roomId,
+            Text = text,
+            Type = type,
+            Timestamp = timestamp,
+            UpdatedAt = updatedAt,
+            User = user,
+            Alias = alias,
+            Token = token,
+            IsGroupable = isGroupable,
+            ThreadMessageId = threadMessageId,
+            EditedAt = editedAt,
+            EditedBy = editedBy,
+            MarkdownTokens = markdownTokens,
+            Urls = urls,
+            Mentions = mentions,
+            Channels = channels,
+            Attachments = attachments,
+            File = file,
+            Files = files,
+            NewRoom = newRoom,
+            ShowConnecting = showConnecting,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one UploadFileResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UploadFileResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.RoomId is { } roomId)
+        {
+            writer.WritePropertyName(RoomIdJsonName);
+            writer.WriteStringValue(roomId);
+        }
+        if (value.Text is { } text)
+        {
+            writer.WritePropertyName(TextJsonName);
+            writer.WriteStringValue(text);
+        }
+        if (value.Type is { } type)
+        {
+            writer.WritePropertyName(TypeJsonName);
+            writer.WriteStringValue(type);
+        }
+        if (value.Timestamp is { } timestamp)
+        {
+            writer.WritePropertyName(TimestampJsonName);
+            writer.WriteStringValue(timestamp);
+        }
+        if (value.UpdatedAt is { } updatedAt)
+        {
+            writer.WritePropertyName(UpdatedAtJsonName);
+            writer.WriteStringValue(updatedAt);
+        }
+        if (value.User is { } user)
+        {
+            writer.WritePropertyName(UserJsonName);
+            MessageUserJsonConverter.WriteValue(writer, user);
+        }
+        if (value.Alias is { } alias)
+        {
+            writer.WritePropertyName(AliasJsonName);
+            writer.WriteStringValue(alias);
+        }
+        if (value.Token is { } token)
+        {
+            writer.WritePropertyName(TokenJsonName);
+            writer.WriteStringValue(token);
+        }
+        if (value.IsGroupable is { } isGroupable)
+        {
+            writer.WritePropertyName(IsGroupableJsonName);
+            writer.WriteBooleanValue(isGroupable);
+        }
+        if (value.ThreadMessageId is { } threadMessageId)
+        {
+            writer.WritePropertyName(ThreadMessageIdJsonName);
+            writer.WriteStringValue(threadMessageId);
+        }
+        if (value.EditedAt is { } editedAt)
+        {
+            writer.WritePropertyName(EditedAtJsonName);
+            writer.WriteStringValue(editedAt);
+        }
+        if (value.EditedBy is { } editedBy)
+        {
+            writer.WritePropertyName(EditedByJsonName);
+            MessageUserJsonConverter.WriteValue(writer, editedBy);
+        }
+        if (value.MarkdownTokens is { } markdownTokens)
+        {
+            writer.WritePropertyName(MarkdownTokensJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in markdownTokens)
+            {
+                item0.WriteTo(writer);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.Urls is { } urls)
+        {
+            writer.WritePropertyName(UrlsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in urls)
+            {
+                item0.WriteTo(writer);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.Mentions is { } mentions)
+        {
+            writer.WritePropertyName(MentionsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in mentions)
+            {
+                item0.WriteTo(writer);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.Channels is { } channels)
+        {
+            writer.WritePropertyName(ChannelsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in channels)
+            {
+                item0.WriteTo(writer);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.Attachments is { } attachments)
+        {
+            writer.WritePropertyName(AttachmentsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in attachments)
+            {
+                MessageAttachmentJsonConverter.WriteValue(writer, item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.File is { } file)
+        {
+            writer.WritePropertyName(FileJsonName);
+            MessageFileJsonConverter.WriteValue(writer, file);
+        }
+        if (value.Files is { } files)
+        {
+            writer.WritePropertyName(FilesJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in files)
+            {
+                MessageFileJsonConverter.WriteValue(writer, item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.NewRoom is { } newRoom)
+        {
+            writer.WritePropertyName(NewRoomJsonName);
+            writer.WriteBooleanValue(newRoom);
+        }
+        if (value.ShowConnecting is { } showConnecting)
+        {
+            writer.WritePropertyName(ShowConnectingJsonName);
+            writer.WriteBooleanValue(showConnecting);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
         }
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -9889,6 +10994,11 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>DeleteVisitorMessageResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorMessageResponse> DeleteVisitorMessageResponse => _DeleteVisitorMessageResponse ??= CreateDeleteVisitorMessageResponse(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadFileResponse>? _UploadFileResponse;
+
+    /// <summary>Metadata for <c>UploadFileResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadFileResponse> UploadFileResponse => _UploadFileResponse ??= CreateUploadFileResponse(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetMessageHistoryResponse>? _GetMessageHistoryResponse;
 
     /// <summary>Metadata for <c>GetMessageHistoryResponse</c>.</summary>
@@ -10069,6 +11179,21 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>MessageUser</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageUser> MessageUser => _MessageUser ??= CreateMessageUser(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageAttachmentImageDimensions>? _MessageAttachmentImageDimensions;
+
+    /// <summary>Metadata for <c>MessageAttachmentImageDimensions</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageAttachmentImageDimensions> MessageAttachmentImageDimensions => _MessageAttachmentImageDimensions ??= CreateMessageAttachmentImageDimensions(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageAttachment>? _MessageAttachment;
+
+    /// <summary>Metadata for <c>MessageAttachment</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageAttachment> MessageAttachment => _MessageAttachment ??= CreateMessageAttachment(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageFile>? _MessageFile;
+
+    /// <summary>Metadata for <c>MessageFile</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageFile> MessageFile => _MessageFile ??= CreateMessageFile(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Message>? _Message;
 
     /// <summary>Metadata for <c>Message</c>.</summary>
@@ -10088,6 +11213,11 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     /// <summary>Metadata for <c>LivechatRoom</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoom> LivechatRoom => _LivechatRoom ??= CreateLivechatRoom(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadFileRequest>? _UploadFileRequest;
+
+    /// <summary>Metadata for <c>UploadFileRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadFileRequest> UploadFileRequest => _UploadFileRequest ??= CreateUploadFileRequest(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendMessageAgent>? _SendMessageAgent;
 
@@ -10224,6 +11354,7 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(UpdateVisitorMessageRequest)) return UpdateVisitorMessageRequest;
         if (type == typeof(DeleteVisitorMessageRequest)) return DeleteVisitorMessageRequest;
         if (type == typeof(DeleteVisitorMessageResponse)) return DeleteVisitorMessageResponse;
+        if (type == typeof(UploadFileResponse)) return UploadFileResponse;
         if (type == typeof(GetMessageHistoryResponse)) return GetMessageHistoryResponse;
         if (type == typeof(ListInquiriesResponse)) return ListInquiriesResponse;
         if (type == typeof(TakeInquiryRequest)) return TakeInquiryRequest;
@@ -10260,10 +11391,14 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(RoomDepartment)) return RoomDepartment;
         if (type == typeof(RoomSource)) return RoomSource;
         if (type == typeof(MessageUser)) return MessageUser;
+        if (type == typeof(MessageAttachmentImageDimensions)) return MessageAttachmentImageDimensions;
+        if (type == typeof(MessageAttachment)) return MessageAttachment;
+        if (type == typeof(MessageFile)) return MessageFile;
         if (type == typeof(Message)) return Message;
         if (type == typeof(RoomResponseBy)) return RoomResponseBy;
         if (type == typeof(RoomClosedBy)) return RoomClosedBy;
         if (type == typeof(LivechatRoom)) return LivechatRoom;
+        if (type == typeof(UploadFileRequest)) return UploadFileRequest;
         if (type == typeof(SendMessageAgent)) return SendMessageAgent;
         if (type == typeof(InquiryVisitorInfo)) return InquiryVisitorInfo;
         if (type == typeof(InquiryDefaultAgent)) return InquiryDefaultAgent;
@@ -10317,6 +11452,7 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(UpdateVisitorMessageRequest)) return CreateUpdateVisitorMessageRequest(options);
         if (type == typeof(DeleteVisitorMessageRequest)) return CreateDeleteVisitorMessageRequest(options);
         if (type == typeof(DeleteVisitorMessageResponse)) return CreateDeleteVisitorMessageResponse(options);
+        if (type == typeof(UploadFileResponse)) return CreateUploadFileResponse(options);
         if (type == typeof(GetMessageHistoryResponse)) return CreateGetMessageHistoryResponse(options);
         if (type == typeof(ListInquiriesResponse)) return CreateListInquiriesResponse(options);
         if (type == typeof(TakeInquiryRequest)) return CreateTakeInquiryRequest(options);
@@ -10353,10 +11489,14 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(RoomDepartment)) return CreateRoomDepartment(options);
         if (type == typeof(RoomSource)) return CreateRoomSource(options);
         if (type == typeof(MessageUser)) return CreateMessageUser(options);
+        if (type == typeof(MessageAttachmentImageDimensions)) return CreateMessageAttachmentImageDimensions(options);
+        if (type == typeof(MessageAttachment)) return CreateMessageAttachment(options);
+        if (type == typeof(MessageFile)) return CreateMessageFile(options);
         if (type == typeof(Message)) return CreateMessage(options);
         if (type == typeof(RoomResponseBy)) return CreateRoomResponseBy(options);
         if (type == typeof(RoomClosedBy)) return CreateRoomClosedBy(options);
         if (type == typeof(LivechatRoom)) return CreateLivechatRoom(options);
+        if (type == typeof(UploadFileRequest)) return CreateUploadFileRequest(options);
         if (type == typeof(SendMessageAgent)) return CreateSendMessageAgent(options);
         if (type == typeof(InquiryVisitorInfo)) return CreateInquiryVisitorInfo(options);
         if (type == typeof(InquiryDefaultAgent)) return CreateInquiryDefaultAgent(options);
@@ -10461,6 +11601,9 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorMessageResponse> CreateDeleteVisitorMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DeleteVisitorMessageResponse>(options, new DeleteVisitorMessageResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadFileResponse> CreateUploadFileResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<UploadFileResponse>(options, new UploadFileResponseJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetMessageHistoryResponse> CreateGetMessageHistoryResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetMessageHistoryResponse>(options, new GetMessageHistoryResponseJsonConverter());
@@ -10570,6 +11713,15 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageUser> CreateMessageUser(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<MessageUser>(options, new MessageUserJsonConverter());
 
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageAttachmentImageDimensions> CreateMessageAttachmentImageDimensions(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<MessageAttachmentImageDimensions>(options, new MessageAttachmentImageDimensionsJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageAttachment> CreateMessageAttachment(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<MessageAttachment>(options, new MessageAttachmentJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageFile> CreateMessageFile(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<MessageFile>(options, new MessageFileJsonConverter());
+
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Message> CreateMessage(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Message>(options, new MessageJsonConverter());
 
@@ -10581,6 +11733,9 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoom> CreateLivechatRoom(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatRoom>(options, new LivechatRoomJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UploadFileRequest> CreateUploadFileRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<UploadFileRequest>(options, new UploadFileRequestJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendMessageAgent> CreateSendMessageAgent(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendMessageAgent>(options, new SendMessageAgentJsonConverter());

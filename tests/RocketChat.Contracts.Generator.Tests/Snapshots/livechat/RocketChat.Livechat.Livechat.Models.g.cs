@@ -553,6 +553,138 @@ public sealed partial record MessageUser
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
+/// <summary>The MessageAttachmentImageDimensions object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(MessageAttachmentImageDimensionsJsonConverter))]
+public sealed partial record MessageAttachmentImageDimensions
+{
+    /// <summary>The <c>width</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("width")]
+    public long? Width { get; init; }
+
+    /// <summary>The <c>height</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("height")]
+    public long? Height { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>
+/// A message attachment. File messages have one with `type: file`: images, audio and video carry
+/// `image_*`/`audio_*`/`video_*` URL, type and size, other files `format` and `size`. Other attachment kinds
+/// (quotes, app cards) keep their own fields.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(MessageAttachmentJsonConverter))]
+public sealed partial record MessageAttachment
+{
+    /// <summary>The <c>ts</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("ts")]
+    public global::System.DateTimeOffset? Ts { get; init; }
+
+    /// <summary>The <c>title</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("title")]
+    public string? Title { get; init; }
+
+    /// <summary>The <c>title_link</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("title_link")]
+    public string? TitleLink { get; init; }
+
+    /// <summary>The <c>title_link_download</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("title_link_download")]
+    public bool? TitleLinkDownload { get; init; }
+
+    /// <summary>The <c>type</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    /// <summary>The <c>description</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    /// <summary>The <c>format</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("format")]
+    public string? Format { get; init; }
+
+    /// <summary>The <c>size</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("size")]
+    public long? Size { get; init; }
+
+    /// <summary>The <c>image_url</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("image_url")]
+    public string? ImageUrl { get; init; }
+
+    /// <summary>The <c>image_type</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("image_type")]
+    public string? ImageType { get; init; }
+
+    /// <summary>The <c>image_size</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("image_size")]
+    public long? ImageSize { get; init; }
+
+    /// <summary>The <c>image_dimensions</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("image_dimensions")]
+    public MessageAttachmentImageDimensions? ImageDimensions { get; init; }
+
+    /// <summary>A small base64 JPEG preview, when the server could read the image.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("image_preview")]
+    public string? ImagePreview { get; init; }
+
+    /// <summary>The <c>audio_url</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("audio_url")]
+    public string? AudioUrl { get; init; }
+
+    /// <summary>The <c>audio_type</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("audio_type")]
+    public string? AudioType { get; init; }
+
+    /// <summary>The <c>audio_size</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("audio_size")]
+    public long? AudioSize { get; init; }
+
+    /// <summary>The <c>video_url</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("video_url")]
+    public string? VideoUrl { get; init; }
+
+    /// <summary>The <c>video_type</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("video_type")]
+    public string? VideoType { get; init; }
+
+    /// <summary>The <c>video_size</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("video_size")]
+    public long? VideoSize { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>A file of a file message (as the Uploads store records it).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(MessageFileJsonConverter))]
+public sealed partial record MessageFile
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>The media type, e.g. `image/png`.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    /// <summary>The <c>size</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("size")]
+    public long? Size { get; init; }
+
+    /// <summary>The file extension, e.g. `png`.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("format")]
+    public string? Format { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
 /// <summary>A chat message. Real documents carry more fields than listed here.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(MessageJsonConverter))]
 public sealed partial record Message
@@ -627,15 +759,15 @@ public sealed partial record Message
 
     /// <summary>The <c>attachments</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("attachments")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Attachments { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<MessageAttachment>? Attachments { get; init; }
 
     /// <summary>The <c>file</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("file")]
-    public global::System.Text.Json.JsonElement? File { get; init; }
+    public MessageFile? File { get; init; }
 
-    /// <summary>The <c>files</c> field.</summary>
+    /// <summary>The file and any generated thumbnails.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("files")]
-    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Files { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<MessageFile>? Files { get; init; }
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -898,6 +1030,179 @@ public sealed partial record LivechatRoom
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The UploadFileRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(UploadFileRequestJsonConverter))]
+public sealed partial record UploadFileRequest
+{
+    /// <summary>The file (one part; its file name and media type are kept).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("file")]
+    public required string File { get; init; }
+
+    /// <summary>The file's description, shown with the attachment.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    /// <summary>The message text sent with the file.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("msg")]
+    public string? Text { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The stored file message at the top level, plus the send flags.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(UploadFileResponseJsonConverter))]
+public sealed partial record UploadFileResponse
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The <c>rid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public string? RoomId { get; init; }
+
+    /// <summary>The <c>msg</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("msg")]
+    public string? Text { get; init; }
+
+    /// <summary>System message type (e.g. `livechat-started`, `livechat-close`). Missing for normal messages.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("t")]
+    public string? Type { get; init; }
+
+    /// <summary>The <c>ts</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("ts")]
+    public global::System.DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>The <c>_updatedAt</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_updatedAt")]
+    public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>The <c>u</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("u")]
+    public MessageUser? User { get; init; }
+
+    /// <summary>Display name used for the sender (the visitor's name).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("alias")]
+    public string? Alias { get; init; }
+
+    /// <summary>Visitor token, on visitor messages.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public string? Token { get; init; }
+
+    /// <summary>The <c>groupable</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("groupable")]
+    public bool? IsGroupable { get; init; }
+
+    /// <summary>The <c>tmid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("tmid")]
+    public string? ThreadMessageId { get; init; }
+
+    /// <summary>The <c>editedAt</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("editedAt")]
+    public global::System.DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>The <c>editedBy</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("editedBy")]
+    public MessageUser? EditedBy { get; init; }
+
+    /// <summary>Parsed message body (markdown AST).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("md")]
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? MarkdownTokens { get; init; }
+
+    /// <summary>The <c>urls</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("urls")]
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Urls { get; init; }
+
+    /// <summary>The <c>mentions</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("mentions")]
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Mentions { get; init; }
+
+    /// <summary>The <c>channels</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("channels")]
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Channels { get; init; }
+
+    /// <summary>The <c>attachments</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("attachments")]
+    public global::System.Collections.Generic.IReadOnlyList<MessageAttachment>? Attachments { get; init; }
+
+    /// <summary>The <c>file</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("file")]
+    public MessageFile? File { get; init; }
+
+    /// <summary>The file and any generated thumbnails.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("files")]
+    public global::System.Collections.Generic.IReadOnlyList<MessageFile>? Files { get; init; }
+
+    /// <summary>The <c>newRoom</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("newRoom")]
+    public bool? NewRoom { get; init; }
+
+    /// <summary>The <c>showConnecting</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("showConnecting")]
+    public bool? ShowConnecting { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ");
+        builder.Append(Id);
+        builder.Append(", RoomId = ");
+        builder.Append(RoomId);
+        builder.Append(", Text = ");
+        builder.Append(Text);
+        builder.Append(", Type = ");
+        builder.Append(Type);
+        builder.Append(", Timestamp = ");
+        builder.Append(Timestamp);
+        builder.Append(", UpdatedAt = ");
+        builder.Append(UpdatedAt);
+        builder.Append(", User = ");
+        builder.Append(User);
+        builder.Append(", Alias = ");
+        builder.Append(Alias);
+        builder.Append(", Token = ***");
+        builder.Append(", IsGroupable = ");
+        builder.Append(IsGroupable);
+        builder.Append(", ThreadMessageId = ");
+        builder.Append(ThreadMessageId);
+        builder.Append(", EditedAt = ");
+        builder.Append(EditedAt);
+        builder.Append(", EditedBy = ");
+        builder.Append(EditedBy);
+        builder.Append(", MarkdownTokens = ");
+        builder.Append(MarkdownTokens);
+        builder.Append(", Urls = ");
+        builder.Append(Urls);
+        builder.Append(", Mentions = ");
+        builder.Append(Mentions);
+        builder.Append(", Channels = ");
+        builder.Append(Channels);
+        builder.Append(", Attachments = ");
+        builder.Append(Attachments);
+        builder.Append(", File = ");
+        builder.Append(File);
+        builder.Append(", Files = ");
+        builder.Append(Files);
+        builder.Append(", NewRoom = ");
+        builder.Append(NewRoom);
+        builder.Append(", ShowConnecting = ");
+        builder.Append(ShowConnecting);
+        builder.Append(", Success = ");
+        builder.Append(Success);
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
 }
 
 /// <summary>Agent to address the message to.</summary>

@@ -73,7 +73,7 @@ public sealed partial class PetsClient : IPetsClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync(int? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListPets", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListPets", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("pets");
         call.AddQuery("limit", limit);
 
@@ -84,7 +84,7 @@ public sealed partial class PetsClient : IPetsClient
     public global::System.Threading.Tasks.Task<Pet> CreatePetAsync(Pet request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CreatePet", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CreatePet", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("pets");
         call.SetJsonBody(request, PetstoreJsonContext.Default.Pet);
 
@@ -94,7 +94,7 @@ public sealed partial class PetsClient : IPetsClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Pet> ShowPetByIdAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ShowPetById", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ShowPetById", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("pets/");
         call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
 
@@ -129,7 +129,7 @@ public sealed partial class AccountsClient : IAccountsClient
     public global::System.Threading.Tasks.Task<Account> CreateAccountAsync(Account request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CreateAccount", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CreateAccount", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("accounts");
         call.SetJsonBody(request, PetstoreJsonContext.Default.Account);
 
@@ -162,7 +162,7 @@ public sealed partial class ShelterClient : IShelterClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Shelter> GetShelterAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetShelter", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetShelter", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("shelter");
 
         return _connection.SendAsync(call, PetstoreJsonContext.Default.Shelter, cancellationToken);

@@ -27,6 +27,19 @@ public sealed partial class StoreClient
     public IStatusClient Status { get; }
 }
 
+/// <summary>
+/// The contract's security schemes. A <see cref="global::RocketChat.Contracts.Runtime.ISecurityCredentialProvider"/> is asked for each by name,
+/// e.g. <c>new SecurityCredentials().Set(StoreSecuritySchemes.ApiKey.Name, ...)</c>.
+/// </summary>
+public static class StoreSecuritySchemes
+{
+    /// <summary>An API key sent as the <c>X-Auth-Token</c> header.</summary>
+    public static readonly global::RocketChat.Contracts.Runtime.SecurityScheme ApiKey = global::RocketChat.Contracts.Runtime.SecurityScheme.ApiKeyHeader("apiKey", "X-Auth-Token");
+
+    /// <summary>The security of the operations that need <see cref="ApiKey"/>.</summary>
+    internal static readonly global::RocketChat.Contracts.Runtime.OperationSecurity RequiresApiKey = new(new global::RocketChat.Contracts.Runtime.SecurityRequirement(ApiKey));
+}
+
 /// <summary>The Items operations.</summary>
 public partial interface IItemsClient
 {
@@ -83,7 +96,7 @@ public sealed partial class ItemsClient : IItemsClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<Page> ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<ItemKind>? kinds = null, bool? inStock = null, global::System.Collections.Generic.IReadOnlyDictionary<string, long>? sort = null, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListItems", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListItems", StoreSecuritySchemes.RequiresApiKey);
         call.AppendPath("items");
         call.AddQueryArray("kinds", (kinds is null ? null : global::System.Linq.Enumerable.Select(kinds, static item => item.Value)), global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("inStock", inStock);
@@ -110,7 +123,7 @@ public sealed partial class ItemsClient : IItemsClient
     public global::System.Threading.Tasks.Task<AuditedItem> AddItemAsync(AddItemRequest request, string? xRequestId = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "AddItem", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "AddItem", StoreSecuritySchemes.RequiresApiKey);
         call.AppendPath("items");
         call.SetJsonBody(request, StoreJsonContext.Default.AddItemRequest);
         call.AddHeader("X-Request-Id", xRequestId);
@@ -122,7 +135,7 @@ public sealed partial class ItemsClient : IItemsClient
     public global::System.Threading.Tasks.Task DeleteApiV1ItemsItemIdAsync(string itemId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(itemId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteApiV1ItemsItemId", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteApiV1ItemsItemId", StoreSecuritySchemes.RequiresApiKey);
         call.AppendPath("items/");
         call.AppendPathParameter(itemId);
 
@@ -155,7 +168,7 @@ public sealed partial class StatusClient : IStatusClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<GetHealthResponse> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetHealth", requiresAuthentication: false);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetHealth", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
         call.AppendPath("health");
 
         return _connection.SendAsync(call, StoreJsonContext.Default.GetHealthResponse, cancellationToken);

@@ -1,0 +1,15 @@
+namespace RocketChat.Contracts.Runtime;
+
+/// <summary>One item of an OpenAPI <c>security</c> list: schemes that must all be sent together. Empty means "none needed".</summary>
+public sealed class SecurityRequirement
+{
+    /// <summary>Creates a requirement for all of <paramref name="schemes"/>.</summary>
+    public SecurityRequirement(params SecurityScheme[] schemes)
+    {
+        ArgumentNullException.ThrowIfNull(schemes);
+        Schemes = schemes;
+    }
+
+    /// <summary>The schemes to send together.</summary>
+    public IReadOnlyList<SecurityScheme> Schemes { get; }
+}
