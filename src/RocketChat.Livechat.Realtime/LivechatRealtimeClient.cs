@@ -189,18 +189,21 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         return AddAsync(new SubscriptionChangesSubscription(this, userId, _options), cancellationToken);
     }
 
-    /// <summary>A visitor tells the room it is typing (or stopped): <c>user-activity</c> on <c>stream-notify-room</c>.</summary>
-    public async Task SendTypingAsync(string roomId, string visitorUsername, string visitorToken, bool isTyping, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Tells the room that <paramref name="username"/> is typing or stopped (<c>user-activity</c> on
+    /// <c>stream-notify-room</c>). A visitor passes its token; a logged-in agent passes null and its own username.
+    /// The server drops a write it does not allow without an error, as Rocket.Chat does.
+    /// </summary>
+    public async Task SendTypingAsync(string roomId, string username, bool isTyping, string? visitorToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(roomId);
-        ArgumentException.ThrowIfNullOrEmpty(visitorUsername);
-        ArgumentException.ThrowIfNullOrEmpty(visitorToken);
+        ArgumentException.ThrowIfNullOrEmpty(username);
         await CallAsync(
             RealtimeStreams.NotifyRoom,
             writer =>
             {
                 writer.WriteStringValue(RealtimeStreams.UserActivityEvent(roomId));
-                writer.WriteStringValue(visitorUsername);
+                writer.WriteStringValue(username);
                 writer.WriteStartArray();
                 if (isTyping)
                 {
@@ -208,9 +211,12 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                 }
 
                 writer.WriteEndArray();
-                writer.WriteStartObject();
-                writer.WriteString("token", visitorToken);
-                writer.WriteEndObject();
+                if (visitorToken is not null)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("token", visitorToken);
+                    writer.WriteEndObject();
+                }
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -242,7 +248,9 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         }
 
         _ready.TrySetException(new ObjectDisposedException(nameof(LivechatRealtimeClient)));
-        if (_current is { } connection)
+        _ = _ready.Task.Exception; // Observed: nobody may be waiting.
+        DdpConnection? connection = _current;
+        if (connection is not null)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
         }
@@ -250,6 +258,12 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         if (_supervisor is { } supervisor)
         {
             await supervisor.ConfigureAwait(false);
+        }
+
+        // A reconnection that completed while disposing left a newer connection behind.
+        if (_current is { } latest && !ReferenceEquals(latest, connection))
+        {
+            await latest.DisposeAsync().ConfigureAwait(false);
         }
 
         _ownedHttpClient?.Dispose();
@@ -431,6 +445,10 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
             {
                 return null;
             }
+            catch (ObjectDisposedException) when (stopping.IsCancellationRequested)
+            {
+                return null;
+            }
             catch (RealtimeConnectionLostException)
             {
                 // Still unreachable: wait longer and try again.
@@ -473,9 +491,10 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                 {
                     subscription.Complete(ex);
                 }
-                catch (Contracts.Runtime.RocketChatException ex) when (ex is not RealtimeConnectionLostException)
+                catch (Exception ex) when (ex is not RealtimeConnectionLostException and not OperationCanceledException)
                 {
-                    // Filling the gap over REST failed: end this subscription with the reason rather than deliver a gap.
+                    // Filling the gap over REST failed (or anything else went wrong for this one subscription): end it
+                    // with the reason rather than deliver a gap, and carry on with the others.
                     subscription.Complete(ex);
                 }
             }

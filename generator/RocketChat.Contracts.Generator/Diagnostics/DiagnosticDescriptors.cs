@@ -45,7 +45,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
             "RCG011", "Invalid contract structure", "{0}");
 
         public static readonly DiagnosticDescriptor InvalidOption = Warning(
-            "RCG012", "Invalid generator option", "The {0} '{1}' is not a valid C# name; '{2}' is used instead");
+            "RCG012", "Invalid generator option", "The {0} '{1}' is not valid here; '{2}' is used instead");
 
         public static readonly DiagnosticDescriptor CircularReference = Error(
             "RCG013", "Circular $ref", "The reference '{0}' refers back to itself");

@@ -331,6 +331,13 @@ namespace RocketChat.Contracts.Generator.Parsing
                 string parameterName = Identifiers.Unique(wantedName, parameterNames);
                 TypeRef type = schema == null ? TypeRef.String : schemas.Read(schema, name + Identifiers.ToPascalCase(wireName));
 
+                // A free-form query value ('schema: {}', as Rocket.Chat's official files declare sort and query) has no
+                // keys a style could write; it goes out as JSON text, as 'content: application/json' would send it.
+                if (!isJson && kind == ParameterLocation.Query && type.Kind == TypeKind.Json && parameter.Get("style") == null)
+                {
+                    isJson = true;
+                }
+
                 // 'content' (JSON text) and 'style' exclude each other; otherwise the style must fit the type.
                 ParameterStyle style = ParameterStyle.FormExploded;
                 if (!isJson)
@@ -597,6 +604,13 @@ namespace RocketChat.Contracts.Generator.Parsing
                 }
 
                 settings.IsPublic = !string.Equals(input.Visibility, "internal", StringComparison.OrdinalIgnoreCase);
+                if (!string.IsNullOrWhiteSpace(input.Visibility) && settings.IsPublic
+                    && !string.Equals(input.Visibility, "public", StringComparison.OrdinalIgnoreCase))
+                {
+                    // A typo such as "Internl" must not silently publish the generated types.
+                    diagnostics.Add(Invalid(at, "Visibility", input.Visibility!, "public"));
+                }
+
                 return settings;
             }
 

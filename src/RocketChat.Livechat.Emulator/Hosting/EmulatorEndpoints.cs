@@ -1,4 +1,5 @@
 using RocketChat.Livechat.Emulator.Endpoints;
+using RocketChat.Livechat.Emulator.Realtime;
 using RocketChat.Livechat.Emulator.Services;
 using RocketChat.Livechat.Emulator.State;
 
@@ -18,9 +19,18 @@ internal sealed class EmulatorEndpoints
         Messages = new MessageEndpoints(new MessageService(state));
         Inquiries = new InquiryEndpoints(new InquiryService(state, router));
         Users = new LivechatUserEndpoints(new LivechatUserService(state));
+        Realtime = new RealtimeServer(state, Accounts);
+        VisitorMessages = new VisitorMessageEndpoints(new VisitorMessageService(state));
+        AgentInfo = new AgentInfoEndpoints(new AgentInfoService(state, router));
         Webhooks = new WebhookEndpoints(state);
         WebhookSender = state.Webhooks.Sender;
     }
+
+    public RealtimeServer Realtime { get; }
+
+    public VisitorMessageEndpoints VisitorMessages { get; }
+
+    public AgentInfoEndpoints AgentInfo { get; }
 
     public AccountService Accounts { get; }
 

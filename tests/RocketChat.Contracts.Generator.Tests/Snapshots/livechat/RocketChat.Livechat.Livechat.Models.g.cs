@@ -1348,6 +1348,36 @@ public sealed partial record SendMessageRequest
     }
 }
 
+/// <summary>The UpdateVisitorMessageRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateVisitorMessageRequestJsonConverter))]
+public sealed partial record UpdateVisitorMessageRequest
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The <c>rid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public required string RoomId { get; init; }
+
+    /// <summary>The new text.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("msg")]
+    public required string Text { get; init; }
+}
+
+/// <summary>The DeleteVisitorMessageRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DeleteVisitorMessageRequestJsonConverter))]
+public sealed partial record DeleteVisitorMessageRequest
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The <c>rid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public required string RoomId { get; init; }
+}
+
 /// <summary>The CloseRoomAsVisitorRequest object of the contract.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CloseRoomAsVisitorRequestJsonConverter))]
 public sealed partial record CloseRoomAsVisitorRequest
@@ -1704,6 +1734,86 @@ public sealed partial record SendMessageResponse
     /// <summary>The <c>message</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
     public required Message Message { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetAgentInfoResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetAgentInfoResponseJsonConverter))]
+public sealed partial record GetAgentInfoResponse
+{
+    /// <summary>The <c>agent</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
+    public required LivechatUser Agent { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetNextAgentResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetNextAgentResponseJsonConverter))]
+public sealed partial record GetNextAgentResponse
+{
+    /// <summary>The <c>agent</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
+    public LivechatUser? Agent { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetVisitorMessageResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetVisitorMessageResponseJsonConverter))]
+public sealed partial record GetVisitorMessageResponse
+{
+    /// <summary>The <c>message</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public required Message Message { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The DeletedMessage object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DeletedMessageJsonConverter))]
+public sealed partial record DeletedMessage
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>When the message was deleted.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("ts")]
+    public global::System.DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The DeleteVisitorMessageResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DeleteVisitorMessageResponseJsonConverter))]
+public sealed partial record DeleteVisitorMessageResponse
+{
+    /// <summary>The <c>message</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public required DeletedMessage Message { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
