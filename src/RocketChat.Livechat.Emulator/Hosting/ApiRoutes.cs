@@ -75,6 +75,35 @@ internal static class ApiRoutes
             Permissions = [Permissions.ViewLivechatRoom],
             Body = RouteSchemas.SetAgentStatus,
         });
+
+        MapSurroundings(app, endpoints, Livechat);
+    }
+
+    /// <summary>Routes around the livechat flow: the account, settings and departments.</summary>
+    private static void MapSurroundings(IEndpointRouteBuilder app, EmulatorEndpoints endpoints, string livechat)
+    {
+        app.MapApi("GET", "/api/v1/me", endpoints.Account.MeAsync, ApiRoute.Authenticated);
+        app.MapApi("POST", "/api/v1/logout", endpoints.Account.LogoutAsync, ApiRoute.Authenticated);
+        app.MapApi("POST", "/api/v1/users.setStatus", endpoints.Account.SetStatusAsync, ApiRoute.Authenticated);
+
+        app.MapApi("GET", "/api/v1/settings/{_id}", endpoints.Settings.GetAsync, ApiRoute.Authenticated with { Permissions = [Permissions.ViewPrivilegedSetting] });
+        app.MapApi("POST", "/api/v1/settings/{_id}", endpoints.Settings.SetAsync, ApiRoute.Authenticated with { Permissions = [Permissions.EditPrivilegedSetting] });
+        var manager = ApiRoute.Authenticated with { Permissions = [Permissions.ViewLivechatManager] };
+        app.MapApi("GET", $"{livechat}/appearance", endpoints.Settings.GetAppearanceAsync, manager);
+        app.MapApi("POST", $"{livechat}/appearance", endpoints.Settings.SetAppearanceAsync, manager);
+
+        var viewDepartments = ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ViewLivechatDepartments, Permissions.ViewLivechatRoom],
+            AnyPermission = true,
+        };
+        app.MapApi("GET", $"{livechat}/department", endpoints.Departments.ListAsync, viewDepartments);
+        app.MapApi("POST", $"{livechat}/department", endpoints.Departments.CreateAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ManageLivechatDepartments],
+        });
+        app.MapApi("GET", $"{livechat}/department/{{_id}}", endpoints.Departments.GetAsync, viewDepartments);
+        app.MapApi("GET", $"{livechat}/department/{{_id}}/agents", endpoints.Departments.ListAgentsAsync, viewDepartments);
     }
 
     private static void MapApi(this IEndpointRouteBuilder app, string method, string pattern, RequestDelegate handler, ApiRoute route) =>

@@ -31,7 +31,7 @@ internal static class EmulatorApplication
         app.UseRouting();
         app.Use(next => new ApiGatewayMiddleware(next, endpoints.Accounts, rateLimiter, options).InvokeAsync);
         ApiRoutes.Map(app, endpoints);
-        app.MapFallback(_ => throw ApiErrors.EndpointDoesNotExist());
+        app.MapFallback("{*path}", _ => throw ApiErrors.EndpointDoesNotExist());
         return app;
     }
 

@@ -18,7 +18,16 @@ internal sealed class EmulatorEndpoints
         Messages = new MessageEndpoints(new MessageService(state));
         Inquiries = new InquiryEndpoints(new InquiryService(state, router));
         Users = new LivechatUserEndpoints(new LivechatUserService(state));
+        Account = new AccountEndpoints(Accounts);
+        Settings = new SettingsEndpoints(new SettingsService(state));
+        Departments = new DepartmentEndpoints(new DepartmentService(state));
     }
+
+    public AccountEndpoints Account { get; }
+
+    public SettingsEndpoints Settings { get; }
+
+    public DepartmentEndpoints Departments { get; }
 
     public AccountService Accounts { get; }
 

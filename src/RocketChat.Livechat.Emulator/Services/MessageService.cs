@@ -22,6 +22,11 @@ internal sealed class MessageService(EmulatorState state)
                 throw ApiErrors.Plain("room-closed");
             }
 
+            if (state.Settings.LivechatMessageCharacterLimit is { } characterLimit && text.Length > characterLimit)
+            {
+                throw ApiErrors.Plain("message-length-exceeds-character-limit");
+            }
+
             EnsureAllowedSize(text);
 
             // What MongoDB's unique _id index answers, passed through by the route's failure().
@@ -68,9 +73,9 @@ internal sealed class MessageService(EmulatorState state)
     /// </summary>
     public MessageRecord SendAsAgent(UserRecord agent, string roomId, string text, string? messageId)
     {
-        EnsureAllowedSize(text);
         lock (state.Gate)
         {
+            EnsureAllowedSize(text);
             if (!state.Rooms.TryGetValue(roomId, out RoomRecord? room))
             {
                 throw ApiErrors.Meteor("error-invalid-room", "Invalid room");
@@ -130,7 +135,7 @@ internal sealed class MessageService(EmulatorState state)
     /// <summary>executeSendMessage's check against Message_MaxAllowedSize (the string's length in UTF-16 units).</summary>
     private void EnsureAllowedSize(string text)
     {
-        if (text.Length > state.Options.MessageMaxAllowedSize)
+        if (text.Length > state.Settings.MessageMaxAllowedSize)
         {
             throw ApiErrors.Meteor("error-message-size-exceeded", "Message size exceeds Message_MaxAllowedSize", ApiErrors.Detail("method", "sendMessage"));
         }

@@ -151,7 +151,12 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
     /// <summary>createRoom plus QueueManager.requestRoom: room, inquiry and 'livechat-started' in one step, then routing.</summary>
     private RoomRecord CreateRoom(VisitorRecord visitor, AgentReference? requestedAgent, RoomSourceType source, string? host)
     {
-        if (!router.IsServiceOnline(requestedAgent) && !state.Options.AcceptChatsWithNoAgents)
+        if (!state.Settings.LivechatEnabled)
+        {
+            throw ApiErrors.Meteor("error-omnichannel-is-disabled");
+        }
+
+        if (!router.IsServiceOnline(requestedAgent, visitor.Department) && !state.Settings.AcceptChatsWithNoAgents)
         {
             throw ApiErrors.Meteor("no-agent-online", "Sorry, no online agents");
         }
@@ -189,11 +194,11 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         state.Visitors[visitor.Id] = visitor with { LastChat = new RoomReference(room.Id, now) };
 
         // Auto_Selection delegates a 'ready' inquiry at once; Manual_Selection leaves it queued for an agent to take.
-        if (state.Options.RoutingMethod == RoutingMethod.AutoSelection)
+        if (state.Settings.RoutingMethod == RoutingMethod.AutoSelection)
         {
             UserRecord? agent = requestedAgent is not null && state.Users.TryGetValue(requestedAgent.AgentId, out UserRecord? requested) && AgentRouter.IsAvailable(requested)
                 ? requested
-                : router.NextAgent();
+                : router.NextAgent(visitor.Department);
             if (agent is not null)
             {
                 router.Assign(room.Id, agent, now);

@@ -31,10 +31,12 @@ internal sealed partial class VisitorService(EmulatorState state)
         lock (state.Gate)
         {
             VisitorRecord? existing = state.FindVisitorByToken(input.Token);
-            if (!string.IsNullOrEmpty(input.Department) && existing?.Department != input.Department)
+            string? departmentId = null;
+            if (!string.IsNullOrEmpty(input.Department))
             {
-                // The emulator has no departments, so every department id or name is unknown.
-                throw ApiErrors.Meteor("error-invalid-department", "The provided department is invalid");
+                // The department is given by id or by name and stored by id.
+                departmentId = state.FindDepartmentByIdOrName(input.Department)?.Id
+                    ?? throw ApiErrors.Meteor("error-invalid-department", "The provided department is invalid");
             }
 
             existing ??= phone is not null
@@ -61,6 +63,7 @@ internal sealed partial class VisitorService(EmulatorState state)
                 Status = VisitorStatus.Online,
                 Phones = phone is null ? visitor.Phones : [phone],
                 Emails = email is null ? visitor.Emails : [email],
+                Department = departmentId ?? visitor.Department,
             };
             state.Visitors[visitor.Id] = visitor;
             state.VisitorTokens[visitor.Token] = visitor.Id;

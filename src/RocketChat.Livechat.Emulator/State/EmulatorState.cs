@@ -14,9 +14,13 @@ internal sealed class EmulatorState
     public EmulatorState(EmulatorOptions options)
     {
         Options = options;
+        Settings = new ServerSettings(options);
     }
 
     public EmulatorOptions Options { get; }
+
+    /// <summary>The settings that can change at run time; they start from <see cref="Options"/>.</summary>
+    public ServerSettings Settings { get; }
 
     public Lock Gate { get; } = new();
 
@@ -39,6 +43,21 @@ internal sealed class EmulatorState
     public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, InquiryRecord> Inquiries { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, DepartmentRecord> Departments { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each department's agents by agent id.</summary>
+    public Dictionary<string, Dictionary<string, DepartmentAgentRecord>> DepartmentAgents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>LivechatDepartment.findOneByIdOrName: by id first, then by exact name.</summary>
+    public DepartmentRecord? FindDepartmentByIdOrName(string idOrName) =>
+        Departments.GetValueOrDefault(idOrName)
+        ?? Departments.Values.FirstOrDefault(department => string.Equals(department.Name, idOrName, StringComparison.Ordinal));
+
+    /// <summary>The ids of the departments <paramref name="agentId"/> belongs to (enabled ones only, when asked).</summary>
+    public IEnumerable<string> DepartmentsOfAgent(string agentId, bool enabledOnly = false) => DepartmentAgents
+        .Where(entry => entry.Value.ContainsKey(agentId) && (!enabledOnly || Departments[entry.Key].Enabled))
+        .Select(entry => entry.Key);
 
     /// <summary>
     /// The current time at millisecond precision: what a JavaScript Date (and the ISO strings on the wire) can
