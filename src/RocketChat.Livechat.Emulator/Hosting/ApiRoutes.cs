@@ -97,13 +97,13 @@ internal static class ApiRoutes
             Permissions = [Permissions.ViewLivechatDepartments, Permissions.ViewLivechatRoom],
             AnyPermission = true,
         };
-        app.MapApi("GET", $"{livechat}/department", endpoints.Departments.ListAsync, viewDepartments);
+        app.MapApi("GET", $"{livechat}/department", endpoints.Departments.ListAsync, viewDepartments with { Query = RouteSchemas.ListDepartments });
         app.MapApi("POST", $"{livechat}/department", endpoints.Departments.CreateAsync, ApiRoute.Authenticated with
         {
             Permissions = [Permissions.ManageLivechatDepartments],
         });
-        app.MapApi("GET", $"{livechat}/department/{{_id}}", endpoints.Departments.GetAsync, viewDepartments);
-        app.MapApi("GET", $"{livechat}/department/{{_id}}/agents", endpoints.Departments.ListAgentsAsync, viewDepartments);
+        app.MapApi("GET", $"{livechat}/department/{{_id}}", endpoints.Departments.GetAsync, viewDepartments with { Query = RouteSchemas.GetDepartment });
+        app.MapApi("GET", $"{livechat}/department/{{_id}}/agents", endpoints.Departments.ListAgentsAsync, viewDepartments with { Query = RouteSchemas.ListDepartmentAgents });
     }
 
     private static void MapApi(this IEndpointRouteBuilder app, string method, string pattern, RequestDelegate handler, ApiRoute route) =>

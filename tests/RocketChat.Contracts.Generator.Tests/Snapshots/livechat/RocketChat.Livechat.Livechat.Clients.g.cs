@@ -40,6 +40,8 @@ public sealed partial class LivechatClient
         Messages = new MessagesClient(connection);
         Inquiries = new InquiriesClient(connection);
         Users = new UsersClient(connection);
+        Departments = new DepartmentsClient(connection);
+        Settings = new SettingsClient(connection);
     }
 
     /// <summary>The connection every call goes through.</summary>
@@ -65,6 +67,12 @@ public sealed partial class LivechatClient
 
     /// <summary>Managing livechat agents and managers.</summary>
     public IUsersClient Users { get; }
+
+    /// <summary>Livechat departments, which route a visitor's chats to the department's agents.</summary>
+    public IDepartmentsClient Departments { get; }
+
+    /// <summary>The server settings the livechat flow depends on (routing method, accepting chats with no agents, livechat enabled) and the widget's appearance.</summary>
+    public ISettingsClient Settings { get; }
 }
 
 /// <summary>Logging in to get the X-User-Id / X-Auth-Token pair.</summary>
@@ -91,6 +99,25 @@ public partial interface IAuthenticationClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<LoginResponse> LoginAsync(LoginRequest request, string? x2faCode = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>The logged-in user</summary>
+    /// <remarks>Returns the authenticated user, the same object as `data.me` of a login.</remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetMeResponse> GetMeAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Invalidate the auth token</summary>
+    /// <remarks>
+    /// The auth token of the call stops working. The body is the REST layer's own: `status` and `data.message`,
+    /// with no `success` field.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<LogoutResponse> LogoutAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IAuthenticationClient"/>
@@ -114,6 +141,24 @@ public sealed partial class AuthenticationClient : IAuthenticationClient
         call.AddHeader("x-2fa-code", x2faCode);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.LoginResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetMeResponse> GetMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetMe", requiresAuthentication: true);
+        call.AppendPath("api/v1/me");
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetMeResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<LogoutResponse> LogoutAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "Logout", requiresAuthentication: true);
+        call.AppendPath("api/v1/logout");
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.LogoutResponse, cancellationToken);
     }
 }
 
@@ -883,6 +928,20 @@ public partial interface IUsersClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<SetAgentStatusResponse> SetAgentStatusAsync(SetAgentStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Set a user's presence</summary>
+    /// <remarks>
+    /// Sets the presence (`online`, `away`, `busy`, `offline`) of the caller, or of `userId` with `edit-other-user-info`.
+    /// An offline agent is not available for routing even when its livechat status is `available`.
+    /// <para/>
+    /// Errors (400): another status (`error-invalid-status`), another user without the permission (`error-not-allowed`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SetUserStatusResponse> SetUserStatusAsync(SetUserStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IUsersClient"/>
@@ -972,6 +1031,310 @@ public sealed partial class UsersClient : IUsersClient
         call.SetJsonBody(request, LivechatJsonContext.Default.SetAgentStatusRequest);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.SetAgentStatusResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SetUserStatusResponse> SetUserStatusAsync(SetUserStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetUserStatus", requiresAuthentication: true);
+        call.AppendPath("api/v1/users.setStatus");
+        call.SetJsonBody(request, LivechatJsonContext.Default.SetUserStatusRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SetUserStatusResponse, cancellationToken);
+    }
+}
+
+/// <summary>Livechat departments, which route a visitor's chats to the department's agents.</summary>
+public partial interface IDepartmentsClient
+{
+    /// <summary>List departments</summary>
+    /// <remarks>
+    /// Lists livechat departments, sorted by name by default. Archived departments are left out unless `showArchived`
+    /// is true.
+    /// <para/>
+    /// Permission: at least one of `view-livechat-departments` or `view-l-room`.
+    /// </remarks>
+    /// <param name="text">Case-insensitive search in the department name.</param>
+    /// <param name="enabled">When true, only enabled departments.</param>
+    /// <param name="onlyMyDepartments">When true, only departments the caller is an agent of.</param>
+    /// <param name="excludeDepartmentId">A department id to leave out.</param>
+    /// <param name="showArchived">Include archived departments.</param>
+    /// <param name="offset">Number of items to skip (default 0).</param>
+    /// <param name="count">Number of items to return (server default 50).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<ListDepartmentsResponse> ListDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, int? offset = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams every item of <see cref="ListDepartmentsAsync"/>, fetching offset/count pages as they are consumed.
+    /// </summary>
+    /// <param name="text">Case-insensitive search in the department name.</param>
+    /// <param name="enabled">When true, only enabled departments.</param>
+    /// <param name="onlyMyDepartments">When true, only departments the caller is an agent of.</param>
+    /// <param name="excludeDepartmentId">A department id to leave out.</param>
+    /// <param name="showArchived">Include archived departments.</param>
+    /// <param name="pageSize">Items asked for per request (the server may cap it, 100 by default).</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    global::System.Collections.Generic.IAsyncEnumerable<Department> EnumerateDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Create a department</summary>
+    /// <remarks>
+    /// Creates a department and, when `agents` is given, adds those agents to it. Visitors registered with the
+    /// department's id or name are routed only to its agents.
+    /// <para/>
+    /// Permission: `manage-livechat-departments`. Errors (400): a department field of the wrong type
+    /// (`Match error: ...`), an agent id that is not an agent (`error-user-is-not-agent`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<CreateDepartmentResponse> CreateDepartmentAsync(CreateDepartmentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Get a department</summary>
+    /// <remarks>
+    /// Returns the department, with its agents unless `includeAgents` is false. An unknown id gives 200 with
+    /// `department: null`.
+    /// <para/>
+    /// Permission: at least one of `view-livechat-departments` or `view-l-room`; agents are listed only for callers
+    /// with `view-livechat-departments`.
+    /// </remarks>
+    /// <param name="departmentId">The department id.</param>
+    /// <param name="includeAgents">Set to false to leave out the agents (default true).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetDepartmentResponse> GetDepartmentAsync(string departmentId, bool? includeAgents = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>List the agents of a department</summary>
+    /// <remarks>
+    /// Lists the department's agents, sorted by username by default. An unknown department gives an empty page.
+    /// <para/>
+    /// Permission: at least one of `view-livechat-departments` or `view-l-room`.
+    /// </remarks>
+    /// <param name="departmentId">The department id.</param>
+    /// <param name="offset">Number of items to skip (default 0).</param>
+    /// <param name="count">Number of items to return (server default 50).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<ListDepartmentAgentsResponse> ListDepartmentAgentsAsync(string departmentId, int? offset = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams every item of <see cref="ListDepartmentAgentsAsync"/>, fetching offset/count pages as they are consumed.
+    /// </summary>
+    /// <param name="departmentId">The department id.</param>
+    /// <param name="pageSize">Items asked for per request (the server may cap it, 100 by default).</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    global::System.Collections.Generic.IAsyncEnumerable<DepartmentAgent> EnumerateDepartmentAgentsAsync(string departmentId, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IDepartmentsClient"/>
+public sealed partial class DepartmentsClient : IDepartmentsClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public DepartmentsClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<ListDepartmentsResponse> ListDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, int? offset = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListDepartments", requiresAuthentication: true);
+        call.AppendPath("api/v1/livechat/department");
+        call.AddQuery("text", text);
+        call.AddQuery("enabled", enabled);
+        call.AddQuery("onlyMyDepartments", onlyMyDepartments);
+        call.AddQuery("excludeDepartmentId", excludeDepartmentId);
+        call.AddQuery("showArchived", showArchived);
+        call.AddQuery("offset", offset);
+        call.AddQuery("count", count);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.ListDepartmentsResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IAsyncEnumerable<Department> EnumerateDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::RocketChat.Contracts.Runtime.OffsetPaging.EnumerateAsync(
+            (pageOffset, pageCount, pageCancellation) => ListDepartmentsAsync(text: text, enabled: enabled, onlyMyDepartments: onlyMyDepartments, excludeDepartmentId: excludeDepartmentId, showArchived: showArchived, offset: pageOffset, count: pageCount, cancellationToken: pageCancellation),
+            static page => page.Departments,
+            static page => page.Total,
+            0,
+            pageSize,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<CreateDepartmentResponse> CreateDepartmentAsync(CreateDepartmentRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CreateDepartment", requiresAuthentication: true);
+        call.AppendPath("api/v1/livechat/department");
+        call.SetJsonBody(request, LivechatJsonContext.Default.CreateDepartmentRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.CreateDepartmentResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetDepartmentResponse> GetDepartmentAsync(string departmentId, bool? includeAgents = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(departmentId);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetDepartment", requiresAuthentication: true);
+        call.AppendPath("api/v1/livechat/department/");
+        call.AppendPathParameter(departmentId);
+        call.AddQuery("includeAgents", includeAgents);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetDepartmentResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<ListDepartmentAgentsResponse> ListDepartmentAgentsAsync(string departmentId, int? offset = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(departmentId);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListDepartmentAgents", requiresAuthentication: true);
+        call.AppendPath("api/v1/livechat/department/");
+        call.AppendPathParameter(departmentId);
+        call.AppendPath("/agents");
+        call.AddQuery("offset", offset);
+        call.AddQuery("count", count);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.ListDepartmentAgentsResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IAsyncEnumerable<DepartmentAgent> EnumerateDepartmentAgentsAsync(string departmentId, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::RocketChat.Contracts.Runtime.OffsetPaging.EnumerateAsync(
+            (pageOffset, pageCount, pageCancellation) => ListDepartmentAgentsAsync(departmentId: departmentId, offset: pageOffset, count: pageCount, cancellationToken: pageCancellation),
+            static page => page.Agents,
+            static page => page.Total,
+            0,
+            pageSize,
+            cancellationToken);
+    }
+}
+
+/// <summary>The server settings the livechat flow depends on (routing method, accepting chats with no agents, livechat enabled) and the widget's appearance.</summary>
+public partial interface ISettingsClient
+{
+    /// <summary>Read a setting</summary>
+    /// <remarks>
+    /// Returns the setting's value. Permission: `view-privileged-setting`. Errors (400): an unknown or hidden id
+    /// (`{success:false}` with no error text).
+    /// </remarks>
+    /// <param name="settingId">The setting id, e.g. `Livechat_Routing_Method`, `Livechat_accept_chats_with_no_agents`, `Livechat_enabled`.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetSettingResponse> GetSettingAsync(string settingId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Change a setting</summary>
+    /// <remarks>
+    /// Changes the setting; the livechat flow uses the new value from the next call on. Permission:
+    /// `edit-privileged-setting`. The route requires two-factor authentication: a user without 2FA confirms with
+    /// the password fallback, `x-2fa-method: password` and `x-2fa-code` set to the SHA-256 hex digest of the password.
+    /// <para/>
+    /// Errors (400): no code (`totp-required`), a wrong code (`totp-invalid`), an unknown id or a value the setting
+    /// cannot take (`{success:false}` with no error text).
+    /// </remarks>
+    /// <param name="settingId">The setting id, e.g. `Livechat_Routing_Method`, `Livechat_accept_chats_with_no_agents`, `Livechat_enabled`.</param>
+    /// <param name="request">The request body.</param>
+    /// <param name="twoFactorCode">The second factor; for the password method, the SHA-256 hex digest of the password.</param>
+    /// <param name="twoFactorMethod">`totp`, `email` or `password`.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<UpdateSettingResponse> UpdateSettingAsync(string settingId, UpdateSettingRequest request, string? twoFactorCode = null, string? twoFactorMethod = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Read the livechat widget's appearance settings</summary>
+    /// <remarks>Permission: `view-livechat-manager`.</remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetAppearanceResponse> GetAppearanceAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Change livechat widget appearance settings</summary>
+    /// <remarks>
+    /// Changes appearance settings; values are coerced to the setting's type (booleans from `true`/`"true"`, integers
+    /// from numbers or numeric text). Permission: `view-livechat-manager`. Errors (400): an id that is not an
+    /// appearance setting (`invalid-setting`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<UpdateAppearanceResponse> UpdateAppearanceAsync(global::System.Collections.Generic.IReadOnlyList<AppearanceSetting> request, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="ISettingsClient"/>
+public sealed partial class SettingsClient : ISettingsClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public SettingsClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetSettingResponse> GetSettingAsync(string settingId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(settingId);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetSetting", requiresAuthentication: true);
+        call.AppendPath("api/v1/settings/");
+        call.AppendPathParameter(settingId);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetSettingResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<UpdateSettingResponse> UpdateSettingAsync(string settingId, UpdateSettingRequest request, string? twoFactorCode = null, string? twoFactorMethod = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(settingId);
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UpdateSetting", requiresAuthentication: true);
+        call.AppendPath("api/v1/settings/");
+        call.AppendPathParameter(settingId);
+        call.SetJsonBody(request, LivechatJsonContext.Default.UpdateSettingRequest);
+        call.AddHeader("x-2fa-code", twoFactorCode);
+        call.AddHeader("x-2fa-method", twoFactorMethod);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.UpdateSettingResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetAppearanceResponse> GetAppearanceAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetAppearance", requiresAuthentication: true);
+        call.AppendPath("api/v1/livechat/appearance");
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetAppearanceResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<UpdateAppearanceResponse> UpdateAppearanceAsync(global::System.Collections.Generic.IReadOnlyList<AppearanceSetting> request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UpdateAppearance", requiresAuthentication: true);
+        call.AppendPath("api/v1/livechat/appearance");
+        call.SetJsonBody(request, LivechatJsonContext.Default.AppearanceSettingList);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.UpdateAppearanceResponse, cancellationToken);
     }
 }
 
