@@ -45,7 +45,7 @@ internal sealed class AgentRouter(EmulatorState state)
     /// for a department only its agents.
     /// </summary>
     public UserRecord? NextAgent(string? departmentId) => (departmentId is null ? state.Users.Values.Where(IsAvailable) : Candidates(departmentId))
-        .OrderBy(agent => state.Rooms.Values.Count(room => room.IsOpen && room.ServedBy?.AgentId == agent.Id))
+        .OrderBy(agent => state.Rooms.OpenChatsOf(agent.Id))
         .ThenBy(agent => agent.Username, StringComparer.Ordinal)
         .FirstOrDefault();
 

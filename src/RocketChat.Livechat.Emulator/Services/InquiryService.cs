@@ -95,7 +95,7 @@ internal sealed class InquiryService(EmulatorState state, AgentRouter router)
 
     /// <summary>The queued inquiries; call while holding the gate.</summary>
     private IEnumerable<InquiryRecord> QueuedInquiries() =>
-        state.Inquiries.Values.Where(inquiry => inquiry.Status == InquiryStatus.Queued);
+        state.Inquiries.Queued;
 
     private static IComparable? SortKey(InquiryRecord inquiry, string field) => field switch
     {

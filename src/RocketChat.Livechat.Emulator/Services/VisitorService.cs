@@ -40,9 +40,9 @@ internal sealed partial class VisitorService(EmulatorState state)
             }
 
             existing ??= phone is not null
-                ? state.Visitors.Values.FirstOrDefault(visitor => visitor.Phones.Contains(phone, StringComparer.Ordinal))
+                ? state.Visitors.FindByPhone(phone)
                 : email is not null
-                    ? state.Visitors.Values.FirstOrDefault(visitor => visitor.Emails.Contains(email, StringComparer.Ordinal))
+                    ? state.Visitors.FindByEmail(email)
                     : null;
 
             DateTimeOffset now = state.Now;
@@ -66,7 +66,6 @@ internal sealed partial class VisitorService(EmulatorState state)
                 Department = departmentId ?? visitor.Department,
             };
             state.Visitors[visitor.Id] = visitor;
-            state.VisitorTokens[visitor.Token] = visitor.Id;
             RefreshOpenRooms(visitor);
             return visitor;
         }
@@ -91,7 +90,7 @@ internal sealed partial class VisitorService(EmulatorState state)
                 throw ApiErrors.Meteor("visitor-has-open-rooms", "Cannot remove visitors with opened rooms");
             }
 
-            foreach (RoomRecord room in state.Rooms.Values.Where(room => room.Visitor.Id == visitor.Id).ToList())
+            foreach (RoomRecord room in state.Rooms.OfVisitor(visitor.Id).ToList())
             {
                 state.Rooms.Remove(room.Id);
                 if (state.Messages.Remove(room.Id, out List<MessageRecord>? messages))
@@ -101,7 +100,6 @@ internal sealed partial class VisitorService(EmulatorState state)
             }
 
             state.Visitors.Remove(visitor.Id);
-            state.VisitorTokens.Remove(visitor.Token);
             return (visitor.Id, state.Now);
         }
     }
@@ -115,12 +113,12 @@ internal sealed partial class VisitorService(EmulatorState state)
     private void RefreshOpenRooms(VisitorRecord visitor)
     {
         VisitorSummary summary = visitor.ToSummary();
-        foreach (RoomRecord room in state.Rooms.Values.Where(room => room.IsOpen && room.Visitor.Id == visitor.Id).ToList())
+        foreach (RoomRecord room in state.Rooms.OfVisitor(visitor.Id).Where(room => room.IsOpen).ToList())
         {
             state.Rooms[room.Id] = room with { Visitor = summary, DisplayName = visitor.Name ?? room.DisplayName };
         }
 
-        foreach (InquiryRecord inquiry in state.Inquiries.Values.Where(inquiry => inquiry.Visitor.Id == visitor.Id).ToList())
+        foreach (InquiryRecord inquiry in state.Inquiries.OfVisitor(visitor.Id).ToList())
         {
             state.Inquiries[inquiry.Id] = inquiry with { Visitor = summary, Name = visitor.Name ?? inquiry.Name };
         }
