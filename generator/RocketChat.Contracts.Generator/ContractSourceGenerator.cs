@@ -80,7 +80,11 @@ namespace RocketChat.Contracts.Generator
                 production.CancellationToken.ThrowIfCancellationRequested();
                 production.AddSource(model.HintPrefix + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(model), System.Text.Encoding.UTF8));
                 production.CancellationToken.ThrowIfCancellationRequested();
-                production.AddSource(model.HintPrefix + ".Clients.g.cs", SourceText.From(ClientEmitter.Emit(model), System.Text.Encoding.UTF8));
+                // A contract of payloads only (webhooks, shared schemas) has nothing to call: no empty client class.
+                if (model.Clients.Count > 0)
+                {
+                    production.AddSource(model.HintPrefix + ".Clients.g.cs", SourceText.From(ClientEmitter.Emit(model), System.Text.Encoding.UTF8));
+                }
             }
             catch (OperationCanceledException)
             {

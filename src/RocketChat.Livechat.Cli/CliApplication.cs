@@ -45,10 +45,18 @@ public static class CliApplication
         }
 
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        return await parse.InvokeAsync(configuration, cancellationToken);
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // Handlers are guarded; this catches what fails around them, so a stack trace never reaches the user.
+            return await ReportUnexpectedAsync(error, ex);
+        }
     }
 
-    /// <summary>Runs a handler, turning each kind of failure into a clear message and its exit code.</summary>
+    /// <summary>Runs a handler, turning each kind of failure into one line on stderr and its exit code.</summary>
     internal static async Task<int> GuardAsync(TextWriter error, Func<Task> handler, CancellationToken cancellationToken)
     {
         try
@@ -56,51 +64,45 @@ public static class CliApplication
             await handler();
             return ExitCodes.Success;
         }
-        catch (UsageException ex)
+        catch (Exception ex)
         {
-            await error.WriteLineAsync("error: " + ex.Message);
-            return ExitCodes.UsageError;
-        }
-        catch (RocketChatAuthenticationRequiredException)
-        {
-            await error.WriteLineAsync("error: this command needs a logged-in user: pass --user-id and --auth-token (or ROCKETCHAT_USER_ID and ROCKETCHAT_AUTH_TOKEN), or --username and --password.");
-            return ExitCodes.UsageError;
-        }
-        catch (RocketChatUnauthorizedException ex)
-        {
-            string hint = ex.IsTwoFactorRequired ? "the account needs a two-factor code" : "check the user id and token, or the username and password";
-            await error.WriteLineAsync($"error: the server refused the credentials (401: {ex.Error ?? ex.ServerMessage}); {hint}.");
-            return ExitCodes.ServerError;
-        }
-        catch (RocketChatForbiddenException ex)
-        {
-            await error.WriteLineAsync($"error: permission denied (403: {ex.Error}); the user lacks a permission this operation needs.");
-            return ExitCodes.ServerError;
-        }
-        catch (RocketChatRateLimitException ex)
-        {
-            await error.WriteLineAsync($"error: rate limited (429); try again in {Math.Ceiling(ex.RetryAfter.TotalSeconds)} s.");
-            return ExitCodes.ServerError;
-        }
-        catch (RocketChatApiException ex)
-        {
-            await error.WriteLineAsync($"error: {ex.Operation} failed ({(int)ex.StatusCode}): {ex.Error ?? ex.StatusCode.ToString()}");
-            return ExitCodes.ServerError;
-        }
-        catch (RocketChatConnectionException ex)
-        {
-            await error.WriteLineAsync("error: " + ex.Message);
-            return ExitCodes.Unreachable;
-        }
-        catch (RocketChatResponseException ex)
-        {
-            await error.WriteLineAsync("error: " + ex.Message);
-            return ExitCodes.ServerError;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await error.WriteLineAsync("cancelled.");
-            return 130;
+            (string message, int exitCode) = Describe(ex, cancellationToken);
+            await WriteOneLineAsync(error, message);
+            return exitCode;
         }
     }
+
+    private static (string Message, int ExitCode) Describe(Exception failure, CancellationToken cancellationToken) => failure switch
+    {
+        UsageException ex => ("error: " + ex.Message, ExitCodes.UsageError),
+        RocketChatAuthenticationRequiredException => (
+            "error: this command needs a logged-in user: pass --user-id and --auth-token (or ROCKETCHAT_USER_ID and ROCKETCHAT_AUTH_TOKEN), or --username and --password.",
+            ExitCodes.UsageError),
+        RocketChatUnauthorizedException ex => (
+            $"error: the server refused the credentials (401: {ex.Error ?? ex.ServerMessage}); {(ex.IsTwoFactorRequired ? "the account needs a two-factor code" : "check the user id and token, or the username and password")}.",
+            ExitCodes.ServerError),
+        RocketChatForbiddenException ex => ($"error: permission denied (403: {ex.Error}); the user lacks a permission this operation needs.", ExitCodes.ServerError),
+        RocketChatRateLimitException ex => ($"error: rate limited (429); try again in {Math.Ceiling(ex.RetryAfter.TotalSeconds)} s.", ExitCodes.ServerError),
+        RocketChatApiException ex => ($"error: {ex.Operation} failed ({(int)ex.StatusCode}): {ex.Error ?? ex.StatusCode.ToString()}", ExitCodes.ServerError),
+        RocketChatConnectionException ex => ("error: " + ex.Message, ExitCodes.Unreachable),
+        RocketChatException ex => ("error: " + ex.Message, ExitCodes.ServerError),
+        OperationCanceledException when cancellationToken.IsCancellationRequested => ("cancelled.", 130),
+        _ => ($"error: unexpected failure ({failure.GetType().Name}): {failure.Message}", ExitCodes.ServerError),
+    };
+
+    private static async Task<int> ReportUnexpectedAsync(TextWriter error, Exception ex)
+    {
+        await WriteOneLineAsync(error, $"error: unexpected failure ({ex.GetType().Name}): {ex.Message}");
+        return ExitCodes.ServerError;
+    }
+
+    /// <summary>Writes <paramref name="message"/> as one line: server texts can hold line breaks or terminal escape codes.</summary>
+    private static Task WriteOneLineAsync(TextWriter error, string message) =>
+        error.WriteLineAsync(string.Create(message.Length, message, static (line, text) =>
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                line[i] = char.IsControl(text[i]) ? ' ' : text[i];
+            }
+        }));
 }

@@ -18,7 +18,9 @@ public sealed class GlobalOptions
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print JSON instead of tables, for scripts", Recursive = true };
 
-    public IEnumerable<Option> All => new Option[] { Server, UserId, AuthToken, Username, Password, Json };
+    public Option<double?> Timeout { get; } = new("--timeout") { Description = "Seconds one call may take, response included (env ROCKETCHAT_TIMEOUT, default 30)", Recursive = true };
+
+    public IEnumerable<Option> All => new Option[] { Server, UserId, AuthToken, Username, Password, Timeout, Json };
 
     /// <summary>Builds the client from options, falling back to the environment.</summary>
     public LivechatClient CreateClient(ParseResult parse, Func<string, string?> environment, bool requireServer = true)
@@ -29,9 +31,32 @@ public sealed class GlobalOptions
             throw new UsageException("no server given: pass --server URL or set ROCKETCHAT_URL.");
         }
 
+        // The URL is echoed only when it holds no user info: "user:password@" is a secret.
+        bool hasUserInfo = server.Contains('@', StringComparison.Ordinal);
         if (!Uri.TryCreate(server, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new UsageException($"'{server}' is not an http(s) URL (example: https://chat.example.com).");
+            throw new UsageException(hasUserInfo
+                ? "the server is not an http(s) URL (example: https://chat.example.com)."
+                : $"'{server}' is not an http(s) URL (example: https://chat.example.com).");
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            throw new UsageException("the server URL must not contain a user name or password (user:password@host): pass --username and --password, or --user-id and --auth-token.");
+        }
+
+        TimeSpan timeout = TimeSpan.FromSeconds(30);
+        string? timeoutText = environment("ROCKETCHAT_TIMEOUT");
+        double? seconds = parse.GetValue(Timeout)
+            ?? (timeoutText is null ? null : double.TryParse(timeoutText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double parsed) ? parsed : double.NaN);
+        if (seconds is { } value)
+        {
+            if (!double.IsFinite(value) || value <= 0 || value > int.MaxValue / 1000)
+            {
+                throw new UsageException("--timeout (ROCKETCHAT_TIMEOUT) must be a positive number of seconds.");
+            }
+
+            timeout = TimeSpan.FromSeconds(value);
         }
 
         var options = new RocketChatLivechatOptions
@@ -41,7 +66,7 @@ public sealed class GlobalOptions
             AuthToken = parse.GetValue(AuthToken) ?? environment("ROCKETCHAT_AUTH_TOKEN"),
             Username = parse.GetValue(Username) ?? environment("ROCKETCHAT_USERNAME"),
             Password = parse.GetValue(Password) ?? environment("ROCKETCHAT_PASSWORD"),
-            Timeout = TimeSpan.FromSeconds(30),
+            Timeout = timeout,
         };
         if (string.IsNullOrEmpty(options.UserId) != string.IsNullOrEmpty(options.AuthToken))
         {

@@ -43,7 +43,7 @@ public static class RocketChatLivechatServiceCollectionExtensions
                     return false;
                 }
             },
-            "RocketChat options are invalid: ServerUrl must be an absolute http(s) URL; UserId/AuthToken and Username/Password go in pairs.");
+            "RocketChat options are invalid: ServerUrl must be an absolute http(s) URL without user info; UserId/AuthToken and Username/Password go in pairs; Timeout and MaxResponseBodySize must be positive.");
 
         // One credential provider for the whole app, so concurrent clients share a single login.
         services.TryAddSingleton<IRocketChatCredentialProvider>(provider => LivechatClient.CreateCredentialProvider(
@@ -59,6 +59,8 @@ public static class RocketChatLivechatServiceCollectionExtensions
                     client.Timeout = timeout;
                 }
             })
+            // Redirects are not followed: X-Auth-Token and login bodies go only to the configured origin.
+            .ConfigurePrimaryHttpMessageHandler(RocketChatHttpHandler.Create)
             // The factory's default loggers write full URIs, and visitor tokens travel in paths and queries.
             .RemoveAllLoggers()
             .AddHttpMessageHandler<RocketChatLoggingHandler>();
@@ -67,7 +69,7 @@ public static class RocketChatLivechatServiceCollectionExtensions
         {
             RocketChatLivechatOptions options = provider.GetRequiredService<IOptions<RocketChatLivechatOptions>>().Value;
             HttpClient httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-            return new LivechatClient(new RocketChatConnection(httpClient, options.ServerUrl, provider.GetRequiredService<IRocketChatCredentialProvider>()));
+            return new LivechatClient(new RocketChatConnection(httpClient, options.ServerUrl, provider.GetRequiredService<IRocketChatCredentialProvider>(), options.ToConnectionOptions()));
         });
         return builder;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using RocketChat.Livechat.Emulator.Hosting;
 using RocketChat.Livechat.Emulator.Services;
 using RocketChat.Livechat.Emulator.State;
+using RocketChat.Livechat.Emulator.Webhooks;
 
 namespace RocketChat.Livechat.Emulator;
 
@@ -14,12 +15,14 @@ public sealed class LivechatEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly AccountService _accounts;
+    private readonly WebhookSender _webhooks;
     private int _stopped;
 
-    private LivechatEmulator(WebApplication app, AccountService accounts, Uri baseAddress)
+    private LivechatEmulator(WebApplication app, AccountService accounts, WebhookSender webhooks, Uri baseAddress)
     {
         _app = app;
         _accounts = accounts;
+        _webhooks = webhooks;
         BaseAddress = baseAddress;
     }
 
@@ -36,10 +39,11 @@ public sealed class LivechatEmulator : IAsyncDisposable
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new LivechatEmulator(app, endpoints.Accounts, EmulatorApplication.BoundAddress(app));
+            return new LivechatEmulator(app, endpoints.Accounts, endpoints.WebhookSender, EmulatorApplication.BoundAddress(app));
         }
         catch
         {
+            await endpoints.WebhookSender.DisposeAsync().ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -74,12 +78,19 @@ public sealed class LivechatEmulator : IAsyncDisposable
         return Task.FromResult((result.User.Id, result.AuthToken));
     }
 
+    /// <summary>Every POST made to Livechat_webhookUrl so far, retries included, in the order they finished.</summary>
+    public IReadOnlyList<WebhookDeliveryAttempt> WebhookAttempts => _webhooks.Attempts;
+
+    /// <summary>Completes when no webhook delivery is in flight or waiting to retry.</summary>
+    public Task WaitForWebhooksAsync(CancellationToken cancellationToken = default) => _webhooks.WaitForIdleAsync(cancellationToken);
+
     /// <summary>Stops listening. Safe to call more than once.</summary>
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
             await _app.StopAsync().ConfigureAwait(false);
+            await _webhooks.DisposeAsync().ConfigureAwait(false);
         }
     }
 

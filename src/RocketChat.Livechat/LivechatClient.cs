@@ -5,23 +5,36 @@ namespace RocketChat.Livechat;
 /// <summary>The hand-written side of the generated <see cref="LivechatClient"/>: construction from options and login helpers.</summary>
 public sealed partial class LivechatClient
 {
+    /// <summary>The ActivitySource and Meter name the client reports its calls under.</summary>
+    public const string TelemetryName = "RocketChat.Livechat";
+
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
+
     /// <summary>
     /// Creates a client from options. Pass the <paramref name="httpClient"/> to share (from IHttpClientFactory, say);
-    /// otherwise one is created and owned by the caller through <see cref="LivechatClient.Connection"/>.
+    /// otherwise one is created on <see cref="RocketChatHttpHandler.Create"/> (no redirects followed) and owned by the
+    /// caller through <see cref="LivechatClient.Connection"/>. A shared HttpClient must not follow redirects either.
     /// </summary>
     public static LivechatClient Create(RocketChatLivechatOptions options, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        httpClient ??= new HttpClient();
-        if (options.Timeout is { } timeout)
+        RocketChatConnectionOptions connectionOptions = options.ToConnectionOptions();
+        if (httpClient is null)
         {
-            httpClient.Timeout = timeout;
+            // The connection's own timeout covers the whole call; the HttpClient's would stop at the headers.
+            httpClient = new HttpClient(RocketChatHttpHandler.Create()) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            connectionOptions = new RocketChatConnectionOptions
+            {
+                Timeout = options.Timeout ?? DefaultTimeout,
+                MaxResponseBodySize = connectionOptions.MaxResponseBodySize,
+                TelemetryName = connectionOptions.TelemetryName,
+            };
         }
 
         LivechatClient? client = null;
         IRocketChatCredentialProvider credentials = CreateCredentialProvider(options, () => client!);
-        client = new LivechatClient(new RocketChatConnection(httpClient, options.ServerUrl, credentials));
+        client = new LivechatClient(new RocketChatConnection(httpClient, options.ServerUrl, credentials, connectionOptions));
         return client;
     }
 

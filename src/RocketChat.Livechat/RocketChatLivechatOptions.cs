@@ -1,3 +1,5 @@
+using RocketChat.Contracts.Runtime;
+
 namespace RocketChat.Livechat;
 
 /// <summary>
@@ -28,8 +30,22 @@ public sealed class RocketChatLivechatOptions
     /// <summary>A two-factor (TOTP or emailed) code for the login, when the account needs one.</summary>
     public string? TwoFactorCode { get; set; }
 
-    /// <summary>Per-request timeout; <c>null</c> keeps the HttpClient's own (100 s by default).</summary>
+    /// <summary>
+    /// How long one call may take in all, response body included; <c>null</c> keeps the HttpClient's own timeout
+    /// (100 s by default). A call that runs out ends in <c>RocketChatConnectionException</c>.
+    /// </summary>
     public TimeSpan? Timeout { get; set; }
+
+    /// <summary>The largest response body the client reads, in bytes (32 MiB by default); a longer one fails the call.</summary>
+    public long MaxResponseBodySize { get; set; } = RocketChatConnectionOptions.DefaultMaxResponseBodySize;
+
+    /// <summary>The connection settings these options describe, reported under the "RocketChat.Livechat" telemetry name.</summary>
+    public RocketChatConnectionOptions ToConnectionOptions() => new()
+    {
+        Timeout = Timeout,
+        MaxResponseBodySize = MaxResponseBodySize,
+        TelemetryName = LivechatClient.TelemetryName,
+    };
 
     /// <summary>Checks the options and says what is wrong, without printing secrets.</summary>
     public void Validate()
@@ -41,7 +57,25 @@ public sealed class RocketChatLivechatOptions
 
         if (!ServerUrl.IsAbsoluteUri || (ServerUrl.Scheme != Uri.UriSchemeHttp && ServerUrl.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"RocketChat options: ServerUrl must be an absolute http(s) URL, not '{ServerUrl.OriginalString}'.");
+            throw new ArgumentException(ServerUrl.IsAbsoluteUri && ServerUrl.UserInfo.Length > 0
+                ? "RocketChat options: ServerUrl must be an absolute http(s) URL."
+                : $"RocketChat options: ServerUrl must be an absolute http(s) URL, not '{ServerUrl.OriginalString}'.");
+        }
+
+        // Never echoed: the user info is a secret, and a URL is printed in logs and errors.
+        if (ServerUrl.UserInfo.Length > 0)
+        {
+            throw new ArgumentException("RocketChat options: ServerUrl must not contain a user name or password (user:password@host); give UserId and AuthToken, or Username and Password.");
+        }
+
+        if (Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("RocketChat options: Timeout must be positive.");
+        }
+
+        if (MaxResponseBodySize <= 0)
+        {
+            throw new ArgumentException("RocketChat options: MaxResponseBodySize must be positive.");
         }
 
         if (string.IsNullOrEmpty(UserId) != string.IsNullOrEmpty(AuthToken))

@@ -30,7 +30,7 @@ public sealed class DiagnosticTests
             "RCG006", 12
         },
         {
-            "oneOf", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        v:\n          oneOf:\n            - type: string\n            - type: integer\n            - type: boolean\npaths: {}\n",
+            "oneOf of two objects (needs a discriminator)", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        v:\n          oneOf:\n            - type: object\n              properties:\n                a: { type: string }\n            - type: object\n              properties:\n                b: { type: string }\npaths: {}\n",
             "RCG007", 11
         },
         {
@@ -40,6 +40,22 @@ public sealed class DiagnosticTests
         {
             "cookie parameter", Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: session\n          in: cookie\n      responses: {}\n",
             "RCG009", 11
+        },
+        {
+            "deepObject on an array", Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: ids\n          in: query\n          style: deepObject\n          schema:\n            type: array\n            items:\n              type: string\n      responses: {}\n",
+            "RCG009", 12
+        },
+        {
+            "matrix style in a path", Header + "paths:\n  /a/{id}:\n    get:\n      operationId: getA\n      parameters:\n        - name: id\n          in: path\n          required: true\n          style: matrix\n          schema:\n            type: string\n      responses: {}\n",
+            "RCG009", 13
+        },
+        {
+            "object in a header", Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: X-Meta\n          in: header\n          schema:\n            type: object\n            properties:\n              a:\n                type: string\n      responses: {}\n",
+            "RCG009", 12
+        },
+        {
+            "form style on a nested object", Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: filter\n          in: query\n          schema:\n            type: object\n            properties:\n              inner:\n                type: object\n                properties:\n                  a:\n                    type: string\n      responses: {}\n",
+            "RCG009", 12
         },
         {
             "undeclared path parameter", Header + "paths:\n  /messages/{rid}:\n    get:\n      operationId: getMessages\n      responses: {}\n",
@@ -90,6 +106,8 @@ public sealed class DiagnosticTests
 
         Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
         Assert.Equal("RCG012", diagnostic.Id);
+        // The build goes on with a replacement name, so it is a warning, as its message says.
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.All(outcome.Sources.Values, source => Assert.Contains("namespace Consumer;", source));
         Assert.Empty(outcome.CompileDiagnostics);
     }

@@ -12,6 +12,8 @@ public sealed class SnapshotTests
     {
         { "livechat", Path.Combine(RepoPaths.Contracts, "livechat.yaml"), "RocketChat.Livechat", "Livechat" },
         { "store", Path.Combine(RepoPaths.TestContracts, "store.yaml"), "Test.Store", "Store" },
+        { "petstore", Path.Combine(RepoPaths.TestContracts, "petstore.yaml"), "Test.Petstore", "Petstore" },
+        { "features", Path.Combine(RepoPaths.TestContracts, "features.yaml"), "RocketChat.Livechat.Tests.Features", "Features" },
     };
 
     [Theory]
@@ -24,36 +26,46 @@ public sealed class SnapshotTests
         Assert.Empty(outcome.CompileDiagnostics);
         Assert.Equal(3, outcome.Sources.Count);
 
-        string folder = Path.Combine(RepoPaths.Snapshots, name);
-        bool update = Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1";
-        if (update)
+        ApprovedSnapshots.Verify(Path.Combine(RepoPaths.Snapshots, name), outcome.Sources, ApprovedSnapshots.UpdateRequested);
+    }
+
+    [Fact]
+    public void A_received_file_left_by_a_failed_run_does_not_fail_the_run_after_the_fix()
+    {
+        string folder = Directory.CreateTempSubdirectory("snapshots").FullName;
+        try
         {
-            Directory.CreateDirectory(folder);
-            foreach (string stale in Directory.GetFiles(folder))
-            {
-                File.Delete(stale);
-            }
-        }
+            var sources = new Dictionary<string, string> { ["Models.g.cs"] = "class A { }\n" };
+            File.WriteAllText(Path.Combine(folder, "Models.g.cs"), "class A { }\n");
+            string leftover = Path.Combine(folder, "Models.g.cs" + ApprovedSnapshots.ReceivedSuffix);
+            File.WriteAllText(leftover, "class B { }\n");
 
-        foreach ((string hint, string source) in outcome.Sources)
+            ApprovedSnapshots.Verify(folder, sources, update: false);
+
+            Assert.False(File.Exists(leftover), "the stale .received.cs is removed once the output matches");
+        }
+        finally
         {
-            string approvedPath = Path.Combine(folder, hint);
-            if (update)
-            {
-                File.WriteAllText(approvedPath, source);
-                continue;
-            }
-
-            Assert.True(File.Exists(approvedPath), $"No approved snapshot {approvedPath}; run with UPDATE_SNAPSHOTS=1 and review it.");
-            string approved = File.ReadAllText(approvedPath).ReplaceLineEndings("\n");
-            if (approved != source)
-            {
-                File.WriteAllText(approvedPath + ".received.cs", source);
-            }
-
-            Assert.True(approved == source, $"{hint} differs from its approved snapshot; see {approvedPath}.received.cs");
+            Directory.Delete(folder, recursive: true);
         }
+    }
 
-        Assert.Equal(outcome.Sources.Keys.Order(), Directory.GetFiles(folder).Select(Path.GetFileName).Order()!);
+    [Fact]
+    public void A_difference_fails_and_leaves_the_received_output_beside_the_approved_file()
+    {
+        string folder = Directory.CreateTempSubdirectory("snapshots").FullName;
+        try
+        {
+            var sources = new Dictionary<string, string> { ["Models.g.cs"] = "class B { }\n" };
+            File.WriteAllText(Path.Combine(folder, "Models.g.cs"), "class A { }\n");
+
+            Assert.ThrowsAny<Exception>(() => ApprovedSnapshots.Verify(folder, sources, update: false));
+
+            Assert.Equal("class B { }\n", File.ReadAllText(Path.Combine(folder, "Models.g.cs" + ApprovedSnapshots.ReceivedSuffix)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using RocketChat.Contracts.Runtime;
 using RocketChat.Livechat.Emulator.Tests.Infrastructure;
@@ -13,10 +11,7 @@ namespace RocketChat.Livechat.Emulator.Tests;
 /// </summary>
 public sealed class AccountAndSettingsTests
 {
-    private static readonly string s_adminPasswordDigest =
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmulatorHarness.AdminPassword)));
-
-    private static UpdateSettingRequest Value(string json) => new() { Value = JsonDocument.Parse(json).RootElement.Clone() };
+    private static SaveSettingRequest Value(string json) => new() { Value = JsonDocument.Parse(json).RootElement.Clone() };
 
     [Fact]
     public async Task Me_returns_the_caller_and_logout_ends_its_token()
@@ -76,13 +71,13 @@ public sealed class AccountAndSettingsTests
         LivechatClient admin = await server.ClientAsync("admin");
 
         (_, LivechatRoom queued) = await server.StartChatAsync();
-        GetSettingResponse before = await admin.Settings.GetSettingAsync("Livechat_Routing_Method");
-        await admin.Settings.UpdateSettingAsync("Livechat_Routing_Method", Value("\"Auto_Selection\""), s_adminPasswordDigest, "password");
-        GetSettingResponse after = await admin.Settings.GetSettingAsync("Livechat_Routing_Method");
+        SettingResponse before = await admin.Integrations.GetSettingAsync("Livechat_Routing_Method");
+        await admin.Integrations.SaveSettingAsync("Livechat_Routing_Method", Value("\"Auto_Selection\""));
+        SettingResponse after = await admin.Integrations.GetSettingAsync("Livechat_Routing_Method");
         (_, LivechatRoom assigned) = await server.StartChatAsync();
 
-        Assert.Equal("Manual_Selection", before.Value?.GetString());
-        Assert.Equal("Auto_Selection", after.Value?.GetString());
+        Assert.Equal("Manual_Selection", before.Value.GetString());
+        Assert.Equal("Auto_Selection", after.Value.GetString());
         Assert.Null(queued.ServedBy);
         Assert.NotNull(assigned.ServedBy);
     }
@@ -98,9 +93,9 @@ public sealed class AccountAndSettingsTests
         }
 
         var noAgent = await Assert.ThrowsAsync<RocketChatApiException>(() => server.StartChatAsync());
-        await admin.Settings.UpdateSettingAsync("Livechat_accept_chats_with_no_agents", Value("true"), s_adminPasswordDigest, "password");
+        await admin.Integrations.SaveSettingAsync("Livechat_accept_chats_with_no_agents", Value("true"));
         (_, LivechatRoom accepted) = await server.StartChatAsync();
-        await admin.Settings.UpdateSettingAsync("Livechat_enabled", Value("false"), s_adminPasswordDigest, "password");
+        await admin.Integrations.SaveSettingAsync("Livechat_enabled", Value("false"));
         var disabled = await Assert.ThrowsAsync<RocketChatApiException>(() => server.StartChatAsync());
 
         Assert.Equal("no-agent-online", noAgent.ErrorType);
@@ -110,25 +105,33 @@ public sealed class AccountAndSettingsTests
     }
 
     [Fact]
-    public async Task Changing_a_setting_needs_the_password_as_second_factor_and_a_value_it_takes()
+    public async Task A_routing_setting_takes_only_the_values_the_emulator_routes_with()
     {
         await using var server = await EmulatorHarness.StartAsync();
         LivechatClient admin = await server.ClientAsync("admin");
 
-        var noCode = await Assert.ThrowsAsync<RocketChatApiException>(() => admin.Settings.UpdateSettingAsync("Livechat_enabled", Value("false")));
-        var wrongCode = await Assert.ThrowsAsync<RocketChatApiException>(() => admin.Settings.UpdateSettingAsync("Livechat_enabled", Value("false"), "0000", "password"));
-        ApiResponse unknown = await server.SendAsync(HttpMethod.Post, "/api/v1/settings/No_Such_Setting", """{ "value": 1 }""", asUser: "admin",
-            configure: request => request.Headers.Add("x-2fa-code", s_adminPasswordDigest));
-        ApiResponse badRouting = await server.SendAsync(HttpMethod.Post, "/api/v1/settings/Livechat_Routing_Method", """{ "value": "Round_Robin" }""", asUser: "admin",
-            configure: request => request.Headers.Add("x-2fa-code", s_adminPasswordDigest));
-        var forbidden = await Assert.ThrowsAsync<RocketChatForbiddenException>(async () => await (await server.ClientAsync("manager")).Settings.GetSettingAsync("Livechat_enabled"));
+        ApiResponse unknownMethod = await server.PostAsync("/api/v1/settings/Livechat_Routing_Method", """{ "value": "Round_Robin" }""", asUser: "admin");
+        ApiResponse notBoolean = await server.PostAsync("/api/v1/settings/Livechat_enabled", """{ "value": "no" }""", asUser: "admin");
+        SettingResponse routing = await admin.Integrations.GetSettingAsync("Livechat_Routing_Method");
+        SettingResponse maxSize = await admin.Integrations.GetSettingAsync("Message_MaxAllowedSize");
 
-        Assert.Equal("totp-required", noCode.ErrorType);
-        Assert.Equal("totp-invalid", wrongCode.ErrorType);
-        unknown.ShouldBe(HttpStatusCode.BadRequest, """{ "success": false }""");
-        badRouting.ShouldBe(HttpStatusCode.BadRequest, """{ "success": false }""");
-        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-        Assert.True((await admin.Settings.GetSettingAsync("Livechat_enabled")).Value?.GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, unknownMethod.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, notBoolean.Status);
+        Assert.Equal("Manual_Selection", routing.Value.GetString());
+        Assert.Equal(5000, maxSize.Value.GetInt32());
+    }
+
+    [Fact]
+    public async Task Message_MaxAllowedSize_changes_at_run_time()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        (Visitor visitor, LivechatRoom room) = await server.StartChatAsync();
+
+        await (await server.ClientAsync("admin")).Integrations.SaveSettingAsync("Message_MaxAllowedSize", Value("3"));
+        var tooLong = await Assert.ThrowsAsync<RocketChatApiException>(() =>
+            server.Anonymous.Messages.SendMessageAsync(new SendMessageRequest { Token = visitor.Token, RoomId = room.Id, Text = "1234" }));
+
+        Assert.Equal("error-message-size-exceeded", tooLong.ErrorType);
     }
 
     [Fact]
@@ -138,18 +141,18 @@ public sealed class AccountAndSettingsTests
         LivechatClient manager = await server.ClientAsync("manager");
         (Visitor visitor, LivechatRoom room) = await server.StartChatAsync();
 
-        await manager.Settings.UpdateAppearanceAsync(
+        await manager.Appearance.UpdateAppearanceAsync(
         [
             new AppearanceSetting { Id = "Livechat_title", Value = JsonDocument.Parse("\"Support\"").RootElement.Clone() },
             new AppearanceSetting { Id = "Livechat_enable_message_character_limit", Value = JsonDocument.Parse("\"true\"").RootElement.Clone() },
             new AppearanceSetting { Id = "Livechat_message_character_limit", Value = JsonDocument.Parse("5").RootElement.Clone() },
         ]);
-        GetAppearanceResponse appearance = await manager.Settings.GetAppearanceAsync();
+        GetAppearanceResponse appearance = await manager.Appearance.GetAppearanceAsync();
         var tooLong = await Assert.ThrowsAsync<RocketChatApiException>(() =>
             server.Anonymous.Messages.SendMessageAsync(new SendMessageRequest { Token = visitor.Token, RoomId = room.Id, Text = "123456" }));
         SendMessageResponse shortEnough = await server.Anonymous.Messages.SendMessageAsync(new SendMessageRequest { Token = visitor.Token, RoomId = room.Id, Text = "12345" });
         var invalid = await Assert.ThrowsAsync<RocketChatApiException>(() =>
-            manager.Settings.UpdateAppearanceAsync([new AppearanceSetting { Id = "Livechat_Routing_Method", Value = JsonDocument.Parse("\"Auto_Selection\"").RootElement.Clone() }]));
+            manager.Appearance.UpdateAppearanceAsync([new AppearanceSetting { Id = "Livechat_Routing_Method", Value = JsonDocument.Parse("\"Auto_Selection\"").RootElement.Clone() }]));
 
         Assert.Equal("Support", appearance.Appearance.Single(setting => setting.Id == "Livechat_title").Value?.GetString());
         Assert.True(appearance.Appearance.Single(setting => setting.Id == "Livechat_enable_message_character_limit").Value?.GetBoolean());

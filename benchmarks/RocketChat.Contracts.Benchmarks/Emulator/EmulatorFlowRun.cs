@@ -53,8 +53,8 @@ public static class EmulatorFlowRun
 
         (string adminId, string adminToken) = await emulator.LoginAsync("admin", "admin-password");
         LivechatClient admin = LivechatClient.Create(new RocketChatLivechatOptions { ServerUrl = emulator.BaseAddress, UserId = adminId, AuthToken = adminToken }, http);
-        int rooms = (await admin.Rooms.ListRoomsAsync(count: 1)).Total ?? -1;
-        int queued = (await admin.Inquiries.ListInquiriesAsync(count: 1)).Total ?? -1;
+        long rooms = (await admin.Rooms.ListRoomsAsync(count: 1)).Total ?? -1;
+        long queued = (await admin.Inquiries.ListInquiriesAsync(count: 1)).Total ?? -1;
         return Report(visitors, parallelism, total.Elapsed, [.. durations], tally, rooms, queued);
     }
 
@@ -89,7 +89,7 @@ public static class EmulatorFlowRun
         tally.Add(ref tally.Completed);
     }
 
-    private static string Report(int visitors, int parallelism, TimeSpan elapsed, double[] durations, Tally tally, int rooms, int queued)
+    private static string Report(int visitors, int parallelism, TimeSpan elapsed, double[] durations, Tally tally, long rooms, long queued)
     {
         Array.Sort(durations);
         double Percentile(double p) => durations.Length == 0 ? 0 : durations[Math.Min(durations.Length - 1, (int)Math.Ceiling(p * durations.Length) - 1)];

@@ -8,6 +8,9 @@ namespace RocketChat.Contracts.Generator.Diagnostics
     {
         private const string Category = "RocketChat.Contracts";
 
+        /// <summary>Each id has a page with its cause and fix: docs/diagnostics/RCGnnn.md in the repository.</summary>
+        private const string HelpLinkBase = "https://github.com/rocketchat-contracts/RocketChat.Contracts/blob/main/docs/diagnostics/";
+
         public static readonly DiagnosticDescriptor InvalidDocument = Error(
             "RCG001", "Contract is not valid YAML or JSON", "The contract cannot be parsed: {0}");
 
@@ -33,7 +36,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
             "RCG008", "Unsupported request body", "The operation '{0}' has no application/json request body ({1}); the operation is skipped");
 
         public static readonly DiagnosticDescriptor UnsupportedParameter = Warning(
-            "RCG009", "Unsupported parameter", "The parameter '{0}' in '{1}' is not supported and is skipped");
+            "RCG009", "Unsupported parameter", "The parameter '{0}' in '{1}' is not supported and is skipped: {2}");
 
         public static readonly DiagnosticDescriptor UndeclaredPathParameter = Warning(
             "RCG010", "Path parameter not declared", "The path '{0}' uses '{{{1}}}' without declaring it; it is generated as a required string");
@@ -41,7 +44,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidStructure = Error(
             "RCG011", "Invalid contract structure", "{0}");
 
-        public static readonly DiagnosticDescriptor InvalidOption = Error(
+        public static readonly DiagnosticDescriptor InvalidOption = Warning(
             "RCG012", "Invalid generator option", "The {0} '{1}' is not a valid C# name; '{2}' is used instead");
 
         public static readonly DiagnosticDescriptor CircularReference = Error(
@@ -78,9 +81,11 @@ namespace RocketChat.Contracts.Generator.Diagnostics
         public static DiagnosticDescriptor ById(string id) => s_byId[id];
 
         private static DiagnosticDescriptor Error(string id, string title, string format) =>
-            new DiagnosticDescriptor(id, title, format, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, format, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 
         private static DiagnosticDescriptor Warning(string id, string title, string format) =>
-            new DiagnosticDescriptor(id, title, format, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, format, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+        private static string HelpLink(string id) => HelpLinkBase + id + ".md";
     }
 }

@@ -197,7 +197,9 @@ namespace RocketChat.Contracts.Generator.Emit
                 int close = path.IndexOf('}', open);
                 string wireName = path.Substring(open + 1, close - open - 1);
                 MethodParameter parameter = shape.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == wireName);
-                writer.Line("call.AppendPathParameter(" + WireString(parameter.Type, parameter.Name, nullable: false) + ");");
+                writer.Line(parameter.Type.Kind == TypeKind.Array
+                    ? "call.AppendPathArray(" + WireStrings(parameter, nullable: false) + ");"
+                    : "call.AppendPathParameter(" + WireString(parameter.Type, parameter.Name, nullable: false) + ");");
                 position = close + 1;
             }
         }
@@ -225,7 +227,9 @@ namespace RocketChat.Contracts.Generator.Emit
             bool nullable = !parameter.IsRequired;
             if (parameter.Location == ParameterLocation.Header)
             {
-                writer.Line("call.AddHeader(" + literal + ", " + WireString(parameter.Type, parameter.Name, nullable) + ");");
+                writer.Line(parameter.Type.Kind == TypeKind.Array
+                    ? "call.AddHeaderArray(" + literal + ", " + WireStrings(parameter, nullable) + ");"
+                    : "call.AddHeader(" + literal + ", " + WireString(parameter.Type, parameter.Name, nullable) + ");");
                 return;
             }
 
@@ -249,12 +253,16 @@ namespace RocketChat.Contracts.Generator.Emit
             switch (parameter.Type.Kind)
             {
                 case TypeKind.Array:
-                    TypeRef element = parameter.Type.Element!;
-                    string select = "global::System.Linq.Enumerable.Select(" + parameter.Name + ", static item => " + WireString(element, "item", nullable: false) + ")";
-                    string values = element.Kind == TypeKind.String ? parameter.Name
-                        : nullable ? "(" + parameter.Name + " is null ? null : " + select + ")"
-                        : select;
-                    writer.Line("call.AddQueryArray(" + literal + ", " + values + ");");
+                    writer.Line("call.AddQueryArray(" + literal + ", " + WireStrings(parameter, nullable) + ", " + QueryStyle(parameter.Style) + ");");
+                    break;
+                case TypeKind.Object:
+                    EmitQueryObject(writer, contract, parameter, literal, nullable);
+                    break;
+                case TypeKind.Map:
+                    string pairs = "global::System.Linq.Enumerable.Select(" + parameter.Name + ", static pair => new global::System.Collections.Generic.KeyValuePair<string, string?>(pair.Key, "
+                        + WireString(parameter.Type.Element!, "pair.Value", nullable: false) + "))";
+                    string map = nullable ? "(" + parameter.Name + " is null ? null : " + pairs + ")" : pairs;
+                    writer.Line("call.AddQueryObject(" + literal + ", " + map + ", " + QueryStyle(parameter.Style) + ");");
                     break;
                 case TypeKind.Enum:
                     writer.Line("call.AddQuery(" + literal + ", " + parameter.Name + (nullable ? "?" : string.Empty) + ".Value);");
@@ -264,6 +272,55 @@ namespace RocketChat.Contracts.Generator.Emit
                     break;
             }
         }
+
+        /// <summary>An object's scalar properties as (JSON name, wire text) pairs, written in the parameter's style.</summary>
+        private static void EmitQueryObject(SourceWriter writer, ContractModel contract, MethodParameter parameter, string literal, bool nullable)
+        {
+            ObjectTypeModel type = contract.Objects.First(o => o.Name == parameter.Type.Name);
+            string value = parameter.Name;
+            if (nullable)
+            {
+                value = parameter.Name.TrimStart('@') + "Value";
+                writer.Open("if (" + parameter.Name + " is { } " + value + ")");
+            }
+
+            writer.Line("call.AddQueryObject(" + literal + ",");
+            writer.Line("[");
+            foreach (PropertyModel property in type.Properties)
+            {
+                bool optional = !property.IsRequired || property.IsNullable;
+                writer.Line("    new(" + CSharpText.Literal(property.JsonName) + ", " + WireString(property.Type, value + "." + property.Name, optional) + "),");
+            }
+
+            writer.Line("],");
+            writer.Line(QueryStyle(parameter.Style) + ");");
+            if (nullable)
+            {
+                writer.Close();
+            }
+        }
+
+        /// <summary>An array parameter as a sequence of wire strings (null stays null when the parameter is optional).</summary>
+        private static string WireStrings(MethodParameter parameter, bool nullable)
+        {
+            TypeRef element = parameter.Type.Element!;
+            if (element.Kind == TypeKind.String)
+            {
+                return parameter.Name;
+            }
+
+            string select = "global::System.Linq.Enumerable.Select(" + parameter.Name + ", static item => " + WireString(element, "item", nullable: false) + ")";
+            return nullable ? "(" + parameter.Name + " is null ? null : " + select + ")" : select;
+        }
+
+        private static string QueryStyle(ParameterStyle style) => Runtime + ".QueryStyle." + style switch
+        {
+            ParameterStyle.Form => "Form",
+            ParameterStyle.SpaceDelimited => "SpaceDelimited",
+            ParameterStyle.PipeDelimited => "PipeDelimited",
+            ParameterStyle.DeepObject => "DeepObject",
+            _ => "FormExploded",
+        };
 
         private static void EmitPagingBody(SourceWriter writer, OperationModel operation, MethodShape shape)
         {

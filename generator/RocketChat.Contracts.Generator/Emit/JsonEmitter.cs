@@ -100,7 +100,8 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line("reader.Read();");
                 if (property.IsNullable)
                 {
-                    writer.Line(local + " = reader.TokenType == " + Json + ".JsonTokenType.Null ? default : " + JsonCode.Read(property.Type, "reader") + ";");
+                    // "null", not "default": default of a value type is 0, false or 0001-01-01, a silently wrong value.
+                    writer.Line(local + " = reader.TokenType == " + Json + ".JsonTokenType.Null ? null : " + JsonCode.Read(property.Type, "reader") + ";");
                     if (property.IsRequired)
                     {
                         writer.Line("has" + property.Name + " = true;");

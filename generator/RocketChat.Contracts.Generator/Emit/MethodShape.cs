@@ -8,8 +8,9 @@ namespace RocketChat.Contracts.Generator.Emit
     /// <summary>One C# parameter of a generated method: a contract parameter or the request body.</summary>
     internal sealed class MethodParameter
     {
-        public MethodParameter(string name, string wireName, ParameterLocation location, TypeRef type, bool isRequired, bool isJson, bool isBody, string? description)
+        public MethodParameter(string name, string wireName, ParameterLocation location, TypeRef type, bool isRequired, bool isJson, bool isBody, string? description, ParameterStyle style = ParameterStyle.FormExploded)
         {
+            Style = style;
             Name = name;
             WireName = wireName;
             Location = location;
@@ -35,6 +36,8 @@ namespace RocketChat.Contracts.Generator.Emit
         public bool IsBody { get; }
 
         public string? Description { get; }
+
+        public ParameterStyle Style { get; }
 
         public string Declaration => IsRequired
             ? Type.CSharpType + " " + Name
@@ -101,7 +104,7 @@ namespace RocketChat.Contracts.Generator.Emit
             var optional = new List<MethodParameter>();
             foreach (ParameterModel parameter in operation.Parameters)
             {
-                var item = new MethodParameter(parameter.Name, parameter.WireName, parameter.Location, parameter.Type, parameter.IsRequired, parameter.IsJson, false, parameter.Description);
+                var item = new MethodParameter(parameter.Name, parameter.WireName, parameter.Location, parameter.Type, parameter.IsRequired, parameter.IsJson, false, parameter.Description, parameter.Style);
                 (parameter.IsRequired ? required : optional).Add(item);
             }
 

@@ -51,6 +51,26 @@ namespace RocketChat.Contracts.Generator.Model
         Header,
     }
 
+    /// <summary>OpenAPI's style/explode pair, reduced to the forms the runtime writes.</summary>
+    internal enum ParameterStyle
+    {
+        /// <summary>Paths and headers: arrays joined by commas.</summary>
+        Simple,
+
+        /// <summary>Query default: <c>a=1&amp;a=2</c>, object properties as parameters of their own.</summary>
+        FormExploded,
+
+        /// <summary>Query, not exploded: <c>a=1,2</c>.</summary>
+        Form,
+
+        SpaceDelimited,
+
+        PipeDelimited,
+
+        /// <summary><c>a[key]=value</c>.</summary>
+        DeepObject,
+    }
+
     internal sealed record ParameterModel(
         string WireName,
         string Name,
@@ -58,7 +78,8 @@ namespace RocketChat.Contracts.Generator.Model
         TypeRef Type,
         bool IsRequired,
         bool IsJson,
-        string? Description);
+        string? Description,
+        ParameterStyle Style = ParameterStyle.FormExploded);
 
     /// <summary>Offset/count paging: which response property holds the items and what they are.</summary>
     internal sealed record PagingModel(string ItemsProperty, TypeRef ItemType, string TotalProperty);

@@ -174,6 +174,11 @@ namespace RocketChat.Contracts.Generator.Parsing
                 }
             }
 
+            foreach (TypeRef payload in WebhookReader.Read(context, schemas, cancellationToken))
+            {
+                AddRoot(rootTypes, payload);
+            }
+
             foreach (ObjectTypeModel type in schemas.Objects)
             {
                 AddRoot(rootTypes, new TypeRef(TypeKind.Object, type.Name));
@@ -303,7 +308,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                         kind = ParameterLocation.Header;
                         break;
                     default:
-                        context.Report(DiagnosticDescriptors.UnsupportedParameter, parameter.Get("in") ?? node, wireName, operationId ?? path);
+                        context.Report(DiagnosticDescriptors.UnsupportedParameter, parameter.Get("in") ?? node, wireName, operationId ?? path, "'in: " + location + "' is not sent");
                         continue;
                 }
 
@@ -319,8 +324,18 @@ namespace RocketChat.Contracts.Generator.Parsing
                 string parameterName = Identifiers.Unique(wantedName, parameterNames);
                 TypeRef type = schema == null ? TypeRef.String : schemas.Read(schema, name + Identifiers.ToPascalCase(wireName));
 
-                // An object in a query string has no standard form here; Rocket.Chat expects JSON text.
-                isJson |= type.Kind is TypeKind.Object or TypeKind.Map or TypeKind.Json;
+                // 'content' (JSON text) and 'style' exclude each other; otherwise the style must fit the type.
+                ParameterStyle style = ParameterStyle.FormExploded;
+                if (!isJson)
+                {
+                    if (ParameterStyles.Read(parameter, kind, type, schemas.Objects, out string problem) is not ParameterStyle read)
+                    {
+                        context.Report(DiagnosticDescriptors.UnsupportedParameter, parameter.GetKey("style") ?? parameter.GetKey("schema") ?? node, wireName, operationId ?? path, problem);
+                        continue;
+                    }
+
+                    style = read;
+                }
 
                 parameters.Add(new ParameterModel(
                     wireName,
@@ -329,7 +344,8 @@ namespace RocketChat.Contracts.Generator.Parsing
                     type,
                     kind == ParameterLocation.Path || parameter.GetBool("required"),
                     isJson,
-                    SchemaReader.Describe(parameter)));
+                    SchemaReader.Describe(parameter),
+                    style));
             }
 
             foreach (string placeholder in PathPlaceholders(path))
@@ -390,8 +406,8 @@ namespace RocketChat.Contracts.Generator.Parsing
         /// <summary>Offset/count paging: integer offset and count parameters, a response with a total and one list.</summary>
         private static PagingModel? DetectPaging(List<ParameterModel> parameters, TypeRef? response, SchemaReader schemas)
         {
-            bool hasOffset = parameters.Any(p => p.WireName == "offset" && p.Location == ParameterLocation.Query && p.Type.Kind == TypeKind.Int32);
-            bool hasCount = parameters.Any(p => p.WireName == "count" && p.Location == ParameterLocation.Query && p.Type.Kind == TypeKind.Int32);
+            bool hasOffset = parameters.Any(p => p.WireName == "offset" && p.Location == ParameterLocation.Query && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
+            bool hasCount = parameters.Any(p => p.WireName == "count" && p.Location == ParameterLocation.Query && p.Type.Kind is TypeKind.Int32 or TypeKind.Int64);
             if (!hasOffset || !hasCount || response?.Kind != TypeKind.Object)
             {
                 return null;

@@ -49,6 +49,10 @@ namespace RocketChat.Contracts.Generator.Parsing
             }
         }
 
+        /// <summary>
+        /// Whether JSON null is a value of <paramref name="schema"/>: OpenAPI 3.0 <c>nullable: true</c>, 3.1
+        /// <c>type: [T, "null"]</c>, a <c>oneOf</c>/<c>anyOf</c> with a null branch, or an enum listing null.
+        /// </summary>
         public static bool IsNullable(YamlNode? schema)
         {
             if (schema.GetBool("nullable"))
@@ -61,8 +65,21 @@ namespace RocketChat.Contracts.Generator.Parsing
                 return types.Children.OfType<YamlScalarNode>().Any(t => t.Value == "null");
             }
 
-            return false;
+            foreach (string union in new[] { "oneOf", "anyOf" })
+            {
+                if (schema.Get(union) is YamlSequenceNode branches && branches.Children.Any(b => b.GetString("type") == "null"))
+                {
+                    return true;
+                }
+            }
+
+            return schema.GetSequence("enum")?.Children.OfType<YamlScalarNode>().Any(IsNullScalar) ?? false;
         }
+
+        /// <summary>A YAML null (<c>null</c>, <c>~</c> or nothing, unquoted): not a string "null".</summary>
+        public static bool IsNullScalar(YamlScalarNode scalar) =>
+            scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any
+            && (scalar.Value is null or "" or "~" or "null" or "Null" or "NULL");
 
         /// <summary>The C# shape of <paramref name="schema"/>; <paramref name="nameHint"/> names an inline object.</summary>
         public TypeRef Read(YamlNode? schema, string nameHint) => Read(schema, nameHint, isComponent: false);
@@ -98,7 +115,7 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             foreach (string unsupported in new[] { "oneOf", "anyOf", "not" })
             {
-                if (mapping.Get(unsupported) is YamlNode node && !IsNullUnion(node, out _))
+                if (mapping.Get(unsupported) is YamlNode node && !IsNullUnion(node, out _) && !KindUnion.IsKindUnion(node, _context))
                 {
                     _context.Report(DiagnosticDescriptors.UnsupportedSchema, KeyNode(mapping, unsupported), unsupported);
                     return TypeRef.Json;
@@ -131,7 +148,8 @@ namespace RocketChat.Contracts.Generator.Parsing
                         _ => TypeRef.String,
                     };
                 case "integer":
-                    return mapping.GetString("format") == "int64" ? TypeRef.Int64 : TypeRef.Int32;
+                    // Only an explicit int32 is an int: an unformatted integer may be a 13-digit epoch-ms timestamp.
+                    return mapping.GetString("format") == "int32" ? TypeRef.Int32 : TypeRef.Int64;
                 case "number":
                     return TypeRef.Double;
                 case "boolean":
@@ -272,8 +290,9 @@ namespace RocketChat.Contracts.Generator.Parsing
             var members = new List<EnumMemberModel>();
             foreach (YamlScalarNode value in mapping.GetSequence("enum")!.Children.OfType<YamlScalarNode>())
             {
-                if (value.Value == null)
+                if (IsNullScalar(value) || value.Value is null)
                 {
+                    // Null is no member: the property holding this enum is nullable instead.
                     continue;
                 }
 

@@ -3,9 +3,15 @@ using System.Net.Http.Headers;
 
 namespace RocketChat.Contracts.Runtime;
 
-/// <summary>Rocket.Chat's X-RateLimit-* headers. The reset header is an absolute time in epoch milliseconds.</summary>
+/// <summary>
+/// Rocket.Chat's X-RateLimit-* headers. The reset header is an absolute time in epoch milliseconds; a value that is not
+/// one (negative, or past the year 9999) leaves <see cref="ResetAt"/> null, as if the header were absent.
+/// </summary>
 public sealed record RateLimitInfo(int? Limit, int? Remaining, DateTimeOffset? ResetAt)
 {
+    // DateTimeOffset.MaxValue (9999-12-31T23:59:59.999Z) in epoch milliseconds.
+    private const long MaxEpochMilliseconds = 253_402_300_799_999;
+
     /// <summary>Reads the headers, or returns null when the response carries none.</summary>
     public static RateLimitInfo? FromHeaders(HttpResponseHeaders headers)
     {
@@ -13,7 +19,8 @@ public sealed record RateLimitInfo(int? Limit, int? Remaining, DateTimeOffset? R
         int? remaining = ReadInt(headers, "X-RateLimit-Remaining");
         DateTimeOffset? reset = null;
         if (headers.TryGetValues("X-RateLimit-Reset", out IEnumerable<string>? values)
-            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long epochMs))
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long epochMs)
+            && epochMs is >= 0 and <= MaxEpochMilliseconds)
         {
             reset = DateTimeOffset.FromUnixTimeMilliseconds(epochMs);
         }

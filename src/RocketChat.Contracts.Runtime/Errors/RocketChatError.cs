@@ -39,6 +39,10 @@ public sealed record RocketChatError(string? Error, string? ErrorType, string? M
         {
             // Not JSON (a proxy's HTML page, say): keep the text below.
         }
+        catch (InvalidOperationException)
+        {
+            // JSON whose strings are not valid UTF-8: keep the text below, invalid bytes replaced.
+        }
 
         string text = Encoding.UTF8.GetString(body.Length > MaxRawText ? body[..MaxRawText] : body);
         return new RocketChatError(text.Trim(), null, null, null);

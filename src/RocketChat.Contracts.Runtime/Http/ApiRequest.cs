@@ -7,7 +7,7 @@ namespace RocketChat.Contracts.Runtime;
 
 /// <summary>
 /// One call being built by a generated client: path segments escaped one by one, a query string with
-/// Rocket.Chat's conventions (lower-case booleans, <c>key[]=</c> arrays, JSON-valued parameters), headers and a JSON body.
+/// lower-case booleans, arrays and objects in the contract's OpenAPI style, JSON-valued parameters, headers and a JSON body.
 /// </summary>
 public sealed class ApiRequest
 {
@@ -84,20 +84,98 @@ public sealed class ApiRequest
     public ApiRequest AddQuery(string name, DateTimeOffset? value) =>
         AddQuery(name, value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
 
-    /// <summary>Adds each value as <c>name[]=value</c>, the array form Rocket.Chat's query parser expects.</summary>
-    public ApiRequest AddQueryArray(string name, IEnumerable<string>? values)
+    /// <summary>
+    /// Adds an array parameter in the contract's <paramref name="style"/>. The name is sent as written: a contract
+    /// that wants Rocket.Chat's <c>name[]=value</c> form names the parameter <c>name[]</c>.
+    /// </summary>
+    public ApiRequest AddQueryArray(string name, IEnumerable<string>? values, QueryStyle style = QueryStyle.FormExploded)
     {
-        if (values is not null)
+        if (values is null)
         {
-            string key = name.EndsWith("[]", StringComparison.Ordinal) ? name : name + "[]";
+            return this;
+        }
+
+        if (style == QueryStyle.FormExploded)
+        {
             foreach (string value in values)
             {
-                AddQuery(key, value);
+                AddQuery(name, value);
             }
+
+            return this;
+        }
+
+        // Values are escaped one by one so that a separator inside a value cannot split it.
+        string separator = style switch
+        {
+            QueryStyle.Form => ",",
+            QueryStyle.SpaceDelimited => "%20",
+            QueryStyle.PipeDelimited => "|",
+            _ => throw new ArgumentOutOfRangeException(nameof(style), style, "Arrays are sent in form, spaceDelimited or pipeDelimited style."),
+        };
+        AppendQueryName(name);
+        bool first = true;
+        foreach (string value in values)
+        {
+            if (!first)
+            {
+                _target.Append(separator);
+            }
+
+            first = false;
+            _target.Append(Uri.EscapeDataString(value));
         }
 
         return this;
     }
+
+    /// <summary>
+    /// Adds an object parameter from its properties (JSON name, wire text; null is left out): exploded form sends
+    /// each property as its own parameter, form sends <c>name=key,value,...</c>, deepObject <c>name[key]=value</c>.
+    /// </summary>
+    public ApiRequest AddQueryObject(string name, ReadOnlySpan<KeyValuePair<string, string?>> properties, QueryStyle style)
+    {
+        switch (style)
+        {
+            case QueryStyle.FormExploded:
+                foreach (KeyValuePair<string, string?> property in properties)
+                {
+                    AddQuery(property.Key, property.Value);
+                }
+
+                break;
+            case QueryStyle.DeepObject:
+                foreach (KeyValuePair<string, string?> property in properties)
+                {
+                    AddQuery(string.Concat(name, "[", property.Key, "]"), property.Value);
+                }
+
+                break;
+            case QueryStyle.Form:
+                AppendQueryName(name);
+                bool first = true;
+                foreach (KeyValuePair<string, string?> property in properties)
+                {
+                    if (property.Value is null)
+                    {
+                        continue;
+                    }
+
+                    _target.Append(first ? string.Empty : ",").Append(Uri.EscapeDataString(property.Key)).Append(',').Append(Uri.EscapeDataString(property.Value));
+                    first = false;
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(style), style, "Objects are sent in form or deepObject style.");
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a map parameter (<c>additionalProperties</c>) like an object whose keys are the map's keys.</summary>
+    public ApiRequest AddQueryObject(string name, IEnumerable<KeyValuePair<string, string?>>? properties, QueryStyle style) =>
+        properties is null ? this : AddQueryObject(name, properties.ToArray().AsSpan(), style);
 
     /// <summary>Adds a JSON-valued parameter (sort, createdAt ranges, custom-field filters) as its JSON text.</summary>
     public ApiRequest AddQueryJson<T>(string name, T? value, JsonTypeInfo<T> typeInfo)
@@ -107,6 +185,19 @@ public sealed class ApiRequest
             AddQuery(name, JsonSerializer.Serialize(value, typeInfo));
         }
 
+        return this;
+    }
+
+    /// <summary>Adds an array header in OpenAPI's simple style: the values joined by commas; null is left out.</summary>
+    public ApiRequest AddHeaderArray(string name, IEnumerable<string>? values) =>
+        AddHeader(name, values is null ? null : string.Join(',', values));
+
+    /// <summary>Appends an array path parameter in simple style: each value escaped, joined by commas.</summary>
+    public ApiRequest AppendPathArray(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        EnsureNoQueryYet();
+        _target.AppendJoin(',', values.Select(EscapeSegment));
         return this;
     }
 
@@ -130,6 +221,13 @@ public sealed class ApiRequest
 
     /// <summary>The extra headers to send.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? [];
+
+    private void AppendQueryName(string name)
+    {
+        _target.Append(_hasQuery ? '&' : '?');
+        _hasQuery = true;
+        _target.Append(Uri.EscapeDataString(name)).Append('=');
+    }
 
     private void EnsureNoQueryYet()
     {

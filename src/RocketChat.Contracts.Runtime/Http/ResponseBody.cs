@@ -2,11 +2,17 @@ using System.Buffers;
 
 namespace RocketChat.Contracts.Runtime;
 
-/// <summary>A response body read into one pooled buffer; dispose to give the buffer back.</summary>
+/// <summary>
+/// A response body read into one buffer, never more than a size limit; dispose to give the buffer back.
+/// Small buffers come from <see cref="ArrayPool{T}.Shared"/>; large ones are plain arrays, so one huge response does
+/// not leave a huge array pooled for the life of the process.
+/// </summary>
 internal sealed class ResponseBody : IDisposable
 {
     private const int DefaultCapacity = 16 * 1024;
-    private const int MaxPresized = 4 * 1024 * 1024;
+
+    /// <summary>The largest buffer rented from the shared pool.</summary>
+    internal const int MaxPooledBuffer = 1024 * 1024;
 
     private byte[] _buffer;
     private int _length;
@@ -18,12 +24,25 @@ internal sealed class ResponseBody : IDisposable
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, _length);
 
-    public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>True when the body was longer than the limit and only its start was kept.</summary>
+    public bool IsTruncated { get; private set; }
+
+    /// <summary>
+    /// Reads the whole body. A body longer than <paramref name="maxSize"/> (declared by Content-Length, or found while
+    /// reading a body without one) throws <see cref="ResponseTooLargeException"/>, or, with
+    /// <paramref name="truncate"/>, keeps the first <paramref name="maxSize"/> bytes and stops reading.
+    /// </summary>
+    public static async Task<ResponseBody> ReadAsync(HttpContent content, long maxSize, bool truncate, CancellationToken cancellationToken)
     {
-        // Content-Length sizes the buffer in one go; a chunked body grows it by doubling.
         long? declared = content.Headers.ContentLength;
-        int capacity = declared is > 0 and <= MaxPresized ? (int)declared.Value + 1 : DefaultCapacity;
-        var body = new ResponseBody(ArrayPool<byte>.Shared.Rent(capacity));
+        if (declared > maxSize && !truncate)
+        {
+            throw new ResponseTooLargeException(maxSize);
+        }
+
+        // Content-Length sizes the buffer in one go (one byte more, to see the end without growing); otherwise it grows.
+        long wanted = declared is > 0 ? Math.Min(declared.Value + 1, maxSize + 1) : Math.Min(DefaultCapacity, maxSize + 1);
+        var body = new ResponseBody(Allocate((int)Math.Min(wanted, Array.MaxLength)));
         try
         {
             Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -33,7 +52,7 @@ internal sealed class ResponseBody : IDisposable
                 {
                     if (body._length == body._buffer.Length)
                     {
-                        body.Grow();
+                        body.Grow(maxSize);
                     }
 
                     int read = await stream.ReadAsync(body._buffer.AsMemory(body._length), cancellationToken).ConfigureAwait(false);
@@ -43,6 +62,17 @@ internal sealed class ResponseBody : IDisposable
                     }
 
                     body._length += read;
+                    if (body._length > maxSize)
+                    {
+                        if (!truncate)
+                        {
+                            throw new ResponseTooLargeException(maxSize);
+                        }
+
+                        body._length = (int)maxSize;
+                        body.IsTruncated = true;
+                        return body;
+                    }
                 }
             }
         }
@@ -56,17 +86,31 @@ internal sealed class ResponseBody : IDisposable
     public void Dispose()
     {
         byte[] buffer = Interlocked.Exchange(ref _buffer, []);
-        if (buffer.Length > 0)
+        Release(buffer);
+    }
+
+    private void Grow(long maxSize)
+    {
+        // Never past one byte over the limit (enough to know it was passed), and in long arithmetic: no int overflow.
+        long larger = Math.Min(Math.Min((long)_buffer.Length * 2, maxSize + 1), Array.MaxLength);
+        if (larger <= _buffer.Length)
+        {
+            throw new ResponseTooLargeException(maxSize);
+        }
+
+        byte[] next = Allocate((int)larger);
+        _buffer.AsSpan(0, _length).CopyTo(next);
+        Release(_buffer);
+        _buffer = next;
+    }
+
+    private static byte[] Allocate(int size) => size <= MaxPooledBuffer ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+
+    private static void Release(byte[] buffer)
+    {
+        if (buffer.Length is > 0 and <= MaxPooledBuffer)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private void Grow()
-    {
-        byte[] larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-        _buffer.AsSpan(0, _length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = larger;
     }
 }

@@ -10,6 +10,9 @@ namespace RocketChat.Contracts.Runtime.Json;
 /// </summary>
 public static class JsonScalars
 {
+    private static readonly long MinEpochMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxEpochMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>Reads true/false, or the strings "true"/"false".</summary>
     public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
     {
@@ -55,17 +58,17 @@ public static class JsonScalars
     /// <summary>Reads a number, or a string holding one.</summary>
     public static double ReadDouble(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            return reader.GetDouble();
-        }
-
-        if (reader.TokenType == JsonTokenType.String && double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value))
         {
             return value;
         }
 
-        throw new JsonException($"Expected a number but found {reader.TokenType}.");
+        if (reader.TokenType == JsonTokenType.String && double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            return value;
+        }
+
+        throw new JsonException($"Expected a finite number but found {reader.TokenType}.");
     }
 
     /// <summary>Reads an ISO-8601 string, epoch milliseconds, or EJSON <c>{"$date": ms}</c>.</summary>
@@ -86,7 +89,12 @@ public static class JsonScalars
 
                 break;
             case JsonTokenType.Number:
-                return DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64());
+                if (reader.TryGetInt64(out long epochMs) && epochMs >= MinEpochMilliseconds && epochMs <= MaxEpochMilliseconds)
+                {
+                    return DateTimeOffset.FromUnixTimeMilliseconds(epochMs);
+                }
+
+                throw new JsonException("Expected a date as whole epoch milliseconds between year 1 and 9999, but the number is out of range or not whole.");
             case JsonTokenType.StartObject:
                 DateTimeOffset? date = null;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)

@@ -6,8 +6,10 @@ namespace RocketChat.Contracts.Runtime;
 public static class OffsetPaging
 {
     /// <summary>
-    /// Fetches pages of <paramref name="pageSize"/> from <paramref name="offset"/> until the server's total is reached
-    /// or a page comes back empty. The offset advances by what each page held, since the server may cap count (100 by default).
+    /// Fetches pages of <paramref name="pageSize"/> from <paramref name="offset"/> until the server's total is reached,
+    /// a page comes back empty, or a page makes no progress: the same items as a page already seen (a server that
+    /// ignores <c>offset</c>), whose items are not yielded again. The offset advances by what each page held, since the
+    /// server may cap count (100 by default).
     /// </summary>
     public static async IAsyncEnumerable<TItem> EnumerateAsync<TPage, TItem>(
         Func<int, int, CancellationToken, Task<TPage>> fetchPage,
@@ -20,12 +22,28 @@ public static class OffsetPaging
         ArgumentNullException.ThrowIfNull(fetchPage);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        var seen = new HashSet<UInt128>();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            TPage page = await fetchPage(offset, pageSize, cancellationToken).ConfigureAwait(false);
+            PageFingerprint fingerprint = PageFingerprint.Begin();
+            TPage page;
+            try
+            {
+                page = await fetchPage(offset, pageSize, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                PageFingerprint.End();
+            }
+
             IReadOnlyList<TItem>? pageItems = items(page);
             if (pageItems is null || pageItems.Count == 0)
+            {
+                yield break;
+            }
+
+            if (fingerprint.Value is { } value && !seen.Add(value))
             {
                 yield break;
             }
@@ -35,7 +53,7 @@ public static class OffsetPaging
                 yield return item;
             }
 
-            offset += pageItems.Count;
+            offset = checked(offset + pageItems.Count);
             if (total(page) is { } known && offset >= known)
             {
                 yield break;

@@ -11,9 +11,9 @@ internal sealed record DepartmentAgentRecord
 
     public required string Username { get; init; }
 
-    public int Count { get; init; }
+    public long Count { get; init; }
 
-    public int Order { get; init; }
+    public long Order { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
 }

@@ -76,21 +76,21 @@ internal static class ApiRoutes
             Body = RouteSchemas.SetAgentStatus,
         });
 
+        WebhookRoutes.Map(app, endpoints.Webhooks);
+
         MapSurroundings(app, endpoints, Livechat);
     }
 
-    /// <summary>Routes around the livechat flow: the account, settings and departments.</summary>
+    /// <summary>Routes around the livechat flow: the account, the widget appearance and departments.</summary>
     private static void MapSurroundings(IEndpointRouteBuilder app, EmulatorEndpoints endpoints, string livechat)
     {
         app.MapApi("GET", "/api/v1/me", endpoints.Account.MeAsync, ApiRoute.Authenticated);
         app.MapApi("POST", "/api/v1/logout", endpoints.Account.LogoutAsync, ApiRoute.Authenticated);
         app.MapApi("POST", "/api/v1/users.setStatus", endpoints.Account.SetStatusAsync, ApiRoute.Authenticated);
 
-        app.MapApi("GET", "/api/v1/settings/{_id}", endpoints.Settings.GetAsync, ApiRoute.Authenticated with { Permissions = [Permissions.ViewPrivilegedSetting] });
-        app.MapApi("POST", "/api/v1/settings/{_id}", endpoints.Settings.SetAsync, ApiRoute.Authenticated with { Permissions = [Permissions.EditPrivilegedSetting] });
         var manager = ApiRoute.Authenticated with { Permissions = [Permissions.ViewLivechatManager] };
-        app.MapApi("GET", $"{livechat}/appearance", endpoints.Settings.GetAppearanceAsync, manager);
-        app.MapApi("POST", $"{livechat}/appearance", endpoints.Settings.SetAppearanceAsync, manager);
+        app.MapApi("GET", $"{livechat}/appearance", endpoints.Appearance.GetAsync, manager);
+        app.MapApi("POST", $"{livechat}/appearance", endpoints.Appearance.SetAsync, manager);
 
         var viewDepartments = ApiRoute.Authenticated with
         {

@@ -18,14 +18,16 @@ internal sealed class EmulatorEndpoints
         Messages = new MessageEndpoints(new MessageService(state));
         Inquiries = new InquiryEndpoints(new InquiryService(state, router));
         Users = new LivechatUserEndpoints(new LivechatUserService(state));
+        Webhooks = new WebhookEndpoints(state);
+        WebhookSender = state.Webhooks.Sender;
         Account = new AccountEndpoints(Accounts);
-        Settings = new SettingsEndpoints(new SettingsService(state));
+        Appearance = new AppearanceEndpoints(new AppearanceService(state));
         Departments = new DepartmentEndpoints(new DepartmentService(state));
     }
 
     public AccountEndpoints Account { get; }
 
-    public SettingsEndpoints Settings { get; }
+    public AppearanceEndpoints Appearance { get; }
 
     public DepartmentEndpoints Departments { get; }
 
@@ -44,4 +46,8 @@ internal sealed class EmulatorEndpoints
     public InquiryEndpoints Inquiries { get; }
 
     public LivechatUserEndpoints Users { get; }
+
+    public WebhookEndpoints Webhooks { get; }
+
+    public Webhooks.WebhookSender WebhookSender { get; }
 }

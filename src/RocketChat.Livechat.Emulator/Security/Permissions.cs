@@ -19,8 +19,6 @@ internal static class Permissions
     public const string BypassRateLimit = "api-bypass-rate-limit";
     public const string ViewLivechatDepartments = "view-livechat-departments";
     public const string ManageLivechatDepartments = "manage-livechat-departments";
-    public const string ViewPrivilegedSetting = "view-privileged-setting";
-    public const string EditPrivilegedSetting = "edit-privileged-setting";
     public const string EditOtherUserInfo = "edit-other-user-info";
 
     private static readonly Dictionary<string, HashSet<string>> s_grantsByRole = new(StringComparer.Ordinal)
@@ -28,7 +26,8 @@ internal static class Permissions
         [RoleNames.Manager] =
         [
             ViewLivechatManager, ViewLivechatRooms, ViewLivechatRoom, ManageLivechatAgents, TransferLivechatGuest,
-            EditOmnichannelContact, CloseLivechatRoom, CloseOthersLivechatRoom, ViewLivechatDepartments, ManageLivechatDepartments,
+            EditOmnichannelContact, CloseLivechatRoom, CloseOthersLivechatRoom, WebhookPermissions.ViewLivechatWebhooks,
+            ViewLivechatDepartments, ManageLivechatDepartments,
         ],
         [RoleNames.Agent] = [ViewLivechatRoom, TransferLivechatGuest, CloseLivechatRoom],
         [RoleNames.Bot] = [BypassRateLimit],

@@ -1,4 +1,5 @@
 using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
 
 namespace RocketChat.Livechat.Emulator.Services;
@@ -20,7 +21,7 @@ internal sealed class AgentRouter(EmulatorState state)
     /// </summary>
     public UserRecord? FindAgentToServe(string userId) =>
         state.Users.TryGetValue(userId, out UserRecord? user)
-        && (IsAvailable(user) || (state.Settings.AcceptChatsWithNoAgents && user.IsAgent))
+        && (IsAvailable(user) || (state.Settings.AcceptChatsWithNoAgents() && user.IsAgent))
             ? user
             : null;
 

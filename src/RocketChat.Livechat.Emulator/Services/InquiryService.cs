@@ -90,6 +90,7 @@ internal sealed class InquiryService(EmulatorState state, AgentRouter router)
             UserRecord agent = router.FindAgentToServe(string.IsNullOrEmpty(userId) ? caller.Id : userId)
                 ?? throw ApiErrors.Meteor("error-agent-status-service-offline", "Agent status is offline or Omnichannel service is not active", s_takeInquiryMethod);
             router.Assign(inquiry.RoomId, agent, state.Now);
+            state.Webhooks.SessionTaken(state.Rooms[inquiry.RoomId]);
         }
     }
 

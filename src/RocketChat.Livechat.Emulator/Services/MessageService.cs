@@ -1,5 +1,6 @@
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Http;
+using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
 
 namespace RocketChat.Livechat.Emulator.Services;
@@ -22,7 +23,7 @@ internal sealed class MessageService(EmulatorState state)
                 throw ApiErrors.Plain("room-closed");
             }
 
-            if (state.Settings.LivechatMessageCharacterLimit is { } characterLimit && text.Length > characterLimit)
+            if (state.Settings.LivechatMessageCharacterLimit() is { } characterLimit && text.Length > characterLimit)
             {
                 throw ApiErrors.Plain("message-length-exceeds-character-limit");
             }
@@ -63,6 +64,7 @@ internal sealed class MessageService(EmulatorState state)
                 };
             }
 
+            state.Webhooks.MessageSaved(state.Rooms[roomId], message);
             return message;
         }
     }
@@ -106,6 +108,7 @@ internal sealed class MessageService(EmulatorState state)
                 WaitingResponse = false,
                 UpdatedAt = now,
             };
+            state.Webhooks.MessageSaved(state.Rooms[roomId], message);
             return message;
         }
     }
@@ -135,7 +138,7 @@ internal sealed class MessageService(EmulatorState state)
     /// <summary>executeSendMessage's check against Message_MaxAllowedSize (the string's length in UTF-16 units).</summary>
     private void EnsureAllowedSize(string text)
     {
-        if (text.Length > state.Settings.MessageMaxAllowedSize)
+        if (text.Length > state.Settings.MessageMaxAllowedSize())
         {
             throw ApiErrors.Meteor("error-message-size-exceeded", "Message size exceeds Message_MaxAllowedSize", ApiErrors.Detail("method", "sendMessage"));
         }

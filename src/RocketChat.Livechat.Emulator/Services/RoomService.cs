@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Http;
 using RocketChat.Livechat.Emulator.Security;
+using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
 
 namespace RocketChat.Livechat.Emulator.Services;
@@ -127,6 +128,7 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
                 new MessageSender(target.Id, target.Username, target.Name),
                 now);
             state.AddMessage(AgentRouter.SystemMessage(roomId, "livechat_transfer_history", string.Empty, transferredBy, now) with { Transfer = transfer });
+            state.Webhooks.SessionForwarded(state.Rooms[roomId], room.ServedBy, room.DepartmentId);
         }
     }
 
@@ -151,12 +153,12 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
     /// <summary>createRoom plus QueueManager.requestRoom: room, inquiry and 'livechat-started' in one step, then routing.</summary>
     private RoomRecord CreateRoom(VisitorRecord visitor, AgentReference? requestedAgent, RoomSourceType source, string? host)
     {
-        if (!state.Settings.LivechatEnabled)
+        if (!state.Settings.LivechatEnabled())
         {
             throw ApiErrors.Meteor("error-omnichannel-is-disabled");
         }
 
-        if (!router.IsServiceOnline(requestedAgent, visitor.Department) && !state.Settings.AcceptChatsWithNoAgents)
+        if (!router.IsServiceOnline(requestedAgent, visitor.Department) && !state.Settings.AcceptChatsWithNoAgents())
         {
             throw ApiErrors.Meteor("no-agent-online", "Sorry, no online agents");
         }
@@ -192,9 +194,10 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         state.Inquiries[inquiry.Id] = inquiry;
         state.AddMessage(AgentRouter.SystemMessage(room.Id, "livechat-started", string.Empty, new MessageSender(visitor.Id, visitor.Username, null), now));
         state.Visitors[visitor.Id] = visitor with { LastChat = new RoomReference(room.Id, now) };
+        state.Webhooks.SessionStarted(room);
 
         // Auto_Selection delegates a 'ready' inquiry at once; Manual_Selection leaves it queued for an agent to take.
-        if (state.Settings.RoutingMethod == RoutingMethod.AutoSelection)
+        if (state.Settings.RoutingMethod() == RoutingMethod.AutoSelection)
         {
             UserRecord? agent = requestedAgent is not null && state.Users.TryGetValue(requestedAgent.AgentId, out UserRecord? requested) && AgentRouter.IsAvailable(requested)
                 ? requested
@@ -202,7 +205,13 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
             if (agent is not null)
             {
                 router.Assign(room.Id, agent, now);
+                state.Webhooks.SessionTaken(state.Rooms[room.Id]);
             }
+        }
+
+        if (state.Rooms[room.Id].ServedBy is null)
+        {
+            state.Webhooks.SessionQueued(state.Rooms[room.Id]);
         }
 
         return state.Rooms[room.Id];
@@ -228,6 +237,9 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         {
             state.Inquiries.Remove(inquiry.Id);
         }
+
+        state.Webhooks.MessageSaved(state.Rooms[room.Id], closeMessage);
+        state.Webhooks.SessionClosed(state.Rooms[room.Id]);
     }
 
     private static IComparable? RoomSortKey(RoomRecord room, string field) => field switch

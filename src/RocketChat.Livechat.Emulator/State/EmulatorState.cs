@@ -1,4 +1,6 @@
 using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Settings;
+using RocketChat.Livechat.Emulator.Webhooks;
 
 namespace RocketChat.Livechat.Emulator.State;
 
@@ -14,13 +16,18 @@ internal sealed class EmulatorState
     public EmulatorState(EmulatorOptions options)
     {
         Options = options;
-        Settings = new ServerSettings(options);
+        WebhookSettings.DefineAll(Settings);
+        LivechatSettings.DefineAll(Settings, options);
+        Webhooks = new WebhookDispatcher(this, new WebhookSender(Settings, options.TimeProvider));
     }
 
     public EmulatorOptions Options { get; }
 
-    /// <summary>The settings that can change at run time; they start from <see cref="Options"/>.</summary>
-    public ServerSettings Settings { get; }
+    /// <summary>The server settings (settings/:_id), each feature defining its own ids.</summary>
+    public SettingsRegistry Settings { get; } = new();
+
+    /// <summary>Sends livechat webhooks; the services call it inside <see cref="Gate"/> after each change it reports.</summary>
+    public WebhookDispatcher Webhooks { get; }
 
     public Lock Gate { get; } = new();
 

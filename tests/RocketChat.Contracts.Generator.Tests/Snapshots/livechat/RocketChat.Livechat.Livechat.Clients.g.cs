@@ -40,8 +40,9 @@ public sealed partial class LivechatClient
         Messages = new MessagesClient(connection);
         Inquiries = new InquiriesClient(connection);
         Users = new UsersClient(connection);
+        Integrations = new IntegrationsClient(connection);
         Departments = new DepartmentsClient(connection);
-        Settings = new SettingsClient(connection);
+        Appearance = new AppearanceClient(connection);
     }
 
     /// <summary>The connection every call goes through.</summary>
@@ -68,11 +69,14 @@ public sealed partial class LivechatClient
     /// <summary>Managing livechat agents and managers.</summary>
     public IUsersClient Users { get; }
 
+    /// <summary>The livechat webhook (CRM integration) and the settings that drive it.</summary>
+    public IIntegrationsClient Integrations { get; }
+
     /// <summary>Livechat departments, which route a visitor's chats to the department's agents.</summary>
     public IDepartmentsClient Departments { get; }
 
-    /// <summary>The server settings the livechat flow depends on (routing method, accepting chats with no agents, livechat enabled) and the widget's appearance.</summary>
-    public ISettingsClient Settings { get; }
+    /// <summary>The livechat widget's appearance settings.</summary>
+    public IAppearanceClient Appearance { get; }
 }
 
 /// <summary>Logging in to get the X-User-Id / X-Auth-Token pair.</summary>
@@ -342,16 +346,16 @@ public partial interface IRoomsClient
     /// (`The "createdAt.start" query parameter must be a valid date.`), and
     /// `The "customFields" query parameter must be a valid JSON.`
     /// </remarks>
-    /// <param name="agents">Agent ids to filter by (sent as `agents[]=...`).</param>
+    /// <param name="agents">Agent ids to filter by (`agents[]=a&amp;agents[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="departmentId">Department id to filter by.</param>
     /// <param name="open">true = only open rooms, false = only closed rooms; omit for both.</param>
     /// <param name="createdAt">Creation-date range as JSON, e.g. `{"start":"2024-03-01T00:00:00.000Z","end":"2024-03-31T23:59:59.999Z"}`. Either bound may be left out.</param>
     /// <param name="closedAt">Closing-date range as JSON (same shape as `createdAt`).</param>
-    /// <param name="tags">Room tags to filter by (sent as `tags[]=...`).</param>
+    /// <param name="tags">Room tags to filter by (`tags[]=a&amp;tags[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="roomName">Room name. A regular-expression match, or an exact match when wrapped in double quotes.</param>
     /// <param name="onhold">Only rooms that are on hold.</param>
     /// <param name="queued">Only rooms whose inquiry is still queued.</param>
-    /// <param name="units">Business-unit ids to filter by (Enterprise; sent as `units[]=...`).</param>
+    /// <param name="units">Business-unit ids to filter by (Enterprise; `units[]=a&amp;units[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="customFields">Room custom-field values to match, as a JSON object, e.g. `{"docId":"0310584343112"}`.</param>
     /// <param name="offset">Number of items to skip (default 0).</param>
     /// <param name="count">Number of items to return (server default 50, capped by the server's upper limit, usually 100).</param>
@@ -362,21 +366,21 @@ public partial interface IRoomsClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListRoomsAsync"/>, fetching offset/count pages as they are consumed.
     /// </summary>
-    /// <param name="agents">Agent ids to filter by (sent as `agents[]=...`).</param>
+    /// <param name="agents">Agent ids to filter by (`agents[]=a&amp;agents[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="departmentId">Department id to filter by.</param>
     /// <param name="open">true = only open rooms, false = only closed rooms; omit for both.</param>
     /// <param name="createdAt">Creation-date range as JSON, e.g. `{"start":"2024-03-01T00:00:00.000Z","end":"2024-03-31T23:59:59.999Z"}`. Either bound may be left out.</param>
     /// <param name="closedAt">Closing-date range as JSON (same shape as `createdAt`).</param>
-    /// <param name="tags">Room tags to filter by (sent as `tags[]=...`).</param>
+    /// <param name="tags">Room tags to filter by (`tags[]=a&amp;tags[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="roomName">Room name. A regular-expression match, or an exact match when wrapped in double quotes.</param>
     /// <param name="onhold">Only rooms that are on hold.</param>
     /// <param name="queued">Only rooms whose inquiry is still queued.</param>
-    /// <param name="units">Business-unit ids to filter by (Enterprise; sent as `units[]=...`).</param>
+    /// <param name="units">Business-unit ids to filter by (Enterprise; `units[]=a&amp;units[]=b`; the server reads a lone un-bracketed value as a scalar and rejects it with 400).</param>
     /// <param name="customFields">Room custom-field values to match, as a JSON object, e.g. `{"docId":"0310584343112"}`.</param>
     /// <param name="sort">Sort order as JSON, field to 1 (ascending) or -1 (descending), e.g. `{"ts":-1}`.</param>
     /// <param name="fields">Projection as JSON, field to 1 (include) or 0 (exclude).</param>
@@ -466,20 +470,20 @@ public sealed partial class RoomsClient : IRoomsClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListRoomsResponse> ListRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListRooms", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/rooms");
-        call.AddQueryArray("agents", agents);
+        call.AddQueryArray("agents[]", agents, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("departmentId", departmentId);
         call.AddQuery("open", open);
         call.AddQueryJson("createdAt", createdAt, LivechatJsonContext.Default.DateRange);
         call.AddQueryJson("closedAt", closedAt, LivechatJsonContext.Default.DateRange);
-        call.AddQueryArray("tags", tags);
+        call.AddQueryArray("tags[]", tags, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("roomName", roomName);
         call.AddQuery("onhold", onhold);
         call.AddQuery("queued", queued);
-        call.AddQueryArray("units", units);
+        call.AddQueryArray("units[]", units, global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQueryJson("customFields", customFields, LivechatJsonContext.Default.StringMap);
         call.AddQuery("offset", offset);
         call.AddQuery("count", count);
@@ -581,7 +585,7 @@ public partial interface IMessagesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, int? limit = null, global::System.DateTimeOffset? lastSeen = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, long? limit = null, global::System.DateTimeOffset? lastSeen = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Send a message as the logged-in user (an agent answering a livechat room)</summary>
     /// <remarks>
@@ -622,7 +626,7 @@ public sealed partial class MessagesClient : IMessagesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, int? limit = null, global::System.DateTimeOffset? lastSeen = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<GetMessageHistoryResponse> GetMessageHistoryAsync(string roomId, string token, global::System.DateTimeOffset? end = null, long? limit = null, global::System.DateTimeOffset? lastSeen = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(roomId);
         global::System.ArgumentNullException.ThrowIfNull(token);
@@ -668,7 +672,7 @@ public partial interface IInquiriesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListInquiriesAsync"/>, fetching offset/count pages as they are consumed.
@@ -729,7 +733,7 @@ public partial interface IInquiriesClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListQueuedInquiriesForUserAsync"/>, fetching offset/count pages as they are consumed.
@@ -753,7 +757,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListInquiriesResponse> ListInquiriesAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListInquiries", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/inquiries.list");
@@ -800,7 +804,7 @@ public sealed partial class InquiriesClient : IInquiriesClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListQueuedInquiriesForUserResponse> ListQueuedInquiriesForUserAsync(string? department = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListQueuedInquiriesForUser", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/inquiries.queuedForUser");
@@ -849,7 +853,7 @@ public partial interface IUsersClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListLivechatUsersAsync"/>, fetching offset/count pages as they are consumed.
@@ -956,7 +960,7 @@ public sealed partial class UsersClient : IUsersClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, int? offset = null, int? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListLivechatUsersResponse> ListLivechatUsersAsync(LivechatUserType type, string? text = null, bool? onlyAvailable = null, string? excludeId = null, bool? showIdleAgents = null, long? offset = null, long? count = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListLivechatUsers", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/users/");
@@ -1045,6 +1049,125 @@ public sealed partial class UsersClient : IUsersClient
     }
 }
 
+/// <summary>The livechat webhook (CRM integration) and the settings that drive it.</summary>
+public partial interface IIntegrationsClient
+{
+    /// <summary>Configure the livechat webhook</summary>
+    /// <remarks>
+    /// Writes the webhook settings given in the body; fields left out keep their values. Each field is one setting:
+    /// `LivechatWebhookUrl` = `Livechat_webhookUrl`, `LivechatSecretToken` = `Livechat_secret_token` (sent as the
+    /// `X-RocketChat-Livechat-Token` header), `LivechatHttpTimeout` = `Livechat_http_timeout` (ms), and the
+    /// `LivechatWebhookOn*` switches = `Livechat_webhook_on_*`. There is no field for `Livechat_webhook_on_capture`:
+    /// write it with `POST settings/{_id}`.
+    /// <para/>
+    /// Permission: `view-livechat-manager`. Errors: 400 `invalid-params` for a value of the wrong type, 403 without the permission.
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> SaveWebhookIntegrationAsync(WebhookIntegrationRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Send the fixed sample to the webhook URL</summary>
+    /// <remarks>
+    /// POSTs a fixed `LivechatSession` sample to `Livechat_webhookUrl` once, without retrying, always with the
+    /// `X-RocketChat-Livechat-Token` header (even when the secret is empty). In the sample the visitor's `email`
+    /// and `phone` are plain strings, unlike real events.
+    /// <para/>
+    /// Permission: `view-livechat-webhooks`. Errors (400): `Webhook_URL_not_set` when no URL is set,
+    /// `error-invalid-webhook-response` when the receiver answers anything but 200.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> TestWebhookAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Read a setting</summary>
+    /// <remarks>
+    /// Returns the setting's value, whose JSON type is the setting's (string, boolean or number).
+    /// <para/>
+    /// Permission: `view-privileged-setting`. Errors: 400 `{success: false}` for an unknown or hidden setting.
+    /// </remarks>
+    /// <param name="settingId">The setting id, e.g. `Livechat_webhookUrl`, `Livechat_webhook_on_capture`, or the routing settings `Livechat_Routing_Method` (`Manual_Selection` or `Auto_Selection`), `Livechat_accept_chats_with_no_agents` and `Livechat_enabled`, which change how the next chat is routed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SettingResponse> GetSettingAsync(string settingId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Write a setting</summary>
+    /// <remarks>
+    /// Sets the setting's value; it must have the setting's JSON type.
+    /// <para/>
+    /// Permission: `edit-privileged-setting`. Errors: 400 for an unknown setting or a value of the wrong type.
+    /// </remarks>
+    /// <param name="settingId">The setting id, e.g. `Livechat_webhookUrl`, `Livechat_webhook_on_capture`, or the routing settings `Livechat_Routing_Method` (`Manual_Selection` or `Auto_Selection`), `Livechat_accept_chats_with_no_agents` and `Livechat_enabled`, which change how the next chat is routed.</param>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> SaveSettingAsync(string settingId, SaveSettingRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IIntegrationsClient"/>
+public sealed partial class IntegrationsClient : IIntegrationsClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public IntegrationsClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> SaveWebhookIntegrationAsync(WebhookIntegrationRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveWebhookIntegration", requiresAuthentication: true);
+        call.AppendPath("api/v1/omnichannel/integrations");
+        call.SetJsonBody(request, LivechatJsonContext.Default.WebhookIntegrationRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> TestWebhookAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "TestWebhook", requiresAuthentication: true);
+        call.AppendPath("api/v1/livechat/webhook.test");
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SettingResponse> GetSettingAsync(string settingId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(settingId);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetSetting", requiresAuthentication: true);
+        call.AppendPath("api/v1/settings/");
+        call.AppendPathParameter(settingId);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SettingResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> SaveSettingAsync(string settingId, SaveSettingRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(settingId);
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveSetting", requiresAuthentication: true);
+        call.AppendPath("api/v1/settings/");
+        call.AppendPathParameter(settingId);
+        call.SetJsonBody(request, LivechatJsonContext.Default.SaveSettingRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
+    }
+}
+
 /// <summary>Livechat departments, which route a visitor's chats to the department's agents.</summary>
 public partial interface IDepartmentsClient
 {
@@ -1066,7 +1189,7 @@ public partial interface IDepartmentsClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListDepartmentsResponse> ListDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, int? offset = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListDepartmentsResponse> ListDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListDepartmentsAsync"/>, fetching offset/count pages as they are consumed.
@@ -1124,7 +1247,7 @@ public partial interface IDepartmentsClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<ListDepartmentAgentsResponse> ListDepartmentAgentsAsync(string departmentId, int? offset = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<ListDepartmentAgentsResponse> ListDepartmentAgentsAsync(string departmentId, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListDepartmentAgentsAsync"/>, fetching offset/count pages as they are consumed.
@@ -1147,7 +1270,7 @@ public sealed partial class DepartmentsClient : IDepartmentsClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListDepartmentsResponse> ListDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, int? offset = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListDepartmentsResponse> ListDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListDepartments", requiresAuthentication: true);
         call.AppendPath("api/v1/livechat/department");
@@ -1198,7 +1321,7 @@ public sealed partial class DepartmentsClient : IDepartmentsClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<ListDepartmentAgentsResponse> ListDepartmentAgentsAsync(string departmentId, int? offset = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<ListDepartmentAgentsResponse> ListDepartmentAgentsAsync(string departmentId, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(departmentId);
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListDepartmentAgents", requiresAuthentication: true);
@@ -1224,40 +1347,9 @@ public sealed partial class DepartmentsClient : IDepartmentsClient
     }
 }
 
-/// <summary>The server settings the livechat flow depends on (routing method, accepting chats with no agents, livechat enabled) and the widget's appearance.</summary>
-public partial interface ISettingsClient
+/// <summary>The livechat widget's appearance settings.</summary>
+public partial interface IAppearanceClient
 {
-    /// <summary>Read a setting</summary>
-    /// <remarks>
-    /// Returns the setting's value. Permission: `view-privileged-setting`. Errors (400): an unknown or hidden id
-    /// (`{success:false}` with no error text).
-    /// </remarks>
-    /// <param name="settingId">The setting id, e.g. `Livechat_Routing_Method`, `Livechat_accept_chats_with_no_agents`, `Livechat_enabled`.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The server's response.</returns>
-    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
-    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<GetSettingResponse> GetSettingAsync(string settingId, global::System.Threading.CancellationToken cancellationToken = default);
-
-    /// <summary>Change a setting</summary>
-    /// <remarks>
-    /// Changes the setting; the livechat flow uses the new value from the next call on. Permission:
-    /// `edit-privileged-setting`. The route requires two-factor authentication: a user without 2FA confirms with
-    /// the password fallback, `x-2fa-method: password` and `x-2fa-code` set to the SHA-256 hex digest of the password.
-    /// <para/>
-    /// Errors (400): no code (`totp-required`), a wrong code (`totp-invalid`), an unknown id or a value the setting
-    /// cannot take (`{success:false}` with no error text).
-    /// </remarks>
-    /// <param name="settingId">The setting id, e.g. `Livechat_Routing_Method`, `Livechat_accept_chats_with_no_agents`, `Livechat_enabled`.</param>
-    /// <param name="request">The request body.</param>
-    /// <param name="twoFactorCode">The second factor; for the password method, the SHA-256 hex digest of the password.</param>
-    /// <param name="twoFactorMethod">`totp`, `email` or `password`.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The server's response.</returns>
-    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
-    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<UpdateSettingResponse> UpdateSettingAsync(string settingId, UpdateSettingRequest request, string? twoFactorCode = null, string? twoFactorMethod = null, global::System.Threading.CancellationToken cancellationToken = default);
-
     /// <summary>Read the livechat widget's appearance settings</summary>
     /// <remarks>Permission: `view-livechat-manager`.</remarks>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -1280,41 +1372,15 @@ public partial interface ISettingsClient
     global::System.Threading.Tasks.Task<UpdateAppearanceResponse> UpdateAppearanceAsync(global::System.Collections.Generic.IReadOnlyList<AppearanceSetting> request, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
-/// <inheritdoc cref="ISettingsClient"/>
-public sealed partial class SettingsClient : ISettingsClient
+/// <inheritdoc cref="IAppearanceClient"/>
+public sealed partial class AppearanceClient : IAppearanceClient
 {
     private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
 
     /// <summary>Creates the client over a connection.</summary>
-    public SettingsClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    public AppearanceClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
     {
         _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
-    }
-
-    /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<GetSettingResponse> GetSettingAsync(string settingId, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(settingId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetSetting", requiresAuthentication: true);
-        call.AppendPath("api/v1/settings/");
-        call.AppendPathParameter(settingId);
-
-        return _connection.SendAsync(call, LivechatJsonContext.Default.GetSettingResponse, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<UpdateSettingResponse> UpdateSettingAsync(string settingId, UpdateSettingRequest request, string? twoFactorCode = null, string? twoFactorMethod = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(settingId);
-        global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UpdateSetting", requiresAuthentication: true);
-        call.AppendPath("api/v1/settings/");
-        call.AppendPathParameter(settingId);
-        call.SetJsonBody(request, LivechatJsonContext.Default.UpdateSettingRequest);
-        call.AddHeader("x-2fa-code", twoFactorCode);
-        call.AddHeader("x-2fa-method", twoFactorMethod);
-
-        return _connection.SendAsync(call, LivechatJsonContext.Default.UpdateSettingResponse, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -950,7 +950,7 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
             else if (reader.ValueTextEquals("phone"u8))
             {
                 reader.Read();
-                phone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorPhoneJsonConverter.ReadValue(ref r0));
+                phone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorPhoneJsonConverter.ReadValue(ref r0));
             }
             else if (reader.ValueTextEquals("visitorEmails"u8))
             {
@@ -2856,8 +2856,8 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         string? displayName = default;
         string? name = default;
         string? topic = default;
-        int? messageCount = default;
-        int? usersCount = default;
+        long? messageCount = default;
+        long? usersCount = default;
         global::System.DateTimeOffset? timestamp = default;
         global::System.DateTimeOffset? updatedAt = default;
         global::System.DateTimeOffset? lastMessageAt = default;
@@ -2884,7 +2884,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         RoomCloser? closer = default;
         RoomClosedBy? closedBy = default;
         string? priorityId = default;
-        int? priorityWeight = default;
+        long? priorityWeight = default;
         string? slaId = default;
         double? estimatedWaitingTimeQueue = default;
         global::System.Text.Json.JsonElement? metrics = default;
@@ -2941,7 +2941,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    messageCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    messageCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("usersCount"u8))
@@ -2949,7 +2949,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    usersCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    usersCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("ts"u8))
@@ -3165,7 +3165,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("slaId"u8))
@@ -3908,12 +3908,12 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         InquiryDefaultAgent? defaultAgent = default;
         RoomSource? source = default;
         string? priorityId = default;
-        int? priorityWeight = default;
+        long? priorityWeight = default;
         string? slaId = default;
         double? estimatedWaitingTimeQueue = default;
         global::System.DateTimeOffset? estimatedServiceTimeAt = default;
         global::System.DateTimeOffset? estimatedInactivityCloseTimeAt = default;
-        int? queueOrder = default;
+        long? queueOrder = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -4067,7 +4067,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("slaId"u8))
@@ -4107,7 +4107,7 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else
@@ -4374,7 +4374,7 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
             else if (reader.ValueTextEquals("livechat"u8))
             {
                 reader.Read();
-                livechatSettings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                livechatSettings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
             }
             else if (reader.ValueTextEquals("departments"u8))
             {
@@ -5231,7 +5231,7 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("_id"u8))
             {
                 reader.Read();
-                id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("agent"u8))
             {
@@ -5630,17 +5630,17 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
             else if (reader.ValueTextEquals("comment"u8))
             {
                 reader.Read();
-                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("tags"u8))
             {
                 reader.Read();
-                tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+                tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
             }
             else if (reader.ValueTextEquals("generateTranscriptPdf"u8))
             {
                 reader.Read();
-                generateTranscriptPdf = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                generateTranscriptPdf = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("transcriptEmail"u8))
             {
@@ -5770,22 +5770,22 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("userId"u8))
             {
                 reader.Read();
-                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("departmentId"u8))
             {
                 reader.Read();
-                departmentId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                departmentId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("comment"u8))
             {
                 reader.Read();
-                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("clientAction"u8))
             {
                 reader.Read();
-                clientAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                clientAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else
             {
@@ -6040,7 +6040,7 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("userId"u8))
             {
                 reader.Read();
-                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : reader.GetString()!;
+                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
             }
             else if (reader.ValueTextEquals("options"u8))
             {
@@ -6815,9 +6815,9 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
 
         global::System.Collections.Generic.IReadOnlyList<LivechatRoom>? rooms = default;
         bool hasRooms = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -6836,7 +6836,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -6844,7 +6844,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -6852,7 +6852,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7345,9 +7345,9 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
 
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
         bool hasInquiries = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -7366,7 +7366,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -7374,7 +7374,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -7382,7 +7382,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7545,7 +7545,7 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
             if (reader.ValueTextEquals("inquiry"u8))
             {
                 reader.Read();
-                inquiry = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : InquiryJsonConverter.ReadValue(ref reader);
+                inquiry = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : InquiryJsonConverter.ReadValue(ref reader);
                 hasInquiry = true;
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7623,9 +7623,9 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
 
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
         bool hasInquiries = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -7644,7 +7644,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -7652,7 +7652,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -7660,7 +7660,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7761,9 +7761,9 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
 
         global::System.Collections.Generic.IReadOnlyList<LivechatUser>? users = default;
         bool hasUsers = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -7782,7 +7782,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -7790,7 +7790,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -7798,7 +7798,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -7988,7 +7988,7 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
             if (reader.ValueTextEquals("user"u8))
             {
                 reader.Read();
-                user = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : LivechatUserJsonConverter.ReadValue(ref reader);
+                user = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : LivechatUserJsonConverter.ReadValue(ref reader);
                 hasUser = true;
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -8537,6 +8537,463 @@ public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.
     }
 }
 
+/// <summary>Reads and writes <see cref="WebhookIntegrationRequest"/> without reflection.</summary>
+public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WebhookIntegrationRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookUrl");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatSecretTokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatSecretToken");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatHttpTimeoutJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatHttpTimeout");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnStartJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnStart");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnCloseJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnClose");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnChatTakenJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnChatTaken");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnChatQueuedJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnChatQueued");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnForwardJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnForward");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnOfflineMsgJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnOfflineMsg");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnVisitorMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnVisitorMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnAgentMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnAgentMessage");
+
+    /// <inheritdoc />
+    public override WebhookIntegrationRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WebhookIntegrationRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one WebhookIntegrationRequest at the reader's current token.</summary>
+    public static WebhookIntegrationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for WebhookIntegrationRequest.");
+        }
+
+        string? livechatWebhookUrl = default;
+        string? livechatSecretToken = default;
+        long? livechatHttpTimeout = default;
+        bool? livechatWebhookOnStart = default;
+        bool? livechatWebhookOnClose = default;
+        bool? livechatWebhookOnChatTaken = default;
+        bool? livechatWebhookOnChatQueued = default;
+        bool? livechatWebhookOnForward = default;
+        bool? livechatWebhookOnOfflineMsg = default;
+        bool? livechatWebhookOnVisitorMessage = default;
+        bool? livechatWebhookOnAgentMessage = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("LivechatWebhookUrl"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookUrl = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatSecretToken"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatSecretToken = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatHttpTimeout"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnStart"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnClose"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnChatTaken"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnChatQueued"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnForward"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnOfflineMsg"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnVisitorMessage"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("LivechatWebhookOnAgentMessage"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new WebhookIntegrationRequest
+        {
+            LivechatWebhookUrl = livechatWebhookUrl,
+            LivechatSecretToken = livechatSecretToken,
+            LivechatHttpTimeout = livechatHttpTimeout,
+            LivechatWebhookOnStart = livechatWebhookOnStart,
+            LivechatWebhookOnClose = livechatWebhookOnClose,
+            LivechatWebhookOnChatTaken = livechatWebhookOnChatTaken,
+            LivechatWebhookOnChatQueued = livechatWebhookOnChatQueued,
+            LivechatWebhookOnForward = livechatWebhookOnForward,
+            LivechatWebhookOnOfflineMsg = livechatWebhookOnOfflineMsg,
+            LivechatWebhookOnVisitorMessage = livechatWebhookOnVisitorMessage,
+            LivechatWebhookOnAgentMessage = livechatWebhookOnAgentMessage,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one WebhookIntegrationRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WebhookIntegrationRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.LivechatWebhookUrl is { } livechatWebhookUrl)
+        {
+            writer.WritePropertyName(LivechatWebhookUrlJsonName);
+            writer.WriteStringValue(livechatWebhookUrl);
+        }
+        if (value.LivechatSecretToken is { } livechatSecretToken)
+        {
+            writer.WritePropertyName(LivechatSecretTokenJsonName);
+            writer.WriteStringValue(livechatSecretToken);
+        }
+        if (value.LivechatHttpTimeout is { } livechatHttpTimeout)
+        {
+            writer.WritePropertyName(LivechatHttpTimeoutJsonName);
+            writer.WriteNumberValue(livechatHttpTimeout);
+        }
+        if (value.LivechatWebhookOnStart is { } livechatWebhookOnStart)
+        {
+            writer.WritePropertyName(LivechatWebhookOnStartJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnStart);
+        }
+        if (value.LivechatWebhookOnClose is { } livechatWebhookOnClose)
+        {
+            writer.WritePropertyName(LivechatWebhookOnCloseJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnClose);
+        }
+        if (value.LivechatWebhookOnChatTaken is { } livechatWebhookOnChatTaken)
+        {
+            writer.WritePropertyName(LivechatWebhookOnChatTakenJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnChatTaken);
+        }
+        if (value.LivechatWebhookOnChatQueued is { } livechatWebhookOnChatQueued)
+        {
+            writer.WritePropertyName(LivechatWebhookOnChatQueuedJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnChatQueued);
+        }
+        if (value.LivechatWebhookOnForward is { } livechatWebhookOnForward)
+        {
+            writer.WritePropertyName(LivechatWebhookOnForwardJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnForward);
+        }
+        if (value.LivechatWebhookOnOfflineMsg is { } livechatWebhookOnOfflineMsg)
+        {
+            writer.WritePropertyName(LivechatWebhookOnOfflineMsgJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnOfflineMsg);
+        }
+        if (value.LivechatWebhookOnVisitorMessage is { } livechatWebhookOnVisitorMessage)
+        {
+            writer.WritePropertyName(LivechatWebhookOnVisitorMessageJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnVisitorMessage);
+        }
+        if (value.LivechatWebhookOnAgentMessage is { } livechatWebhookOnAgentMessage)
+        {
+            writer.WritePropertyName(LivechatWebhookOnAgentMessageJsonName);
+            writer.WriteBooleanValue(livechatWebhookOnAgentMessage);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SuccessResponse"/> without reflection.</summary>
+public sealed class SuccessResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SuccessResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SuccessResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SuccessResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SuccessResponse at the reader's current token.</summary>
+    public static SuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SuccessResponse.");
+        }
+
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new SuccessResponse
+        {
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SuccessResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SuccessResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SettingResponse"/> without reflection.</summary>
+public sealed class SettingResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SettingResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SettingResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SettingResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SettingResponse at the reader's current token.</summary>
+    public static SettingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SettingResponse.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        global::System.Text.Json.JsonElement? valueValue = default;
+        bool hasValue = false;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    hasValue = true;
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "_id");
+        }
+
+        if (!hasValue)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "value");
+        }
+
+        return new SettingResponse
+        {
+            Id = id!,
+            Value = valueValue.GetValueOrDefault(),
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SettingResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SettingResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.Value is { } valueValue)
+        {
+            writer.WritePropertyName(ValueJsonName);
+            valueValue.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNull(ValueJsonName);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SaveSettingRequest"/> without reflection.</summary>
+public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SaveSettingRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+
+    /// <inheritdoc />
+    public override SaveSettingRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SaveSettingRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SaveSettingRequest at the reader's current token.</summary>
+    public static SaveSettingRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SaveSettingRequest.");
+        }
+
+        global::System.Text.Json.JsonElement? valueValue = default;
+        bool hasValue = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    hasValue = true;
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasValue)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveSettingRequest", "value");
+        }
+
+        return new SaveSettingRequest
+        {
+            Value = valueValue.GetValueOrDefault(),
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SaveSettingRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveSettingRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Value is { } valueValue)
+        {
+            writer.WritePropertyName(ValueJsonName);
+            valueValue.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNull(ValueJsonName);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="Department"/> without reflection.</summary>
 public sealed class DepartmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Department>
 {
@@ -8584,7 +9041,7 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
         string? fallbackForwardDepartment = default;
         global::System.Collections.Generic.IReadOnlyList<string>? departmentsAllowedToForward = default;
         string? offlineMessageChannelName = default;
-        int? agentCount = default;
+        long? agentCount = default;
         bool? isArchived = default;
         global::System.DateTimeOffset? updatedAt = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
@@ -8693,7 +9150,7 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    agentCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    agentCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("archived"u8))
@@ -8885,8 +9342,8 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
         bool hasDepartmentId = false;
         bool? isDepartmentEnabled = default;
         string? username = default;
-        int? count = default;
-        int? order = default;
+        long? count = default;
+        long? order = default;
         global::System.DateTimeOffset? updatedAt = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -8939,7 +9396,7 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("order"u8))
@@ -8947,7 +9404,7 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    order = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    order = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("_updatedAt"u8))
@@ -9346,8 +9803,8 @@ public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json
         string? agentId = default;
         bool hasAgentId = false;
         string? username = default;
-        int? count = default;
-        int? order = default;
+        long? count = default;
+        long? order = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -9373,7 +9830,7 @@ public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("order"u8))
@@ -9381,7 +9838,7 @@ public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    order = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    order = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else
@@ -9665,7 +10122,7 @@ public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Jso
             if (reader.ValueTextEquals("department"u8))
             {
                 reader.Read();
-                department = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : DepartmentJsonConverter.ReadValue(ref reader);
+                department = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : DepartmentJsonConverter.ReadValue(ref reader);
                 hasDepartment = true;
             }
             else if (reader.ValueTextEquals("agents"u8))
@@ -9762,9 +10219,9 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
 
         global::System.Collections.Generic.IReadOnlyList<Department>? departments = default;
         bool hasDepartments = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -9783,7 +10240,7 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -9791,7 +10248,7 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -9799,7 +10256,7 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -9900,9 +10357,9 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
 
         global::System.Collections.Generic.IReadOnlyList<DepartmentAgent>? agents = default;
         bool hasAgents = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -9921,7 +10378,7 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -9929,7 +10386,7 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -9937,7 +10394,7 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("success"u8))
@@ -10591,234 +11048,6 @@ public sealed class SetUserStatusResponseJsonConverter : global::System.Text.Jso
     }
 }
 
-/// <summary>Reads and writes <see cref="GetSettingResponse"/> without reflection.</summary>
-public sealed class GetSettingResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetSettingResponse>
-{
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetSettingResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetSettingResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one GetSettingResponse at the reader's current token.</summary>
-    public static GetSettingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetSettingResponse.");
-        }
-
-        string? id = default;
-        bool hasId = false;
-        global::System.Text.Json.JsonElement? valueValue = default;
-        bool? success = default;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
-        }
-
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetSettingResponse", "_id");
-        }
-
-        return new GetSettingResponse
-        {
-            Id = id!,
-            Value = valueValue,
-            Success = success,
-            AdditionalProperties = additionalProperties,
-        };
-    }
-
-    /// <summary>Writes one GetSettingResponse.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetSettingResponse value)
-    {
-        writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Value is { } valueValue)
-        {
-            writer.WritePropertyName(ValueJsonName);
-            valueValue.WriteTo(writer);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
-        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
-        writer.WriteEndObject();
-    }
-}
-
-/// <summary>Reads and writes <see cref="UpdateSettingRequest"/> without reflection.</summary>
-public sealed class UpdateSettingRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateSettingRequest>
-{
-    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
-
-    /// <inheritdoc />
-    public override UpdateSettingRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateSettingRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one UpdateSettingRequest at the reader's current token.</summary>
-    public static UpdateSettingRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for UpdateSettingRequest.");
-        }
-
-        global::System.Text.Json.JsonElement? valueValue = default;
-        bool hasValue = false;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                    hasValue = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
-        }
-
-        if (!hasValue)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UpdateSettingRequest", "value");
-        }
-
-        return new UpdateSettingRequest
-        {
-            Value = valueValue.GetValueOrDefault(),
-            AdditionalProperties = additionalProperties,
-        };
-    }
-
-    /// <summary>Writes one UpdateSettingRequest.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateSettingRequest value)
-    {
-        writer.WriteStartObject();
-        if (value.Value is { } valueValue)
-        {
-            writer.WritePropertyName(ValueJsonName);
-            valueValue.WriteTo(writer);
-        }
-        else
-        {
-            writer.WriteNull(ValueJsonName);
-        }
-        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
-        writer.WriteEndObject();
-    }
-}
-
-/// <summary>Reads and writes <see cref="UpdateSettingResponse"/> without reflection.</summary>
-public sealed class UpdateSettingResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateSettingResponse>
-{
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override UpdateSettingResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateSettingResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one UpdateSettingResponse at the reader's current token.</summary>
-    public static UpdateSettingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for UpdateSettingResponse.");
-        }
-
-        bool? success = default;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
-        }
-
-        return new UpdateSettingResponse
-        {
-            Success = success,
-            AdditionalProperties = additionalProperties,
-        };
-    }
-
-    /// <summary>Writes one UpdateSettingResponse.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateSettingResponse value)
-    {
-        writer.WriteStartObject();
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
-        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
-        writer.WriteEndObject();
-    }
-}
-
 /// <summary>Reads and writes <see cref="AppearanceSetting"/> without reflection.</summary>
 public sealed class AppearanceSettingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AppearanceSetting>
 {
@@ -11365,6 +11594,26 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>SendAgentMessageResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> SendAgentMessageResponse => _SendAgentMessageResponse ??= CreateSendAgentMessageResponse(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest>? _WebhookIntegrationRequest;
+
+    /// <summary>Metadata for <c>WebhookIntegrationRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> WebhookIntegrationRequest => _WebhookIntegrationRequest ??= CreateWebhookIntegrationRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse>? _SuccessResponse;
+
+    /// <summary>Metadata for <c>SuccessResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse> SuccessResponse => _SuccessResponse ??= CreateSuccessResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingResponse>? _SettingResponse;
+
+    /// <summary>Metadata for <c>SettingResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingResponse> SettingResponse => _SettingResponse ??= CreateSettingResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveSettingRequest>? _SaveSettingRequest;
+
+    /// <summary>Metadata for <c>SaveSettingRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveSettingRequest> SaveSettingRequest => _SaveSettingRequest ??= CreateSaveSettingRequest(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListDepartmentsResponse>? _ListDepartmentsResponse;
 
     /// <summary>Metadata for <c>ListDepartmentsResponse</c>.</summary>
@@ -11409,21 +11658,6 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     /// <summary>Metadata for <c>SetUserStatusResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUserStatusResponse> SetUserStatusResponse => _SetUserStatusResponse ??= CreateSetUserStatusResponse(Options);
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetSettingResponse>? _GetSettingResponse;
-
-    /// <summary>Metadata for <c>GetSettingResponse</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetSettingResponse> GetSettingResponse => _GetSettingResponse ??= CreateGetSettingResponse(Options);
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateSettingRequest>? _UpdateSettingRequest;
-
-    /// <summary>Metadata for <c>UpdateSettingRequest</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateSettingRequest> UpdateSettingRequest => _UpdateSettingRequest ??= CreateUpdateSettingRequest(Options);
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateSettingResponse>? _UpdateSettingResponse;
-
-    /// <summary>Metadata for <c>UpdateSettingResponse</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateSettingResponse> UpdateSettingResponse => _UpdateSettingResponse ??= CreateUpdateSettingResponse(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetAppearanceResponse>? _GetAppearanceResponse;
 
@@ -11714,6 +11948,10 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SetAgentStatusResponse)) return SetAgentStatusResponse;
         if (type == typeof(SendAgentMessageRequest)) return SendAgentMessageRequest;
         if (type == typeof(SendAgentMessageResponse)) return SendAgentMessageResponse;
+        if (type == typeof(WebhookIntegrationRequest)) return WebhookIntegrationRequest;
+        if (type == typeof(SuccessResponse)) return SuccessResponse;
+        if (type == typeof(SettingResponse)) return SettingResponse;
+        if (type == typeof(SaveSettingRequest)) return SaveSettingRequest;
         if (type == typeof(ListDepartmentsResponse)) return ListDepartmentsResponse;
         if (type == typeof(CreateDepartmentRequest)) return CreateDepartmentRequest;
         if (type == typeof(CreateDepartmentResponse)) return CreateDepartmentResponse;
@@ -11723,9 +11961,6 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(LogoutResponse)) return LogoutResponse;
         if (type == typeof(SetUserStatusRequest)) return SetUserStatusRequest;
         if (type == typeof(SetUserStatusResponse)) return SetUserStatusResponse;
-        if (type == typeof(GetSettingResponse)) return GetSettingResponse;
-        if (type == typeof(UpdateSettingRequest)) return UpdateSettingRequest;
-        if (type == typeof(UpdateSettingResponse)) return UpdateSettingResponse;
         if (type == typeof(GetAppearanceResponse)) return GetAppearanceResponse;
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>)) return AppearanceSettingList;
         if (type == typeof(UpdateAppearanceResponse)) return UpdateAppearanceResponse;
@@ -11817,6 +12052,10 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SetAgentStatusResponse)) return CreateSetAgentStatusResponse(options);
         if (type == typeof(SendAgentMessageRequest)) return CreateSendAgentMessageRequest(options);
         if (type == typeof(SendAgentMessageResponse)) return CreateSendAgentMessageResponse(options);
+        if (type == typeof(WebhookIntegrationRequest)) return CreateWebhookIntegrationRequest(options);
+        if (type == typeof(SuccessResponse)) return CreateSuccessResponse(options);
+        if (type == typeof(SettingResponse)) return CreateSettingResponse(options);
+        if (type == typeof(SaveSettingRequest)) return CreateSaveSettingRequest(options);
         if (type == typeof(ListDepartmentsResponse)) return CreateListDepartmentsResponse(options);
         if (type == typeof(CreateDepartmentRequest)) return CreateCreateDepartmentRequest(options);
         if (type == typeof(CreateDepartmentResponse)) return CreateCreateDepartmentResponse(options);
@@ -11826,9 +12065,6 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(LogoutResponse)) return CreateLogoutResponse(options);
         if (type == typeof(SetUserStatusRequest)) return CreateSetUserStatusRequest(options);
         if (type == typeof(SetUserStatusResponse)) return CreateSetUserStatusResponse(options);
-        if (type == typeof(GetSettingResponse)) return CreateGetSettingResponse(options);
-        if (type == typeof(UpdateSettingRequest)) return CreateUpdateSettingRequest(options);
-        if (type == typeof(UpdateSettingResponse)) return CreateUpdateSettingResponse(options);
         if (type == typeof(GetAppearanceResponse)) return CreateGetAppearanceResponse(options);
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>)) return CreateAppearanceSettingList(options);
         if (type == typeof(UpdateAppearanceResponse)) return CreateUpdateAppearanceResponse(options);
@@ -11990,6 +12226,18 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> CreateSendAgentMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendAgentMessageResponse>(options, new SendAgentMessageResponseJsonConverter());
 
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> CreateWebhookIntegrationRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<WebhookIntegrationRequest>(options, new WebhookIntegrationRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse> CreateSuccessResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SuccessResponse>(options, new SuccessResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingResponse> CreateSettingResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SettingResponse>(options, new SettingResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveSettingRequest> CreateSaveSettingRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SaveSettingRequest>(options, new SaveSettingRequestJsonConverter());
+
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListDepartmentsResponse> CreateListDepartmentsResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ListDepartmentsResponse>(options, new ListDepartmentsResponseJsonConverter());
 
@@ -12016,15 +12264,6 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUserStatusResponse> CreateSetUserStatusResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetUserStatusResponse>(options, new SetUserStatusResponseJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetSettingResponse> CreateGetSettingResponse(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetSettingResponse>(options, new GetSettingResponseJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateSettingRequest> CreateUpdateSettingRequest(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<UpdateSettingRequest>(options, new UpdateSettingRequestJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateSettingResponse> CreateUpdateSettingResponse(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<UpdateSettingResponse>(options, new UpdateSettingResponseJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetAppearanceResponse> CreateGetAppearanceResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetAppearanceResponse>(options, new GetAppearanceResponseJsonConverter());

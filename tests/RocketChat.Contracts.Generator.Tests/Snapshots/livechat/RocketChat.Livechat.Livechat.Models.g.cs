@@ -618,11 +618,11 @@ public sealed partial record LivechatRoom
 
     /// <summary>The <c>msgs</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("msgs")]
-    public int? MessageCount { get; init; }
+    public long? MessageCount { get; init; }
 
     /// <summary>The <c>usersCount</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("usersCount")]
-    public int? UsersCount { get; init; }
+    public long? UsersCount { get; init; }
 
     /// <summary>When the room was created.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ts")]
@@ -730,7 +730,7 @@ public sealed partial record LivechatRoom
 
     /// <summary>The <c>priorityWeight</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priorityWeight")]
-    public int? PriorityWeight { get; init; }
+    public long? PriorityWeight { get; init; }
 
     /// <summary>The <c>slaId</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slaId")]
@@ -907,7 +907,7 @@ public sealed partial record Inquiry
 
     /// <summary>The <c>priorityWeight</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("priorityWeight")]
-    public int? PriorityWeight { get; init; }
+    public long? PriorityWeight { get; init; }
 
     /// <summary>The <c>slaId</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("slaId")]
@@ -927,7 +927,7 @@ public sealed partial record Inquiry
 
     /// <summary>The <c>queueOrder</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("queueOrder")]
-    public int? QueueOrder { get; init; }
+    public long? QueueOrder { get; init; }
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -1424,15 +1424,15 @@ public sealed partial record ListRoomsResponse
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public int? Count { get; init; }
+    public long? Count { get; init; }
 
     /// <summary>The <c>offset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public int? Offset { get; init; }
+    public long? Offset { get; init; }
 
     /// <summary>The <c>total</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public int? Total { get; init; }
+    public long? Total { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -1528,15 +1528,15 @@ public sealed partial record ListInquiriesResponse
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public int? Count { get; init; }
+    public long? Count { get; init; }
 
     /// <summary>The <c>offset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public int? Offset { get; init; }
+    public long? Offset { get; init; }
 
     /// <summary>The <c>total</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public int? Total { get; init; }
+    public long? Total { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -1584,15 +1584,15 @@ public sealed partial record ListQueuedInquiriesForUserResponse
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public int? Count { get; init; }
+    public long? Count { get; init; }
 
     /// <summary>The <c>offset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public int? Offset { get; init; }
+    public long? Offset { get; init; }
 
     /// <summary>The <c>total</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public int? Total { get; init; }
+    public long? Total { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -1612,15 +1612,15 @@ public sealed partial record ListLivechatUsersResponse
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public int? Count { get; init; }
+    public long? Count { get; init; }
 
     /// <summary>The <c>offset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public int? Offset { get; init; }
+    public long? Offset { get; init; }
 
     /// <summary>The <c>total</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public int? Total { get; init; }
+    public long? Total { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -1755,6 +1755,102 @@ public sealed partial record SendAgentMessageResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
+/// <summary>The webhook settings to write; each field left out keeps its value.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(WebhookIntegrationRequestJsonConverter))]
+public sealed partial record WebhookIntegrationRequest
+{
+    /// <summary>Livechat_webhookUrl, where the server POSTs events; empty turns webhooks off.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookUrl")]
+    public string? LivechatWebhookUrl { get; init; }
+
+    /// <summary>Livechat_secret_token, sent as X-RocketChat-Livechat-Token when not empty.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatSecretToken")]
+    public string? LivechatSecretToken { get; init; }
+
+    /// <summary>Livechat_http_timeout, the request timeout in milliseconds (retries wait 4 times as long).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatHttpTimeout")]
+    public long? LivechatHttpTimeout { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnStart</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnStart")]
+    public bool? LivechatWebhookOnStart { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnClose</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnClose")]
+    public bool? LivechatWebhookOnClose { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnChatTaken</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnChatTaken")]
+    public bool? LivechatWebhookOnChatTaken { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnChatQueued</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnChatQueued")]
+    public bool? LivechatWebhookOnChatQueued { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnForward</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnForward")]
+    public bool? LivechatWebhookOnForward { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnOfflineMsg</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnOfflineMsg")]
+    public bool? LivechatWebhookOnOfflineMsg { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnVisitorMessage</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnVisitorMessage")]
+    public bool? LivechatWebhookOnVisitorMessage { get; init; }
+
+    /// <summary>The <c>LivechatWebhookOnAgentMessage</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("LivechatWebhookOnAgentMessage")]
+    public bool? LivechatWebhookOnAgentMessage { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SuccessResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SuccessResponseJsonConverter))]
+public sealed partial record SuccessResponse
+{
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SettingResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SettingResponseJsonConverter))]
+public sealed partial record SettingResponse
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The value, with the setting's JSON type (string, boolean or number).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    public required global::System.Text.Json.JsonElement Value { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SaveSettingRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SaveSettingRequestJsonConverter))]
+public sealed partial record SaveSettingRequest
+{
+    /// <summary>The new value, with the setting's JSON type (string, boolean or number).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    public required global::System.Text.Json.JsonElement Value { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
 /// <summary>A livechat department (ILivechatDepartment). Visitors registered with it are served only by its agents.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(DepartmentJsonConverter))]
 public sealed partial record Department
@@ -1809,7 +1905,7 @@ public sealed partial record Department
 
     /// <summary>The <c>numAgents</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("numAgents")]
-    public int? AgentCount { get; init; }
+    public long? AgentCount { get; init; }
 
     /// <summary>The <c>archived</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("archived")]
@@ -1849,11 +1945,11 @@ public sealed partial record DepartmentAgent
 
     /// <summary>Chats routed to the agent in this department.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public int? Count { get; init; }
+    public long? Count { get; init; }
 
     /// <summary>The <c>order</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public int? Order { get; init; }
+    public long? Order { get; init; }
 
     /// <summary>The <c>_updatedAt</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("_updatedAt")]
@@ -1925,11 +2021,11 @@ public sealed partial record DepartmentAgentInput
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public int? Count { get; init; }
+    public long? Count { get; init; }
 
     /// <summary>The <c>order</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("order")]
-    public int? Order { get; init; }
+    public long? Order { get; init; }
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -2001,15 +2097,15 @@ public sealed partial record ListDepartmentsResponse
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public int? Count { get; init; }
+    public long? Count { get; init; }
 
     /// <summary>The <c>offset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public int? Offset { get; init; }
+    public long? Offset { get; init; }
 
     /// <summary>The <c>total</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public int? Total { get; init; }
+    public long? Total { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -2029,15 +2125,15 @@ public sealed partial record ListDepartmentAgentsResponse
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public int? Count { get; init; }
+    public long? Count { get; init; }
 
     /// <summary>The <c>offset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public int? Offset { get; init; }
+    public long? Offset { get; init; }
 
     /// <summary>The <c>total</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public int? Total { get; init; }
+    public long? Total { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]
@@ -2162,50 +2258,6 @@ public sealed partial record SetUserStatusRequest
 /// <summary>The SetUserStatusResponse object of the contract.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(SetUserStatusResponseJsonConverter))]
 public sealed partial record SetUserStatusResponse
-{
-    /// <summary>The <c>success</c> field.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
-    public bool? Success { get; init; }
-
-    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-}
-
-/// <summary>The GetSettingResponse object of the contract.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(GetSettingResponseJsonConverter))]
-public sealed partial record GetSettingResponse
-{
-    /// <summary>The <c>_id</c> field.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
-    public required string Id { get; init; }
-
-    /// <summary>The value, of the setting's type (string, boolean or number).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public global::System.Text.Json.JsonElement? Value { get; init; }
-
-    /// <summary>The <c>success</c> field.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
-    public bool? Success { get; init; }
-
-    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-}
-
-/// <summary>The UpdateSettingRequest object of the contract.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateSettingRequestJsonConverter))]
-public sealed partial record UpdateSettingRequest
-{
-    /// <summary>The new value, of the setting's type (string, boolean or number).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-    public required global::System.Text.Json.JsonElement Value { get; init; }
-
-    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-}
-
-/// <summary>The UpdateSettingResponse object of the contract.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateSettingResponseJsonConverter))]
-public sealed partial record UpdateSettingResponse
 {
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]

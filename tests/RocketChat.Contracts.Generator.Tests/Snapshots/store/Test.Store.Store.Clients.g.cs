@@ -40,7 +40,7 @@ public partial interface IItemsClient
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<Page> ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<ItemKind>? kinds = null, bool? inStock = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, int? offset = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<Page> ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<ItemKind>? kinds = null, bool? inStock = null, global::System.Collections.Generic.IReadOnlyDictionary<string, long>? sort = null, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Streams every item of <see cref="ListItemsAsync"/>, fetching offset/count pages as they are consumed.
@@ -50,7 +50,7 @@ public partial interface IItemsClient
     /// <param name="sort">The <c>sort</c> value.</param>
     /// <param name="pageSize">Items asked for per request (the server may cap it, 100 by default).</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>
-    global::System.Collections.Generic.IAsyncEnumerable<Item> EnumerateItemsAsync(global::System.Collections.Generic.IReadOnlyList<ItemKind>? kinds = null, bool? inStock = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<Item> EnumerateItemsAsync(global::System.Collections.Generic.IReadOnlyList<ItemKind>? kinds = null, bool? inStock = null, global::System.Collections.Generic.IReadOnlyDictionary<string, long>? sort = null, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Adds an item.</summary>
     /// <param name="request">The request body.</param>
@@ -81,13 +81,13 @@ public sealed partial class ItemsClient : IItemsClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<Page> ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<ItemKind>? kinds = null, bool? inStock = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, int? offset = null, int? count = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Page> ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<ItemKind>? kinds = null, bool? inStock = null, global::System.Collections.Generic.IReadOnlyDictionary<string, long>? sort = null, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListItems", requiresAuthentication: true);
         call.AppendPath("items");
-        call.AddQueryArray("kinds", (kinds is null ? null : global::System.Linq.Enumerable.Select(kinds, static item => item.Value)));
+        call.AddQueryArray("kinds", (kinds is null ? null : global::System.Linq.Enumerable.Select(kinds, static item => item.Value)), global::RocketChat.Contracts.Runtime.QueryStyle.FormExploded);
         call.AddQuery("inStock", inStock);
-        call.AddQueryJson("sort", sort, StoreJsonContext.Default.Int32Map);
+        call.AddQueryJson("sort", sort, StoreJsonContext.Default.Int64Map);
         call.AddQuery("offset", offset);
         call.AddQuery("count", count);
 
@@ -95,7 +95,7 @@ public sealed partial class ItemsClient : IItemsClient
     }
 
     /// <inheritdoc />
-    public global::System.Collections.Generic.IAsyncEnumerable<Item> EnumerateItemsAsync(global::System.Collections.Generic.IReadOnlyList<ItemKind>? kinds = null, bool? inStock = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Collections.Generic.IAsyncEnumerable<Item> EnumerateItemsAsync(global::System.Collections.Generic.IReadOnlyList<ItemKind>? kinds = null, bool? inStock = null, global::System.Collections.Generic.IReadOnlyDictionary<string, long>? sort = null, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default)
     {
         return global::RocketChat.Contracts.Runtime.OffsetPaging.EnumerateAsync(
             (pageOffset, pageCount, pageCancellation) => ListItemsAsync(kinds: kinds, inStock: inStock, sort: sort, offset: pageOffset, count: pageCount, cancellationToken: pageCancellation),

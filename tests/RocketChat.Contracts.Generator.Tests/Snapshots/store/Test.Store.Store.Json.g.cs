@@ -187,7 +187,7 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
             else if (reader.ValueTextEquals("discontinued"u8))
             {
                 reader.Read();
-                discontinued = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                discontinued = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("extra"u8))
             {
@@ -348,9 +348,9 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
 
         global::System.Collections.Generic.IReadOnlyList<Item>? items = default;
         bool hasItems = false;
-        int? count = default;
-        int? offset = default;
-        int? total = default;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
         bool hasTotal = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
@@ -369,7 +369,7 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("offset"u8))
@@ -377,7 +377,7 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                 }
             }
             else if (reader.ValueTextEquals("total"u8))
@@ -385,7 +385,7 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
                 reader.Read();
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                 {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
                     hasTotal = true;
                 }
             }
@@ -623,7 +623,7 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
             else if (reader.ValueTextEquals("discontinued"u8))
             {
                 reader.Read();
-                discontinued = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                discontinued = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
             }
             else if (reader.ValueTextEquals("extra"u8))
             {
@@ -943,10 +943,10 @@ public sealed partial class StoreJsonContext : global::System.Text.Json.Serializ
     /// <summary>Metadata for <c>Page</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Page> Page => _Page ??= CreatePage(Options);
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>? _Int32Map;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, long>>? _Int64Map;
 
-    /// <summary>Metadata for <c>System.Collections.Generic.IReadOnlyDictionary&lt;string, int&gt;</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> Int32Map => _Int32Map ??= CreateInt32Map(Options);
+    /// <summary>Metadata for <c>System.Collections.Generic.IReadOnlyDictionary&lt;string, long&gt;</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> Int64Map => _Int64Map ??= CreateInt64Map(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AddItemRequest>? _AddItemRequest;
 
@@ -987,7 +987,7 @@ public sealed partial class StoreJsonContext : global::System.Text.Json.Serializ
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
     {
         if (type == typeof(Page)) return Page;
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, int>)) return Int32Map;
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, long>)) return Int64Map;
         if (type == typeof(AddItemRequest)) return AddItemRequest;
         if (type == typeof(AuditedItem)) return AuditedItem;
         if (type == typeof(GetHealthResponse)) return GetHealthResponse;
@@ -1001,7 +1001,7 @@ public sealed partial class StoreJsonContext : global::System.Text.Json.Serializ
     global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
         if (type == typeof(Page)) return CreatePage(options);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, int>)) return CreateInt32Map(options);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, long>)) return CreateInt64Map(options);
         if (type == typeof(AddItemRequest)) return CreateAddItemRequest(options);
         if (type == typeof(AuditedItem)) return CreateAuditedItem(options);
         if (type == typeof(GetHealthResponse)) return CreateGetHealthResponse(options);
@@ -1015,8 +1015,8 @@ public sealed partial class StoreJsonContext : global::System.Text.Json.Serializ
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Page> CreatePage(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Page>(options, new PageJsonConverter());
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> CreateInt32Map(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref r0)), static (writer, value) => { writer.WriteStartObject(); foreach (var pair0 in value) {     writer.WritePropertyName(pair0.Key);     writer.WriteNumberValue(pair0.Value); } writer.WriteEndObject(); }));
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CreateInt64Map(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, long>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, long>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref r0)), static (writer, value) => { writer.WriteStartObject(); foreach (var pair0 in value) {     writer.WritePropertyName(pair0.Key);     writer.WriteNumberValue(pair0.Value); } writer.WriteEndObject(); }));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AddItemRequest> CreateAddItemRequest(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<AddItemRequest>(options, new AddItemRequestJsonConverter());

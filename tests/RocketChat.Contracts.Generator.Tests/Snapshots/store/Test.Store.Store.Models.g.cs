@@ -80,15 +80,15 @@ public sealed partial record Page
 
     /// <summary>The <c>count</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("count")]
-    public int? Count { get; init; }
+    public long? Count { get; init; }
 
     /// <summary>The <c>offset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
-    public int? Offset { get; init; }
+    public long? Offset { get; init; }
 
     /// <summary>The <c>total</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-    public required int Total { get; init; }
+    public required long Total { get; init; }
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }

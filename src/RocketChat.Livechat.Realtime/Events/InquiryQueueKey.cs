@@ -1,0 +1,30 @@
+namespace RocketChat.Livechat.Realtime;
+
+/// <summary>Which part of the queue to watch: the eventName on <c>stream-livechat-inquiry-queue-observer</c>.</summary>
+public sealed record InquiryQueueKey
+{
+    private InquiryQueueKey(string eventName) => EventName = eventName;
+
+    /// <summary>The eventName sent in the subscription.</summary>
+    public string EventName { get; }
+
+    /// <summary>Inquiries without a department or a default agent.</summary>
+    public static InquiryQueueKey Public { get; } = new("public");
+
+    /// <summary>Inquiries of one department.</summary>
+    public static InquiryQueueKey Department(string departmentId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(departmentId);
+        return new($"department/{departmentId}");
+    }
+
+    /// <summary>Inquiries whose default agent is <paramref name="agentId"/>.</summary>
+    public static InquiryQueueKey Agent(string agentId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(agentId);
+        return new($"agent/{agentId}");
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => EventName;
+}

@@ -1,0 +1,59 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace RocketChat.Livechat.Realtime;
+
+/// <summary>
+/// Reads stream event arguments into the REST client's models with its generated, reflection-free converters,
+/// which already accept EJSON dates (<c>{"$date": ms}</c>). A payload that does not fit throws
+/// <see cref="RealtimeProtocolException"/>: never a default value.
+/// </summary>
+internal static class StreamPayloads
+{
+    public static Message ReadMessage(JsonElement element) => Read(element, "message", static (ref Utf8JsonReader reader) => MessageJsonConverter.ReadValue(ref reader));
+
+    public static Inquiry ReadInquiry(JsonElement element) => Read(element, "inquiry", static (ref Utf8JsonReader reader) => InquiryJsonConverter.ReadValue(ref reader));
+
+    public static LivechatUser ReadAgent(JsonElement element) => Read(element, "agent", static (ref Utf8JsonReader reader) => LivechatUserJsonConverter.ReadValue(ref reader));
+
+    public static Visitor ReadVisitor(JsonElement element) => Read(element, "visitor", static (ref Utf8JsonReader reader) => VisitorJsonConverter.ReadValue(ref reader));
+
+    public static RoomMessageKind KindOf(Message message) => message.Type switch
+    {
+        null or "" => RoomMessageKind.Chat,
+        RealtimeStreams.MessageTypes.ChatStarted => RoomMessageKind.ChatStarted,
+        RealtimeStreams.MessageTypes.RoomClosed => RoomMessageKind.RoomClosed,
+        RealtimeStreams.MessageTypes.UserJoined => RoomMessageKind.UserJoined,
+        RealtimeStreams.MessageTypes.UserLeft => RoomMessageKind.UserLeft,
+        RealtimeStreams.MessageTypes.Command when message.Text == RealtimeStreams.MessageTypes.ConnectedCommand => RoomMessageKind.AgentConnected,
+        RealtimeStreams.MessageTypes.Command when message.Text == RealtimeStreams.MessageTypes.PromptTranscriptCommand => RoomMessageKind.TranscriptPrompt,
+        _ => RoomMessageKind.OtherSystemMessage,
+    };
+
+    /// <summary>The first argument of a stream event, which every livechat stream uses for its payload.</summary>
+    public static JsonElement FirstArgument(JsonElement args, string stream) =>
+        args.ValueKind == JsonValueKind.Array && args.GetArrayLength() > 0
+            ? args[0]
+            : throw new RealtimeProtocolException(stream, "a stream event came without arguments.");
+
+    public static string RequiredString(JsonElement element, string property, string stream) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new RealtimeProtocolException(stream, $"a stream event lacks the string '{property}'.");
+
+    private delegate T ReadValue<T>(ref Utf8JsonReader reader);
+
+    private static T Read<T>(JsonElement element, string what, ReadValue<T> read)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(element));
+            reader.Read();
+            return read(ref reader);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new RealtimeProtocolException("stream event", $"cannot read the {what} in a stream event: {ex.Message}", innerException: ex);
+        }
+    }
+}

@@ -1,0 +1,498 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using RocketChat.Contracts.Runtime.Json;
+using RocketChat.Livechat.Realtime.Ddp;
+
+namespace RocketChat.Livechat.Realtime;
+
+/// <summary>
+/// Rocket.Chat's livechat over its DDP WebSocket (<c>/websocket</c>). One client is one connection that stays up:
+/// when it drops or goes silent it reconnects with exponential backoff and jitter, logs in again with the resume
+/// token, subscribes again and fills message gaps from REST history. Method calls made while it reconnects wait for
+/// the next connection; a call whose connection dies fails with <see cref="RealtimeConnectionLostException"/>.
+/// </summary>
+public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
+{
+    private readonly LivechatRealtimeOptions _options;
+    private readonly HttpClient? _ownedHttpClient;
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly Lock _gate = new();
+    private ImmutableArray<IRealtimeSubscription> _subscriptions = [];
+    private TaskCompletionSource<DdpConnection> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DdpConnection? _current;
+    private Task? _supervisor;
+    private string? _resumeToken;
+    private int _reconnects;
+
+    private LivechatRealtimeClient(Uri serverUrl, LivechatRealtimeOptions options, LivechatClient rest, HttpClient? ownedHttpClient)
+    {
+        _options = options;
+        Rest = rest;
+        _ownedHttpClient = ownedHttpClient;
+        var builder = new UriBuilder(serverUrl) { Scheme = serverUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" };
+        builder.Path = builder.Path.TrimEnd('/') + "/websocket";
+        Endpoint = builder.Uri;
+    }
+
+    /// <summary>The WebSocket URL, e.g. <c>wss://chat.example.com/websocket</c>.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The REST client used to fill gaps from history (and available for the rest of the visitor's calls).</summary>
+    public LivechatClient Rest { get; }
+
+    /// <summary>The logged-in user's id, after a login.</summary>
+    public string? UserId { get; private set; }
+
+    /// <summary>How many times the connection was re-established.</summary>
+    public int ReconnectCount => Volatile.Read(ref _reconnects);
+
+    /// <summary>The server's DDP session id of the current connection.</summary>
+    public string? SessionId => _current?.SessionId;
+
+    /// <summary>Raised (on the receive loop: return quickly) each time the server pinged and the client answered.</summary>
+    public event EventHandler? ServerPingAnswered;
+
+    /// <summary>Raised after a lost connection was replaced and every subscription resumed.</summary>
+    public event EventHandler? Reconnected;
+
+    /// <summary>
+    /// Creates a client for the server in <paramref name="options"/>. Pass <paramref name="rest"/> to share a REST
+    /// client (its HttpClient and credentials); otherwise one is created from the same options and owned here.
+    /// </summary>
+    public static LivechatRealtimeClient Create(RocketChatLivechatOptions options, LivechatRealtimeOptions? realtime = null, LivechatClient? rest = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        LivechatRealtimeOptions settings = (realtime ?? new LivechatRealtimeOptions()).Copy();
+        settings.Validate();
+        if (rest is not null)
+        {
+            return new LivechatRealtimeClient(options.ServerUrl!, settings, rest, ownedHttpClient: null);
+        }
+
+        var httpClient = new HttpClient();
+        return new LivechatRealtimeClient(options.ServerUrl!, settings, LivechatClient.Create(options, httpClient), httpClient);
+    }
+
+    /// <summary>
+    /// Opens the connection and completes the DDP handshake. The first connection's failure is thrown
+    /// (<see cref="RealtimeConnectionLostException"/> when unreachable, <see cref="RealtimeProtocolException"/> on
+    /// <c>failed</c>); later losses are repaired in the background.
+    /// </summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        if (_supervisor is not null)
+        {
+            await GetConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        DdpConnection connection = await DdpConnection.OpenAsync(Endpoint, _options, this, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (_supervisor is not null)
+            {
+                _ = connection.DisposeAsync().AsTask();
+                return;
+            }
+
+            _current = connection;
+            _ready.TrySetResult(connection);
+            _supervisor = Task.Run(() => SuperviseAsync(connection));
+        }
+    }
+
+    /// <summary>
+    /// Logs in with a username (or an email, when it contains '@') and password; the password travels only as its
+    /// SHA-256 digest. Throws <see cref="RealtimeTwoFactorException"/> when a code is needed or wrong, and
+    /// <see cref="RealtimeServerException"/> (error 403) for bad credentials.
+    /// </summary>
+    public async Task<RealtimeLogin> LoginWithPasswordAsync(string user, string password, string? twoFactorCode = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(user);
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        string digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(password)));
+        void WritePasswordLogin(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("user");
+            writer.WriteString(user.Contains('@', StringComparison.Ordinal) ? "email" : "username", user);
+            writer.WriteEndObject();
+            writer.WriteStartObject("password");
+            writer.WriteString("digest", digest);
+            writer.WriteString("algorithm", "sha-256");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return await LoginAsync(
+            writer =>
+            {
+                if (twoFactorCode is null)
+                {
+                    WritePasswordLogin(writer);
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WriteStartObject("totp");
+                writer.WritePropertyName("login");
+                WritePasswordLogin(writer);
+                writer.WriteString("code", twoFactorCode);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Logs in with an existing auth token (Meteor's resume login).</summary>
+    public Task<RealtimeLogin> LoginWithTokenAsync(string authToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(authToken);
+        return LoginAsync(writer => WriteResume(writer, authToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// A visitor watches its room: messages (new and edited), deletions, typing, agent and queue changes. Returns once
+    /// the server accepted every stream; throws <see cref="RealtimeServerException"/> (<c>not-allowed</c>) when the
+    /// token does not match the room (or the room is closed, on newer servers).
+    /// </summary>
+    public Task<LivechatRoomSubscription> SubscribeVisitorRoomAsync(string roomId, string visitorToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(roomId);
+        ArgumentException.ThrowIfNullOrEmpty(visitorToken);
+        return AddAsync(new LivechatRoomSubscription(this, Rest, roomId, visitorToken, _options), cancellationToken);
+    }
+
+    /// <summary>A logged-in agent watches the messages of a room it may read (it serves it, or may view livechat rooms).</summary>
+    public Task<LivechatRoomSubscription> SubscribeRoomMessagesAsync(string roomId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(roomId);
+        return AddAsync(new LivechatRoomSubscription(this, Rest, roomId, visitorToken: null, _options), cancellationToken);
+    }
+
+    /// <summary>A logged-in agent watches the inquiry queue; needs <c>view-l-room</c>, else <c>not-allowed</c>.</summary>
+    public Task<InquiryQueueSubscription> SubscribeInquiryQueueAsync(InquiryQueueKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return AddAsync(new InquiryQueueSubscription(this, key, _options), cancellationToken);
+    }
+
+    /// <summary>The logged-in user watches its room subscriptions (chats routed to it, closed, transferred).</summary>
+    public Task<SubscriptionChangesSubscription> SubscribeSubscriptionChangesAsync(CancellationToken cancellationToken = default)
+    {
+        string userId = UserId ?? throw new InvalidOperationException("Log in before watching the user's subscriptions.");
+        return AddAsync(new SubscriptionChangesSubscription(this, userId, _options), cancellationToken);
+    }
+
+    /// <summary>A visitor tells the room it is typing (or stopped): <c>user-activity</c> on <c>stream-notify-room</c>.</summary>
+    public async Task SendTypingAsync(string roomId, string visitorUsername, string visitorToken, bool isTyping, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(roomId);
+        ArgumentException.ThrowIfNullOrEmpty(visitorUsername);
+        ArgumentException.ThrowIfNullOrEmpty(visitorToken);
+        await CallAsync(
+            RealtimeStreams.NotifyRoom,
+            writer =>
+            {
+                writer.WriteStringValue(RealtimeStreams.UserActivityEvent(roomId));
+                writer.WriteStringValue(visitorUsername);
+                writer.WriteStartArray();
+                if (isTyping)
+                {
+                    writer.WriteStringValue(RealtimeStreams.TypingActivity);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartObject();
+                writer.WriteString("token", visitorToken);
+                writer.WriteEndObject();
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Calls any DDP method; <paramref name="writeParams"/> writes the elements of its <c>params</c> array. Returns
+    /// the <c>result</c> (null when none) or throws the server's error typed.
+    /// </summary>
+    public async Task<JsonElement?> CallAsync(string method, Action<Utf8JsonWriter> writeParams, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        ArgumentNullException.ThrowIfNull(writeParams);
+        DdpConnection connection = await GetConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.CallAsync(method, writeParams, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends every subscription (their enumerations complete), closes the socket and stops reconnecting.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _disposed.Cancel();
+        foreach (IRealtimeSubscription subscription in _subscriptions)
+        {
+            subscription.Complete(null);
+        }
+
+        _ready.TrySetException(new ObjectDisposedException(nameof(LivechatRealtimeClient)));
+        if (_current is { } connection)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_supervisor is { } supervisor)
+        {
+            await supervisor.ConfigureAwait(false);
+        }
+
+        _ownedHttpClient?.Dispose();
+
+        _disposed.Dispose();
+    }
+
+    void IDdpListener.OnStreamEvent(string collection, string eventName, JsonElement args)
+    {
+        foreach (IRealtimeSubscription subscription in _subscriptions)
+        {
+            if (subscription.Handles(collection, eventName))
+            {
+                subscription.OnStreamEvent(collection, eventName, args);
+            }
+        }
+    }
+
+    void IDdpListener.OnSubscriptionStopped(string subscriptionId, RealtimeServerException? error)
+    {
+        foreach (IRealtimeSubscription subscription in _subscriptions)
+        {
+            if (subscription.Owns(subscriptionId))
+            {
+                subscription.Complete(error);
+            }
+        }
+    }
+
+    void IDdpListener.OnServerPingAnswered() => ServerPingAnswered?.Invoke(this, EventArgs.Empty);
+
+    internal void Forget(IRealtimeSubscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscriptions = _subscriptions.Remove(subscription);
+        }
+    }
+
+    private static void WriteResume(Utf8JsonWriter writer, string token)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("resume", token);
+        writer.WriteEndObject();
+    }
+
+    private async Task<RealtimeLogin> LoginAsync(Action<Utf8JsonWriter> writeParams, CancellationToken cancellationToken)
+    {
+        JsonElement? result = await CallAsync(RealtimeStreams.LoginMethod, writeParams, cancellationToken).ConfigureAwait(false);
+        RealtimeLogin login = ReadLogin(result);
+        _resumeToken = login.Token;
+        UserId = login.UserId;
+        return login;
+    }
+
+    private static RealtimeLogin ReadLogin(JsonElement? result)
+    {
+        if (result is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("id", out JsonElement id) || id.ValueKind != JsonValueKind.String
+            || !value.TryGetProperty("token", out JsonElement token) || token.ValueKind != JsonValueKind.String)
+        {
+            throw new RealtimeProtocolException(RealtimeStreams.LoginMethod, "the login result lacks 'id' or 'token'.");
+        }
+
+        DateTimeOffset? expires = null;
+        if (value.TryGetProperty("tokenExpires", out JsonElement tokenExpires) && tokenExpires.ValueKind != JsonValueKind.Null)
+        {
+            var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(tokenExpires));
+            reader.Read();
+            expires = JsonScalars.ReadDateTimeOffset(ref reader);
+        }
+
+        return new RealtimeLogin(id.GetString()!, token.GetString()!, expires);
+    }
+
+    private async Task<T> AddAsync<T>(T subscription, CancellationToken cancellationToken)
+        where T : IRealtimeSubscription, IAsyncDisposable
+    {
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        lock (_gate)
+        {
+            _subscriptions = _subscriptions.Add(subscription);
+        }
+
+        try
+        {
+            while (true)
+            {
+                DdpConnection connection = await GetConnectionAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await subscription.AttachAsync(connection, cancellationToken).ConfigureAwait(false);
+                    return subscription;
+                }
+                catch (RealtimeConnectionLostException) when (!_disposed.IsCancellationRequested)
+                {
+                    // The connection died while subscribing: the next one takes this subscription along.
+                }
+            }
+        }
+        catch
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<DdpConnection> GetConnectionAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+        if (_supervisor is null)
+        {
+            throw new InvalidOperationException("Call ConnectAsync first.");
+        }
+
+        Task<DdpConnection> ready;
+        lock (_gate)
+        {
+            ready = _ready.Task;
+        }
+
+        return await ready.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for the connection to end, then replaces it, for as long as the client lives.</summary>
+    private async Task SuperviseAsync(DdpConnection connection)
+    {
+        CancellationToken stopping = _disposed.Token;
+        while (true)
+        {
+            await connection.Closed.ConfigureAwait(false);
+            if (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                if (_ready.Task.IsCompleted)
+                {
+                    _ready = new TaskCompletionSource<DdpConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+            }
+
+            await connection.DisposeAsync().ConfigureAwait(false);
+            DdpConnection? next = await ReconnectAsync(stopping).ConfigureAwait(false);
+            if (next is null)
+            {
+                return;
+            }
+
+            connection = next;
+        }
+    }
+
+    private async Task<DdpConnection?> ReconnectAsync(CancellationToken stopping)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await Task.Delay(ReconnectBackoff.Delay(attempt, _options.ReconnectInitialDelay, _options.ReconnectMaxDelay, Random.Shared), stopping).ConfigureAwait(false);
+                DdpConnection connection = await DdpConnection.OpenAsync(Endpoint, _options, this, stopping).ConfigureAwait(false);
+                _current = connection;
+                if (await ResumeAsync(connection, stopping).ConfigureAwait(false))
+                {
+                    Interlocked.Increment(ref _reconnects);
+                    lock (_gate)
+                    {
+                        _ready.TrySetResult(connection);
+                    }
+
+                    Reconnected?.Invoke(this, EventArgs.Empty);
+                }
+
+                return connection;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (RealtimeConnectionLostException)
+            {
+                // Still unreachable: wait longer and try again.
+            }
+            catch (RealtimeProtocolException ex)
+            {
+                // The server no longer speaks our protocol: retrying cannot help.
+                FailEverything(ex);
+                return null;
+            }
+        }
+    }
+
+    /// <summary>Logs in again and re-subscribes everything; false when the connection died meanwhile (the supervisor retries).</summary>
+    private async Task<bool> ResumeAsync(DdpConnection connection, CancellationToken stopping)
+    {
+        try
+        {
+            if (_resumeToken is { } token)
+            {
+                try
+                {
+                    await connection.CallAsync(RealtimeStreams.LoginMethod, writer => WriteResume(writer, token), stopping).ConfigureAwait(false);
+                }
+                catch (RealtimeServerException ex)
+                {
+                    // The token expired or was revoked: the subscriptions that need it cannot resume.
+                    FailEverything(ex);
+                    return true;
+                }
+            }
+
+            foreach (IRealtimeSubscription subscription in _subscriptions)
+            {
+                try
+                {
+                    await subscription.AttachAsync(connection, stopping).ConfigureAwait(false);
+                }
+                catch (RealtimeServerException ex)
+                {
+                    subscription.Complete(ex);
+                }
+                catch (Contracts.Runtime.RocketChatException ex) when (ex is not RealtimeConnectionLostException)
+                {
+                    // Filling the gap over REST failed: end this subscription with the reason rather than deliver a gap.
+                    subscription.Complete(ex);
+                }
+            }
+
+            return true;
+        }
+        catch (RealtimeConnectionLostException)
+        {
+            return false;
+        }
+    }
+
+    private void FailEverything(Exception error)
+    {
+        foreach (IRealtimeSubscription subscription in _subscriptions)
+        {
+            subscription.Complete(error);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace RocketChat.Livechat.Realtime;
+
+/// <summary>
+/// Tuning of the realtime connection. The server and credentials come from the REST client's
+/// <see cref="RocketChatLivechatOptions"/>; these settings only say how the socket behaves.
+/// </summary>
+public sealed class LivechatRealtimeOptions
+{
+    /// <summary>After this much silence from the server the client sends a <c>ping</c> (Rocket.Chat's own client: 30 s).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>If nothing arrives this long after that ping, the connection is declared dead and replaced.</summary>
+    public TimeSpan HeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the WebSocket open plus the DDP handshake may take.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The first reconnection delay; each failed attempt doubles it, up to <see cref="ReconnectMaxDelay"/>.</summary>
+    public TimeSpan ReconnectInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest reconnection delay.</summary>
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Events one subscription may hold for a reader that has not taken them yet. Past this, that subscription ends
+    /// with <see cref="RealtimeConsumerTooSlowException"/>: memory stays bounded and nothing is dropped silently.
+    /// </summary>
+    public int EventBufferCapacity { get; set; } = 1024;
+
+    /// <summary>Messages per page when filling a gap from REST history after a reconnection.</summary>
+    public int HistoryPageSize { get; set; } = 50;
+
+    /// <summary>Checks the values and says which one is wrong.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HeartbeatInterval, TimeSpan.Zero, nameof(HeartbeatInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HeartbeatTimeout, TimeSpan.Zero, nameof(HeartbeatTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero, nameof(ConnectTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReconnectInitialDelay, TimeSpan.Zero, nameof(ReconnectInitialDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReconnectMaxDelay, ReconnectInitialDelay, nameof(ReconnectMaxDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(EventBufferCapacity, 1, nameof(EventBufferCapacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(HistoryPageSize, 1, nameof(HistoryPageSize));
+    }
+
+    internal LivechatRealtimeOptions Copy() => (LivechatRealtimeOptions)MemberwiseClone();
+}

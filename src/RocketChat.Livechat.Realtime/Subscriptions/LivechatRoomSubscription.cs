@@ -1,0 +1,219 @@
+using System.Text.Json;
+
+namespace RocketChat.Livechat.Realtime;
+
+/// <summary>
+/// The events of one livechat room. For a visitor (token given) that is messages, deletions, typing and the
+/// <c>stream-livechat-room</c> events; for an agent, messages and deletions. With the visitor token, a gap left by a
+/// dropped connection is filled from REST history (<c>livechat/messages.history</c>): every message is delivered once
+/// and in order. The first page of history at subscribe time counts as already seen; events start after it.
+/// </summary>
+public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoomEvent>
+{
+    private readonly LivechatClient _rest;
+    private readonly string? _visitorToken;
+    private readonly int _pageSize;
+    private readonly MessageDeduplicator _delivered = new();
+    private readonly List<Message> _heldDuringCatchUp = [];
+    private bool _catchingUp;
+
+    internal LivechatRoomSubscription(LivechatRealtimeClient client, LivechatClient rest, string roomId, string? visitorToken, LivechatRealtimeOptions options)
+        : base(client, $"room {roomId} subscription", Specs(roomId, visitorToken), options.EventBufferCapacity)
+    {
+        _rest = rest;
+        RoomId = roomId;
+        _visitorToken = visitorToken;
+        _pageSize = options.HistoryPageSize;
+    }
+
+    /// <summary>The room watched.</summary>
+    public string RoomId { get; }
+
+    private static StreamSpec[] Specs(string roomId, string? visitorToken) => visitorToken is null
+        ?
+        [
+            new(RealtimeStreams.RoomMessages, roomId, null),
+            new(RealtimeStreams.NotifyRoom, RealtimeStreams.DeleteMessageEvent(roomId), null),
+        ]
+        :
+        [
+            new(RealtimeStreams.RoomMessages, roomId, visitorToken),
+            new(RealtimeStreams.LivechatRoom, roomId, visitorToken),
+            new(RealtimeStreams.NotifyRoom, RealtimeStreams.UserActivityEvent(roomId), visitorToken),
+            new(RealtimeStreams.NotifyRoom, RealtimeStreams.DeleteMessageEvent(roomId), visitorToken),
+        ];
+
+    private protected override void OnEvent(string collection, string eventName, JsonElement args)
+    {
+        JsonElement payload = StreamPayloads.FirstArgument(args, collection);
+        switch (collection)
+        {
+            case RealtimeStreams.RoomMessages:
+                Message message = StreamPayloads.ReadMessage(payload);
+                if (_catchingUp)
+                {
+                    if (_heldDuringCatchUp.Count >= Capacity)
+                    {
+                        throw new RealtimeConsumerTooSlowException(Operation, Capacity);
+                    }
+
+                    _heldDuringCatchUp.Add(message);
+                }
+                else
+                {
+                    Deliver(message);
+                }
+
+                break;
+            case RealtimeStreams.LivechatRoom:
+                Emit(ReadLivechatRoomEvent(collection, eventName, args, payload));
+                break;
+            case RealtimeStreams.NotifyRoom when eventName == RealtimeStreams.UserActivityEvent(RoomId):
+                string username = payload.ValueKind == JsonValueKind.String ? payload.GetString()! : throw new RealtimeProtocolException(collection, "a user-activity event lacks the username.");
+                string[] activities = args.GetArrayLength() > 1 && args[1].ValueKind == JsonValueKind.Array
+                    ? args[1].EnumerateArray().Select(activity => activity.GetString() ?? string.Empty).ToArray()
+                    : throw new RealtimeProtocolException(collection, "a user-activity event lacks the activity list.");
+                Emit(new UserActivityEvent(RoomId, username, activities));
+                break;
+            case RealtimeStreams.NotifyRoom:
+                Emit(new MessageDeletedEvent(RoomId, StreamPayloads.RequiredString(payload, "_id", collection)));
+                break;
+            default:
+                Emit(new UnrecognizedRoomEvent(RoomId, collection, eventName, args));
+                break;
+        }
+    }
+
+    private protected override async Task BeforeSubscribeAsync(bool isFirst, CancellationToken cancellationToken)
+    {
+        lock (DeliveryGate)
+        {
+            _catchingUp = _visitorToken is not null;
+        }
+
+        if (isFirst && _visitorToken is not null)
+        {
+            // What exists before subscribing is history, not news: remember it so the catch-up below skips it.
+            GetMessageHistoryResponse latest = await _rest.Messages.GetMessageHistoryAsync(RoomId, _visitorToken, limit: _pageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
+            lock (DeliveryGate)
+            {
+                foreach (Message message in latest.Messages)
+                {
+                    _delivered.Observe(message);
+                }
+            }
+        }
+    }
+
+    private protected override async Task AfterSubscribeAsync(bool isFirst, CancellationToken cancellationToken)
+    {
+        if (_visitorToken is null)
+        {
+            return;
+        }
+
+        DateTimeOffset? since;
+        lock (DeliveryGate)
+        {
+            since = _delivered.NewestTimestamp;
+        }
+
+        List<Message> missed = await HistorySinceAsync(_visitorToken, since, cancellationToken).ConfigureAwait(false);
+        lock (DeliveryGate)
+        {
+            foreach (Message message in missed)
+            {
+                Deliver(message);
+            }
+
+            foreach (Message message in _heldDuringCatchUp)
+            {
+                Deliver(message);
+            }
+
+            _heldDuringCatchUp.Clear();
+            _catchingUp = false;
+        }
+    }
+
+    /// <summary>Messages at or after <paramref name="since"/>, oldest first, paging back through history (newest first) by offset.</summary>
+    private async Task<List<Message>> HistorySinceAsync(string visitorToken, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        var newestFirst = new List<Message>();
+        for (int offset = 0; ; offset += _pageSize)
+        {
+            GetMessageHistoryResponse page = await _rest.Messages.GetMessageHistoryAsync(RoomId, visitorToken, limit: _pageSize, offset: offset, cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (Message message in page.Messages)
+            {
+                if (since is { } start && message.Timestamp < start)
+                {
+                    return Oldest(newestFirst);
+                }
+
+                newestFirst.Add(message);
+            }
+
+            if (page.Messages.Count < _pageSize)
+            {
+                return Oldest(newestFirst);
+            }
+        }
+
+        static List<Message> Oldest(List<Message> newestFirst)
+        {
+            newestFirst.Reverse();
+            // Stable: messages sharing a millisecond keep the server's order.
+            return newestFirst.OrderBy(message => message.Timestamp ?? DateTimeOffset.MinValue).ToList();
+        }
+    }
+
+    private void Deliver(Message message)
+    {
+        DeliveryVerdict verdict = _delivered.Observe(message);
+        if (verdict != DeliveryVerdict.Duplicate)
+        {
+            Emit(new RoomMessageEvent(RoomId, message, StreamPayloads.KindOf(message), verdict == DeliveryVerdict.Edited));
+        }
+    }
+
+    private LivechatRoomEvent ReadLivechatRoomEvent(string collection, string eventName, JsonElement args, JsonElement payload)
+    {
+        string type = StreamPayloads.RequiredString(payload, "type", collection);
+        switch (type)
+        {
+            case RealtimeStreams.LivechatRoomEventTypes.AgentData:
+                if (!payload.TryGetProperty("data", out JsonElement data) || data.ValueKind == JsonValueKind.Null)
+                {
+                    return new AgentChangedEvent(RoomId, null, IsHidden: false);
+                }
+
+                return data.TryGetProperty("hiddenInfo", out JsonElement hidden) && hidden.ValueKind == JsonValueKind.True
+                    ? new AgentChangedEvent(RoomId, null, IsHidden: true)
+                    : new AgentChangedEvent(RoomId, StreamPayloads.ReadAgent(data), IsHidden: false);
+            case RealtimeStreams.LivechatRoomEventTypes.AgentStatus:
+                return new AgentStatusChangedEvent(RoomId, new UserStatus(StreamPayloads.RequiredString(payload, "status", collection)));
+            case RealtimeStreams.LivechatRoomEventTypes.VisitorData:
+                return payload.TryGetProperty("visitor", out JsonElement visitor)
+                    ? new VisitorChangedEvent(RoomId, StreamPayloads.ReadVisitor(visitor))
+                    : throw new RealtimeProtocolException(collection, "a visitorData event lacks 'visitor'.");
+            case RealtimeStreams.LivechatRoomEventTypes.QueueData:
+                return ReadQueueData(collection, payload);
+            default:
+                return new UnrecognizedRoomEvent(RoomId, collection, eventName, args);
+        }
+    }
+
+    private QueuePositionChangedEvent ReadQueueData(string collection, JsonElement payload)
+    {
+        if (!payload.TryGetProperty("data", out JsonElement data) || !data.TryGetProperty("spot", out JsonElement spot) || spot.ValueKind != JsonValueKind.Number)
+        {
+            throw new RealtimeProtocolException(collection, "a queueData event lacks 'data.spot'.");
+        }
+
+        string? text = data.TryGetProperty("message", out JsonElement message) && message.TryGetProperty("text", out JsonElement textElement) ? textElement.GetString() : null;
+        TimeSpan? wait = data.TryGetProperty("estimatedWaitTimeSeconds", out JsonElement seconds) && seconds.ValueKind == JsonValueKind.Number
+            ? TimeSpan.FromSeconds(seconds.GetDouble())
+            : null;
+        return new QueuePositionChangedEvent(RoomId, spot.GetInt32(), text, wait);
+    }
+}
