@@ -183,4 +183,47 @@ public sealed class DepartmentTests
         Assert.Equal("error-not-authorized", notTheirs.Error);
         Assert.Equal([sales.Id], agents.Users.Single(user => user.Username == "agent.one").Departments);
     }
+
+    [Fact]
+    public async Task Forwarding_to_a_department_requeues_the_chat_for_its_agents_under_manual_selection()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        Department support = await CreateAsync(server, "Support", enabled: true, "agent.two");
+        LivechatClient agentOne = await server.ClientAsync("agent.one");
+        (_, LivechatRoom room) = await server.StartChatAsync();
+        await agentOne.Inquiries.TakeInquiryAsync(new TakeInquiryRequest { InquiryId = (await server.InquiryOfAsync(room.Id)).Id });
+
+        await agentOne.Rooms.ForwardRoomAsync(new ForwardRoomRequest { RoomId = room.Id, DepartmentId = support.Id, Comment = "Needs support" });
+        LivechatRoom forwarded = (await (await server.ClientAsync("manager")).Rooms.ListRoomsAsync()).Rooms.Single();
+        Inquiry inquiry = await server.InquiryOfAsync(room.Id);
+        ListQueuedInquiriesForUserResponse agentOneQueue = await agentOne.Inquiries.ListQueuedInquiriesForUserAsync();
+        ListQueuedInquiriesForUserResponse agentTwoQueue = await (await server.ClientAsync("agent.two")).Inquiries.ListQueuedInquiriesForUserAsync();
+
+        Assert.Null(forwarded.ServedBy);
+        Assert.Equal(support.Id, forwarded.DepartmentId);
+        Assert.Equal(InquiryStatus.Queued, inquiry.Status);
+        Assert.Equal(support.Id, inquiry.Department);
+        Assert.Empty(agentOneQueue.Inquiries);
+        Assert.Equal(room.Id, Assert.Single(agentTwoQueue.Inquiries).RoomId);
+    }
+
+    [Fact]
+    public async Task Forwarding_to_a_department_assigns_its_next_agent_under_auto_selection_and_refuses_when_none_is_available()
+    {
+        await using var server = await EmulatorHarness.StartAsync(options => options.RoutingMethod = RoutingMethod.AutoSelection);
+        Department support = await CreateAsync(server, "Support", enabled: true, "agent.two");
+        Department empty = await CreateAsync(server, "Empty", enabled: true);
+        LivechatClient manager = await server.ClientAsync("manager");
+        (_, LivechatRoom room) = await server.StartChatAsync();
+
+        await manager.Rooms.ForwardRoomAsync(new ForwardRoomRequest { RoomId = room.Id, DepartmentId = support.Id });
+        LivechatRoom forwarded = (await manager.Rooms.ListRoomsAsync()).Rooms.Single();
+        var refused = await Assert.ThrowsAsync<RocketChatApiException>(() =>
+            manager.Rooms.ForwardRoomAsync(new ForwardRoomRequest { RoomId = room.Id, DepartmentId = empty.Id }));
+
+        Assert.Equal(await server.UserIdAsync("agent.one"), room.ServedBy?.Id);
+        Assert.Equal(await server.UserIdAsync("agent.two"), forwarded.ServedBy?.Id);
+        Assert.Equal(support.Id, forwarded.DepartmentId);
+        Assert.Equal("error-no-agents-online-in-department", refused.Error);
+    }
 }

@@ -76,7 +76,7 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         }
     }
 
-    /// <summary>POST livechat/room.forward (transfer): to an available agent; departments do not exist here.</summary>
+    /// <summary>POST livechat/room.forward (transfer): to an available agent, or to a department.</summary>
     public void Forward(UserRecord user, string roomId, string? targetUserId, string? departmentId, string? comment)
     {
         lock (state.Gate)
@@ -99,7 +99,8 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
 
             if (!string.IsNullOrEmpty(departmentId))
             {
-                throw ApiErrors.Plain("error-invalid-department");
+                ForwardToDepartment(user, room, departmentId, comment);
+                return;
             }
 
             if (string.IsNullOrEmpty(targetUserId))
@@ -130,6 +131,55 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
             state.AddMessage(AgentRouter.SystemMessage(roomId, "livechat_transfer_history", string.Empty, transferredBy, now) with { Transfer = transfer });
             state.Webhooks.SessionForwarded(state.Rooms[roomId], room.ServedBy, room.DepartmentId);
         }
+    }
+
+    /// <summary>
+    /// forwardRoomToDepartment: the room joins the department and leaves its agent. Auto_Selection hands it to the
+    /// department's next agent at once; Manual_Selection puts the inquiry back in the queue, where only the
+    /// department's agents see it. A department without an available agent refuses unless chats with no agents are accepted.
+    /// </summary>
+    private void ForwardToDepartment(UserRecord user, RoomRecord room, string departmentId, string? comment)
+    {
+        if (state.Departments.GetValueOrDefault(departmentId) is not { Enabled: true })
+        {
+            throw ApiErrors.Plain("error-invalid-department");
+        }
+
+        InquiryRecord inquiry = state.FindInquiryByRoom(room.Id) ?? throw ApiErrors.Plain("error-invalid-inquiry");
+        bool autoAssign = state.Settings.RoutingMethod() == RoutingMethod.AutoSelection;
+        UserRecord? next = autoAssign ? router.NextAgent(departmentId) : null;
+        bool anyoneOnline = autoAssign ? next is not null : router.IsServiceOnline(requestedAgent: null, departmentId);
+        if (!anyoneOnline && !state.Settings.AcceptChatsWithNoAgents())
+        {
+            throw ApiErrors.Plain("error-no-agents-online-in-department");
+        }
+
+        DateTimeOffset now = state.Now;
+        router.Unassign(room.Id, now);
+        state.Rooms[room.Id] = state.Rooms[room.Id] with { DepartmentId = departmentId, UpdatedAt = now };
+        state.Inquiries[inquiry.Id] = inquiry with
+        {
+            Department = departmentId,
+            Status = InquiryStatus.Queued,
+            QueuedAt = now,
+            DefaultAgent = null,
+            UpdatedAt = now,
+        };
+        if (next is not null)
+        {
+            router.Assign(room.Id, next, now);
+        }
+
+        var transferredBy = new MessageSender(user.Id, user.Username, user.Name);
+        var transfer = new TransferRecord(
+            transferredBy,
+            room.ServedBy?.AgentId == user.Id ? "agent" : "user",
+            "department",
+            comment,
+            next is null ? null : new MessageSender(next.Id, next.Username, next.Name),
+            now);
+        state.AddMessage(AgentRouter.SystemMessage(room.Id, "livechat_transfer_history", string.Empty, transferredBy, now) with { Transfer = transfer });
+        state.Webhooks.SessionForwarded(state.Rooms[room.Id], room.ServedBy, room.DepartmentId);
     }
 
     /// <summary>Rooms matching <paramref name="filter"/>, sorted and paged, with the total before paging.</summary>
