@@ -39,6 +39,14 @@ public sealed class EmulatorOptions
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// DDP heartbeat (<c>/websocket</c>): after this much silence from a client the server pings it (Meteor: 15 s).
+    /// </summary>
+    public TimeSpan RealtimeHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>DDP heartbeat: a client silent this long after a ping is disconnected (Meteor: 15 s).</summary>
+    public TimeSpan RealtimeHeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// The <c>Message_MaxAllowedSize</c> setting: a message longer than this many UTF-16 code units is refused with
     /// <c>error-message-size-exceeded</c>, as the server's sendMessage does.
     /// </summary>

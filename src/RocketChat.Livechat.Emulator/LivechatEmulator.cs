@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using RocketChat.Livechat.Emulator.Hosting;
+using RocketChat.Livechat.Emulator.Realtime;
 using RocketChat.Livechat.Emulator.Services;
 using RocketChat.Livechat.Emulator.State;
 using RocketChat.Livechat.Emulator.Webhooks;
@@ -16,13 +17,15 @@ public sealed class LivechatEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly AccountService _accounts;
     private readonly WebhookSender _webhooks;
+    private readonly RealtimeServer _realtime;
     private int _stopped;
 
-    private LivechatEmulator(WebApplication app, AccountService accounts, WebhookSender webhooks, Uri baseAddress)
+    private LivechatEmulator(WebApplication app, EmulatorEndpoints endpoints, Uri baseAddress)
     {
         _app = app;
-        _accounts = accounts;
-        _webhooks = webhooks;
+        _accounts = endpoints.Accounts;
+        _webhooks = endpoints.WebhookSender;
+        _realtime = endpoints.Realtime;
         BaseAddress = baseAddress;
     }
 
@@ -39,7 +42,7 @@ public sealed class LivechatEmulator : IAsyncDisposable
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new LivechatEmulator(app, endpoints.Accounts, endpoints.WebhookSender, EmulatorApplication.BoundAddress(app));
+            return new LivechatEmulator(app, endpoints, EmulatorApplication.BoundAddress(app));
         }
         catch
         {
@@ -78,6 +81,14 @@ public sealed class LivechatEmulator : IAsyncDisposable
         return Task.FromResult((result.User.Id, result.AuthToken));
     }
 
+    /// <summary>How many realtime (DDP <c>/websocket</c>) connections are open.</summary>
+    public int RealtimeConnectionCount => _realtime.SessionCount;
+
+    /// <summary>
+    /// Drops every realtime connection at once without a close handshake, as a network failure would, and returns how
+    /// many there were. For testing that clients reconnect and lose nothing.
+    /// </summary>
+    public int DropRealtimeConnections() => _realtime.DropConnections();
     /// <summary>Every POST made to Livechat_webhookUrl so far, retries included, in the order they finished.</summary>
     public IReadOnlyList<WebhookDeliveryAttempt> WebhookAttempts => _webhooks.Attempts;
 
@@ -112,6 +123,8 @@ public sealed class LivechatEmulator : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(options.AdminUsername, nameof(options.AdminUsername));
         ArgumentNullException.ThrowIfNull(options.AdminPassword, nameof(options.AdminPassword));
         ArgumentNullException.ThrowIfNull(options.TimeProvider, nameof(options.TimeProvider));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RealtimeHeartbeatInterval, TimeSpan.Zero, nameof(options.RealtimeHeartbeatInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RealtimeHeartbeatTimeout, TimeSpan.Zero, nameof(options.RealtimeHeartbeatTimeout));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MessageMaxAllowedSize, nameof(options.MessageMaxAllowedSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodySize, nameof(options.MaxRequestBodySize));
 
@@ -127,6 +140,8 @@ public sealed class LivechatEmulator : IAsyncDisposable
             VisitorRateLimit = options.VisitorRateLimit,
             RateLimitWindow = options.RateLimitWindow,
             TimeProvider = options.TimeProvider,
+            RealtimeHeartbeatInterval = options.RealtimeHeartbeatInterval,
+            RealtimeHeartbeatTimeout = options.RealtimeHeartbeatTimeout,
             MessageMaxAllowedSize = options.MessageMaxAllowedSize,
             MaxRequestBodySize = options.MaxRequestBodySize,
             LoggerFactory = options.LoggerFactory,

@@ -189,18 +189,21 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         return AddAsync(new SubscriptionChangesSubscription(this, userId, _options), cancellationToken);
     }
 
-    /// <summary>A visitor tells the room it is typing (or stopped): <c>user-activity</c> on <c>stream-notify-room</c>.</summary>
-    public async Task SendTypingAsync(string roomId, string visitorUsername, string visitorToken, bool isTyping, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Tells the room that <paramref name="username"/> is typing or stopped (<c>user-activity</c> on
+    /// <c>stream-notify-room</c>). A visitor passes its token; a logged-in agent passes null and its own username.
+    /// The server drops a write it does not allow without an error, as Rocket.Chat does.
+    /// </summary>
+    public async Task SendTypingAsync(string roomId, string username, bool isTyping, string? visitorToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(roomId);
-        ArgumentException.ThrowIfNullOrEmpty(visitorUsername);
-        ArgumentException.ThrowIfNullOrEmpty(visitorToken);
+        ArgumentException.ThrowIfNullOrEmpty(username);
         await CallAsync(
             RealtimeStreams.NotifyRoom,
             writer =>
             {
                 writer.WriteStringValue(RealtimeStreams.UserActivityEvent(roomId));
-                writer.WriteStringValue(visitorUsername);
+                writer.WriteStringValue(username);
                 writer.WriteStartArray();
                 if (isTyping)
                 {
@@ -208,9 +211,12 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                 }
 
                 writer.WriteEndArray();
-                writer.WriteStartObject();
-                writer.WriteString("token", visitorToken);
-                writer.WriteEndObject();
+                if (visitorToken is not null)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("token", visitorToken);
+                    writer.WriteEndObject();
+                }
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -48,6 +48,8 @@ public class LivechatWebhookEvent
     /// <summary>
     /// Answers with <paramref name="text"/> as the 200 body. Current servers store the raw text as the room's crmData
     /// and send it back in later webhooks for the room (the oldest servers stored the "data" property of a JSON answer).
+    /// The server overwrites crmData with the body of every 200 for the room, an empty one included: reply with it on
+    /// every event of the room you want it kept for.
     /// </summary>
     /// <exception cref="InvalidOperationException">The event is handled in the background, after the answer was sent.</exception>
     public void ReplyWithCrmData(string text)

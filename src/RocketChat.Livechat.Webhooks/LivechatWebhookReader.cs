@@ -71,10 +71,8 @@ internal static class LivechatWebhookReader
                 }
             }
 
-            if (reader.Read())
-            {
-                throw new LivechatWebhookFormatException("The body has data after its JSON object.");
-            }
+            // Reading past the object makes the reader reject anything but whitespace after it.
+            reader.Read();
         }
         catch (JsonException ex)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -32,11 +33,22 @@ internal sealed class WebhookTokenVerifier
         }
 
         Span<byte> presentedHash = stackalloc byte[SHA256.HashSizeInBytes];
-        int maxBytes = Encoding.UTF8.GetMaxByteCount(presented.Length);
-        byte[] utf8 = new byte[maxBytes];
-        int length = Encoding.UTF8.GetBytes(presented, utf8);
-        SHA256.HashData(utf8.AsSpan(0, length), presentedHash);
-        return CryptographicOperations.FixedTimeEquals(presentedHash, _secretHash) ? WebhookTokenCheck.Accepted : WebhookTokenCheck.Wrong;
+        int length = Encoding.UTF8.GetByteCount(presented);
+        byte[]? rented = length > 256 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> utf8 = rented is null ? stackalloc byte[256] : rented;
+        try
+        {
+            int written = Encoding.UTF8.GetBytes(presented, utf8);
+            SHA256.HashData(utf8[..written], presentedHash);
+            return CryptographicOperations.FixedTimeEquals(presentedHash, _secretHash) ? WebhookTokenCheck.Accepted : WebhookTokenCheck.Wrong;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }
 

@@ -30,6 +30,10 @@ public sealed class DiagnosticTests
             "RCG006", 12
         },
         {
+            "oneOf of different JSON kinds", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        v:\n          oneOf:\n            - type: string\n            - type: integer\n            - type: boolean\npaths: {}\n",
+            "RCG007", 11
+        },
+        {
             "oneOf of two objects (needs a discriminator)", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        v:\n          oneOf:\n            - type: object\n              properties:\n                a: { type: string }\n            - type: object\n              properties:\n                b: { type: string }\npaths: {}\n",
             "RCG007", 11
         },
@@ -136,5 +140,15 @@ public sealed class DiagnosticTests
         Assert.Null(outcome.Run.Results.Single().Exception);
         Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == "RCG099");
         Assert.DoesNotContain(outcome.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void A_union_the_author_marks_x_json_element_is_a_JsonElement_without_a_warning()
+    {
+        string contract = Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        v:\n          x-json-element: true\n          oneOf:\n            - type: string\n            - type: array\n              items:\n                type: string\npaths: {}\n";
+        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile("/contracts/ok.yaml", contract));
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Contains("global::System.Text.Json.JsonElement? V", string.Concat(outcome.Sources.Values));
     }
 }

@@ -82,7 +82,7 @@ public sealed class WebhookContractTests
     }
 
     [Fact]
-    public void A_union_of_different_json_kinds_is_kept_as_json_without_a_warning()
+    public void A_union_of_different_json_kinds_marked_x_json_element_is_kept_as_json_without_a_warning()
     {
         string contract = Header + """
             components:
@@ -91,6 +91,7 @@ public sealed class WebhookContractTests
                   type: object
                   properties:
                     email:
+                      x-json-element: true
                       oneOf:
                         - type: array
                           items: { $ref: '#/components/schemas/Address' }

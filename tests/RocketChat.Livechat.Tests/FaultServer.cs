@@ -226,9 +226,16 @@ public static class Faults
             }
         };
 
-    /// <summary>Anything at all: the test writes the raw bytes.</summary>
-    public static FaultReply Raw(string response) =>
-        async (_, socket, stopping) => await SendAsync(socket, Encoding.UTF8.GetBytes(response), stopping);
+    /// <summary>Anything at all: the test writes the raw bytes; then the connection closes, or stalls until the client gives up.</summary>
+    public static FaultReply Raw(string response, bool thenStall = false) =>
+        async (_, socket, stopping) =>
+        {
+            await SendAsync(socket, Encoding.UTF8.GetBytes(response), stopping);
+            if (thenStall)
+            {
+                await WaitForClientToCloseAsync(socket, stopping);
+            }
+        };
 
     private static byte[] Chunk(byte[] data) =>
         [.. Encoding.ASCII.GetBytes(data.Length.ToString("x", System.Globalization.CultureInfo.InvariantCulture) + "\r\n"), .. data, .. "\r\n"u8];

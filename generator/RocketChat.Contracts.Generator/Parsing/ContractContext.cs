@@ -11,10 +11,13 @@ namespace RocketChat.Contracts.Generator.Parsing
     {
         private readonly List<DiagnosticInfo> _diagnostics = new List<DiagnosticInfo>();
 
-        public ContractContext(string path, YamlMappingNode root)
+        private readonly LineMap _lines;
+
+        public ContractContext(string path, YamlMappingNode root, LineMap lines)
         {
             Path = path;
             Root = root;
+            _lines = lines;
         }
 
         public string Path { get; }
@@ -27,7 +30,7 @@ namespace RocketChat.Contracts.Generator.Parsing
 
         public void Report(DiagnosticDescriptor descriptor, YamlNode? at, params string[] arguments)
         {
-            _diagnostics.Add(new DiagnosticInfo(descriptor.Id, at?.Locate(Path), arguments.ToEquatableArray()));
+            _diagnostics.Add(new DiagnosticInfo(descriptor.Id, at?.Locate(Path, _lines), arguments.ToEquatableArray()));
         }
 
         /// <summary>

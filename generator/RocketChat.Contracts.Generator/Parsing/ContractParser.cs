@@ -45,10 +45,11 @@ namespace RocketChat.Contracts.Generator.Parsing
             ContractInput input, Settings settings, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
             bool isJson = input.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-            var stream = new YamlStream();
+            var lines = new LineMap(input.Text);
+            YamlStream stream;
             try
             {
-                stream.Load(new StringReader(input.Text));
+                stream = YamlLoader.Load(input.Text);
             }
             catch (YamlException ex)
             {
@@ -59,7 +60,7 @@ namespace RocketChat.Contracts.Generator.Parsing
 
                 diagnostics.Add(new DiagnosticInfo(
                     DiagnosticDescriptors.InvalidDocument.Id,
-                    new LocationInfo(input.Path, (int)ex.Start.Index, 1, (int)ex.Start.Line - 1, (int)ex.Start.Column - 1),
+                    new LocationInfo(input.Path, lines.Offset((int)ex.Start.Line - 1, (int)ex.Start.Column - 1), 1, (int)ex.Start.Line - 1, (int)ex.Start.Column - 1),
                     new[] { ex.Message }.ToEquatableArray()));
                 return Empty(settings, diagnostics);
             }
@@ -84,7 +85,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                 return null;
             }
 
-            var context = new ContractContext(input.Path, root);
+            var context = new ContractContext(input.Path, root, lines);
             string? version = root.GetString("openapi");
             if (version == null || !version.StartsWith("3.", StringComparison.Ordinal))
             {
@@ -323,6 +324,13 @@ namespace RocketChat.Contracts.Generator.Parsing
                 string wantedName = Identifiers.ToCamelCase(context.NameFor(parameter, Identifiers.ToPascalCase(wireName)));
                 string parameterName = Identifiers.Unique(wantedName, parameterNames);
                 TypeRef type = schema == null ? TypeRef.String : schemas.Read(schema, name + Identifiers.ToPascalCase(wireName));
+
+                // A free-form query value ('schema: {}', as Rocket.Chat's official files declare sort and query) has no
+                // keys a style could write; it goes out as JSON text, as 'content: application/json' would send it.
+                if (!isJson && kind == ParameterLocation.Query && type.Kind == TypeKind.Json && parameter.Get("style") == null)
+                {
+                    isJson = true;
+                }
 
                 // 'content' (JSON text) and 'style' exclude each other; otherwise the style must fit the type.
                 ParameterStyle style = ParameterStyle.FormExploded;

@@ -115,9 +115,14 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             foreach (string unsupported in new[] { "oneOf", "anyOf", "not" })
             {
-                if (mapping.Get(unsupported) is YamlNode node && !IsNullUnion(node, out _) && !KindUnion.IsKindUnion(node, _context))
+                if (mapping.Get(unsupported) is YamlNode node && !IsNullUnion(node, out _))
                 {
-                    _context.Report(DiagnosticDescriptors.UnsupportedSchema, KeyNode(mapping, unsupported), unsupported);
+                    // 'x-json-element: true' says the contract's author chose JsonElement here: no warning then.
+                    if (mapping.GetString("x-json-element") != "true")
+                    {
+                        _context.Report(DiagnosticDescriptors.UnsupportedSchema, KeyNode(mapping, unsupported), unsupported);
+                    }
+
                     return TypeRef.Json;
                 }
 

@@ -64,12 +64,13 @@ namespace RocketChat.Contracts.Generator.Parsing
             }
         }
 
-        public static LocationInfo Locate(this YamlNode node, string path)
+        public static LocationInfo Locate(this YamlNode node, string path, LineMap lines)
         {
             int length = node is YamlScalarNode && node.End.Line == node.Start.Line
                 ? System.Math.Max(1, (int)(node.End.Index - node.Start.Index))
                 : 1;
-            return new LocationInfo(path, (int)node.Start.Index, length, (int)node.Start.Line - 1, (int)node.Start.Column - 1);
+            int line = (int)node.Start.Line - 1, column = (int)node.Start.Column - 1;
+            return new LocationInfo(path, lines.Offset(line, column), length, line, column);
         }
     }
 }

@@ -14,12 +14,14 @@ internal sealed class ResponseBody : IDisposable
     /// <summary>The largest buffer rented from the shared pool.</summary>
     internal const int MaxPooledBuffer = 1024 * 1024;
 
+    private readonly ArrayPool<byte> _pool;
     private byte[] _buffer;
     private int _length;
 
-    private ResponseBody(byte[] buffer)
+    private ResponseBody(ArrayPool<byte> pool, int capacity)
     {
-        _buffer = buffer;
+        _pool = pool;
+        _buffer = Allocate(pool, capacity);
     }
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, _length);
@@ -32,8 +34,10 @@ internal sealed class ResponseBody : IDisposable
     /// reading a body without one) throws <see cref="ResponseTooLargeException"/>, or, with
     /// <paramref name="truncate"/>, keeps the first <paramref name="maxSize"/> bytes and stops reading.
     /// </summary>
-    public static async Task<ResponseBody> ReadAsync(HttpContent content, long maxSize, bool truncate, CancellationToken cancellationToken)
+    public static async Task<ResponseBody> ReadAsync(HttpContent content, long maxSize, bool truncate, CancellationToken cancellationToken, ArrayPool<byte>? pool = null)
     {
+        // No array holds more than Array.MaxLength bytes, whatever limit was configured; "+ 1" below cannot overflow.
+        maxSize = Math.Min(maxSize, Array.MaxLength - 1);
         long? declared = content.Headers.ContentLength;
         if (declared > maxSize && !truncate)
         {
@@ -42,7 +46,7 @@ internal sealed class ResponseBody : IDisposable
 
         // Content-Length sizes the buffer in one go (one byte more, to see the end without growing); otherwise it grows.
         long wanted = declared is > 0 ? Math.Min(declared.Value + 1, maxSize + 1) : Math.Min(DefaultCapacity, maxSize + 1);
-        var body = new ResponseBody(Allocate((int)Math.Min(wanted, Array.MaxLength)));
+        var body = new ResponseBody(pool ?? ArrayPool<byte>.Shared, (int)Math.Min(wanted, Array.MaxLength));
         try
         {
             Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -86,7 +90,7 @@ internal sealed class ResponseBody : IDisposable
     public void Dispose()
     {
         byte[] buffer = Interlocked.Exchange(ref _buffer, []);
-        Release(buffer);
+        Release(_pool, buffer);
     }
 
     private void Grow(long maxSize)
@@ -98,19 +102,19 @@ internal sealed class ResponseBody : IDisposable
             throw new ResponseTooLargeException(maxSize);
         }
 
-        byte[] next = Allocate((int)larger);
+        byte[] next = Allocate(_pool, (int)larger);
         _buffer.AsSpan(0, _length).CopyTo(next);
-        Release(_buffer);
+        Release(_pool, _buffer);
         _buffer = next;
     }
 
-    private static byte[] Allocate(int size) => size <= MaxPooledBuffer ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+    private static byte[] Allocate(ArrayPool<byte> pool, int size) => size <= MaxPooledBuffer ? pool.Rent(size) : new byte[size];
 
-    private static void Release(byte[] buffer)
+    private static void Release(ArrayPool<byte> pool, byte[] buffer)
     {
         if (buffer.Length is > 0 and <= MaxPooledBuffer)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            pool.Return(buffer);
         }
     }
 }

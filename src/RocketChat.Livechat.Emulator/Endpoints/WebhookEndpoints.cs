@@ -38,23 +38,22 @@ internal sealed class WebhookEndpoints(EmulatorState state)
                 continue;
             }
 
-            if (!state.Settings.TryGet(settingId, out JsonNode? current) || current is null)
-            {
-                continue;
-            }
-
             updates.Add((settingId, value));
         }
 
         // Check every value first so a bad field changes nothing.
         foreach ((string settingId, JsonNode? value) in updates)
         {
-            SettingWriteResult check = state.Settings.TrySet(settingId, value);
-            if (check == SettingWriteResult.WrongType)
+            if (!state.Settings.Accepts(settingId, value))
             {
                 string field = s_integrationFields.First(f => f.SettingId == settingId).Field;
                 throw ApiErrors.InvalidParams($"must have a valid '{field}'");
             }
+        }
+
+        foreach ((string settingId, JsonNode? value) in updates)
+        {
+            state.Settings.TrySet(settingId, value);
         }
 
         await JsonResponses.SuccessAsync(context).ConfigureAwait(false);

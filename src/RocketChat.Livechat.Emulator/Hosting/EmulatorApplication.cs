@@ -28,9 +28,11 @@ internal static class EmulatorApplication
         var rateLimiter = new RateLimiter(options.TimeProvider, options.RateLimitWindow);
         ILogger logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("RocketChat.Livechat.Emulator");
         app.Use(next => new SafetyNetMiddleware(next, logger).InvokeAsync);
+        app.UseWebSockets();
         app.UseRouting();
         app.Use(next => new ApiGatewayMiddleware(next, endpoints.Accounts, rateLimiter, options).InvokeAsync);
         ApiRoutes.Map(app, endpoints);
+        endpoints.Realtime.Map(app);
         app.MapFallback("{*path}", _ => throw ApiErrors.EndpointDoesNotExist());
         return app;
     }

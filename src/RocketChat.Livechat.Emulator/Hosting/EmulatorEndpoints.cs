@@ -1,4 +1,5 @@
 using RocketChat.Livechat.Emulator.Endpoints;
+using RocketChat.Livechat.Emulator.Realtime;
 using RocketChat.Livechat.Emulator.Services;
 using RocketChat.Livechat.Emulator.State;
 
@@ -18,6 +19,7 @@ internal sealed class EmulatorEndpoints
         Messages = new MessageEndpoints(new MessageService(state));
         Inquiries = new InquiryEndpoints(new InquiryService(state, router));
         Users = new LivechatUserEndpoints(new LivechatUserService(state));
+        Realtime = new RealtimeServer(state, Accounts);
         Webhooks = new WebhookEndpoints(state);
         WebhookSender = state.Webhooks.Sender;
         Account = new AccountEndpoints(Accounts);
@@ -30,6 +32,8 @@ internal sealed class EmulatorEndpoints
     public AppearanceEndpoints Appearance { get; }
 
     public DepartmentEndpoints Departments { get; }
+
+    public RealtimeServer Realtime { get; }
 
     public AccountService Accounts { get; }
 

@@ -1,4 +1,5 @@
 using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Events;
 using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
 
@@ -65,7 +66,8 @@ internal sealed class AgentRouter(EmulatorState state)
         state.Rooms[roomId] = room with { ServedBy = servedBy, UsersCount = room.UsersCount + 1, UpdatedAt = now };
         if (state.FindInquiryByRoom(roomId) is { } inquiry)
         {
-            state.Inquiries[inquiry.Id] = inquiry with { Status = InquiryStatus.Taken, TakenAt = now, UpdatedAt = now };
+            InquiryRecord taken = state.Inquiries[inquiry.Id] = inquiry with { Status = InquiryStatus.Taken, TakenAt = now, UpdatedAt = now };
+            state.Events.InquiryChanged(taken, InquiryChange.Updated);
         }
 
         if (state.Visitors.TryGetValue(room.Visitor.Id, out VisitorRecord? visitor))
@@ -76,6 +78,7 @@ internal sealed class AgentRouter(EmulatorState state)
         var sender = new MessageSender(agent.Id, agent.Username, agent.Name);
         state.AddMessage(SystemMessage(roomId, "command", "connected", sender, now));
         state.AddMessage(SystemMessage(roomId, "uj", string.Empty, sender, now));
+        state.Events.AgentAssigned(state.Rooms[roomId], agent);
     }
 
     /// <summary>Removes the serving agent before a transfer (LivechatRooms.removeAgentByRoomId and its subscription).</summary>
@@ -85,6 +88,7 @@ internal sealed class AgentRouter(EmulatorState state)
         if (room.ServedBy is not null)
         {
             state.Rooms[roomId] = room with { ServedBy = null, UsersCount = Math.Max(1, room.UsersCount - 1), UpdatedAt = now };
+            state.Events.AgentUnassigned(state.Rooms[roomId], room.ServedBy.AgentId);
         }
     }
 

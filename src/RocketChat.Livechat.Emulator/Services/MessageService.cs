@@ -1,4 +1,5 @@
 using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Events;
 using RocketChat.Livechat.Emulator.Http;
 using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
@@ -56,12 +57,13 @@ internal sealed class MessageService(EmulatorState state)
             };
             if (state.FindInquiryByRoom(roomId) is { } inquiry)
             {
-                state.Inquiries[inquiry.Id] = inquiry with
+                InquiryRecord updated = state.Inquiries[inquiry.Id] = inquiry with
                 {
                     LastMessage = message,
                     Message = inquiry.Message.Length == 0 ? text : inquiry.Message,
                     UpdatedAt = now,
                 };
+                state.Events.InquiryChanged(updated, InquiryChange.Updated);
             }
 
             state.Webhooks.MessageSaved(state.Rooms[roomId], message);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Events;
 using RocketChat.Livechat.Emulator.Http;
 using RocketChat.Livechat.Emulator.Security;
 using RocketChat.Livechat.Emulator.Settings;
@@ -242,6 +243,7 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         };
         state.Rooms[room.Id] = room;
         state.Inquiries[inquiry.Id] = inquiry;
+        state.Events.InquiryChanged(inquiry, InquiryChange.Queued);
         state.AddMessage(AgentRouter.SystemMessage(room.Id, "livechat-started", string.Empty, new MessageSender(visitor.Id, visitor.Username, null), now));
         state.Visitors[visitor.Id] = visitor with { LastChat = new RoomReference(room.Id, now) };
         state.Webhooks.SessionStarted(room);
@@ -273,7 +275,7 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         DateTimeOffset now = state.Now;
         MessageRecord closeMessage = AgentRouter.SystemMessage(room.Id, "livechat-close", comment ?? string.Empty, closedBy, now) with { Token = visitorToken };
         state.AddMessage(closeMessage);
-        state.Rooms[room.Id] = room with
+        RoomRecord closed = state.Rooms[room.Id] = room with
         {
             IsOpen = false,
             ClosedAt = now,
@@ -286,8 +288,10 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         if (state.FindInquiryByRoom(room.Id) is { } inquiry)
         {
             state.Inquiries.Remove(inquiry.Id);
+            state.Events.InquiryChanged(inquiry, InquiryChange.Removed);
         }
 
+        state.Events.RoomClosed(closed);
         state.Webhooks.MessageSaved(state.Rooms[room.Id], closeMessage);
         state.Webhooks.SessionClosed(state.Rooms[room.Id]);
     }

@@ -54,6 +54,15 @@ internal sealed class SettingsRegistry
         }
     }
 
+    /// <summary>Whether <paramref name="value"/> could be stored (the id is known and the type matches).</summary>
+    public bool Accepts(string id, JsonNode? value)
+    {
+        lock (_lock)
+        {
+            return _definitions.TryGetValue(id, out SettingDefinition? definition) && definition.Accepts(value);
+        }
+    }
+
     /// <summary>Stores <paramref name="value"/> if the id is known and the value has the setting's type.</summary>
     public SettingWriteResult TrySet(string id, JsonNode? value)
     {

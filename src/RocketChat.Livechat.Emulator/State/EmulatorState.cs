@@ -1,4 +1,5 @@
 using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Events;
 using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.Webhooks;
 
@@ -30,6 +31,9 @@ internal sealed class EmulatorState
     public WebhookDispatcher Webhooks { get; }
 
     public Lock Gate { get; } = new();
+
+    /// <summary>Announces state changes (streams, webhooks); raised by the services while they hold <see cref="Gate"/>.</summary>
+    public EmulatorEventBus Events { get; } = new();
 
     public Dictionary<string, UserRecord> Users { get; } = new(StringComparer.Ordinal);
 
@@ -108,5 +112,6 @@ internal sealed class EmulatorState
 
         list.Add(message);
         MessageIds.Add(message.Id);
+        Events.MessageSaved(message);
     }
 }

@@ -39,9 +39,13 @@ internal sealed class WebhookSender : IAsyncDisposable
     public void Send(string type, string? roomId, byte[] body, Action<string>? onDelivered)
     {
         long id = Interlocked.Increment(ref _nextDeliveryId);
-        Task delivery = Task.Run(() => DeliverAsync(id, type, roomId, body, onDelivered));
+
+        // Tracked before it starts, so a delivery that ends at once cannot be added back after its own removal.
+        var start = new Task<Task>(() => DeliverAsync(id, type, roomId, body, onDelivered));
+        Task delivery = start.Unwrap();
         _inFlight[id] = delivery;
         _ = delivery.ContinueWith(_ => _inFlight.TryRemove(id, out Task? _), TaskScheduler.Default);
+        start.Start(TaskScheduler.Default);
     }
 
     /// <summary>One POST of the webhook.test sample: the token header always (even empty), Accept: application/json, no retry.</summary>
@@ -79,6 +83,18 @@ internal sealed class WebhookSender : IAsyncDisposable
     }
 
     private async Task DeliverAsync(long id, string type, string? roomId, byte[] body, Action<string>? onDelivered)
+    {
+        try
+        {
+            await DeliverWithRetriesAsync(id, type, roomId, body, onDelivered).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The emulator stopped while the delivery waited to retry, as a server shutting down would.
+        }
+    }
+
+    private async Task DeliverWithRetriesAsync(long id, string type, string? roomId, byte[] body, Action<string>? onDelivered)
     {
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using RocketChat.Contracts.Runtime;
 
 namespace RocketChat.Livechat.Realtime;
 
 /// <summary>
 /// The events of one livechat room. For a visitor (token given) that is messages, deletions, typing and the
-/// <c>stream-livechat-room</c> events; for an agent, messages and deletions. With the visitor token, a gap left by a
+/// <c>stream-livechat-room</c> events; for an agent, messages, deletions and typing. With the visitor token, a gap left by a
 /// dropped connection is filled from REST history (<c>livechat/messages.history</c>): every message is delivered once
 /// and in order. The first page of history at subscribe time counts as already seen; events start after it.
 /// </summary>
@@ -16,6 +17,7 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
     private readonly MessageDeduplicator _delivered = new();
     private readonly List<Message> _heldDuringCatchUp = [];
     private bool _catchingUp;
+    private RocketChatApiException? _baselineError;
 
     internal LivechatRoomSubscription(LivechatRealtimeClient client, LivechatClient rest, string roomId, string? visitorToken, LivechatRealtimeOptions options)
         : base(client, $"room {roomId} subscription", Specs(roomId, visitorToken), options.EventBufferCapacity)
@@ -33,6 +35,7 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         ?
         [
             new(RealtimeStreams.RoomMessages, roomId, null),
+            new(RealtimeStreams.NotifyRoom, RealtimeStreams.UserActivityEvent(roomId), null),
             new(RealtimeStreams.NotifyRoom, RealtimeStreams.DeleteMessageEvent(roomId), null),
         ]
         :
@@ -94,7 +97,19 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         if (isFirst && _visitorToken is not null)
         {
             // What exists before subscribing is history, not news: remember it so the catch-up below skips it.
-            GetMessageHistoryResponse latest = await _rest.Messages.GetMessageHistoryAsync(RoomId, _visitorToken, limit: _pageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
+            GetMessageHistoryResponse latest;
+            try
+            {
+                latest = await _rest.Messages.GetMessageHistoryAsync(RoomId, _visitorToken, limit: _pageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (RocketChatApiException ex)
+            {
+                // A token that does not own the room: the subscription's refusal (not-allowed) is the error to report;
+                // should the server accept it anyway, AfterSubscribeAsync reports this one.
+                _baselineError = ex;
+                return;
+            }
+
             lock (DeliveryGate)
             {
                 foreach (Message message in latest.Messages)
@@ -110,6 +125,11 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         if (_visitorToken is null)
         {
             return;
+        }
+
+        if (_baselineError is { } error)
+        {
+            throw error;
         }
 
         DateTimeOffset? since;

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using RocketChat.Livechat.Emulator.Domain;
+
+namespace RocketChat.Livechat.Emulator.Events;
+
+/// <summary>Hands each event to every registered handler (the realtime streams, webhooks, ...), in registration order.</summary>
+internal sealed class EmulatorEventBus : IEmulatorEvents
+{
+    private ImmutableArray<IEmulatorEvents> _handlers = [];
+
+    public void Add(IEmulatorEvents handler) => ImmutableInterlocked.Update(ref _handlers, list => list.Add(handler));
+
+    public void MessageSaved(MessageRecord message)
+    {
+        foreach (IEmulatorEvents handler in _handlers)
+        {
+            handler.MessageSaved(message);
+        }
+    }
+
+    public void InquiryChanged(InquiryRecord inquiry, InquiryChange change)
+    {
+        foreach (IEmulatorEvents handler in _handlers)
+        {
+            handler.InquiryChanged(inquiry, change);
+        }
+    }
+
+    public void AgentAssigned(RoomRecord room, UserRecord agent)
+    {
+        foreach (IEmulatorEvents handler in _handlers)
+        {
+            handler.AgentAssigned(room, agent);
+        }
+    }
+
+    public void AgentUnassigned(RoomRecord room, string agentId)
+    {
+        foreach (IEmulatorEvents handler in _handlers)
+        {
+            handler.AgentUnassigned(room, agentId);
+        }
+    }
+
+    public void RoomClosed(RoomRecord room)
+    {
+        foreach (IEmulatorEvents handler in _handlers)
+        {
+            handler.RoomClosed(room);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using RocketChat.Livechat.Emulator.Domain;
+
+namespace RocketChat.Livechat.Emulator.Events;
+
+/// <summary>
+/// What the emulated server announces when its state changes: what Rocket.Chat's model watchers and callbacks react
+/// to (streams, webhooks). Services call these while holding <see cref="State.EmulatorState.Gate"/>, so handlers see
+/// changes in commit order; handlers must not block or call back into the services.
+/// </summary>
+internal interface IEmulatorEvents
+{
+    /// <summary>A message was stored (chat or system message), in the order messages are stored.</summary>
+    void MessageSaved(MessageRecord message);
+
+    /// <summary>An inquiry entered the queue, changed, or left it.</summary>
+    void InquiryChanged(InquiryRecord inquiry, InquiryChange change);
+
+    /// <summary>An agent now serves the room (after its join messages were stored).</summary>
+    void AgentAssigned(RoomRecord room, UserRecord agent);
+
+    /// <summary>The agent no longer serves the room (forwarding, closing).</summary>
+    void AgentUnassigned(RoomRecord room, string agentId);
+
+    /// <summary>The room was closed (after its <c>livechat-close</c> message was stored).</summary>
+    void RoomClosed(RoomRecord room);
+}
+
+/// <summary>How an inquiry changed.</summary>
+internal enum InquiryChange
+{
+    Queued,
+    Updated,
+    Removed,
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Events;
+using RocketChat.Livechat.Emulator.Json;
+
+namespace RocketChat.Livechat.Emulator.Realtime;
+
+/// <summary>
+/// Turns the emulator's state changes into what Rocket.Chat's listeners emit on the streams: messages on
+/// <c>stream-room-messages</c>, <c>agentData</c> on <c>stream-livechat-room</c>, subscription changes on
+/// <c>stream-notify-user</c>, and the queue on <c>stream-livechat-inquiry-queue-observer</c>.
+/// </summary>
+internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
+{
+    public void MessageSaved(MessageRecord message)
+    {
+        if (registry.HasListeners(StreamNames.RoomMessages, message.RoomId))
+        {
+            registry.Publish(StreamNames.RoomMessages, message.RoomId, DdpServerFrames.Changed(StreamNames.RoomMessages, message.RoomId, writer =>
+                Ejson.WriteDocument(writer, rest => MessageJson.Write(rest, message))));
+        }
+    }
+
+    /// <summary>
+    /// The inquiry's own key gets <c>{_id, ...inquiry, clientAction}</c>; the queue key (<c>department/&lt;id&gt;</c>,
+    /// else <c>agent/&lt;defaultAgent&gt;</c>, else <c>public</c>) gets <c>{type, ...inquiry}</c>. A taken inquiry is
+    /// an update whose status is no longer <c>queued</c>, as the server sends it.
+    /// </summary>
+    public void InquiryChanged(InquiryRecord inquiry, InquiryChange change)
+    {
+        (string clientAction, string type) = change switch
+        {
+            InquiryChange.Queued => ("inserted", "added"),
+            InquiryChange.Updated => ("updated", "changed"),
+            _ => ("removed", "removed"),
+        };
+
+        registry.Publish(StreamNames.InquiryQueue, inquiry.Id, DdpServerFrames.Changed(StreamNames.InquiryQueue, inquiry.Id, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("_id", inquiry.Id);
+            if (change != InquiryChange.Removed)
+            {
+                Ejson.WriteSpread(writer, rest => InquiryJson.Write(rest, inquiry));
+            }
+
+            writer.WriteString("clientAction", clientAction);
+            writer.WriteEndObject();
+        }));
+
+        string queueKey = inquiry.Department is { } department ? $"department/{department}"
+            : inquiry.DefaultAgent is { } agent ? $"agent/{agent.AgentId}"
+            : "public";
+        registry.Publish(StreamNames.InquiryQueue, queueKey, DdpServerFrames.Changed(StreamNames.InquiryQueue, queueKey, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", type);
+            Ejson.WriteSpread(writer, rest => InquiryJson.Write(rest, inquiry));
+            writer.WriteEndObject();
+        }));
+    }
+
+    /// <summary>The agent's new subscription, then <c>agentData</c> to the visitor (after the join messages).</summary>
+    public void AgentAssigned(RoomRecord room, UserRecord agent)
+    {
+        PublishSubscriptionChange(agent.Id, "inserted", room, agent);
+        registry.Publish(StreamNames.LivechatRoom, room.Id, DdpServerFrames.Changed(StreamNames.LivechatRoom, room.Id, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "agentData");
+            writer.WriteStartObject("data");
+            writer.WriteString("_id", agent.Id);
+            writer.WriteString("name", agent.Name);
+            writer.WriteString("username", agent.Username);
+            writer.WriteString("status", agent.Status.Value);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }));
+    }
+
+    /// <summary>The subscription goes; the visitor learns the room awaits an agent (<c>agentData</c> without data).</summary>
+    public void AgentUnassigned(RoomRecord room, string agentId)
+    {
+        PublishSubscriptionChange(agentId, "removed", room, agent: null);
+        registry.Publish(StreamNames.LivechatRoom, room.Id, DdpServerFrames.Changed(StreamNames.LivechatRoom, room.Id, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "agentData");
+            writer.WriteEndObject();
+        }));
+    }
+
+    public void RoomClosed(RoomRecord room)
+    {
+        if (room.ServedBy is { } servedBy)
+        {
+            PublishSubscriptionChange(servedBy.AgentId, "removed", room, agent: null);
+        }
+    }
+
+    private void PublishSubscriptionChange(string userId, string action, RoomRecord room, UserRecord? agent)
+    {
+        string eventName = $"{userId}/subscriptions-changed";
+        if (!registry.HasListeners(StreamNames.NotifyUser, eventName))
+        {
+            return;
+        }
+
+        registry.Publish(StreamNames.NotifyUser, eventName, DdpServerFrames.Changed(StreamNames.NotifyUser, eventName, writer =>
+        {
+            writer.WriteStringValue(action);
+            WriteSubscription(writer, userId, room, agent);
+        }));
+    }
+
+    /// <summary>An omnichannel subscription document (<c>t:"l"</c>, <c>rid</c>, <c>v</c>, ...).</summary>
+    private static void WriteSubscription(Utf8JsonWriter writer, string userId, RoomRecord room, UserRecord? agent)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("_id", $"{room.Id}-{userId}");
+        writer.WriteString("rid", room.Id);
+        writer.WriteString("t", "l");
+        writer.WriteString("name", room.Visitor.Username);
+        writer.WriteString("fname", room.DisplayName);
+        writer.WriteStartObject("u");
+        writer.WriteString("_id", userId);
+        if (agent is not null)
+        {
+            writer.WriteString("username", agent.Username);
+            writer.WriteString("name", agent.Name);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("v");
+        writer.WriteString("_id", room.Visitor.Id);
+        writer.WriteString("username", room.Visitor.Username);
+        writer.WriteString("token", room.Visitor.Token);
+        writer.WriteString("status", room.Visitor.Status.Value);
+        writer.WriteEndObject();
+        writer.WriteStringIfSet("department", room.DepartmentId);
+        writer.WriteBoolean("open", room.IsOpen);
+        writer.WriteBoolean("onHold", room.IsOnHold);
+        writer.WritePropertyName("ts");
+        Ejson.WriteDate(writer, room.CreatedAt);
+        writer.WritePropertyName("_updatedAt");
+        Ejson.WriteDate(writer, room.UpdatedAt);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,111 @@
+using RocketChat.Livechat.Realtime.Tests.Infrastructure;
+
+namespace RocketChat.Livechat.Realtime.Tests;
+
+/// <summary>The agent's side: logins, the inquiry queue without polling, and chats routed to it.</summary>
+public sealed class AgentTests
+{
+    [Fact]
+    public async Task An_agent_sees_a_new_inquiry_in_the_public_queue_without_polling()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        LivechatRealtimeClient agent = await harness.ConnectAsync();
+        RealtimeLogin login = await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
+        await using InquiryQueueSubscription queue = await agent.SubscribeInquiryQueueAsync(InquiryQueueKey.Public);
+        await using var events = new EventReader<InquiryQueueEvent>(queue);
+
+        VisitorChat chat = await harness.StartChatAsync();
+
+        InquiryQueueEvent added = await events.NextAsync();
+        Assert.Equal(InquiryQueueChange.Added, added.Change);
+        Assert.Equal(chat.RoomId, added.Inquiry.RoomId);
+        Assert.Equal(InquiryStatus.Queued, added.Inquiry.Status);
+        Assert.NotNull(added.Inquiry.Timestamp);
+        Assert.False(string.IsNullOrEmpty(login.Token));
+
+        await harness.TakeAsync(chat.RoomId, "agent.two");
+        InquiryQueueEvent taken = await events.NextAsync();
+        Assert.Equal(InquiryQueueChange.Changed, taken.Change);
+        Assert.Equal(InquiryStatus.Taken, taken.Inquiry.Status);
+    }
+
+    [Fact]
+    public async Task A_user_without_livechat_roles_is_refused_the_queue_with_not_allowed()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        LivechatRealtimeClient user = await harness.ConnectAsync();
+        await user.LoginWithPasswordAsync("plain.user", RealtimeHarness.StaffPassword);
+
+        RealtimeServerException refused = await Assert.ThrowsAsync<RealtimeServerException>(() => user.SubscribeInquiryQueueAsync(InquiryQueueKey.Public));
+
+        Assert.True(refused.IsNotAllowed);
+    }
+
+    [Fact]
+    public async Task Anonymous_connections_are_refused_the_queue_and_other_agents_rooms()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync();
+        await harness.TakeAsync(chat.RoomId, "agent.one");
+        LivechatRealtimeClient anonymous = await harness.ConnectAsync();
+        LivechatRealtimeClient otherAgent = await harness.ConnectAsync();
+        await otherAgent.LoginWithPasswordAsync("agent.two", RealtimeHarness.StaffPassword);
+
+        Assert.True((await Assert.ThrowsAsync<RealtimeServerException>(() => anonymous.SubscribeInquiryQueueAsync(InquiryQueueKey.Public))).IsNotAllowed);
+        Assert.True((await Assert.ThrowsAsync<RealtimeServerException>(() => otherAgent.SubscribeRoomMessagesAsync(chat.RoomId))).IsNotAllowed);
+    }
+
+    [Fact]
+    public async Task A_chat_taken_by_the_agent_arrives_as_an_inserted_subscription()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        LivechatRealtimeClient agent = await harness.ConnectAsync();
+        RealtimeLogin login = await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
+        await using SubscriptionChangesSubscription subscriptions = await agent.SubscribeSubscriptionChangesAsync();
+        await using var events = new EventReader<SubscriptionChangedEvent>(subscriptions);
+        VisitorChat chat = await harness.StartChatAsync();
+
+        await harness.TakeAsync(chat.RoomId, "agent.one");
+
+        SubscriptionChangedEvent inserted = await events.NextAsync();
+        Assert.True(inserted.IsInserted);
+        Assert.Equal(chat.RoomId, inserted.RoomId);
+        Assert.Equal("l", inserted.RoomType);
+        Assert.Equal(login.UserId, agent.UserId);
+    }
+
+    [Fact]
+    public async Task Login_by_resume_token_works_and_a_bad_password_is_a_typed_403()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        LivechatRealtimeClient first = await harness.ConnectAsync();
+        RealtimeLogin login = await first.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
+        LivechatRealtimeClient second = await harness.ConnectAsync();
+
+        RealtimeLogin resumed = await second.LoginWithTokenAsync(login.Token);
+        LivechatRealtimeClient third = await harness.ConnectAsync();
+        RealtimeServerException refused = await Assert.ThrowsAsync<RealtimeServerException>(() => third.LoginWithPasswordAsync("agent.one", "wrong"));
+
+        Assert.Equal(login.UserId, resumed.UserId);
+        Assert.NotNull(resumed.TokenExpires);
+        Assert.Equal("403", refused.Error);
+    }
+
+    [Fact]
+    public async Task The_agent_receives_the_visitors_message_in_a_room_it_serves()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync();
+        await harness.TakeAsync(chat.RoomId, "agent.one");
+        LivechatRealtimeClient agent = await harness.ConnectAsync();
+        await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
+        await using LivechatRoomSubscription room = await agent.SubscribeRoomMessagesAsync(chat.RoomId);
+        await using var events = new EventReader<LivechatRoomEvent>(room);
+
+        Message sent = await harness.VisitorSaysAsync(chat, "I need help with my order");
+
+        RoomMessageEvent received = await events.NextAsync<RoomMessageEvent>();
+        Assert.Equal(sent.Id, received.Message.Id);
+        Assert.Equal(chat.Token, received.Message.Token);
+    }
+}

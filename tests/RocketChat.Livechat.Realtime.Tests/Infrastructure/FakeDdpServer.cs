@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RocketChat.Livechat.Realtime.Tests.Infrastructure;
+
+/// <summary>
+/// A scripted DDP server on loopback, for behaviour the emulator never shows: a <c>failed</c> handshake, a server
+/// that goes silent, 2FA errors, answers out of order. Each accepted socket runs the script with its 1-based number.
+/// </summary>
+public sealed class FakeDdpServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _connections;
+
+    private FakeDdpServer(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>How many sockets were accepted so far.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    public static async Task<FakeDdpServer> StartAsync(Func<WebSocket, int, CancellationToken, Task> script)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        WebApplication app = builder.Build();
+        var server = new FakeDdpServer(app);
+        app.UseWebSockets();
+        app.Run(async context =>
+        {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                context.Response.StatusCode = 400;
+                return;
+            }
+
+            using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
+            int number = Interlocked.Increment(ref server._connections);
+            try
+            {
+                await script(socket, number, context.RequestAborted);
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+            {
+                // The client went away; scripts do not need to care.
+            }
+        });
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>Reads one text frame as JSON; null when the client closed.</summary>
+    public static async Task<JsonElement?> ReceiveAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        int count = 0;
+        WebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer.AsMemory(count), cancellationToken) is var r
+                ? new WebSocketReceiveResult(r.Count, r.MessageType, r.EndOfMessage)
+                : throw new InvalidOperationException();
+            count += result.Count;
+        }
+        while (!result.EndOfMessage);
+
+        return result.MessageType == WebSocketMessageType.Close ? null : JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone();
+    }
+
+    /// <summary>Reads frames until one with the given <c>msg</c>.</summary>
+    public static async Task<JsonElement> ReceiveMessageAsync(WebSocket socket, string msg, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            JsonElement frame = await ReceiveAsync(socket, cancellationToken) ?? throw new InvalidOperationException($"The client closed before sending '{msg}'.");
+            if (frame.TryGetProperty("msg", out JsonElement m) && m.GetString() == msg)
+            {
+                return frame;
+            }
+        }
+    }
+
+    public static Task SendAsync(WebSocket socket, string json, CancellationToken cancellationToken) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+
+    /// <summary>Reads <c>connect</c> and answers <c>connected</c>.</summary>
+    public static async Task HandshakeAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        await ReceiveMessageAsync(socket, "connect", cancellationToken);
+        await SendAsync(socket, """{"msg":"connected","session":"fake-session"}""", cancellationToken);
+    }
+
+    /// <summary>Keeps reading until the client goes away, answering nothing.</summary>
+    public static async Task DrainAsync(WebSocket socket, Action<JsonElement>? onFrame, CancellationToken cancellationToken)
+    {
+        while (await ReceiveAsync(socket, cancellationToken) is { } frame)
+        {
+            onFrame?.Invoke(frame);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using RocketChat.Livechat.Emulator;
+
+namespace RocketChat.Livechat.Realtime.Tests.Infrastructure;
+
+/// <summary>
+/// A running emulator with two agents, a manager and a user without livechat roles, REST clients for the actions that
+/// drive events, and realtime clients tuned for tests (fast reconnection). Every wait is bounded by <see cref="Timeout"/>.
+/// </summary>
+public sealed class RealtimeHarness : IAsyncDisposable
+{
+    public const string StaffPassword = "staff-password";
+
+    private readonly List<IAsyncDisposable> _owned = [];
+
+    private RealtimeHarness(LivechatEmulator emulator)
+    {
+        Emulator = emulator;
+        Http = new HttpClient { BaseAddress = emulator.BaseAddress };
+        Anonymous = LivechatClient.Create(new RocketChatLivechatOptions { ServerUrl = emulator.BaseAddress }, Http);
+    }
+
+    /// <summary>The longest any single wait in a test may take before the test fails.</summary>
+    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(15);
+
+    public LivechatEmulator Emulator { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>A REST client without credentials, for visitor routes.</summary>
+    public LivechatClient Anonymous { get; }
+
+    public static async Task<RealtimeHarness> StartAsync(Action<EmulatorOptions>? configure = null)
+    {
+        var options = new EmulatorOptions { RateLimiterEnabled = false };
+        options.Users.Add(new EmulatorUser("agent.one", StaffPassword, "Agent One", "user", "livechat-agent"));
+        options.Users.Add(new EmulatorUser("agent.two", StaffPassword, "Agent Two", "user", "livechat-agent"));
+        options.Users.Add(new EmulatorUser("manager", StaffPassword, "Manager", "user", "livechat-manager"));
+        options.Users.Add(new EmulatorUser("plain.user", StaffPassword, "Plain User", "user"));
+        configure?.Invoke(options);
+        return new RealtimeHarness(await LivechatEmulator.StartAsync(options));
+    }
+
+    /// <summary>A realtime client on the emulator, connected, reconnecting within milliseconds.</summary>
+    public async Task<LivechatRealtimeClient> ConnectAsync(Action<LivechatRealtimeOptions>? configure = null)
+    {
+        var options = new LivechatRealtimeOptions
+        {
+            ReconnectInitialDelay = TimeSpan.FromMilliseconds(20),
+            ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            HistoryPageSize = 5,
+        };
+        configure?.Invoke(options);
+        LivechatRealtimeClient client = LivechatRealtimeClient.Create(new RocketChatLivechatOptions { ServerUrl = Emulator.BaseAddress }, options, Anonymous);
+        _owned.Add(client);
+        using var timeout = new CancellationTokenSource(Timeout);
+        await client.ConnectAsync(timeout.Token);
+        return client;
+    }
+
+    /// <summary>A REST client logged in as <paramref name="username"/>.</summary>
+    public async Task<LivechatClient> StaffAsync(string username)
+    {
+        (string userId, string authToken) = await Emulator.LoginAsync(username, StaffPassword);
+        return LivechatClient.Create(new RocketChatLivechatOptions { ServerUrl = Emulator.BaseAddress, UserId = userId, AuthToken = authToken }, Http);
+    }
+
+    /// <summary>Registers a visitor and opens its room.</summary>
+    public async Task<VisitorChat> StartChatAsync()
+    {
+        string token = "visitor-" + Guid.NewGuid().ToString("N");
+        RegisterVisitorResponse visitor = await Anonymous.Visitors.RegisterVisitorAsync(new RegisterVisitorRequest { Visitor = new VisitorInput { Token = token, Name = "Visitor" } });
+        GetOrCreateRoomResponse room = await Anonymous.Rooms.GetOrCreateRoomAsync(token);
+        return new VisitorChat(token, visitor.Visitor.Username!, room.Room.Id);
+    }
+
+    /// <summary>An agent takes the room's inquiry (manual selection), which posts the join messages and agentData.</summary>
+    public async Task TakeAsync(string roomId, string agent = "agent.one")
+    {
+        LivechatClient client = await StaffAsync(agent);
+        Inquiry inquiry = (await client.Inquiries.GetInquiryAsync(roomId)).Inquiry ?? throw new InvalidOperationException("no inquiry");
+        await client.Inquiries.TakeInquiryAsync(new TakeInquiryRequest { InquiryId = inquiry.Id });
+    }
+
+    public async Task<Message> AgentSaysAsync(string roomId, string text, string agent = "agent.one")
+    {
+        LivechatClient client = await StaffAsync(agent);
+        return (await client.Messages.SendAgentMessageAsync(new SendAgentMessageRequest { Message = new OutgoingMessage { RoomId = roomId, Text = text } })).Message;
+    }
+
+    public async Task<Message> VisitorSaysAsync(VisitorChat chat, string text) =>
+        (await Anonymous.Messages.SendMessageAsync(new SendMessageRequest { Token = chat.Token, RoomId = chat.RoomId, Text = text })).Message;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (IAsyncDisposable owned in _owned)
+        {
+            await owned.DisposeAsync();
+        }
+
+        Http.Dispose();
+        await Emulator.DisposeAsync();
+    }
+}
+
+/// <summary>A visitor with an open room.</summary>
+public sealed record VisitorChat(string Token, string Username, string RoomId);

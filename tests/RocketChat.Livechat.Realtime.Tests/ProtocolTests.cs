@@ -1,0 +1,196 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using RocketChat.Livechat.Realtime.Tests.Infrastructure;
+
+namespace RocketChat.Livechat.Realtime.Tests;
+
+/// <summary>The client's side of DDP against a scripted server: handshake, pings, the watchdog, errors, per-id answers.</summary>
+public sealed class ProtocolTests
+{
+    private static Task<LivechatRealtimeClient> ConnectAsync(FakeDdpServer server, Action<LivechatRealtimeOptions>? configure = null)
+    {
+        var options = new LivechatRealtimeOptions { ReconnectInitialDelay = TimeSpan.FromMilliseconds(20), ReconnectMaxDelay = TimeSpan.FromMilliseconds(100), ConnectTimeout = TimeSpan.FromSeconds(5) };
+        configure?.Invoke(options);
+        LivechatRealtimeClient client = LivechatRealtimeClient.Create(new RocketChatLivechatOptions { ServerUrl = server.BaseAddress }, options);
+        return ConnectOrDisposeAsync(client);
+    }
+
+    private static async Task<LivechatRealtimeClient> ConnectOrDisposeAsync(LivechatRealtimeClient client)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(RealtimeHarness.Timeout);
+            await client.ConnectAsync(timeout.Token);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task The_client_offers_versions_1_pre2_pre1_and_a_failed_answer_is_a_typed_protocol_error()
+    {
+        var connect = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, _, ct) =>
+        {
+            connect.TrySetResult(await FakeDdpServer.ReceiveMessageAsync(socket, "connect", ct));
+            await FakeDdpServer.SendAsync(socket, """{"msg":"failed","version":"pre3"}""", ct);
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+
+        RealtimeProtocolException failed = await Assert.ThrowsAsync<RealtimeProtocolException>(() => ConnectAsync(server));
+
+        Assert.Equal("pre3", failed.ServerVersion);
+        JsonElement sent = await connect.Task.WaitAsync(RealtimeHarness.Timeout);
+        Assert.Equal("""{"msg":"connect","version":"1","support":["1","pre2","pre1"]}""", sent.GetRawText());
+    }
+
+    [Fact]
+    public async Task The_greeting_without_msg_is_ignored_and_server_pings_are_ponged_echoing_the_id()
+    {
+        var pongs = new TaskCompletionSource<(JsonElement WithId, JsonElement WithoutId)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, _, ct) =>
+        {
+            await FakeDdpServer.SendAsync(socket, """{"server_id":"0"}""", ct);
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            await FakeDdpServer.SendAsync(socket, """{"msg":"ping","id":"abc"}""", ct);
+            JsonElement first = await FakeDdpServer.ReceiveMessageAsync(socket, "pong", ct);
+            await FakeDdpServer.SendAsync(socket, """{"msg":"ping"}""", ct);
+            JsonElement second = await FakeDdpServer.ReceiveMessageAsync(socket, "pong", ct);
+            pongs.TrySetResult((first, second));
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+
+        (JsonElement withId, JsonElement withoutId) = await pongs.Task.WaitAsync(RealtimeHarness.Timeout);
+
+        Assert.Equal("fake-session", client.SessionId);
+        Assert.Equal("""{"msg":"pong","id":"abc"}""", withId.GetRawText());
+        Assert.Equal("""{"msg":"pong"}""", withoutId.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_server_that_goes_silent_is_pinged_then_declared_dead_and_replaced()
+    {
+        var pinged = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            if (number == 1)
+            {
+                // Reads but never answers: the client's ping goes unanswered.
+                await FakeDdpServer.DrainAsync(socket, frame =>
+                {
+                    if (frame.GetProperty("msg").GetString() == "ping")
+                    {
+                        pinged.TrySetResult(frame);
+                    }
+                }, ct);
+                return;
+            }
+
+            await FakeDdpServer.DrainAsync(socket, frame =>
+            {
+                if (frame.GetProperty("msg").GetString() == "ping")
+                {
+                    _ = FakeDdpServer.SendAsync(socket, $$"""{"msg":"pong","id":"{{frame.GetProperty("id").GetString()}}"}""", ct);
+                }
+            }, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server, options =>
+        {
+            options.HeartbeatInterval = TimeSpan.FromMilliseconds(100);
+            options.HeartbeatTimeout = TimeSpan.FromMilliseconds(150);
+        });
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Reconnected += (_, _) => reconnected.TrySetResult();
+
+        JsonElement ping = await pinged.Task.WaitAsync(RealtimeHarness.Timeout);
+        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+
+        Assert.True(ping.TryGetProperty("id", out _), "The client's ping carries an id.");
+        Assert.Equal(2, server.Connections);
+        Assert.Equal(1, client.ReconnectCount);
+    }
+
+    [Fact]
+    public async Task Login_sends_the_sha256_digest_and_2fa_errors_are_typed_then_the_code_is_sent_wrapped_in_totp()
+    {
+        string digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("s3cret")));
+        var logins = new List<JsonElement>();
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, _, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            JsonElement first = await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+            logins.Add(first);
+            await FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{first.GetProperty("id").GetString()}}}","error":{"isClientSafe":true,"error":"totp-required","reason":"TOTP Required","details":{"method":"totp","availableMethods":["totp","email"]},"errorType":"Meteor.Error"}}""", ct);
+            JsonElement second = await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+            logins.Add(second);
+            await FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{second.GetProperty("id").GetString()}}}","result":{"id":"user-1","token":"resume-token","tokenExpires":{"$date":1767225600000},"type":"password"}}""", ct);
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+
+        RealtimeTwoFactorException required = await Assert.ThrowsAsync<RealtimeTwoFactorException>(() => client.LoginWithPasswordAsync("agent", "s3cret"));
+        RealtimeLogin login = await client.LoginWithPasswordAsync("agent", "s3cret", twoFactorCode: "123456");
+
+        Assert.False(required.IsCodeInvalid);
+        Assert.Equal("totp", required.Method);
+        Assert.Equal(["totp", "email"], required.AvailableMethods);
+        Assert.Equal(
+            $$$"""[{"user":{"username":"agent"},"password":{"digest":"{{{digest}}}","algorithm":"sha-256"}}]""",
+            logins[0].GetProperty("params").GetRawText());
+        Assert.Equal(
+            $$$"""[{"totp":{"login":{"user":{"username":"agent"},"password":{"digest":"{{{digest}}}","algorithm":"sha-256"}},"code":"123456"}}]""",
+            logins[1].GetProperty("params").GetRawText());
+        Assert.Equal(new RealtimeLogin("user-1", "resume-token", DateTimeOffset.FromUnixTimeMilliseconds(1767225600000)), login);
+        Assert.Equal("user-1", client.UserId);
+    }
+
+    [Fact]
+    public async Task Answers_are_matched_to_calls_by_id_even_out_of_order_and_stream_events_with_id_id_do_not_interfere()
+    {
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, _, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            JsonElement first = await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+            JsonElement second = await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+            await FakeDdpServer.SendAsync(socket, """{"msg":"changed","collection":"stream-room-messages","id":"id","fields":{"eventName":"r1","args":[]}}""", ct);
+            await FakeDdpServer.SendAsync(socket, $$"""{"msg":"result","id":"{{second.GetProperty("id").GetString()}}","result":"{{second.GetProperty("method").GetString()}}"}""", ct);
+            await FakeDdpServer.SendAsync(socket, $$"""{"msg":"updated","methods":["{{second.GetProperty("id").GetString()}}"]}""", ct);
+            await FakeDdpServer.SendAsync(socket, $$"""{"msg":"result","id":"{{first.GetProperty("id").GetString()}}","result":"{{first.GetProperty("method").GetString()}}"}""", ct);
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+
+        Task<JsonElement?> alpha = client.CallAsync("alpha", _ => { });
+        Task<JsonElement?> beta = client.CallAsync("beta", _ => { });
+
+        Assert.Equal("alpha", (await alpha.WaitAsync(RealtimeHarness.Timeout))?.GetString());
+        Assert.Equal("beta", (await beta.WaitAsync(RealtimeHarness.Timeout))?.GetString());
+    }
+
+    [Fact]
+    public async Task A_call_whose_connection_dies_fails_with_connection_lost_instead_of_hanging()
+    {
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            if (number == 1)
+            {
+                await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+                socket.Abort();
+                return;
+            }
+
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+
+        await Assert.ThrowsAsync<RealtimeConnectionLostException>(() => client.CallAsync("never-answered", _ => { }).WaitAsync(RealtimeHarness.Timeout));
+    }
+}
