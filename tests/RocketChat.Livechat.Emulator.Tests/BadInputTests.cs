@@ -155,10 +155,13 @@ public sealed class BadInputTests
 
         ApiResponse declared = await server.PostAsync("/api/v1/livechat/visitor", body);
         ApiResponse chunked = await server.SendAsync(HttpMethod.Post, "/api/v1/livechat/visitor", configure: request =>
+        {
             request.Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)))
             {
                 Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") },
-            });
+            };
+            request.Headers.TransferEncodingChunked = true;
+        });
         ApiResponse registered = await server.GetAsync("/api/v1/livechat/visitor/huge");
 
         foreach (ApiResponse response in new[] { declared, chunked })
