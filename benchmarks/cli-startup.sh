@@ -10,8 +10,8 @@ if ! command -v hyperfine >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq hyperfine) >/dev/null
 fi
 
-dotnet publish src/RocketChat.Livechat.Cli -c Release -r linux-x64 -p:NativeCli=true -o "$out/aot" >/dev/null
-dotnet publish src/RocketChat.Livechat.Cli -c Release -r linux-x64 --self-contained false -o "$out/jit" >/dev/null
+dotnet publish src/RocketChat.Livechat.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" >/dev/null
+dotnet publish src/RocketChat.Livechat.Cli -c Release -r linux-x64 -p:PublishAot=false --self-contained false -o "$out/jit" >/dev/null
 
 port=38517
 "$out/aot/rocketchat-livechat" emulator --port $port --no-rate-limit > "$out/emulator.log" 2>&1 &

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,6 +24,7 @@ namespace RocketChat.Contracts.Generator
         {
             public const string Input = "ContractInput";
             public const string Model = "ContractModel";
+            public const string Collisions = "OutputCollisions";
         }
 
         /// <inheritdoc />
@@ -38,7 +40,15 @@ namespace RocketChat.Contracts.Generator
                 .Select(static (input, cancellationToken) => ContractParser.Parse(input, cancellationToken))
                 .WithTrackingName(Steps.Model);
 
-            context.RegisterSourceOutput(models, static (production, model) => Emit(production, model));
+            // Contracts claiming the same generated files: reported, not left to CS8785 (which drops all their code).
+            IncrementalValueProvider<EquatableArray<OutputClaim>> collisions = models
+                .Where(static model => model != null)
+                .Select(static (model, _) => new OutputClaim(model!.HintPrefix, model.SourcePath))
+                .Collect()
+                .Select(static (claims, _) => OutputClaim.Collisions(claims))
+                .WithTrackingName(Steps.Collisions);
+
+            context.RegisterSourceOutput(models.Combine(collisions), static (production, pair) => Emit(production, pair.Left, pair.Right));
         }
 
         private static bool IsContractFile(string path) =>
@@ -57,7 +67,7 @@ namespace RocketChat.Contracts.Generator
             return new ContractInput(file.Path, text?.ToString() ?? string.Empty, ns, clientName, visibility, rootNamespace);
         }
 
-        private static void Emit(SourceProductionContext production, ContractModel? model)
+        private static void Emit(SourceProductionContext production, ContractModel? model, EquatableArray<OutputClaim> collisions)
         {
             if (model == null)
             {
@@ -67,6 +77,21 @@ namespace RocketChat.Contracts.Generator
             foreach (DiagnosticInfo diagnostic in model.Diagnostics)
             {
                 production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            string[] others = collisions
+                .Where(c => string.Equals(c.HintPrefix, model.HintPrefix, StringComparison.OrdinalIgnoreCase) && c.SourcePath != model.SourcePath)
+                .Select(c => c.SourcePath)
+                .ToArray();
+            if (others.Length > 0)
+            {
+                production.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.OutputCollision,
+                    Location.Create(model.SourcePath, default, default),
+                    model.Namespace,
+                    model.ClientName,
+                    string.Join("', '", others)));
+                return;
             }
 
             if (model.Objects.Count == 0 && model.Clients.Count == 0 && model.Enums.Count == 0)
@@ -92,7 +117,7 @@ namespace RocketChat.Contracts.Generator
             }
             catch (Exception ex)
             {
-                // Two contracts with the same namespace and client name, or an emitter bug: report, never throw.
+                // An emitter bug: report, never throw.
                 production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, ex.GetType().Name + ": " + ex.Message));
             }
         }

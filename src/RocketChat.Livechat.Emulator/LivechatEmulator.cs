@@ -100,6 +100,8 @@ public sealed class LivechatEmulator : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
+            // WebSocket sessions last until closed: end them, or stopping would wait for Kestrel's shutdown timeout.
+            _realtime.DropConnections();
             await _app.StopAsync().ConfigureAwait(false);
             await _webhooks.DisposeAsync().ConfigureAwait(false);
         }

@@ -248,7 +248,9 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         }
 
         _ready.TrySetException(new ObjectDisposedException(nameof(LivechatRealtimeClient)));
-        if (_current is { } connection)
+        _ = _ready.Task.Exception; // Observed: nobody may be waiting.
+        DdpConnection? connection = _current;
+        if (connection is not null)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
         }
@@ -256,6 +258,12 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         if (_supervisor is { } supervisor)
         {
             await supervisor.ConfigureAwait(false);
+        }
+
+        // A reconnection that completed while disposing left a newer connection behind.
+        if (_current is { } latest && !ReferenceEquals(latest, connection))
+        {
+            await latest.DisposeAsync().ConfigureAwait(false);
         }
 
         _ownedHttpClient?.Dispose();
@@ -437,6 +445,10 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
             {
                 return null;
             }
+            catch (ObjectDisposedException) when (stopping.IsCancellationRequested)
+            {
+                return null;
+            }
             catch (RealtimeConnectionLostException)
             {
                 // Still unreachable: wait longer and try again.
@@ -479,9 +491,10 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                 {
                     subscription.Complete(ex);
                 }
-                catch (Contracts.Runtime.RocketChatException ex) when (ex is not RealtimeConnectionLostException)
+                catch (Exception ex) when (ex is not RealtimeConnectionLostException and not OperationCanceledException)
                 {
-                    // Filling the gap over REST failed: end this subscription with the reason rather than deliver a gap.
+                    // Filling the gap over REST failed (or anything else went wrong for this one subscription): end it
+                    // with the reason rather than deliver a gap, and carry on with the others.
                     subscription.Complete(ex);
                 }
             }

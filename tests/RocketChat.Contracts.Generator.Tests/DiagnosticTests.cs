@@ -79,6 +79,18 @@ public sealed class DiagnosticTests
             "RCG014", 11
         },
         {
+            "discriminated oneOf with an inline alternative", Header + "components:\n  schemas:\n    Cat:\n      type: object\n      properties:\n        kind: { type: string }\n    Pet:\n      oneOf:\n        - $ref: '#/components/schemas/Cat'\n        - type: object\n          properties:\n            kind: { type: string }\n      discriminator:\n        propertyName: kind\npaths: {}\n",
+            "RCG007", 14
+        },
+        {
+            "discriminated alternative without the discriminator member", Header + "components:\n  schemas:\n    Cat:\n      type: object\n      properties:\n        name: { type: string }\n    Pet:\n      oneOf:\n        - $ref: '#/components/schemas/Cat'\n      discriminator:\n        propertyName: kind\npaths: {}\n",
+            "RCG007", 13
+        },
+        {
+            "default with no C# literal", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        tags:\n          type: array\n          items: { type: string }\n          default: [a, b]\npaths: {}\n",
+            "RCG019", 13
+        },
+        {
             "property names collide", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        user-id:\n          type: string\n        user_id:\n          type: string\npaths: {}\n",
             "RCG015", 12
         },

@@ -44,11 +44,21 @@ public static class JsonSamples
 
     public static bool IsGeneratedEnum(Type type) => type.IsValueType && type.GetCustomAttribute<JsonConverterAttribute>() != null;
 
+    /// <summary>Discriminators of the contract being sampled, so a derived record's sample names its own kind.</summary>
+    public static AsyncLocal<ContractFacts?> Facts { get; } = new();
+
     public static JsonObject Object(Type record, Limit limit, int depth = 0)
     {
         if (depth > 8)
         {
             throw new InvalidOperationException($"{record.Name} needs itself through required members without end.");
+        }
+
+        if (record.IsAbstract)
+        {
+            // A discriminated union: sample its first derived record.
+            string derived = Facts.Value!.Derived.First(d => d.Value.Base == record.Name).Key;
+            return Object(record.Assembly.GetTypes().Single(t => t.Name == derived && t.Namespace == record.Namespace), limit, depth);
         }
 
         var json = new JsonObject();
@@ -58,6 +68,11 @@ public static class JsonSamples
             {
                 json[member.JsonName] = Value(member.Property.PropertyType, limit, depth + 1);
             }
+        }
+
+        if (Facts.Value?.Derived.TryGetValue(record.Name, out var kind) == true)
+        {
+            json[kind.Member] = kind.Value;
         }
 
         if (record.GetProperty("AdditionalProperties") != null)

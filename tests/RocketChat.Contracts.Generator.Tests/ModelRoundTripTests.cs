@@ -12,12 +12,24 @@ public sealed class ModelRoundTripTests
 {
     private static readonly ConcurrentDictionary<string, CompiledContract> s_compiled = new();
 
-    public static TheoryData<string> ContractNames => new() { "livechat", "store", "hostile", "petstore" };
+    private static readonly Dictionary<string, string> s_paths = new()
+    {
+        ["livechat"] = Path.Combine(RepoPaths.Contracts, "livechat.yaml"),
+        ["webhooks"] = Path.Combine(RepoPaths.Contracts, "livechat-webhooks.yaml"),
+        ["features"] = Path.Combine(RepoPaths.TestContracts, "features.yaml"),
+        ["store"] = Path.Combine(RepoPaths.TestContracts, "store.yaml"),
+        ["hostile"] = Path.Combine(RepoPaths.TestContracts, "hostile.yaml"),
+        ["petstore"] = Path.Combine(RepoPaths.TestContracts, "petstore.yaml"),
+    };
+
+    public static TheoryData<string> ContractNames => new() { "livechat", "webhooks", "store", "hostile", "petstore", "features" };
 
     internal static CompiledContract Compiled(string name) => s_compiled.GetOrAdd(name, static n => n switch
     {
         "livechat" => CompiledContract.Load(Path.Combine(RepoPaths.Contracts, "livechat.yaml"), "RocketChat.Livechat", "Livechat"),
         "store" => CompiledContract.Load(Path.Combine(RepoPaths.TestContracts, "store.yaml"), "Test.Store", "Store"),
+        "webhooks" => CompiledContract.Load(Path.Combine(RepoPaths.Contracts, "livechat-webhooks.yaml"), "RocketChat.Livechat.Webhooks", "LivechatWebhooks"),
+        "features" => CompiledContract.Load(Path.Combine(RepoPaths.TestContracts, "features.yaml"), "RocketChat.Livechat.Tests.Features", "Features"),
         "hostile" => CompiledContract.Load(Path.Combine(RepoPaths.TestContracts, "hostile.yaml"), "Test.Hostile", "Hostile"),
         "petstore" => CompiledContract.Load(Path.Combine(RepoPaths.TestContracts, "petstore.yaml"), "Test.Petstore", "Petstore"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), n, null),
@@ -28,6 +40,8 @@ public sealed class ModelRoundTripTests
     public void Every_record_round_trips_members_at_their_limits_null_and_absent(string contract)
     {
         CompiledContract compiled = Compiled(contract);
+        ContractFacts facts = ContractFacts.Read(s_paths[contract]);
+        JsonSamples.Facts.Value = facts;
         var failures = new List<string>();
         Type[] records = compiled.ModelTypes.Where(t => JsonSamples.IsRecord(t) && !t.IsAbstract).ToArray();
         Assert.NotEmpty(records);
@@ -35,7 +49,7 @@ public sealed class ModelRoundTripTests
         {
             foreach (Limit limit in new[] { Limit.Max, Limit.Min })
             {
-                CheckRoundTrip(compiled, record, JsonSamples.Object(record, limit), expectedNull: null, $"{record.Name} at {limit}", failures);
+                CheckRoundTrip(compiled, facts, record, JsonSamples.Object(record, limit), expectedNull: null, $"{record.Name} at {limit}", failures);
             }
 
             foreach (ModelMember member in ModelMember.Of(record))
@@ -48,7 +62,7 @@ public sealed class ModelRoundTripTests
                 }
                 else
                 {
-                    CheckRoundTrip(compiled, record, withNull, member, $"{member} null", failures);
+                    CheckRoundTrip(compiled, facts, record, withNull, member, $"{member} null", failures);
                 }
 
                 JsonObject without = JsonSamples.Object(record, Limit.Max);
@@ -59,7 +73,7 @@ public sealed class ModelRoundTripTests
                 }
                 else
                 {
-                    CheckRoundTrip(compiled, record, without, member, $"{member} absent", failures);
+                    CheckRoundTrip(compiled, facts, record, without, member, $"{member} absent", failures);
                 }
             }
         }
@@ -142,7 +156,7 @@ public sealed class ModelRoundTripTests
         }
     }
 
-    private static void CheckRoundTrip(CompiledContract compiled, Type record, JsonObject json, ModelMember? expectedNull, string what, List<string> failures)
+    private static void CheckRoundTrip(CompiledContract compiled, ContractFacts facts, Type record, JsonObject json, ModelMember? expectedNull, string what, List<string> failures)
     {
         string sent = json.ToJsonString();
         object read;
@@ -158,10 +172,43 @@ public sealed class ModelRoundTripTests
             return;
         }
 
+        var expected = (JsonObject)json.DeepClone();
         foreach (ModelMember member in ModelMember.Of(record))
         {
             object? value = member.Property.GetValue(read);
             bool sentValue = json.TryGetPropertyValue(member.JsonName, out JsonNode? node) && node is not null;
+            (string, string) key = (record.Name, member.JsonName);
+            if (facts.WriteOnly.Contains(key))
+            {
+                // writeOnly: never read from a response, so never written back from one either.
+                if (value is not null)
+                {
+                    failures.Add($"{what}: writeOnly {member} was read as {value}");
+                }
+
+                expected.Remove(member.JsonName);
+                continue;
+            }
+
+            if (facts.ReadOnly.Contains(key))
+            {
+                // readOnly: read, but never written (it would go into a request body).
+                expected.Remove(member.JsonName);
+            }
+
+            if (!sentValue && value is not null && facts.WithDefault.Contains(key))
+            {
+                // Absent with a default: the default is applied, and written back.
+                expected.Remove(member.JsonName);
+                JsonObject back = JsonNode.Parse(written)!.AsObject();
+                if (!back.ContainsKey(member.JsonName))
+                {
+                    failures.Add($"{what}: {member} got its default {value} but did not write it back");
+                }
+
+                continue;
+            }
+
             if (sentValue && value is null)
             {
                 failures.Add($"{what}: {member} was sent {node!.ToJsonString()} and read as null");
@@ -173,13 +220,17 @@ public sealed class ModelRoundTripTests
         }
 
         // Written back: the same members with the same values; a null member may be written as null or left out.
-        var expected = (JsonObject)json.DeepClone();
         if (expectedNull != null && !expected.ContainsKey(expectedNull.JsonName))
         {
             expected[expectedNull.JsonName] = null;
         }
 
         JsonObject actual = JsonNode.Parse(written)!.AsObject();
+        foreach (ModelMember member in ModelMember.Of(record).Where(m => facts.WithDefault.Contains((record.Name, m.JsonName)) && !json.ContainsKey(m.JsonName)))
+        {
+            actual.Remove(member.JsonName);
+        }
+
         foreach (string name in expected.Where(p => p.Value is null).Select(p => p.Key).ToList())
         {
             expected.Remove(name);

@@ -34,4 +34,29 @@ public sealed class OptionsTests
         Assert.Equal("Consumer", client.ContainingNamespace.ToDisplayString());
         Assert.Equal(Accessibility.Public, client.DeclaredAccessibility);
     }
+
+    [Theory]
+    [InlineData("Internl")]
+    [InlineData("private")]
+    public void A_visibility_that_is_neither_public_nor_internal_is_reported_not_silently_public(string visibility)
+    {
+        string path = Path.Combine(RepoPaths.TestContracts, "store.yaml");
+        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile(path, File.ReadAllText(path), "Acme.Shop", "Shop", Visibility: visibility));
+
+        Diagnostic diagnostic = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal("RCG012", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains($"'{visibility}'", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public")]
+    [InlineData("Internal")]
+    public void Public_and_internal_in_any_case_are_accepted(string visibility)
+    {
+        string path = Path.Combine(RepoPaths.TestContracts, "store.yaml");
+        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile(path, File.ReadAllText(path), "Acme.Shop", "Shop", Visibility: visibility));
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+    }
 }

@@ -11,7 +11,7 @@ public sealed class WebhookContractTests
     private const string Header = "openapi: 3.1.0\ninfo:\n  title: Hooks\n  version: '1'\npaths: {}\n";
 
     [Fact]
-    public void The_livechat_webhooks_contract_generates_every_payload_without_diagnostics_or_a_client()
+    public void The_livechat_webhooks_contract_generates_every_payload_without_diagnostics_or_a_client_as_approved()
     {
         string path = Path.Combine(RepoPaths.Contracts, "livechat-webhooks.yaml");
         GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile(path, File.ReadAllText(path), "RocketChat.Livechat.Webhooks", "LivechatWebhooks"));
@@ -32,6 +32,9 @@ public sealed class WebhookContractTests
         string models = outcome.Sources["RocketChat.Livechat.Webhooks.LivechatWebhooks.Models.g.cs"];
         Assert.Contains("public global::System.Text.Json.JsonElement? Email { get; init; }", models);
         Assert.Contains("public required global::System.Collections.Generic.IReadOnlyList<LivechatWebhookMessage> Messages { get; init; }", models);
+
+        // The payload types are reviewed like the client's: approved files in Snapshots/livechat-webhooks.
+        ApprovedSnapshots.Verify(Path.Combine(RepoPaths.Snapshots, "livechat-webhooks"), outcome.Sources, ApprovedSnapshots.UpdateRequested);
     }
 
     [Fact]

@@ -108,4 +108,29 @@ public sealed class AgentTests
         Assert.Equal(sent.Id, received.Message.Id);
         Assert.Equal(chat.Token, received.Message.Token);
     }
+
+    [Fact]
+    public async Task A_visitors_edit_arrives_as_an_edit_and_its_deletion_as_a_deletion()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync();
+        await harness.TakeAsync(chat.RoomId, "agent.one");
+        LivechatRealtimeClient agent = await harness.ConnectAsync();
+        await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
+        await using LivechatRoomSubscription room = await agent.SubscribeRoomMessagesAsync(chat.RoomId);
+        await using var events = new EventReader<LivechatRoomEvent>(room);
+        Message sent = await harness.VisitorSaysAsync(chat, "helo");
+        Assert.False((await events.NextAsync<RoomMessageEvent>()).IsEdit);
+
+        await harness.Anonymous.Messages.UpdateVisitorMessageAsync(sent.Id, new UpdateVisitorMessageRequest { Token = chat.Token, RoomId = chat.RoomId, Text = "hello" });
+        RoomMessageEvent edited = await events.NextAsync<RoomMessageEvent>();
+        await harness.Anonymous.Messages.DeleteVisitorMessageAsync(sent.Id, new DeleteVisitorMessageRequest { Token = chat.Token, RoomId = chat.RoomId });
+        MessageDeletedEvent deleted = await events.NextAsync<MessageDeletedEvent>();
+
+        Assert.True(edited.IsEdit);
+        Assert.Equal(sent.Id, edited.Message.Id);
+        Assert.Equal("hello", edited.Message.Text);
+        Assert.NotNull(edited.Message.EditedAt);
+        Assert.Equal(sent.Id, deleted.MessageId);
+    }
 }

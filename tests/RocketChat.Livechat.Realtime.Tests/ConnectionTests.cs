@@ -214,4 +214,19 @@ public sealed class ConnectionTests
         Assert.Equal("404", missing.Error);
         Assert.Equal("Method 'no-such-method' not found", missing.Reason);
     }
+
+    [Fact]
+    public async Task Stopping_the_emulator_ends_open_sessions_at_once_instead_of_waiting_for_them()
+    {
+        RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        await using LivechatRealtimeClient client = LivechatRealtimeClient.Create(
+            new RocketChatLivechatOptions { ServerUrl = harness.Emulator.BaseAddress },
+            new LivechatRealtimeOptions { ReconnectInitialDelay = TimeSpan.FromSeconds(30), ReconnectMaxDelay = TimeSpan.FromSeconds(30) });
+        await client.ConnectAsync();
+
+        // Kestrel's default shutdown timeout is 30 s; a session left open would hold the stop that long.
+        await harness.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, harness.Emulator.RealtimeConnectionCount);
+    }
 }

@@ -54,7 +54,7 @@ public sealed class PackageConsumerTests
         using Consumer.Pets;
 
         var connection = new RocketChatConnection(new HttpClient(), new Uri(args[0]));
-        var client = new PetsClient(connection);
+        var client = new PetStoreClient(connection);
         Pet pet = await client.Pets.GetPetAsync("rex/1", tags: ["good", "dog"]);
         Console.WriteLine($"{pet.Name} is {pet.Age}");
         """;
@@ -96,7 +96,7 @@ public sealed class PackageConsumerTests
                   <ItemGroup>
                     <PackageReference Include="RocketChat.Contracts.Generator" Version="0.1.0-local" PrivateAssets="all" />
                     <PackageReference Include="RocketChat.Contracts.Runtime" Version="0.1.0-local" />
-                    <AdditionalFiles Include="pets.yaml" Namespace="Consumer.Pets" ClientName="Pets" />
+                    <AdditionalFiles Include="pets.yaml" Namespace="Consumer.Pets" ClientName="PetStore" />
                   </ItemGroup>
                 </Project>
                 """);

@@ -91,7 +91,8 @@ public sealed class EmulatorWebhookTests
         LivechatClient admin = await server.ClientAsync("admin");
         await admin.Integrations.SaveWebhookIntegrationAsync(new WebhookIntegrationRequest
         {
-            LivechatWebhookUrl = receiver.WebhookUrl.ToString(), LivechatHttpTimeout = 50, LivechatWebhookOnStart = true,
+            // Short enough for a quick test (retries wait 4 x 300 ms), long enough for a loaded machine to answer in time.
+            LivechatWebhookUrl = receiver.WebhookUrl.ToString(), LivechatHttpTimeout = 300, LivechatWebhookOnStart = true,
         });
 
         await server.StartChatAsync("Ada");
@@ -110,12 +111,12 @@ public sealed class EmulatorWebhookTests
     {
         await using ReceiverHost slow = await ReceiverHost.StartAsync(options => options.DeliveryMode = LivechatWebhookDeliveryMode.Inline);
         int calls = 0;
-        slow.Received.OnEach = (_, cancellationToken) => Interlocked.Increment(ref calls) == 1 ? Task.Delay(1000, CancellationToken.None) : Task.CompletedTask;
+        slow.Received.OnEach = (_, cancellationToken) => Interlocked.Increment(ref calls) == 1 ? Task.Delay(2500, CancellationToken.None) : Task.CompletedTask;
         await using EmulatorSetup server = await EmulatorSetup.StartAsync();
         LivechatClient admin = await server.ClientAsync("admin");
         await admin.Integrations.SaveWebhookIntegrationAsync(new WebhookIntegrationRequest
         {
-            LivechatWebhookUrl = slow.WebhookUrl.ToString(), LivechatHttpTimeout = 200, LivechatWebhookOnStart = true,
+            LivechatWebhookUrl = slow.WebhookUrl.ToString(), LivechatHttpTimeout = 500, LivechatWebhookOnStart = true,
         });
 
         await server.StartChatAsync("Ada");

@@ -45,7 +45,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
             "RCG011", "Invalid contract structure", "{0}");
 
         public static readonly DiagnosticDescriptor InvalidOption = Warning(
-            "RCG012", "Invalid generator option", "The {0} '{1}' is not a valid C# name; '{2}' is used instead");
+            "RCG012", "Invalid generator option", "The {0} '{1}' is not valid here; '{2}' is used instead");
 
         public static readonly DiagnosticDescriptor CircularReference = Error(
             "RCG013", "Circular $ref", "The reference '{0}' refers back to itself");
@@ -59,6 +59,15 @@ namespace RocketChat.Contracts.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidNameOverride = Warning(
             "RCG016", "Invalid x-csharp-name", "x-csharp-name '{0}' is not a plain C# identifier; '{1}' is used instead");
 
+        public static readonly DiagnosticDescriptor OutputCollision = Error(
+            "RCG017", "Contracts generate the same code", "This contract and '{2}' both generate namespace '{0}' with client '{1}'; no code is generated for either. Give each contract its own Namespace or ClientName metadata.");
+
+        public static readonly DiagnosticDescriptor ClientNameCollision = Warning(
+            "RCG018", "Client names collide", "The tag '{0}' maps to the client class '{1}', already taken by {2}; it is generated as '{3}'");
+
+        public static readonly DiagnosticDescriptor UnsupportedDefault = Warning(
+            "RCG019", "Default value not applied", "This 'default' has no C# literal for a {0} member; it is not applied, the member reads as absent");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "RCG099", "Generator failure", "The contract generator failed unexpectedly: {0}");
 
@@ -71,7 +80,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
                 InvalidDocument, NotOpenApi3, UnresolvedReference, ExternalReference, DuplicateOperationId,
                 OperationNameCollision, UnsupportedSchema, UnsupportedMediaType, UnsupportedParameter,
                 UndeclaredPathParameter, InvalidStructure, InvalidOption, CircularReference, UnknownType,
-                PropertyNameCollision, InvalidNameOverride, InternalError,
+                PropertyNameCollision, InvalidNameOverride, OutputCollision, ClientNameCollision, UnsupportedDefault, InternalError,
             })
             {
                 s_byId.Add(d.Id, d);

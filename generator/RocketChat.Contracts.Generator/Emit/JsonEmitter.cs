@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using RocketChat.Contracts.Generator.Model;
 using RocketChat.Contracts.Generator.Parsing;
 
@@ -30,6 +31,11 @@ namespace RocketChat.Contracts.Generator.Emit
                 EmitObjectConverter(writer, contract, type);
             }
 
+            foreach (UnionTypeModel type in contract.Unions)
+            {
+                EmitUnionConverter(writer, contract, type);
+            }
+
             foreach (EnumTypeModel type in contract.Enums)
             {
                 EmitEnumConverter(writer, contract, type);
@@ -44,13 +50,14 @@ namespace RocketChat.Contracts.Generator.Emit
             string name = type.Name;
             writer.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/> without reflection.</summary>");
             writer.Open(contract.Accessibility + " sealed class " + name + "JsonConverter : " + Serialization + ".JsonConverter<" + name + ">");
-            foreach (PropertyModel property in type.Properties)
+            var written = type.Properties.Where(p => p.Access != PropertyAccess.ReadOnly).ToList();
+            foreach (PropertyModel property in written)
             {
                 writer.Line("private static readonly " + Json + ".JsonEncodedText " + property.Name + "JsonName = "
                     + Json + ".JsonEncodedText.Encode(" + CSharpText.Literal(property.JsonName) + ");");
             }
 
-            if (type.Properties.Count > 0)
+            if (written.Count > 0)
             {
                 writer.Line();
             }
@@ -77,10 +84,10 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line("throw new " + Json + ".JsonException(" + CSharpText.Literal("Expected a JSON object for " + name + ".") + ");");
             writer.Close();
             writer.Line();
-            foreach (PropertyModel property in type.Properties)
+            foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.WriteOnly))
             {
                 writer.Line(property.Type.CSharpType + "? " + locals[property.Name] + " = default;");
-                if (property.IsRequired)
+                if (property.TracksPresence)
                 {
                     writer.Line("bool has" + property.Name + " = false;");
                 }
@@ -98,17 +105,32 @@ namespace RocketChat.Contracts.Generator.Emit
                 string local = locals[property.Name];
                 writer.Open(keyword + " (reader.ValueTextEquals(" + CSharpText.Utf8Literal(property.JsonName) + "))");
                 writer.Line("reader.Read();");
+                keyword = "else if";
+                if (property.Access == PropertyAccess.WriteOnly)
+                {
+                    // writeOnly: a server echoing it back is not read (and not kept among unknown members either).
+                    writer.Line("reader.Skip();");
+                    writer.Close();
+                    continue;
+                }
+
                 if (property.IsNullable)
                 {
                     // "null", not "default": default of a value type is 0, false or 0001-01-01, a silently wrong value.
                     writer.Line(local + " = reader.TokenType == " + Json + ".JsonTokenType.Null ? null : " + JsonCode.Read(property.Type, "reader") + ";");
-                    if (property.IsRequired)
+                    if (property.TracksPresence)
                     {
                         writer.Line("has" + property.Name + " = true;");
                     }
                 }
                 else
                 {
+                    if (!property.IsRequired && property.DefaultValue != null)
+                    {
+                        // Sent, even as null: a default stands for an absent member only.
+                        writer.Line("has" + property.Name + " = true;");
+                    }
+
                     writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.Null)");
                     writer.Line(local + " = " + JsonCode.Read(property.Type, "reader") + ";");
                     if (property.IsRequired)
@@ -120,7 +142,6 @@ namespace RocketChat.Contracts.Generator.Emit
                 }
 
                 writer.Close();
-                keyword = "else if";
             }
 
             string unknown = type.KeepsAdditionalProperties
@@ -151,12 +172,13 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             writer.Open("return new " + name);
-            foreach (PropertyModel property in type.Properties)
+            foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.WriteOnly))
             {
                 string local = locals[property.Name];
                 bool forgive = property.IsRequired && !property.IsNullable;
                 string read = forgive
                     ? (property.Type.IsValueType ? local + ".GetValueOrDefault()" : local + "!")
+                    : property.DefaultValue != null ? "has" + property.Name + " ? " + local + " : " + property.DefaultValue
                     : local;
                 writer.Line(property.Name + " = " + read + ",");
             }
@@ -174,7 +196,7 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line("/// <summary>Writes one " + name + ".</summary>");
             writer.Open("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + name + " value)");
             writer.Line("writer.WriteStartObject();");
-            foreach (PropertyModel property in type.Properties)
+            foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.ReadOnly))
             {
                 string local = locals[property.Name];
                 writer.Open("if (value." + property.Name + " is { } " + local + ")");
@@ -195,6 +217,71 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             writer.Line("writer.WriteEndObject();");
+            writer.Close();
+            writer.Close();
+            writer.Line();
+        }
+
+        /// <summary>
+        /// Reads a union by looking ahead (on a copy of the reader) for the discriminator, then reading the whole object
+        /// as the record it names; an unknown or missing discriminator is a JsonException, never a guess.
+        /// </summary>
+        private static void EmitUnionConverter(SourceWriter writer, ContractModel contract, UnionTypeModel type)
+        {
+            string name = type.Name;
+            string known = string.Join(", ", type.Cases.Select(c => c.Value));
+            writer.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/> as the kind its " + CSharpText.Code(type.DiscriminatorJsonName) + " member names.</summary>");
+            writer.Open(contract.Accessibility + " sealed class " + name + "JsonConverter : " + Serialization + ".JsonConverter<" + name + ">");
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public override " + name + " Read(ref " + JsonCode.Reader + " reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader);");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + name + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value);");
+            writer.Line();
+            writer.Line("/// <summary>Reads the kind of " + name + " the discriminator names, at the reader's current token.</summary>");
+            writer.Open("public static " + name + " ReadValue(ref " + JsonCode.Reader + " reader)");
+            writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.StartObject)");
+            writer.Line("throw new " + Json + ".JsonException(" + CSharpText.Literal("Expected a JSON object for " + name + ".") + ");");
+            writer.Close();
+            writer.Line();
+            writer.Line(JsonCode.Reader + " scan = reader;");
+            writer.Line("string? kind = null;");
+            writer.Open("while (scan.Read() && scan.TokenType != " + Json + ".JsonTokenType.EndObject)");
+            writer.Line("bool isDiscriminator = scan.ValueTextEquals(" + CSharpText.Utf8Literal(type.DiscriminatorJsonName) + ");");
+            writer.Line("scan.Read();");
+            writer.Open("if (isDiscriminator && scan.TokenType == " + Json + ".JsonTokenType.String)");
+            writer.Line("kind = scan.GetString();");
+            writer.Line("break;");
+            writer.Close();
+            writer.Line();
+            writer.Line("scan.Skip();");
+            writer.Close();
+            writer.Line();
+            writer.Open("return kind switch");
+            foreach (UnionCaseModel union in type.Cases)
+            {
+                writer.Line(CSharpText.Literal(union.Value) + " => " + union.TypeName + "JsonConverter.ReadValue(ref reader),");
+            }
+
+            writer.Line("null => throw new " + Json + ".JsonException(" + CSharpText.Literal("The JSON for " + name + " has no string member '" + type.DiscriminatorJsonName + "' to tell its kind (" + known + ").") + "),");
+            writer.Line("_ => throw new " + Json + ".JsonException(" + CSharpText.Literal("The JSON for " + name + " has the unknown " + type.DiscriminatorJsonName + " '") + " + kind + " + CSharpText.Literal("'; the contract lists " + known + ".") + "),");
+            writer.Close(";");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>Writes the derived record a <see cref=\"" + name + "\"/> holds, discriminator included.</summary>");
+            writer.Open("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + name + " value)");
+            writer.Open("switch (value)");
+            foreach (UnionCaseModel union in type.Cases.GroupBy(c => c.TypeName).Select(g => g.First()))
+            {
+                string local = Identifiers.ToCamelCase(union.TypeName) + "Value";
+                writer.Line("case " + union.TypeName + " " + local + ":");
+                writer.Line("    " + union.TypeName + "JsonConverter.WriteValue(writer, " + local + ");");
+                writer.Line("    break;");
+            }
+
+            writer.Line("default:");
+            writer.Line("    throw new " + Json + ".JsonException(" + CSharpText.Literal("Only the kinds of " + name + " the contract lists (" + known + ") can be written, not ") + " + value.GetType().Name);");
+            writer.Close();
             writer.Close();
             writer.Close();
             writer.Line();

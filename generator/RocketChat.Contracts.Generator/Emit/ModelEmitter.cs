@@ -1,3 +1,4 @@
+using System.Linq;
 using RocketChat.Contracts.Generator.Model;
 
 namespace RocketChat.Contracts.Generator.Emit
@@ -16,6 +17,11 @@ namespace RocketChat.Contracts.Generator.Emit
                 EmitObject(writer, contract, type);
             }
 
+            foreach (UnionTypeModel type in contract.Unions)
+            {
+                EmitUnion(writer, contract, type);
+            }
+
             foreach (EnumTypeModel type in contract.Enums)
             {
                 EmitEnum(writer, contract, type);
@@ -28,7 +34,8 @@ namespace RocketChat.Contracts.Generator.Emit
         {
             CSharpText.Doc(writer, "summary", type.Description ?? "The " + type.Name + " object of the contract.");
             writer.Line("[" + JsonConverterAttribute + "(typeof(" + type.Name + "JsonConverter))]");
-            writer.Open(contract.Accessibility + " sealed partial record " + type.Name);
+            string baseType = type.BaseType != null ? " : " + type.BaseType : string.Empty;
+            writer.Open(contract.Accessibility + " sealed partial record " + type.Name + baseType);
             bool first = true;
             foreach (PropertyModel property in type.Properties)
             {
@@ -39,6 +46,15 @@ namespace RocketChat.Contracts.Generator.Emit
 
                 first = false;
                 CSharpText.DocOrDefault(writer, "summary", property.Description, "The " + CSharpText.Code(property.JsonName) + " field.");
+                if (property.Access == PropertyAccess.ReadOnly)
+                {
+                    writer.Line("/// <remarks>Set by the server (readOnly): read from responses, never written in a request.</remarks>");
+                }
+                else if (property.Access == PropertyAccess.WriteOnly)
+                {
+                    writer.Line("/// <remarks>Sent to the server only (writeOnly): written in requests, never read from a response.</remarks>");
+                }
+
                 if (property.IsDeprecated)
                 {
                     writer.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");
@@ -47,7 +63,8 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line("[" + JsonPropertyNameAttribute + "(" + CSharpText.Literal(property.JsonName) + ")]");
                 string required = property.IsRequired ? "required " : string.Empty;
                 string nullable = property.IsRequired && !property.IsNullable ? string.Empty : "?";
-                writer.Line("public " + required + property.Type.CSharpType + nullable + " " + property.Name + " { get; init; }");
+                string initializer = property.DefaultValue != null && !property.IsRequired ? " = " + property.DefaultValue + ";" : string.Empty;
+                writer.Line("public " + required + property.Type.CSharpType + nullable + " " + property.Name + " { get; init; }" + initializer);
             }
 
             if (type.KeepsAdditionalProperties)
@@ -61,7 +78,75 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }");
             }
 
+            if (type.Properties.Any(p => p.IsSensitive))
+            {
+                writer.Line();
+                EmitMaskedPrintMembers(writer, type, derived: type.BaseType != null);
+            }
+
             writer.Close();
+            writer.Line();
+        }
+
+        /// <summary>
+        /// Replaces the record's generated PrintMembers, which ToString() uses, so secrets never reach logs or
+        /// exception messages: the output keeps the record format with sensitive members shown as ***.
+        /// </summary>
+        private static void EmitMaskedPrintMembers(SourceWriter writer, ObjectTypeModel type, bool derived)
+        {
+            writer.Line("/// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>");
+            writer.Open((derived ? "protected override" : "private") + " bool PrintMembers(global::System.Text.StringBuilder builder)");
+            bool deprecated = type.Properties.Any(p => p.IsDeprecated && !p.IsSensitive);
+            if (deprecated)
+            {
+                writer.Line("#pragma warning disable CS0618 // Deprecated members are printed too.");
+            }
+
+            string separator = string.Empty;
+            foreach (PropertyModel property in type.Properties)
+            {
+                if (property.IsSensitive)
+                {
+                    writer.Line("builder.Append(" + CSharpText.Literal(separator + property.Name + " = ***") + ");");
+                }
+                else
+                {
+                    writer.Line("builder.Append(" + CSharpText.Literal(separator + property.Name + " = ") + ");");
+                    writer.Line("builder.Append(" + property.Name + ");");
+                }
+
+                separator = ", ";
+            }
+
+            if (type.KeepsAdditionalProperties)
+            {
+                writer.Line("builder.Append(" + CSharpText.Literal(separator + "AdditionalProperties = ") + ");");
+                writer.Line("builder.Append(AdditionalProperties);");
+            }
+
+            if (deprecated)
+            {
+                writer.Line("#pragma warning restore CS0618");
+            }
+
+            writer.Line("return true;");
+            writer.Close();
+        }
+
+        private static void EmitUnion(SourceWriter writer, ContractModel contract, UnionTypeModel type)
+        {
+            CSharpText.Doc(writer, "summary", type.Description ?? "One of the kinds of " + type.Name + " the contract lists, told apart by " + type.DiscriminatorJsonName + ".");
+            writer.Line("/// <remarks>");
+            writer.Line("/// The member <c>" + string.Join(" ", CSharpText.DocLines(type.DiscriminatorJsonName)) + "</c> tells the kind:");
+            foreach (UnionCaseModel union in type.Cases)
+            {
+                writer.Line("/// <c>" + string.Join(" ", CSharpText.DocLines(union.Value)) + "</c> is a <see cref=\"" + union.TypeName + "\"/>;");
+            }
+
+            writer.Line("/// any other value is refused with a JsonException.");
+            writer.Line("/// </remarks>");
+            writer.Line("[" + JsonConverterAttribute + "(typeof(" + type.Name + "JsonConverter))]");
+            writer.Line(contract.Accessibility + " abstract partial record " + type.Name + ";");
             writer.Line();
         }
 

@@ -2,6 +2,7 @@ namespace RocketChat.Contracts.Generator.Model
 {
     /// <summary>Everything the emitters need from one contract file; equatable so unchanged contracts are not re-emitted.</summary>
     internal sealed record ContractModel(
+        string SourcePath,
         string HintPrefix,
         string Namespace,
         string ClientName,
@@ -12,7 +13,8 @@ namespace RocketChat.Contracts.Generator.Model
         EquatableArray<EnumTypeModel> Enums,
         EquatableArray<ClientModel> Clients,
         EquatableArray<TypeRef> RootTypes,
-        EquatableArray<DiagnosticInfo> Diagnostics)
+        EquatableArray<DiagnosticInfo> Diagnostics,
+        EquatableArray<UnionTypeModel> Unions = default)
     {
         public string Accessibility => IsPublic ? "public" : "internal";
 
@@ -23,7 +25,21 @@ namespace RocketChat.Contracts.Generator.Model
         string Name,
         string? Description,
         EquatableArray<PropertyModel> Properties,
-        bool KeepsAdditionalProperties);
+        bool KeepsAdditionalProperties,
+        string? BaseType = null);
+
+    /// <summary>
+    /// A oneOf/anyOf with a discriminator: an abstract record whose derived records are told apart by the value of
+    /// the member <paramref name="DiscriminatorJsonName"/>.
+    /// </summary>
+    internal sealed record UnionTypeModel(
+        string Name,
+        string? Description,
+        string DiscriminatorJsonName,
+        EquatableArray<UnionCaseModel> Cases);
+
+    /// <summary>The record read when the discriminator holds <paramref name="Value"/>.</summary>
+    internal sealed record UnionCaseModel(string Value, string TypeName);
 
     internal sealed record PropertyModel(
         string JsonName,
@@ -32,7 +48,22 @@ namespace RocketChat.Contracts.Generator.Model
         bool IsRequired,
         bool IsNullable,
         string? Description,
-        bool IsDeprecated);
+        bool IsDeprecated,
+        bool IsSensitive,
+        PropertyAccess Access = PropertyAccess.ReadWrite,
+        string? DefaultValue = null)
+    {
+        /// <summary>The reader must know whether the member was sent: to require it, or to apply its default.</summary>
+        public bool TracksPresence => IsRequired || DefaultValue != null;
+    }
+
+    /// <summary>OpenAPI readOnly (server to client only) and writeOnly (client to server only).</summary>
+    internal enum PropertyAccess
+    {
+        ReadWrite,
+        ReadOnly,
+        WriteOnly,
+    }
 
     internal sealed record EnumTypeModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members);
 

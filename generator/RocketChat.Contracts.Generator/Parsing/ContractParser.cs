@@ -37,7 +37,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     DiagnosticDescriptors.InternalError.Id,
                     new LocationInfo(input.Path, 0, 0, 0, 0),
                     new[] { ex.GetType().Name + ": " + ex.Message }.ToEquatableArray()));
-                return Empty(settings, settingDiagnostics);
+                return Empty(input, settings, settingDiagnostics);
             }
         }
 
@@ -62,7 +62,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     DiagnosticDescriptors.InvalidDocument.Id,
                     new LocationInfo(input.Path, lines.Offset((int)ex.Start.Line - 1, (int)ex.Start.Column - 1), 1, (int)ex.Start.Line - 1, (int)ex.Start.Column - 1),
                     new[] { ex.Message }.ToEquatableArray()));
-                return Empty(settings, diagnostics);
+                return Empty(input, settings, diagnostics);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -77,7 +77,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     DiagnosticDescriptors.InvalidDocument.Id,
                     new LocationInfo(input.Path, 0, 1, 0, 0),
                     new[] { "the document is empty or is not a mapping" }.ToEquatableArray()));
-                return Empty(settings, diagnostics);
+                return Empty(input, settings, diagnostics);
             }
 
             if (isJson && root.Get("openapi") == null && root.Get("swagger") == null)
@@ -96,14 +96,14 @@ namespace RocketChat.Contracts.Generator.Parsing
                         : "The OpenAPI version '" + version + "' is not supported; use 3.0 or 3.1";
                 context.Report(DiagnosticDescriptors.NotOpenApi3, root.Get("openapi") ?? root.Get("swagger") ?? root, message);
                 diagnostics.AddRange(context.Diagnostics);
-                return Empty(settings, diagnostics);
+                return Empty(input, settings, diagnostics);
             }
 
             if (root.Get("paths") is not YamlMappingNode paths)
             {
                 context.Report(DiagnosticDescriptors.InvalidStructure, root.Get("paths") ?? root, "The document has no 'paths' mapping");
                 diagnostics.AddRange(context.Diagnostics);
-                return Empty(settings, diagnostics);
+                return Empty(input, settings, diagnostics);
             }
 
             // Generated names the schemas must not take.
@@ -157,8 +157,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     int index = clients.FindIndex(c => c.Tag == clientName);
                     if (index < 0)
                     {
-                        // The tag's class must not take the root client's name (a "Pets" tag in the "Pets" contract).
-                        string className = Identifiers.Unique(clientName + "Client", context.TypeNames);
+                        string className = TagClientClassName(context, settings, tag, clientName, operation);
                         context.TypeNames.Add("I" + className);
                         string propertyName = Identifiers.Unique(clientName, clientProperties);
                         clients.Add((clientName, propertyName, className, DescribeTag(root, tag), new List<OperationModel>()));
@@ -185,6 +184,11 @@ namespace RocketChat.Contracts.Generator.Parsing
                 AddRoot(rootTypes, new TypeRef(TypeKind.Object, type.Name));
             }
 
+            foreach (UnionTypeModel type in schemas.Unions)
+            {
+                AddRoot(rootTypes, new TypeRef(TypeKind.Object, type.Name));
+            }
+
             foreach (EnumTypeModel type in schemas.Enums)
             {
                 AddRoot(rootTypes, new TypeRef(TypeKind.Enum, type.Name));
@@ -192,17 +196,19 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             diagnostics.AddRange(context.Diagnostics);
             return new ContractModel(
+                input.Path,
                 settings.HintPrefix,
                 settings.Namespace,
                 settings.ClientName,
                 settings.IsPublic,
                 root.GetMapping("info").GetString("title"),
                 root.GetMapping("info").GetString("description"),
-                schemas.Objects.ToEquatableArray(),
+                schemas.ObjectsWithBases().ToEquatableArray(),
                 schemas.Enums.ToEquatableArray(),
                 clients.Select(c => new ClientModel(c.Name, c.ClassName, c.Description, c.Operations.ToEquatableArray())).ToEquatableArray(),
                 rootTypes.ToEquatableArray(),
-                diagnostics.ToEquatableArray());
+                diagnostics.ToEquatableArray(),
+                schemas.Unions.ToEquatableArray());
         }
 
         private static OperationModel? ReadOperation(
@@ -246,7 +252,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     return null;
                 }
 
-                body = schemas.Read(json.Get("schema"), name + "Request");
+                body = schemas.ReadOperationSchema(json.Get("schema"), name + "Request");
                 bodyRequired = requestBody.GetBool("required");
             }
 
@@ -391,7 +397,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                 YamlNode? resolved = context.Dereference(responseNode);
                 if (FindJsonMedia(resolved.Get("content")) is YamlNode json)
                 {
-                    response = schemas.Read(json.Get("schema"), name + "Response");
+                    response = schemas.ReadOperationSchema(json.Get("schema"), name + "Response");
                     break;
                 }
             }
@@ -505,6 +511,26 @@ namespace RocketChat.Contracts.Generator.Parsing
                 && requirements.Children.All(r => r is YamlMappingNode mapping && mapping.Children.Count > 0);
         }
 
+        /// <summary>
+        /// The class of a tag's client. A tag named like the contract ("Pets" in pets.yaml) would take the root
+        /// client's name: its class becomes "PetsOperationsClient", named after what it holds. Any rename is reported.
+        /// </summary>
+        private static string TagClientClassName(ContractContext context, Settings settings, string tag, string clientName, YamlMappingNode operation)
+        {
+            string wanted = clientName + "Client";
+            if (!context.TypeNames.Contains(wanted))
+            {
+                context.TypeNames.Add(wanted);
+                return wanted;
+            }
+
+            string takenBy = wanted == settings.ClientName + "Client" ? "the contract's root client" : "a schema";
+            string preferred = wanted == settings.ClientName + "Client" ? clientName + "OperationsClient" : wanted;
+            string className = Identifiers.Unique(preferred, context.TypeNames);
+            context.Report(DiagnosticDescriptors.ClientNameCollision, operation.GetSequence("tags")?.Children.FirstOrDefault() ?? operation, tag, wanted, takenBy, className);
+            return className;
+        }
+
         private static string? DescribeTag(YamlMappingNode root, string tag) =>
             root.GetSequence("tags")?.Children.FirstOrDefault(t => t.GetString("name") == tag).GetString("description");
 
@@ -516,8 +542,9 @@ namespace RocketChat.Contracts.Generator.Parsing
             }
         }
 
-        private static ContractModel Empty(Settings settings, List<DiagnosticInfo> diagnostics) =>
+        private static ContractModel Empty(ContractInput input, Settings settings, List<DiagnosticInfo> diagnostics) =>
             new ContractModel(
+                input.Path,
                 settings.HintPrefix,
                 settings.Namespace,
                 settings.ClientName,
@@ -577,6 +604,13 @@ namespace RocketChat.Contracts.Generator.Parsing
                 }
 
                 settings.IsPublic = !string.Equals(input.Visibility, "internal", StringComparison.OrdinalIgnoreCase);
+                if (!string.IsNullOrWhiteSpace(input.Visibility) && settings.IsPublic
+                    && !string.Equals(input.Visibility, "public", StringComparison.OrdinalIgnoreCase))
+                {
+                    // A typo such as "Internl" must not silently publish the generated types.
+                    diagnostics.Add(Invalid(at, "Visibility", input.Visibility!, "public"));
+                }
+
                 return settings;
             }
 

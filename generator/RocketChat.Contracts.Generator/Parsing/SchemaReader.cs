@@ -10,7 +10,7 @@ namespace RocketChat.Contracts.Generator.Parsing
     /// Maps OpenAPI schemas to <see cref="TypeRef"/>s, collecting the records and enums they need.
     /// Named component schemas keep their names; inline objects are named after where they appear.
     /// </summary>
-    internal sealed class SchemaReader
+    internal sealed partial class SchemaReader
     {
         private const string SchemaPrefix = "#/components/schemas/";
 
@@ -20,7 +20,7 @@ namespace RocketChat.Contracts.Generator.Parsing
         private readonly Dictionary<string, string> _reservedComponentNames = new Dictionary<string, string>();
 
         // One YAML node, one type: an inline object reached twice (an allOf merging a $ref'd schema, say) is not emitted twice.
-        private readonly Dictionary<YamlNode, TypeRef> _inlineTypes = new Dictionary<YamlNode, TypeRef>(ReferenceComparer.Instance);
+        private Dictionary<YamlNode, TypeRef> _inlineTypes = new Dictionary<YamlNode, TypeRef>(ReferenceComparer.Instance);
 
         public SchemaReader(ContractContext context)
         {
@@ -84,6 +84,25 @@ namespace RocketChat.Contracts.Generator.Parsing
         /// <summary>The C# shape of <paramref name="schema"/>; <paramref name="nameHint"/> names an inline object.</summary>
         public TypeRef Read(YamlNode? schema, string nameHint) => Read(schema, nameHint, isComponent: false);
 
+        /// <summary>
+        /// The body or response of one operation. Its inline objects are named after this operation even when the YAML
+        /// is shared (a <c>$ref</c> to <c>components/responses</c>, a YAML alias): a type named after another operation
+        /// would mislead. Inline objects of component schemas stay shared.
+        /// </summary>
+        public TypeRef ReadOperationSchema(YamlNode? schema, string nameHint)
+        {
+            Dictionary<YamlNode, TypeRef> shared = _inlineTypes;
+            _inlineTypes = new Dictionary<YamlNode, TypeRef>(shared, ReferenceComparer.Instance);
+            try
+            {
+                return Read(schema, nameHint);
+            }
+            finally
+            {
+                _inlineTypes = shared;
+            }
+        }
+
         private TypeRef Read(YamlNode? schema, string nameHint, bool isComponent)
         {
             if (schema is not YamlMappingNode mapping)
@@ -107,10 +126,14 @@ namespace RocketChat.Contracts.Generator.Parsing
 
         private TypeRef ReadUncached(YamlMappingNode mapping, string nameHint, bool isComponent)
         {
-
             if (mapping.GetString("$ref") is string reference)
             {
                 return ReadReference(reference, mapping.Get("$ref")!);
+            }
+
+            if (ReadDiscriminatedUnion(mapping, nameHint, isComponent) is TypeRef hierarchy)
+            {
+                return hierarchy;
             }
 
             foreach (string unsupported in new[] { "oneOf", "anyOf", "not" })
@@ -420,18 +443,61 @@ namespace RocketChat.Contracts.Generator.Parsing
                 }
 
                 TypeRef type = Read(propertySchema, typeName + name);
+                PropertyAccess access = propertySchema.GetBool("readOnly") ? PropertyAccess.ReadOnly
+                    : propertySchema.GetBool("writeOnly") ? PropertyAccess.WriteOnly
+                    : PropertyAccess.ReadWrite;
+
+                // A readOnly member is never set by a caller and a writeOnly one never sent back: neither is C# 'required'.
                 properties.Add(new PropertyModel(
                     jsonName,
                     name,
                     type,
-                    required.Contains(jsonName),
+                    required.Contains(jsonName) && access == PropertyAccess.ReadWrite,
                     IsNullable(propertySchema) || IsNullableReference(propertySchema),
                     Describe(propertySchema),
-                    propertySchema.GetBool("deprecated")));
+                    propertySchema.GetBool("deprecated"),
+                    IsSensitive(propertySchema),
+                    access,
+                    DefaultValue(propertySchema, type)));
             }
 
             Objects.Add(new ObjectTypeModel(typeName, Describe(mapping), properties.ToEquatableArray(), keepsAdditional));
         }
+
+        /// <summary>
+        /// The C# expression of a member's <c>default</c>, applied when the member is absent. Defaults of a shape with
+        /// no C# literal (objects, lists, dates) are reported with RCG019 and not applied.
+        /// </summary>
+        private string? DefaultValue(YamlNode schema, TypeRef type)
+        {
+            if (schema.Get("default") is not YamlNode node)
+            {
+                return null;
+            }
+
+            string? value = (node as YamlScalarNode)?.Value;
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            string? expression = node is YamlScalarNode scalar && IsNullScalar(scalar) ? null : type.Kind switch
+            {
+                TypeKind.String when value != null => Emit.CSharpText.Literal(value),
+                TypeKind.Int32 when int.TryParse(value, System.Globalization.NumberStyles.Integer, invariant, out int i) => i.ToString(invariant),
+                TypeKind.Int64 when long.TryParse(value, System.Globalization.NumberStyles.Integer, invariant, out long l) => l.ToString(invariant) + "L",
+                TypeKind.Double when double.TryParse(value, System.Globalization.NumberStyles.Float, invariant, out double d) => d.ToString("R", invariant) + "d",
+                TypeKind.Boolean when value is "true" or "false" => value,
+                TypeKind.Enum when value != null => "new " + type.Name + "(" + Emit.CSharpText.Literal(value) + ")",
+                _ => null,
+            };
+            if (expression == null && !(node is YamlScalarNode nullScalar && IsNullScalar(nullScalar)))
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedDefault, KeyNode((YamlMappingNode)schema, "default"), type.CSharpType.Replace("global::", string.Empty));
+            }
+
+            return expression;
+        }
+
+        /// <summary>A secret the generated ToString() must not print: <c>format: password</c> or <c>x-sensitive: true</c>.</summary>
+        private static bool IsSensitive(YamlNode schema) =>
+            schema.GetString("format") == "password" || schema.GetBool("x-sensitive");
 
         /// <summary>A $ref to a nullable component schema makes the property nullable too.</summary>
         private bool IsNullableReference(YamlNode schema)

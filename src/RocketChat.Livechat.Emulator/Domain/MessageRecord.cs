@@ -21,6 +21,15 @@ internal sealed record MessageRecord
     /// <summary>The visitor token, on messages a visitor sent.</summary>
     public string? Token { get; init; }
 
+    /// <summary>The last change (<c>_updatedAt</c>); null until the message is edited, when it equals <see cref="Timestamp"/>.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>When the visitor last edited the message (<c>editedAt</c>).</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>Who edited the message (<c>editedBy</c>).</summary>
+    public MessageSender? EditedBy { get; init; }
+
     /// <summary>Extra data of a transfer system message.</summary>
     public TransferRecord? Transfer { get; init; }
 

@@ -18,6 +18,14 @@ internal sealed class EmulatorEventBus : IEmulatorEvents
         }
     }
 
+    public void MessageDeleted(MessageRecord message)
+    {
+        foreach (IEmulatorEvents handler in _handlers)
+        {
+            handler.MessageDeleted(message);
+        }
+    }
+
     public void InquiryChanged(InquiryRecord inquiry, InquiryChange change)
     {
         foreach (IEmulatorEvents handler in _handlers)

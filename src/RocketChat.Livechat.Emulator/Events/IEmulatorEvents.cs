@@ -9,8 +9,11 @@ namespace RocketChat.Livechat.Emulator.Events;
 /// </summary>
 internal interface IEmulatorEvents
 {
-    /// <summary>A message was stored (chat or system message), in the order messages are stored.</summary>
+    /// <summary>A message was stored (chat or system message) or edited, in the order of those changes.</summary>
     void MessageSaved(MessageRecord message);
+
+    /// <summary>A message was deleted from its room.</summary>
+    void MessageDeleted(MessageRecord message);
 
     /// <summary>An inquiry entered the queue, changed, or left it.</summary>
     void InquiryChanged(InquiryRecord inquiry, InquiryChange change);

@@ -38,6 +38,11 @@ internal static class ApiRoutes
 
         app.MapApi("POST", $"{Livechat}/message", endpoints.Messages.SendAsync, ApiRoute.Public with { Body = RouteSchemas.SendMessage });
         app.MapApi("POST", "/api/v1/chat.sendMessage", endpoints.Messages.SendAsAgentAsync, ApiRoute.Authenticated with { Body = RouteSchemas.SendAgentMessage });
+        app.MapApi("GET", $"{Livechat}/agent.info/{{rid}}/{{token}}", endpoints.AgentInfo.InfoAsync, ApiRoute.Public);
+        app.MapApi("GET", $"{Livechat}/agent.next/{{token}}", endpoints.AgentInfo.NextAsync, ApiRoute.Public with { Query = VisitorMessageSchemas.NextAgent });
+        app.MapApi("GET", $"{Livechat}/message/{{_id}}", endpoints.VisitorMessages.GetAsync, ApiRoute.Public with { Query = VisitorMessageSchemas.Get });
+        app.MapApi("PUT", $"{Livechat}/message/{{_id}}", endpoints.VisitorMessages.UpdateAsync, ApiRoute.Public with { Body = VisitorMessageSchemas.Update });
+        app.MapApi("DELETE", $"{Livechat}/message/{{_id}}", endpoints.VisitorMessages.DeleteAsync, ApiRoute.Public with { Body = VisitorMessageSchemas.Delete });
         app.MapApi("GET", $"{Livechat}/messages.history/{{rid}}", endpoints.Messages.HistoryAsync, ApiRoute.Public with { Query = RouteSchemas.MessageHistory });
 
         app.MapApi("GET", $"{Livechat}/inquiries.list", endpoints.Inquiries.ListAsync, ApiRoute.Authenticated with

@@ -20,6 +20,8 @@ internal sealed class EmulatorEndpoints
         Inquiries = new InquiryEndpoints(new InquiryService(state, router));
         Users = new LivechatUserEndpoints(new LivechatUserService(state));
         Realtime = new RealtimeServer(state, Accounts);
+        VisitorMessages = new VisitorMessageEndpoints(new VisitorMessageService(state));
+        AgentInfo = new AgentInfoEndpoints(new AgentInfoService(state, router));
         Webhooks = new WebhookEndpoints(state);
         WebhookSender = state.Webhooks.Sender;
         Account = new AccountEndpoints(Accounts);
@@ -34,6 +36,10 @@ internal sealed class EmulatorEndpoints
     public DepartmentEndpoints Departments { get; }
 
     public RealtimeServer Realtime { get; }
+
+    public VisitorMessageEndpoints VisitorMessages { get; }
+
+    public AgentInfoEndpoints AgentInfo { get; }
 
     public AccountService Accounts { get; }
 

@@ -21,7 +21,16 @@ internal static class MessageJson
         writer.WriteString("username", message.Sender.Username);
         writer.WriteStringIfSet("name", message.Sender.Name);
         writer.WriteEndObject();
-        writer.WriteDate("_updatedAt", message.Timestamp);
+        writer.WriteDate("_updatedAt", message.UpdatedAt ?? message.Timestamp);
+        if (message.EditedAt is { } editedAt && message.EditedBy is { } editedBy)
+        {
+            writer.WriteDate("editedAt", editedAt);
+            writer.WriteStartObject("editedBy");
+            writer.WriteString("_id", editedBy.Id);
+            writer.WriteString("username", editedBy.Username);
+            writer.WriteEndObject();
+        }
+
         if (message.IsSystemMessage)
         {
             writer.WriteBoolean("groupable", false);

@@ -21,6 +21,18 @@ internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
         }
     }
 
+    /// <summary>Deletions go to <c>stream-notify-room</c> <c>&lt;rid&gt;/deleteMessage</c> as <c>{_id}</c>.</summary>
+    public void MessageDeleted(MessageRecord message)
+    {
+        string eventName = $"{message.RoomId}/deleteMessage";
+        registry.Publish(StreamNames.NotifyRoom, eventName, DdpServerFrames.Changed(StreamNames.NotifyRoom, eventName, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("_id", message.Id);
+            writer.WriteEndObject();
+        }));
+    }
+
     /// <summary>
     /// The inquiry's own key gets <c>{_id, ...inquiry, clientAction}</c>; the queue key (<c>department/&lt;id&gt;</c>,
     /// else <c>agent/&lt;defaultAgent&gt;</c>, else <c>public</c>) gets <c>{type, ...inquiry}</c>. A taken inquiry is
@@ -68,12 +80,8 @@ internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
         {
             writer.WriteStartObject();
             writer.WriteString("type", "agentData");
-            writer.WriteStartObject("data");
-            writer.WriteString("_id", agent.Id);
-            writer.WriteString("name", agent.Name);
-            writer.WriteString("username", agent.Username);
-            writer.WriteString("status", agent.Status.Value);
-            writer.WriteEndObject();
+            writer.WritePropertyName("data");
+            AgentInfoJson.Write(writer, agent);
             writer.WriteEndObject();
         }));
     }

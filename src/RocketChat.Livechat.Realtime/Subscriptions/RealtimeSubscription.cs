@@ -60,7 +60,7 @@ public abstract class RealtimeSubscription<TEvent> : IAsyncEnumerable<TEvent>, I
             }
         }
 
-        _attachLock.Dispose();
+        // _attachLock is not disposed: a reconnection may still be waiting on it, and it holds no wait handle.
     }
 
     bool IRealtimeSubscription.Handles(string collection, string eventName) =>

@@ -34,7 +34,8 @@ public sealed class ReceiverHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ReceiverHost> StartAsync(Action<LivechatWebhookOptions>? configure = null)
+    /// <summary>Starts the receiver with <see cref="RecordingHandler"/>, or with what <paramref name="register"/> registers.</summary>
+    public static async Task<ReceiverHost> StartAsync(Action<LivechatWebhookOptions>? configure = null, Action<IServiceCollection>? register = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -46,7 +47,15 @@ public sealed class ReceiverHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var received = new ReceivedEvents();
         builder.Services.AddSingleton(received);
-        builder.Services.AddRocketChatLivechatWebhooks<RecordingHandler>(configure);
+        if (register is null)
+        {
+            builder.Services.AddRocketChatLivechatWebhooks<RecordingHandler>(configure);
+        }
+        else
+        {
+            register(builder.Services);
+        }
+
         WebApplication app = builder.Build();
         app.MapRocketChatLivechatWebhook(Path);
         await app.StartAsync();

@@ -257,6 +257,35 @@ public partial interface IVisitorsClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<DeleteVisitorResponse> DeleteVisitorAsync(string token, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>The agent serving the visitor's room</summary>
+    /// <remarks>
+    /// The widget's way to show who it talks to (also pushed live as `agentData` on `stream-livechat-room`).
+    /// Public endpoint (the visitor token is the credential). Errors (400): unknown token (`invalid-token`), room
+    /// not owned by this visitor (`invalid-room`), no agent serves the room yet (`invalid-agent`). When
+    /// `Livechat_show_agent_info` is off the agent is `{hiddenInfo: true}`.
+    /// </remarks>
+    /// <param name="roomId">The <c>rid</c> value.</param>
+    /// <param name="token">The visitor token.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetAgentInfoResponse> GetAgentInfoAsync(string roomId, string token, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>The agent a new chat of this visitor would get</summary>
+    /// <remarks>
+    /// With an open room, answers `success` without an agent. Otherwise asks the routing method for its next
+    /// agent: Auto_Selection names one; Manual_Selection never does, so the answer is 400 `agent-not-found`, as is
+    /// the case when no agent is available.
+    /// </remarks>
+    /// <param name="token">The visitor token.</param>
+    /// <param name="department">Route within this department.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetNextAgentResponse> GetNextAgentAsync(string token, string? department = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IVisitorsClient"/>
@@ -301,6 +330,32 @@ public sealed partial class VisitorsClient : IVisitorsClient
         call.AppendPathParameter(token);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.DeleteVisitorResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetAgentInfoResponse> GetAgentInfoAsync(string roomId, string token, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(roomId);
+        global::System.ArgumentNullException.ThrowIfNull(token);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetAgentInfo", requiresAuthentication: false);
+        call.AppendPath("api/v1/livechat/agent.info/");
+        call.AppendPathParameter(roomId);
+        call.AppendPath("/");
+        call.AppendPathParameter(token);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetAgentInfoResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetNextAgentResponse> GetNextAgentAsync(string token, string? department = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(token);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetNextAgent", requiresAuthentication: false);
+        call.AppendPath("api/v1/livechat/agent.next/");
+        call.AppendPathParameter(token);
+        call.AddQuery("department", department);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetNextAgentResponse, cancellationToken);
     }
 }
 
@@ -564,6 +619,51 @@ public partial interface IMessagesClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<SendMessageResponse> SendMessageAsync(SendMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Read one message of the visitor's room</summary>
+    /// <remarks>
+    /// Returns the message if it exists in the room. Public endpoint (the visitor token is the credential).
+    /// Errors (400): schema violations (`must have required property 'rid' [invalid-params]`), unknown token
+    /// (`invalid-token`), room not owned by this visitor (`invalid-room`), no such message in the room
+    /// (`invalid-message`).
+    /// </remarks>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="token">The visitor token.</param>
+    /// <param name="roomId">The <c>rid</c> value.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetVisitorMessageResponse> GetVisitorMessageAsync(string messageId, string token, string roomId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Edit one of the visitor's own messages</summary>
+    /// <remarks>
+    /// Replaces the text of a message the visitor sent; the server records `editedAt` and `editedBy`, bumps
+    /// `_updatedAt`, and pushes the edited message on `stream-room-messages`. Needs `Message_AllowEditing` (on by
+    /// default). Errors (400): `invalid-token`, `invalid-room`, `invalid-message`, and
+    /// `Message editing not allowed [error-action-not-allowed]` for someone else's message or when editing is off.
+    /// </remarks>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetVisitorMessageResponse> UpdateVisitorMessageAsync(string messageId, UpdateVisitorMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Delete one of the visitor's own messages</summary>
+    /// <remarks>
+    /// Deletes a message the visitor sent; the server pushes `{_id}` on `stream-notify-room` `&lt;rid&gt;/deleteMessage`.
+    /// Needs `Message_AllowDeleting` (on by default). Errors (400): `invalid-token`, `invalid-room`,
+    /// `invalid-message`, and `Message deleting not allowed [error-action-not-allowed]` for someone else's message.
+    /// </remarks>
+    /// <param name="messageId">The message id.</param>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<DeleteVisitorMessageResponse> DeleteVisitorMessageAsync(string messageId, DeleteVisitorMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Get the message history of the visitor's room</summary>
     /// <remarks>
     /// Returns the room's messages, newest first, including system messages such as `livechat-started`
@@ -623,6 +723,47 @@ public sealed partial class MessagesClient : IMessagesClient
         call.SetJsonBody(request, LivechatJsonContext.Default.SendMessageRequest);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.SendMessageResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetVisitorMessageResponse> GetVisitorMessageAsync(string messageId, string token, string roomId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(messageId);
+        global::System.ArgumentNullException.ThrowIfNull(token);
+        global::System.ArgumentNullException.ThrowIfNull(roomId);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetVisitorMessage", requiresAuthentication: false);
+        call.AppendPath("api/v1/livechat/message/");
+        call.AppendPathParameter(messageId);
+        call.AddQuery("token", token);
+        call.AddQuery("rid", roomId);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetVisitorMessageResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetVisitorMessageResponse> UpdateVisitorMessageAsync(string messageId, UpdateVisitorMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(messageId);
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "UpdateVisitorMessage", requiresAuthentication: false);
+        call.AppendPath("api/v1/livechat/message/");
+        call.AppendPathParameter(messageId);
+        call.SetJsonBody(request, LivechatJsonContext.Default.UpdateVisitorMessageRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetVisitorMessageResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<DeleteVisitorMessageResponse> DeleteVisitorMessageAsync(string messageId, DeleteVisitorMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(messageId);
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteVisitorMessage", requiresAuthentication: false);
+        call.AppendPath("api/v1/livechat/message/");
+        call.AppendPathParameter(messageId);
+        call.SetJsonBody(request, LivechatJsonContext.Default.DeleteVisitorMessageRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.DeleteVisitorMessageResponse, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -5317,6 +5317,219 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
     }
 }
 
+/// <summary>Reads and writes <see cref="UpdateVisitorMessageRequest"/> without reflection.</summary>
+public sealed class UpdateVisitorMessageRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateVisitorMessageRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
+
+    /// <inheritdoc />
+    public override UpdateVisitorMessageRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateVisitorMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one UpdateVisitorMessageRequest at the reader's current token.</summary>
+    public static UpdateVisitorMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for UpdateVisitorMessageRequest.");
+        }
+
+        string? token = default;
+        bool hasToken = false;
+        string? roomId = default;
+        bool hasRoomId = false;
+        string? text = default;
+        bool hasText = false;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    token = reader.GetString()!;
+                    hasToken = true;
+                }
+            }
+            else if (reader.ValueTextEquals("rid"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    roomId = reader.GetString()!;
+                    hasRoomId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("msg"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    text = reader.GetString()!;
+                    hasText = true;
+                }
+            }
+            else
+            {
+                reader.Read(); reader.Skip();
+            }
+        }
+
+        if (!hasToken)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UpdateVisitorMessageRequest", "token");
+        }
+
+        if (!hasRoomId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UpdateVisitorMessageRequest", "rid");
+        }
+
+        if (!hasText)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UpdateVisitorMessageRequest", "msg");
+        }
+
+        return new UpdateVisitorMessageRequest
+        {
+            Token = token!,
+            RoomId = roomId!,
+            Text = text!,
+        };
+    }
+
+    /// <summary>Writes one UpdateVisitorMessageRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateVisitorMessageRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token)
+        {
+            writer.WritePropertyName(TokenJsonName);
+            writer.WriteStringValue(token);
+        }
+        else
+        {
+            writer.WriteNull(TokenJsonName);
+        }
+        if (value.RoomId is { } roomId)
+        {
+            writer.WritePropertyName(RoomIdJsonName);
+            writer.WriteStringValue(roomId);
+        }
+        else
+        {
+            writer.WriteNull(RoomIdJsonName);
+        }
+        if (value.Text is { } text)
+        {
+            writer.WritePropertyName(TextJsonName);
+            writer.WriteStringValue(text);
+        }
+        else
+        {
+            writer.WriteNull(TextJsonName);
+        }
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="DeleteVisitorMessageRequest"/> without reflection.</summary>
+public sealed class DeleteVisitorMessageRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeleteVisitorMessageRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+
+    /// <inheritdoc />
+    public override DeleteVisitorMessageRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one DeleteVisitorMessageRequest at the reader's current token.</summary>
+    public static DeleteVisitorMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for DeleteVisitorMessageRequest.");
+        }
+
+        string? token = default;
+        bool hasToken = false;
+        string? roomId = default;
+        bool hasRoomId = false;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    token = reader.GetString()!;
+                    hasToken = true;
+                }
+            }
+            else if (reader.ValueTextEquals("rid"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    roomId = reader.GetString()!;
+                    hasRoomId = true;
+                }
+            }
+            else
+            {
+                reader.Read(); reader.Skip();
+            }
+        }
+
+        if (!hasToken)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorMessageRequest", "token");
+        }
+
+        if (!hasRoomId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorMessageRequest", "rid");
+        }
+
+        return new DeleteVisitorMessageRequest
+        {
+            Token = token!,
+            RoomId = roomId!,
+        };
+    }
+
+    /// <summary>Writes one DeleteVisitorMessageRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token)
+        {
+            writer.WritePropertyName(TokenJsonName);
+            writer.WriteStringValue(token);
+        }
+        else
+        {
+            writer.WriteNull(TokenJsonName);
+        }
+        if (value.RoomId is { } roomId)
+        {
+            writer.WritePropertyName(RoomIdJsonName);
+            writer.WriteStringValue(roomId);
+        }
+        else
+        {
+            writer.WriteNull(RoomIdJsonName);
+        }
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="CloseRoomAsVisitorRequest"/> without reflection.</summary>
 public sealed class CloseRoomAsVisitorRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CloseRoomAsVisitorRequest>
 {
@@ -7215,6 +7428,420 @@ public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.
         {
             writer.WritePropertyName(MessageJsonName);
             MessageJsonConverter.WriteValue(writer, message);
+        }
+        else
+        {
+            writer.WriteNull(MessageJsonName);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="GetAgentInfoResponse"/> without reflection.</summary>
+public sealed class GetAgentInfoResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetAgentInfoResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override GetAgentInfoResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetAgentInfoResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one GetAgentInfoResponse at the reader's current token.</summary>
+    public static GetAgentInfoResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetAgentInfoResponse.");
+        }
+
+        LivechatUser? agent = default;
+        bool hasAgent = false;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("agent"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    agent = LivechatUserJsonConverter.ReadValue(ref reader);
+                    hasAgent = true;
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasAgent)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetAgentInfoResponse", "agent");
+        }
+
+        return new GetAgentInfoResponse
+        {
+            Agent = agent!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one GetAgentInfoResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetAgentInfoResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Agent is { } agent)
+        {
+            writer.WritePropertyName(AgentJsonName);
+            LivechatUserJsonConverter.WriteValue(writer, agent);
+        }
+        else
+        {
+            writer.WriteNull(AgentJsonName);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="GetNextAgentResponse"/> without reflection.</summary>
+public sealed class GetNextAgentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetNextAgentResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override GetNextAgentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetNextAgentResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one GetNextAgentResponse at the reader's current token.</summary>
+    public static GetNextAgentResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetNextAgentResponse.");
+        }
+
+        LivechatUser? agent = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("agent"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    agent = LivechatUserJsonConverter.ReadValue(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new GetNextAgentResponse
+        {
+            Agent = agent,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one GetNextAgentResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetNextAgentResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Agent is { } agent)
+        {
+            writer.WritePropertyName(AgentJsonName);
+            LivechatUserJsonConverter.WriteValue(writer, agent);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="GetVisitorMessageResponse"/> without reflection.</summary>
+public sealed class GetVisitorMessageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetVisitorMessageResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override GetVisitorMessageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetVisitorMessageResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one GetVisitorMessageResponse at the reader's current token.</summary>
+    public static GetVisitorMessageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetVisitorMessageResponse.");
+        }
+
+        Message? message = default;
+        bool hasMessage = false;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    message = MessageJsonConverter.ReadValue(ref reader);
+                    hasMessage = true;
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasMessage)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetVisitorMessageResponse", "message");
+        }
+
+        return new GetVisitorMessageResponse
+        {
+            Message = message!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one GetVisitorMessageResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetVisitorMessageResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Message is { } message)
+        {
+            writer.WritePropertyName(MessageJsonName);
+            MessageJsonConverter.WriteValue(writer, message);
+        }
+        else
+        {
+            writer.WriteNull(MessageJsonName);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="DeletedMessage"/> without reflection.</summary>
+public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeletedMessage>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
+
+    /// <inheritdoc />
+    public override DeletedMessage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeletedMessage value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one DeletedMessage at the reader's current token.</summary>
+    public static DeletedMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for DeletedMessage.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        global::System.DateTimeOffset? timestamp = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("ts"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeletedMessage", "_id");
+        }
+
+        return new DeletedMessage
+        {
+            Id = id!,
+            Timestamp = timestamp,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one DeletedMessage.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeletedMessage value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.Timestamp is { } timestamp)
+        {
+            writer.WritePropertyName(TimestampJsonName);
+            writer.WriteStringValue(timestamp);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="DeleteVisitorMessageResponse"/> without reflection.</summary>
+public sealed class DeleteVisitorMessageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeleteVisitorMessageResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override DeleteVisitorMessageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one DeleteVisitorMessageResponse at the reader's current token.</summary>
+    public static DeleteVisitorMessageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for DeleteVisitorMessageResponse.");
+        }
+
+        DeletedMessage? message = default;
+        bool hasMessage = false;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    message = DeletedMessageJsonConverter.ReadValue(ref reader);
+                    hasMessage = true;
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasMessage)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorMessageResponse", "message");
+        }
+
+        return new DeleteVisitorMessageResponse
+        {
+            Message = message!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one DeleteVisitorMessageResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Message is { } message)
+        {
+            writer.WritePropertyName(MessageJsonName);
+            DeletedMessageJsonConverter.WriteValue(writer, message);
         }
         else
         {
@@ -11449,6 +12076,16 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>DeleteVisitorResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorResponse> DeleteVisitorResponse => _DeleteVisitorResponse ??= CreateDeleteVisitorResponse(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetAgentInfoResponse>? _GetAgentInfoResponse;
+
+    /// <summary>Metadata for <c>GetAgentInfoResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetAgentInfoResponse> GetAgentInfoResponse => _GetAgentInfoResponse ??= CreateGetAgentInfoResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetNextAgentResponse>? _GetNextAgentResponse;
+
+    /// <summary>Metadata for <c>GetNextAgentResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetNextAgentResponse> GetNextAgentResponse => _GetNextAgentResponse ??= CreateGetNextAgentResponse(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetOrCreateRoomResponse>? _GetOrCreateRoomResponse;
 
     /// <summary>Metadata for <c>GetOrCreateRoomResponse</c>.</summary>
@@ -11518,6 +12155,26 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     /// <summary>Metadata for <c>SendMessageResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendMessageResponse> SendMessageResponse => _SendMessageResponse ??= CreateSendMessageResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetVisitorMessageResponse>? _GetVisitorMessageResponse;
+
+    /// <summary>Metadata for <c>GetVisitorMessageResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetVisitorMessageResponse> GetVisitorMessageResponse => _GetVisitorMessageResponse ??= CreateGetVisitorMessageResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateVisitorMessageRequest>? _UpdateVisitorMessageRequest;
+
+    /// <summary>Metadata for <c>UpdateVisitorMessageRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateVisitorMessageRequest> UpdateVisitorMessageRequest => _UpdateVisitorMessageRequest ??= CreateUpdateVisitorMessageRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorMessageRequest>? _DeleteVisitorMessageRequest;
+
+    /// <summary>Metadata for <c>DeleteVisitorMessageRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorMessageRequest> DeleteVisitorMessageRequest => _DeleteVisitorMessageRequest ??= CreateDeleteVisitorMessageRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorMessageResponse>? _DeleteVisitorMessageResponse;
+
+    /// <summary>Metadata for <c>DeleteVisitorMessageResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorMessageResponse> DeleteVisitorMessageResponse => _DeleteVisitorMessageResponse ??= CreateDeleteVisitorMessageResponse(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetMessageHistoryResponse>? _GetMessageHistoryResponse;
 
@@ -11839,6 +12496,11 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>TakeInquiryOptions</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TakeInquiryOptions> TakeInquiryOptions => _TakeInquiryOptions ??= CreateTakeInquiryOptions(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeletedMessage>? _DeletedMessage;
+
+    /// <summary>Metadata for <c>DeletedMessage</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeletedMessage> DeletedMessage => _DeletedMessage ??= CreateDeletedMessage(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OutgoingMessage>? _OutgoingMessage;
 
     /// <summary>Metadata for <c>OutgoingMessage</c>.</summary>
@@ -11919,6 +12581,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(RegisterVisitorResponse)) return RegisterVisitorResponse;
         if (type == typeof(GetVisitorResponse)) return GetVisitorResponse;
         if (type == typeof(DeleteVisitorResponse)) return DeleteVisitorResponse;
+        if (type == typeof(GetAgentInfoResponse)) return GetAgentInfoResponse;
+        if (type == typeof(GetNextAgentResponse)) return GetNextAgentResponse;
         if (type == typeof(GetOrCreateRoomResponse)) return GetOrCreateRoomResponse;
         if (type == typeof(ListRoomsResponse)) return ListRoomsResponse;
         if (type == typeof(DateRange)) return DateRange;
@@ -11933,6 +12597,10 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(ForwardRoomResponse)) return ForwardRoomResponse;
         if (type == typeof(SendMessageRequest)) return SendMessageRequest;
         if (type == typeof(SendMessageResponse)) return SendMessageResponse;
+        if (type == typeof(GetVisitorMessageResponse)) return GetVisitorMessageResponse;
+        if (type == typeof(UpdateVisitorMessageRequest)) return UpdateVisitorMessageRequest;
+        if (type == typeof(DeleteVisitorMessageRequest)) return DeleteVisitorMessageRequest;
+        if (type == typeof(DeleteVisitorMessageResponse)) return DeleteVisitorMessageResponse;
         if (type == typeof(GetMessageHistoryResponse)) return GetMessageHistoryResponse;
         if (type == typeof(ListInquiriesResponse)) return ListInquiriesResponse;
         if (type == typeof(TakeInquiryRequest)) return TakeInquiryRequest;
@@ -11997,6 +12665,7 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(TranscriptEmailOptions)) return TranscriptEmailOptions;
         if (type == typeof(TakeInquiryOptionsForwardingToDepartment)) return TakeInquiryOptionsForwardingToDepartment;
         if (type == typeof(TakeInquiryOptions)) return TakeInquiryOptions;
+        if (type == typeof(DeletedMessage)) return DeletedMessage;
         if (type == typeof(OutgoingMessage)) return OutgoingMessage;
         if (type == typeof(Department)) return Department;
         if (type == typeof(DepartmentAgent)) return DepartmentAgent;
@@ -12023,6 +12692,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(RegisterVisitorResponse)) return CreateRegisterVisitorResponse(options);
         if (type == typeof(GetVisitorResponse)) return CreateGetVisitorResponse(options);
         if (type == typeof(DeleteVisitorResponse)) return CreateDeleteVisitorResponse(options);
+        if (type == typeof(GetAgentInfoResponse)) return CreateGetAgentInfoResponse(options);
+        if (type == typeof(GetNextAgentResponse)) return CreateGetNextAgentResponse(options);
         if (type == typeof(GetOrCreateRoomResponse)) return CreateGetOrCreateRoomResponse(options);
         if (type == typeof(ListRoomsResponse)) return CreateListRoomsResponse(options);
         if (type == typeof(DateRange)) return CreateDateRange(options);
@@ -12037,6 +12708,10 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(ForwardRoomResponse)) return CreateForwardRoomResponse(options);
         if (type == typeof(SendMessageRequest)) return CreateSendMessageRequest(options);
         if (type == typeof(SendMessageResponse)) return CreateSendMessageResponse(options);
+        if (type == typeof(GetVisitorMessageResponse)) return CreateGetVisitorMessageResponse(options);
+        if (type == typeof(UpdateVisitorMessageRequest)) return CreateUpdateVisitorMessageRequest(options);
+        if (type == typeof(DeleteVisitorMessageRequest)) return CreateDeleteVisitorMessageRequest(options);
+        if (type == typeof(DeleteVisitorMessageResponse)) return CreateDeleteVisitorMessageResponse(options);
         if (type == typeof(GetMessageHistoryResponse)) return CreateGetMessageHistoryResponse(options);
         if (type == typeof(ListInquiriesResponse)) return CreateListInquiriesResponse(options);
         if (type == typeof(TakeInquiryRequest)) return CreateTakeInquiryRequest(options);
@@ -12101,6 +12776,7 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(TranscriptEmailOptions)) return CreateTranscriptEmailOptions(options);
         if (type == typeof(TakeInquiryOptionsForwardingToDepartment)) return CreateTakeInquiryOptionsForwardingToDepartment(options);
         if (type == typeof(TakeInquiryOptions)) return CreateTakeInquiryOptions(options);
+        if (type == typeof(DeletedMessage)) return CreateDeletedMessage(options);
         if (type == typeof(OutgoingMessage)) return CreateOutgoingMessage(options);
         if (type == typeof(Department)) return CreateDepartment(options);
         if (type == typeof(DepartmentAgent)) return CreateDepartmentAgent(options);
@@ -12138,6 +12814,12 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorResponse> CreateDeleteVisitorResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DeleteVisitorResponse>(options, new DeleteVisitorResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetAgentInfoResponse> CreateGetAgentInfoResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetAgentInfoResponse>(options, new GetAgentInfoResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetNextAgentResponse> CreateGetNextAgentResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetNextAgentResponse>(options, new GetNextAgentResponseJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetOrCreateRoomResponse> CreateGetOrCreateRoomResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetOrCreateRoomResponse>(options, new GetOrCreateRoomResponseJsonConverter());
@@ -12180,6 +12862,18 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendMessageResponse> CreateSendMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendMessageResponse>(options, new SendMessageResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetVisitorMessageResponse> CreateGetVisitorMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetVisitorMessageResponse>(options, new GetVisitorMessageResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateVisitorMessageRequest> CreateUpdateVisitorMessageRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<UpdateVisitorMessageRequest>(options, new UpdateVisitorMessageRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorMessageRequest> CreateDeleteVisitorMessageRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DeleteVisitorMessageRequest>(options, new DeleteVisitorMessageRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeleteVisitorMessageResponse> CreateDeleteVisitorMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DeleteVisitorMessageResponse>(options, new DeleteVisitorMessageResponseJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetMessageHistoryResponse> CreateGetMessageHistoryResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetMessageHistoryResponse>(options, new GetMessageHistoryResponseJsonConverter());
@@ -12372,6 +13066,9 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TakeInquiryOptions> CreateTakeInquiryOptions(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TakeInquiryOptions>(options, new TakeInquiryOptionsJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DeletedMessage> CreateDeletedMessage(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DeletedMessage>(options, new DeletedMessageJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OutgoingMessage> CreateOutgoingMessage(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OutgoingMessage>(options, new OutgoingMessageJsonConverter());

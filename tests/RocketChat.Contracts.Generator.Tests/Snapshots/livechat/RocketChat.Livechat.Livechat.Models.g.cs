@@ -262,6 +262,53 @@ public sealed partial record Visitor
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ");
+        builder.Append(Id);
+        builder.Append(", Token = ***");
+        builder.Append(", Username = ");
+        builder.Append(Username);
+        builder.Append(", Name = ");
+        builder.Append(Name);
+        builder.Append(", Timestamp = ");
+        builder.Append(Timestamp);
+        builder.Append(", UpdatedAt = ");
+        builder.Append(UpdatedAt);
+        builder.Append(", Department = ");
+        builder.Append(Department);
+        builder.Append(", Status = ");
+        builder.Append(Status);
+        builder.Append(", Phone = ");
+        builder.Append(Phone);
+        builder.Append(", Emails = ");
+        builder.Append(Emails);
+        builder.Append(", LivechatData = ");
+        builder.Append(LivechatData);
+        builder.Append(", LastChat = ");
+        builder.Append(LastChat);
+        builder.Append(", LastAgent = ");
+        builder.Append(LastAgent);
+        builder.Append(", ContactManager = ");
+        builder.Append(ContactManager);
+        builder.Append(", ExternalIds = ");
+        builder.Append(ExternalIds);
+        builder.Append(", UserAgent = ");
+        builder.Append(UserAgent);
+        builder.Append(", IpAddress = ");
+        builder.Append(IpAddress);
+        builder.Append(", Host = ");
+        builder.Append(Host);
+        builder.Append(", Activity = ");
+        builder.Append(Activity);
+        builder.Append(", IsDisabled = ");
+        builder.Append(IsDisabled);
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
 }
 
 /// <summary>The CustomFieldInput object of the contract.</summary>
@@ -318,6 +365,27 @@ public sealed partial record VisitorInput
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Token = ***");
+        builder.Append(", Name = ");
+        builder.Append(Name);
+        builder.Append(", Email = ");
+        builder.Append(Email);
+        builder.Append(", Department = ");
+        builder.Append(Department);
+        builder.Append(", Phone = ");
+        builder.Append(Phone);
+        builder.Append(", Username = ");
+        builder.Append(Username);
+        builder.Append(", CustomFields = ");
+        builder.Append(CustomFields);
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
 }
 
 /// <summary>The DeletedVisitor object of the contract.</summary>
@@ -370,6 +438,27 @@ public sealed partial record RoomVisitorInfo
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ");
+        builder.Append(Id);
+        builder.Append(", Username = ");
+        builder.Append(Username);
+        builder.Append(", Token = ***");
+        builder.Append(", Name = ");
+        builder.Append(Name);
+        builder.Append(", Status = ");
+        builder.Append(Status);
+        builder.Append(", LastMessageAt = ");
+        builder.Append(LastMessageAt);
+        builder.Append(", Activity = ");
+        builder.Append(Activity);
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
 }
 
 /// <summary>The agent serving a room.</summary>
@@ -550,6 +639,53 @@ public sealed partial record Message
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ");
+        builder.Append(Id);
+        builder.Append(", RoomId = ");
+        builder.Append(RoomId);
+        builder.Append(", Text = ");
+        builder.Append(Text);
+        builder.Append(", Type = ");
+        builder.Append(Type);
+        builder.Append(", Timestamp = ");
+        builder.Append(Timestamp);
+        builder.Append(", UpdatedAt = ");
+        builder.Append(UpdatedAt);
+        builder.Append(", User = ");
+        builder.Append(User);
+        builder.Append(", Alias = ");
+        builder.Append(Alias);
+        builder.Append(", Token = ***");
+        builder.Append(", IsGroupable = ");
+        builder.Append(IsGroupable);
+        builder.Append(", ThreadMessageId = ");
+        builder.Append(ThreadMessageId);
+        builder.Append(", EditedAt = ");
+        builder.Append(EditedAt);
+        builder.Append(", EditedBy = ");
+        builder.Append(EditedBy);
+        builder.Append(", MarkdownTokens = ");
+        builder.Append(MarkdownTokens);
+        builder.Append(", Urls = ");
+        builder.Append(Urls);
+        builder.Append(", Mentions = ");
+        builder.Append(Mentions);
+        builder.Append(", Channels = ");
+        builder.Append(Channels);
+        builder.Append(", Attachments = ");
+        builder.Append(Attachments);
+        builder.Append(", File = ");
+        builder.Append(File);
+        builder.Append(", Files = ");
+        builder.Append(Files);
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
 }
 
 /// <summary>The agent who last answered the visitor.</summary>
@@ -811,6 +947,27 @@ public sealed partial record InquiryVisitorInfo
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ");
+        builder.Append(Id);
+        builder.Append(", Username = ");
+        builder.Append(Username);
+        builder.Append(", Token = ***");
+        builder.Append(", Name = ");
+        builder.Append(Name);
+        builder.Append(", Status = ");
+        builder.Append(Status);
+        builder.Append(", LastMessageAt = ");
+        builder.Append(LastMessageAt);
+        builder.Append(", Activity = ");
+        builder.Append(Activity);
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
 }
 
 /// <summary>Agent the inquiry is reserved for.</summary>
@@ -1051,6 +1208,19 @@ public sealed partial record LoginData
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("UserId = ");
+        builder.Append(UserId);
+        builder.Append(", AuthToken = ***");
+        builder.Append(", Me = ");
+        builder.Append(Me);
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
 }
 
 /// <summary>Full build information (only for callers with `view-statistics`).</summary>
@@ -1107,6 +1277,23 @@ public sealed partial record LoginRequest
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("User = ");
+        builder.Append(User);
+        builder.Append(", Username = ");
+        builder.Append(Username);
+        builder.Append(", Email = ");
+        builder.Append(Email);
+        builder.Append(", Password = ***");
+        builder.Append(", Resume = ***");
+        builder.Append(", Code = ***");
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
 }
 
 /// <summary>The RegisterVisitorRequest object of the contract.</summary>
@@ -1144,6 +1331,51 @@ public sealed partial record SendMessageRequest
     /// <summary>The <c>agent</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
     public SendMessageAgent? Agent { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Token = ***");
+        builder.Append(", RoomId = ");
+        builder.Append(RoomId);
+        builder.Append(", Text = ");
+        builder.Append(Text);
+        builder.Append(", Id = ");
+        builder.Append(Id);
+        builder.Append(", Agent = ");
+        builder.Append(Agent);
+        return true;
+    }
+}
+
+/// <summary>The UpdateVisitorMessageRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateVisitorMessageRequestJsonConverter))]
+public sealed partial record UpdateVisitorMessageRequest
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The <c>rid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public required string RoomId { get; init; }
+
+    /// <summary>The new text.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("msg")]
+    public required string Text { get; init; }
+}
+
+/// <summary>The DeleteVisitorMessageRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DeleteVisitorMessageRequestJsonConverter))]
+public sealed partial record DeleteVisitorMessageRequest
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The <c>rid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public required string RoomId { get; init; }
 }
 
 /// <summary>The CloseRoomAsVisitorRequest object of the contract.</summary>
@@ -1157,6 +1389,15 @@ public sealed partial record CloseRoomAsVisitorRequest
     /// <summary>The visitor token.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public required string Token { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("RoomId = ");
+        builder.Append(RoomId);
+        builder.Append(", Token = ***");
+        return true;
+    }
 }
 
 /// <summary>The TranscriptEmailRequestData object of the contract.</summary>
@@ -1493,6 +1734,86 @@ public sealed partial record SendMessageResponse
     /// <summary>The <c>message</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("message")]
     public required Message Message { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetAgentInfoResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetAgentInfoResponseJsonConverter))]
+public sealed partial record GetAgentInfoResponse
+{
+    /// <summary>The <c>agent</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
+    public required LivechatUser Agent { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetNextAgentResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetNextAgentResponseJsonConverter))]
+public sealed partial record GetNextAgentResponse
+{
+    /// <summary>The <c>agent</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
+    public LivechatUser? Agent { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetVisitorMessageResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetVisitorMessageResponseJsonConverter))]
+public sealed partial record GetVisitorMessageResponse
+{
+    /// <summary>The <c>message</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public required Message Message { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The DeletedMessage object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DeletedMessageJsonConverter))]
+public sealed partial record DeletedMessage
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>When the message was deleted.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("ts")]
+    public global::System.DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The DeleteVisitorMessageResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DeleteVisitorMessageResponseJsonConverter))]
+public sealed partial record DeleteVisitorMessageResponse
+{
+    /// <summary>The <c>message</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public required DeletedMessage Message { get; init; }
 
     /// <summary>The <c>success</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("success")]

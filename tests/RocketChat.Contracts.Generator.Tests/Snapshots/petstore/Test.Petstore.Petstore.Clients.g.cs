@@ -6,7 +6,7 @@
 namespace Test.Petstore;
 
 /// <summary>Petstore</summary>
-/// <remarks>A Petstore-style contract made for the generator tests: the model features common OpenAPI contracts use (3.0 and 3.1 nullability, integer formats, enums with null).</remarks>
+/// <remarks>A Petstore-style contract made for the generator tests: the model features common OpenAPI contracts use (3.0 and 3.1 nullability, integer formats, enums with null, readOnly/writeOnly, defaults, a discriminated oneOf, secrets).</remarks>
 public sealed partial class PetstoreClient
 {
     /// <summary>Creates the client over a connection (server URL, HttpClient and credentials).</summary>
@@ -14,6 +14,8 @@ public sealed partial class PetstoreClient
     {
         Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
         Pets = new PetsClient(connection);
+        Accounts = new AccountsClient(connection);
+        Shelter = new ShelterClient(connection);
     }
 
     /// <summary>The connection every call goes through.</summary>
@@ -21,6 +23,12 @@ public sealed partial class PetstoreClient
 
     /// <summary>The Pets operations.</summary>
     public IPetsClient Pets { get; }
+
+    /// <summary>The Accounts operations.</summary>
+    public IAccountsClient Accounts { get; }
+
+    /// <summary>The Shelter operations.</summary>
+    public IShelterClient Shelter { get; }
 }
 
 /// <summary>The Pets operations.</summary>
@@ -91,6 +99,73 @@ public sealed partial class PetsClient : IPetsClient
         call.AppendPathParameter(petId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
 
         return _connection.SendAsync(call, PetstoreJsonContext.Default.Pet, cancellationToken);
+    }
+}
+
+/// <summary>The Accounts operations.</summary>
+public partial interface IAccountsClient
+{
+    /// <summary>POST /accounts</summary>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<Account> CreateAccountAsync(Account request, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IAccountsClient"/>
+public sealed partial class AccountsClient : IAccountsClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public AccountsClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<Account> CreateAccountAsync(Account request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CreateAccount", requiresAuthentication: false);
+        call.AppendPath("accounts");
+        call.SetJsonBody(request, PetstoreJsonContext.Default.Account);
+
+        return _connection.SendAsync(call, PetstoreJsonContext.Default.Account, cancellationToken);
+    }
+}
+
+/// <summary>The Shelter operations.</summary>
+public partial interface IShelterClient
+{
+    /// <summary>GET /shelter</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<Shelter> GetShelterAsync(global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IShelterClient"/>
+public sealed partial class ShelterClient : IShelterClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public ShelterClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<Shelter> GetShelterAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetShelter", requiresAuthentication: false);
+        call.AppendPath("shelter");
+
+        return _connection.SendAsync(call, PetstoreJsonContext.Default.Shelter, cancellationToken);
     }
 }
 

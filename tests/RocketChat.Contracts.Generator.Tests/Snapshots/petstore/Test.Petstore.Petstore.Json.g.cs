@@ -12,6 +12,9 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
 {
     private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
     private static readonly global::System.Text.Json.JsonEncodedText SinceJsonName = global::System.Text.Json.JsonEncodedText.Encode("since");
+    private static readonly global::System.Text.Json.JsonEncodedText PasswordJsonName = global::System.Text.Json.JsonEncodedText.Encode("password");
+    private static readonly global::System.Text.Json.JsonEncodedText ApiTokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("apiToken");
+    private static readonly global::System.Text.Json.JsonEncodedText NicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname");
 
     /// <inheritdoc />
     public override Owner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
@@ -30,6 +33,9 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         string? name = default;
         bool hasName = false;
         global::System.DateTimeOffset? since = default;
+        string? password = default;
+        string? apiToken = default;
+        string? nickname = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -47,6 +53,30 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
                 reader.Read();
                 since = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
             }
+            else if (reader.ValueTextEquals("password"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    password = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("apiToken"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    apiToken = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("nickname"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    nickname = reader.GetString()!;
+                }
+            }
             else
             {
                 global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
@@ -62,6 +92,9 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         {
             Name = name!,
             Since = since,
+            Password = password,
+            ApiToken = apiToken,
+            Nickname = nickname,
             AdditionalProperties = additionalProperties,
         };
     }
@@ -83,6 +116,21 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         {
             writer.WritePropertyName(SinceJsonName);
             writer.WriteStringValue(since);
+        }
+        if (value.Password is { } password)
+        {
+            writer.WritePropertyName(PasswordJsonName);
+            writer.WriteStringValue(password);
+        }
+        if (value.ApiToken is { } apiToken)
+        {
+            writer.WritePropertyName(ApiTokenJsonName);
+            writer.WriteStringValue(apiToken);
+        }
+        if (value.Nickname is { } nickname)
+        {
+            writer.WritePropertyName(NicknameJsonName);
+            writer.WriteStringValue(nickname);
         }
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -372,6 +420,446 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
     }
 }
 
+/// <summary>Reads and writes <see cref="Cat"/> without reflection.</summary>
+public sealed class CatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Cat>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText PetTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("petType");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText IndoorJsonName = global::System.Text.Json.JsonEncodedText.Encode("indoor");
+    private static readonly global::System.Text.Json.JsonEncodedText LivesJsonName = global::System.Text.Json.JsonEncodedText.Encode("lives");
+
+    /// <inheritdoc />
+    public override Cat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Cat value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one Cat at the reader's current token.</summary>
+    public static Cat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for Cat.");
+        }
+
+        string? petType = default;
+        bool hasPetType = false;
+        string? name = default;
+        bool hasName = false;
+        bool? indoor = default;
+        bool hasIndoor = false;
+        int? lives = default;
+        bool hasLives = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("petType"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    petType = reader.GetString()!;
+                    hasPetType = true;
+                }
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    name = reader.GetString()!;
+                    hasName = true;
+                }
+            }
+            else if (reader.ValueTextEquals("indoor"u8))
+            {
+                reader.Read();
+                hasIndoor = true;
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    indoor = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("lives"u8))
+            {
+                reader.Read();
+                hasLives = true;
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    lives = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasPetType)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Cat", "petType");
+        }
+
+        if (!hasName)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Cat", "name");
+        }
+
+        return new Cat
+        {
+            PetType = petType!,
+            Name = name!,
+            Indoor = hasIndoor ? indoor : true,
+            Lives = hasLives ? lives : 9,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one Cat.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Cat value)
+    {
+        writer.WriteStartObject();
+        if (value.PetType is { } petType)
+        {
+            writer.WritePropertyName(PetTypeJsonName);
+            writer.WriteStringValue(petType);
+        }
+        else
+        {
+            writer.WriteNull(PetTypeJsonName);
+        }
+        if (value.Name is { } name)
+        {
+            writer.WritePropertyName(NameJsonName);
+            writer.WriteStringValue(name);
+        }
+        else
+        {
+            writer.WriteNull(NameJsonName);
+        }
+        if (value.Indoor is { } indoor)
+        {
+            writer.WritePropertyName(IndoorJsonName);
+            writer.WriteBooleanValue(indoor);
+        }
+        if (value.Lives is { } lives)
+        {
+            writer.WritePropertyName(LivesJsonName);
+            writer.WriteNumberValue(lives);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="Dog"/> without reflection.</summary>
+public sealed class DogJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Dog>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText PetTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("petType");
+    private static readonly global::System.Text.Json.JsonEncodedText BreedJsonName = global::System.Text.Json.JsonEncodedText.Encode("breed");
+    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+
+    /// <inheritdoc />
+    public override Dog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Dog value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one Dog at the reader's current token.</summary>
+    public static Dog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for Dog.");
+        }
+
+        string? name = default;
+        bool hasName = false;
+        string? petType = default;
+        bool hasPetType = false;
+        string? breed = default;
+        bool hasBreed = false;
+        PetStatus? status = default;
+        bool hasStatus = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    name = reader.GetString()!;
+                    hasName = true;
+                }
+            }
+            else if (reader.ValueTextEquals("petType"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    petType = reader.GetString()!;
+                    hasPetType = true;
+                }
+            }
+            else if (reader.ValueTextEquals("breed"u8))
+            {
+                reader.Read();
+                hasBreed = true;
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    breed = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("status"u8))
+            {
+                reader.Read();
+                status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new PetStatus(reader.GetString()!);
+                hasStatus = true;
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasName)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Dog", "name");
+        }
+
+        if (!hasPetType)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Dog", "petType");
+        }
+
+        return new Dog
+        {
+            Name = name!,
+            PetType = petType!,
+            Breed = hasBreed ? breed : "mixed",
+            Status = hasStatus ? status : new PetStatus("available"),
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one Dog.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Dog value)
+    {
+        writer.WriteStartObject();
+        if (value.Name is { } name)
+        {
+            writer.WritePropertyName(NameJsonName);
+            writer.WriteStringValue(name);
+        }
+        else
+        {
+            writer.WriteNull(NameJsonName);
+        }
+        if (value.PetType is { } petType)
+        {
+            writer.WritePropertyName(PetTypeJsonName);
+            writer.WriteStringValue(petType);
+        }
+        else
+        {
+            writer.WriteNull(PetTypeJsonName);
+        }
+        if (value.Breed is { } breed)
+        {
+            writer.WritePropertyName(BreedJsonName);
+            writer.WriteStringValue(breed);
+        }
+        if (value.Status is { } status)
+        {
+            writer.WritePropertyName(StatusJsonName);
+            writer.WriteStringValue(status.Value);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="Shelter"/> without reflection.</summary>
+public sealed class ShelterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Shelter>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText FeaturedJsonName = global::System.Text.Json.JsonEncodedText.Encode("featured");
+    private static readonly global::System.Text.Json.JsonEncodedText AnimalsJsonName = global::System.Text.Json.JsonEncodedText.Encode("animals");
+
+    /// <inheritdoc />
+    public override Shelter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Shelter value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one Shelter at the reader's current token.</summary>
+    public static Shelter ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for Shelter.");
+        }
+
+        Animal? featured = default;
+        global::System.Collections.Generic.IReadOnlyList<Animal>? animals = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("featured"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    featured = AnimalJsonConverter.ReadValue(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("animals"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    animals = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => AnimalJsonConverter.ReadValue(ref r0));
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new Shelter
+        {
+            Featured = featured,
+            Animals = animals,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one Shelter.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Shelter value)
+    {
+        writer.WriteStartObject();
+        if (value.Featured is { } featured)
+        {
+            writer.WritePropertyName(FeaturedJsonName);
+            AnimalJsonConverter.WriteValue(writer, featured);
+        }
+        if (value.Animals is { } animals)
+        {
+            writer.WritePropertyName(AnimalsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in animals)
+            {
+                AnimalJsonConverter.WriteValue(writer, item0);
+            }
+            writer.WriteEndArray();
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="Account"/> without reflection.</summary>
+public sealed class AccountJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Account>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText LoginJsonName = global::System.Text.Json.JsonEncodedText.Encode("login");
+    private static readonly global::System.Text.Json.JsonEncodedText PasswordJsonName = global::System.Text.Json.JsonEncodedText.Encode("password");
+
+    /// <inheritdoc />
+    public override Account Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Account value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one Account at the reader's current token.</summary>
+    public static Account ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for Account.");
+        }
+
+        string? id = default;
+        string? login = default;
+        bool hasLogin = false;
+        global::System.DateTimeOffset? createdAt = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("login"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    login = reader.GetString()!;
+                    hasLogin = true;
+                }
+            }
+            else if (reader.ValueTextEquals("password"u8))
+            {
+                reader.Read();
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("createdAt"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    createdAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasLogin)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Account", "login");
+        }
+
+        return new Account
+        {
+            Id = id,
+            Login = login!,
+            CreatedAt = createdAt,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one Account.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Account value)
+    {
+        writer.WriteStartObject();
+        if (value.Login is { } login)
+        {
+            writer.WritePropertyName(LoginJsonName);
+            writer.WriteStringValue(login);
+        }
+        else
+        {
+            writer.WriteNull(LoginJsonName);
+        }
+        if (value.Password is { } password)
+        {
+            writer.WritePropertyName(PasswordJsonName);
+            writer.WriteStringValue(password);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="Error"/> without reflection.</summary>
 public sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Error>
 {
@@ -468,6 +956,64 @@ public sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.
     }
 }
 
+/// <summary>Reads and writes <see cref="Animal"/> as the kind its <c>petType</c> member names.</summary>
+public sealed class AnimalJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Animal>
+{
+    /// <inheritdoc />
+    public override Animal Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Animal value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads the kind of Animal the discriminator names, at the reader's current token.</summary>
+    public static Animal ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for Animal.");
+        }
+
+        global::System.Text.Json.Utf8JsonReader scan = reader;
+        string? kind = null;
+        while (scan.Read() && scan.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            bool isDiscriminator = scan.ValueTextEquals("petType"u8);
+            scan.Read();
+            if (isDiscriminator && scan.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                kind = scan.GetString();
+                break;
+            }
+
+            scan.Skip();
+        }
+
+        return kind switch
+        {
+            "cat" => CatJsonConverter.ReadValue(ref reader),
+            "dog" => DogJsonConverter.ReadValue(ref reader),
+            null => throw new global::System.Text.Json.JsonException("The JSON for Animal has no string member 'petType' to tell its kind (cat, dog)."),
+            _ => throw new global::System.Text.Json.JsonException("The JSON for Animal has the unknown petType '" + kind + "'; the contract lists cat, dog."),
+        };
+    }
+
+    /// <summary>Writes the derived record a <see cref="Animal"/> holds, discriminator included.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Animal value)
+    {
+        switch (value)
+        {
+            case Cat catValue:
+                CatJsonConverter.WriteValue(writer, catValue);
+                break;
+            case Dog dogValue:
+                DogJsonConverter.WriteValue(writer, dogValue);
+                break;
+            default:
+                throw new global::System.Text.Json.JsonException("Only the kinds of Animal the contract lists (cat, dog) can be written, not " + value.GetType().Name);
+        }
+    }
+}
+
 /// <summary>Reads and writes <see cref="PetStatus"/> as its string value.</summary>
 public sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetStatus>
 {
@@ -515,15 +1061,40 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>Pet</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> Pet => _Pet ??= CreatePet(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Account>? _Account;
+
+    /// <summary>Metadata for <c>Account</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Account> Account => _Account ??= CreateAccount(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Shelter>? _Shelter;
+
+    /// <summary>Metadata for <c>Shelter</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Shelter> Shelter => _Shelter ??= CreateShelter(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Owner>? _Owner;
 
     /// <summary>Metadata for <c>Owner</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Owner> Owner => _Owner ??= CreateOwner(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Cat>? _Cat;
+
+    /// <summary>Metadata for <c>Cat</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Cat> Cat => _Cat ??= CreateCat(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Dog>? _Dog;
+
+    /// <summary>Metadata for <c>Dog</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Dog> Dog => _Dog ??= CreateDog(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Error>? _Error;
 
     /// <summary>Metadata for <c>Error</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Error> Error => _Error ??= CreateError(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Animal>? _Animal;
+
+    /// <summary>Metadata for <c>Animal</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Animal> Animal => _Animal ??= CreateAnimal(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetStatus>? _PetStatus;
 
@@ -535,8 +1106,13 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
     {
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<Pet>)) return PetList;
         if (type == typeof(Pet)) return Pet;
+        if (type == typeof(Account)) return Account;
+        if (type == typeof(Shelter)) return Shelter;
         if (type == typeof(Owner)) return Owner;
+        if (type == typeof(Cat)) return Cat;
+        if (type == typeof(Dog)) return Dog;
         if (type == typeof(Error)) return Error;
+        if (type == typeof(Animal)) return Animal;
         if (type == typeof(PetStatus)) return PetStatus;
         return null;
     }
@@ -545,8 +1121,13 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
     {
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<Pet>)) return CreatePetList(options);
         if (type == typeof(Pet)) return CreatePet(options);
+        if (type == typeof(Account)) return CreateAccount(options);
+        if (type == typeof(Shelter)) return CreateShelter(options);
         if (type == typeof(Owner)) return CreateOwner(options);
+        if (type == typeof(Cat)) return CreateCat(options);
+        if (type == typeof(Dog)) return CreateDog(options);
         if (type == typeof(Error)) return CreateError(options);
+        if (type == typeof(Animal)) return CreateAnimal(options);
         if (type == typeof(PetStatus)) return CreatePetStatus(options);
         return null;
     }
@@ -557,11 +1138,26 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> CreatePet(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Pet>(options, new PetJsonConverter());
 
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Account> CreateAccount(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Account>(options, new AccountJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Shelter> CreateShelter(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Shelter>(options, new ShelterJsonConverter());
+
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Owner> CreateOwner(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Owner>(options, new OwnerJsonConverter());
 
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Cat> CreateCat(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Cat>(options, new CatJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Dog> CreateDog(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Dog>(options, new DogJsonConverter());
+
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Error> CreateError(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Error>(options, new ErrorJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Animal> CreateAnimal(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Animal>(options, new AnimalJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetStatus> CreatePetStatus(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PetStatus>(options, new PetStatusJsonConverter());

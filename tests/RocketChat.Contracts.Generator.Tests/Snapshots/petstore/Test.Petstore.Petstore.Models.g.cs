@@ -17,8 +17,39 @@ public sealed partial record Owner
     [global::System.Text.Json.Serialization.JsonPropertyName("since")]
     public global::System.DateTimeOffset? Since { get; init; }
 
+    /// <summary>The <c>password</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("password")]
+    public string? Password { get; init; }
+
+    /// <summary>The <c>apiToken</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("apiToken")]
+    public string? ApiToken { get; init; }
+
+    /// <summary>The <c>nickname</c> field.</summary>
+    [global::System.Obsolete("Deprecated by the contract.")]
+    [global::System.Text.Json.Serialization.JsonPropertyName("nickname")]
+    public string? Nickname { get; init; }
+
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        #pragma warning disable CS0618 // Deprecated members are printed too.
+        builder.Append("Name = ");
+        builder.Append(Name);
+        builder.Append(", Since = ");
+        builder.Append(Since);
+        builder.Append(", Password = ***");
+        builder.Append(", ApiToken = ***");
+        builder.Append(", Nickname = ");
+        builder.Append(Nickname);
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        #pragma warning restore CS0618
+        return true;
+    }
 }
 
 /// <summary>The Pet object of the contract.</summary>
@@ -85,6 +116,112 @@ public sealed partial record Pet
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
+/// <summary>The Cat object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(CatJsonConverter))]
+public sealed partial record Cat : Animal
+{
+    /// <summary>The <c>petType</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("petType")]
+    public required string PetType { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>The <c>indoor</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("indoor")]
+    public bool? Indoor { get; init; } = true;
+
+    /// <summary>The <c>lives</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("lives")]
+    public int? Lives { get; init; } = 9;
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The Dog object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DogJsonConverter))]
+public sealed partial record Dog : Animal
+{
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>The <c>petType</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("petType")]
+    public required string PetType { get; init; }
+
+    /// <summary>The <c>breed</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("breed")]
+    public string? Breed { get; init; } = "mixed";
+
+    /// <summary>The <c>status</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+    public PetStatus? Status { get; init; } = new PetStatus("available");
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The Shelter object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ShelterJsonConverter))]
+public sealed partial record Shelter
+{
+    /// <summary>The <c>featured</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("featured")]
+    public Animal? Featured { get; init; }
+
+    /// <summary>The <c>animals</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("animals")]
+    public global::System.Collections.Generic.IReadOnlyList<Animal>? Animals { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The Account object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AccountJsonConverter))]
+public sealed partial record Account
+{
+    /// <summary>The <c>id</c> field.</summary>
+    /// <remarks>Set by the server (readOnly): read from responses, never written in a request.</remarks>
+    [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+    public string? Id { get; init; }
+
+    /// <summary>The <c>login</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("login")]
+    public required string Login { get; init; }
+
+    /// <summary>The <c>password</c> field.</summary>
+    /// <remarks>Sent to the server only (writeOnly): written in requests, never read from a response.</remarks>
+    [global::System.Text.Json.Serialization.JsonPropertyName("password")]
+    public string? Password { get; init; }
+
+    /// <summary>The <c>createdAt</c> field.</summary>
+    /// <remarks>Set by the server (readOnly): read from responses, never written in a request.</remarks>
+    [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+    public global::System.DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Id = ");
+        builder.Append(Id);
+        builder.Append(", Login = ");
+        builder.Append(Login);
+        builder.Append(", Password = ***");
+        builder.Append(", CreatedAt = ");
+        builder.Append(CreatedAt);
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
+}
+
 /// <summary>The Error object of the contract.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorJsonConverter))]
 public sealed partial record Error
@@ -100,6 +237,16 @@ public sealed partial record Error
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
+
+/// <summary>A cat or a dog, told apart by petType.</summary>
+/// <remarks>
+/// The member <c>petType</c> tells the kind:
+/// <c>cat</c> is a <see cref="Cat"/>;
+/// <c>dog</c> is a <see cref="Dog"/>;
+/// any other value is refused with a JsonException.
+/// </remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AnimalJsonConverter))]
+public abstract partial record Animal;
 
 /// <summary>Where a pet is in the sale; null when unknown.</summary>
 /// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>

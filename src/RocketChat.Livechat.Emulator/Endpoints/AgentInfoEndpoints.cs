@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Http;
+using RocketChat.Livechat.Emulator.Json;
+using RocketChat.Livechat.Emulator.Services;
+
+namespace RocketChat.Livechat.Emulator.Endpoints;
+
+/// <summary>GET /api/v1/livechat/agent.info/:rid/:token and GET /api/v1/livechat/agent.next/:token.</summary>
+internal sealed class AgentInfoEndpoints(AgentInfoService agents)
+{
+    public async Task InfoAsync(HttpContext context)
+    {
+        UserRecord agent = agents.Info(context.RouteValue("token"), context.RouteValue("rid"));
+        await JsonResponses.SuccessAsync(context, writer =>
+        {
+            writer.WritePropertyName("agent");
+            AgentInfoJson.Write(writer, agent);
+        }).ConfigureAwait(false);
+    }
+
+    public async Task NextAsync(HttpContext context)
+    {
+        UserRecord? agent = agents.Next(context.RouteValue("token"));
+        await JsonResponses.SuccessAsync(context, writer =>
+        {
+            if (agent is not null)
+            {
+                writer.WritePropertyName("agent");
+                AgentInfoJson.Write(writer, agent);
+            }
+        }).ConfigureAwait(false);
+    }
+}
