@@ -31,6 +31,7 @@ public static class CliApplication
         root.Subcommands.Add(UserCommands.Create(factory, LivechatUserType.Manager, "managers", "manager"));
         root.Subcommands.Add(EmulatorCommand.Create(factory));
         root.Subcommands.Add(DemoCommand.Create(factory));
+        root.Subcommands.Add(WatchCommand.Create(factory));
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -85,6 +86,7 @@ public static class CliApplication
         RocketChatRateLimitException ex => ($"error: rate limited (429); try again in {Math.Ceiling(ex.RetryAfter.TotalSeconds)} s.", ExitCodes.ServerError),
         RocketChatApiException ex => ($"error: {ex.Operation} failed ({(int)ex.StatusCode}): {ex.Error ?? ex.StatusCode.ToString()}", ExitCodes.ServerError),
         RocketChatConnectionException ex => ("error: " + ex.Message, ExitCodes.Unreachable),
+        Realtime.RealtimeConnectionLostException ex => ("error: " + ex.Message, ExitCodes.Unreachable),
         RocketChatException ex => ("error: " + ex.Message, ExitCodes.ServerError),
         OperationCanceledException when cancellationToken.IsCancellationRequested => ("cancelled.", 130),
         _ => ($"error: unexpected failure ({failure.GetType().Name}): {failure.Message}", ExitCodes.ServerError),

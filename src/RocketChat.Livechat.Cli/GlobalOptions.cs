@@ -23,7 +23,11 @@ public sealed class GlobalOptions
     public IEnumerable<Option> All => new Option[] { Server, UserId, AuthToken, Username, Password, Timeout, Json };
 
     /// <summary>Builds the client from options, falling back to the environment.</summary>
-    public LivechatClient CreateClient(ParseResult parse, Func<string, string?> environment, bool requireServer = true)
+    public LivechatClient CreateClient(ParseResult parse, Func<string, string?> environment, bool requireServer = true) =>
+        LivechatClient.Create(CreateOptions(parse, environment));
+
+    /// <summary>The server, credentials and timeout the options and environment give, checked.</summary>
+    public RocketChatLivechatOptions CreateOptions(ParseResult parse, Func<string, string?> environment)
     {
         string? server = parse.GetValue(Server) ?? environment("ROCKETCHAT_URL");
         if (string.IsNullOrWhiteSpace(server))
@@ -78,6 +82,6 @@ public sealed class GlobalOptions
             throw new UsageException("give --username and --password together.");
         }
 
-        return LivechatClient.Create(options);
+        return options;
     }
 }

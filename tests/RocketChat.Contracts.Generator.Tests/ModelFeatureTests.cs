@@ -87,6 +87,18 @@ public sealed class ModelFeatureTests
     }
 
     [Fact]
+    public void An_inline_enum_is_an_extensible_enum_type_like_a_referenced_one()
+    {
+        Type pet = _petstore.Type("Pet");
+        Type size = pet.GetProperty("Size")!.PropertyType;
+
+        Assert.Equal("PetSize", Nullable.GetUnderlyingType(size)?.Name);
+        Assert.Equal(new[] { "small", "medium", "large" }, JsonSamples.KnownValues(Nullable.GetUnderlyingType(size)!));
+        object read = _petstore.Deserialize("""{"id":1,"name":"Rex","status":null,"size":"huge"}""", pet)!;
+        Assert.Equal("huge", pet.GetProperty("Size")!.GetValue(read)!.ToString());
+    }
+
+    [Fact]
     public void A_list_of_union_members_round_trips_each_kind()
     {
         Type shelter = _petstore.Type("Shelter");

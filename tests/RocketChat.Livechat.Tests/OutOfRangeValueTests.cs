@@ -95,6 +95,7 @@ public sealed class OutOfRangeValueTests : IAsyncLifetime
     [Fact]
     public async Task A_count_beyond_64_bits_is_a_response_exception()
     {
+        // Unformatted integers are long (a 13-digit epoch-ms must fit), so only a value past long.MaxValue is out of range.
         _server.Reply(Faults.Json("""{"inquiries":[],"count":99999999999999999999,"offset":0,"total":0,"success":true}"""));
         LivechatClient client = LivechatClient.Create(new RocketChatLivechatOptions { ServerUrl = _server.BaseAddress, UserId = "u", AuthToken = "t" });
 

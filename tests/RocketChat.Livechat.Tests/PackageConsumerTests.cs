@@ -92,7 +92,13 @@ public sealed class PackageConsumerTests
                     <Nullable>enable</Nullable>
                     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                     <RestorePackagesPath>{Path.Combine(work, "packages")}</RestorePackagesPath>
+                    <!-- As the generator's PACKAGE.md shows for reviewing and snapshot-testing the generated code. -->
+                    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                    <CompilerGeneratedFilesOutputPath>Generated</CompilerGeneratedFilesOutputPath>
                   </PropertyGroup>
+                  <ItemGroup>
+                    <Compile Remove="Generated/**" />
+                  </ItemGroup>
                   <ItemGroup>
                     <PackageReference Include="RocketChat.Contracts.Generator" Version="0.1.0-local" PrivateAssets="all" />
                     <PackageReference Include="RocketChat.Contracts.Runtime" Version="0.1.0-local" />
@@ -108,6 +114,13 @@ public sealed class PackageConsumerTests
             Assert.Contains("Rex is 3", output);
             // OpenAPI's default for a query array: form, exploded, the name as the contract writes it.
             Assert.Equal("/api/pets/rex%2F1?tags=good&tags=dog", server.LastRequest.RawTarget);
+
+            // The generated files land where PACKAGE.md says, named after the contract's namespace and client.
+            string generated = Path.Combine(consumer, "Generated", "RocketChat.Contracts.Generator", "RocketChat.Contracts.Generator.ContractSourceGenerator");
+            Assert.Equal(
+                new[] { "Consumer.Pets.PetStore.Clients.g.cs", "Consumer.Pets.PetStore.Json.g.cs", "Consumer.Pets.PetStore.Models.g.cs" },
+                Directory.GetFiles(generated).Select(Path.GetFileName).Order().ToArray());
+            Assert.Contains("public sealed partial record Pet", File.ReadAllText(Path.Combine(generated, "Consumer.Pets.PetStore.Models.g.cs")));
 
             // Nothing of the generator leaks into the consumer's output: no YamlDotNet, no generator assembly.
             string[] binaries = Directory.GetFiles(Path.Combine(consumer, "bin"), "*.dll", SearchOption.AllDirectories).Select(Path.GetFileName).ToArray()!;

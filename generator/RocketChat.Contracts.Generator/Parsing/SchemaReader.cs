@@ -116,7 +116,7 @@ namespace RocketChat.Contracts.Generator.Parsing
             }
 
             TypeRef type = ReadUncached(mapping, nameHint, isComponent);
-            if (!isComponent && type.Kind == TypeKind.Object)
+            if (!isComponent && type.Kind is TypeKind.Object or TypeKind.Enum)
             {
                 _inlineTypes[mapping] = type;
             }
@@ -161,10 +161,11 @@ namespace RocketChat.Contracts.Generator.Parsing
             }
 
             string? type = ReadTypeName(mapping);
-            // Named string enums become extensible enum types; inline ones stay strings (their values are documented).
-            if (isComponent && mapping.Get("enum") is YamlSequenceNode && (type == null || type == "string"))
+            // String enums, named or inline, become extensible enum types (an inline one is named after where it is).
+            if (mapping.Get("enum") is YamlSequenceNode values && (type == null || type == "string")
+                && values.Children.OfType<YamlScalarNode>().Any(v => !IsNullScalar(v)))
             {
-                return ReadEnum(mapping, nameHint);
+                return ReadEnum(mapping, isComponent ? nameHint : Identifiers.Unique(nameHint, _context.TypeNames));
             }
 
             switch (type)

@@ -152,6 +152,7 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
     private static readonly global::System.Text.Json.JsonEncodedText RegisteredAtMsJsonName = global::System.Text.Json.JsonEncodedText.Encode("registeredAtMs");
     private static readonly global::System.Text.Json.JsonEncodedText NotesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes");
     private static readonly global::System.Text.Json.JsonEncodedText PhotoUrlsJsonName = global::System.Text.Json.JsonEncodedText.Encode("photoUrls");
+    private static readonly global::System.Text.Json.JsonEncodedText SizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size");
     private static readonly global::System.Text.Json.JsonEncodedText RatingsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ratings");
     private static readonly global::System.Text.Json.JsonEncodedText OwnerJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner");
 
@@ -184,6 +185,7 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         long? registeredAtMs = default;
         global::System.Text.Json.JsonElement? notes = default;
         global::System.Collections.Generic.IReadOnlyList<string>? photoUrls = default;
+        PetSize? size = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, double>? ratings = default;
         Owner? owner = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
@@ -264,6 +266,14 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
                     photoUrls = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
                 }
             }
+            else if (reader.ValueTextEquals("size"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    size = new PetSize(reader.GetString()!);
+                }
+            }
             else if (reader.ValueTextEquals("ratings"u8))
             {
                 reader.Read();
@@ -312,6 +322,7 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
             RegisteredAtMs = registeredAtMs,
             Notes = notes,
             PhotoUrls = photoUrls,
+            Size = size,
             Ratings = ratings,
             Owner = owner,
             AdditionalProperties = additionalProperties,
@@ -398,6 +409,11 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
                 writer.WriteStringValue(item0);
             }
             writer.WriteEndArray();
+        }
+        if (value.Size is { } size)
+        {
+            writer.WritePropertyName(SizeJsonName);
+            writer.WriteStringValue(size.Value);
         }
         if (value.Ratings is { } ratings)
         {
@@ -1030,6 +1046,22 @@ public sealed class PetStatusJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PetStatus value) => writer.WriteStringValue(value.Value);
 }
 
+/// <summary>Reads and writes <see cref="PetSize"/> as its string value.</summary>
+public sealed class PetSizeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetSize>
+{
+    /// <inheritdoc />
+    public override PetSize Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetSize value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads the string at the reader's current token.</summary>
+    public static PetSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new PetSize(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for PetSize."));
+
+    /// <summary>Writes the wire value.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PetSize value) => writer.WriteStringValue(value.Value);
+}
+
 /// <summary>
 /// System.Text.Json metadata for every type of the contract, built on the generated converters:
 /// no reflection, safe for trimming and Native AOT. Use it as <c>JsonSerializer.Serialize(value, PetstoreJsonContext.Default.SomeType)</c>
@@ -1101,6 +1133,11 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>PetStatus</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetStatus> PetStatus => _PetStatus ??= CreatePetStatus(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetSize>? _PetSize;
+
+    /// <summary>Metadata for <c>PetSize</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetSize> PetSize => _PetSize ??= CreatePetSize(Options);
+
     /// <inheritdoc />
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
     {
@@ -1114,6 +1151,7 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
         if (type == typeof(Error)) return Error;
         if (type == typeof(Animal)) return Animal;
         if (type == typeof(PetStatus)) return PetStatus;
+        if (type == typeof(PetSize)) return PetSize;
         return null;
     }
 
@@ -1129,6 +1167,7 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
         if (type == typeof(Error)) return CreateError(options);
         if (type == typeof(Animal)) return CreateAnimal(options);
         if (type == typeof(PetStatus)) return CreatePetStatus(options);
+        if (type == typeof(PetSize)) return CreatePetSize(options);
         return null;
     }
 
@@ -1161,4 +1200,7 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetStatus> CreatePetStatus(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PetStatus>(options, new PetStatusJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PetSize> CreatePetSize(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<PetSize>(options, new PetSizeJsonConverter());
 }

@@ -104,6 +104,10 @@ public sealed partial record Pet
     [global::System.Text.Json.Serialization.JsonPropertyName("photoUrls")]
     public global::System.Collections.Generic.IReadOnlyList<string>? PhotoUrls { get; init; }
 
+    /// <summary>An inline enum, typed like a $ref'd one.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("size")]
+    public PetSize? Size { get; init; }
+
     /// <summary>The <c>ratings</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("ratings")]
     public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Ratings { get; init; }
@@ -299,5 +303,58 @@ public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
 
     /// <summary>Compares wire values.</summary>
     public static bool operator !=(PetStatus left, PetStatus right) => !left.Equals(right);
+}
+
+/// <summary>An inline enum, typed like a $ref'd one.</summary>
+/// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(PetSizeJsonConverter))]
+public readonly partial struct PetSize : global::System.IEquatable<PetSize>
+{
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, known or not.</summary>
+    public PetSize(string value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>The value <c>small</c>.</summary>
+    public static PetSize Small { get; } = new PetSize("small");
+
+    /// <summary>The value <c>medium</c>.</summary>
+    public static PetSize Medium { get; } = new PetSize("medium");
+
+    /// <summary>The value <c>large</c>.</summary>
+    public static PetSize Large { get; } = new PetSize("large");
+
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the value is one the contract lists.</summary>
+    public bool IsKnown => Value switch
+    {
+        "small" => true,
+        "medium" => true,
+        "large" => true,
+        _ => false,
+    };
+
+    /// <inheritdoc />
+    public bool Equals(PetSize other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is PetSize other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+
+    /// <summary>Compares wire values.</summary>
+    public static bool operator ==(PetSize left, PetSize right) => left.Equals(right);
+
+    /// <summary>Compares wire values.</summary>
+    public static bool operator !=(PetSize left, PetSize right) => !left.Equals(right);
 }
 
