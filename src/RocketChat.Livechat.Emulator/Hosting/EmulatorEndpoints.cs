@@ -24,7 +24,16 @@ internal sealed class EmulatorEndpoints
         AgentInfo = new AgentInfoEndpoints(new AgentInfoService(state, router));
         Webhooks = new WebhookEndpoints(state);
         WebhookSender = state.Webhooks.Sender;
+        Account = new AccountEndpoints(Accounts);
+        Appearance = new AppearanceEndpoints(new AppearanceService(state));
+        Departments = new DepartmentEndpoints(new DepartmentService(state));
     }
+
+    public AccountEndpoints Account { get; }
+
+    public AppearanceEndpoints Appearance { get; }
+
+    public DepartmentEndpoints Departments { get; }
 
     public RealtimeServer Realtime { get; }
 
