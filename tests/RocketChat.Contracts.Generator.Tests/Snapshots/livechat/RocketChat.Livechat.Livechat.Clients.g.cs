@@ -166,7 +166,7 @@ public sealed partial class AuthenticationClient : IAuthenticationClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<GetMeResponse> GetMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetMe", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetMe", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/me");
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetMeResponse, cancellationToken);
@@ -175,7 +175,7 @@ public sealed partial class AuthenticationClient : IAuthenticationClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<LogoutResponse> LogoutAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "Logout", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "Logout", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/logout");
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.LogoutResponse, cancellationToken);
@@ -1244,7 +1244,7 @@ public sealed partial class UsersClient : IUsersClient
     public global::System.Threading.Tasks.Task<SetUserStatusResponse> SetUserStatusAsync(SetUserStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetUserStatus", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetUserStatus", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/users.setStatus");
         call.SetJsonBody(request, LivechatJsonContext.Default.SetUserStatusRequest);
 
@@ -1475,7 +1475,7 @@ public sealed partial class DepartmentsClient : IDepartmentsClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<ListDepartmentsResponse> ListDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListDepartments", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListDepartments", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/department");
         call.AddQuery("text", text);
         call.AddQuery("enabled", enabled);
@@ -1504,7 +1504,7 @@ public sealed partial class DepartmentsClient : IDepartmentsClient
     public global::System.Threading.Tasks.Task<CreateDepartmentResponse> CreateDepartmentAsync(CreateDepartmentRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CreateDepartment", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CreateDepartment", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/department");
         call.SetJsonBody(request, LivechatJsonContext.Default.CreateDepartmentRequest);
 
@@ -1515,7 +1515,7 @@ public sealed partial class DepartmentsClient : IDepartmentsClient
     public global::System.Threading.Tasks.Task<GetDepartmentResponse> GetDepartmentAsync(string departmentId, bool? includeAgents = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(departmentId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetDepartment", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetDepartment", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/department/");
         call.AppendPathParameter(departmentId);
         call.AddQuery("includeAgents", includeAgents);
@@ -1527,7 +1527,7 @@ public sealed partial class DepartmentsClient : IDepartmentsClient
     public global::System.Threading.Tasks.Task<ListDepartmentAgentsResponse> ListDepartmentAgentsAsync(string departmentId, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(departmentId);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListDepartmentAgents", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListDepartmentAgents", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/department/");
         call.AppendPathParameter(departmentId);
         call.AppendPath("/agents");
@@ -1589,7 +1589,7 @@ public sealed partial class AppearanceClient : IAppearanceClient
     /// <inheritdoc />
     public global::System.Threading.Tasks.Task<GetAppearanceResponse> GetAppearanceAsync(global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetAppearance", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetAppearance", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/appearance");
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetAppearanceResponse, cancellationToken);
@@ -1599,7 +1599,7 @@ public sealed partial class AppearanceClient : IAppearanceClient
     public global::System.Threading.Tasks.Task<UpdateAppearanceResponse> UpdateAppearanceAsync(global::System.Collections.Generic.IReadOnlyList<AppearanceSetting> request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(request);
-        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UpdateAppearance", requiresAuthentication: true);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UpdateAppearance", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/appearance");
         call.SetJsonBody(request, LivechatJsonContext.Default.AppearanceSettingList);
 
