@@ -8,6 +8,7 @@ namespace RocketChat.Contracts.Generator.Emit
         public const string Reader = "global::System.Text.Json.Utf8JsonReader";
         public const string Collections = "global::RocketChat.Contracts.Runtime.Json.JsonCollections";
         public const string Scalars = "global::RocketChat.Contracts.Runtime.Json.JsonScalars";
+        public const string Members = "global::RocketChat.Contracts.Runtime.Json.JsonMembers";
 
         /// <summary>An expression reading a non-null value at <paramref name="reader"/>'s current token.</summary>
         public static string Read(TypeRef type, string reader, int depth = 0)
@@ -41,6 +42,30 @@ namespace RocketChat.Contracts.Generator.Emit
                         + Read(type.Element!, item, depth + 1) + ")";
                 default:
                     return "default!";
+            }
+        }
+
+        /// <summary>
+        /// One statement writing the property <paramref name="name"/> (a JsonEncodedText field) with the non-null value
+        /// <paramref name="value"/>, or null when the type needs more than one (then: WritePropertyName and <see cref="Write"/>).
+        /// </summary>
+        public static string? WriteProperty(TypeRef type, string name, string value)
+        {
+            switch (type.Kind)
+            {
+                case TypeKind.String:
+                case TypeKind.DateTimeOffset:
+                    return "writer.WriteString(" + name + ", " + value + ");";
+                case TypeKind.Int32:
+                case TypeKind.Int64:
+                case TypeKind.Double:
+                    return "writer.WriteNumber(" + name + ", " + value + ");";
+                case TypeKind.Boolean:
+                    return "writer.WriteBoolean(" + name + ", " + value + ");";
+                case TypeKind.Enum:
+                    return "writer.WriteString(" + name + ", " + value + ".Value);";
+                default:
+                    return null;
             }
         }
 

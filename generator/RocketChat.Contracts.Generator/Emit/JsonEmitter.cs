@@ -87,7 +87,7 @@ namespace RocketChat.Contracts.Generator.Emit
             foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.WriteOnly))
             {
                 writer.Line(property.Type.CSharpType + "? " + locals[property.Name] + " = default;");
-                if (property.TracksPresence)
+                if (NeedsPresenceFlag(property))
                 {
                     writer.Line("bool has" + property.Name + " = false;");
                 }
@@ -98,77 +98,54 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line("global::System.Collections.Generic.Dictionary<string, " + Json + ".JsonElement>? additionalProperties = null;");
             }
 
+            // One line per member: a JSON null reads as null (never as default(T), a silently wrong 0 or false), and a
+            // required non-nullable member that stays null is reported missing below.
             writer.Open("while (reader.Read() && reader.TokenType != " + Json + ".JsonTokenType.EndObject)");
             string keyword = "if";
             foreach (PropertyModel property in type.Properties)
             {
                 string local = locals[property.Name];
-                writer.Open(keyword + " (reader.ValueTextEquals(" + CSharpText.Utf8Literal(property.JsonName) + "))");
-                writer.Line("reader.Read();");
+                string match = keyword + " (reader.ValueTextEquals(" + CSharpText.Utf8Literal(property.JsonName) + "))";
                 keyword = "else if";
                 if (property.Access == PropertyAccess.WriteOnly)
                 {
                     // writeOnly: a server echoing it back is not read (and not kept among unknown members either).
-                    writer.Line("reader.Skip();");
-                    writer.Close();
+                    writer.Line(match + " " + JsonCode.Members + ".SkipValue(ref reader);");
                     continue;
                 }
 
-                if (property.IsNullable)
+                string assign = local + " = " + JsonCode.Members + ".MoveToValue(ref reader) ? " + JsonCode.Read(property.Type, "reader") + " : null;";
+                if (NeedsPresenceFlag(property))
                 {
-                    // "null", not "default": default of a value type is 0, false or 0001-01-01, a silently wrong value.
-                    writer.Line(local + " = reader.TokenType == " + Json + ".JsonTokenType.Null ? null : " + JsonCode.Read(property.Type, "reader") + ";");
-                    if (property.TracksPresence)
-                    {
-                        writer.Line("has" + property.Name + " = true;");
-                    }
+                    // Present, even as null: null is then the value (nullable) or stands against the default.
+                    writer.Open(match);
+                    writer.Line(assign);
+                    writer.Line("has" + property.Name + " = true;");
+                    writer.Close();
                 }
                 else
                 {
-                    if (!property.IsRequired && property.DefaultValue != null)
-                    {
-                        // Sent, even as null: a default stands for an absent member only.
-                        writer.Line("has" + property.Name + " = true;");
-                    }
-
-                    writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.Null)");
-                    writer.Line(local + " = " + JsonCode.Read(property.Type, "reader") + ";");
-                    if (property.IsRequired)
-                    {
-                        writer.Line("has" + property.Name + " = true;");
-                    }
-
-                    writer.Close();
+                    writer.Line(match + " " + assign);
                 }
-
-                writer.Close();
             }
 
             string unknown = type.KeepsAdditionalProperties
                 ? JsonCode.Collections + ".ReadUnknownProperty(ref reader, ref additionalProperties);"
-                : "reader.Read(); reader.Skip();";
-            if (type.Properties.Count == 0)
-            {
-                writer.Line(unknown);
-            }
-            else
-            {
-                writer.Open("else");
-                writer.Line(unknown);
-                writer.Close();
-            }
-
+                : JsonCode.Members + ".SkipValue(ref reader);";
+            writer.Line(type.Properties.Count == 0 ? unknown : "else " + unknown);
             writer.Close();
             writer.Line();
-            foreach (PropertyModel property in type.Properties)
+            bool anyRequired = false;
+            foreach (PropertyModel property in type.Properties.Where(p => p.IsRequired && p.Access != PropertyAccess.WriteOnly))
             {
-                if (property.IsRequired)
-                {
-                    writer.Open("if (!has" + property.Name + ")");
-                    writer.Line("throw " + JsonCode.Collections + ".MissingRequired(" + CSharpText.Literal(name) + ", " + CSharpText.Literal(property.JsonName) + ");");
-                    writer.Close();
-                    writer.Line();
-                }
+                string missing = property.IsNullable ? "!has" + property.Name : locals[property.Name] + " is null";
+                writer.Line("if (" + missing + ") throw " + JsonCode.Collections + ".MissingRequired(" + CSharpText.Literal(name) + ", " + CSharpText.Literal(property.JsonName) + ");");
+                anyRequired = true;
+            }
+
+            if (anyRequired)
+            {
+                writer.Line();
             }
 
             writer.Open("return new " + name);
@@ -199,15 +176,22 @@ namespace RocketChat.Contracts.Generator.Emit
             foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.ReadOnly))
             {
                 string local = locals[property.Name];
-                writer.Open("if (value." + property.Name + " is { } " + local + ")");
-                writer.Line("writer.WritePropertyName(" + property.Name + "JsonName);");
-                JsonCode.Write(writer, property.Type, local);
-                writer.Close();
+                string present = "if (value." + property.Name + " is { } " + local + ")";
+                if (JsonCode.WriteProperty(property.Type, property.Name + "JsonName", local) is { } single)
+                {
+                    writer.Line(present + " " + single);
+                }
+                else
+                {
+                    writer.Open(present);
+                    writer.Line("writer.WritePropertyName(" + property.Name + "JsonName);");
+                    JsonCode.Write(writer, property.Type, local);
+                    writer.Close();
+                }
+
                 if (property.IsRequired)
                 {
-                    writer.Open("else");
-                    writer.Line("writer.WriteNull(" + property.Name + "JsonName);");
-                    writer.Close();
+                    writer.Line("else writer.WriteNull(" + property.Name + "JsonName);");
                 }
             }
 
@@ -370,6 +354,13 @@ namespace RocketChat.Contracts.Generator.Emit
 
             writer.Close();
         }
+
+        /// <summary>
+        /// A flag for "the member was present": needed when presence matters beyond the value, that is a required member
+        /// that may be null, or an optional one whose default stands for absence only.
+        /// </summary>
+        private static bool NeedsPresenceFlag(PropertyModel property) =>
+            property.IsRequired ? property.IsNullable : property.DefaultValue != null;
 
         private static string Converter(TypeRef type)
         {

@@ -29,47 +29,18 @@ public sealed class PetFilterJsonConverter : global::System.Text.Json.Serializat
         }
 
         PetKind? kind = default;
-        bool hasKind = false;
         long? minAge = default;
         bool? vaccinated = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("kind"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    kind = new PetKind(reader.GetString()!);
-                    hasKind = true;
-                }
-            }
-            else if (reader.ValueTextEquals("minAge"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    minAge = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("vaccinated"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new PetKind(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("minAge"u8)) minAge = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("vaccinated"u8)) vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasKind)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("PetFilter", "kind");
-        }
+        if (kind is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("PetFilter", "kind");
 
         return new PetFilter
         {
@@ -84,25 +55,10 @@ public sealed class PetFilterJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PetFilter value)
     {
         writer.WriteStartObject();
-        if (value.Kind is { } kind)
-        {
-            writer.WritePropertyName(KindJsonName);
-            writer.WriteStringValue(kind.Value);
-        }
-        else
-        {
-            writer.WriteNull(KindJsonName);
-        }
-        if (value.MinAge is { } minAge)
-        {
-            writer.WritePropertyName(MinAgeJsonName);
-            writer.WriteNumberValue(minAge);
-        }
-        if (value.Vaccinated is { } vaccinated)
-        {
-            writer.WritePropertyName(VaccinatedJsonName);
-            writer.WriteBooleanValue(vaccinated);
-        }
+        if (value.Kind is { } kind) writer.WriteString(KindJsonName, kind.Value);
+        else writer.WriteNull(KindJsonName);
+        if (value.MinAge is { } minAge) writer.WriteNumber(MinAgeJsonName, minAge);
+        if (value.Vaccinated is { } vaccinated) writer.WriteBoolean(VaccinatedJsonName, vaccinated);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -133,26 +89,9 @@ public sealed class PagingJsonConverter : global::System.Text.Json.Serialization
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("limit"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    limit = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("cursor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    cursor = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("limit"u8)) limit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("cursor"u8)) cursor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new Paging
@@ -167,16 +106,8 @@ public sealed class PagingJsonConverter : global::System.Text.Json.Serialization
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Paging value)
     {
         writer.WriteStartObject();
-        if (value.Limit is { } limit)
-        {
-            writer.WritePropertyName(LimitJsonName);
-            writer.WriteNumberValue(limit);
-        }
-        if (value.Cursor is { } cursor)
-        {
-            writer.WritePropertyName(CursorJsonName);
-            writer.WriteStringValue(cursor);
-        }
+        if (value.Limit is { } limit) writer.WriteNumber(LimitJsonName, limit);
+        if (value.Cursor is { } cursor) writer.WriteString(CursorJsonName, cursor);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -206,7 +137,6 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
         }
 
         string? file = default;
-        bool hasFile = false;
         global::System.Collections.Generic.IReadOnlyList<string>? extras = default;
         string? caption = default;
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
@@ -214,57 +144,15 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("file"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    file = reader.GetString()!;
-                    hasFile = true;
-                }
-            }
-            else if (reader.ValueTextEquals("extras"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    extras = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("caption"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    caption = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    tags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("rating"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    rating = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("extras"u8)) extras = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("caption"u8)) caption = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("rating"u8)) rating = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasFile)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("PetImageUpload", "file");
-        }
+        if (file is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("PetImageUpload", "file");
 
         return new PetImageUpload
         {
@@ -281,15 +169,8 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PetImageUpload value)
     {
         writer.WriteStartObject();
-        if (value.File is { } file)
-        {
-            writer.WritePropertyName(FileJsonName);
-            writer.WriteStringValue(file);
-        }
-        else
-        {
-            writer.WriteNull(FileJsonName);
-        }
+        if (value.File is { } file) writer.WriteString(FileJsonName, file);
+        else writer.WriteNull(FileJsonName);
         if (value.Extras is { } extras)
         {
             writer.WritePropertyName(ExtrasJsonName);
@@ -300,11 +181,7 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
             }
             writer.WriteEndArray();
         }
-        if (value.Caption is { } caption)
-        {
-            writer.WritePropertyName(CaptionJsonName);
-            writer.WriteStringValue(caption);
-        }
+        if (value.Caption is { } caption) writer.WriteString(CaptionJsonName, caption);
         if (value.Tags is { } tags)
         {
             writer.WritePropertyName(TagsJsonName);
@@ -315,11 +192,7 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
             }
             writer.WriteEndArray();
         }
-        if (value.Rating is { } rating)
-        {
-            writer.WritePropertyName(RatingJsonName);
-            writer.WriteNumberValue(rating);
-        }
+        if (value.Rating is { } rating) writer.WriteNumber(RatingJsonName, rating);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -346,45 +219,17 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         }
 
         long? id = default;
-        bool hasId = false;
         string? name = default;
-        bool hasName = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                    hasName = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "id");
-        }
-
-        if (!hasName)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "name");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "id");
+        if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "name");
 
         return new Pet
         {
@@ -398,24 +243,10 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteNumberValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        else
-        {
-            writer.WriteNull(NameJsonName);
-        }
+        if (value.Id is { } id) writer.WriteNumber(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        else writer.WriteNull(NameJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -37,7 +37,6 @@ public sealed class LivechatWebhookVisitorJsonConverter : global::System.Text.Js
         }
 
         string? id = default;
-        bool hasId = false;
         string? token = default;
         string? name = default;
         string? username = default;
@@ -51,105 +50,21 @@ public sealed class LivechatWebhookVisitorJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("token"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    token = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("department"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    department = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("ip"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    ip = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("os"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    os = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("browser"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    browser = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("customFields"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    customFields = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("email"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    email = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("phone"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    phone = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ip"u8)) ip = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("os"u8)) os = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("browser"u8)) browser = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookVisitor", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookVisitor", "_id");
 
         return new LivechatWebhookVisitor
         {
@@ -172,50 +87,15 @@ public sealed class LivechatWebhookVisitorJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitor value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Token is { } token)
-        {
-            writer.WritePropertyName(TokenJsonName);
-            writer.WriteStringValue(token);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Department is { } department)
-        {
-            writer.WritePropertyName(DepartmentJsonName);
-            writer.WriteStringValue(department);
-        }
-        if (value.Ip is { } ip)
-        {
-            writer.WritePropertyName(IpJsonName);
-            writer.WriteStringValue(ip);
-        }
-        if (value.Os is { } os)
-        {
-            writer.WritePropertyName(OsJsonName);
-            writer.WriteStringValue(os);
-        }
-        if (value.Browser is { } browser)
-        {
-            writer.WritePropertyName(BrowserJsonName);
-            writer.WriteStringValue(browser);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
+        if (value.Ip is { } ip) writer.WriteString(IpJsonName, ip);
+        if (value.Os is { } os) writer.WriteString(OsJsonName, os);
+        if (value.Browser is { } browser) writer.WriteString(BrowserJsonName, browser);
         if (value.CustomFields is { } customFields)
         {
             writer.WritePropertyName(CustomFieldsJsonName);
@@ -260,7 +140,6 @@ public sealed class LivechatWebhookAgentJsonConverter : global::System.Text.Json
         }
 
         string? id = default;
-        bool hasId = false;
         string? username = default;
         string? name = default;
         string? email = default;
@@ -268,57 +147,15 @@ public sealed class LivechatWebhookAgentJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("email"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    email = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("customFields"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    customFields = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookAgent", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookAgent", "_id");
 
         return new LivechatWebhookAgent
         {
@@ -335,30 +172,11 @@ public sealed class LivechatWebhookAgentJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookAgent value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        if (value.Email is { } email)
-        {
-            writer.WritePropertyName(EmailJsonName);
-            writer.WriteStringValue(email);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
         if (value.CustomFields is { } customFields)
         {
             writer.WritePropertyName(CustomFieldsJsonName);
@@ -391,47 +209,18 @@ public sealed class LivechatWebhookMessageUserJsonConverter : global::System.Tex
         }
 
         string? id = default;
-        bool hasId = false;
         string? username = default;
         string? name = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookMessageUser", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookMessageUser", "_id");
 
         return new LivechatWebhookMessageUser
         {
@@ -446,25 +235,10 @@ public sealed class LivechatWebhookMessageUserJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookMessageUser value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -497,34 +271,10 @@ public sealed class LivechatWebhookFileUploadJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("publicFilePath"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    publicFilePath = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("size"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    size = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("publicFilePath"u8)) publicFilePath = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LivechatWebhookFileUpload
@@ -540,21 +290,9 @@ public sealed class LivechatWebhookFileUploadJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookFileUpload value)
     {
         writer.WriteStartObject();
-        if (value.PublicFilePath is { } publicFilePath)
-        {
-            writer.WritePropertyName(PublicFilePathJsonName);
-            writer.WriteStringValue(publicFilePath);
-        }
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        if (value.Size is { } size)
-        {
-            writer.WritePropertyName(SizeJsonName);
-            writer.WriteNumberValue(size);
-        }
+        if (value.PublicFilePath is { } publicFilePath) writer.WriteString(PublicFilePathJsonName, publicFilePath);
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        if (value.Size is { } size) writer.WriteNumber(SizeJsonName, size);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -596,11 +334,8 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
 
         string? id = default;
         string? username = default;
-        bool hasUsername = false;
         string? msg = default;
-        bool hasMsg = false;
         global::System.DateTimeOffset? ts = default;
-        bool hasTs = false;
         string? rid = default;
         string? agentId = default;
         global::System.DateTimeOffset? editedAt = default;
@@ -616,157 +351,28 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                    hasUsername = true;
-                }
-            }
-            else if (reader.ValueTextEquals("msg"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    msg = reader.GetString()!;
-                    hasMsg = true;
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    ts = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                    hasTs = true;
-                }
-            }
-            else if (reader.ValueTextEquals("rid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    rid = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("agentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agentId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("editedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    editedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("closingMessage"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    closingMessage = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("navigation"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    navigation = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("blocks"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    blocks = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("file"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    file = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("attachments"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    attachments = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("u"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    u = LivechatWebhookMessageUserJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("fileUpload"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    fileUpload = LivechatWebhookFileUploadJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("filesUpload"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    filesUpload = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookFileUploadJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("_updatedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("msg"u8)) msg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("rid"u8)) rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("closingMessage"u8)) closingMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("blocks"u8)) blocks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("u"u8)) u = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookMessageUserJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("fileUpload"u8)) fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookFileUploadJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("filesUpload"u8)) filesUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookFileUploadJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasUsername)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookMessage", "username");
-        }
-
-        if (!hasMsg)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookMessage", "msg");
-        }
-
-        if (!hasTs)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookMessage", "ts");
-        }
+        if (username is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookMessage", "username");
+        if (msg is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookMessage", "msg");
+        if (ts is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookMessage", "ts");
 
         return new LivechatWebhookMessage
         {
@@ -794,58 +400,17 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookMessage value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        else
-        {
-            writer.WriteNull(UsernameJsonName);
-        }
-        if (value.Msg is { } msg)
-        {
-            writer.WritePropertyName(MsgJsonName);
-            writer.WriteStringValue(msg);
-        }
-        else
-        {
-            writer.WriteNull(MsgJsonName);
-        }
-        if (value.Ts is { } ts)
-        {
-            writer.WritePropertyName(TsJsonName);
-            writer.WriteStringValue(ts);
-        }
-        else
-        {
-            writer.WriteNull(TsJsonName);
-        }
-        if (value.Rid is { } rid)
-        {
-            writer.WritePropertyName(RidJsonName);
-            writer.WriteStringValue(rid);
-        }
-        if (value.AgentId is { } agentId)
-        {
-            writer.WritePropertyName(AgentIdJsonName);
-            writer.WriteStringValue(agentId);
-        }
-        if (value.EditedAt is { } editedAt)
-        {
-            writer.WritePropertyName(EditedAtJsonName);
-            writer.WriteStringValue(editedAt);
-        }
-        if (value.ClosingMessage is { } closingMessage)
-        {
-            writer.WritePropertyName(ClosingMessageJsonName);
-            writer.WriteBooleanValue(closingMessage);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        else writer.WriteNull(UsernameJsonName);
+        if (value.Msg is { } msg) writer.WriteString(MsgJsonName, msg);
+        else writer.WriteNull(MsgJsonName);
+        if (value.Ts is { } ts) writer.WriteString(TsJsonName, ts);
+        else writer.WriteNull(TsJsonName);
+        if (value.Rid is { } rid) writer.WriteString(RidJsonName, rid);
+        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
+        if (value.EditedAt is { } editedAt) writer.WriteString(EditedAtJsonName, editedAt);
+        if (value.ClosingMessage is { } closingMessage) writer.WriteBoolean(ClosingMessageJsonName, closingMessage);
         if (value.Navigation is { } navigation)
         {
             writer.WritePropertyName(NavigationJsonName);
@@ -896,11 +461,7 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
             }
             writer.WriteEndArray();
         }
-        if (value.UpdatedAt is { } updatedAt)
-        {
-            writer.WritePropertyName(UpdatedAtJsonName);
-            writer.WriteStringValue(updatedAt);
-        }
+        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -937,9 +498,7 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
         }
 
         string? type = default;
-        bool hasType = false;
         string? id = default;
-        bool hasId = false;
         string? label = default;
         string? topic = default;
         global::System.DateTimeOffset? createdAt = default;
@@ -947,139 +506,31 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::System.Text.Json.JsonElement? customFields = default;
         LivechatWebhookVisitor? visitor = default;
-        bool hasVisitor = false;
         LivechatWebhookAgent? agent = default;
         global::System.Text.Json.JsonElement? crmData = default;
         global::System.Collections.Generic.IReadOnlyList<LivechatWebhookMessage>? messages = default;
-        bool hasMessages = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                    hasType = true;
-                }
-            }
-            else if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("label"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    label = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("topic"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    topic = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("createdAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    createdAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lastMessageAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    tags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("customFields"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    customFields = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("visitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = LivechatWebhookVisitorJsonConverter.ReadValue(ref reader);
-                    hasVisitor = true;
-                }
-            }
-            else if (reader.ValueTextEquals("agent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agent = LivechatWebhookAgentJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("crmData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    crmData = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("messages"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    messages = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0));
-                    hasMessages = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasType)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookRoomPayload", "type");
-        }
-
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookRoomPayload", "_id");
-        }
-
-        if (!hasVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookRoomPayload", "visitor");
-        }
-
-        if (!hasMessages)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookRoomPayload", "messages");
-        }
+        if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookRoomPayload", "type");
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookRoomPayload", "_id");
+        if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookRoomPayload", "visitor");
+        if (messages is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookRoomPayload", "messages");
 
         return new LivechatWebhookRoomPayload
         {
@@ -1103,44 +554,14 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookRoomPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        else
-        {
-            writer.WriteNull(TypeJsonName);
-        }
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Label is { } label)
-        {
-            writer.WritePropertyName(LabelJsonName);
-            writer.WriteStringValue(label);
-        }
-        if (value.Topic is { } topic)
-        {
-            writer.WritePropertyName(TopicJsonName);
-            writer.WriteStringValue(topic);
-        }
-        if (value.CreatedAt is { } createdAt)
-        {
-            writer.WritePropertyName(CreatedAtJsonName);
-            writer.WriteStringValue(createdAt);
-        }
-        if (value.LastMessageAt is { } lastMessageAt)
-        {
-            writer.WritePropertyName(LastMessageAtJsonName);
-            writer.WriteStringValue(lastMessageAt);
-        }
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        else writer.WriteNull(TypeJsonName);
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
+        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
+        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags)
         {
             writer.WritePropertyName(TagsJsonName);
@@ -1161,10 +582,7 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
             writer.WritePropertyName(VisitorJsonName);
             LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
         }
-        else
-        {
-            writer.WriteNull(VisitorJsonName);
-        }
+        else writer.WriteNull(VisitorJsonName);
         if (value.Agent is { } agent)
         {
             writer.WritePropertyName(AgentJsonName);
@@ -1185,10 +603,7 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(MessagesJsonName);
-        }
+        else writer.WriteNull(MessagesJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1226,9 +641,7 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
         }
 
         string? type = default;
-        bool hasType = false;
         string? id = default;
-        bool hasId = false;
         string? label = default;
         string? topic = default;
         global::System.DateTimeOffset? createdAt = default;
@@ -1236,148 +649,33 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::System.Text.Json.JsonElement? customFields = default;
         LivechatWebhookVisitor? visitor = default;
-        bool hasVisitor = false;
         LivechatWebhookAgent? agent = default;
         global::System.Text.Json.JsonElement? crmData = default;
         global::System.Collections.Generic.IReadOnlyList<LivechatWebhookMessage>? messages = default;
-        bool hasMessages = false;
         string? departmentId = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                    hasType = true;
-                }
-            }
-            else if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("label"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    label = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("topic"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    topic = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("createdAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    createdAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lastMessageAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    tags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("customFields"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    customFields = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("visitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = LivechatWebhookVisitorJsonConverter.ReadValue(ref reader);
-                    hasVisitor = true;
-                }
-            }
-            else if (reader.ValueTextEquals("agent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agent = LivechatWebhookAgentJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("crmData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    crmData = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("messages"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    messages = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0));
-                    hasMessages = true;
-                }
-            }
-            else if (reader.ValueTextEquals("departmentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departmentId = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasType)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionStartPayload", "type");
-        }
-
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionStartPayload", "_id");
-        }
-
-        if (!hasVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionStartPayload", "visitor");
-        }
-
-        if (!hasMessages)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionStartPayload", "messages");
-        }
+        if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionStartPayload", "type");
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionStartPayload", "_id");
+        if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionStartPayload", "visitor");
+        if (messages is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionStartPayload", "messages");
 
         return new LivechatSessionStartPayload
         {
@@ -1402,44 +700,14 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionStartPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        else
-        {
-            writer.WriteNull(TypeJsonName);
-        }
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Label is { } label)
-        {
-            writer.WritePropertyName(LabelJsonName);
-            writer.WriteStringValue(label);
-        }
-        if (value.Topic is { } topic)
-        {
-            writer.WritePropertyName(TopicJsonName);
-            writer.WriteStringValue(topic);
-        }
-        if (value.CreatedAt is { } createdAt)
-        {
-            writer.WritePropertyName(CreatedAtJsonName);
-            writer.WriteStringValue(createdAt);
-        }
-        if (value.LastMessageAt is { } lastMessageAt)
-        {
-            writer.WritePropertyName(LastMessageAtJsonName);
-            writer.WriteStringValue(lastMessageAt);
-        }
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        else writer.WriteNull(TypeJsonName);
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
+        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
+        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags)
         {
             writer.WritePropertyName(TagsJsonName);
@@ -1460,10 +728,7 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
             writer.WritePropertyName(VisitorJsonName);
             LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
         }
-        else
-        {
-            writer.WriteNull(VisitorJsonName);
-        }
+        else writer.WriteNull(VisitorJsonName);
         if (value.Agent is { } agent)
         {
             writer.WritePropertyName(AgentJsonName);
@@ -1484,15 +749,8 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(MessagesJsonName);
-        }
-        if (value.DepartmentId is { } departmentId)
-        {
-            writer.WritePropertyName(DepartmentIdJsonName);
-            writer.WriteStringValue(departmentId);
-        }
+        else writer.WriteNull(MessagesJsonName);
+        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1530,9 +788,7 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
         }
 
         string? type = default;
-        bool hasType = false;
         string? id = default;
-        bool hasId = false;
         string? label = default;
         string? topic = default;
         global::System.DateTimeOffset? createdAt = default;
@@ -1540,148 +796,33 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::System.Text.Json.JsonElement? customFields = default;
         LivechatWebhookVisitor? visitor = default;
-        bool hasVisitor = false;
         LivechatWebhookAgent? agent = default;
         global::System.Text.Json.JsonElement? crmData = default;
         global::System.Collections.Generic.IReadOnlyList<LivechatWebhookMessage>? messages = default;
-        bool hasMessages = false;
         string? departmentId = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                    hasType = true;
-                }
-            }
-            else if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("label"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    label = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("topic"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    topic = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("createdAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    createdAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lastMessageAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    tags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("customFields"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    customFields = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("visitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = LivechatWebhookVisitorJsonConverter.ReadValue(ref reader);
-                    hasVisitor = true;
-                }
-            }
-            else if (reader.ValueTextEquals("agent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agent = LivechatWebhookAgentJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("crmData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    crmData = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("messages"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    messages = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0));
-                    hasMessages = true;
-                }
-            }
-            else if (reader.ValueTextEquals("departmentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departmentId = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasType)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionQueuedPayload", "type");
-        }
-
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionQueuedPayload", "_id");
-        }
-
-        if (!hasVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionQueuedPayload", "visitor");
-        }
-
-        if (!hasMessages)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionQueuedPayload", "messages");
-        }
+        if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionQueuedPayload", "type");
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionQueuedPayload", "_id");
+        if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionQueuedPayload", "visitor");
+        if (messages is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionQueuedPayload", "messages");
 
         return new LivechatSessionQueuedPayload
         {
@@ -1706,44 +847,14 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionQueuedPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        else
-        {
-            writer.WriteNull(TypeJsonName);
-        }
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Label is { } label)
-        {
-            writer.WritePropertyName(LabelJsonName);
-            writer.WriteStringValue(label);
-        }
-        if (value.Topic is { } topic)
-        {
-            writer.WritePropertyName(TopicJsonName);
-            writer.WriteStringValue(topic);
-        }
-        if (value.CreatedAt is { } createdAt)
-        {
-            writer.WritePropertyName(CreatedAtJsonName);
-            writer.WriteStringValue(createdAt);
-        }
-        if (value.LastMessageAt is { } lastMessageAt)
-        {
-            writer.WritePropertyName(LastMessageAtJsonName);
-            writer.WriteStringValue(lastMessageAt);
-        }
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        else writer.WriteNull(TypeJsonName);
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
+        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
+        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags)
         {
             writer.WritePropertyName(TagsJsonName);
@@ -1764,10 +875,7 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
             writer.WritePropertyName(VisitorJsonName);
             LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
         }
-        else
-        {
-            writer.WriteNull(VisitorJsonName);
-        }
+        else writer.WriteNull(VisitorJsonName);
         if (value.Agent is { } agent)
         {
             writer.WritePropertyName(AgentJsonName);
@@ -1788,15 +896,8 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(MessagesJsonName);
-        }
-        if (value.DepartmentId is { } departmentId)
-        {
-            writer.WritePropertyName(DepartmentIdJsonName);
-            writer.WriteStringValue(departmentId);
-        }
+        else writer.WriteNull(MessagesJsonName);
+        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1824,47 +925,18 @@ public sealed class LivechatWebhookServedByJsonConverter : global::System.Text.J
         }
 
         string? id = default;
-        bool hasId = false;
         string? username = default;
         global::System.DateTimeOffset? ts = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    ts = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookServedBy", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookServedBy", "_id");
 
         return new LivechatWebhookServedBy
         {
@@ -1879,25 +951,10 @@ public sealed class LivechatWebhookServedByJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookServedBy value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Ts is { } ts)
-        {
-            writer.WritePropertyName(TsJsonName);
-            writer.WriteStringValue(ts);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Ts is { } ts) writer.WriteString(TsJsonName, ts);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1936,9 +993,7 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
         }
 
         string? type = default;
-        bool hasType = false;
         string? id = default;
-        bool hasId = false;
         string? label = default;
         string? topic = default;
         global::System.DateTimeOffset? createdAt = default;
@@ -1946,157 +1001,35 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::System.Text.Json.JsonElement? customFields = default;
         LivechatWebhookVisitor? visitor = default;
-        bool hasVisitor = false;
         LivechatWebhookAgent? agent = default;
         global::System.Text.Json.JsonElement? crmData = default;
         global::System.Collections.Generic.IReadOnlyList<LivechatWebhookMessage>? messages = default;
-        bool hasMessages = false;
         string? departmentId = default;
         LivechatWebhookServedBy? servedBy = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                    hasType = true;
-                }
-            }
-            else if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("label"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    label = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("topic"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    topic = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("createdAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    createdAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lastMessageAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    tags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("customFields"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    customFields = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("visitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = LivechatWebhookVisitorJsonConverter.ReadValue(ref reader);
-                    hasVisitor = true;
-                }
-            }
-            else if (reader.ValueTextEquals("agent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agent = LivechatWebhookAgentJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("crmData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    crmData = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("messages"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    messages = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0));
-                    hasMessages = true;
-                }
-            }
-            else if (reader.ValueTextEquals("departmentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departmentId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("servedBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    servedBy = LivechatWebhookServedByJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookServedByJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasType)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionTakenPayload", "type");
-        }
-
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionTakenPayload", "_id");
-        }
-
-        if (!hasVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionTakenPayload", "visitor");
-        }
-
-        if (!hasMessages)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionTakenPayload", "messages");
-        }
+        if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionTakenPayload", "type");
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionTakenPayload", "_id");
+        if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionTakenPayload", "visitor");
+        if (messages is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionTakenPayload", "messages");
 
         return new LivechatSessionTakenPayload
         {
@@ -2122,44 +1055,14 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionTakenPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        else
-        {
-            writer.WriteNull(TypeJsonName);
-        }
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Label is { } label)
-        {
-            writer.WritePropertyName(LabelJsonName);
-            writer.WriteStringValue(label);
-        }
-        if (value.Topic is { } topic)
-        {
-            writer.WritePropertyName(TopicJsonName);
-            writer.WriteStringValue(topic);
-        }
-        if (value.CreatedAt is { } createdAt)
-        {
-            writer.WritePropertyName(CreatedAtJsonName);
-            writer.WriteStringValue(createdAt);
-        }
-        if (value.LastMessageAt is { } lastMessageAt)
-        {
-            writer.WritePropertyName(LastMessageAtJsonName);
-            writer.WriteStringValue(lastMessageAt);
-        }
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        else writer.WriteNull(TypeJsonName);
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
+        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
+        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags)
         {
             writer.WritePropertyName(TagsJsonName);
@@ -2180,10 +1083,7 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
             writer.WritePropertyName(VisitorJsonName);
             LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
         }
-        else
-        {
-            writer.WriteNull(VisitorJsonName);
-        }
+        else writer.WriteNull(VisitorJsonName);
         if (value.Agent is { } agent)
         {
             writer.WritePropertyName(AgentJsonName);
@@ -2204,15 +1104,8 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(MessagesJsonName);
-        }
-        if (value.DepartmentId is { } departmentId)
-        {
-            writer.WritePropertyName(DepartmentIdJsonName);
-            writer.WriteStringValue(departmentId);
-        }
+        else writer.WriteNull(MessagesJsonName);
+        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
         if (value.ServedBy is { } servedBy)
         {
             writer.WritePropertyName(ServedByJsonName);
@@ -2258,9 +1151,7 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
         }
 
         string? type = default;
-        bool hasType = false;
         string? id = default;
-        bool hasId = false;
         string? label = default;
         string? topic = default;
         global::System.DateTimeOffset? createdAt = default;
@@ -2268,11 +1159,9 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::System.Text.Json.JsonElement? customFields = default;
         LivechatWebhookVisitor? visitor = default;
-        bool hasVisitor = false;
         LivechatWebhookAgent? agent = default;
         global::System.Text.Json.JsonElement? crmData = default;
         global::System.Collections.Generic.IReadOnlyList<LivechatWebhookMessage>? messages = default;
-        bool hasMessages = false;
         string? departmentId = default;
         LivechatWebhookServedBy? servedBy = default;
         string? oldDepartmentId = default;
@@ -2280,163 +1169,29 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                    hasType = true;
-                }
-            }
-            else if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("label"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    label = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("topic"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    topic = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("createdAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    createdAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lastMessageAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    tags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("customFields"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    customFields = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("visitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = LivechatWebhookVisitorJsonConverter.ReadValue(ref reader);
-                    hasVisitor = true;
-                }
-            }
-            else if (reader.ValueTextEquals("agent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agent = LivechatWebhookAgentJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("crmData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    crmData = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("messages"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    messages = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0));
-                    hasMessages = true;
-                }
-            }
-            else if (reader.ValueTextEquals("departmentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departmentId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("servedBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    servedBy = LivechatWebhookServedByJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("oldDepartmentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    oldDepartmentId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("oldServedBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    oldServedBy = LivechatWebhookServedByJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookServedByJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("oldDepartmentId"u8)) oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("oldServedBy"u8)) oldServedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookServedByJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasType)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionForwardedPayload", "type");
-        }
-
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionForwardedPayload", "_id");
-        }
-
-        if (!hasVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionForwardedPayload", "visitor");
-        }
-
-        if (!hasMessages)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionForwardedPayload", "messages");
-        }
+        if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionForwardedPayload", "type");
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionForwardedPayload", "_id");
+        if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionForwardedPayload", "visitor");
+        if (messages is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionForwardedPayload", "messages");
 
         return new LivechatSessionForwardedPayload
         {
@@ -2464,44 +1219,14 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionForwardedPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        else
-        {
-            writer.WriteNull(TypeJsonName);
-        }
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Label is { } label)
-        {
-            writer.WritePropertyName(LabelJsonName);
-            writer.WriteStringValue(label);
-        }
-        if (value.Topic is { } topic)
-        {
-            writer.WritePropertyName(TopicJsonName);
-            writer.WriteStringValue(topic);
-        }
-        if (value.CreatedAt is { } createdAt)
-        {
-            writer.WritePropertyName(CreatedAtJsonName);
-            writer.WriteStringValue(createdAt);
-        }
-        if (value.LastMessageAt is { } lastMessageAt)
-        {
-            writer.WritePropertyName(LastMessageAtJsonName);
-            writer.WriteStringValue(lastMessageAt);
-        }
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        else writer.WriteNull(TypeJsonName);
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
+        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
+        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags)
         {
             writer.WritePropertyName(TagsJsonName);
@@ -2522,10 +1247,7 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
             writer.WritePropertyName(VisitorJsonName);
             LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
         }
-        else
-        {
-            writer.WriteNull(VisitorJsonName);
-        }
+        else writer.WriteNull(VisitorJsonName);
         if (value.Agent is { } agent)
         {
             writer.WritePropertyName(AgentJsonName);
@@ -2546,25 +1268,14 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(MessagesJsonName);
-        }
-        if (value.DepartmentId is { } departmentId)
-        {
-            writer.WritePropertyName(DepartmentIdJsonName);
-            writer.WriteStringValue(departmentId);
-        }
+        else writer.WriteNull(MessagesJsonName);
+        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
         if (value.ServedBy is { } servedBy)
         {
             writer.WritePropertyName(ServedByJsonName);
             LivechatWebhookServedByJsonConverter.WriteValue(writer, servedBy);
         }
-        if (value.OldDepartmentId is { } oldDepartmentId)
-        {
-            writer.WritePropertyName(OldDepartmentIdJsonName);
-            writer.WriteStringValue(oldDepartmentId);
-        }
+        if (value.OldDepartmentId is { } oldDepartmentId) writer.WriteString(OldDepartmentIdJsonName, oldDepartmentId);
         if (value.OldServedBy is { } oldServedBy)
         {
             writer.WritePropertyName(OldServedByJsonName);
@@ -2596,38 +1307,16 @@ public sealed class LivechatWebhookClosedByJsonConverter : global::System.Text.J
         }
 
         string? id = default;
-        bool hasId = false;
         string? username = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookClosedBy", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookClosedBy", "_id");
 
         return new LivechatWebhookClosedBy
         {
@@ -2641,20 +1330,9 @@ public sealed class LivechatWebhookClosedByJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookClosedBy value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2696,9 +1374,7 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
         }
 
         string? type = default;
-        bool hasType = false;
         string? id = default;
-        bool hasId = false;
         string? label = default;
         string? topic = default;
         global::System.DateTimeOffset? createdAt = default;
@@ -2706,11 +1382,9 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::System.Text.Json.JsonElement? customFields = default;
         LivechatWebhookVisitor? visitor = default;
-        bool hasVisitor = false;
         LivechatWebhookAgent? agent = default;
         global::System.Text.Json.JsonElement? crmData = default;
         global::System.Collections.Generic.IReadOnlyList<LivechatWebhookMessage>? messages = default;
-        bool hasMessages = false;
         string? departmentId = default;
         LivechatWebhookServedBy? servedBy = default;
         global::System.DateTimeOffset? closedAt = default;
@@ -2719,171 +1393,30 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                    hasType = true;
-                }
-            }
-            else if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("label"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    label = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("topic"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    topic = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("createdAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    createdAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lastMessageAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    tags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("customFields"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    customFields = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("visitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = LivechatWebhookVisitorJsonConverter.ReadValue(ref reader);
-                    hasVisitor = true;
-                }
-            }
-            else if (reader.ValueTextEquals("agent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agent = LivechatWebhookAgentJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("crmData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    crmData = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("messages"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    messages = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0));
-                    hasMessages = true;
-                }
-            }
-            else if (reader.ValueTextEquals("departmentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departmentId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("servedBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    servedBy = LivechatWebhookServedByJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("closedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    closedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("closedBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    closedBy = LivechatWebhookClosedByJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("closer"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    closer = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookServedByJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("closedAt"u8)) closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("closedBy"u8)) closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookClosedByJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("closer"u8)) closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasType)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionPayload", "type");
-        }
-
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionPayload", "_id");
-        }
-
-        if (!hasVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionPayload", "visitor");
-        }
-
-        if (!hasMessages)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionPayload", "messages");
-        }
+        if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionPayload", "type");
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionPayload", "_id");
+        if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionPayload", "visitor");
+        if (messages is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionPayload", "messages");
 
         return new LivechatSessionPayload
         {
@@ -2912,44 +1445,14 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        else
-        {
-            writer.WriteNull(TypeJsonName);
-        }
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Label is { } label)
-        {
-            writer.WritePropertyName(LabelJsonName);
-            writer.WriteStringValue(label);
-        }
-        if (value.Topic is { } topic)
-        {
-            writer.WritePropertyName(TopicJsonName);
-            writer.WriteStringValue(topic);
-        }
-        if (value.CreatedAt is { } createdAt)
-        {
-            writer.WritePropertyName(CreatedAtJsonName);
-            writer.WriteStringValue(createdAt);
-        }
-        if (value.LastMessageAt is { } lastMessageAt)
-        {
-            writer.WritePropertyName(LastMessageAtJsonName);
-            writer.WriteStringValue(lastMessageAt);
-        }
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        else writer.WriteNull(TypeJsonName);
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
+        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
+        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags)
         {
             writer.WritePropertyName(TagsJsonName);
@@ -2970,10 +1473,7 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
             writer.WritePropertyName(VisitorJsonName);
             LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
         }
-        else
-        {
-            writer.WriteNull(VisitorJsonName);
-        }
+        else writer.WriteNull(VisitorJsonName);
         if (value.Agent is { } agent)
         {
             writer.WritePropertyName(AgentJsonName);
@@ -2994,35 +1494,20 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(MessagesJsonName);
-        }
-        if (value.DepartmentId is { } departmentId)
-        {
-            writer.WritePropertyName(DepartmentIdJsonName);
-            writer.WriteStringValue(departmentId);
-        }
+        else writer.WriteNull(MessagesJsonName);
+        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
         if (value.ServedBy is { } servedBy)
         {
             writer.WritePropertyName(ServedByJsonName);
             LivechatWebhookServedByJsonConverter.WriteValue(writer, servedBy);
         }
-        if (value.ClosedAt is { } closedAt)
-        {
-            writer.WritePropertyName(ClosedAtJsonName);
-            writer.WriteStringValue(closedAt);
-        }
+        if (value.ClosedAt is { } closedAt) writer.WriteString(ClosedAtJsonName, closedAt);
         if (value.ClosedBy is { } closedBy)
         {
             writer.WritePropertyName(ClosedByJsonName);
             LivechatWebhookClosedByJsonConverter.WriteValue(writer, closedBy);
         }
-        if (value.Closer is { } closer)
-        {
-            writer.WritePropertyName(CloserJsonName);
-            writer.WriteStringValue(closer);
-        }
+        if (value.Closer is { } closer) writer.WriteString(CloserJsonName, closer);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3049,45 +1534,17 @@ public sealed class LivechatOfflineVisitorJsonConverter : global::System.Text.Js
         }
 
         string? name = default;
-        bool hasName = false;
         string? email = default;
-        bool hasEmail = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                    hasName = true;
-                }
-            }
-            else if (reader.ValueTextEquals("email"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    email = reader.GetString()!;
-                    hasEmail = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasName)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineVisitor", "name");
-        }
-
-        if (!hasEmail)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineVisitor", "email");
-        }
+        if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineVisitor", "name");
+        if (email is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineVisitor", "email");
 
         return new LivechatOfflineVisitor
         {
@@ -3101,24 +1558,10 @@ public sealed class LivechatOfflineVisitorJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatOfflineVisitor value)
     {
         writer.WriteStartObject();
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        else
-        {
-            writer.WriteNull(NameJsonName);
-        }
-        if (value.Email is { } email)
-        {
-            writer.WritePropertyName(EmailJsonName);
-            writer.WriteStringValue(email);
-        }
-        else
-        {
-            writer.WriteNull(EmailJsonName);
-        }
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        else writer.WriteNull(NameJsonName);
+        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
+        else writer.WriteNull(EmailJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3147,70 +1590,22 @@ public sealed class LivechatOfflineMessagePayloadJsonConverter : global::System.
         }
 
         string? type = default;
-        bool hasType = false;
         global::System.DateTimeOffset? sentAt = default;
         LivechatOfflineVisitor? visitor = default;
-        bool hasVisitor = false;
         string? message = default;
-        bool hasMessage = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                    hasType = true;
-                }
-            }
-            else if (reader.ValueTextEquals("sentAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    sentAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("visitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = LivechatOfflineVisitorJsonConverter.ReadValue(ref reader);
-                    hasVisitor = true;
-                }
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = reader.GetString()!;
-                    hasMessage = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("sentAt"u8)) sentAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatOfflineVisitorJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasType)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineMessagePayload", "type");
-        }
-
-        if (!hasVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineMessagePayload", "visitor");
-        }
-
-        if (!hasMessage)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineMessagePayload", "message");
-        }
+        if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineMessagePayload", "type");
+        if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineMessagePayload", "visitor");
+        if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineMessagePayload", "message");
 
         return new LivechatOfflineMessagePayload
         {
@@ -3226,38 +1621,17 @@ public sealed class LivechatOfflineMessagePayloadJsonConverter : global::System.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatOfflineMessagePayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        else
-        {
-            writer.WriteNull(TypeJsonName);
-        }
-        if (value.SentAt is { } sentAt)
-        {
-            writer.WritePropertyName(SentAtJsonName);
-            writer.WriteStringValue(sentAt);
-        }
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        else writer.WriteNull(TypeJsonName);
+        if (value.SentAt is { } sentAt) writer.WriteString(SentAtJsonName, sentAt);
         if (value.Visitor is { } visitor)
         {
             writer.WritePropertyName(VisitorJsonName);
             LivechatOfflineVisitorJsonConverter.WriteValue(writer, visitor);
         }
-        else
-        {
-            writer.WriteNull(VisitorJsonName);
-        }
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            writer.WriteStringValue(message);
-        }
-        else
-        {
-            writer.WriteNull(MessageJsonName);
-        }
+        else writer.WriteNull(VisitorJsonName);
+        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
+        else writer.WriteNull(MessageJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3283,29 +1657,14 @@ public sealed class LivechatWebhookVisitorEmailJsonConverter : global::System.Te
         }
 
         string? address = default;
-        bool hasAddress = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("address"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    address = reader.GetString()!;
-                    hasAddress = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasAddress)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookVisitorEmail", "address");
-        }
+        if (address is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookVisitorEmail", "address");
 
         return new LivechatWebhookVisitorEmail
         {
@@ -3318,15 +1677,8 @@ public sealed class LivechatWebhookVisitorEmailJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitorEmail value)
     {
         writer.WriteStartObject();
-        if (value.Address is { } address)
-        {
-            writer.WritePropertyName(AddressJsonName);
-            writer.WriteStringValue(address);
-        }
-        else
-        {
-            writer.WriteNull(AddressJsonName);
-        }
+        if (value.Address is { } address) writer.WriteString(AddressJsonName, address);
+        else writer.WriteNull(AddressJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3352,29 +1704,14 @@ public sealed class LivechatWebhookVisitorPhoneJsonConverter : global::System.Te
         }
 
         string? phoneNumber = default;
-        bool hasPhoneNumber = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("phoneNumber"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    phoneNumber = reader.GetString()!;
-                    hasPhoneNumber = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("phoneNumber"u8)) phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasPhoneNumber)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookVisitorPhone", "phoneNumber");
-        }
+        if (phoneNumber is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookVisitorPhone", "phoneNumber");
 
         return new LivechatWebhookVisitorPhone
         {
@@ -3387,15 +1724,8 @@ public sealed class LivechatWebhookVisitorPhoneJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitorPhone value)
     {
         writer.WriteStartObject();
-        if (value.PhoneNumber is { } phoneNumber)
-        {
-            writer.WritePropertyName(PhoneNumberJsonName);
-            writer.WriteStringValue(phoneNumber);
-        }
-        else
-        {
-            writer.WriteNull(PhoneNumberJsonName);
-        }
+        if (value.PhoneNumber is { } phoneNumber) writer.WriteString(PhoneNumberJsonName, phoneNumber);
+        else writer.WriteNull(PhoneNumberJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -32,7 +32,6 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
         }
 
         bool? success = default;
-        bool hasSuccess = false;
         string? error = default;
         string? errorType = default;
         global::System.Text.Json.JsonElement? details = default;
@@ -41,65 +40,16 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                    hasSuccess = true;
-                }
-            }
-            else if (reader.ValueTextEquals("error"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    error = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("errorType"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    errorType = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("details"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    details = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("error"u8)) error = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("errorType"u8)) errorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("details"u8)) details = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasSuccess)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ErrorResponse", "success");
-        }
+        if (success is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ErrorResponse", "success");
 
         return new ErrorResponse
         {
@@ -117,40 +67,17 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
-        else
-        {
-            writer.WriteNull(SuccessJsonName);
-        }
-        if (value.Error is { } error)
-        {
-            writer.WritePropertyName(ErrorJsonName);
-            writer.WriteStringValue(error);
-        }
-        if (value.ErrorType is { } errorType)
-        {
-            writer.WritePropertyName(ErrorTypeJsonName);
-            writer.WriteStringValue(errorType);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        else writer.WriteNull(SuccessJsonName);
+        if (value.Error is { } error) writer.WriteString(ErrorJsonName, error);
+        if (value.ErrorType is { } errorType) writer.WriteString(ErrorTypeJsonName, errorType);
         if (value.Details is { } details)
         {
             writer.WritePropertyName(DetailsJsonName);
             details.WriteTo(writer);
         }
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status);
-        }
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            writer.WriteStringValue(message);
-        }
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status);
+        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -181,26 +108,9 @@ public sealed class DateRangeJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("start"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    start = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("end"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    end = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("start"u8)) start = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("end"u8)) end = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new DateRange
@@ -215,16 +125,8 @@ public sealed class DateRangeJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DateRange value)
     {
         writer.WriteStartObject();
-        if (value.Start is { } start)
-        {
-            writer.WritePropertyName(StartJsonName);
-            writer.WriteStringValue(start);
-        }
-        if (value.End is { } end)
-        {
-            writer.WritePropertyName(EndJsonName);
-            writer.WriteStringValue(end);
-        }
+        if (value.Start is { } start) writer.WriteString(StartJsonName, start);
+        if (value.End is { } end) writer.WriteString(EndJsonName, end);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -251,38 +153,16 @@ public sealed class UserEmailJsonConverter : global::System.Text.Json.Serializat
         }
 
         string? address = default;
-        bool hasAddress = false;
         bool? verified = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("address"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    address = reader.GetString()!;
-                    hasAddress = true;
-                }
-            }
-            else if (reader.ValueTextEquals("verified"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    verified = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("verified"u8)) verified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasAddress)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UserEmail", "address");
-        }
+        if (address is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UserEmail", "address");
 
         return new UserEmail
         {
@@ -296,20 +176,9 @@ public sealed class UserEmailJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UserEmail value)
     {
         writer.WriteStartObject();
-        if (value.Address is { } address)
-        {
-            writer.WritePropertyName(AddressJsonName);
-            writer.WriteStringValue(address);
-        }
-        else
-        {
-            writer.WriteNull(AddressJsonName);
-        }
-        if (value.Verified is { } verified)
-        {
-            writer.WritePropertyName(VerifiedJsonName);
-            writer.WriteBooleanValue(verified);
-        }
+        if (value.Address is { } address) writer.WriteString(AddressJsonName, address);
+        else writer.WriteNull(AddressJsonName);
+        if (value.Verified is { } verified) writer.WriteBoolean(VerifiedJsonName, verified);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -335,29 +204,14 @@ public sealed class VisitorPhoneJsonConverter : global::System.Text.Json.Seriali
         }
 
         string? phoneNumber = default;
-        bool hasPhoneNumber = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("phoneNumber"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    phoneNumber = reader.GetString()!;
-                    hasPhoneNumber = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("phoneNumber"u8)) phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasPhoneNumber)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPhone", "phoneNumber");
-        }
+        if (phoneNumber is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPhone", "phoneNumber");
 
         return new VisitorPhone
         {
@@ -370,15 +224,8 @@ public sealed class VisitorPhoneJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPhone value)
     {
         writer.WriteStartObject();
-        if (value.PhoneNumber is { } phoneNumber)
-        {
-            writer.WritePropertyName(PhoneNumberJsonName);
-            writer.WriteStringValue(phoneNumber);
-        }
-        else
-        {
-            writer.WriteNull(PhoneNumberJsonName);
-        }
+        if (value.PhoneNumber is { } phoneNumber) writer.WriteString(PhoneNumberJsonName, phoneNumber);
+        else writer.WriteNull(PhoneNumberJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -404,29 +251,14 @@ public sealed class VisitorEmailJsonConverter : global::System.Text.Json.Seriali
         }
 
         string? address = default;
-        bool hasAddress = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("address"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    address = reader.GetString()!;
-                    hasAddress = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasAddress)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorEmail", "address");
-        }
+        if (address is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorEmail", "address");
 
         return new VisitorEmail
         {
@@ -439,15 +271,8 @@ public sealed class VisitorEmailJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorEmail value)
     {
         writer.WriteStartObject();
-        if (value.Address is { } address)
-        {
-            writer.WritePropertyName(AddressJsonName);
-            writer.WriteStringValue(address);
-        }
-        else
-        {
-            writer.WriteNull(AddressJsonName);
-        }
+        if (value.Address is { } address) writer.WriteString(AddressJsonName, address);
+        else writer.WriteNull(AddressJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -478,26 +303,9 @@ public sealed class VisitorLastChatJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new VisitorLastChat
@@ -512,16 +320,8 @@ public sealed class VisitorLastChatJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorLastChat value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        if (value.Timestamp is { } timestamp)
-        {
-            writer.WritePropertyName(TimestampJsonName);
-            writer.WriteStringValue(timestamp);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -554,34 +354,10 @@ public sealed class VisitorLastAgentJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agentId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new VisitorLastAgent
@@ -597,21 +373,9 @@ public sealed class VisitorLastAgentJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorLastAgent value)
     {
         writer.WriteStartObject();
-        if (value.AgentId is { } agentId)
-        {
-            writer.WritePropertyName(AgentIdJsonName);
-            writer.WriteStringValue(agentId);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Timestamp is { } timestamp)
-        {
-            writer.WritePropertyName(TimestampJsonName);
-            writer.WriteStringValue(timestamp);
-        }
+        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -646,42 +410,11 @@ public sealed class VisitorContactManagerJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("emails"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    emails = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0)) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new VisitorContactManager
@@ -698,21 +431,9 @@ public sealed class VisitorContactManagerJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorContactManager value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Emails is { } emails)
         {
             writer.WritePropertyName(EmailsJsonName);
@@ -755,34 +476,10 @@ public sealed class VisitorExternalIdJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("appId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    appId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("entityId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    entityId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("metadata"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    metadata = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("appId"u8)) appId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("entityId"u8)) entityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("metadata"u8)) metadata = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new VisitorExternalId
@@ -798,16 +495,8 @@ public sealed class VisitorExternalIdJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorExternalId value)
     {
         writer.WriteStartObject();
-        if (value.AppId is { } appId)
-        {
-            writer.WritePropertyName(AppIdJsonName);
-            writer.WriteStringValue(appId);
-        }
-        if (value.EntityId is { } entityId)
-        {
-            writer.WritePropertyName(EntityIdJsonName);
-            writer.WriteStringValue(entityId);
-        }
+        if (value.AppId is { } appId) writer.WriteString(AppIdJsonName, appId);
+        if (value.EntityId is { } entityId) writer.WriteString(EntityIdJsonName, entityId);
         if (value.Metadata is { } metadata)
         {
             writer.WritePropertyName(MetadataJsonName);
@@ -857,9 +546,7 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
         }
 
         string? id = default;
-        bool hasId = false;
         string? token = default;
-        bool hasToken = false;
         string? username = default;
         string? name = default;
         global::System.DateTimeOffset? timestamp = default;
@@ -881,180 +568,31 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("token"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    token = reader.GetString()!;
-                    hasToken = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("_updatedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("department"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    department = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = new VisitorStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("phone"u8))
-            {
-                reader.Read();
-                phone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorPhoneJsonConverter.ReadValue(ref r0));
-            }
-            else if (reader.ValueTextEquals("visitorEmails"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    emails = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorEmailJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("livechatData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatData = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lastChat"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastChat = VisitorLastChatJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lastAgent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastAgent = VisitorLastAgentJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("contactManager"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    contactManager = VisitorContactManagerJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("externalIds"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    externalIds = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorExternalIdJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("userAgent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    userAgent = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("ip"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    ipAddress = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("host"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    host = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("activity"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    activity = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("disabled"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isDisabled = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new VisitorStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorPhoneJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("visitorEmails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorEmailJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("lastChat"u8)) lastChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorLastChatJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("lastAgent"u8)) lastAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorLastAgentJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("contactManager"u8)) contactManager = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorContactManagerJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("externalIds"u8)) externalIds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorExternalIdJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("userAgent"u8)) userAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ip"u8)) ipAddress = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("host"u8)) host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("disabled"u8)) isDisabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Visitor", "_id");
-        }
-
-        if (!hasToken)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Visitor", "token");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Visitor", "_id");
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Visitor", "token");
 
         return new Visitor
         {
@@ -1086,54 +624,16 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Visitor value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Token is { } token)
-        {
-            writer.WritePropertyName(TokenJsonName);
-            writer.WriteStringValue(token);
-        }
-        else
-        {
-            writer.WriteNull(TokenJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        if (value.Timestamp is { } timestamp)
-        {
-            writer.WritePropertyName(TimestampJsonName);
-            writer.WriteStringValue(timestamp);
-        }
-        if (value.UpdatedAt is { } updatedAt)
-        {
-            writer.WritePropertyName(UpdatedAtJsonName);
-            writer.WriteStringValue(updatedAt);
-        }
-        if (value.Department is { } department)
-        {
-            writer.WritePropertyName(DepartmentJsonName);
-            writer.WriteStringValue(department);
-        }
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.Phone is { } phone)
         {
             writer.WritePropertyName(PhoneJsonName);
@@ -1184,21 +684,9 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
             }
             writer.WriteEndArray();
         }
-        if (value.UserAgent is { } userAgent)
-        {
-            writer.WritePropertyName(UserAgentJsonName);
-            writer.WriteStringValue(userAgent);
-        }
-        if (value.IpAddress is { } ipAddress)
-        {
-            writer.WritePropertyName(IpAddressJsonName);
-            writer.WriteStringValue(ipAddress);
-        }
-        if (value.Host is { } host)
-        {
-            writer.WritePropertyName(HostJsonName);
-            writer.WriteStringValue(host);
-        }
+        if (value.UserAgent is { } userAgent) writer.WriteString(UserAgentJsonName, userAgent);
+        if (value.IpAddress is { } ipAddress) writer.WriteString(IpAddressJsonName, ipAddress);
+        if (value.Host is { } host) writer.WriteString(HostJsonName, host);
         if (value.Activity is { } activity)
         {
             writer.WritePropertyName(ActivityJsonName);
@@ -1209,11 +697,7 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
             }
             writer.WriteEndArray();
         }
-        if (value.IsDisabled is { } isDisabled)
-        {
-            writer.WritePropertyName(IsDisabledJsonName);
-            writer.WriteBooleanValue(isDisabled);
-        }
+        if (value.IsDisabled is { } isDisabled) writer.WriteBoolean(IsDisabledJsonName, isDisabled);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1241,61 +725,20 @@ public sealed class CustomFieldInputJsonConverter : global::System.Text.Json.Ser
         }
 
         string? key = default;
-        bool hasKey = false;
         string? valueValue = default;
-        bool hasValue = false;
         bool? overwrite = default;
-        bool hasOverwrite = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("key"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    key = reader.GetString()!;
-                    hasKey = true;
-                }
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    valueValue = reader.GetString()!;
-                    hasValue = true;
-                }
-            }
-            else if (reader.ValueTextEquals("overwrite"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    overwrite = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                    hasOverwrite = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasKey)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CustomFieldInput", "key");
-        }
-
-        if (!hasValue)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CustomFieldInput", "value");
-        }
-
-        if (!hasOverwrite)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CustomFieldInput", "overwrite");
-        }
+        if (key is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CustomFieldInput", "key");
+        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CustomFieldInput", "value");
+        if (overwrite is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CustomFieldInput", "overwrite");
 
         return new CustomFieldInput
         {
@@ -1310,33 +753,12 @@ public sealed class CustomFieldInputJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CustomFieldInput value)
     {
         writer.WriteStartObject();
-        if (value.Key is { } key)
-        {
-            writer.WritePropertyName(KeyJsonName);
-            writer.WriteStringValue(key);
-        }
-        else
-        {
-            writer.WriteNull(KeyJsonName);
-        }
-        if (value.Value is { } valueValue)
-        {
-            writer.WritePropertyName(ValueJsonName);
-            writer.WriteStringValue(valueValue);
-        }
-        else
-        {
-            writer.WriteNull(ValueJsonName);
-        }
-        if (value.Overwrite is { } overwrite)
-        {
-            writer.WritePropertyName(OverwriteJsonName);
-            writer.WriteBooleanValue(overwrite);
-        }
-        else
-        {
-            writer.WriteNull(OverwriteJsonName);
-        }
+        if (value.Key is { } key) writer.WriteString(KeyJsonName, key);
+        else writer.WriteNull(KeyJsonName);
+        if (value.Value is { } valueValue) writer.WriteString(ValueJsonName, valueValue);
+        else writer.WriteNull(ValueJsonName);
+        if (value.Overwrite is { } overwrite) writer.WriteBoolean(OverwriteJsonName, overwrite);
+        else writer.WriteNull(OverwriteJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1368,7 +790,6 @@ public sealed class VisitorInputJsonConverter : global::System.Text.Json.Seriali
         }
 
         string? token = default;
-        bool hasToken = false;
         string? name = default;
         string? email = default;
         string? department = default;
@@ -1378,73 +799,17 @@ public sealed class VisitorInputJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    token = reader.GetString()!;
-                    hasToken = true;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("email"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    email = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("department"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    department = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("phone"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    phone = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("customFields"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    customFields = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => CustomFieldInputJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => CustomFieldInputJsonConverter.ReadValue(ref r0)) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasToken)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorInput", "token");
-        }
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorInput", "token");
 
         return new VisitorInput
         {
@@ -1463,40 +828,13 @@ public sealed class VisitorInputJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorInput value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token)
-        {
-            writer.WritePropertyName(TokenJsonName);
-            writer.WriteStringValue(token);
-        }
-        else
-        {
-            writer.WriteNull(TokenJsonName);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        if (value.Email is { } email)
-        {
-            writer.WritePropertyName(EmailJsonName);
-            writer.WriteStringValue(email);
-        }
-        if (value.Department is { } department)
-        {
-            writer.WritePropertyName(DepartmentJsonName);
-            writer.WriteStringValue(department);
-        }
-        if (value.Phone is { } phone)
-        {
-            writer.WritePropertyName(PhoneJsonName);
-            writer.WriteStringValue(phone);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
+        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
+        if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         if (value.CustomFields is { } customFields)
         {
             writer.WritePropertyName(CustomFieldsJsonName);
@@ -1533,38 +871,16 @@ public sealed class DeletedVisitorJsonConverter : global::System.Text.Json.Seria
         }
 
         string? id = default;
-        bool hasId = false;
         global::System.DateTimeOffset? timestamp = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeletedVisitor", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeletedVisitor", "_id");
 
         return new DeletedVisitor
         {
@@ -1578,20 +894,9 @@ public sealed class DeletedVisitorJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeletedVisitor value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Timestamp is { } timestamp)
-        {
-            writer.WritePropertyName(TimestampJsonName);
-            writer.WriteStringValue(timestamp);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1623,7 +928,6 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         }
 
         string? id = default;
-        bool hasId = false;
         string? username = default;
         string? token = default;
         string? name = default;
@@ -1633,73 +937,17 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("token"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    token = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = new VisitorStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("lastMessageTs"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("activity"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    activity = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new VisitorStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomVisitorInfo", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomVisitorInfo", "_id");
 
         return new RoomVisitorInfo
         {
@@ -1718,40 +966,13 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomVisitorInfo value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Token is { } token)
-        {
-            writer.WritePropertyName(TokenJsonName);
-            writer.WriteStringValue(token);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
-        if (value.LastMessageAt is { } lastMessageAt)
-        {
-            writer.WritePropertyName(LastMessageAtJsonName);
-            writer.WriteStringValue(lastMessageAt);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
         if (value.Activity is { } activity)
         {
             writer.WritePropertyName(ActivityJsonName);
@@ -1789,47 +1010,18 @@ public sealed class RoomServedByJsonConverter : global::System.Text.Json.Seriali
         }
 
         string? id = default;
-        bool hasId = false;
         string? username = default;
         global::System.DateTimeOffset? timestamp = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomServedBy", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomServedBy", "_id");
 
         return new RoomServedBy
         {
@@ -1844,25 +1036,10 @@ public sealed class RoomServedByJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomServedBy value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Timestamp is { } timestamp)
-        {
-            writer.WritePropertyName(TimestampJsonName);
-            writer.WriteStringValue(timestamp);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1889,38 +1066,16 @@ public sealed class RoomDepartmentJsonConverter : global::System.Text.Json.Seria
         }
 
         string? id = default;
-        bool hasId = false;
         string? name = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomDepartment", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomDepartment", "_id");
 
         return new RoomDepartment
         {
@@ -1934,20 +1089,9 @@ public sealed class RoomDepartmentJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomDepartment value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1988,66 +1132,14 @@ public sealed class RoomSourceJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = new RoomSourceType(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("alias"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    alias = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("label"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    label = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("destination"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    destination = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("sidebarIcon"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    sidebarIcon = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("defaultIcon"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    defaultIcon = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new RoomSourceType(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("destination"u8)) destination = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("sidebarIcon"u8)) sidebarIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("defaultIcon"u8)) defaultIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new RoomSource
@@ -2067,41 +1159,13 @@ public sealed class RoomSourceJsonConverter : global::System.Text.Json.Serializa
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSource value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type.Value);
-        }
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        if (value.Alias is { } alias)
-        {
-            writer.WritePropertyName(AliasJsonName);
-            writer.WriteStringValue(alias);
-        }
-        if (value.Label is { } label)
-        {
-            writer.WritePropertyName(LabelJsonName);
-            writer.WriteStringValue(label);
-        }
-        if (value.Destination is { } destination)
-        {
-            writer.WritePropertyName(DestinationJsonName);
-            writer.WriteStringValue(destination);
-        }
-        if (value.SidebarIcon is { } sidebarIcon)
-        {
-            writer.WritePropertyName(SidebarIconJsonName);
-            writer.WriteStringValue(sidebarIcon);
-        }
-        if (value.DefaultIcon is { } defaultIcon)
-        {
-            writer.WritePropertyName(DefaultIconJsonName);
-            writer.WriteStringValue(defaultIcon);
-        }
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type.Value);
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
+        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
+        if (value.Destination is { } destination) writer.WriteString(DestinationJsonName, destination);
+        if (value.SidebarIcon is { } sidebarIcon) writer.WriteString(SidebarIconJsonName, sidebarIcon);
+        if (value.DefaultIcon is { } defaultIcon) writer.WriteString(DefaultIconJsonName, defaultIcon);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2129,47 +1193,18 @@ public sealed class MessageUserJsonConverter : global::System.Text.Json.Serializ
         }
 
         string? id = default;
-        bool hasId = false;
         string? username = default;
         string? name = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("MessageUser", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("MessageUser", "_id");
 
         return new MessageUser
         {
@@ -2184,25 +1219,10 @@ public sealed class MessageUserJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageUser value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2233,26 +1253,9 @@ public sealed class MessageAttachmentImageDimensionsJsonConverter : global::Syst
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("width"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    width = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("height"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    height = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("width"u8)) width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("height"u8)) height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new MessageAttachmentImageDimensions
@@ -2267,16 +1270,8 @@ public sealed class MessageAttachmentImageDimensionsJsonConverter : global::Syst
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachmentImageDimensions value)
     {
         writer.WriteStartObject();
-        if (value.Width is { } width)
-        {
-            writer.WritePropertyName(WidthJsonName);
-            writer.WriteNumberValue(width);
-        }
-        if (value.Height is { } height)
-        {
-            writer.WritePropertyName(HeightJsonName);
-            writer.WriteNumberValue(height);
-        }
+        if (value.Width is { } width) writer.WriteNumber(WidthJsonName, width);
+        if (value.Height is { } height) writer.WriteNumber(HeightJsonName, height);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2341,162 +1336,26 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    ts = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("title"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    title = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("title_link"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    titleLink = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("title_link_download"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    titleLinkDownload = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("description"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    description = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("format"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    format = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("size"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    size = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("image_url"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    imageUrl = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("image_type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    imageType = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("image_size"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    imageSize = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("image_dimensions"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    imageDimensions = MessageAttachmentImageDimensionsJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("image_preview"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    imagePreview = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("audio_url"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    audioUrl = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("audio_type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    audioType = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("audio_size"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    audioSize = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("video_url"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    videoUrl = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("video_type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    videoType = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("video_size"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    videoSize = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("title_link"u8)) titleLink = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("title_link_download"u8)) titleLinkDownload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("format"u8)) format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("image_url"u8)) imageUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("image_type"u8)) imageType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("image_size"u8)) imageSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("image_dimensions"u8)) imageDimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageAttachmentImageDimensionsJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("image_preview"u8)) imagePreview = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("audio_url"u8)) audioUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("audio_type"u8)) audioType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("audio_size"u8)) audioSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("video_url"u8)) videoUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("video_type"u8)) videoType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("video_size"u8)) videoSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new MessageAttachment
@@ -2528,101 +1387,29 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachment value)
     {
         writer.WriteStartObject();
-        if (value.Ts is { } ts)
-        {
-            writer.WritePropertyName(TsJsonName);
-            writer.WriteStringValue(ts);
-        }
-        if (value.Title is { } title)
-        {
-            writer.WritePropertyName(TitleJsonName);
-            writer.WriteStringValue(title);
-        }
-        if (value.TitleLink is { } titleLink)
-        {
-            writer.WritePropertyName(TitleLinkJsonName);
-            writer.WriteStringValue(titleLink);
-        }
-        if (value.TitleLinkDownload is { } titleLinkDownload)
-        {
-            writer.WritePropertyName(TitleLinkDownloadJsonName);
-            writer.WriteBooleanValue(titleLinkDownload);
-        }
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        if (value.Description is { } description)
-        {
-            writer.WritePropertyName(DescriptionJsonName);
-            writer.WriteStringValue(description);
-        }
-        if (value.Format is { } format)
-        {
-            writer.WritePropertyName(FormatJsonName);
-            writer.WriteStringValue(format);
-        }
-        if (value.Size is { } size)
-        {
-            writer.WritePropertyName(SizeJsonName);
-            writer.WriteNumberValue(size);
-        }
-        if (value.ImageUrl is { } imageUrl)
-        {
-            writer.WritePropertyName(ImageUrlJsonName);
-            writer.WriteStringValue(imageUrl);
-        }
-        if (value.ImageType is { } imageType)
-        {
-            writer.WritePropertyName(ImageTypeJsonName);
-            writer.WriteStringValue(imageType);
-        }
-        if (value.ImageSize is { } imageSize)
-        {
-            writer.WritePropertyName(ImageSizeJsonName);
-            writer.WriteNumberValue(imageSize);
-        }
+        if (value.Ts is { } ts) writer.WriteString(TsJsonName, ts);
+        if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
+        if (value.TitleLink is { } titleLink) writer.WriteString(TitleLinkJsonName, titleLink);
+        if (value.TitleLinkDownload is { } titleLinkDownload) writer.WriteBoolean(TitleLinkDownloadJsonName, titleLinkDownload);
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        if (value.Description is { } description) writer.WriteString(DescriptionJsonName, description);
+        if (value.Format is { } format) writer.WriteString(FormatJsonName, format);
+        if (value.Size is { } size) writer.WriteNumber(SizeJsonName, size);
+        if (value.ImageUrl is { } imageUrl) writer.WriteString(ImageUrlJsonName, imageUrl);
+        if (value.ImageType is { } imageType) writer.WriteString(ImageTypeJsonName, imageType);
+        if (value.ImageSize is { } imageSize) writer.WriteNumber(ImageSizeJsonName, imageSize);
         if (value.ImageDimensions is { } imageDimensions)
         {
             writer.WritePropertyName(ImageDimensionsJsonName);
             MessageAttachmentImageDimensionsJsonConverter.WriteValue(writer, imageDimensions);
         }
-        if (value.ImagePreview is { } imagePreview)
-        {
-            writer.WritePropertyName(ImagePreviewJsonName);
-            writer.WriteStringValue(imagePreview);
-        }
-        if (value.AudioUrl is { } audioUrl)
-        {
-            writer.WritePropertyName(AudioUrlJsonName);
-            writer.WriteStringValue(audioUrl);
-        }
-        if (value.AudioType is { } audioType)
-        {
-            writer.WritePropertyName(AudioTypeJsonName);
-            writer.WriteStringValue(audioType);
-        }
-        if (value.AudioSize is { } audioSize)
-        {
-            writer.WritePropertyName(AudioSizeJsonName);
-            writer.WriteNumberValue(audioSize);
-        }
-        if (value.VideoUrl is { } videoUrl)
-        {
-            writer.WritePropertyName(VideoUrlJsonName);
-            writer.WriteStringValue(videoUrl);
-        }
-        if (value.VideoType is { } videoType)
-        {
-            writer.WritePropertyName(VideoTypeJsonName);
-            writer.WriteStringValue(videoType);
-        }
-        if (value.VideoSize is { } videoSize)
-        {
-            writer.WritePropertyName(VideoSizeJsonName);
-            writer.WriteNumberValue(videoSize);
-        }
+        if (value.ImagePreview is { } imagePreview) writer.WriteString(ImagePreviewJsonName, imagePreview);
+        if (value.AudioUrl is { } audioUrl) writer.WriteString(AudioUrlJsonName, audioUrl);
+        if (value.AudioType is { } audioType) writer.WriteString(AudioTypeJsonName, audioType);
+        if (value.AudioSize is { } audioSize) writer.WriteNumber(AudioSizeJsonName, audioSize);
+        if (value.VideoUrl is { } videoUrl) writer.WriteString(VideoUrlJsonName, videoUrl);
+        if (value.VideoType is { } videoType) writer.WriteString(VideoTypeJsonName, videoType);
+        if (value.VideoSize is { } videoSize) writer.WriteNumber(VideoSizeJsonName, videoSize);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2652,7 +1439,6 @@ public sealed class MessageFileJsonConverter : global::System.Text.Json.Serializ
         }
 
         string? id = default;
-        bool hasId = false;
         string? name = default;
         string? type = default;
         long? size = default;
@@ -2660,57 +1446,15 @@ public sealed class MessageFileJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("size"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    size = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("format"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    format = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("format"u8)) format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("MessageFile", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("MessageFile", "_id");
 
         return new MessageFile
         {
@@ -2727,35 +1471,12 @@ public sealed class MessageFileJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageFile value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        if (value.Size is { } size)
-        {
-            writer.WritePropertyName(SizeJsonName);
-            writer.WriteNumberValue(size);
-        }
-        if (value.Format is { } format)
-        {
-            writer.WritePropertyName(FormatJsonName);
-            writer.WriteStringValue(format);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        if (value.Size is { } size) writer.WriteNumber(SizeJsonName, size);
+        if (value.Format is { } format) writer.WriteString(FormatJsonName, format);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2800,7 +1521,6 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         }
 
         string? id = default;
-        bool hasId = false;
         string? roomId = default;
         string? text = default;
         string? type = default;
@@ -2823,177 +1543,30 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("rid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("msg"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    text = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("t"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("_updatedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("u"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    user = MessageUserJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("alias"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    alias = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("token"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    token = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("groupable"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("tmid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    threadMessageId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("editedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    editedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("editedBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    editedBy = MessageUserJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("md"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("urls"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    urls = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("mentions"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    mentions = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("channels"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    channels = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("attachments"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    attachments = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageAttachmentJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("file"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    file = MessageFileJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("files"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    files = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageFileJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("u"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageUserJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("groupable"u8)) isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("tmid"u8)) threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("editedBy"u8)) editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageUserJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("md"u8)) markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("urls"u8)) urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("mentions"u8)) mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("channels"u8)) channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageAttachmentJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageFileJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("files"u8)) files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageFileJsonConverter.ReadValue(ref r0)) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Message", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Message", "_id");
 
         return new Message
         {
@@ -3025,70 +1598,23 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Message value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.RoomId is { } roomId)
-        {
-            writer.WritePropertyName(RoomIdJsonName);
-            writer.WriteStringValue(roomId);
-        }
-        if (value.Text is { } text)
-        {
-            writer.WritePropertyName(TextJsonName);
-            writer.WriteStringValue(text);
-        }
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        if (value.Timestamp is { } timestamp)
-        {
-            writer.WritePropertyName(TimestampJsonName);
-            writer.WriteStringValue(timestamp);
-        }
-        if (value.UpdatedAt is { } updatedAt)
-        {
-            writer.WritePropertyName(UpdatedAtJsonName);
-            writer.WriteStringValue(updatedAt);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
         if (value.User is { } user)
         {
             writer.WritePropertyName(UserJsonName);
             MessageUserJsonConverter.WriteValue(writer, user);
         }
-        if (value.Alias is { } alias)
-        {
-            writer.WritePropertyName(AliasJsonName);
-            writer.WriteStringValue(alias);
-        }
-        if (value.Token is { } token)
-        {
-            writer.WritePropertyName(TokenJsonName);
-            writer.WriteStringValue(token);
-        }
-        if (value.IsGroupable is { } isGroupable)
-        {
-            writer.WritePropertyName(IsGroupableJsonName);
-            writer.WriteBooleanValue(isGroupable);
-        }
-        if (value.ThreadMessageId is { } threadMessageId)
-        {
-            writer.WritePropertyName(ThreadMessageIdJsonName);
-            writer.WriteStringValue(threadMessageId);
-        }
-        if (value.EditedAt is { } editedAt)
-        {
-            writer.WritePropertyName(EditedAtJsonName);
-            writer.WriteStringValue(editedAt);
-        }
+        if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        if (value.IsGroupable is { } isGroupable) writer.WriteBoolean(IsGroupableJsonName, isGroupable);
+        if (value.ThreadMessageId is { } threadMessageId) writer.WriteString(ThreadMessageIdJsonName, threadMessageId);
+        if (value.EditedAt is { } editedAt) writer.WriteString(EditedAtJsonName, editedAt);
         if (value.EditedBy is { } editedBy)
         {
             writer.WritePropertyName(EditedByJsonName);
@@ -3193,42 +1719,11 @@ public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("lastMessageTs"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("firstResponseTs"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    firstResponseAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("firstResponseTs"u8)) firstResponseAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new RoomResponseBy
@@ -3245,26 +1740,10 @@ public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomResponseBy value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.LastMessageAt is { } lastMessageAt)
-        {
-            writer.WritePropertyName(LastMessageAtJsonName);
-            writer.WriteStringValue(lastMessageAt);
-        }
-        if (value.FirstResponseAt is { } firstResponseAt)
-        {
-            writer.WritePropertyName(FirstResponseAtJsonName);
-            writer.WriteStringValue(firstResponseAt);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.FirstResponseAt is { } firstResponseAt) writer.WriteString(FirstResponseAtJsonName, firstResponseAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3295,26 +1774,9 @@ public sealed class RoomClosedByJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new RoomClosedBy
@@ -3329,16 +1791,8 @@ public sealed class RoomClosedByJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomClosedBy value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3404,7 +1858,6 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         }
 
         string? id = default;
-        bool hasId = false;
         string? type = default;
         string? displayName = default;
         string? name = default;
@@ -3448,345 +1901,51 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("t"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("fname"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    displayName = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("topic"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    topic = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("msgs"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    messageCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("usersCount"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    usersCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("_updatedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lm"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("open"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isOpen = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("cl"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    canLeave = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("ro"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    readOnly = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("default"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isDefault = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("v"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = RoomVisitorInfoJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("servedBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    servedBy = RoomServedByJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("departmentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departmentId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("departmentAncestors"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departmentAncestors = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("department"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    department = RoomDepartmentJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("source"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    source = RoomSourceJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lastMessage"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessage = MessageJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    tags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("livechatData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatData = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("customFields"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    customFields = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("waitingResponse"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    waitingResponse = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("responseBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    responseBy = RoomResponseByJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("onHold"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isOnHold = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = new InquiryStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("queuedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("closedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    closedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("closer"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    closer = new RoomCloser(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("closedBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    closedBy = RoomClosedByJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("priorityId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    priorityId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("priorityWeight"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("slaId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    slaId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("metrics"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    metrics = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("transcriptRequest"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    transcriptRequest = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("pdfTranscriptRequested"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    pdfTranscriptRequested = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("contactId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    contactId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("verified"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isVerified = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("fname"u8)) displayName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("msgs"u8)) messageCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("usersCount"u8)) usersCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("lm"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("open"u8)) isOpen = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("cl"u8)) canLeave = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("ro"u8)) readOnly = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("default"u8)) isDefault = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("v"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomVisitorInfoJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomServedByJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("departmentAncestors"u8)) departmentAncestors = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomDepartmentJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("source"u8)) source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomSourceJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("lastMessage"u8)) lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("waitingResponse"u8)) waitingResponse = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("responseBy"u8)) responseBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomResponseByJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("onHold"u8)) isOnHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new InquiryStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("queuedAt"u8)) queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("closedAt"u8)) closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("closer"u8)) closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new RoomCloser(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("closedBy"u8)) closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomClosedByJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("priorityWeight"u8)) priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
+            else if (reader.ValueTextEquals("metrics"u8)) metrics = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("transcriptRequest"u8)) transcriptRequest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("pdfTranscriptRequested"u8)) pdfTranscriptRequested = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("contactId"u8)) contactId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("verified"u8)) isVerified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatRoom", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatRoom", "_id");
 
         return new LivechatRoom
         {
@@ -3839,80 +1998,21 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoom value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        if (value.DisplayName is { } displayName)
-        {
-            writer.WritePropertyName(DisplayNameJsonName);
-            writer.WriteStringValue(displayName);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        if (value.Topic is { } topic)
-        {
-            writer.WritePropertyName(TopicJsonName);
-            writer.WriteStringValue(topic);
-        }
-        if (value.MessageCount is { } messageCount)
-        {
-            writer.WritePropertyName(MessageCountJsonName);
-            writer.WriteNumberValue(messageCount);
-        }
-        if (value.UsersCount is { } usersCount)
-        {
-            writer.WritePropertyName(UsersCountJsonName);
-            writer.WriteNumberValue(usersCount);
-        }
-        if (value.Timestamp is { } timestamp)
-        {
-            writer.WritePropertyName(TimestampJsonName);
-            writer.WriteStringValue(timestamp);
-        }
-        if (value.UpdatedAt is { } updatedAt)
-        {
-            writer.WritePropertyName(UpdatedAtJsonName);
-            writer.WriteStringValue(updatedAt);
-        }
-        if (value.LastMessageAt is { } lastMessageAt)
-        {
-            writer.WritePropertyName(LastMessageAtJsonName);
-            writer.WriteStringValue(lastMessageAt);
-        }
-        if (value.IsOpen is { } isOpen)
-        {
-            writer.WritePropertyName(IsOpenJsonName);
-            writer.WriteBooleanValue(isOpen);
-        }
-        if (value.CanLeave is { } canLeave)
-        {
-            writer.WritePropertyName(CanLeaveJsonName);
-            writer.WriteBooleanValue(canLeave);
-        }
-        if (value.ReadOnly is { } readOnly)
-        {
-            writer.WritePropertyName(ReadOnlyJsonName);
-            writer.WriteBooleanValue(readOnly);
-        }
-        if (value.IsDefault is { } isDefault)
-        {
-            writer.WritePropertyName(IsDefaultJsonName);
-            writer.WriteBooleanValue(isDefault);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        if (value.DisplayName is { } displayName) writer.WriteString(DisplayNameJsonName, displayName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
+        if (value.MessageCount is { } messageCount) writer.WriteNumber(MessageCountJsonName, messageCount);
+        if (value.UsersCount is { } usersCount) writer.WriteNumber(UsersCountJsonName, usersCount);
+        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.IsOpen is { } isOpen) writer.WriteBoolean(IsOpenJsonName, isOpen);
+        if (value.CanLeave is { } canLeave) writer.WriteBoolean(CanLeaveJsonName, canLeave);
+        if (value.ReadOnly is { } readOnly) writer.WriteBoolean(ReadOnlyJsonName, readOnly);
+        if (value.IsDefault is { } isDefault) writer.WriteBoolean(IsDefaultJsonName, isDefault);
         if (value.Visitor is { } visitor)
         {
             writer.WritePropertyName(VisitorJsonName);
@@ -3923,11 +2023,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
             writer.WritePropertyName(ServedByJsonName);
             RoomServedByJsonConverter.WriteValue(writer, servedBy);
         }
-        if (value.DepartmentId is { } departmentId)
-        {
-            writer.WritePropertyName(DepartmentIdJsonName);
-            writer.WriteStringValue(departmentId);
-        }
+        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
         if (value.DepartmentAncestors is { } departmentAncestors)
         {
             writer.WritePropertyName(DepartmentAncestorsJsonName);
@@ -3973,66 +2069,26 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
             writer.WritePropertyName(CustomFieldsJsonName);
             customFields.WriteTo(writer);
         }
-        if (value.WaitingResponse is { } waitingResponse)
-        {
-            writer.WritePropertyName(WaitingResponseJsonName);
-            writer.WriteBooleanValue(waitingResponse);
-        }
+        if (value.WaitingResponse is { } waitingResponse) writer.WriteBoolean(WaitingResponseJsonName, waitingResponse);
         if (value.ResponseBy is { } responseBy)
         {
             writer.WritePropertyName(ResponseByJsonName);
             RoomResponseByJsonConverter.WriteValue(writer, responseBy);
         }
-        if (value.IsOnHold is { } isOnHold)
-        {
-            writer.WritePropertyName(IsOnHoldJsonName);
-            writer.WriteBooleanValue(isOnHold);
-        }
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
-        if (value.QueuedAt is { } queuedAt)
-        {
-            writer.WritePropertyName(QueuedAtJsonName);
-            writer.WriteStringValue(queuedAt);
-        }
-        if (value.ClosedAt is { } closedAt)
-        {
-            writer.WritePropertyName(ClosedAtJsonName);
-            writer.WriteStringValue(closedAt);
-        }
-        if (value.Closer is { } closer)
-        {
-            writer.WritePropertyName(CloserJsonName);
-            writer.WriteStringValue(closer.Value);
-        }
+        if (value.IsOnHold is { } isOnHold) writer.WriteBoolean(IsOnHoldJsonName, isOnHold);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.QueuedAt is { } queuedAt) writer.WriteString(QueuedAtJsonName, queuedAt);
+        if (value.ClosedAt is { } closedAt) writer.WriteString(ClosedAtJsonName, closedAt);
+        if (value.Closer is { } closer) writer.WriteString(CloserJsonName, closer.Value);
         if (value.ClosedBy is { } closedBy)
         {
             writer.WritePropertyName(ClosedByJsonName);
             RoomClosedByJsonConverter.WriteValue(writer, closedBy);
         }
-        if (value.PriorityId is { } priorityId)
-        {
-            writer.WritePropertyName(PriorityIdJsonName);
-            writer.WriteStringValue(priorityId);
-        }
-        if (value.PriorityWeight is { } priorityWeight)
-        {
-            writer.WritePropertyName(PriorityWeightJsonName);
-            writer.WriteNumberValue(priorityWeight);
-        }
-        if (value.SlaId is { } slaId)
-        {
-            writer.WritePropertyName(SlaIdJsonName);
-            writer.WriteStringValue(slaId);
-        }
-        if (value.EstimatedWaitingTimeQueue is { } estimatedWaitingTimeQueue)
-        {
-            writer.WritePropertyName(EstimatedWaitingTimeQueueJsonName);
-            writer.WriteNumberValue(estimatedWaitingTimeQueue);
-        }
+        if (value.PriorityId is { } priorityId) writer.WriteString(PriorityIdJsonName, priorityId);
+        if (value.PriorityWeight is { } priorityWeight) writer.WriteNumber(PriorityWeightJsonName, priorityWeight);
+        if (value.SlaId is { } slaId) writer.WriteString(SlaIdJsonName, slaId);
+        if (value.EstimatedWaitingTimeQueue is { } estimatedWaitingTimeQueue) writer.WriteNumber(EstimatedWaitingTimeQueueJsonName, estimatedWaitingTimeQueue);
         if (value.Metrics is { } metrics)
         {
             writer.WritePropertyName(MetricsJsonName);
@@ -4043,21 +2099,9 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
             writer.WritePropertyName(TranscriptRequestJsonName);
             transcriptRequest.WriteTo(writer);
         }
-        if (value.PdfTranscriptRequested is { } pdfTranscriptRequested)
-        {
-            writer.WritePropertyName(PdfTranscriptRequestedJsonName);
-            writer.WriteBooleanValue(pdfTranscriptRequested);
-        }
-        if (value.ContactId is { } contactId)
-        {
-            writer.WritePropertyName(ContactIdJsonName);
-            writer.WriteStringValue(contactId);
-        }
-        if (value.IsVerified is { } isVerified)
-        {
-            writer.WritePropertyName(IsVerifiedJsonName);
-            writer.WriteBooleanValue(isVerified);
-        }
+        if (value.PdfTranscriptRequested is { } pdfTranscriptRequested) writer.WriteBoolean(PdfTranscriptRequestedJsonName, pdfTranscriptRequested);
+        if (value.ContactId is { } contactId) writer.WriteString(ContactIdJsonName, contactId);
+        if (value.IsVerified is { } isVerified) writer.WriteBoolean(IsVerifiedJsonName, isVerified);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4085,47 +2129,18 @@ public sealed class UploadFileRequestJsonConverter : global::System.Text.Json.Se
         }
 
         string? file = default;
-        bool hasFile = false;
         string? description = default;
         string? text = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("file"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    file = reader.GetString()!;
-                    hasFile = true;
-                }
-            }
-            else if (reader.ValueTextEquals("description"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    description = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("msg"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    text = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasFile)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UploadFileRequest", "file");
-        }
+        if (file is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UploadFileRequest", "file");
 
         return new UploadFileRequest
         {
@@ -4140,25 +2155,10 @@ public sealed class UploadFileRequestJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UploadFileRequest value)
     {
         writer.WriteStartObject();
-        if (value.File is { } file)
-        {
-            writer.WritePropertyName(FileJsonName);
-            writer.WriteStringValue(file);
-        }
-        else
-        {
-            writer.WriteNull(FileJsonName);
-        }
-        if (value.Description is { } description)
-        {
-            writer.WritePropertyName(DescriptionJsonName);
-            writer.WriteStringValue(description);
-        }
-        if (value.Text is { } text)
-        {
-            writer.WritePropertyName(TextJsonName);
-            writer.WriteStringValue(text);
-        }
+        if (value.File is { } file) writer.WriteString(FileJsonName, file);
+        else writer.WriteNull(FileJsonName);
+        if (value.Description is { } description) writer.WriteString(DescriptionJsonName, description);
+        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4206,7 +2206,6 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
         }
 
         string? id = default;
-        bool hasId = false;
         string? roomId = default;
         string? text = default;
         string? type = default;
@@ -4232,201 +2231,33 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("rid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("msg"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    text = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("t"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("_updatedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("u"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    user = MessageUserJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("alias"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    alias = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("token"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    token = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("groupable"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("tmid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    threadMessageId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("editedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    editedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("editedBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    editedBy = MessageUserJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("md"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("urls"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    urls = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("mentions"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    mentions = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("channels"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    channels = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("attachments"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    attachments = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageAttachmentJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("file"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    file = MessageFileJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("files"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    files = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageFileJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("newRoom"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    newRoom = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("showConnecting"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("u"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageUserJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("groupable"u8)) isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("tmid"u8)) threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("editedBy"u8)) editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageUserJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("md"u8)) markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("urls"u8)) urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("mentions"u8)) mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("channels"u8)) channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageAttachmentJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageFileJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("files"u8)) files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageFileJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("newRoom"u8)) newRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("showConnecting"u8)) showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UploadFileResponse", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UploadFileResponse", "_id");
 
         return new UploadFileResponse
         {
@@ -4461,70 +2292,23 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UploadFileResponse value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.RoomId is { } roomId)
-        {
-            writer.WritePropertyName(RoomIdJsonName);
-            writer.WriteStringValue(roomId);
-        }
-        if (value.Text is { } text)
-        {
-            writer.WritePropertyName(TextJsonName);
-            writer.WriteStringValue(text);
-        }
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
-        if (value.Timestamp is { } timestamp)
-        {
-            writer.WritePropertyName(TimestampJsonName);
-            writer.WriteStringValue(timestamp);
-        }
-        if (value.UpdatedAt is { } updatedAt)
-        {
-            writer.WritePropertyName(UpdatedAtJsonName);
-            writer.WriteStringValue(updatedAt);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
         if (value.User is { } user)
         {
             writer.WritePropertyName(UserJsonName);
             MessageUserJsonConverter.WriteValue(writer, user);
         }
-        if (value.Alias is { } alias)
-        {
-            writer.WritePropertyName(AliasJsonName);
-            writer.WriteStringValue(alias);
-        }
-        if (value.Token is { } token)
-        {
-            writer.WritePropertyName(TokenJsonName);
-            writer.WriteStringValue(token);
-        }
-        if (value.IsGroupable is { } isGroupable)
-        {
-            writer.WritePropertyName(IsGroupableJsonName);
-            writer.WriteBooleanValue(isGroupable);
-        }
-        if (value.ThreadMessageId is { } threadMessageId)
-        {
-            writer.WritePropertyName(ThreadMessageIdJsonName);
-            writer.WriteStringValue(threadMessageId);
-        }
-        if (value.EditedAt is { } editedAt)
-        {
-            writer.WritePropertyName(EditedAtJsonName);
-            writer.WriteStringValue(editedAt);
-        }
+        if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        if (value.IsGroupable is { } isGroupable) writer.WriteBoolean(IsGroupableJsonName, isGroupable);
+        if (value.ThreadMessageId is { } threadMessageId) writer.WriteString(ThreadMessageIdJsonName, threadMessageId);
+        if (value.EditedAt is { } editedAt) writer.WriteString(EditedAtJsonName, editedAt);
         if (value.EditedBy is { } editedBy)
         {
             writer.WritePropertyName(EditedByJsonName);
@@ -4595,21 +2379,9 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
             }
             writer.WriteEndArray();
         }
-        if (value.NewRoom is { } newRoom)
-        {
-            writer.WritePropertyName(NewRoomJsonName);
-            writer.WriteBooleanValue(newRoom);
-        }
-        if (value.ShowConnecting is { } showConnecting)
-        {
-            writer.WritePropertyName(ShowConnectingJsonName);
-            writer.WriteBooleanValue(showConnecting);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.NewRoom is { } newRoom) writer.WriteBoolean(NewRoomJsonName, newRoom);
+        if (value.ShowConnecting is { } showConnecting) writer.WriteBoolean(ShowConnectingJsonName, showConnecting);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4636,44 +2408,16 @@ public sealed class SendMessageAgentJsonConverter : global::System.Text.Json.Ser
         }
 
         string? agentId = default;
-        bool hasAgentId = false;
         string? username = default;
-        bool hasUsername = false;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agentId = reader.GetString()!;
-                    hasAgentId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                    hasUsername = true;
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasAgentId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageAgent", "agentId");
-        }
-
-        if (!hasUsername)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageAgent", "username");
-        }
+        if (agentId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageAgent", "agentId");
+        if (username is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageAgent", "username");
 
         return new SendMessageAgent
         {
@@ -4686,24 +2430,10 @@ public sealed class SendMessageAgentJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendMessageAgent value)
     {
         writer.WriteStartObject();
-        if (value.AgentId is { } agentId)
-        {
-            writer.WritePropertyName(AgentIdJsonName);
-            writer.WriteStringValue(agentId);
-        }
-        else
-        {
-            writer.WriteNull(AgentIdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        else
-        {
-            writer.WriteNull(UsernameJsonName);
-        }
+        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
+        else writer.WriteNull(AgentIdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        else writer.WriteNull(UsernameJsonName);
         writer.WriteEndObject();
     }
 }
@@ -4734,7 +2464,6 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         }
 
         string? id = default;
-        bool hasId = false;
         string? username = default;
         string? token = default;
         string? name = default;
@@ -4744,73 +2473,17 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("token"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    token = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = new VisitorStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("lastMessageTs"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("activity"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    activity = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new VisitorStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("InquiryVisitorInfo", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("InquiryVisitorInfo", "_id");
 
         return new InquiryVisitorInfo
         {
@@ -4829,40 +2502,13 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryVisitorInfo value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Token is { } token)
-        {
-            writer.WritePropertyName(TokenJsonName);
-            writer.WriteStringValue(token);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
-        if (value.LastMessageAt is { } lastMessageAt)
-        {
-            writer.WritePropertyName(LastMessageAtJsonName);
-            writer.WriteStringValue(lastMessageAt);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
         if (value.Activity is { } activity)
         {
             writer.WritePropertyName(ActivityJsonName);
@@ -4903,26 +2549,9 @@ public sealed class InquiryDefaultAgentJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agentId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new InquiryDefaultAgent
@@ -4937,16 +2566,8 @@ public sealed class InquiryDefaultAgentJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryDefaultAgent value)
     {
         writer.WriteStartObject();
-        if (value.AgentId is { } agentId)
-        {
-            writer.WritePropertyName(AgentIdJsonName);
-            writer.WriteStringValue(agentId);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
+        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4995,7 +2616,6 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         }
 
         string? id = default;
-        bool hasId = false;
         string? roomId = default;
         string? name = default;
         global::System.DateTimeOffset? timestamp = default;
@@ -5022,209 +2642,34 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("rid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = new InquiryStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("t"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    type = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("v"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = InquiryVisitorInfoJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("department"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    department = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("_updatedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("queuedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("takenAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    takenAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("locked"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isLocked = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lockedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lockedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("lastMessage"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lastMessage = MessageJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("defaultAgent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    defaultAgent = InquiryDefaultAgentJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("source"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    source = RoomSourceJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("priorityId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    priorityId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("priorityWeight"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("slaId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    slaId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("estimatedServiceTimeAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    estimatedServiceTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("estimatedInactivityCloseTimeAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    estimatedInactivityCloseTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("queueOrder"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new InquiryStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("v"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? InquiryVisitorInfoJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("queuedAt"u8)) queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("takenAt"u8)) takenAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("locked"u8)) isLocked = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("lockedAt"u8)) lockedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("lastMessage"u8)) lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("defaultAgent"u8)) defaultAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? InquiryDefaultAgentJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("source"u8)) source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomSourceJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("priorityWeight"u8)) priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
+            else if (reader.ValueTextEquals("estimatedServiceTimeAt"u8)) estimatedServiceTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("estimatedInactivityCloseTimeAt"u8)) estimatedInactivityCloseTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("queueOrder"u8)) queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Inquiry", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Inquiry", "_id");
 
         return new Inquiry
         {
@@ -5260,80 +2705,25 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Inquiry value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.RoomId is { } roomId)
-        {
-            writer.WritePropertyName(RoomIdJsonName);
-            writer.WriteStringValue(roomId);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        if (value.Timestamp is { } timestamp)
-        {
-            writer.WritePropertyName(TimestampJsonName);
-            writer.WriteStringValue(timestamp);
-        }
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            writer.WriteStringValue(message);
-        }
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
-        if (value.Type is { } type)
-        {
-            writer.WritePropertyName(TypeJsonName);
-            writer.WriteStringValue(type);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
         if (value.Visitor is { } visitor)
         {
             writer.WritePropertyName(VisitorJsonName);
             InquiryVisitorInfoJsonConverter.WriteValue(writer, visitor);
         }
-        if (value.Department is { } department)
-        {
-            writer.WritePropertyName(DepartmentJsonName);
-            writer.WriteStringValue(department);
-        }
-        if (value.UpdatedAt is { } updatedAt)
-        {
-            writer.WritePropertyName(UpdatedAtJsonName);
-            writer.WriteStringValue(updatedAt);
-        }
-        if (value.QueuedAt is { } queuedAt)
-        {
-            writer.WritePropertyName(QueuedAtJsonName);
-            writer.WriteStringValue(queuedAt);
-        }
-        if (value.TakenAt is { } takenAt)
-        {
-            writer.WritePropertyName(TakenAtJsonName);
-            writer.WriteStringValue(takenAt);
-        }
-        if (value.IsLocked is { } isLocked)
-        {
-            writer.WritePropertyName(IsLockedJsonName);
-            writer.WriteBooleanValue(isLocked);
-        }
-        if (value.LockedAt is { } lockedAt)
-        {
-            writer.WritePropertyName(LockedAtJsonName);
-            writer.WriteStringValue(lockedAt);
-        }
+        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
+        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.QueuedAt is { } queuedAt) writer.WriteString(QueuedAtJsonName, queuedAt);
+        if (value.TakenAt is { } takenAt) writer.WriteString(TakenAtJsonName, takenAt);
+        if (value.IsLocked is { } isLocked) writer.WriteBoolean(IsLockedJsonName, isLocked);
+        if (value.LockedAt is { } lockedAt) writer.WriteString(LockedAtJsonName, lockedAt);
         if (value.LastMessage is { } lastMessage)
         {
             writer.WritePropertyName(LastMessageJsonName);
@@ -5349,41 +2739,13 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
             writer.WritePropertyName(SourceJsonName);
             RoomSourceJsonConverter.WriteValue(writer, source);
         }
-        if (value.PriorityId is { } priorityId)
-        {
-            writer.WritePropertyName(PriorityIdJsonName);
-            writer.WriteStringValue(priorityId);
-        }
-        if (value.PriorityWeight is { } priorityWeight)
-        {
-            writer.WritePropertyName(PriorityWeightJsonName);
-            writer.WriteNumberValue(priorityWeight);
-        }
-        if (value.SlaId is { } slaId)
-        {
-            writer.WritePropertyName(SlaIdJsonName);
-            writer.WriteStringValue(slaId);
-        }
-        if (value.EstimatedWaitingTimeQueue is { } estimatedWaitingTimeQueue)
-        {
-            writer.WritePropertyName(EstimatedWaitingTimeQueueJsonName);
-            writer.WriteNumberValue(estimatedWaitingTimeQueue);
-        }
-        if (value.EstimatedServiceTimeAt is { } estimatedServiceTimeAt)
-        {
-            writer.WritePropertyName(EstimatedServiceTimeAtJsonName);
-            writer.WriteStringValue(estimatedServiceTimeAt);
-        }
-        if (value.EstimatedInactivityCloseTimeAt is { } estimatedInactivityCloseTimeAt)
-        {
-            writer.WritePropertyName(EstimatedInactivityCloseTimeAtJsonName);
-            writer.WriteStringValue(estimatedInactivityCloseTimeAt);
-        }
-        if (value.QueueOrder is { } queueOrder)
-        {
-            writer.WritePropertyName(QueueOrderJsonName);
-            writer.WriteNumberValue(queueOrder);
-        }
+        if (value.PriorityId is { } priorityId) writer.WriteString(PriorityIdJsonName, priorityId);
+        if (value.PriorityWeight is { } priorityWeight) writer.WriteNumber(PriorityWeightJsonName, priorityWeight);
+        if (value.SlaId is { } slaId) writer.WriteString(SlaIdJsonName, slaId);
+        if (value.EstimatedWaitingTimeQueue is { } estimatedWaitingTimeQueue) writer.WriteNumber(EstimatedWaitingTimeQueueJsonName, estimatedWaitingTimeQueue);
+        if (value.EstimatedServiceTimeAt is { } estimatedServiceTimeAt) writer.WriteString(EstimatedServiceTimeAtJsonName, estimatedServiceTimeAt);
+        if (value.EstimatedInactivityCloseTimeAt is { } estimatedInactivityCloseTimeAt) writer.WriteString(EstimatedInactivityCloseTimeAtJsonName, estimatedInactivityCloseTimeAt);
+        if (value.QueueOrder is { } queueOrder) writer.WriteNumber(QueueOrderJsonName, queueOrder);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5416,7 +2778,6 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
         }
 
         string? id = default;
-        bool hasId = false;
         string? username = default;
         string? name = default;
         UserStatus? status = default;
@@ -5427,78 +2788,18 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = new UserStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("statusLivechat"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatStatus = new LivechatStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("emails"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    emails = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("livechat"u8))
-            {
-                reader.Read();
-                livechatSettings = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("departments"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departments = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("statusLivechat"u8)) livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new LivechatStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("livechat"u8)) livechatSettings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatUser", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatUser", "_id");
 
         return new LivechatUser
         {
@@ -5518,35 +2819,12 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatUser value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
-        if (value.LivechatStatus is { } livechatStatus)
-        {
-            writer.WritePropertyName(LivechatStatusJsonName);
-            writer.WriteStringValue(livechatStatus.Value);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.LivechatStatus is { } livechatStatus) writer.WriteString(LivechatStatusJsonName, livechatStatus.Value);
         if (value.Emails is { } emails)
         {
             writer.WritePropertyName(EmailsJsonName);
@@ -5609,7 +2887,6 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
         }
 
         string? id = default;
-        bool hasId = false;
         string? username = default;
         string? name = default;
         global::System.Collections.Generic.IReadOnlyList<UserEmail>? emails = default;
@@ -5625,121 +2902,23 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("emails"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    emails = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = new UserStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("statusConnection"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    statusConnection = new UserStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("statusText"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    statusText = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("utcOffset"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("active"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isActive = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("roles"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roles = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("language"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    language = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("avatarUrl"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    avatarUrl = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("settings"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    settings = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
+            else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("avatarUrl"u8)) avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginUser", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginUser", "_id");
 
         return new LoginUser
         {
@@ -5764,25 +2943,10 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginUser value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Emails is { } emails)
         {
             writer.WritePropertyName(EmailsJsonName);
@@ -5793,31 +2957,11 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
             }
             writer.WriteEndArray();
         }
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
-        if (value.StatusConnection is { } statusConnection)
-        {
-            writer.WritePropertyName(StatusConnectionJsonName);
-            writer.WriteStringValue(statusConnection.Value);
-        }
-        if (value.StatusText is { } statusText)
-        {
-            writer.WritePropertyName(StatusTextJsonName);
-            writer.WriteStringValue(statusText);
-        }
-        if (value.UtcOffset is { } utcOffset)
-        {
-            writer.WritePropertyName(UtcOffsetJsonName);
-            writer.WriteNumberValue(utcOffset);
-        }
-        if (value.IsActive is { } isActive)
-        {
-            writer.WritePropertyName(IsActiveJsonName);
-            writer.WriteBooleanValue(isActive);
-        }
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.StatusConnection is { } statusConnection) writer.WriteString(StatusConnectionJsonName, statusConnection.Value);
+        if (value.StatusText is { } statusText) writer.WriteString(StatusTextJsonName, statusText);
+        if (value.UtcOffset is { } utcOffset) writer.WriteNumber(UtcOffsetJsonName, utcOffset);
+        if (value.IsActive is { } isActive) writer.WriteBoolean(IsActiveJsonName, isActive);
         if (value.Roles is { } roles)
         {
             writer.WritePropertyName(RolesJsonName);
@@ -5828,16 +2972,8 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
             }
             writer.WriteEndArray();
         }
-        if (value.Language is { } language)
-        {
-            writer.WritePropertyName(LanguageJsonName);
-            writer.WriteStringValue(language);
-        }
-        if (value.AvatarUrl is { } avatarUrl)
-        {
-            writer.WritePropertyName(AvatarUrlJsonName);
-            writer.WriteStringValue(avatarUrl);
-        }
+        if (value.Language is { } language) writer.WriteString(LanguageJsonName, language);
+        if (value.AvatarUrl is { } avatarUrl) writer.WriteString(AvatarUrlJsonName, avatarUrl);
         if (value.Settings is { } settings)
         {
             writer.WritePropertyName(SettingsJsonName);
@@ -5870,54 +3006,19 @@ public sealed class LoginDataJsonConverter : global::System.Text.Json.Serializat
         }
 
         string? userId = default;
-        bool hasUserId = false;
         string? authToken = default;
-        bool hasAuthToken = false;
         LoginUser? me = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("userId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    userId = reader.GetString()!;
-                    hasUserId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("authToken"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    authToken = reader.GetString()!;
-                    hasAuthToken = true;
-                }
-            }
-            else if (reader.ValueTextEquals("me"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    me = LoginUserJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("authToken"u8)) authToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("me"u8)) me = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LoginUserJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasUserId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginData", "userId");
-        }
-
-        if (!hasAuthToken)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginData", "authToken");
-        }
+        if (userId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginData", "userId");
+        if (authToken is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginData", "authToken");
 
         return new LoginData
         {
@@ -5932,24 +3033,10 @@ public sealed class LoginDataJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginData value)
     {
         writer.WriteStartObject();
-        if (value.UserId is { } userId)
-        {
-            writer.WritePropertyName(UserIdJsonName);
-            writer.WriteStringValue(userId);
-        }
-        else
-        {
-            writer.WriteNull(UserIdJsonName);
-        }
-        if (value.AuthToken is { } authToken)
-        {
-            writer.WritePropertyName(AuthTokenJsonName);
-            writer.WriteStringValue(authToken);
-        }
-        else
-        {
-            writer.WriteNull(AuthTokenJsonName);
-        }
+        if (value.UserId is { } userId) writer.WriteString(UserIdJsonName, userId);
+        else writer.WriteNull(UserIdJsonName);
+        if (value.AuthToken is { } authToken) writer.WriteString(AuthTokenJsonName, authToken);
+        else writer.WriteNull(AuthTokenJsonName);
         if (value.Me is { } me)
         {
             writer.WritePropertyName(MeJsonName);
@@ -5989,42 +3076,11 @@ public sealed class ServerBuildInfoJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("version"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    version = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("marketplaceApiVersion"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    marketplaceApiVersion = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("build"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    build = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("commit"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    commit = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("version"u8)) version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("marketplaceApiVersion"u8)) marketplaceApiVersion = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("build"u8)) build = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("commit"u8)) commit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new ServerBuildInfo
@@ -6041,16 +3097,8 @@ public sealed class ServerBuildInfoJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ServerBuildInfo value)
     {
         writer.WriteStartObject();
-        if (value.Version is { } version)
-        {
-            writer.WritePropertyName(VersionJsonName);
-            writer.WriteStringValue(version);
-        }
-        if (value.MarketplaceApiVersion is { } marketplaceApiVersion)
-        {
-            writer.WritePropertyName(MarketplaceApiVersionJsonName);
-            writer.WriteStringValue(marketplaceApiVersion);
-        }
+        if (value.Version is { } version) writer.WriteString(VersionJsonName, version);
+        if (value.MarketplaceApiVersion is { } marketplaceApiVersion) writer.WriteString(MarketplaceApiVersionJsonName, marketplaceApiVersion);
         if (value.Build is { } build)
         {
             writer.WritePropertyName(BuildJsonName);
@@ -6099,58 +3147,13 @@ public sealed class LoginRequestJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("user"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    user = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("email"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    email = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("password"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    password = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("resume"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    resume = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("code"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    code = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("password"u8)) password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("resume"u8)) resume = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("code"u8)) code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LoginRequest
@@ -6169,36 +3172,12 @@ public sealed class LoginRequestJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginRequest value)
     {
         writer.WriteStartObject();
-        if (value.User is { } user)
-        {
-            writer.WritePropertyName(UserJsonName);
-            writer.WriteStringValue(user);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Email is { } email)
-        {
-            writer.WritePropertyName(EmailJsonName);
-            writer.WriteStringValue(email);
-        }
-        if (value.Password is { } password)
-        {
-            writer.WritePropertyName(PasswordJsonName);
-            writer.WriteStringValue(password);
-        }
-        if (value.Resume is { } resume)
-        {
-            writer.WritePropertyName(ResumeJsonName);
-            writer.WriteStringValue(resume);
-        }
-        if (value.Code is { } code)
-        {
-            writer.WritePropertyName(CodeJsonName);
-            writer.WriteStringValue(code);
-        }
+        if (value.User is { } user) writer.WriteString(UserJsonName, user);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
+        if (value.Password is { } password) writer.WriteString(PasswordJsonName, password);
+        if (value.Resume is { } resume) writer.WriteString(ResumeJsonName, resume);
+        if (value.Code is { } code) writer.WriteString(CodeJsonName, code);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6224,29 +3203,14 @@ public sealed class RegisterVisitorRequestJsonConverter : global::System.Text.Js
         }
 
         VisitorInput? visitor = default;
-        bool hasVisitor = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = VisitorInputJsonConverter.ReadValue(ref reader);
-                    hasVisitor = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorInputJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RegisterVisitorRequest", "visitor");
-        }
+        if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RegisterVisitorRequest", "visitor");
 
         return new RegisterVisitorRequest
         {
@@ -6264,10 +3228,7 @@ public sealed class RegisterVisitorRequestJsonConverter : global::System.Text.Js
             writer.WritePropertyName(VisitorJsonName);
             VisitorInputJsonConverter.WriteValue(writer, visitor);
         }
-        else
-        {
-            writer.WriteNull(VisitorJsonName);
-        }
+        else writer.WriteNull(VisitorJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6297,75 +3258,23 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
         }
 
         string? token = default;
-        bool hasToken = false;
         string? roomId = default;
-        bool hasRoomId = false;
         string? text = default;
-        bool hasText = false;
         string? id = default;
         SendMessageAgent? agent = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    token = reader.GetString()!;
-                    hasToken = true;
-                }
-            }
-            else if (reader.ValueTextEquals("rid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomId = reader.GetString()!;
-                    hasRoomId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("msg"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    text = reader.GetString()!;
-                    hasText = true;
-                }
-            }
-            else if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("agent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agent = SendMessageAgentJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? SendMessageAgentJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasToken)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageRequest", "token");
-        }
-
-        if (!hasRoomId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageRequest", "rid");
-        }
-
-        if (!hasText)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageRequest", "msg");
-        }
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageRequest", "token");
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageRequest", "rid");
+        if (text is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageRequest", "msg");
 
         return new SendMessageRequest
         {
@@ -6381,38 +3290,13 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendMessageRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token)
-        {
-            writer.WritePropertyName(TokenJsonName);
-            writer.WriteStringValue(token);
-        }
-        else
-        {
-            writer.WriteNull(TokenJsonName);
-        }
-        if (value.RoomId is { } roomId)
-        {
-            writer.WritePropertyName(RoomIdJsonName);
-            writer.WriteStringValue(roomId);
-        }
-        else
-        {
-            writer.WriteNull(RoomIdJsonName);
-        }
-        if (value.Text is { } text)
-        {
-            writer.WritePropertyName(TextJsonName);
-            writer.WriteStringValue(text);
-        }
-        else
-        {
-            writer.WriteNull(TextJsonName);
-        }
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
+        else writer.WriteNull(TextJsonName);
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         if (value.Agent is { } agent)
         {
             writer.WritePropertyName(AgentJsonName);
@@ -6444,60 +3328,19 @@ public sealed class UpdateVisitorMessageRequestJsonConverter : global::System.Te
         }
 
         string? token = default;
-        bool hasToken = false;
         string? roomId = default;
-        bool hasRoomId = false;
         string? text = default;
-        bool hasText = false;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    token = reader.GetString()!;
-                    hasToken = true;
-                }
-            }
-            else if (reader.ValueTextEquals("rid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomId = reader.GetString()!;
-                    hasRoomId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("msg"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    text = reader.GetString()!;
-                    hasText = true;
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasToken)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UpdateVisitorMessageRequest", "token");
-        }
-
-        if (!hasRoomId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UpdateVisitorMessageRequest", "rid");
-        }
-
-        if (!hasText)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UpdateVisitorMessageRequest", "msg");
-        }
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UpdateVisitorMessageRequest", "token");
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UpdateVisitorMessageRequest", "rid");
+        if (text is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UpdateVisitorMessageRequest", "msg");
 
         return new UpdateVisitorMessageRequest
         {
@@ -6511,33 +3354,12 @@ public sealed class UpdateVisitorMessageRequestJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateVisitorMessageRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token)
-        {
-            writer.WritePropertyName(TokenJsonName);
-            writer.WriteStringValue(token);
-        }
-        else
-        {
-            writer.WriteNull(TokenJsonName);
-        }
-        if (value.RoomId is { } roomId)
-        {
-            writer.WritePropertyName(RoomIdJsonName);
-            writer.WriteStringValue(roomId);
-        }
-        else
-        {
-            writer.WriteNull(RoomIdJsonName);
-        }
-        if (value.Text is { } text)
-        {
-            writer.WritePropertyName(TextJsonName);
-            writer.WriteStringValue(text);
-        }
-        else
-        {
-            writer.WriteNull(TextJsonName);
-        }
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
+        else writer.WriteNull(TextJsonName);
         writer.WriteEndObject();
     }
 }
@@ -6563,44 +3385,16 @@ public sealed class DeleteVisitorMessageRequestJsonConverter : global::System.Te
         }
 
         string? token = default;
-        bool hasToken = false;
         string? roomId = default;
-        bool hasRoomId = false;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    token = reader.GetString()!;
-                    hasToken = true;
-                }
-            }
-            else if (reader.ValueTextEquals("rid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomId = reader.GetString()!;
-                    hasRoomId = true;
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasToken)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorMessageRequest", "token");
-        }
-
-        if (!hasRoomId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorMessageRequest", "rid");
-        }
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorMessageRequest", "token");
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorMessageRequest", "rid");
 
         return new DeleteVisitorMessageRequest
         {
@@ -6613,24 +3407,10 @@ public sealed class DeleteVisitorMessageRequestJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token)
-        {
-            writer.WritePropertyName(TokenJsonName);
-            writer.WriteStringValue(token);
-        }
-        else
-        {
-            writer.WriteNull(TokenJsonName);
-        }
-        if (value.RoomId is { } roomId)
-        {
-            writer.WritePropertyName(RoomIdJsonName);
-            writer.WriteStringValue(roomId);
-        }
-        else
-        {
-            writer.WriteNull(RoomIdJsonName);
-        }
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
         writer.WriteEndObject();
     }
 }
@@ -6656,44 +3436,16 @@ public sealed class CloseRoomAsVisitorRequestJsonConverter : global::System.Text
         }
 
         string? roomId = default;
-        bool hasRoomId = false;
         string? token = default;
-        bool hasToken = false;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomId = reader.GetString()!;
-                    hasRoomId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("token"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    token = reader.GetString()!;
-                    hasToken = true;
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasRoomId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CloseRoomAsVisitorRequest", "rid");
-        }
-
-        if (!hasToken)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CloseRoomAsVisitorRequest", "token");
-        }
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CloseRoomAsVisitorRequest", "rid");
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CloseRoomAsVisitorRequest", "token");
 
         return new CloseRoomAsVisitorRequest
         {
@@ -6706,24 +3458,10 @@ public sealed class CloseRoomAsVisitorRequestJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomAsVisitorRequest value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId)
-        {
-            writer.WritePropertyName(RoomIdJsonName);
-            writer.WriteStringValue(roomId);
-        }
-        else
-        {
-            writer.WriteNull(RoomIdJsonName);
-        }
-        if (value.Token is { } token)
-        {
-            writer.WritePropertyName(TokenJsonName);
-            writer.WriteStringValue(token);
-        }
-        else
-        {
-            writer.WriteNull(TokenJsonName);
-        }
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
         writer.WriteEndObject();
     }
 }
@@ -6749,44 +3487,16 @@ public sealed class TranscriptEmailRequestDataJsonConverter : global::System.Tex
         }
 
         string? email = default;
-        bool hasEmail = false;
         string? subject = default;
-        bool hasSubject = false;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("email"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    email = reader.GetString()!;
-                    hasEmail = true;
-                }
-            }
-            else if (reader.ValueTextEquals("subject"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    subject = reader.GetString()!;
-                    hasSubject = true;
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("subject"u8)) subject = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasEmail)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TranscriptEmailRequestData", "email");
-        }
-
-        if (!hasSubject)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TranscriptEmailRequestData", "subject");
-        }
+        if (email is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TranscriptEmailRequestData", "email");
+        if (subject is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TranscriptEmailRequestData", "subject");
 
         return new TranscriptEmailRequestData
         {
@@ -6799,24 +3509,10 @@ public sealed class TranscriptEmailRequestDataJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TranscriptEmailRequestData value)
     {
         writer.WriteStartObject();
-        if (value.Email is { } email)
-        {
-            writer.WritePropertyName(EmailJsonName);
-            writer.WriteStringValue(email);
-        }
-        else
-        {
-            writer.WriteNull(EmailJsonName);
-        }
-        if (value.Subject is { } subject)
-        {
-            writer.WritePropertyName(SubjectJsonName);
-            writer.WriteStringValue(subject);
-        }
-        else
-        {
-            writer.WriteNull(SubjectJsonName);
-        }
+        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
+        else writer.WriteNull(EmailJsonName);
+        if (value.Subject is { } subject) writer.WriteString(SubjectJsonName, subject);
+        else writer.WriteNull(SubjectJsonName);
         writer.WriteEndObject();
     }
 }
@@ -6842,37 +3538,15 @@ public sealed class TranscriptEmailOptionsJsonConverter : global::System.Text.Js
         }
 
         bool? sendToVisitor = default;
-        bool hasSendToVisitor = false;
         TranscriptEmailRequestData? requestData = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("sendToVisitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    sendToVisitor = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                    hasSendToVisitor = true;
-                }
-            }
-            else if (reader.ValueTextEquals("requestData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    requestData = TranscriptEmailRequestDataJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("sendToVisitor"u8)) sendToVisitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("requestData"u8)) requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? TranscriptEmailRequestDataJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasSendToVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TranscriptEmailOptions", "sendToVisitor");
-        }
+        if (sendToVisitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TranscriptEmailOptions", "sendToVisitor");
 
         return new TranscriptEmailOptions
         {
@@ -6885,15 +3559,8 @@ public sealed class TranscriptEmailOptionsJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TranscriptEmailOptions value)
     {
         writer.WriteStartObject();
-        if (value.SendToVisitor is { } sendToVisitor)
-        {
-            writer.WritePropertyName(SendToVisitorJsonName);
-            writer.WriteBooleanValue(sendToVisitor);
-        }
-        else
-        {
-            writer.WriteNull(SendToVisitorJsonName);
-        }
+        if (value.SendToVisitor is { } sendToVisitor) writer.WriteBoolean(SendToVisitorJsonName, sendToVisitor);
+        else writer.WriteNull(SendToVisitorJsonName);
         if (value.RequestData is { } requestData)
         {
             writer.WritePropertyName(RequestDataJsonName);
@@ -6928,7 +3595,6 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
         }
 
         string? roomId = default;
-        bool hasRoomId = false;
         string? comment = default;
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         bool? generateTranscriptPdf = default;
@@ -6936,56 +3602,16 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
         bool? forceClose = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomId = reader.GetString()!;
-                    hasRoomId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("comment"u8))
-            {
-                reader.Read();
-                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-            }
-            else if (reader.ValueTextEquals("generateTranscriptPdf"u8))
-            {
-                reader.Read();
-                generateTranscriptPdf = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("transcriptEmail"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    transcriptEmail = TranscriptEmailOptionsJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("forceClose"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    forceClose = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("generateTranscriptPdf"u8)) generateTranscriptPdf = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("transcriptEmail"u8)) transcriptEmail = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? TranscriptEmailOptionsJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("forceClose"u8)) forceClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasRoomId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CloseRoomRequest", "rid");
-        }
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CloseRoomRequest", "rid");
 
         return new CloseRoomRequest
         {
@@ -7002,20 +3628,9 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomRequest value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId)
-        {
-            writer.WritePropertyName(RoomIdJsonName);
-            writer.WriteStringValue(roomId);
-        }
-        else
-        {
-            writer.WriteNull(RoomIdJsonName);
-        }
-        if (value.Comment is { } comment)
-        {
-            writer.WritePropertyName(CommentJsonName);
-            writer.WriteStringValue(comment);
-        }
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Comment is { } comment) writer.WriteString(CommentJsonName, comment);
         if (value.Tags is { } tags)
         {
             writer.WritePropertyName(TagsJsonName);
@@ -7026,21 +3641,13 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
             }
             writer.WriteEndArray();
         }
-        if (value.GenerateTranscriptPdf is { } generateTranscriptPdf)
-        {
-            writer.WritePropertyName(GenerateTranscriptPdfJsonName);
-            writer.WriteBooleanValue(generateTranscriptPdf);
-        }
+        if (value.GenerateTranscriptPdf is { } generateTranscriptPdf) writer.WriteBoolean(GenerateTranscriptPdfJsonName, generateTranscriptPdf);
         if (value.TranscriptEmail is { } transcriptEmail)
         {
             writer.WritePropertyName(TranscriptEmailJsonName);
             TranscriptEmailOptionsJsonConverter.WriteValue(writer, transcriptEmail);
         }
-        if (value.ForceClose is { } forceClose)
-        {
-            writer.WritePropertyName(ForceCloseJsonName);
-            writer.WriteBooleanValue(forceClose);
-        }
+        if (value.ForceClose is { } forceClose) writer.WriteBoolean(ForceCloseJsonName, forceClose);
         writer.WriteEndObject();
     }
 }
@@ -7069,52 +3676,21 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
         }
 
         string? roomId = default;
-        bool hasRoomId = false;
         string? userId = default;
         string? departmentId = default;
         string? comment = default;
         bool? clientAction = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("roomId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomId = reader.GetString()!;
-                    hasRoomId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("userId"u8))
-            {
-                reader.Read();
-                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("departmentId"u8))
-            {
-                reader.Read();
-                departmentId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("comment"u8))
-            {
-                reader.Read();
-                comment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("clientAction"u8))
-            {
-                reader.Read();
-                clientAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("roomId"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("clientAction"u8)) clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasRoomId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ForwardRoomRequest", "roomId");
-        }
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ForwardRoomRequest", "roomId");
 
         return new ForwardRoomRequest
         {
@@ -7130,35 +3706,12 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ForwardRoomRequest value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId)
-        {
-            writer.WritePropertyName(RoomIdJsonName);
-            writer.WriteStringValue(roomId);
-        }
-        else
-        {
-            writer.WriteNull(RoomIdJsonName);
-        }
-        if (value.UserId is { } userId)
-        {
-            writer.WritePropertyName(UserIdJsonName);
-            writer.WriteStringValue(userId);
-        }
-        if (value.DepartmentId is { } departmentId)
-        {
-            writer.WritePropertyName(DepartmentIdJsonName);
-            writer.WriteStringValue(departmentId);
-        }
-        if (value.Comment is { } comment)
-        {
-            writer.WritePropertyName(CommentJsonName);
-            writer.WriteStringValue(comment);
-        }
-        if (value.ClientAction is { } clientAction)
-        {
-            writer.WritePropertyName(ClientActionJsonName);
-            writer.WriteBooleanValue(clientAction);
-        }
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.UserId is { } userId) writer.WriteString(UserIdJsonName, userId);
+        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
+        if (value.Comment is { } comment) writer.WriteString(CommentJsonName, comment);
+        if (value.ClientAction is { } clientAction) writer.WriteBoolean(ClientActionJsonName, clientAction);
         writer.WriteEndObject();
     }
 }
@@ -7188,26 +3741,9 @@ public sealed class TakeInquiryOptionsForwardingToDepartmentJsonConverter : glob
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("oldDepartmentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    oldDepartmentId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("transferData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    transferData = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("oldDepartmentId"u8)) oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("transferData"u8)) transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new TakeInquiryOptionsForwardingToDepartment
@@ -7222,11 +3758,7 @@ public sealed class TakeInquiryOptionsForwardingToDepartmentJsonConverter : glob
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptionsForwardingToDepartment value)
     {
         writer.WriteStartObject();
-        if (value.OldDepartmentId is { } oldDepartmentId)
-        {
-            writer.WritePropertyName(OldDepartmentIdJsonName);
-            writer.WriteStringValue(oldDepartmentId);
-        }
+        if (value.OldDepartmentId is { } oldDepartmentId) writer.WriteString(OldDepartmentIdJsonName, oldDepartmentId);
         if (value.TransferData is { } transferData)
         {
             writer.WritePropertyName(TransferDataJsonName);
@@ -7258,37 +3790,15 @@ public sealed class TakeInquiryOptionsJsonConverter : global::System.Text.Json.S
         }
 
         bool? clientAction = default;
-        bool hasClientAction = false;
         TakeInquiryOptionsForwardingToDepartment? forwardingToDepartment = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("clientAction"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    clientAction = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                    hasClientAction = true;
-                }
-            }
-            else if (reader.ValueTextEquals("forwardingToDepartment"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    forwardingToDepartment = TakeInquiryOptionsForwardingToDepartmentJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("clientAction"u8)) clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("forwardingToDepartment"u8)) forwardingToDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? TakeInquiryOptionsForwardingToDepartmentJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasClientAction)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TakeInquiryOptions", "clientAction");
-        }
+        if (clientAction is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TakeInquiryOptions", "clientAction");
 
         return new TakeInquiryOptions
         {
@@ -7301,15 +3811,8 @@ public sealed class TakeInquiryOptionsJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptions value)
     {
         writer.WriteStartObject();
-        if (value.ClientAction is { } clientAction)
-        {
-            writer.WritePropertyName(ClientActionJsonName);
-            writer.WriteBooleanValue(clientAction);
-        }
-        else
-        {
-            writer.WriteNull(ClientActionJsonName);
-        }
+        if (value.ClientAction is { } clientAction) writer.WriteBoolean(ClientActionJsonName, clientAction);
+        else writer.WriteNull(ClientActionJsonName);
         if (value.ForwardingToDepartment is { } forwardingToDepartment)
         {
             writer.WritePropertyName(ForwardingToDepartmentJsonName);
@@ -7341,43 +3844,17 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
         }
 
         string? inquiryId = default;
-        bool hasInquiryId = false;
         string? userId = default;
         TakeInquiryOptions? optionsValue = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("inquiryId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    inquiryId = reader.GetString()!;
-                    hasInquiryId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("userId"u8))
-            {
-                reader.Read();
-                userId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("options"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    optionsValue = TakeInquiryOptionsJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("inquiryId"u8)) inquiryId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("options"u8)) optionsValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? TakeInquiryOptionsJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasInquiryId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TakeInquiryRequest", "inquiryId");
-        }
+        if (inquiryId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TakeInquiryRequest", "inquiryId");
 
         return new TakeInquiryRequest
         {
@@ -7391,20 +3868,9 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryRequest value)
     {
         writer.WriteStartObject();
-        if (value.InquiryId is { } inquiryId)
-        {
-            writer.WritePropertyName(InquiryIdJsonName);
-            writer.WriteStringValue(inquiryId);
-        }
-        else
-        {
-            writer.WriteNull(InquiryIdJsonName);
-        }
-        if (value.UserId is { } userId)
-        {
-            writer.WritePropertyName(UserIdJsonName);
-            writer.WriteStringValue(userId);
-        }
+        if (value.InquiryId is { } inquiryId) writer.WriteString(InquiryIdJsonName, inquiryId);
+        else writer.WriteNull(InquiryIdJsonName);
+        if (value.UserId is { } userId) writer.WriteString(UserIdJsonName, userId);
         if (value.Options is { } optionsValue)
         {
             writer.WritePropertyName(OptionsJsonName);
@@ -7434,28 +3900,13 @@ public sealed class AddLivechatUserRequestJsonConverter : global::System.Text.Js
         }
 
         string? username = default;
-        bool hasUsername = false;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                    hasUsername = true;
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasUsername)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AddLivechatUserRequest", "username");
-        }
+        if (username is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AddLivechatUserRequest", "username");
 
         return new AddLivechatUserRequest
         {
@@ -7467,15 +3918,8 @@ public sealed class AddLivechatUserRequestJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AddLivechatUserRequest value)
     {
         writer.WriteStartObject();
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        else
-        {
-            writer.WriteNull(UsernameJsonName);
-        }
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        else writer.WriteNull(UsernameJsonName);
         writer.WriteEndObject();
     }
 }
@@ -7502,54 +3946,19 @@ public sealed class LoginResponseJsonConverter : global::System.Text.Json.Serial
         }
 
         string? status = default;
-        bool hasStatus = false;
         LoginData? data = default;
-        bool hasData = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = reader.GetString()!;
-                    hasStatus = true;
-                }
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    data = LoginDataJsonConverter.ReadValue(ref reader);
-                    hasData = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("data"u8)) data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LoginDataJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasStatus)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginResponse", "status");
-        }
-
-        if (!hasData)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginResponse", "data");
-        }
+        if (status is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginResponse", "status");
+        if (data is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginResponse", "data");
 
         return new LoginResponse
         {
@@ -7564,29 +3973,15 @@ public sealed class LoginResponseJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginResponse value)
     {
         writer.WriteStartObject();
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status);
-        }
-        else
-        {
-            writer.WriteNull(StatusJsonName);
-        }
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status);
+        else writer.WriteNull(StatusJsonName);
         if (value.Data is { } data)
         {
             writer.WritePropertyName(DataJsonName);
             LoginDataJsonConverter.WriteValue(writer, data);
         }
-        else
-        {
-            writer.WriteNull(DataJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(DataJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7617,7 +4012,6 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
         }
 
         string? version = default;
-        bool hasVersion = false;
         ServerBuildInfo? info = default;
         global::System.Text.Json.JsonElement? minimumClientVersions = default;
         global::System.Text.Json.JsonElement? supportedVersions = default;
@@ -7626,65 +4020,16 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("version"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    version = reader.GetString()!;
-                    hasVersion = true;
-                }
-            }
-            else if (reader.ValueTextEquals("info"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    info = ServerBuildInfoJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("minimumClientVersions"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    minimumClientVersions = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("supportedVersions"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    supportedVersions = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("cloudWorkspaceId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    cloudWorkspaceId = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("version"u8)) version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("info"u8)) info = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? ServerBuildInfoJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("minimumClientVersions"u8)) minimumClientVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("supportedVersions"u8)) supportedVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("cloudWorkspaceId"u8)) cloudWorkspaceId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasVersion)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetServerInfoResponse", "version");
-        }
+        if (version is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetServerInfoResponse", "version");
 
         return new GetServerInfoResponse
         {
@@ -7702,15 +4047,8 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetServerInfoResponse value)
     {
         writer.WriteStartObject();
-        if (value.Version is { } version)
-        {
-            writer.WritePropertyName(VersionJsonName);
-            writer.WriteStringValue(version);
-        }
-        else
-        {
-            writer.WriteNull(VersionJsonName);
-        }
+        if (value.Version is { } version) writer.WriteString(VersionJsonName, version);
+        else writer.WriteNull(VersionJsonName);
         if (value.Info is { } info)
         {
             writer.WritePropertyName(InfoJsonName);
@@ -7726,16 +4064,8 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
             writer.WritePropertyName(SupportedVersionsJsonName);
             supportedVersions.WriteTo(writer);
         }
-        if (value.CloudWorkspaceId is { } cloudWorkspaceId)
-        {
-            writer.WritePropertyName(CloudWorkspaceIdJsonName);
-            writer.WriteStringValue(cloudWorkspaceId);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.CloudWorkspaceId is { } cloudWorkspaceId) writer.WriteString(CloudWorkspaceIdJsonName, cloudWorkspaceId);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7762,38 +4092,16 @@ public sealed class RegisterVisitorResponseJsonConverter : global::System.Text.J
         }
 
         Visitor? visitor = default;
-        bool hasVisitor = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = VisitorJsonConverter.ReadValue(ref reader);
-                    hasVisitor = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RegisterVisitorResponse", "visitor");
-        }
+        if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RegisterVisitorResponse", "visitor");
 
         return new RegisterVisitorResponse
         {
@@ -7812,15 +4120,8 @@ public sealed class RegisterVisitorResponseJsonConverter : global::System.Text.J
             writer.WritePropertyName(VisitorJsonName);
             VisitorJsonConverter.WriteValue(writer, visitor);
         }
-        else
-        {
-            writer.WriteNull(VisitorJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(VisitorJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7847,38 +4148,16 @@ public sealed class GetVisitorResponseJsonConverter : global::System.Text.Json.S
         }
 
         Visitor? visitor = default;
-        bool hasVisitor = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = VisitorJsonConverter.ReadValue(ref reader);
-                    hasVisitor = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetVisitorResponse", "visitor");
-        }
+        if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetVisitorResponse", "visitor");
 
         return new GetVisitorResponse
         {
@@ -7897,15 +4176,8 @@ public sealed class GetVisitorResponseJsonConverter : global::System.Text.Json.S
             writer.WritePropertyName(VisitorJsonName);
             VisitorJsonConverter.WriteValue(writer, visitor);
         }
-        else
-        {
-            writer.WriteNull(VisitorJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(VisitorJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7932,38 +4204,16 @@ public sealed class DeleteVisitorResponseJsonConverter : global::System.Text.Jso
         }
 
         DeletedVisitor? visitor = default;
-        bool hasVisitor = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    visitor = DeletedVisitorJsonConverter.ReadValue(ref reader);
-                    hasVisitor = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? DeletedVisitorJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasVisitor)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorResponse", "visitor");
-        }
+        if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorResponse", "visitor");
 
         return new DeleteVisitorResponse
         {
@@ -7982,15 +4232,8 @@ public sealed class DeleteVisitorResponseJsonConverter : global::System.Text.Jso
             writer.WritePropertyName(VisitorJsonName);
             DeletedVisitorJsonConverter.WriteValue(writer, visitor);
         }
-        else
-        {
-            writer.WriteNull(VisitorJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(VisitorJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8018,54 +4261,19 @@ public sealed class GetOrCreateRoomResponseJsonConverter : global::System.Text.J
         }
 
         LivechatRoom? room = default;
-        bool hasRoom = false;
         bool? isNewRoom = default;
-        bool hasIsNewRoom = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("room"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    room = LivechatRoomJsonConverter.ReadValue(ref reader);
-                    hasRoom = true;
-                }
-            }
-            else if (reader.ValueTextEquals("newRoom"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isNewRoom = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                    hasIsNewRoom = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatRoomJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("newRoom"u8)) isNewRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasRoom)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetOrCreateRoomResponse", "room");
-        }
-
-        if (!hasIsNewRoom)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetOrCreateRoomResponse", "newRoom");
-        }
+        if (room is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetOrCreateRoomResponse", "room");
+        if (isNewRoom is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetOrCreateRoomResponse", "newRoom");
 
         return new GetOrCreateRoomResponse
         {
@@ -8085,24 +4293,10 @@ public sealed class GetOrCreateRoomResponseJsonConverter : global::System.Text.J
             writer.WritePropertyName(RoomJsonName);
             LivechatRoomJsonConverter.WriteValue(writer, room);
         }
-        else
-        {
-            writer.WriteNull(RoomJsonName);
-        }
-        if (value.IsNewRoom is { } isNewRoom)
-        {
-            writer.WritePropertyName(IsNewRoomJsonName);
-            writer.WriteBooleanValue(isNewRoom);
-        }
-        else
-        {
-            writer.WriteNull(IsNewRoomJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(RoomJsonName);
+        if (value.IsNewRoom is { } isNewRoom) writer.WriteBoolean(IsNewRoomJsonName, isNewRoom);
+        else writer.WriteNull(IsNewRoomJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8132,7 +4326,6 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
         }
 
         global::System.Collections.Generic.IReadOnlyList<LivechatRoom>? rooms = default;
-        bool hasRooms = false;
         long? count = default;
         long? offset = default;
         long? total = default;
@@ -8140,57 +4333,15 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rooms"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    rooms = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatRoomJsonConverter.ReadValue(ref r0));
-                    hasRooms = true;
-                }
-            }
-            else if (reader.ValueTextEquals("count"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("offset"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("total"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("rooms"u8)) rooms = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatRoomJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasRooms)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListRoomsResponse", "rooms");
-        }
+        if (rooms is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListRoomsResponse", "rooms");
 
         return new ListRoomsResponse
         {
@@ -8217,30 +4368,11 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(RoomsJsonName);
-        }
-        if (value.Count is { } count)
-        {
-            writer.WritePropertyName(CountJsonName);
-            writer.WriteNumberValue(count);
-        }
-        if (value.Offset is { } offset)
-        {
-            writer.WritePropertyName(OffsetJsonName);
-            writer.WriteNumberValue(offset);
-        }
-        if (value.Total is { } total)
-        {
-            writer.WritePropertyName(TotalJsonName);
-            writer.WriteNumberValue(total);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(RoomsJsonName);
+        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
+        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
+        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8268,47 +4400,18 @@ public sealed class CloseRoomAsVisitorResponseJsonConverter : global::System.Tex
         }
 
         string? roomId = default;
-        bool hasRoomId = false;
         string? comment = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomId = reader.GetString()!;
-                    hasRoomId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("comment"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    comment = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasRoomId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CloseRoomAsVisitorResponse", "rid");
-        }
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CloseRoomAsVisitorResponse", "rid");
 
         return new CloseRoomAsVisitorResponse
         {
@@ -8323,25 +4426,10 @@ public sealed class CloseRoomAsVisitorResponseJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomAsVisitorResponse value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId)
-        {
-            writer.WritePropertyName(RoomIdJsonName);
-            writer.WriteStringValue(roomId);
-        }
-        else
-        {
-            writer.WriteNull(RoomIdJsonName);
-        }
-        if (value.Comment is { } comment)
-        {
-            writer.WritePropertyName(CommentJsonName);
-            writer.WriteStringValue(comment);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Comment is { } comment) writer.WriteString(CommentJsonName, comment);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8370,18 +4458,8 @@ public sealed class CloseRoomResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new CloseRoomResponse
@@ -8395,11 +4473,7 @@ public sealed class CloseRoomResponseJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8428,18 +4502,8 @@ public sealed class ForwardRoomResponseJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new ForwardRoomResponse
@@ -8453,11 +4517,7 @@ public sealed class ForwardRoomResponseJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ForwardRoomResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8484,38 +4544,16 @@ public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.
         }
 
         Message? message = default;
-        bool hasMessage = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = MessageJsonConverter.ReadValue(ref reader);
-                    hasMessage = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasMessage)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageResponse", "message");
-        }
+        if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageResponse", "message");
 
         return new SendMessageResponse
         {
@@ -8534,15 +4572,8 @@ public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.
             writer.WritePropertyName(MessageJsonName);
             MessageJsonConverter.WriteValue(writer, message);
         }
-        else
-        {
-            writer.WriteNull(MessageJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(MessageJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8569,38 +4600,16 @@ public sealed class GetAgentInfoResponseJsonConverter : global::System.Text.Json
         }
 
         LivechatUser? agent = default;
-        bool hasAgent = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agent = LivechatUserJsonConverter.ReadValue(ref reader);
-                    hasAgent = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatUserJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasAgent)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetAgentInfoResponse", "agent");
-        }
+        if (agent is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetAgentInfoResponse", "agent");
 
         return new GetAgentInfoResponse
         {
@@ -8619,15 +4628,8 @@ public sealed class GetAgentInfoResponseJsonConverter : global::System.Text.Json
             writer.WritePropertyName(AgentJsonName);
             LivechatUserJsonConverter.WriteValue(writer, agent);
         }
-        else
-        {
-            writer.WriteNull(AgentJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(AgentJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8658,26 +4660,9 @@ public sealed class GetNextAgentResponseJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agent"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agent = LivechatUserJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatUserJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new GetNextAgentResponse
@@ -8697,11 +4682,7 @@ public sealed class GetNextAgentResponseJsonConverter : global::System.Text.Json
             writer.WritePropertyName(AgentJsonName);
             LivechatUserJsonConverter.WriteValue(writer, agent);
         }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8728,38 +4709,16 @@ public sealed class GetVisitorMessageResponseJsonConverter : global::System.Text
         }
 
         Message? message = default;
-        bool hasMessage = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = MessageJsonConverter.ReadValue(ref reader);
-                    hasMessage = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasMessage)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetVisitorMessageResponse", "message");
-        }
+        if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetVisitorMessageResponse", "message");
 
         return new GetVisitorMessageResponse
         {
@@ -8778,15 +4737,8 @@ public sealed class GetVisitorMessageResponseJsonConverter : global::System.Text
             writer.WritePropertyName(MessageJsonName);
             MessageJsonConverter.WriteValue(writer, message);
         }
-        else
-        {
-            writer.WriteNull(MessageJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(MessageJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8813,38 +4765,16 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
         }
 
         string? id = default;
-        bool hasId = false;
         global::System.DateTimeOffset? timestamp = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("ts"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    timestamp = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeletedMessage", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeletedMessage", "_id");
 
         return new DeletedMessage
         {
@@ -8858,20 +4788,9 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeletedMessage value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Timestamp is { } timestamp)
-        {
-            writer.WritePropertyName(TimestampJsonName);
-            writer.WriteStringValue(timestamp);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8898,38 +4817,16 @@ public sealed class DeleteVisitorMessageResponseJsonConverter : global::System.T
         }
 
         DeletedMessage? message = default;
-        bool hasMessage = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = DeletedMessageJsonConverter.ReadValue(ref reader);
-                    hasMessage = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? DeletedMessageJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasMessage)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorMessageResponse", "message");
-        }
+        if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorMessageResponse", "message");
 
         return new DeleteVisitorMessageResponse
         {
@@ -8948,15 +4845,8 @@ public sealed class DeleteVisitorMessageResponseJsonConverter : global::System.T
             writer.WritePropertyName(MessageJsonName);
             DeletedMessageJsonConverter.WriteValue(writer, message);
         }
-        else
-        {
-            writer.WriteNull(MessageJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(MessageJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8983,38 +4873,16 @@ public sealed class GetMessageHistoryResponseJsonConverter : global::System.Text
         }
 
         global::System.Collections.Generic.IReadOnlyList<Message>? messages = default;
-        bool hasMessages = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("messages"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    messages = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageJsonConverter.ReadValue(ref r0));
-                    hasMessages = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasMessages)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetMessageHistoryResponse", "messages");
-        }
+        if (messages is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetMessageHistoryResponse", "messages");
 
         return new GetMessageHistoryResponse
         {
@@ -9038,15 +4906,8 @@ public sealed class GetMessageHistoryResponseJsonConverter : global::System.Text
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(MessagesJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(MessagesJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9076,7 +4937,6 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
         }
 
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
-        bool hasInquiries = false;
         long? count = default;
         long? offset = default;
         long? total = default;
@@ -9084,57 +4944,15 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("inquiries"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    inquiries = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => InquiryJsonConverter.ReadValue(ref r0));
-                    hasInquiries = true;
-                }
-            }
-            else if (reader.ValueTextEquals("count"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("offset"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("total"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("inquiries"u8)) inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => InquiryJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasInquiries)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListInquiriesResponse", "inquiries");
-        }
+        if (inquiries is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListInquiriesResponse", "inquiries");
 
         return new ListInquiriesResponse
         {
@@ -9161,30 +4979,11 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(InquiriesJsonName);
-        }
-        if (value.Count is { } count)
-        {
-            writer.WritePropertyName(CountJsonName);
-            writer.WriteNumberValue(count);
-        }
-        if (value.Offset is { } offset)
-        {
-            writer.WritePropertyName(OffsetJsonName);
-            writer.WriteNumberValue(offset);
-        }
-        if (value.Total is { } total)
-        {
-            writer.WritePropertyName(TotalJsonName);
-            writer.WriteNumberValue(total);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(InquiriesJsonName);
+        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
+        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
+        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9213,18 +5012,8 @@ public sealed class TakeInquiryResponseJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new TakeInquiryResponse
@@ -9238,11 +5027,7 @@ public sealed class TakeInquiryResponseJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9276,28 +5061,14 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
         {
             if (reader.ValueTextEquals("inquiry"u8))
             {
-                reader.Read();
-                inquiry = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : InquiryJsonConverter.ReadValue(ref reader);
+                inquiry = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? InquiryJsonConverter.ReadValue(ref reader) : null;
                 hasInquiry = true;
             }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasInquiry)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetInquiryResponse", "inquiry");
-        }
+        if (!hasInquiry) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetInquiryResponse", "inquiry");
 
         return new GetInquiryResponse
         {
@@ -9316,15 +5087,8 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
             writer.WritePropertyName(InquiryJsonName);
             InquiryJsonConverter.WriteValue(writer, inquiry);
         }
-        else
-        {
-            writer.WriteNull(InquiryJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(InquiryJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9354,7 +5118,6 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
         }
 
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
-        bool hasInquiries = false;
         long? count = default;
         long? offset = default;
         long? total = default;
@@ -9362,57 +5125,15 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("inquiries"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    inquiries = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => InquiryJsonConverter.ReadValue(ref r0));
-                    hasInquiries = true;
-                }
-            }
-            else if (reader.ValueTextEquals("count"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("offset"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("total"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("inquiries"u8)) inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => InquiryJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasInquiries)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListQueuedInquiriesForUserResponse", "inquiries");
-        }
+        if (inquiries is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListQueuedInquiriesForUserResponse", "inquiries");
 
         return new ListQueuedInquiriesForUserResponse
         {
@@ -9439,30 +5160,11 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(InquiriesJsonName);
-        }
-        if (value.Count is { } count)
-        {
-            writer.WritePropertyName(CountJsonName);
-            writer.WriteNumberValue(count);
-        }
-        if (value.Offset is { } offset)
-        {
-            writer.WritePropertyName(OffsetJsonName);
-            writer.WriteNumberValue(offset);
-        }
-        if (value.Total is { } total)
-        {
-            writer.WritePropertyName(TotalJsonName);
-            writer.WriteNumberValue(total);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(InquiriesJsonName);
+        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
+        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
+        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9492,7 +5194,6 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
         }
 
         global::System.Collections.Generic.IReadOnlyList<LivechatUser>? users = default;
-        bool hasUsers = false;
         long? count = default;
         long? offset = default;
         long? total = default;
@@ -9500,57 +5201,15 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("users"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    users = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatUserJsonConverter.ReadValue(ref r0));
-                    hasUsers = true;
-                }
-            }
-            else if (reader.ValueTextEquals("count"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("offset"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("total"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("users"u8)) users = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatUserJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasUsers)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListLivechatUsersResponse", "users");
-        }
+        if (users is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListLivechatUsersResponse", "users");
 
         return new ListLivechatUsersResponse
         {
@@ -9577,30 +5236,11 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(UsersJsonName);
-        }
-        if (value.Count is { } count)
-        {
-            writer.WritePropertyName(CountJsonName);
-            writer.WriteNumberValue(count);
-        }
-        if (value.Offset is { } offset)
-        {
-            writer.WritePropertyName(OffsetJsonName);
-            writer.WriteNumberValue(offset);
-        }
-        if (value.Total is { } total)
-        {
-            writer.WritePropertyName(TotalJsonName);
-            writer.WriteNumberValue(total);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(UsersJsonName);
+        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
+        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
+        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9627,38 +5267,16 @@ public sealed class AddLivechatUserResponseJsonConverter : global::System.Text.J
         }
 
         LivechatUser? user = default;
-        bool hasUser = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("user"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    user = LivechatUserJsonConverter.ReadValue(ref reader);
-                    hasUser = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatUserJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasUser)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AddLivechatUserResponse", "user");
-        }
+        if (user is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AddLivechatUserResponse", "user");
 
         return new AddLivechatUserResponse
         {
@@ -9677,15 +5295,8 @@ public sealed class AddLivechatUserResponseJsonConverter : global::System.Text.J
             writer.WritePropertyName(UserJsonName);
             LivechatUserJsonConverter.WriteValue(writer, user);
         }
-        else
-        {
-            writer.WriteNull(UserJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(UserJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9719,28 +5330,14 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
         {
             if (reader.ValueTextEquals("user"u8))
             {
-                reader.Read();
-                user = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : LivechatUserJsonConverter.ReadValue(ref reader);
+                user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatUserJsonConverter.ReadValue(ref reader) : null;
                 hasUser = true;
             }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasUser)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetLivechatUserResponse", "user");
-        }
+        if (!hasUser) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetLivechatUserResponse", "user");
 
         return new GetLivechatUserResponse
         {
@@ -9759,15 +5356,8 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
             writer.WritePropertyName(UserJsonName);
             LivechatUserJsonConverter.WriteValue(writer, user);
         }
-        else
-        {
-            writer.WriteNull(UserJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(UserJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9796,18 +5386,8 @@ public sealed class RemoveLivechatUserResponseJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new RemoveLivechatUserResponse
@@ -9821,11 +5401,7 @@ public sealed class RemoveLivechatUserResponseJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RemoveLivechatUserResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9855,26 +5431,9 @@ public sealed class SetAgentStatusRequestJsonConverter : global::System.Text.Jso
         string? agentId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = new LivechatStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("agentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agentId = reader.GetString()!;
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new LivechatStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         return new SetAgentStatusRequest
@@ -9888,16 +5447,8 @@ public sealed class SetAgentStatusRequestJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetAgentStatusRequest value)
     {
         writer.WriteStartObject();
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
-        if (value.AgentId is { } agentId)
-        {
-            writer.WritePropertyName(AgentIdJsonName);
-            writer.WriteStringValue(agentId);
-        }
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
         writer.WriteEndObject();
     }
 }
@@ -9923,38 +5474,16 @@ public sealed class SetAgentStatusResponseJsonConverter : global::System.Text.Js
         }
 
         LivechatStatus? status = default;
-        bool hasStatus = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = new LivechatStatus(reader.GetString()!);
-                    hasStatus = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new LivechatStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasStatus)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetAgentStatusResponse", "status");
-        }
+        if (status is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetAgentStatusResponse", "status");
 
         return new SetAgentStatusResponse
         {
@@ -9968,20 +5497,9 @@ public sealed class SetAgentStatusResponseJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetAgentStatusResponse value)
     {
         writer.WriteStartObject();
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
-        else
-        {
-            writer.WriteNull(StatusJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        else writer.WriteNull(StatusJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -10010,63 +5528,21 @@ public sealed class OutgoingMessageJsonConverter : global::System.Text.Json.Seri
         }
 
         string? roomId = default;
-        bool hasRoomId = false;
         string? text = default;
-        bool hasText = false;
         string? id = default;
         string? alias = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomId = reader.GetString()!;
-                    hasRoomId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("msg"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    text = reader.GetString()!;
-                    hasText = true;
-                }
-            }
-            else if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("alias"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    alias = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasRoomId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OutgoingMessage", "rid");
-        }
-
-        if (!hasText)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OutgoingMessage", "msg");
-        }
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OutgoingMessage", "rid");
+        if (text is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OutgoingMessage", "msg");
 
         return new OutgoingMessage
         {
@@ -10082,34 +5558,12 @@ public sealed class OutgoingMessageJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OutgoingMessage value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId)
-        {
-            writer.WritePropertyName(RoomIdJsonName);
-            writer.WriteStringValue(roomId);
-        }
-        else
-        {
-            writer.WriteNull(RoomIdJsonName);
-        }
-        if (value.Text is { } text)
-        {
-            writer.WritePropertyName(TextJsonName);
-            writer.WriteStringValue(text);
-        }
-        else
-        {
-            writer.WriteNull(TextJsonName);
-        }
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        if (value.Alias is { } alias)
-        {
-            writer.WritePropertyName(AliasJsonName);
-            writer.WriteStringValue(alias);
-        }
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
+        else writer.WriteNull(TextJsonName);
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -10135,29 +5589,14 @@ public sealed class SendAgentMessageRequestJsonConverter : global::System.Text.J
         }
 
         OutgoingMessage? message = default;
-        bool hasMessage = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = OutgoingMessageJsonConverter.ReadValue(ref reader);
-                    hasMessage = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? OutgoingMessageJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasMessage)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendAgentMessageRequest", "message");
-        }
+        if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendAgentMessageRequest", "message");
 
         return new SendAgentMessageRequest
         {
@@ -10175,10 +5614,7 @@ public sealed class SendAgentMessageRequestJsonConverter : global::System.Text.J
             writer.WritePropertyName(MessageJsonName);
             OutgoingMessageJsonConverter.WriteValue(writer, message);
         }
-        else
-        {
-            writer.WriteNull(MessageJsonName);
-        }
+        else writer.WriteNull(MessageJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -10205,38 +5641,16 @@ public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.
         }
 
         Message? message = default;
-        bool hasMessage = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = MessageJsonConverter.ReadValue(ref reader);
-                    hasMessage = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasMessage)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendAgentMessageResponse", "message");
-        }
+        if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendAgentMessageResponse", "message");
 
         return new SendAgentMessageResponse
         {
@@ -10255,15 +5669,8 @@ public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.
             writer.WritePropertyName(MessageJsonName);
             MessageJsonConverter.WriteValue(writer, message);
         }
-        else
-        {
-            writer.WriteNull(MessageJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(MessageJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -10312,98 +5719,18 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("LivechatWebhookUrl"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatWebhookUrl = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("LivechatSecretToken"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatSecretToken = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("LivechatHttpTimeout"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("LivechatWebhookOnStart"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("LivechatWebhookOnClose"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("LivechatWebhookOnChatTaken"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("LivechatWebhookOnChatQueued"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("LivechatWebhookOnForward"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("LivechatWebhookOnOfflineMsg"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("LivechatWebhookOnVisitorMessage"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("LivechatWebhookOnAgentMessage"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("LivechatWebhookUrl"u8)) livechatWebhookUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("LivechatSecretToken"u8)) livechatSecretToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("LivechatHttpTimeout"u8)) livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("LivechatWebhookOnStart"u8)) livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("LivechatWebhookOnClose"u8)) livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("LivechatWebhookOnChatTaken"u8)) livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("LivechatWebhookOnChatQueued"u8)) livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("LivechatWebhookOnForward"u8)) livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("LivechatWebhookOnOfflineMsg"u8)) livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("LivechatWebhookOnVisitorMessage"u8)) livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("LivechatWebhookOnAgentMessage"u8)) livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new WebhookIntegrationRequest
@@ -10427,61 +5754,17 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WebhookIntegrationRequest value)
     {
         writer.WriteStartObject();
-        if (value.LivechatWebhookUrl is { } livechatWebhookUrl)
-        {
-            writer.WritePropertyName(LivechatWebhookUrlJsonName);
-            writer.WriteStringValue(livechatWebhookUrl);
-        }
-        if (value.LivechatSecretToken is { } livechatSecretToken)
-        {
-            writer.WritePropertyName(LivechatSecretTokenJsonName);
-            writer.WriteStringValue(livechatSecretToken);
-        }
-        if (value.LivechatHttpTimeout is { } livechatHttpTimeout)
-        {
-            writer.WritePropertyName(LivechatHttpTimeoutJsonName);
-            writer.WriteNumberValue(livechatHttpTimeout);
-        }
-        if (value.LivechatWebhookOnStart is { } livechatWebhookOnStart)
-        {
-            writer.WritePropertyName(LivechatWebhookOnStartJsonName);
-            writer.WriteBooleanValue(livechatWebhookOnStart);
-        }
-        if (value.LivechatWebhookOnClose is { } livechatWebhookOnClose)
-        {
-            writer.WritePropertyName(LivechatWebhookOnCloseJsonName);
-            writer.WriteBooleanValue(livechatWebhookOnClose);
-        }
-        if (value.LivechatWebhookOnChatTaken is { } livechatWebhookOnChatTaken)
-        {
-            writer.WritePropertyName(LivechatWebhookOnChatTakenJsonName);
-            writer.WriteBooleanValue(livechatWebhookOnChatTaken);
-        }
-        if (value.LivechatWebhookOnChatQueued is { } livechatWebhookOnChatQueued)
-        {
-            writer.WritePropertyName(LivechatWebhookOnChatQueuedJsonName);
-            writer.WriteBooleanValue(livechatWebhookOnChatQueued);
-        }
-        if (value.LivechatWebhookOnForward is { } livechatWebhookOnForward)
-        {
-            writer.WritePropertyName(LivechatWebhookOnForwardJsonName);
-            writer.WriteBooleanValue(livechatWebhookOnForward);
-        }
-        if (value.LivechatWebhookOnOfflineMsg is { } livechatWebhookOnOfflineMsg)
-        {
-            writer.WritePropertyName(LivechatWebhookOnOfflineMsgJsonName);
-            writer.WriteBooleanValue(livechatWebhookOnOfflineMsg);
-        }
-        if (value.LivechatWebhookOnVisitorMessage is { } livechatWebhookOnVisitorMessage)
-        {
-            writer.WritePropertyName(LivechatWebhookOnVisitorMessageJsonName);
-            writer.WriteBooleanValue(livechatWebhookOnVisitorMessage);
-        }
-        if (value.LivechatWebhookOnAgentMessage is { } livechatWebhookOnAgentMessage)
-        {
-            writer.WritePropertyName(LivechatWebhookOnAgentMessageJsonName);
-            writer.WriteBooleanValue(livechatWebhookOnAgentMessage);
-        }
+        if (value.LivechatWebhookUrl is { } livechatWebhookUrl) writer.WriteString(LivechatWebhookUrlJsonName, livechatWebhookUrl);
+        if (value.LivechatSecretToken is { } livechatSecretToken) writer.WriteString(LivechatSecretTokenJsonName, livechatSecretToken);
+        if (value.LivechatHttpTimeout is { } livechatHttpTimeout) writer.WriteNumber(LivechatHttpTimeoutJsonName, livechatHttpTimeout);
+        if (value.LivechatWebhookOnStart is { } livechatWebhookOnStart) writer.WriteBoolean(LivechatWebhookOnStartJsonName, livechatWebhookOnStart);
+        if (value.LivechatWebhookOnClose is { } livechatWebhookOnClose) writer.WriteBoolean(LivechatWebhookOnCloseJsonName, livechatWebhookOnClose);
+        if (value.LivechatWebhookOnChatTaken is { } livechatWebhookOnChatTaken) writer.WriteBoolean(LivechatWebhookOnChatTakenJsonName, livechatWebhookOnChatTaken);
+        if (value.LivechatWebhookOnChatQueued is { } livechatWebhookOnChatQueued) writer.WriteBoolean(LivechatWebhookOnChatQueuedJsonName, livechatWebhookOnChatQueued);
+        if (value.LivechatWebhookOnForward is { } livechatWebhookOnForward) writer.WriteBoolean(LivechatWebhookOnForwardJsonName, livechatWebhookOnForward);
+        if (value.LivechatWebhookOnOfflineMsg is { } livechatWebhookOnOfflineMsg) writer.WriteBoolean(LivechatWebhookOnOfflineMsgJsonName, livechatWebhookOnOfflineMsg);
+        if (value.LivechatWebhookOnVisitorMessage is { } livechatWebhookOnVisitorMessage) writer.WriteBoolean(LivechatWebhookOnVisitorMessageJsonName, livechatWebhookOnVisitorMessage);
+        if (value.LivechatWebhookOnAgentMessage is { } livechatWebhookOnAgentMessage) writer.WriteBoolean(LivechatWebhookOnAgentMessageJsonName, livechatWebhookOnAgentMessage);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -10510,18 +5793,8 @@ public sealed class SuccessResponseJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new SuccessResponse
@@ -10535,11 +5808,7 @@ public sealed class SuccessResponseJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SuccessResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -10567,54 +5836,19 @@ public sealed class SettingResponseJsonConverter : global::System.Text.Json.Seri
         }
 
         string? id = default;
-        bool hasId = false;
         global::System.Text.Json.JsonElement? valueValue = default;
-        bool hasValue = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                    hasValue = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "_id");
-        }
-
-        if (!hasValue)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "value");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "_id");
+        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "value");
 
         return new SettingResponse
         {
@@ -10629,29 +5863,15 @@ public sealed class SettingResponseJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SettingResponse value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
         if (value.Value is { } valueValue)
         {
             writer.WritePropertyName(ValueJsonName);
             valueValue.WriteTo(writer);
         }
-        else
-        {
-            writer.WriteNull(ValueJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(ValueJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -10677,29 +5897,14 @@ public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.S
         }
 
         global::System.Text.Json.JsonElement? valueValue = default;
-        bool hasValue = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                    hasValue = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasValue)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveSettingRequest", "value");
-        }
+        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveSettingRequest", "value");
 
         return new SaveSettingRequest
         {
@@ -10717,10 +5922,7 @@ public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.S
             writer.WritePropertyName(ValueJsonName);
             valueValue.WriteTo(writer);
         }
-        else
-        {
-            writer.WriteNull(ValueJsonName);
-        }
+        else writer.WriteNull(ValueJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -10760,9 +5962,7 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
         }
 
         string? id = default;
-        bool hasId = false;
         string? name = default;
-        bool hasName = false;
         bool? isEnabled = default;
         string? description = default;
         string? email = default;
@@ -10779,143 +5979,26 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                    hasName = true;
-                }
-            }
-            else if (reader.ValueTextEquals("enabled"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("description"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    description = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("email"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    email = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("showOnRegistration"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("showOnOfflineForm"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("chatClosingTags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    fallbackForwardDepartment = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("offlineMessageChannelName"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    offlineMessageChannelName = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("numAgents"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agentCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("archived"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isArchived = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("_updatedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("chatClosingTags"u8)) chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("offlineMessageChannelName"u8)) offlineMessageChannelName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("numAgents"u8)) agentCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("archived"u8)) isArchived = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Department", "_id");
-        }
-
-        if (!hasName)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Department", "name");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Department", "_id");
+        if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Department", "name");
 
         return new Department
         {
@@ -10942,54 +6025,16 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Department value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        else
-        {
-            writer.WriteNull(NameJsonName);
-        }
-        if (value.IsEnabled is { } isEnabled)
-        {
-            writer.WritePropertyName(IsEnabledJsonName);
-            writer.WriteBooleanValue(isEnabled);
-        }
-        if (value.Description is { } description)
-        {
-            writer.WritePropertyName(DescriptionJsonName);
-            writer.WriteStringValue(description);
-        }
-        if (value.Email is { } email)
-        {
-            writer.WritePropertyName(EmailJsonName);
-            writer.WriteStringValue(email);
-        }
-        if (value.ShowOnRegistration is { } showOnRegistration)
-        {
-            writer.WritePropertyName(ShowOnRegistrationJsonName);
-            writer.WriteBooleanValue(showOnRegistration);
-        }
-        if (value.ShowOnOfflineForm is { } showOnOfflineForm)
-        {
-            writer.WritePropertyName(ShowOnOfflineFormJsonName);
-            writer.WriteBooleanValue(showOnOfflineForm);
-        }
-        if (value.RequestTagBeforeClosingChat is { } requestTagBeforeClosingChat)
-        {
-            writer.WritePropertyName(RequestTagBeforeClosingChatJsonName);
-            writer.WriteBooleanValue(requestTagBeforeClosingChat);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        else writer.WriteNull(NameJsonName);
+        if (value.IsEnabled is { } isEnabled) writer.WriteBoolean(IsEnabledJsonName, isEnabled);
+        if (value.Description is { } description) writer.WriteString(DescriptionJsonName, description);
+        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
+        if (value.ShowOnRegistration is { } showOnRegistration) writer.WriteBoolean(ShowOnRegistrationJsonName, showOnRegistration);
+        if (value.ShowOnOfflineForm is { } showOnOfflineForm) writer.WriteBoolean(ShowOnOfflineFormJsonName, showOnOfflineForm);
+        if (value.RequestTagBeforeClosingChat is { } requestTagBeforeClosingChat) writer.WriteBoolean(RequestTagBeforeClosingChatJsonName, requestTagBeforeClosingChat);
         if (value.ChatClosingTags is { } chatClosingTags)
         {
             writer.WritePropertyName(ChatClosingTagsJsonName);
@@ -11000,11 +6045,7 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
             }
             writer.WriteEndArray();
         }
-        if (value.FallbackForwardDepartment is { } fallbackForwardDepartment)
-        {
-            writer.WritePropertyName(FallbackForwardDepartmentJsonName);
-            writer.WriteStringValue(fallbackForwardDepartment);
-        }
+        if (value.FallbackForwardDepartment is { } fallbackForwardDepartment) writer.WriteString(FallbackForwardDepartmentJsonName, fallbackForwardDepartment);
         if (value.DepartmentsAllowedToForward is { } departmentsAllowedToForward)
         {
             writer.WritePropertyName(DepartmentsAllowedToForwardJsonName);
@@ -11015,26 +6056,10 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
             }
             writer.WriteEndArray();
         }
-        if (value.OfflineMessageChannelName is { } offlineMessageChannelName)
-        {
-            writer.WritePropertyName(OfflineMessageChannelNameJsonName);
-            writer.WriteStringValue(offlineMessageChannelName);
-        }
-        if (value.AgentCount is { } agentCount)
-        {
-            writer.WritePropertyName(AgentCountJsonName);
-            writer.WriteNumberValue(agentCount);
-        }
-        if (value.IsArchived is { } isArchived)
-        {
-            writer.WritePropertyName(IsArchivedJsonName);
-            writer.WriteBooleanValue(isArchived);
-        }
-        if (value.UpdatedAt is { } updatedAt)
-        {
-            writer.WritePropertyName(UpdatedAtJsonName);
-            writer.WriteStringValue(updatedAt);
-        }
+        if (value.OfflineMessageChannelName is { } offlineMessageChannelName) writer.WriteString(OfflineMessageChannelNameJsonName, offlineMessageChannelName);
+        if (value.AgentCount is { } agentCount) writer.WriteNumber(AgentCountJsonName, agentCount);
+        if (value.IsArchived is { } isArchived) writer.WriteBoolean(IsArchivedJsonName, isArchived);
+        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -11067,11 +6092,8 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
         }
 
         string? id = default;
-        bool hasId = false;
         string? agentId = default;
-        bool hasAgentId = false;
         string? departmentId = default;
-        bool hasDepartmentId = false;
         bool? isDepartmentEnabled = default;
         string? username = default;
         long? count = default;
@@ -11080,93 +6102,20 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("agentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agentId = reader.GetString()!;
-                    hasAgentId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("departmentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departmentId = reader.GetString()!;
-                    hasDepartmentId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("departmentEnabled"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isDepartmentEnabled = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("count"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("order"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    order = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("_updatedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("departmentEnabled"u8)) isDepartmentEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("order"u8)) order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgent", "_id");
-        }
-
-        if (!hasAgentId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgent", "agentId");
-        }
-
-        if (!hasDepartmentId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgent", "departmentId");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgent", "_id");
+        if (agentId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgent", "agentId");
+        if (departmentId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgent", "departmentId");
 
         return new DepartmentAgent
         {
@@ -11186,58 +6135,17 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgent value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.AgentId is { } agentId)
-        {
-            writer.WritePropertyName(AgentIdJsonName);
-            writer.WriteStringValue(agentId);
-        }
-        else
-        {
-            writer.WriteNull(AgentIdJsonName);
-        }
-        if (value.DepartmentId is { } departmentId)
-        {
-            writer.WritePropertyName(DepartmentIdJsonName);
-            writer.WriteStringValue(departmentId);
-        }
-        else
-        {
-            writer.WriteNull(DepartmentIdJsonName);
-        }
-        if (value.IsDepartmentEnabled is { } isDepartmentEnabled)
-        {
-            writer.WritePropertyName(IsDepartmentEnabledJsonName);
-            writer.WriteBooleanValue(isDepartmentEnabled);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Count is { } count)
-        {
-            writer.WritePropertyName(CountJsonName);
-            writer.WriteNumberValue(count);
-        }
-        if (value.Order is { } order)
-        {
-            writer.WritePropertyName(OrderJsonName);
-            writer.WriteNumberValue(order);
-        }
-        if (value.UpdatedAt is { } updatedAt)
-        {
-            writer.WritePropertyName(UpdatedAtJsonName);
-            writer.WriteStringValue(updatedAt);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
+        else writer.WriteNull(AgentIdJsonName);
+        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
+        else writer.WriteNull(DepartmentIdJsonName);
+        if (value.IsDepartmentEnabled is { } isDepartmentEnabled) writer.WriteBoolean(IsDepartmentEnabledJsonName, isDepartmentEnabled);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
+        if (value.Order is { } order) writer.WriteNumber(OrderJsonName, order);
+        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -11272,16 +6180,11 @@ public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Seri
         }
 
         bool? isEnabled = default;
-        bool hasIsEnabled = false;
         string? name = default;
-        bool hasName = false;
         string? email = default;
-        bool hasEmail = false;
         string? description = default;
         bool? showOnRegistration = default;
-        bool hasShowOnRegistration = false;
         bool? showOnOfflineForm = default;
-        bool hasShowOnOfflineForm = false;
         bool? requestTagBeforeClosingChat = default;
         global::System.Collections.Generic.IReadOnlyList<string>? chatClosingTags = default;
         string? fallbackForwardDepartment = default;
@@ -11289,121 +6192,24 @@ public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("enabled"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                    hasIsEnabled = true;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                    hasName = true;
-                }
-            }
-            else if (reader.ValueTextEquals("email"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    email = reader.GetString()!;
-                    hasEmail = true;
-                }
-            }
-            else if (reader.ValueTextEquals("description"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    description = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("showOnRegistration"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                    hasShowOnRegistration = true;
-                }
-            }
-            else if (reader.ValueTextEquals("showOnOfflineForm"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                    hasShowOnOfflineForm = true;
-                }
-            }
-            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("chatClosingTags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    fallbackForwardDepartment = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("chatClosingTags"u8)) chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasIsEnabled)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "enabled");
-        }
-
-        if (!hasName)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "name");
-        }
-
-        if (!hasEmail)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "email");
-        }
-
-        if (!hasShowOnRegistration)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "showOnRegistration");
-        }
-
-        if (!hasShowOnOfflineForm)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "showOnOfflineForm");
-        }
+        if (isEnabled is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "enabled");
+        if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "name");
+        if (email is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "email");
+        if (showOnRegistration is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "showOnRegistration");
+        if (showOnOfflineForm is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "showOnOfflineForm");
 
         return new DepartmentInput
         {
@@ -11425,61 +6231,18 @@ public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentInput value)
     {
         writer.WriteStartObject();
-        if (value.IsEnabled is { } isEnabled)
-        {
-            writer.WritePropertyName(IsEnabledJsonName);
-            writer.WriteBooleanValue(isEnabled);
-        }
-        else
-        {
-            writer.WriteNull(IsEnabledJsonName);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        else
-        {
-            writer.WriteNull(NameJsonName);
-        }
-        if (value.Email is { } email)
-        {
-            writer.WritePropertyName(EmailJsonName);
-            writer.WriteStringValue(email);
-        }
-        else
-        {
-            writer.WriteNull(EmailJsonName);
-        }
-        if (value.Description is { } description)
-        {
-            writer.WritePropertyName(DescriptionJsonName);
-            writer.WriteStringValue(description);
-        }
-        if (value.ShowOnRegistration is { } showOnRegistration)
-        {
-            writer.WritePropertyName(ShowOnRegistrationJsonName);
-            writer.WriteBooleanValue(showOnRegistration);
-        }
-        else
-        {
-            writer.WriteNull(ShowOnRegistrationJsonName);
-        }
-        if (value.ShowOnOfflineForm is { } showOnOfflineForm)
-        {
-            writer.WritePropertyName(ShowOnOfflineFormJsonName);
-            writer.WriteBooleanValue(showOnOfflineForm);
-        }
-        else
-        {
-            writer.WriteNull(ShowOnOfflineFormJsonName);
-        }
-        if (value.RequestTagBeforeClosingChat is { } requestTagBeforeClosingChat)
-        {
-            writer.WritePropertyName(RequestTagBeforeClosingChatJsonName);
-            writer.WriteBooleanValue(requestTagBeforeClosingChat);
-        }
+        if (value.IsEnabled is { } isEnabled) writer.WriteBoolean(IsEnabledJsonName, isEnabled);
+        else writer.WriteNull(IsEnabledJsonName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        else writer.WriteNull(NameJsonName);
+        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
+        else writer.WriteNull(EmailJsonName);
+        if (value.Description is { } description) writer.WriteString(DescriptionJsonName, description);
+        if (value.ShowOnRegistration is { } showOnRegistration) writer.WriteBoolean(ShowOnRegistrationJsonName, showOnRegistration);
+        else writer.WriteNull(ShowOnRegistrationJsonName);
+        if (value.ShowOnOfflineForm is { } showOnOfflineForm) writer.WriteBoolean(ShowOnOfflineFormJsonName, showOnOfflineForm);
+        else writer.WriteNull(ShowOnOfflineFormJsonName);
+        if (value.RequestTagBeforeClosingChat is { } requestTagBeforeClosingChat) writer.WriteBoolean(RequestTagBeforeClosingChatJsonName, requestTagBeforeClosingChat);
         if (value.ChatClosingTags is { } chatClosingTags)
         {
             writer.WritePropertyName(ChatClosingTagsJsonName);
@@ -11490,11 +6253,7 @@ public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Seri
             }
             writer.WriteEndArray();
         }
-        if (value.FallbackForwardDepartment is { } fallbackForwardDepartment)
-        {
-            writer.WritePropertyName(FallbackForwardDepartmentJsonName);
-            writer.WriteStringValue(fallbackForwardDepartment);
-        }
+        if (value.FallbackForwardDepartment is { } fallbackForwardDepartment) writer.WriteString(FallbackForwardDepartmentJsonName, fallbackForwardDepartment);
         if (value.DepartmentsAllowedToForward is { } departmentsAllowedToForward)
         {
             writer.WritePropertyName(DepartmentsAllowedToForwardJsonName);
@@ -11533,56 +6292,20 @@ public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json
         }
 
         string? agentId = default;
-        bool hasAgentId = false;
         string? username = default;
         long? count = default;
         long? order = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agentId = reader.GetString()!;
-                    hasAgentId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("count"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("order"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    order = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("order"u8)) order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasAgentId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgentInput", "agentId");
-        }
+        if (agentId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgentInput", "agentId");
 
         return new DepartmentAgentInput
         {
@@ -11598,30 +6321,11 @@ public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgentInput value)
     {
         writer.WriteStartObject();
-        if (value.AgentId is { } agentId)
-        {
-            writer.WritePropertyName(AgentIdJsonName);
-            writer.WriteStringValue(agentId);
-        }
-        else
-        {
-            writer.WriteNull(AgentIdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Count is { } count)
-        {
-            writer.WritePropertyName(CountJsonName);
-            writer.WriteNumberValue(count);
-        }
-        if (value.Order is { } order)
-        {
-            writer.WritePropertyName(OrderJsonName);
-            writer.WriteNumberValue(order);
-        }
+        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
+        else writer.WriteNull(AgentIdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
+        if (value.Order is { } order) writer.WriteNumber(OrderJsonName, order);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -11648,38 +6352,16 @@ public sealed class CreateDepartmentRequestJsonConverter : global::System.Text.J
         }
 
         DepartmentInput? department = default;
-        bool hasDepartment = false;
         global::System.Collections.Generic.IReadOnlyList<DepartmentAgentInput>? agents = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("department"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    department = DepartmentInputJsonConverter.ReadValue(ref reader);
-                    hasDepartment = true;
-                }
-            }
-            else if (reader.ValueTextEquals("agents"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agents = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentInputJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? DepartmentInputJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentInputJsonConverter.ReadValue(ref r0)) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasDepartment)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CreateDepartmentRequest", "department");
-        }
+        if (department is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CreateDepartmentRequest", "department");
 
         return new CreateDepartmentRequest
         {
@@ -11698,10 +6380,7 @@ public sealed class CreateDepartmentRequestJsonConverter : global::System.Text.J
             writer.WritePropertyName(DepartmentJsonName);
             DepartmentInputJsonConverter.WriteValue(writer, department);
         }
-        else
-        {
-            writer.WriteNull(DepartmentJsonName);
-        }
+        else writer.WriteNull(DepartmentJsonName);
         if (value.Agents is { } agents)
         {
             writer.WritePropertyName(AgentsJsonName);
@@ -11739,47 +6418,18 @@ public sealed class CreateDepartmentResponseJsonConverter : global::System.Text.
         }
 
         Department? department = default;
-        bool hasDepartment = false;
         global::System.Collections.Generic.IReadOnlyList<DepartmentAgent>? agents = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("department"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    department = DepartmentJsonConverter.ReadValue(ref reader);
-                    hasDepartment = true;
-                }
-            }
-            else if (reader.ValueTextEquals("agents"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agents = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? DepartmentJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasDepartment)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CreateDepartmentResponse", "department");
-        }
+        if (department is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CreateDepartmentResponse", "department");
 
         return new CreateDepartmentResponse
         {
@@ -11799,10 +6449,7 @@ public sealed class CreateDepartmentResponseJsonConverter : global::System.Text.
             writer.WritePropertyName(DepartmentJsonName);
             DepartmentJsonConverter.WriteValue(writer, department);
         }
-        else
-        {
-            writer.WriteNull(DepartmentJsonName);
-        }
+        else writer.WriteNull(DepartmentJsonName);
         if (value.Agents is { } agents)
         {
             writer.WritePropertyName(AgentsJsonName);
@@ -11813,11 +6460,7 @@ public sealed class CreateDepartmentResponseJsonConverter : global::System.Text.
             }
             writer.WriteEndArray();
         }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -11853,36 +6496,15 @@ public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Jso
         {
             if (reader.ValueTextEquals("department"u8))
             {
-                reader.Read();
-                department = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : DepartmentJsonConverter.ReadValue(ref reader);
+                department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? DepartmentJsonConverter.ReadValue(ref reader) : null;
                 hasDepartment = true;
             }
-            else if (reader.ValueTextEquals("agents"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agents = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasDepartment)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetDepartmentResponse", "department");
-        }
+        if (!hasDepartment) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetDepartmentResponse", "department");
 
         return new GetDepartmentResponse
         {
@@ -11902,10 +6524,7 @@ public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Jso
             writer.WritePropertyName(DepartmentJsonName);
             DepartmentJsonConverter.WriteValue(writer, department);
         }
-        else
-        {
-            writer.WriteNull(DepartmentJsonName);
-        }
+        else writer.WriteNull(DepartmentJsonName);
         if (value.Agents is { } agents)
         {
             writer.WritePropertyName(AgentsJsonName);
@@ -11916,11 +6535,7 @@ public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Jso
             }
             writer.WriteEndArray();
         }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -11950,7 +6565,6 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
         }
 
         global::System.Collections.Generic.IReadOnlyList<Department>? departments = default;
-        bool hasDepartments = false;
         long? count = default;
         long? offset = default;
         long? total = default;
@@ -11958,57 +6572,15 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("departments"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    departments = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentJsonConverter.ReadValue(ref r0));
-                    hasDepartments = true;
-                }
-            }
-            else if (reader.ValueTextEquals("count"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("offset"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("total"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasDepartments)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListDepartmentsResponse", "departments");
-        }
+        if (departments is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListDepartmentsResponse", "departments");
 
         return new ListDepartmentsResponse
         {
@@ -12035,30 +6607,11 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(DepartmentsJsonName);
-        }
-        if (value.Count is { } count)
-        {
-            writer.WritePropertyName(CountJsonName);
-            writer.WriteNumberValue(count);
-        }
-        if (value.Offset is { } offset)
-        {
-            writer.WritePropertyName(OffsetJsonName);
-            writer.WriteNumberValue(offset);
-        }
-        if (value.Total is { } total)
-        {
-            writer.WritePropertyName(TotalJsonName);
-            writer.WriteNumberValue(total);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(DepartmentsJsonName);
+        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
+        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
+        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -12088,7 +6641,6 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
         }
 
         global::System.Collections.Generic.IReadOnlyList<DepartmentAgent>? agents = default;
-        bool hasAgents = false;
         long? count = default;
         long? offset = default;
         long? total = default;
@@ -12096,57 +6648,15 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agents"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    agents = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0));
-                    hasAgents = true;
-                }
-            }
-            else if (reader.ValueTextEquals("count"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("offset"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("total"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasAgents)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListDepartmentAgentsResponse", "agents");
-        }
+        if (agents is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListDepartmentAgentsResponse", "agents");
 
         return new ListDepartmentAgentsResponse
         {
@@ -12173,30 +6683,11 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(AgentsJsonName);
-        }
-        if (value.Count is { } count)
-        {
-            writer.WritePropertyName(CountJsonName);
-            writer.WriteNumberValue(count);
-        }
-        if (value.Offset is { } offset)
-        {
-            writer.WritePropertyName(OffsetJsonName);
-            writer.WriteNumberValue(offset);
-        }
-        if (value.Total is { } total)
-        {
-            writer.WritePropertyName(TotalJsonName);
-            writer.WriteNumberValue(total);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(AgentsJsonName);
+        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
+        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
+        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -12235,7 +6726,6 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
         }
 
         string? id = default;
-        bool hasId = false;
         string? username = default;
         string? name = default;
         global::System.Collections.Generic.IReadOnlyList<UserEmail>? emails = default;
@@ -12252,129 +6742,24 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("username"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    username = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("emails"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    emails = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = new UserStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("statusConnection"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    statusConnection = new UserStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("statusText"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    statusText = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("utcOffset"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("active"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    isActive = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("roles"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roles = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("language"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    language = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("avatarUrl"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    avatarUrl = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("settings"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    settings = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
+            else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("avatarUrl"u8)) avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetMeResponse", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetMeResponse", "_id");
 
         return new GetMeResponse
         {
@@ -12400,25 +6785,10 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetMeResponse value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Username is { } username)
-        {
-            writer.WritePropertyName(UsernameJsonName);
-            writer.WriteStringValue(username);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Emails is { } emails)
         {
             writer.WritePropertyName(EmailsJsonName);
@@ -12429,31 +6799,11 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
             }
             writer.WriteEndArray();
         }
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
-        if (value.StatusConnection is { } statusConnection)
-        {
-            writer.WritePropertyName(StatusConnectionJsonName);
-            writer.WriteStringValue(statusConnection.Value);
-        }
-        if (value.StatusText is { } statusText)
-        {
-            writer.WritePropertyName(StatusTextJsonName);
-            writer.WriteStringValue(statusText);
-        }
-        if (value.UtcOffset is { } utcOffset)
-        {
-            writer.WritePropertyName(UtcOffsetJsonName);
-            writer.WriteNumberValue(utcOffset);
-        }
-        if (value.IsActive is { } isActive)
-        {
-            writer.WritePropertyName(IsActiveJsonName);
-            writer.WriteBooleanValue(isActive);
-        }
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.StatusConnection is { } statusConnection) writer.WriteString(StatusConnectionJsonName, statusConnection.Value);
+        if (value.StatusText is { } statusText) writer.WriteString(StatusTextJsonName, statusText);
+        if (value.UtcOffset is { } utcOffset) writer.WriteNumber(UtcOffsetJsonName, utcOffset);
+        if (value.IsActive is { } isActive) writer.WriteBoolean(IsActiveJsonName, isActive);
         if (value.Roles is { } roles)
         {
             writer.WritePropertyName(RolesJsonName);
@@ -12464,26 +6814,14 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
             }
             writer.WriteEndArray();
         }
-        if (value.Language is { } language)
-        {
-            writer.WritePropertyName(LanguageJsonName);
-            writer.WriteStringValue(language);
-        }
-        if (value.AvatarUrl is { } avatarUrl)
-        {
-            writer.WritePropertyName(AvatarUrlJsonName);
-            writer.WriteStringValue(avatarUrl);
-        }
+        if (value.Language is { } language) writer.WriteString(LanguageJsonName, language);
+        if (value.AvatarUrl is { } avatarUrl) writer.WriteString(AvatarUrlJsonName, avatarUrl);
         if (value.Settings is { } settings)
         {
             writer.WritePropertyName(SettingsJsonName);
             settings.WriteTo(writer);
         }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -12512,18 +6850,8 @@ public sealed class LogoutDataJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LogoutData
@@ -12537,11 +6865,7 @@ public sealed class LogoutDataJsonConverter : global::System.Text.Json.Serializa
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LogoutData value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            writer.WriteStringValue(message);
-        }
+        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -12568,38 +6892,16 @@ public sealed class LogoutResponseJsonConverter : global::System.Text.Json.Seria
         }
 
         string? status = default;
-        bool hasStatus = false;
         LogoutData? data = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = reader.GetString()!;
-                    hasStatus = true;
-                }
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    data = LogoutDataJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("data"u8)) data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LogoutDataJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasStatus)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LogoutResponse", "status");
-        }
+        if (status is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LogoutResponse", "status");
 
         return new LogoutResponse
         {
@@ -12613,15 +6915,8 @@ public sealed class LogoutResponseJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LogoutResponse value)
     {
         writer.WriteStartObject();
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status);
-        }
-        else
-        {
-            writer.WriteNull(StatusJsonName);
-        }
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status);
+        else writer.WriteNull(StatusJsonName);
         if (value.Data is { } data)
         {
             writer.WritePropertyName(DataJsonName);
@@ -12659,34 +6954,10 @@ public sealed class SetUserStatusRequestJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    status = new UserStatus(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("userId"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    userId = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new SetUserStatusRequest
@@ -12702,21 +6973,9 @@ public sealed class SetUserStatusRequestJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusRequest value)
     {
         writer.WriteStartObject();
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            writer.WriteStringValue(message);
-        }
-        if (value.UserId is { } userId)
-        {
-            writer.WritePropertyName(UserIdJsonName);
-            writer.WriteStringValue(userId);
-        }
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
+        if (value.UserId is { } userId) writer.WriteString(UserIdJsonName, userId);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -12745,18 +7004,8 @@ public sealed class SetUserStatusResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new SetUserStatusResponse
@@ -12770,11 +7019,7 @@ public sealed class SetUserStatusResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -12801,38 +7046,16 @@ public sealed class AppearanceSettingJsonConverter : global::System.Text.Json.Se
         }
 
         string? id = default;
-        bool hasId = false;
         global::System.Text.Json.JsonElement? valueValue = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AppearanceSetting", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AppearanceSetting", "_id");
 
         return new AppearanceSetting
         {
@@ -12846,15 +7069,8 @@ public sealed class AppearanceSettingJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AppearanceSetting value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
         if (value.Value is { } valueValue)
         {
             writer.WritePropertyName(ValueJsonName);
@@ -12886,38 +7102,16 @@ public sealed class GetAppearanceResponseJsonConverter : global::System.Text.Jso
         }
 
         global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>? appearance = default;
-        bool hasAppearance = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("appearance"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    appearance = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => AppearanceSettingJsonConverter.ReadValue(ref r0));
-                    hasAppearance = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("appearance"u8)) appearance = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => AppearanceSettingJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasAppearance)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetAppearanceResponse", "appearance");
-        }
+        if (appearance is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetAppearanceResponse", "appearance");
 
         return new GetAppearanceResponse
         {
@@ -12941,15 +7135,8 @@ public sealed class GetAppearanceResponseJsonConverter : global::System.Text.Jso
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(AppearanceJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        else writer.WriteNull(AppearanceJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -12978,18 +7165,8 @@ public sealed class UpdateAppearanceResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new UpdateAppearanceResponse
@@ -13003,11 +7180,7 @@ public sealed class UpdateAppearanceResponseJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateAppearanceResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -31,7 +31,6 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         }
 
         string? name = default;
-        bool hasName = false;
         global::System.DateTimeOffset? since = default;
         string? password = default;
         string? apiToken = default;
@@ -39,54 +38,15 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                    hasName = true;
-                }
-            }
-            else if (reader.ValueTextEquals("since"u8))
-            {
-                reader.Read();
-                since = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("password"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    password = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("apiToken"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    apiToken = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("nickname"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    nickname = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("since"u8)) since = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("password"u8)) password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("apiToken"u8)) apiToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("nickname"u8)) nickname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasName)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Owner", "name");
-        }
+        if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Owner", "name");
 
         return new Owner
         {
@@ -103,35 +63,12 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Owner value)
     {
         writer.WriteStartObject();
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        else
-        {
-            writer.WriteNull(NameJsonName);
-        }
-        if (value.Since is { } since)
-        {
-            writer.WritePropertyName(SinceJsonName);
-            writer.WriteStringValue(since);
-        }
-        if (value.Password is { } password)
-        {
-            writer.WritePropertyName(PasswordJsonName);
-            writer.WriteStringValue(password);
-        }
-        if (value.ApiToken is { } apiToken)
-        {
-            writer.WritePropertyName(ApiTokenJsonName);
-            writer.WriteStringValue(apiToken);
-        }
-        if (value.Nickname is { } nickname)
-        {
-            writer.WritePropertyName(NicknameJsonName);
-            writer.WriteStringValue(nickname);
-        }
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        else writer.WriteNull(NameJsonName);
+        if (value.Since is { } since) writer.WriteString(SinceJsonName, since);
+        if (value.Password is { } password) writer.WriteString(PasswordJsonName, password);
+        if (value.ApiToken is { } apiToken) writer.WriteString(ApiTokenJsonName, apiToken);
+        if (value.Nickname is { } nickname) writer.WriteString(NicknameJsonName, nickname);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -171,9 +108,7 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         }
 
         long? id = default;
-        bool hasId = false;
         string? name = default;
-        bool hasName = false;
         PetStatus? status = default;
         bool hasStatus = false;
         string? tag = default;
@@ -191,122 +126,31 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                    hasName = true;
-                }
-            }
+            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
             else if (reader.ValueTextEquals("status"u8))
             {
-                reader.Read();
-                status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new PetStatus(reader.GetString()!);
+                status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new PetStatus(reader.GetString()!) : null;
                 hasStatus = true;
             }
-            else if (reader.ValueTextEquals("tag"u8))
-            {
-                reader.Read();
-                tag = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("age"u8))
-            {
-                reader.Read();
-                age = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-            }
-            else if (reader.ValueTextEquals("litterSize"u8))
-            {
-                reader.Read();
-                litterSize = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
-            }
-            else if (reader.ValueTextEquals("weight"u8))
-            {
-                reader.Read();
-                weight = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
-            }
-            else if (reader.ValueTextEquals("vaccinated"u8))
-            {
-                reader.Read();
-                vaccinated = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("bornAt"u8))
-            {
-                reader.Read();
-                bornAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-            }
-            else if (reader.ValueTextEquals("registeredAtMs"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    registeredAtMs = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("notes"u8))
-            {
-                reader.Read();
-                notes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader);
-            }
-            else if (reader.ValueTextEquals("photoUrls"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    photoUrls = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("size"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    size = new PetSize(reader.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("ratings"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    ratings = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref r0));
-                }
-            }
-            else if (reader.ValueTextEquals("owner"u8))
-            {
-                reader.Read();
-                owner = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : OwnerJsonConverter.ReadValue(ref reader);
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            else if (reader.ValueTextEquals("tag"u8)) tag = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("age"u8)) age = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("litterSize"u8)) litterSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader) : null;
+            else if (reader.ValueTextEquals("weight"u8)) weight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
+            else if (reader.ValueTextEquals("vaccinated"u8)) vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("bornAt"u8)) bornAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("registeredAtMs"u8)) registeredAtMs = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("notes"u8)) notes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("photoUrls"u8)) photoUrls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new PetSize(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("ratings"u8)) ratings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref r0)) : null;
+            else if (reader.ValueTextEquals("owner"u8)) owner = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? OwnerJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "id");
-        }
-
-        if (!hasName)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "name");
-        }
-
-        if (!hasStatus)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "status");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "id");
+        if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "name");
+        if (!hasStatus) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "status");
 
         return new Pet
         {
@@ -333,68 +177,19 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteNumberValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        else
-        {
-            writer.WriteNull(NameJsonName);
-        }
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
-        else
-        {
-            writer.WriteNull(StatusJsonName);
-        }
-        if (value.Tag is { } tag)
-        {
-            writer.WritePropertyName(TagJsonName);
-            writer.WriteStringValue(tag);
-        }
-        if (value.Age is { } age)
-        {
-            writer.WritePropertyName(AgeJsonName);
-            writer.WriteNumberValue(age);
-        }
-        if (value.LitterSize is { } litterSize)
-        {
-            writer.WritePropertyName(LitterSizeJsonName);
-            writer.WriteNumberValue(litterSize);
-        }
-        if (value.Weight is { } weight)
-        {
-            writer.WritePropertyName(WeightJsonName);
-            writer.WriteNumberValue(weight);
-        }
-        if (value.Vaccinated is { } vaccinated)
-        {
-            writer.WritePropertyName(VaccinatedJsonName);
-            writer.WriteBooleanValue(vaccinated);
-        }
-        if (value.BornAt is { } bornAt)
-        {
-            writer.WritePropertyName(BornAtJsonName);
-            writer.WriteStringValue(bornAt);
-        }
-        if (value.RegisteredAtMs is { } registeredAtMs)
-        {
-            writer.WritePropertyName(RegisteredAtMsJsonName);
-            writer.WriteNumberValue(registeredAtMs);
-        }
+        if (value.Id is { } id) writer.WriteNumber(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        else writer.WriteNull(NameJsonName);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        else writer.WriteNull(StatusJsonName);
+        if (value.Tag is { } tag) writer.WriteString(TagJsonName, tag);
+        if (value.Age is { } age) writer.WriteNumber(AgeJsonName, age);
+        if (value.LitterSize is { } litterSize) writer.WriteNumber(LitterSizeJsonName, litterSize);
+        if (value.Weight is { } weight) writer.WriteNumber(WeightJsonName, weight);
+        if (value.Vaccinated is { } vaccinated) writer.WriteBoolean(VaccinatedJsonName, vaccinated);
+        if (value.BornAt is { } bornAt) writer.WriteString(BornAtJsonName, bornAt);
+        if (value.RegisteredAtMs is { } registeredAtMs) writer.WriteNumber(RegisteredAtMsJsonName, registeredAtMs);
         if (value.Notes is { } notes)
         {
             writer.WritePropertyName(NotesJsonName);
@@ -410,11 +205,7 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
             }
             writer.WriteEndArray();
         }
-        if (value.Size is { } size)
-        {
-            writer.WritePropertyName(SizeJsonName);
-            writer.WriteStringValue(size.Value);
-        }
+        if (value.Size is { } size) writer.WriteString(SizeJsonName, size.Value);
         if (value.Ratings is { } ratings)
         {
             writer.WritePropertyName(RatingsJsonName);
@@ -459,9 +250,7 @@ public sealed class CatJsonConverter : global::System.Text.Json.Serialization.Js
         }
 
         string? petType = default;
-        bool hasPetType = false;
         string? name = default;
-        bool hasName = false;
         bool? indoor = default;
         bool hasIndoor = false;
         int? lives = default;
@@ -469,57 +258,23 @@ public sealed class CatJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("petType"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    petType = reader.GetString()!;
-                    hasPetType = true;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                    hasName = true;
-                }
-            }
+            if (reader.ValueTextEquals("petType"u8)) petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
             else if (reader.ValueTextEquals("indoor"u8))
             {
-                reader.Read();
+                indoor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
                 hasIndoor = true;
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    indoor = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
             }
             else if (reader.ValueTextEquals("lives"u8))
             {
-                reader.Read();
+                lives = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader) : null;
                 hasLives = true;
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    lives = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
-                }
             }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasPetType)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Cat", "petType");
-        }
-
-        if (!hasName)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Cat", "name");
-        }
+        if (petType is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Cat", "petType");
+        if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Cat", "name");
 
         return new Cat
         {
@@ -535,34 +290,12 @@ public sealed class CatJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Cat value)
     {
         writer.WriteStartObject();
-        if (value.PetType is { } petType)
-        {
-            writer.WritePropertyName(PetTypeJsonName);
-            writer.WriteStringValue(petType);
-        }
-        else
-        {
-            writer.WriteNull(PetTypeJsonName);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        else
-        {
-            writer.WriteNull(NameJsonName);
-        }
-        if (value.Indoor is { } indoor)
-        {
-            writer.WritePropertyName(IndoorJsonName);
-            writer.WriteBooleanValue(indoor);
-        }
-        if (value.Lives is { } lives)
-        {
-            writer.WritePropertyName(LivesJsonName);
-            writer.WriteNumberValue(lives);
-        }
+        if (value.PetType is { } petType) writer.WriteString(PetTypeJsonName, petType);
+        else writer.WriteNull(PetTypeJsonName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        else writer.WriteNull(NameJsonName);
+        if (value.Indoor is { } indoor) writer.WriteBoolean(IndoorJsonName, indoor);
+        if (value.Lives is { } lives) writer.WriteNumber(LivesJsonName, lives);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -591,9 +324,7 @@ public sealed class DogJsonConverter : global::System.Text.Json.Serialization.Js
         }
 
         string? name = default;
-        bool hasName = false;
         string? petType = default;
-        bool hasPetType = false;
         string? breed = default;
         bool hasBreed = false;
         PetStatus? status = default;
@@ -601,54 +332,23 @@ public sealed class DogJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                    hasName = true;
-                }
-            }
-            else if (reader.ValueTextEquals("petType"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    petType = reader.GetString()!;
-                    hasPetType = true;
-                }
-            }
+            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("petType"u8)) petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
             else if (reader.ValueTextEquals("breed"u8))
             {
-                reader.Read();
+                breed = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
                 hasBreed = true;
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    breed = reader.GetString()!;
-                }
             }
             else if (reader.ValueTextEquals("status"u8))
             {
-                reader.Read();
-                status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new PetStatus(reader.GetString()!);
+                status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new PetStatus(reader.GetString()!) : null;
                 hasStatus = true;
             }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasName)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Dog", "name");
-        }
-
-        if (!hasPetType)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Dog", "petType");
-        }
+        if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Dog", "name");
+        if (petType is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Dog", "petType");
 
         return new Dog
         {
@@ -664,34 +364,12 @@ public sealed class DogJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Dog value)
     {
         writer.WriteStartObject();
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        else
-        {
-            writer.WriteNull(NameJsonName);
-        }
-        if (value.PetType is { } petType)
-        {
-            writer.WritePropertyName(PetTypeJsonName);
-            writer.WriteStringValue(petType);
-        }
-        else
-        {
-            writer.WriteNull(PetTypeJsonName);
-        }
-        if (value.Breed is { } breed)
-        {
-            writer.WritePropertyName(BreedJsonName);
-            writer.WriteStringValue(breed);
-        }
-        if (value.Status is { } status)
-        {
-            writer.WritePropertyName(StatusJsonName);
-            writer.WriteStringValue(status.Value);
-        }
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        else writer.WriteNull(NameJsonName);
+        if (value.PetType is { } petType) writer.WriteString(PetTypeJsonName, petType);
+        else writer.WriteNull(PetTypeJsonName);
+        if (value.Breed is { } breed) writer.WriteString(BreedJsonName, breed);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -722,26 +400,9 @@ public sealed class ShelterJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("featured"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    featured = AnimalJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("animals"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    animals = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => AnimalJsonConverter.ReadValue(ref r0));
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("featured"u8)) featured = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? AnimalJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("animals"u8)) animals = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => AnimalJsonConverter.ReadValue(ref r0)) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new Shelter
@@ -798,51 +459,18 @@ public sealed class AccountJsonConverter : global::System.Text.Json.Serializatio
 
         string? id = default;
         string? login = default;
-        bool hasLogin = false;
         global::System.DateTimeOffset? createdAt = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                }
-            }
-            else if (reader.ValueTextEquals("login"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    login = reader.GetString()!;
-                    hasLogin = true;
-                }
-            }
-            else if (reader.ValueTextEquals("password"u8))
-            {
-                reader.Read();
-                reader.Skip();
-            }
-            else if (reader.ValueTextEquals("createdAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    createdAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("login"u8)) login = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("password"u8)) global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasLogin)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Account", "login");
-        }
+        if (login is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Account", "login");
 
         return new Account
         {
@@ -857,20 +485,9 @@ public sealed class AccountJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Account value)
     {
         writer.WriteStartObject();
-        if (value.Login is { } login)
-        {
-            writer.WritePropertyName(LoginJsonName);
-            writer.WriteStringValue(login);
-        }
-        else
-        {
-            writer.WriteNull(LoginJsonName);
-        }
-        if (value.Password is { } password)
-        {
-            writer.WritePropertyName(PasswordJsonName);
-            writer.WriteStringValue(password);
-        }
+        if (value.Login is { } login) writer.WriteString(LoginJsonName, login);
+        else writer.WriteNull(LoginJsonName);
+        if (value.Password is { } password) writer.WriteString(PasswordJsonName, password);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -897,45 +514,17 @@ public sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.
         }
 
         int? code = default;
-        bool hasCode = false;
         string? message = default;
-        bool hasMessage = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("code"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    code = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader);
-                    hasCode = true;
-                }
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = reader.GetString()!;
-                    hasMessage = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("code"u8)) code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader) : null;
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasCode)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Error", "code");
-        }
-
-        if (!hasMessage)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Error", "message");
-        }
+        if (code is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Error", "code");
+        if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Error", "message");
 
         return new Error
         {
@@ -949,24 +538,10 @@ public sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Error value)
     {
         writer.WriteStartObject();
-        if (value.Code is { } code)
-        {
-            writer.WritePropertyName(CodeJsonName);
-            writer.WriteNumberValue(code);
-        }
-        else
-        {
-            writer.WriteNull(CodeJsonName);
-        }
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            writer.WriteStringValue(message);
-        }
-        else
-        {
-            writer.WriteNull(MessageJsonName);
-        }
+        if (value.Code is { } code) writer.WriteNumber(CodeJsonName, code);
+        else writer.WriteNull(CodeJsonName);
+        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
+        else writer.WriteNull(MessageJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

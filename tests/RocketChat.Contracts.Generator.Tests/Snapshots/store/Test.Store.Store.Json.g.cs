@@ -32,26 +32,9 @@ public sealed class ItemDimensionsJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("width"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    width = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("height"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    height = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("width"u8)) width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
+            else if (reader.ValueTextEquals("height"u8)) height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new ItemDimensions
@@ -66,16 +49,8 @@ public sealed class ItemDimensionsJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ItemDimensions value)
     {
         writer.WriteStartObject();
-        if (value.Width is { } width)
-        {
-            writer.WritePropertyName(WidthJsonName);
-            writer.WriteNumberValue(width);
-        }
-        if (value.Height is { } height)
-        {
-            writer.WritePropertyName(HeightJsonName);
-            writer.WriteNumberValue(height);
-        }
+        if (value.Width is { } width) writer.WriteNumber(WidthJsonName, width);
+        if (value.Height is { } height) writer.WriteNumber(HeightJsonName, height);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -110,11 +85,8 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
         }
 
         string? id = default;
-        bool hasId = false;
         ItemKind? kind = default;
-        bool hasKind = false;
         double? price = default;
-        bool hasPrice = false;
         long? stock = default;
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? attributes = default;
@@ -125,106 +97,22 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("kind"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    kind = new ItemKind(reader.GetString()!);
-                    hasKind = true;
-                }
-            }
-            else if (reader.ValueTextEquals("price"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    price = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
-                    hasPrice = true;
-                }
-            }
-            else if (reader.ValueTextEquals("stock"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    stock = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    tags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("attributes"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    attributes = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("addedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    addedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("discontinued"u8))
-            {
-                reader.Read();
-                discontinued = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("extra"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    extra = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("dimensions"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    dimensions = ItemDimensionsJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new ItemKind(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("price"u8)) price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
+            else if (reader.ValueTextEquals("stock"u8)) stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("attributes"u8)) attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("addedAt"u8)) addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("discontinued"u8)) discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("extra"u8)) extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("dimensions"u8)) dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? ItemDimensionsJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Item", "_id");
-        }
-
-        if (!hasKind)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Item", "kind");
-        }
-
-        if (!hasPrice)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Item", "price");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Item", "_id");
+        if (kind is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Item", "kind");
+        if (price is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Item", "price");
 
         return new Item
         {
@@ -246,38 +134,13 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Item value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Kind is { } kind)
-        {
-            writer.WritePropertyName(KindJsonName);
-            writer.WriteStringValue(kind.Value);
-        }
-        else
-        {
-            writer.WriteNull(KindJsonName);
-        }
-        if (value.Price is { } price)
-        {
-            writer.WritePropertyName(PriceJsonName);
-            writer.WriteNumberValue(price);
-        }
-        else
-        {
-            writer.WriteNull(PriceJsonName);
-        }
-        if (value.Stock is { } stock)
-        {
-            writer.WritePropertyName(StockJsonName);
-            writer.WriteNumberValue(stock);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Kind is { } kind) writer.WriteString(KindJsonName, kind.Value);
+        else writer.WriteNull(KindJsonName);
+        if (value.Price is { } price) writer.WriteNumber(PriceJsonName, price);
+        else writer.WriteNull(PriceJsonName);
+        if (value.Stock is { } stock) writer.WriteNumber(StockJsonName, stock);
         if (value.Tags is { } tags)
         {
             writer.WritePropertyName(TagsJsonName);
@@ -299,16 +162,8 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
             }
             writer.WriteEndObject();
         }
-        if (value.AddedAt is { } addedAt)
-        {
-            writer.WritePropertyName(AddedAtJsonName);
-            writer.WriteStringValue(addedAt);
-        }
-        if (value.Discontinued is { } discontinued)
-        {
-            writer.WritePropertyName(DiscontinuedJsonName);
-            writer.WriteBooleanValue(discontinued);
-        }
+        if (value.AddedAt is { } addedAt) writer.WriteString(AddedAtJsonName, addedAt);
+        if (value.Discontinued is { } discontinued) writer.WriteBoolean(DiscontinuedJsonName, discontinued);
         if (value.Extra is { } extra)
         {
             writer.WritePropertyName(ExtraJsonName);
@@ -347,63 +202,21 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
         }
 
         global::System.Collections.Generic.IReadOnlyList<Item>? items = default;
-        bool hasItems = false;
         long? count = default;
         long? offset = default;
         long? total = default;
-        bool hasTotal = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("items"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    items = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => ItemJsonConverter.ReadValue(ref r0));
-                    hasItems = true;
-                }
-            }
-            else if (reader.ValueTextEquals("count"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("offset"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("total"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                    hasTotal = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("items"u8)) items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => ItemJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasItems)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Page", "items");
-        }
-
-        if (!hasTotal)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Page", "total");
-        }
+        if (items is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Page", "items");
+        if (total is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Page", "total");
 
         return new Page
         {
@@ -429,29 +242,11 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            writer.WriteNull(ItemsJsonName);
-        }
-        if (value.Count is { } count)
-        {
-            writer.WritePropertyName(CountJsonName);
-            writer.WriteNumberValue(count);
-        }
-        if (value.Offset is { } offset)
-        {
-            writer.WritePropertyName(OffsetJsonName);
-            writer.WriteNumberValue(offset);
-        }
-        if (value.Total is { } total)
-        {
-            writer.WritePropertyName(TotalJsonName);
-            writer.WriteNumberValue(total);
-        }
-        else
-        {
-            writer.WriteNull(TotalJsonName);
-        }
+        else writer.WriteNull(ItemsJsonName);
+        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
+        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
+        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
+        else writer.WriteNull(TotalJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -480,18 +275,8 @@ public sealed class AuditedJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("createdBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    createdBy = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("createdBy"u8)) createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new Audited
@@ -505,11 +290,7 @@ public sealed class AuditedJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Audited value)
     {
         writer.WriteStartObject();
-        if (value.CreatedBy is { } createdBy)
-        {
-            writer.WritePropertyName(CreatedByJsonName);
-            writer.WriteStringValue(createdBy);
-        }
+        if (value.CreatedBy is { } createdBy) writer.WriteString(CreatedByJsonName, createdBy);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -545,11 +326,8 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
         }
 
         string? id = default;
-        bool hasId = false;
         ItemKind? kind = default;
-        bool hasKind = false;
         double? price = default;
-        bool hasPrice = false;
         long? stock = default;
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? attributes = default;
@@ -561,114 +339,23 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("kind"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    kind = new ItemKind(reader.GetString()!);
-                    hasKind = true;
-                }
-            }
-            else if (reader.ValueTextEquals("price"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    price = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
-                    hasPrice = true;
-                }
-            }
-            else if (reader.ValueTextEquals("stock"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    stock = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    tags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("attributes"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    attributes = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-                }
-            }
-            else if (reader.ValueTextEquals("addedAt"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    addedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("discontinued"u8))
-            {
-                reader.Read();
-                discontinued = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("extra"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    extra = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("dimensions"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    dimensions = ItemDimensionsJsonConverter.ReadValue(ref reader);
-                }
-            }
-            else if (reader.ValueTextEquals("createdBy"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    createdBy = reader.GetString()!;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new ItemKind(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("price"u8)) price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
+            else if (reader.ValueTextEquals("stock"u8)) stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("attributes"u8)) attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("addedAt"u8)) addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("discontinued"u8)) discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("extra"u8)) extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            else if (reader.ValueTextEquals("dimensions"u8)) dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? ItemDimensionsJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("createdBy"u8)) createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AuditedItem", "_id");
-        }
-
-        if (!hasKind)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AuditedItem", "kind");
-        }
-
-        if (!hasPrice)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AuditedItem", "price");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AuditedItem", "_id");
+        if (kind is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AuditedItem", "kind");
+        if (price is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AuditedItem", "price");
 
         return new AuditedItem
         {
@@ -691,38 +378,13 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AuditedItem value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Kind is { } kind)
-        {
-            writer.WritePropertyName(KindJsonName);
-            writer.WriteStringValue(kind.Value);
-        }
-        else
-        {
-            writer.WriteNull(KindJsonName);
-        }
-        if (value.Price is { } price)
-        {
-            writer.WritePropertyName(PriceJsonName);
-            writer.WriteNumberValue(price);
-        }
-        else
-        {
-            writer.WriteNull(PriceJsonName);
-        }
-        if (value.Stock is { } stock)
-        {
-            writer.WritePropertyName(StockJsonName);
-            writer.WriteNumberValue(stock);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Kind is { } kind) writer.WriteString(KindJsonName, kind.Value);
+        else writer.WriteNull(KindJsonName);
+        if (value.Price is { } price) writer.WriteNumber(PriceJsonName, price);
+        else writer.WriteNull(PriceJsonName);
+        if (value.Stock is { } stock) writer.WriteNumber(StockJsonName, stock);
         if (value.Tags is { } tags)
         {
             writer.WritePropertyName(TagsJsonName);
@@ -744,16 +406,8 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
             }
             writer.WriteEndObject();
         }
-        if (value.AddedAt is { } addedAt)
-        {
-            writer.WritePropertyName(AddedAtJsonName);
-            writer.WriteStringValue(addedAt);
-        }
-        if (value.Discontinued is { } discontinued)
-        {
-            writer.WritePropertyName(DiscontinuedJsonName);
-            writer.WriteBooleanValue(discontinued);
-        }
+        if (value.AddedAt is { } addedAt) writer.WriteString(AddedAtJsonName, addedAt);
+        if (value.Discontinued is { } discontinued) writer.WriteBoolean(DiscontinuedJsonName, discontinued);
         if (value.Extra is { } extra)
         {
             writer.WritePropertyName(ExtraJsonName);
@@ -764,11 +418,7 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
             writer.WritePropertyName(DimensionsJsonName);
             ItemDimensionsJsonConverter.WriteValue(writer, dimensions);
         }
-        if (value.CreatedBy is { } createdBy)
-        {
-            writer.WritePropertyName(CreatedByJsonName);
-            writer.WriteStringValue(createdBy);
-        }
+        if (value.CreatedBy is { } createdBy) writer.WriteString(CreatedByJsonName, createdBy);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -794,29 +444,14 @@ public sealed class AddItemRequestJsonConverter : global::System.Text.Json.Seria
         }
 
         Item? item = default;
-        bool hasItem = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("item"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    item = ItemJsonConverter.ReadValue(ref reader);
-                    hasItem = true;
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("item"u8)) item = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? ItemJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasItem)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AddItemRequest", "item");
-        }
+        if (item is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AddItemRequest", "item");
 
         return new AddItemRequest
         {
@@ -834,10 +469,7 @@ public sealed class AddItemRequestJsonConverter : global::System.Text.Json.Seria
             writer.WritePropertyName(ItemJsonName);
             ItemJsonConverter.WriteValue(writer, item);
         }
-        else
-        {
-            writer.WriteNull(ItemJsonName);
-        }
+        else writer.WriteNull(ItemJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -866,18 +498,8 @@ public sealed class GetHealthResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("ok"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    ok = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("ok"u8)) ok = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new GetHealthResponse
@@ -891,11 +513,7 @@ public sealed class GetHealthResponseJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetHealthResponse value)
     {
         writer.WriteStartObject();
-        if (value.Ok is { } ok)
-        {
-            writer.WritePropertyName(OkJsonName);
-            writer.WriteBooleanValue(ok);
-        }
+        if (value.Ok is { } ok) writer.WriteBoolean(OkJsonName, ok);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
