@@ -18,9 +18,17 @@
 #
 # Builds go to an isolated artifacts folder (benchmarks/.artifacts/build-time), so nothing under src/ is touched.
 #
+# CONTRACT=omnichannel times Rocket.Chat's official omnichannel.yaml instead (from ../shared/reference/openapi, or
+# OFFICIAL_OPENAPI=<folder>). NSwag.MSBuild cannot compile the file as published (operationIds such as
+# 'post-api-v1-livechat-users-:type' become method names like PostApiV1LivechatUsers:typeAsync), so the script writes a
+# copy at run time into benchmarks/.artifacts/build-time-omnichannel/ with every character of an operationId that is
+# not a letter, digit, '_' or '-' replaced by '-' (the official file is never copied into the repository). The copy is
+# built by benchmarks/RocketChat.Contracts.BuildCost (our generator, src/RocketChat.Livechat's settings) and by
+# benchmarks/RocketChat.Livechat.NSwag pointed at it (-p:NSwagContract=...).
+#
 # Usage: benchmarks/build-time.sh [RUNS]   (RUNS defaults to 3; MODES="warm cold" by default; MODES= runs only the
-#        compiler breakdown below)
-# Output: tables on stdout and in benchmarks/results/build-time.md (RESULTS_DIR overrides the folder).
+#        compiler breakdown below; CONTRACT=livechat by default)
+# Output: tables on stdout and in benchmarks/results/build-time[-omnichannel].md (RESULTS_DIR overrides the folder).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -28,7 +36,10 @@ root="$(cd "$here/.." && pwd)"
 runs="${1:-${RUNS:-3}}"
 modes="${MODES:-warm cold}"
 results="${RESULTS_DIR:-$here/results}"
-artifacts="$here/.artifacts/build-time"
+contract="${CONTRACT:-livechat}"
+suffix=""
+[ "$contract" = "livechat" ] || suffix="-$contract"
+artifacts="$here/.artifacts/build-time$suffix"
 mkdir -p "$results" "$artifacts"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -38,14 +49,41 @@ for tool in dotnet awk date; do
 done
 
 cd "$root"
-names=("ours: src/RocketChat.Livechat" "ours*: same project, NSwag project's settings" "NSwag: benchmarks/RocketChat.Livechat.NSwag")
-projects=("src/RocketChat.Livechat/RocketChat.Livechat.csproj" "src/RocketChat.Livechat/RocketChat.Livechat.csproj" "benchmarks/RocketChat.Livechat.NSwag/RocketChat.Livechat.NSwag.csproj")
-settings=("" "-p:IsAotCompatible=false -p:GenerateDocumentationFile=false" "")
+case "$contract" in
+livechat)
+    names=("ours: src/RocketChat.Livechat" "ours*: same project, NSwag project's settings" "NSwag: benchmarks/RocketChat.Livechat.NSwag")
+    projects=("src/RocketChat.Livechat/RocketChat.Livechat.csproj" "src/RocketChat.Livechat/RocketChat.Livechat.csproj" "benchmarks/RocketChat.Livechat.NSwag/RocketChat.Livechat.NSwag.csproj")
+    settings=("" "-p:IsAotCompatible=false -p:GenerateDocumentationFile=false" "")
+    ;;
+omnichannel)
+    official="${OFFICIAL_OPENAPI:-$root/../shared/reference/openapi}/omnichannel.yaml"
+    [ -f "$official" ] || { echo "build-time.sh: $official not found (set OFFICIAL_OPENAPI)" >&2; exit 1; }
+    copy="$artifacts/omnichannel.yaml"
+    # operationIds made valid identifiers: quotes dropped, any other character than [A-Za-z0-9_-] becomes '-'.
+    # Also: a parameter schema with a date-time format but no type (2 query parameters) gets 'type: string', since
+    # NSwag otherwise emits DateTimeOffset?.ToString("s", culture), which does not compile (CS1501).
+    awk '{ if (match($0, /^ *operationId: */)) { head = substr($0, 1, RLENGTH); id = substr($0, RLENGTH + 1)
+                                                 gsub(/\047|"/, "", id); gsub(/[^A-Za-z0-9_-]/, "-", id); print head id }
+           else { if (previous ~ /schema:$/ && $0 ~ /^ *format: date-time$/) { indent = $0; sub(/format: date-time$/, "", indent); print indent "type: string" }
+                  print }
+           previous = $0 }' "$official" >"$copy"
+    echo "# $copy: $(grep -c 'operationId:' "$copy") operations, $(diff "$official" "$copy" | grep -c '^>') lines changed"
+    names=("ours: benchmarks/RocketChat.Contracts.BuildCost" "ours*: same project, NSwag project's settings" "NSwag: benchmarks/RocketChat.Livechat.NSwag on the copy")
+    projects=("benchmarks/RocketChat.Contracts.BuildCost/RocketChat.Contracts.BuildCost.csproj" "benchmarks/RocketChat.Contracts.BuildCost/RocketChat.Contracts.BuildCost.csproj" "benchmarks/RocketChat.Livechat.NSwag/RocketChat.Livechat.NSwag.csproj")
+    settings=("-p:BuildCostContract=$copy" "-p:BuildCostContract=$copy -p:IsAotCompatible=false -p:GenerateDocumentationFile=false" "-p:NSwagContract=$copy")
+    ;;
+*)
+    echo "build-time.sh: CONTRACT must be livechat or omnichannel" >&2
+    exit 1
+    ;;
+esac
 common=(-c Release --artifacts-path "$artifacts" -nologo -v q)
 
 echo "# warm restore and first build (generator, runtime, both clients) into $artifacts"
-dotnet build "${projects[0]}" "${common[@]}" >/dev/null
-dotnet build "${projects[2]}" "${common[@]}" >/dev/null
+# shellcheck disable=SC2086 # settings are a word list on purpose
+dotnet build "${projects[0]}" "${common[@]}" ${settings[0]} >/dev/null
+# shellcheck disable=SC2086
+dotnet build "${projects[2]}" "${common[@]}" ${settings[2]} >/dev/null
 
 build() { # build INDEX EXTRA...
     local i="$1"
@@ -54,7 +92,7 @@ build() { # build INDEX EXTRA...
     dotnet build "${projects[$i]}" --no-restore --no-incremental --no-dependencies "${common[@]}" ${settings[$i]} "$@" >/dev/null
 }
 
-summary="$results/build-time.md"
+summary="$results/build-time$suffix.md"
 [ -n "${modes// /}" ] && {
     echo "Build time of the client project, $(dotnet --version) SDK, $(nproc) cores, $runs interleaved runs per project and mode after one warm-up build each."
     echo "Commands: dotnet build <project> --no-restore --no-incremental --no-dependencies -c Release --artifacts-path $artifacts [--disable-build-servers in cold mode]"
@@ -66,7 +104,7 @@ summary="$results/build-time.md"
 for mode in $modes; do
     extra=()
     if [ "$mode" = "cold" ]; then extra=(--disable-build-servers); fi
-    samples="$results/build-time-$mode.tsv"
+    samples="$results/build-time$suffix-$mode.tsv"
     printf 'mode\tround\tproject\tseconds\tload1\n' >"$samples"
     echo "## mode: $mode: warm-up build of each project"
     for i in 0 1 2; do build "$i" "${extra[@]}"; done
@@ -108,7 +146,7 @@ done
 # Where the time goes: one more rebuild of each project with the MSBuild task summary and the compiler's own
 # analyzer/generator timing (ReportAnalyzer). Set ANALYZER_REPORT=0 to skip.
 if [ "${ANALYZER_REPORT:-1}" = "1" ]; then
-    report="$results/build-time-breakdown.txt"
+    report="$results/build-time$suffix-breakdown.txt"
     : >"$report"
     for i in 0 1 2; do
         echo "== ${names[$i]}" >>"$report"
