@@ -82,6 +82,8 @@ internal static class ApiRoutes
             Body = RouteSchemas.SetAgentStatus,
         });
 
+        app.MapApi("POST", $"{Livechat}/offline.message", endpoints.OfflineMessages.SendAsync, ApiRoute.Public with { Body = OfflineMessageSchemas.Send });
+
         WebhookRoutes.Map(app, endpoints.Webhooks);
     }
 

@@ -23,6 +23,7 @@ internal sealed class EmulatorEndpoints
         VisitorMessages = new VisitorMessageEndpoints(new VisitorMessageService(state));
         AgentInfo = new AgentInfoEndpoints(new AgentInfoService(state, router));
         Webhooks = new WebhookEndpoints(state);
+        OfflineMessages = new OfflineMessageEndpoints(new OfflineMessageService(state));
         WebhookSender = state.Webhooks.Sender;
     }
 
@@ -49,6 +50,8 @@ internal sealed class EmulatorEndpoints
     public LivechatUserEndpoints Users { get; }
 
     public WebhookEndpoints Webhooks { get; }
+
+    public OfflineMessageEndpoints OfflineMessages { get; }
 
     public Webhooks.WebhookSender WebhookSender { get; }
 }

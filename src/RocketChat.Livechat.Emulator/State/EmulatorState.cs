@@ -18,6 +18,7 @@ internal sealed class EmulatorState
     {
         Options = options;
         WebhookSettings.DefineAll(Settings);
+        OfflineFormSettings.DefineAll(Settings);
         Webhooks = new WebhookDispatcher(this, new WebhookSender(Settings, options.TimeProvider));
     }
 

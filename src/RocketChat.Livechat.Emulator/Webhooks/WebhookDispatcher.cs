@@ -85,6 +85,34 @@ internal sealed class WebhookDispatcher(EmulatorState state, WebhookSender sende
         }
     }
 
+    /// <summary>
+    /// LivechatOfflineMessage (the offlineMessage hook): no room and no guest info, only the form's fields, and no
+    /// crmData is kept from the answer.
+    /// </summary>
+    public void OfflineMessageSent(string name, string email, string message)
+    {
+        if (string.IsNullOrEmpty(state.Settings.GetString(WebhookSettings.WebhookUrl)) || !state.Settings.GetBoolean(WebhookSettings.OnOfflineMessage))
+        {
+            return;
+        }
+
+        const string Type = "LivechatOfflineMessage";
+        DateTimeOffset sentAt = state.Now;
+        byte[] body = WebhookPayloadWriter.Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", Type);
+            writer.WriteDate("sentAt", sentAt);
+            writer.WriteStartObject("visitor");
+            writer.WriteString("name", name);
+            writer.WriteString("email", email);
+            writer.WriteEndObject();
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+        });
+        sender.Send(Type, roomId: null, body, onDelivered: null);
+    }
+
     private void RoomEvent(string switchId, string type, RoomRecord room, Action<System.Text.Json.Utf8JsonWriter>? writeExtra, IReadOnlyList<MessageRecord>? onlyMessage = null)
     {
         if (string.IsNullOrEmpty(state.Settings.GetString(WebhookSettings.WebhookUrl)) || !state.Settings.GetBoolean(switchId))

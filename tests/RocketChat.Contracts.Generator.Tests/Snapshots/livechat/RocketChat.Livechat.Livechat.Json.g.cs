@@ -10726,6 +10726,237 @@ public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.S
     }
 }
 
+/// <summary>Reads and writes <see cref="OfflineMessageRequest"/> without reflection.</summary>
+public sealed class OfflineMessageRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OfflineMessageRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
+    private static readonly global::System.Text.Json.JsonEncodedText HostJsonName = global::System.Text.Json.JsonEncodedText.Encode("host");
+
+    /// <inheritdoc />
+    public override OfflineMessageRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one OfflineMessageRequest at the reader's current token.</summary>
+    public static OfflineMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for OfflineMessageRequest.");
+        }
+
+        string? name = default;
+        bool hasName = false;
+        string? email = default;
+        bool hasEmail = false;
+        string? message = default;
+        bool hasMessage = false;
+        string? department = default;
+        string? host = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    name = reader.GetString()!;
+                    hasName = true;
+                }
+            }
+            else if (reader.ValueTextEquals("email"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    email = reader.GetString()!;
+                    hasEmail = true;
+                }
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    message = reader.GetString()!;
+                    hasMessage = true;
+                }
+            }
+            else if (reader.ValueTextEquals("department"u8))
+            {
+                reader.Read();
+                department = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("host"u8))
+            {
+                reader.Read();
+                host = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
+            }
+            else
+            {
+                reader.Read(); reader.Skip();
+            }
+        }
+
+        if (!hasName)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "name");
+        }
+
+        if (!hasEmail)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "email");
+        }
+
+        if (!hasMessage)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "message");
+        }
+
+        return new OfflineMessageRequest
+        {
+            Name = name!,
+            Email = email!,
+            Message = message!,
+            Department = department,
+            Host = host,
+        };
+    }
+
+    /// <summary>Writes one OfflineMessageRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Name is { } name)
+        {
+            writer.WritePropertyName(NameJsonName);
+            writer.WriteStringValue(name);
+        }
+        else
+        {
+            writer.WriteNull(NameJsonName);
+        }
+        if (value.Email is { } email)
+        {
+            writer.WritePropertyName(EmailJsonName);
+            writer.WriteStringValue(email);
+        }
+        else
+        {
+            writer.WriteNull(EmailJsonName);
+        }
+        if (value.Message is { } message)
+        {
+            writer.WritePropertyName(MessageJsonName);
+            writer.WriteStringValue(message);
+        }
+        else
+        {
+            writer.WriteNull(MessageJsonName);
+        }
+        if (value.Department is { } department)
+        {
+            writer.WritePropertyName(DepartmentJsonName);
+            writer.WriteStringValue(department);
+        }
+        if (value.Host is { } host)
+        {
+            writer.WritePropertyName(HostJsonName);
+            writer.WriteStringValue(host);
+        }
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="OfflineMessageResponse"/> without reflection.</summary>
+public sealed class OfflineMessageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OfflineMessageResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override OfflineMessageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one OfflineMessageResponse at the reader's current token.</summary>
+    public static OfflineMessageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for OfflineMessageResponse.");
+        }
+
+        string? message = default;
+        bool hasMessage = false;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    message = reader.GetString()!;
+                    hasMessage = true;
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasMessage)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageResponse", "message");
+        }
+
+        return new OfflineMessageResponse
+        {
+            Message = message!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one OfflineMessageResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Message is { } message)
+        {
+            writer.WritePropertyName(MessageJsonName);
+            writer.WriteStringValue(message);
+        }
+        else
+        {
+            writer.WriteNull(MessageJsonName);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="InquiryStatus"/> as its string value.</summary>
 public sealed class InquiryStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryStatus>
 {
@@ -11074,6 +11305,16 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>SendAgentMessageResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> SendAgentMessageResponse => _SendAgentMessageResponse ??= CreateSendAgentMessageResponse(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageRequest>? _OfflineMessageRequest;
+
+    /// <summary>Metadata for <c>OfflineMessageRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageRequest> OfflineMessageRequest => _OfflineMessageRequest ??= CreateOfflineMessageRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageResponse>? _OfflineMessageResponse;
+
+    /// <summary>Metadata for <c>OfflineMessageResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageResponse> OfflineMessageResponse => _OfflineMessageResponse ??= CreateOfflineMessageResponse(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest>? _WebhookIntegrationRequest;
 
     /// <summary>Metadata for <c>WebhookIntegrationRequest</c>.</summary>
@@ -11370,6 +11611,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SetAgentStatusResponse)) return SetAgentStatusResponse;
         if (type == typeof(SendAgentMessageRequest)) return SendAgentMessageRequest;
         if (type == typeof(SendAgentMessageResponse)) return SendAgentMessageResponse;
+        if (type == typeof(OfflineMessageRequest)) return OfflineMessageRequest;
+        if (type == typeof(OfflineMessageResponse)) return OfflineMessageResponse;
         if (type == typeof(WebhookIntegrationRequest)) return WebhookIntegrationRequest;
         if (type == typeof(SuccessResponse)) return SuccessResponse;
         if (type == typeof(SettingResponse)) return SettingResponse;
@@ -11468,6 +11711,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SetAgentStatusResponse)) return CreateSetAgentStatusResponse(options);
         if (type == typeof(SendAgentMessageRequest)) return CreateSendAgentMessageRequest(options);
         if (type == typeof(SendAgentMessageResponse)) return CreateSendAgentMessageResponse(options);
+        if (type == typeof(OfflineMessageRequest)) return CreateOfflineMessageRequest(options);
+        if (type == typeof(OfflineMessageResponse)) return CreateOfflineMessageResponse(options);
         if (type == typeof(WebhookIntegrationRequest)) return CreateWebhookIntegrationRequest(options);
         if (type == typeof(SuccessResponse)) return CreateSuccessResponse(options);
         if (type == typeof(SettingResponse)) return CreateSettingResponse(options);
@@ -11649,6 +11894,12 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> CreateSendAgentMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendAgentMessageResponse>(options, new SendAgentMessageResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageRequest> CreateOfflineMessageRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OfflineMessageRequest>(options, new OfflineMessageRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageResponse> CreateOfflineMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OfflineMessageResponse>(options, new OfflineMessageResponseJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> CreateWebhookIntegrationRequest(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<WebhookIntegrationRequest>(options, new WebhookIntegrationRequestJsonConverter());

@@ -2477,6 +2477,47 @@ public sealed partial record SaveSettingRequest
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
+/// <summary>The OfflineMessageRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OfflineMessageRequestJsonConverter))]
+public sealed partial record OfflineMessageRequest
+{
+    /// <summary>The visitor's name.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>The visitor's email address; the server refuses an address that is not valid.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    public required string Email { get; init; }
+
+    /// <summary>The message text.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public required string Message { get; init; }
+
+    /// <summary>The department id or name whose email address receives the message.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("department")]
+    public string? Department { get; init; }
+
+    /// <summary>The page the form was sent from.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("host")]
+    public string? Host { get; init; }
+}
+
+/// <summary>The OfflineMessageResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OfflineMessageResponseJsonConverter))]
+public sealed partial record OfflineMessageResponse
+{
+    /// <summary>The server's localized confirmation ("Livechat offline message sent").</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public required string Message { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
 /// <summary>State of an inquiry (queue entry). `open` is a legacy value.</summary>
 /// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(InquiryStatusJsonConverter))]
