@@ -24,6 +24,7 @@ internal sealed class EmulatorEndpoints
         AgentInfo = new AgentInfoEndpoints(new AgentInfoService(state, router));
         Webhooks = new WebhookEndpoints(state);
         OfflineMessages = new OfflineMessageEndpoints(new OfflineMessageService(state));
+        RoomInfo = new RoomInfoEndpoints(new RoomInfoService(state));
         WebhookSender = state.Webhooks.Sender;
     }
 
@@ -52,6 +53,8 @@ internal sealed class EmulatorEndpoints
     public WebhookEndpoints Webhooks { get; }
 
     public OfflineMessageEndpoints OfflineMessages { get; }
+
+    public RoomInfoEndpoints RoomInfo { get; }
 
     public Webhooks.WebhookSender WebhookSender { get; }
 }

@@ -17,6 +17,7 @@ internal static class Permissions
     public const string CloseLivechatRoom = "close-livechat-room";
     public const string CloseOthersLivechatRoom = "close-others-livechat-room";
     public const string BypassRateLimit = "api-bypass-rate-limit";
+    public const string SaveOthersLivechatRoomInfo = "save-others-livechat-room-info";
 
     private static readonly Dictionary<string, HashSet<string>> s_grantsByRole = new(StringComparer.Ordinal)
     {
@@ -24,6 +25,7 @@ internal static class Permissions
         [
             ViewLivechatManager, ViewLivechatRooms, ViewLivechatRoom, ManageLivechatAgents, TransferLivechatGuest,
             EditOmnichannelContact, CloseLivechatRoom, CloseOthersLivechatRoom, WebhookPermissions.ViewLivechatWebhooks,
+            SaveOthersLivechatRoomInfo,
         ],
         [RoleNames.Agent] = [ViewLivechatRoom, TransferLivechatGuest, CloseLivechatRoom],
         [RoleNames.Bot] = [BypassRateLimit],

@@ -86,6 +86,22 @@ internal sealed class WebhookDispatcher(EmulatorState state, WebhookSender sende
     }
 
     /// <summary>
+    /// LivechatEdit (the saveInfo hook): sent with the saved room, only when the room is closed, and with no switch of
+    /// its own, only Livechat_webhookUrl.
+    /// </summary>
+    public void RoomInfoSaved(RoomRecord room)
+    {
+        if (room.IsOpen || string.IsNullOrEmpty(state.Settings.GetString(WebhookSettings.WebhookUrl)))
+        {
+            return;
+        }
+
+        string roomId = room.Id;
+        byte[] body = WebhookPayloadWriter.RoomEvent(state, "LivechatEdit", room, _crmData.GetValueOrDefault(roomId), onlyMessage: null, writeExtra: null);
+        sender.Send("LivechatEdit", roomId, body, crmData => _crmData[roomId] = crmData);
+    }
+
+    /// <summary>
     /// LivechatOfflineMessage (the offlineMessage hook): no room and no guest info, only the form's fields, and no
     /// crmData is kept from the answer.
     /// </summary>

@@ -469,6 +469,29 @@ public partial interface IRoomsClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<ForwardRoomResponse> ForwardRoomAsync(ForwardRoomRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Save a room's and its visitor's information</summary>
+    /// <remarks>
+    /// Saves the room's topic, tags and custom fields (`roomData`) and the visitor's name, email, phone and custom
+    /// fields (`guestData`). On the room, a `topic` of blanks removes it, and `tags` replaces the room's tags: **leaving
+    /// `tags` out, or sending `[]`, removes them all**. On the visitor, fields left out keep their values, and a
+    /// name, email or phone of blanks removes it; email and phone replace the visitor's lists with one entry.
+    /// Custom fields are stored only under fields defined for their scope. `priorityId` and `slaId` are
+    /// Enterprise features.
+    /// <para/>
+    /// When the room is closed, the server then POSTs a `LivechatEdit` webhook with the room (no switch: it is
+    /// sent whenever `Livechat_webhookUrl` is set); nothing is sent for an open room.
+    /// <para/>
+    /// Permission: `view-l-room`; a room the caller does not serve also needs `save-others-livechat-room-info`
+    /// (otherwise 403 `unauthorized`). Errors (400): missing or extra fields (`[invalid-params]`), unknown room
+    /// (`error-invalid-room`), unknown visitor (`error-invalid-visitor`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> SaveRoomInfoAsync(SaveRoomInfoRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IRoomsClient"/>
@@ -566,6 +589,17 @@ public sealed partial class RoomsClient : IRoomsClient
         call.SetJsonBody(request, LivechatJsonContext.Default.ForwardRoomRequest);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.ForwardRoomResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> SaveRoomInfoAsync(SaveRoomInfoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveRoomInfo", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/livechat/room.saveInfo");
+        call.SetJsonBody(request, LivechatJsonContext.Default.SaveRoomInfoRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
     }
 }
 
