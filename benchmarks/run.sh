@@ -8,10 +8,13 @@
 #      GeneratorBenchmarks            first run and cached re-run on livechat.yaml and omnichannel.yaml
 #      JsonReadingBenchmarks          diagnosis: the large bodies read from a stream vs from a span
 #      ResponseReadingBenchmarks      diagnosis: the generated client vs a replica of its stream read before 2e65052
+#      EmulatorStateBenchmarks        the emulator: send and re-register on an empty emulator vs one with 12,000 rooms
+#   3b. the emulator flow run: 10,000 visitors through the whole conversation -> emulator-flow.txt (lost, duplicated, 5xx);
+#      EMULATOR_VISITORS (default 10000) and EMULATOR_PARALLEL (default 16) size it.
 #   4. build-time.sh: rebuild time of the client project, ours vs NSwag.MSBuild -> build-time.md, build-time-*.tsv,
 #      and a compiler breakdown (task times, ReportAnalyzer) -> build-time-breakdown.txt.
 #
-# Environment: FILTER (BenchmarkDotNet filters, default all four classes), BDN_ARGS (extra BenchmarkDotNet
+# Environment: FILTER (BenchmarkDotNet filters, default all classes), BDN_ARGS (extra BenchmarkDotNet
 # arguments, e.g. "--iterationCount 20"), BUILD_RUNS (default 5), SKIP_BUILD_TIME=1 to stop after BenchmarkDotNet.
 # Total time on a 2-core machine: about 8 minutes for BenchmarkDotNet and 5 for the build times.
 set -euo pipefail
@@ -48,6 +51,9 @@ set -f
         --artifacts "$results/bdn" ${BDN_ARGS:-}) | tee "$results/bdn.log"
 set +f
 echo "# BenchmarkDotNet reports: $results/bdn/results/"
+
+echo "# 3b. emulator flow run"
+dotnet "$bench" --emulator-flow "${EMULATOR_VISITORS:-10000}" "${EMULATOR_PARALLEL:-16}" | tee "$results/emulator-flow.txt"
 
 if [ "${SKIP_BUILD_TIME:-0}" != "1" ]; then
     echo "# 4. build time"

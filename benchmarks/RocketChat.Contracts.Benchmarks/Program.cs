@@ -20,6 +20,16 @@ if (args is ["--alloc"])
     return 0;
 }
 
+// `--emulator-flow [visitors] [parallel]` runs the whole livechat conversation for many visitors against one emulator
+// and prints lost/duplicated/5xx counts with timings (default 10,000 visitors, 16 conversations at a time).
+if (args is ["--emulator-flow", ..])
+{
+    int visitors = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+    int parallel = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 16;
+    Console.Write(await RocketChat.Contracts.Benchmarks.Emulator.EmulatorFlowRun.RunAsync(visitors, parallel));
+    return 0;
+}
+
 // A short job for a small, noisy machine: one process per benchmark, 3 warm-up and 15 measured iterations.
 // Override from the command line (e.g. --iterationCount 20) when there is time.
 IConfig config = DefaultConfig.Instance

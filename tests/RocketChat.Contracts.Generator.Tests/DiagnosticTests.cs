@@ -98,6 +98,14 @@ public sealed class DiagnosticTests
             "RCG007", 13
         },
         {
+            "list items that may be null", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        scores:\n          type: array\n          items:\n            type: [integer, 'null']\npaths: {}\n",
+            "RCG007", 12
+        },
+        {
+            "map values that may be null", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        scores:\n          type: object\n          additionalProperties:\n            type: integer\n            nullable: true\npaths: {}\n",
+            "RCG007", 12
+        },
+        {
             "default with no C# literal", Header + "components:\n  schemas:\n    X:\n      type: object\n      properties:\n        tags:\n          type: array\n          items: { type: string }\n          default: [a, b]\npaths: {}\n",
             "RCG019", 13
         },

@@ -8,7 +8,10 @@ namespace RocketChat.Contracts.Generator.Tests;
 /// <summary>The generator's caching: unrelated edits reuse everything, contract edits rerun it.</summary>
 public sealed class IncrementalTests
 {
-    private static readonly string[] s_steps = { ContractSourceGenerator.Steps.Input, ContractSourceGenerator.Steps.Model };
+    private static readonly string[] s_steps =
+    {
+        ContractSourceGenerator.Steps.Input, ContractSourceGenerator.Steps.Model, ContractSourceGenerator.Steps.Collisions,
+    };
 
     private static ContractFile StoreContract()
     {

@@ -41,6 +41,7 @@ public sealed class NameCollisionTests
 
         Diagnostic renamed = Assert.Single(outcome.GeneratorDiagnostics);
         Assert.Equal("RCG018", renamed.Id);
+        Assert.Equal(DiagnosticSeverity.Info, renamed.Severity);
         Assert.Equal(11, renamed.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Contains("'PetsOperationsClient'", renamed.GetMessage(), StringComparison.Ordinal);
         Assert.Single(outcome.Output.GetSymbolsWithName("PetsOperationsClient", SymbolFilter.Type));

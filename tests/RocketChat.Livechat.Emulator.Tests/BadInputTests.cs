@@ -39,6 +39,26 @@ public sealed class BadInputTests
         Assert.Equal("\uFFFD", named.Body.GetProperty("visitor").GetProperty("name").GetString());
     }
 
+    [Fact]
+    public async Task Invalid_utf8_in_a_string_is_decoded_with_replacement_characters_as_node_does()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        byte[] body = [.. "{\"visitor\":{\"token\":\"bytes\",\"name\":\"a"u8, 0xFF, 0xFE, .. "b\"}}"u8];
+
+        ApiResponse response = await server.SendAsync(HttpMethod.Post, "/api/v1/livechat/visitor", configure: request =>
+            request.Content = new ByteArrayContent(body) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") } });
+
+        byte[] badKey = [.. "{\"visitor\":{\"token\":\"key\",\"x"u8, 0xFF, .. "\":1,\"\\ud800\":2}}"u8];
+        ApiResponse key = await server.SendAsync(HttpMethod.Post, "/api/v1/livechat/visitor", configure: request =>
+            request.Content = new ByteArrayContent(badKey) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") } });
+        ApiResponse query = await server.GetAsync("/api/v1/livechat/rooms?roomName=%FF%FE&sort=%7B%22%5Cud800%22%3A1%7D", asUser: "manager");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.StartsWith("a\uFFFD", response.Body.GetProperty("visitor").GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, key.Status);
+        Assert.Equal(HttpStatusCode.OK, query.Status);
+    }
+
     [Theory]
     [InlineData("count=-2147483648")]
     [InlineData("count=-1e20")]
@@ -135,10 +155,13 @@ public sealed class BadInputTests
 
         ApiResponse declared = await server.PostAsync("/api/v1/livechat/visitor", body);
         ApiResponse chunked = await server.SendAsync(HttpMethod.Post, "/api/v1/livechat/visitor", configure: request =>
+        {
             request.Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body)))
             {
                 Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") },
-            });
+            };
+            request.Headers.TransferEncodingChunked = true;
+        });
         ApiResponse registered = await server.GetAsync("/api/v1/livechat/visitor/huge");
 
         foreach (ApiResponse response in new[] { declared, chunked })

@@ -40,13 +40,15 @@ public sealed class PlainHttpClientTests
         ApiResponse tagged = await server.GetAsync("/api/v1/livechat/rooms?tags=vip", asUser: "manager");
         ApiResponse open = await server.GetAsync("/api/v1/livechat/rooms?open=true&count=1&offset=0", asUser: "manager");
         ApiResponse openAsT = await server.GetAsync("/api/v1/livechat/rooms?open=t", asUser: "manager");
+        ApiResponse queuedAsT = await server.GetAsync("/api/v1/livechat/rooms?queued=t", asUser: "manager");
         ApiResponse available = await server.GetAsync("/api/v1/livechat/users/agent?onlyAvailable=true&showIdleAgents=false&count=5", asUser: "manager");
 
         Assert.Equal(2, both.Body.GetProperty("total").GetInt32());
         Assert.Equal(first.Id, tagged.Body.GetProperty("rooms")[0].GetProperty("_id").GetString());
         Assert.Equal(1, open.Body.GetProperty("count").GetInt32());
         Assert.Equal(second.Id, open.Body.GetProperty("rooms")[0].GetProperty("_id").GetString());
-        Assert.Equal(1, openAsT.Body.GetProperty("total").GetInt32());
+        Assert.Equal(2, openAsT.Body.GetProperty("total").GetInt32()); // open filters only on exactly "true" or "false"
+        Assert.Equal(0, queuedAsT.Body.GetProperty("total").GetInt32()); // queued takes "t" for true
         Assert.Equal(2, available.Body.GetProperty("total").GetInt32());
     }
 

@@ -62,7 +62,8 @@ namespace RocketChat.Contracts.Generator.Diagnostics
         public static readonly DiagnosticDescriptor OutputCollision = Error(
             "RCG017", "Contracts generate the same code", "This contract and '{2}' both generate namespace '{0}' with client '{1}'; no code is generated for either. Give each contract its own Namespace or ClientName metadata.");
 
-        public static readonly DiagnosticDescriptor ClientNameCollision = Warning(
+        // Info, not a warning: the rename is stable and the code is right; a tag named like the contract is common.
+        public static readonly DiagnosticDescriptor ClientNameCollision = Info(
             "RCG018", "Client names collide", "The tag '{0}' maps to the client class '{1}', already taken by {2}; it is generated as '{3}'");
 
         public static readonly DiagnosticDescriptor UnsupportedDefault = Warning(
@@ -94,6 +95,9 @@ namespace RocketChat.Contracts.Generator.Diagnostics
 
         private static DiagnosticDescriptor Error(string id, string title, string format) =>
             new DiagnosticDescriptor(id, title, format, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+        private static DiagnosticDescriptor Info(string id, string title, string format) =>
+            new DiagnosticDescriptor(id, title, format, Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 
         private static DiagnosticDescriptor Warning(string id, string title, string format) =>
             new DiagnosticDescriptor(id, title, format, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));

@@ -184,7 +184,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                 case "boolean":
                     return TypeRef.Boolean;
                 case "array":
-                    return TypeRef.ArrayOf(Read(mapping.Get("items"), nameHint + "Item"));
+                    return TypeRef.ArrayOf(ReadElement(mapping, "items", nameHint + "Item"));
                 case "object":
                 case null:
                     return ReadObjectLike(mapping, nameHint, isComponent);
@@ -192,6 +192,22 @@ namespace RocketChat.Contracts.Generator.Parsing
                     _context.Report(DiagnosticDescriptors.UnknownType, mapping.Get("type")!, type);
                     return TypeRef.Json;
             }
+        }
+
+        /// <summary>
+        /// The items of a list or the values of a map. Elements have no nullable form here, so elements that may be
+        /// null are kept as JsonElement (RCG007) rather than read as a non-null type that would throw or lie.
+        /// </summary>
+        private TypeRef ReadElement(YamlMappingNode container, string key, string nameHint)
+        {
+            YamlNode? element = container.Get(key);
+            if (element != null && (IsNullable(element) || IsNullableReference(element)))
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedSchema, KeyNode(container, key), "null " + (key == "items" ? "list items" : "map values"));
+                return TypeRef.Json;
+            }
+
+            return Read(element, nameHint);
         }
 
         private TypeRef ReadReference(string reference, YamlNode referenceNode)
@@ -350,7 +366,7 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             if (mapping.Get("additionalProperties") is YamlMappingNode valueSchema && valueSchema.Children.Count > 0)
             {
-                return TypeRef.MapOf(Read(valueSchema, nameHint + "Value"));
+                return TypeRef.MapOf(ReadElement(mapping, "additionalProperties", nameHint + "Value"));
             }
 
             return TypeRef.Json;

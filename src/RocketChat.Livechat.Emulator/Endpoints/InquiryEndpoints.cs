@@ -11,8 +11,9 @@ internal sealed class InquiryEndpoints(InquiryService inquiries)
 {
     public async Task ListAsync(HttpContext context)
     {
-        Paging paging = QueryParsing.Paging(context.Api());
-        (IReadOnlyList<InquiryRecord> page, int total) = inquiries.ListQueued(paging);
+        ApiCall call = context.Api();
+        Paging paging = QueryParsing.Paging(call);
+        (IReadOnlyList<InquiryRecord> page, int total) = inquiries.ListQueued(paging, Department(call));
         await WritePageAsync(context, page, paging, total, InquiryJson.WriteListItem).ConfigureAwait(false);
     }
 
@@ -20,7 +21,7 @@ internal sealed class InquiryEndpoints(InquiryService inquiries)
     {
         ApiCall call = context.Api();
         Paging paging = QueryParsing.Paging(call);
-        (IReadOnlyList<InquiryRecord> page, int total) = inquiries.ListQueuedFor(call.User, paging);
+        (IReadOnlyList<InquiryRecord> page, int total) = inquiries.ListQueuedFor(call.User, paging, Department(call));
         await WritePageAsync(context, page, paging, total, InquiryJson.Write).ConfigureAwait(false);
     }
 
@@ -49,6 +50,8 @@ internal sealed class InquiryEndpoints(InquiryService inquiries)
         inquiries.Take(call.User, request.InquiryId, request.UserId);
         await JsonResponses.SuccessAsync(context).ConfigureAwait(false);
     }
+
+    private static string? Department(ApiCall call) => call.QueryString("department") is { Length: > 0 } department ? department : null;
 
     private static Task WritePageAsync(
         HttpContext context, IReadOnlyList<InquiryRecord> page, Paging paging, int total, Action<System.Text.Json.Utf8JsonWriter, InquiryRecord> write) =>

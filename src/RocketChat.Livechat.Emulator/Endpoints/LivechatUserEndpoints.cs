@@ -30,12 +30,13 @@ internal sealed class LivechatUserEndpoints(LivechatUserService users)
             call.QueryString("excludeId"),
             call.QueryBoolean("showIdleAgents") != false);
         (IReadOnlyList<UserRecord> page, int total) = users.List(role, query, paging);
+        IReadOnlyDictionary<string, IReadOnlyList<string>> departments = users.DepartmentsOf(page);
         await JsonResponses.SuccessAsync(context, writer =>
         {
             writer.WriteStartArray("users");
             foreach (UserRecord user in page)
             {
-                UserJson.WriteLivechatUser(writer, user, withDepartments: true);
+                UserJson.WriteLivechatUser(writer, user, departments[user.Id]);
             }
 
             writer.WriteEndArray();
@@ -70,7 +71,7 @@ internal sealed class LivechatUserEndpoints(LivechatUserService users)
             }
             else
             {
-                UserJson.WriteLivechatUser(writer, user, withDepartments: false);
+                UserJson.WriteLivechatUser(writer, user, departments: null);
             }
         }).ConfigureAwait(false);
     }

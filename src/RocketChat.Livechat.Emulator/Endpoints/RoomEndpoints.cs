@@ -64,7 +64,7 @@ internal sealed class RoomEndpoints(RoomService rooms)
         {
             AgentIds = agents,
             DepartmentIds = call.QueryStrings("departmentId"),
-            Open = Flag(call, "open"),
+            Open = OpenFilter(call),
             CreatedAt = createdAt,
             ClosedAt = closedAt,
             Tags = call.QueryStrings("tags"),
@@ -141,6 +141,19 @@ internal sealed class RoomEndpoints(RoomService rooms)
 
         return JavaScriptJson.ParseDate(text) ?? throw ApiErrors.Plain($"The \"{name}.{bound}\" query parameter must be a valid date.");
     }
+
+    /// <summary>The route passes <c>open</c> on only when it is exactly "true" or "false"; any other value filters nothing.</summary>
+    private static bool? OpenFilter(ApiCall call) => call.Query["open"] switch
+    {
+        JsonValue value when value.TryGetValue(out bool flag) => flag,
+        JsonValue value when value.TryGetValue(out string? text) => text switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => null,
+        },
+        _ => null,
+    };
 
     /// <summary>findRooms reads a flag as true when it is true, "true", "t" or "1".</summary>
     private static bool? Flag(ApiCall call, string name) => call.Query[name] switch

@@ -90,6 +90,33 @@ internal static class ApiRoutes
         app.MapApi("POST", $"{Livechat}/offline.message", endpoints.OfflineMessages.SendAsync, ApiRoute.Public with { Body = OfflineMessageSchemas.Send });
 
         WebhookRoutes.Map(app, endpoints.Webhooks);
+
+        MapSurroundings(app, endpoints, Livechat);
+    }
+
+    /// <summary>Routes around the livechat flow: the account, the widget appearance and departments.</summary>
+    private static void MapSurroundings(IEndpointRouteBuilder app, EmulatorEndpoints endpoints, string livechat)
+    {
+        app.MapApi("GET", "/api/v1/me", endpoints.Account.MeAsync, ApiRoute.Authenticated);
+        app.MapApi("POST", "/api/v1/logout", endpoints.Account.LogoutAsync, ApiRoute.Authenticated);
+        app.MapApi("POST", "/api/v1/users.setStatus", endpoints.Account.SetStatusAsync, ApiRoute.Authenticated);
+
+        var manager = ApiRoute.Authenticated with { Permissions = [Permissions.ViewLivechatManager] };
+        app.MapApi("GET", $"{livechat}/appearance", endpoints.Appearance.GetAsync, manager);
+        app.MapApi("POST", $"{livechat}/appearance", endpoints.Appearance.SetAsync, manager);
+
+        var viewDepartments = ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ViewLivechatDepartments, Permissions.ViewLivechatRoom],
+            AnyPermission = true,
+        };
+        app.MapApi("GET", $"{livechat}/department", endpoints.Departments.ListAsync, viewDepartments with { Query = RouteSchemas.ListDepartments });
+        app.MapApi("POST", $"{livechat}/department", endpoints.Departments.CreateAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ManageLivechatDepartments],
+        });
+        app.MapApi("GET", $"{livechat}/department/{{_id}}", endpoints.Departments.GetAsync, viewDepartments with { Query = RouteSchemas.GetDepartment });
+        app.MapApi("GET", $"{livechat}/department/{{_id}}/agents", endpoints.Departments.ListAgentsAsync, viewDepartments with { Query = RouteSchemas.ListDepartmentAgents });
     }
 
     private static void MapApi(this IEndpointRouteBuilder app, string method, string pattern, RequestDelegate handler, ApiRoute route) =>

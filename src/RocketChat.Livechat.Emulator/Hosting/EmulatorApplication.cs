@@ -33,7 +33,7 @@ internal static class EmulatorApplication
         app.Use(next => new ApiGatewayMiddleware(next, endpoints.Accounts, rateLimiter, options).InvokeAsync);
         ApiRoutes.Map(app, endpoints);
         endpoints.Realtime.Map(app);
-        app.MapFallback(_ => throw ApiErrors.EndpointDoesNotExist());
+        app.MapFallback("{*path}", _ => throw ApiErrors.EndpointDoesNotExist());
         return app;
     }
 

@@ -26,7 +26,16 @@ internal sealed class EmulatorEndpoints
         OfflineMessages = new OfflineMessageEndpoints(new OfflineMessageService(state));
         RoomInfo = new RoomInfoEndpoints(new RoomInfoService(state));
         WebhookSender = state.Webhooks.Sender;
+        Account = new AccountEndpoints(Accounts);
+        Appearance = new AppearanceEndpoints(new AppearanceService(state));
+        Departments = new DepartmentEndpoints(new DepartmentService(state));
     }
+
+    public AccountEndpoints Account { get; }
+
+    public AppearanceEndpoints Appearance { get; }
+
+    public DepartmentEndpoints Departments { get; }
 
     public RealtimeServer Realtime { get; }
 

@@ -27,8 +27,11 @@ internal sealed class ApiGatewayMiddleware(RequestDelegate next, AccountService 
 
         try
         {
-            UserRecord? caller = accounts.Authenticate(
-                context.Request.Headers["X-User-Id"].ToString(), context.Request.Headers["X-Auth-Token"].ToString());
+            // Like the 8.x route wrapper, the caller is identified only on routes that require authentication: staff
+            // headers on a public route neither identify anyone nor exempt the call from the rate limiter.
+            UserRecord? caller = route.RequiresAuthentication
+                ? accounts.Authenticate(context.Request.Headers["X-User-Id"].ToString(), context.Request.Headers["X-Auth-Token"].ToString())
+                : null;
             if (route.RequiresAuthentication && caller is null)
             {
                 throw ApiErrors.NotLoggedIn();
@@ -51,7 +54,8 @@ internal sealed class ApiGatewayMiddleware(RequestDelegate next, AccountService 
                 Validate(ref body, bodySchema, coerceArrays: false);
             }
 
-            if (route.Permissions.Count > 0 && (caller is null || !Permissions.HasAll(caller, route.Permissions)))
+            if (route.Permissions.Count > 0
+                && (caller is null || !(route.AnyPermission ? Permissions.HasAny(caller, [.. route.Permissions]) : Permissions.HasAll(caller, route.Permissions))))
             {
                 throw ApiErrors.MissingPermission();
             }

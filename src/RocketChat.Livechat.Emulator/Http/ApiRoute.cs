@@ -17,6 +17,9 @@ internal sealed record ApiRoute
 
     public IReadOnlyList<string> Permissions { get; init; } = [];
 
+    /// <summary>The <c>operation: 'hasAny'</c> form: one of <see cref="Permissions"/> is enough.</summary>
+    public bool AnyPermission { get; init; }
+
     public RateLimitPolicy RateLimit { get; init; } = RateLimitPolicy.Default;
 
     /// <summary>The ajv schema of the JSON body.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -67,12 +68,14 @@ internal static class JavaScriptJsonParser
         }
         catch (InvalidOperationException)
         {
-            string raw = property.ToString();
-            int colon = FindNameEnd(raw);
-            return Unescape(raw.AsSpan(1, colon - 1));
+            return Unescape(Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8PropertyName(property)));
         }
     }
 
+    /// <summary>
+    /// The string's value; when it holds a lone surrogate escape or invalid UTF-8 (which .NET refuses to transcode),
+    /// the raw bytes are decoded leniently, invalid sequences becoming U+FFFD as Node's decoder makes them.
+    /// </summary>
     private static string ReadString(JsonElement element)
     {
         try
@@ -81,31 +84,13 @@ internal static class JavaScriptJsonParser
         }
         catch (InvalidOperationException)
         {
-            string raw = element.GetRawText();
-            return Unescape(raw.AsSpan(1, raw.Length - 2));
+            ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(element);
+            return Unescape(Encoding.UTF8.GetString(raw[1..^1]));
         }
-    }
-
-    /// <summary>The index of the closing quote of the property name at the start of <paramref name="raw"/>.</summary>
-    private static int FindNameEnd(string raw)
-    {
-        for (int i = 1; i < raw.Length; i++)
-        {
-            if (raw[i] == '\\')
-            {
-                i++;
-            }
-            else if (raw[i] == '"')
-            {
-                return i;
-            }
-        }
-
-        return raw.Length - 1;
     }
 
     /// <summary>Decodes the escapes of a JSON string body (already validated by the reader), replacing lone surrogates.</summary>
-    private static string Unescape(ReadOnlySpan<char> escaped)
+    private static string Unescape(string escaped)
     {
         var builder = new StringBuilder(escaped.Length);
         for (int i = 0; i < escaped.Length; i++)
@@ -125,7 +110,7 @@ internal static class JavaScriptJsonParser
                 'n' => '\n',
                 'r' => '\r',
                 't' => '\t',
-                'u' => (char)int.Parse(escaped.Slice(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+                'u' => (char)int.Parse(escaped.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
                 _ => kind,
             });
             if (kind == 'u')

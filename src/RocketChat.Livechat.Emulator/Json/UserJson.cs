@@ -10,7 +10,7 @@ internal static class UserJson
     /// The projection of the users/:type routes: <c>_id, username, name, status, statusLivechat, emails, livechat</c>,
     /// plus <c>departments</c> in list results. Never <c>roles</c>.
     /// </summary>
-    public static void WriteLivechatUser(Utf8JsonWriter writer, UserRecord user, bool withDepartments)
+    public static void WriteLivechatUser(Utf8JsonWriter writer, UserRecord user, IReadOnlyList<string>? departments)
     {
         writer.WriteStartObject();
         writer.WriteString("_id", user.Id);
@@ -23,9 +23,9 @@ internal static class UserJson
         }
 
         WriteEmails(writer, user);
-        if (withDepartments)
+        if (departments is not null)
         {
-            writer.WriteEmptyArray("departments");
+            writer.WriteStringArray("departments", departments);
         }
 
         writer.WriteEndObject();
@@ -44,6 +44,13 @@ internal static class UserJson
     public static void WriteMe(Utf8JsonWriter writer, UserRecord user, Uri serverUrl)
     {
         writer.WriteStartObject();
+        WriteMeFields(writer, user, serverUrl);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The fields of getUserInfo(user), which <c>GET me</c> spreads into its top-level object.</summary>
+    public static void WriteMeFields(Utf8JsonWriter writer, UserRecord user, Uri serverUrl)
+    {
         writer.WriteString("_id", user.Id);
         writer.WriteString("name", user.Name);
         WriteEmails(writer, user);
@@ -63,7 +70,6 @@ internal static class UserJson
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteString("avatarUrl", new Uri(serverUrl, $"avatar/{Uri.EscapeDataString(user.Username)}").AbsoluteUri);
-        writer.WriteEndObject();
     }
 
     private static void WriteEmails(Utf8JsonWriter writer, UserRecord user)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Http;
 using RocketChat.Livechat.Emulator.State;
 
 namespace RocketChat.Livechat.Emulator.Services;
@@ -68,6 +69,47 @@ internal sealed class AccountService(EmulatorState state)
                 && state.Users.TryGetValue(owner, out UserRecord? user)
                     ? user
                     : null;
+        }
+    }
+
+    /// <summary>POST logout: the login token stops working.</summary>
+    public void Logout(string token)
+    {
+        lock (state.Gate)
+        {
+            state.LoginTokens.Remove(token);
+        }
+    }
+
+    /// <summary>
+    /// POST users.setStatus: changes the presence of the caller, or of <paramref name="userId"/> with
+    /// edit-other-user-info. An offline agent is not available for routing.
+    /// </summary>
+    public void SetStatus(UserRecord caller, string? status, string? userId, Func<UserRecord, bool> mayEditOthers)
+    {
+        UserStatus? presence = status switch
+        {
+            null => null,
+            "online" => UserStatus.Online,
+            "away" => UserStatus.Away,
+            "busy" => UserStatus.Busy,
+            "offline" => UserStatus.Offline,
+            _ => throw ApiErrors.Meteor("error-invalid-status", "Valid status types include online | away | busy | offline", ApiErrors.Detail("method", "users.setStatus")),
+        };
+        lock (state.Gate)
+        {
+            string targetId = string.IsNullOrEmpty(userId) ? caller.Id : userId;
+            if (targetId != caller.Id && !mayEditOthers(caller))
+            {
+                throw ApiErrors.Meteor("error-not-allowed", "Not allowed", ApiErrors.Detail("method", "users.setStatus"));
+            }
+
+            UserRecord user = state.Users.GetValueOrDefault(targetId)
+                ?? throw ApiErrors.Meteor("error-invalid-user", "Invalid user", ApiErrors.Detail("method", "users.setStatus"));
+            if (presence is { } newStatus)
+            {
+                state.Users[user.Id] = user with { Status = newStatus };
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Http;
+using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
 
 namespace RocketChat.Livechat.Emulator.Services;
@@ -33,7 +34,10 @@ internal sealed class AgentInfoService(EmulatorState state, AgentRouter router)
                 return null;
             }
 
-            UserRecord? next = state.Options.RoutingMethod == RoutingMethod.AutoSelection ? router.NextAgent() : null;
+            // Routing follows the run-time setting and the visitor's department, as creating the room would.
+            UserRecord? next = state.Settings.RoutingMethod() == RoutingMethod.AutoSelection
+                ? router.NextAgent(state.FindVisitorByToken(token)?.Department)
+                : null;
             return next ?? throw ApiErrors.Plain("agent-not-found");
         }
     }

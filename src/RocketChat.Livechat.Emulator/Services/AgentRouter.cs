@@ -1,5 +1,6 @@
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Events;
+using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
 
 namespace RocketChat.Livechat.Emulator.Services;
@@ -21,21 +22,41 @@ internal sealed class AgentRouter(EmulatorState state)
     /// </summary>
     public UserRecord? FindAgentToServe(string userId) =>
         state.Users.TryGetValue(userId, out UserRecord? user)
-        && (IsAvailable(user) || (state.Options.AcceptChatsWithNoAgents && user.IsAgent))
+        && (IsAvailable(user) || (state.Settings.AcceptChatsWithNoAgents() && user.IsAgent))
             ? user
             : null;
 
-    /// <summary>checkServiceStatus: the requested agent, or any agent, is available.</summary>
-    public bool IsServiceOnline(AgentReference? requestedAgent) => requestedAgent is null
-        ? state.Users.Values.Any(IsAvailable)
-        : state.Users.TryGetValue(requestedAgent.AgentId, out UserRecord? agent) && IsAvailable(agent);
+    /// <summary>
+    /// checkServiceStatus / checkOnlineAgents: the requested agent is available; otherwise, for a department, one of
+    /// its agents is (and the department is enabled); otherwise any agent is.
+    /// </summary>
+    public bool IsServiceOnline(AgentReference? requestedAgent, string? departmentId)
+    {
+        if (requestedAgent is not null)
+        {
+            return state.Users.TryGetValue(requestedAgent.AgentId, out UserRecord? agent) && IsAvailable(agent);
+        }
 
-    /// <summary>Auto_Selection's next agent: the available agent with the fewest open chats (then by username).</summary>
-    public UserRecord? NextAgent() => state.Users.Values
-        .Where(IsAvailable)
-        .OrderBy(agent => state.Rooms.Values.Count(room => room.IsOpen && room.ServedBy?.AgentId == agent.Id))
+        return departmentId is null
+            ? state.Users.Values.Any(IsAvailable)
+            : Candidates(departmentId).Any();
+    }
+
+    /// <summary>
+    /// Auto_Selection's next agent (getNextAgent): the available agent with the fewest open chats, then by username;
+    /// for a department only its agents.
+    /// </summary>
+    public UserRecord? NextAgent(string? departmentId) => (departmentId is null ? state.Users.Values.Where(IsAvailable) : Candidates(departmentId))
+        .OrderBy(agent => state.Rooms.OpenChatsOf(agent.Id))
         .ThenBy(agent => agent.Username, StringComparer.Ordinal)
         .FirstOrDefault();
+
+    /// <summary>The available agents of an enabled department.</summary>
+    private IEnumerable<UserRecord> Candidates(string departmentId) =>
+        state.Departments.TryGetValue(departmentId, out DepartmentRecord? department) && department.Enabled
+            && state.DepartmentAgents.TryGetValue(departmentId, out Dictionary<string, DepartmentAgentRecord>? members)
+            ? members.Keys.Select(id => state.Users.GetValueOrDefault(id)).OfType<UserRecord>().Where(IsAvailable)
+            : [];
 
     /// <summary>RoutingManager.assignAgent: the room gets servedBy, the inquiry is taken and the agent joins with system messages.</summary>
     public void Assign(string roomId, UserRecord agent, DateTimeOffset now)

@@ -9,23 +9,47 @@ internal sealed class InquiryService(EmulatorState state, AgentRouter router)
 {
     private static readonly KeyValuePair<string, string> s_takeInquiryMethod = ApiErrors.Detail("method", "livechat:takeInquiry");
 
-    /// <summary>GET livechat/inquiries.list: queued inquiries, newest first unless sorted otherwise. Departments do not exist here, so a department filter is ignored as an unknown one would be.</summary>
-    public (IReadOnlyList<InquiryRecord> Page, int Total) ListQueued(Paging paging)
+    /// <summary>
+    /// GET livechat/inquiries.list: queued inquiries, newest first unless sorted otherwise. <paramref name="department"/>
+    /// (an id or a name) filters by department; an unknown one is ignored.
+    /// </summary>
+    public (IReadOnlyList<InquiryRecord> Page, int Total) ListQueued(Paging paging, string? department)
     {
-        List<InquiryRecord> queued = Snapshot();
+        List<InquiryRecord> queued;
+        lock (state.Gate)
+        {
+            string? departmentId = department is null ? null : state.FindDepartmentByIdOrName(department)?.Id;
+            queued = QueuedInquiries().Where(inquiry => departmentId is null || inquiry.Department == departmentId).ToList();
+        }
+
         IReadOnlyList<InquiryRecord> sorted = DocumentSort.Apply(queued, paging.Sort ?? [new SortField("ts", -1)], SortKey);
         return (paging.Apply(sorted), queued.Count);
     }
 
     /// <summary>
-    /// GET livechat/inquiries.queuedForUser: queued inquiries reserved for the caller or in the public queue (an agent
-    /// without departments sees all of them). The caller's sort is merged with the queue order (timestamp), which wins on a shared key.
+    /// GET livechat/inquiries.queuedForUser: queued inquiries reserved for the caller, or without a default agent and
+    /// either in one of the caller's enabled departments or in the public queue (no department). A
+    /// <paramref name="department"/> that is not one of the caller's is 'error-not-authorized'. The caller's sort is
+    /// merged with the queue order (timestamp), which wins on a shared key.
     /// </summary>
-    public (IReadOnlyList<InquiryRecord> Page, int Total) ListQueuedFor(UserRecord agent, Paging paging)
+    public (IReadOnlyList<InquiryRecord> Page, int Total) ListQueuedFor(UserRecord agent, Paging paging, string? department)
     {
-        List<InquiryRecord> visible = Snapshot()
-            .Where(inquiry => inquiry.DefaultAgent?.AgentId == agent.Id || inquiry.Department is null)
-            .ToList();
+        List<InquiryRecord> visible;
+        lock (state.Gate)
+        {
+            HashSet<string> departments = [.. state.DepartmentsOfAgent(agent.Id, enabledOnly: true)];
+            if (department is not null && !departments.Contains(department))
+            {
+                throw ApiErrors.Plain("error-not-authorized");
+            }
+
+            visible = QueuedInquiries()
+                .Where(inquiry => inquiry.DefaultAgent?.AgentId == agent.Id
+                    || (inquiry.DefaultAgent is null && (inquiry.Department is null || departments.Contains(inquiry.Department))))
+                .Where(inquiry => department is null || inquiry.Department == department)
+                .ToList();
+        }
+
         // { ...sort, ...queueSort }: a caller's "ts" keeps its place but takes the queue's direction.
         List<SortField> sort = (paging.Sort ?? []).Select(field => field.Field == "ts" ? field with { Direction = 1 } : field).ToList();
         if (!sort.Any(field => field.Field == "ts"))
@@ -70,13 +94,9 @@ internal sealed class InquiryService(EmulatorState state, AgentRouter router)
         }
     }
 
-    private List<InquiryRecord> Snapshot()
-    {
-        lock (state.Gate)
-        {
-            return state.Inquiries.Values.Where(inquiry => inquiry.Status == InquiryStatus.Queued).ToList();
-        }
-    }
+    /// <summary>The queued inquiries; call while holding the gate.</summary>
+    private IEnumerable<InquiryRecord> QueuedInquiries() =>
+        state.Inquiries.Queued;
 
     private static IComparable? SortKey(InquiryRecord inquiry, string field) => field switch
     {

@@ -21,6 +21,15 @@ internal sealed class LivechatUserService(EmulatorState state)
         return (paging.Apply(sorted), matches.Count);
     }
 
+    /// <summary>The department ids of each of <paramref name="users"/>, for the <c>departments</c> field of agent lists.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> DepartmentsOf(IEnumerable<UserRecord> users)
+    {
+        lock (state.Gate)
+        {
+            return users.ToDictionary(user => user.Id, user => (IReadOnlyList<string>)[.. state.DepartmentsOfAgent(user.Id)], StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>addAgent/addManager: gives the role to the user with this username.</summary>
     public UserRecord AddRole(string role, string username)
     {
@@ -58,8 +67,12 @@ internal sealed class LivechatUserService(EmulatorState state)
             user = user.WithoutRole(role);
             if (role == RoleNames.Agent)
             {
-                // Users.removeAgent unsets the livechat fields.
+                // Users.removeAgent unsets the livechat fields; afterRemoveAgent takes the agent out of its departments.
                 user = user with { LivechatStatus = null };
+                foreach (Dictionary<string, DepartmentAgentRecord> members in state.DepartmentAgents.Values)
+                {
+                    members.Remove(user.Id);
+                }
             }
 
             state.Users[user.Id] = user;

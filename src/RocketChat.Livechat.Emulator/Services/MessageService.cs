@@ -1,6 +1,7 @@
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Events;
 using RocketChat.Livechat.Emulator.Http;
+using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
 
 namespace RocketChat.Livechat.Emulator.Services;
@@ -21,6 +22,11 @@ internal sealed class MessageService(EmulatorState state)
             if (!room.IsOpen)
             {
                 throw ApiErrors.Plain("room-closed");
+            }
+
+            if (state.Settings.LivechatMessageCharacterLimit() is { } characterLimit && text.Length > characterLimit)
+            {
+                throw ApiErrors.Plain("message-length-exceeds-character-limit");
             }
 
             EnsureAllowedSize(text);
@@ -99,9 +105,9 @@ internal sealed class MessageService(EmulatorState state)
     /// </summary>
     public MessageRecord SendAsAgent(UserRecord agent, string roomId, string text, string? messageId)
     {
-        EnsureAllowedSize(text);
         lock (state.Gate)
         {
+            EnsureAllowedSize(text);
             if (!state.Rooms.TryGetValue(roomId, out RoomRecord? room))
             {
                 throw ApiErrors.Meteor("error-invalid-room", "Invalid room");
@@ -191,7 +197,7 @@ internal sealed class MessageService(EmulatorState state)
     /// <summary>executeSendMessage's check against Message_MaxAllowedSize (the string's length in UTF-16 units).</summary>
     private void EnsureAllowedSize(string text)
     {
-        if (text.Length > state.Options.MessageMaxAllowedSize)
+        if (text.Length > state.Settings.MessageMaxAllowedSize())
         {
             throw ApiErrors.Meteor("error-message-size-exceeded", "Message size exceeds Message_MaxAllowedSize", ApiErrors.Detail("method", "sendMessage"));
         }

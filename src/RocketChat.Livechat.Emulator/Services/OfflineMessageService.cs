@@ -14,9 +14,12 @@ internal sealed partial class OfflineMessageService(EmulatorState state)
     /// <summary>The server's route turns every failure of sendOfflineMessage into this one localized text.</summary>
     public const string FailureText = "Error sending livechat offline message";
 
+    /// <summary>Whether the widget shows the offline form (defined with the appearance settings); when off, the form fails.</summary>
+    private const string DisplayOfflineForm = "Livechat_display_offline_form";
+
     public void Send(string name, string email, string message)
     {
-        if (!state.Settings.GetBoolean(OfflineFormSettings.DisplayOfflineForm) || !EmailAddress().IsMatch(email))
+        if (!state.Settings.GetBoolean(DisplayOfflineForm) || !EmailAddress().IsMatch(email))
         {
             throw ApiErrors.Plain(FailureText);
         }

@@ -3,6 +3,7 @@ using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Events;
 using RocketChat.Livechat.Emulator.Http;
 using RocketChat.Livechat.Emulator.Security;
+using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
 
 namespace RocketChat.Livechat.Emulator.Services;
@@ -76,7 +77,7 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         }
     }
 
-    /// <summary>POST livechat/room.forward (transfer): to an available agent; departments do not exist here.</summary>
+    /// <summary>POST livechat/room.forward (transfer): to an available agent, or to a department.</summary>
     public void Forward(UserRecord user, string roomId, string? targetUserId, string? departmentId, string? comment)
     {
         lock (state.Gate)
@@ -99,7 +100,8 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
 
             if (!string.IsNullOrEmpty(departmentId))
             {
-                throw ApiErrors.Plain("error-invalid-department");
+                ForwardToDepartment(user, room, departmentId, comment);
+                return;
             }
 
             if (string.IsNullOrEmpty(targetUserId))
@@ -132,6 +134,55 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         }
     }
 
+    /// <summary>
+    /// forwardRoomToDepartment: the room joins the department and leaves its agent. Auto_Selection hands it to the
+    /// department's next agent at once; Manual_Selection puts the inquiry back in the queue, where only the
+    /// department's agents see it. A department without an available agent refuses unless chats with no agents are accepted.
+    /// </summary>
+    private void ForwardToDepartment(UserRecord user, RoomRecord room, string departmentId, string? comment)
+    {
+        if (state.Departments.GetValueOrDefault(departmentId) is not { Enabled: true })
+        {
+            throw ApiErrors.Plain("error-invalid-department");
+        }
+
+        InquiryRecord inquiry = state.FindInquiryByRoom(room.Id) ?? throw ApiErrors.Plain("error-invalid-inquiry");
+        bool autoAssign = state.Settings.RoutingMethod() == RoutingMethod.AutoSelection;
+        UserRecord? next = autoAssign ? router.NextAgent(departmentId) : null;
+        bool anyoneOnline = autoAssign ? next is not null : router.IsServiceOnline(requestedAgent: null, departmentId);
+        if (!anyoneOnline && !state.Settings.AcceptChatsWithNoAgents())
+        {
+            throw ApiErrors.Plain("error-no-agents-online-in-department");
+        }
+
+        DateTimeOffset now = state.Now;
+        router.Unassign(room.Id, now);
+        state.Rooms[room.Id] = state.Rooms[room.Id] with { DepartmentId = departmentId, UpdatedAt = now };
+        state.Inquiries[inquiry.Id] = inquiry with
+        {
+            Department = departmentId,
+            Status = InquiryStatus.Queued,
+            QueuedAt = now,
+            DefaultAgent = null,
+            UpdatedAt = now,
+        };
+        if (next is not null)
+        {
+            router.Assign(room.Id, next, now);
+        }
+
+        var transferredBy = new MessageSender(user.Id, user.Username, user.Name);
+        var transfer = new TransferRecord(
+            transferredBy,
+            room.ServedBy?.AgentId == user.Id ? "agent" : "user",
+            "department",
+            comment,
+            next is null ? null : new MessageSender(next.Id, next.Username, next.Name),
+            now);
+        state.AddMessage(AgentRouter.SystemMessage(room.Id, "livechat_transfer_history", string.Empty, transferredBy, now) with { Transfer = transfer });
+        state.Webhooks.SessionForwarded(state.Rooms[room.Id], room.ServedBy, room.DepartmentId);
+    }
+
     /// <summary>Rooms matching <paramref name="filter"/>, sorted and paged, with the total before paging.</summary>
     public (IReadOnlyList<RoomRecord> Page, int Total) List(RoomFilter filter, Paging paging)
     {
@@ -153,7 +204,12 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
     /// <summary>createRoom plus QueueManager.requestRoom: room, inquiry and 'livechat-started' in one step, then routing.</summary>
     private RoomRecord CreateRoom(VisitorRecord visitor, AgentReference? requestedAgent, RoomSourceType source, string? host)
     {
-        if (!router.IsServiceOnline(requestedAgent) && !state.Options.AcceptChatsWithNoAgents)
+        if (!state.Settings.LivechatEnabled())
+        {
+            throw ApiErrors.Meteor("error-omnichannel-is-disabled");
+        }
+
+        if (!router.IsServiceOnline(requestedAgent, visitor.Department) && !state.Settings.AcceptChatsWithNoAgents())
         {
             throw ApiErrors.Meteor("no-agent-online", "Sorry, no online agents");
         }
@@ -193,11 +249,11 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         state.Webhooks.SessionStarted(room);
 
         // Auto_Selection delegates a 'ready' inquiry at once; Manual_Selection leaves it queued for an agent to take.
-        if (state.Options.RoutingMethod == RoutingMethod.AutoSelection)
+        if (state.Settings.RoutingMethod() == RoutingMethod.AutoSelection)
         {
             UserRecord? agent = requestedAgent is not null && state.Users.TryGetValue(requestedAgent.AgentId, out UserRecord? requested) && AgentRouter.IsAvailable(requested)
                 ? requested
-                : router.NextAgent();
+                : router.NextAgent(visitor.Department);
             if (agent is not null)
             {
                 router.Assign(room.Id, agent, now);

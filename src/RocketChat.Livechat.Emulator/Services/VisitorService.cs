@@ -31,16 +31,18 @@ internal sealed partial class VisitorService(EmulatorState state)
         lock (state.Gate)
         {
             VisitorRecord? existing = state.FindVisitorByToken(input.Token);
-            if (!string.IsNullOrEmpty(input.Department) && existing?.Department != input.Department)
+            string? departmentId = null;
+            if (!string.IsNullOrEmpty(input.Department))
             {
-                // The emulator has no departments, so every department id or name is unknown.
-                throw ApiErrors.Meteor("error-invalid-department", "The provided department is invalid");
+                // The department is given by id or by name and stored by id.
+                departmentId = state.FindDepartmentByIdOrName(input.Department)?.Id
+                    ?? throw ApiErrors.Meteor("error-invalid-department", "The provided department is invalid");
             }
 
             existing ??= phone is not null
-                ? state.Visitors.Values.FirstOrDefault(visitor => visitor.Phones.Contains(phone, StringComparer.Ordinal))
+                ? state.Visitors.FindByPhone(phone)
                 : email is not null
-                    ? state.Visitors.Values.FirstOrDefault(visitor => visitor.Emails.Contains(email, StringComparer.Ordinal))
+                    ? state.Visitors.FindByEmail(email)
                     : null;
 
             DateTimeOffset now = state.Now;
@@ -61,9 +63,9 @@ internal sealed partial class VisitorService(EmulatorState state)
                 Status = VisitorStatus.Online,
                 Phones = phone is null ? visitor.Phones : [phone],
                 Emails = email is null ? visitor.Emails : [email],
+                Department = departmentId ?? visitor.Department,
             };
             state.Visitors[visitor.Id] = visitor;
-            state.VisitorTokens[visitor.Token] = visitor.Id;
             RefreshOpenRooms(visitor);
             return visitor;
         }
@@ -88,7 +90,7 @@ internal sealed partial class VisitorService(EmulatorState state)
                 throw ApiErrors.Meteor("visitor-has-open-rooms", "Cannot remove visitors with opened rooms");
             }
 
-            foreach (RoomRecord room in state.Rooms.Values.Where(room => room.Visitor.Id == visitor.Id).ToList())
+            foreach (RoomRecord room in state.Rooms.OfVisitor(visitor.Id).ToList())
             {
                 state.Rooms.Remove(room.Id);
                 if (state.Messages.Remove(room.Id, out List<MessageRecord>? messages))
@@ -98,7 +100,6 @@ internal sealed partial class VisitorService(EmulatorState state)
             }
 
             state.Visitors.Remove(visitor.Id);
-            state.VisitorTokens.Remove(visitor.Token);
             return (visitor.Id, state.Now);
         }
     }
@@ -112,12 +113,12 @@ internal sealed partial class VisitorService(EmulatorState state)
     private void RefreshOpenRooms(VisitorRecord visitor)
     {
         VisitorSummary summary = visitor.ToSummary();
-        foreach (RoomRecord room in state.Rooms.Values.Where(room => room.IsOpen && room.Visitor.Id == visitor.Id).ToList())
+        foreach (RoomRecord room in state.Rooms.OfVisitor(visitor.Id).Where(room => room.IsOpen).ToList())
         {
             state.Rooms[room.Id] = room with { Visitor = summary, DisplayName = visitor.Name ?? room.DisplayName };
         }
 
-        foreach (InquiryRecord inquiry in state.Inquiries.Values.Where(inquiry => inquiry.Visitor.Id == visitor.Id).ToList())
+        foreach (InquiryRecord inquiry in state.Inquiries.OfVisitor(visitor.Id).ToList())
         {
             state.Inquiries[inquiry.Id] = inquiry with { Visitor = summary, Name = visitor.Name ?? inquiry.Name };
         }

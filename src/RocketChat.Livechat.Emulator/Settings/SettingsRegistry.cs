@@ -13,12 +13,15 @@ internal sealed class SettingsRegistry
     private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    /// <summary>Adds a setting with its default; defining an id twice is a programming error.</summary>
-    public void Define(string id, SettingType type, JsonNode? defaultValue)
+    /// <summary>
+    /// Adds a setting with its default; defining an id twice is a programming error. A select setting lists the
+    /// <paramref name="allowedValues"/> it takes.
+    /// </summary>
+    public void Define(string id, SettingType type, JsonNode? defaultValue, IReadOnlyList<string>? allowedValues = null)
     {
         lock (_lock)
         {
-            if (!_definitions.TryAdd(id, new SettingDefinition(id, type, defaultValue)))
+            if (!_definitions.TryAdd(id, new SettingDefinition(id, type, defaultValue, allowedValues)))
             {
                 throw new InvalidOperationException($"The setting '{id}' is defined twice.");
             }
@@ -84,10 +87,21 @@ internal sealed class SettingsRegistry
 
     public bool GetBoolean(string id) => TryGet(id, out JsonNode? value) && value is JsonValue flag && flag.TryGetValue(out bool b) && b;
 
-    public int GetInt32(string id, int fallback) =>
-        TryGet(id, out JsonNode? value) && value is JsonValue number && number.TryGetValue(out double d) && d >= int.MinValue && d <= int.MaxValue
-            ? (int)d
-            : fallback;
+    /// <summary>The value as an integer, whether it was stored from an int (a default) or read from a JSON number.</summary>
+    public int GetInt32(string id, int fallback)
+    {
+        if (!TryGet(id, out JsonNode? value) || value is not JsonValue number)
+        {
+            return fallback;
+        }
+
+        if (number.TryGetValue(out int whole))
+        {
+            return whole;
+        }
+
+        return number.TryGetValue(out double d) && d >= int.MinValue && d <= int.MaxValue ? (int)d : fallback;
+    }
 }
 
 /// <summary>The value types of the settings the emulator keeps.</summary>
@@ -105,13 +119,13 @@ internal enum SettingWriteResult
     WrongType,
 }
 
-internal sealed record SettingDefinition(string Id, SettingType Type, JsonNode? DefaultValue)
+internal sealed record SettingDefinition(string Id, SettingType Type, JsonNode? DefaultValue, IReadOnlyList<string>? AllowedValues = null)
 {
     public bool Accepts(JsonNode? value) => value is JsonValue scalar && Type switch
     {
-        SettingType.String => scalar.TryGetValue(out string? _),
+        SettingType.String => scalar.TryGetValue(out string? text) && (AllowedValues is null || AllowedValues.Contains(text, StringComparer.Ordinal)),
         SettingType.Boolean => scalar.TryGetValue(out bool _),
-        SettingType.Int => scalar.TryGetValue(out double number) && number == Math.Floor(number),
+        SettingType.Int => scalar.TryGetValue(out int _) || (scalar.TryGetValue(out double number) && number == Math.Floor(number)),
         _ => false,
     };
 }

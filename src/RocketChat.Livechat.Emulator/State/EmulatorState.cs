@@ -18,7 +18,7 @@ internal sealed class EmulatorState
     {
         Options = options;
         WebhookSettings.DefineAll(Settings);
-        OfflineFormSettings.DefineAll(Settings);
+        LivechatSettings.DefineAll(Settings, options);
         SsrfSettings.DefineAll(Settings, options.SsrfAllowlist);
         Webhooks = new WebhookDispatcher(this, new WebhookSender(Settings, options.TimeProvider));
     }
@@ -41,12 +41,9 @@ internal sealed class EmulatorState
     /// <summary>Login tokens to user ids (Rocket.Chat stores them hashed in <c>services.resume.loginTokens</c>).</summary>
     public Dictionary<string, string> LoginTokens { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, VisitorRecord> Visitors { get; } = new(StringComparer.Ordinal);
+    public VisitorTable Visitors { get; } = new();
 
-    /// <summary>Visitor tokens to visitor ids. A visitor's token never changes, so only adding and removing keep it current.</summary>
-    public Dictionary<string, string> VisitorTokens { get; } = new(StringComparer.Ordinal);
-
-    public Dictionary<string, RoomRecord> Rooms { get; } = new(StringComparer.Ordinal);
+    public RoomTable Rooms { get; } = new();
 
     /// <summary>Each room's messages in insertion order, which is also timestamp order.</summary>
     public Dictionary<string, List<MessageRecord>> Messages { get; } = new(StringComparer.Ordinal);
@@ -54,7 +51,22 @@ internal sealed class EmulatorState
     /// <summary>Every stored message id, standing in for the unique index on <c>_id</c>.</summary>
     public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, InquiryRecord> Inquiries { get; } = new(StringComparer.Ordinal);
+    public InquiryTable Inquiries { get; } = new();
+
+    public Dictionary<string, DepartmentRecord> Departments { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each department's agents by agent id.</summary>
+    public Dictionary<string, Dictionary<string, DepartmentAgentRecord>> DepartmentAgents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>LivechatDepartment.findOneByIdOrName: by id first, then by exact name.</summary>
+    public DepartmentRecord? FindDepartmentByIdOrName(string idOrName) =>
+        Departments.GetValueOrDefault(idOrName)
+        ?? Departments.Values.FirstOrDefault(department => string.Equals(department.Name, idOrName, StringComparison.Ordinal));
+
+    /// <summary>The ids of the departments <paramref name="agentId"/> belongs to (enabled ones only, when asked).</summary>
+    public IEnumerable<string> DepartmentsOfAgent(string agentId, bool enabledOnly = false) => DepartmentAgents
+        .Where(entry => entry.Value.ContainsKey(agentId) && (!enabledOnly || Departments[entry.Key].Enabled))
+        .Select(entry => entry.Key);
 
     /// <summary>
     /// The current time at millisecond precision: what a JavaScript Date (and the ISO strings on the wire) can
@@ -79,17 +91,17 @@ internal sealed class EmulatorState
         Users.Values.FirstOrDefault(user => string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase));
 
     public VisitorRecord? FindVisitorByToken(string token) =>
-        VisitorTokens.TryGetValue(token, out string? visitorId) ? Visitors[visitorId] : null;
+        Visitors.FindByToken(token);
 
     public RoomRecord? FindOpenRoomOfVisitor(string token) =>
-        Rooms.Values.FirstOrDefault(room => room.IsOpen && string.Equals(room.Visitor.Token, token, StringComparison.Ordinal));
+        Rooms.FindOpenByVisitorToken(token);
 
     /// <summary>LivechatRooms.findOneByIdAndVisitorToken: the room, open or closed, if it belongs to the visitor.</summary>
     public RoomRecord? FindRoomOfVisitor(string roomId, string token) =>
         Rooms.TryGetValue(roomId, out RoomRecord? room) && string.Equals(room.Visitor.Token, token, StringComparison.Ordinal) ? room : null;
 
     public InquiryRecord? FindInquiryByRoom(string roomId) =>
-        Inquiries.Values.FirstOrDefault(inquiry => string.Equals(inquiry.RoomId, roomId, StringComparison.Ordinal));
+        Inquiries.FindByRoom(roomId);
 
     public void AddMessage(MessageRecord message)
     {

@@ -100,6 +100,25 @@ internal static class RouteSchemas
         Property("fields", NullableString),
     ]);
 
+    /// <summary>isGETLivechatDepartmentProps: the flags are the strings "true" or "false".</summary>
+    public static ObjectSchema ListDepartments { get; } = Object(
+    [
+        Property("text", NullableString),
+        Property("onlyMyDepartments", OneOf("true", "false")),
+        Property("enabled", OneOf("true", "false")),
+        Property("excludeDepartmentId", NullableString),
+        Property("showArchived", OneOf("true", "false")),
+        .. Paging(),
+        Property("query", NullableString),
+        Property("fields", NullableString),
+    ]);
+
+    public static ObjectSchema GetDepartment { get; } = Object(
+        Property("includeAgents", OneOf("true", "false")),
+        Property("onlyMyDepartments", OneOf("true", "false")));
+
+    public static ObjectSchema ListDepartmentAgents { get; } = Object([.. Paging()]);
+
     public static ObjectSchema AddLivechatUser { get; } = Object(Property("username", StringType)) with { Required = ["username"] };
 
     public static ObjectSchema SetAgentStatus { get; } = Object(

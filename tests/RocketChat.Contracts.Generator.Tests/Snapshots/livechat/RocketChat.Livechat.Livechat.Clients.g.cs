@@ -41,6 +41,8 @@ public sealed partial class LivechatClient
         Inquiries = new InquiriesClient(connection);
         Users = new UsersClient(connection);
         Integrations = new IntegrationsClient(connection);
+        Departments = new DepartmentsClient(connection);
+        Appearance = new AppearanceClient(connection);
     }
 
     /// <summary>The connection every call goes through.</summary>
@@ -69,6 +71,12 @@ public sealed partial class LivechatClient
 
     /// <summary>The livechat webhook (CRM integration) and the settings that drive it.</summary>
     public IIntegrationsClient Integrations { get; }
+
+    /// <summary>Livechat departments, which route a visitor's chats to the department's agents.</summary>
+    public IDepartmentsClient Departments { get; }
+
+    /// <summary>The livechat widget's appearance settings.</summary>
+    public IAppearanceClient Appearance { get; }
 }
 
 /// <summary>
@@ -111,6 +119,25 @@ public partial interface IAuthenticationClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<LoginResponse> LoginAsync(LoginRequest request, string? x2faCode = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>The logged-in user</summary>
+    /// <remarks>Returns the authenticated user, the same object as `data.me` of a login.</remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetMeResponse> GetMeAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Invalidate the auth token</summary>
+    /// <remarks>
+    /// The auth token of the call stops working. The body is the REST layer's own: `status` and `data.message`,
+    /// with no `success` field.
+    /// </remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<LogoutResponse> LogoutAsync(global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IAuthenticationClient"/>
@@ -134,6 +161,24 @@ public sealed partial class AuthenticationClient : IAuthenticationClient
         call.AddHeader("x-2fa-code", x2faCode);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.LoginResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetMeResponse> GetMeAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetMe", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/me");
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetMeResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<LogoutResponse> LogoutAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "Logout", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/logout");
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.LogoutResponse, cancellationToken);
     }
 }
 
@@ -1153,6 +1198,20 @@ public partial interface IUsersClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<SetAgentStatusResponse> SetAgentStatusAsync(SetAgentStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Set a user's presence</summary>
+    /// <remarks>
+    /// Sets the presence (`online`, `away`, `busy`, `offline`) of the caller, or of `userId` with `edit-other-user-info`.
+    /// An offline agent is not available for routing even when its livechat status is `available`.
+    /// <para/>
+    /// Errors (400): another status (`error-invalid-status`), another user without the permission (`error-not-allowed`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SetUserStatusResponse> SetUserStatusAsync(SetUserStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IUsersClient"/>
@@ -1243,6 +1302,17 @@ public sealed partial class UsersClient : IUsersClient
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.SetAgentStatusResponse, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SetUserStatusResponse> SetUserStatusAsync(SetUserStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetUserStatus", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/users.setStatus");
+        call.SetJsonBody(request, LivechatJsonContext.Default.SetUserStatusRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SetUserStatusResponse, cancellationToken);
+    }
 }
 
 /// <summary>The livechat webhook (CRM integration) and the settings that drive it.</summary>
@@ -1286,7 +1356,7 @@ public partial interface IIntegrationsClient
     /// <para/>
     /// Permission: `view-privileged-setting`. Errors: 400 `{success: false}` for an unknown or hidden setting.
     /// </remarks>
-    /// <param name="settingId">The setting id, e.g. `Livechat_webhookUrl` or `Livechat_webhook_on_capture`.</param>
+    /// <param name="settingId">The setting id, e.g. `Livechat_webhookUrl`, `Livechat_webhook_on_capture`, or the routing settings `Livechat_Routing_Method` (`Manual_Selection` or `Auto_Selection`), `Livechat_accept_chats_with_no_agents` and `Livechat_enabled`, which change how the next chat is routed.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
@@ -1299,7 +1369,7 @@ public partial interface IIntegrationsClient
     /// <para/>
     /// Permission: `edit-privileged-setting`. Errors: 400 for an unknown setting or a value of the wrong type.
     /// </remarks>
-    /// <param name="settingId">The setting id, e.g. `Livechat_webhookUrl` or `Livechat_webhook_on_capture`.</param>
+    /// <param name="settingId">The setting id, e.g. `Livechat_webhookUrl`, `Livechat_webhook_on_capture`, or the routing settings `Livechat_Routing_Method` (`Manual_Selection` or `Auto_Selection`), `Livechat_accept_chats_with_no_agents` and `Livechat_enabled`, which change how the next chat is routed.</param>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's response.</returns>
@@ -1361,6 +1431,242 @@ public sealed partial class IntegrationsClient : IIntegrationsClient
         call.SetJsonBody(request, LivechatJsonContext.Default.SaveSettingRequest);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
+    }
+}
+
+/// <summary>Livechat departments, which route a visitor's chats to the department's agents.</summary>
+public partial interface IDepartmentsClient
+{
+    /// <summary>List departments</summary>
+    /// <remarks>
+    /// Lists livechat departments, sorted by name by default. Archived departments are left out unless `showArchived`
+    /// is true.
+    /// <para/>
+    /// Permission: at least one of `view-livechat-departments` or `view-l-room`.
+    /// </remarks>
+    /// <param name="text">Case-insensitive search in the department name.</param>
+    /// <param name="enabled">When true, only enabled departments.</param>
+    /// <param name="onlyMyDepartments">When true, only departments the caller is an agent of.</param>
+    /// <param name="excludeDepartmentId">A department id to leave out.</param>
+    /// <param name="showArchived">Include archived departments.</param>
+    /// <param name="offset">Number of items to skip (default 0).</param>
+    /// <param name="count">Number of items to return (server default 50).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<ListDepartmentsResponse> ListDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams every item of <see cref="ListDepartmentsAsync"/>, fetching offset/count pages as they are consumed.
+    /// </summary>
+    /// <param name="text">Case-insensitive search in the department name.</param>
+    /// <param name="enabled">When true, only enabled departments.</param>
+    /// <param name="onlyMyDepartments">When true, only departments the caller is an agent of.</param>
+    /// <param name="excludeDepartmentId">A department id to leave out.</param>
+    /// <param name="showArchived">Include archived departments.</param>
+    /// <param name="pageSize">Items asked for per request (the server may cap it, 100 by default).</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    global::System.Collections.Generic.IAsyncEnumerable<Department> EnumerateDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Create a department</summary>
+    /// <remarks>
+    /// Creates a department and, when `agents` is given, adds those agents to it. Visitors registered with the
+    /// department's id or name are routed only to its agents.
+    /// <para/>
+    /// Permission: `manage-livechat-departments`. Errors (400): a department field of the wrong type
+    /// (`Match error: ...`), an agent id that is not an agent (`error-user-is-not-agent`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<CreateDepartmentResponse> CreateDepartmentAsync(CreateDepartmentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Get a department</summary>
+    /// <remarks>
+    /// Returns the department, with its agents unless `includeAgents` is false. An unknown id gives 200 with
+    /// `department: null`.
+    /// <para/>
+    /// Permission: at least one of `view-livechat-departments` or `view-l-room`; agents are listed only for callers
+    /// with `view-livechat-departments`.
+    /// </remarks>
+    /// <param name="departmentId">The department id.</param>
+    /// <param name="includeAgents">Set to false to leave out the agents (default true).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetDepartmentResponse> GetDepartmentAsync(string departmentId, bool? includeAgents = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>List the agents of a department</summary>
+    /// <remarks>
+    /// Lists the department's agents, sorted by username by default. An unknown department gives an empty page.
+    /// <para/>
+    /// Permission: at least one of `view-livechat-departments` or `view-l-room`.
+    /// </remarks>
+    /// <param name="departmentId">The department id.</param>
+    /// <param name="offset">Number of items to skip (default 0).</param>
+    /// <param name="count">Number of items to return (server default 50).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<ListDepartmentAgentsResponse> ListDepartmentAgentsAsync(string departmentId, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams every item of <see cref="ListDepartmentAgentsAsync"/>, fetching offset/count pages as they are consumed.
+    /// </summary>
+    /// <param name="departmentId">The department id.</param>
+    /// <param name="pageSize">Items asked for per request (the server may cap it, 100 by default).</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    global::System.Collections.Generic.IAsyncEnumerable<DepartmentAgent> EnumerateDepartmentAgentsAsync(string departmentId, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IDepartmentsClient"/>
+public sealed partial class DepartmentsClient : IDepartmentsClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public DepartmentsClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<ListDepartmentsResponse> ListDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListDepartments", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/livechat/department");
+        call.AddQuery("text", text);
+        call.AddQuery("enabled", enabled);
+        call.AddQuery("onlyMyDepartments", onlyMyDepartments);
+        call.AddQuery("excludeDepartmentId", excludeDepartmentId);
+        call.AddQuery("showArchived", showArchived);
+        call.AddQuery("offset", offset);
+        call.AddQuery("count", count);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.ListDepartmentsResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IAsyncEnumerable<Department> EnumerateDepartmentsAsync(string? text = null, bool? enabled = null, bool? onlyMyDepartments = null, string? excludeDepartmentId = null, bool? showArchived = null, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::RocketChat.Contracts.Runtime.OffsetPaging.EnumerateAsync(
+            (pageOffset, pageCount, pageCancellation) => ListDepartmentsAsync(text: text, enabled: enabled, onlyMyDepartments: onlyMyDepartments, excludeDepartmentId: excludeDepartmentId, showArchived: showArchived, offset: pageOffset, count: pageCount, cancellationToken: pageCancellation),
+            static page => page.Departments,
+            static page => page.Total,
+            0,
+            pageSize,
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<CreateDepartmentResponse> CreateDepartmentAsync(CreateDepartmentRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "CreateDepartment", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/livechat/department");
+        call.SetJsonBody(request, LivechatJsonContext.Default.CreateDepartmentRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.CreateDepartmentResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetDepartmentResponse> GetDepartmentAsync(string departmentId, bool? includeAgents = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(departmentId);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetDepartment", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/livechat/department/");
+        call.AppendPathParameter(departmentId);
+        call.AddQuery("includeAgents", includeAgents);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetDepartmentResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<ListDepartmentAgentsResponse> ListDepartmentAgentsAsync(string departmentId, long? offset = null, long? count = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(departmentId);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "ListDepartmentAgents", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/livechat/department/");
+        call.AppendPathParameter(departmentId);
+        call.AppendPath("/agents");
+        call.AddQuery("offset", offset);
+        call.AddQuery("count", count);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.ListDepartmentAgentsResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Collections.Generic.IAsyncEnumerable<DepartmentAgent> EnumerateDepartmentAgentsAsync(string departmentId, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        return global::RocketChat.Contracts.Runtime.OffsetPaging.EnumerateAsync(
+            (pageOffset, pageCount, pageCancellation) => ListDepartmentAgentsAsync(departmentId: departmentId, offset: pageOffset, count: pageCount, cancellationToken: pageCancellation),
+            static page => page.Agents,
+            static page => page.Total,
+            0,
+            pageSize,
+            cancellationToken);
+    }
+}
+
+/// <summary>The livechat widget's appearance settings.</summary>
+public partial interface IAppearanceClient
+{
+    /// <summary>Read the livechat widget's appearance settings</summary>
+    /// <remarks>Permission: `view-livechat-manager`.</remarks>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetAppearanceResponse> GetAppearanceAsync(global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Change livechat widget appearance settings</summary>
+    /// <remarks>
+    /// Changes appearance settings; values are coerced to the setting's type (booleans from `true`/`"true"`, integers
+    /// from numbers or numeric text). Permission: `view-livechat-manager`. Errors (400): an id that is not an
+    /// appearance setting (`invalid-setting`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<UpdateAppearanceResponse> UpdateAppearanceAsync(global::System.Collections.Generic.IReadOnlyList<AppearanceSetting> request, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
+/// <inheritdoc cref="IAppearanceClient"/>
+public sealed partial class AppearanceClient : IAppearanceClient
+{
+    private readonly global::RocketChat.Contracts.Runtime.RocketChatConnection _connection;
+
+    /// <summary>Creates the client over a connection.</summary>
+    public AppearanceClient(global::RocketChat.Contracts.Runtime.RocketChatConnection connection)
+    {
+        _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetAppearanceResponse> GetAppearanceAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetAppearance", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/livechat/appearance");
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetAppearanceResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<UpdateAppearanceResponse> UpdateAppearanceAsync(global::System.Collections.Generic.IReadOnlyList<AppearanceSetting> request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "UpdateAppearance", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/livechat/appearance");
+        call.SetJsonBody(request, LivechatJsonContext.Default.AppearanceSettingList);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.UpdateAppearanceResponse, cancellationToken);
     }
 }
 

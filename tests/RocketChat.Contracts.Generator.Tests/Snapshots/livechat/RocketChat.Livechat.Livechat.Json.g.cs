@@ -11316,6 +11316,2293 @@ public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.
     }
 }
 
+/// <summary>Reads and writes <see cref="Department"/> without reflection.</summary>
+public sealed class DepartmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Department>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText IsEnabledJsonName = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+    private static readonly global::System.Text.Json.JsonEncodedText DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
+    private static readonly global::System.Text.Json.JsonEncodedText ShowOnRegistrationJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnRegistration");
+    private static readonly global::System.Text.Json.JsonEncodedText ShowOnOfflineFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnOfflineForm");
+    private static readonly global::System.Text.Json.JsonEncodedText RequestTagBeforeClosingChatJsonName = global::System.Text.Json.JsonEncodedText.Encode("requestTagBeforeClosingChat");
+    private static readonly global::System.Text.Json.JsonEncodedText ChatClosingTagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("chatClosingTags");
+    private static readonly global::System.Text.Json.JsonEncodedText FallbackForwardDepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("fallbackForwardDepartment");
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentsAllowedToForwardJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentsAllowedToForward");
+    private static readonly global::System.Text.Json.JsonEncodedText OfflineMessageChannelNameJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineMessageChannelName");
+    private static readonly global::System.Text.Json.JsonEncodedText AgentCountJsonName = global::System.Text.Json.JsonEncodedText.Encode("numAgents");
+    private static readonly global::System.Text.Json.JsonEncodedText IsArchivedJsonName = global::System.Text.Json.JsonEncodedText.Encode("archived");
+    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
+
+    /// <inheritdoc />
+    public override Department Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Department value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one Department at the reader's current token.</summary>
+    public static Department ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for Department.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        string? name = default;
+        bool hasName = false;
+        bool? isEnabled = default;
+        string? description = default;
+        string? email = default;
+        bool? showOnRegistration = default;
+        bool? showOnOfflineForm = default;
+        bool? requestTagBeforeClosingChat = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? chatClosingTags = default;
+        string? fallbackForwardDepartment = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? departmentsAllowedToForward = default;
+        string? offlineMessageChannelName = default;
+        long? agentCount = default;
+        bool? isArchived = default;
+        global::System.DateTimeOffset? updatedAt = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    name = reader.GetString()!;
+                    hasName = true;
+                }
+            }
+            else if (reader.ValueTextEquals("enabled"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("description"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    description = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("email"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    email = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("showOnRegistration"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("showOnOfflineForm"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("chatClosingTags"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+                }
+            }
+            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    fallbackForwardDepartment = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+                }
+            }
+            else if (reader.ValueTextEquals("offlineMessageChannelName"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    offlineMessageChannelName = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("numAgents"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    agentCount = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("archived"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    isArchived = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("_updatedAt"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Department", "_id");
+        }
+
+        if (!hasName)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Department", "name");
+        }
+
+        return new Department
+        {
+            Id = id!,
+            Name = name!,
+            IsEnabled = isEnabled,
+            Description = description,
+            Email = email,
+            ShowOnRegistration = showOnRegistration,
+            ShowOnOfflineForm = showOnOfflineForm,
+            RequestTagBeforeClosingChat = requestTagBeforeClosingChat,
+            ChatClosingTags = chatClosingTags,
+            FallbackForwardDepartment = fallbackForwardDepartment,
+            DepartmentsAllowedToForward = departmentsAllowedToForward,
+            OfflineMessageChannelName = offlineMessageChannelName,
+            AgentCount = agentCount,
+            IsArchived = isArchived,
+            UpdatedAt = updatedAt,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one Department.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Department value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.Name is { } name)
+        {
+            writer.WritePropertyName(NameJsonName);
+            writer.WriteStringValue(name);
+        }
+        else
+        {
+            writer.WriteNull(NameJsonName);
+        }
+        if (value.IsEnabled is { } isEnabled)
+        {
+            writer.WritePropertyName(IsEnabledJsonName);
+            writer.WriteBooleanValue(isEnabled);
+        }
+        if (value.Description is { } description)
+        {
+            writer.WritePropertyName(DescriptionJsonName);
+            writer.WriteStringValue(description);
+        }
+        if (value.Email is { } email)
+        {
+            writer.WritePropertyName(EmailJsonName);
+            writer.WriteStringValue(email);
+        }
+        if (value.ShowOnRegistration is { } showOnRegistration)
+        {
+            writer.WritePropertyName(ShowOnRegistrationJsonName);
+            writer.WriteBooleanValue(showOnRegistration);
+        }
+        if (value.ShowOnOfflineForm is { } showOnOfflineForm)
+        {
+            writer.WritePropertyName(ShowOnOfflineFormJsonName);
+            writer.WriteBooleanValue(showOnOfflineForm);
+        }
+        if (value.RequestTagBeforeClosingChat is { } requestTagBeforeClosingChat)
+        {
+            writer.WritePropertyName(RequestTagBeforeClosingChatJsonName);
+            writer.WriteBooleanValue(requestTagBeforeClosingChat);
+        }
+        if (value.ChatClosingTags is { } chatClosingTags)
+        {
+            writer.WritePropertyName(ChatClosingTagsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in chatClosingTags)
+            {
+                writer.WriteStringValue(item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.FallbackForwardDepartment is { } fallbackForwardDepartment)
+        {
+            writer.WritePropertyName(FallbackForwardDepartmentJsonName);
+            writer.WriteStringValue(fallbackForwardDepartment);
+        }
+        if (value.DepartmentsAllowedToForward is { } departmentsAllowedToForward)
+        {
+            writer.WritePropertyName(DepartmentsAllowedToForwardJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in departmentsAllowedToForward)
+            {
+                writer.WriteStringValue(item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.OfflineMessageChannelName is { } offlineMessageChannelName)
+        {
+            writer.WritePropertyName(OfflineMessageChannelNameJsonName);
+            writer.WriteStringValue(offlineMessageChannelName);
+        }
+        if (value.AgentCount is { } agentCount)
+        {
+            writer.WritePropertyName(AgentCountJsonName);
+            writer.WriteNumberValue(agentCount);
+        }
+        if (value.IsArchived is { } isArchived)
+        {
+            writer.WritePropertyName(IsArchivedJsonName);
+            writer.WriteBooleanValue(isArchived);
+        }
+        if (value.UpdatedAt is { } updatedAt)
+        {
+            writer.WritePropertyName(UpdatedAtJsonName);
+            writer.WriteStringValue(updatedAt);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="DepartmentAgent"/> without reflection.</summary>
+public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DepartmentAgent>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText AgentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentId");
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentId");
+    private static readonly global::System.Text.Json.JsonEncodedText IsDepartmentEnabledJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentEnabled");
+    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
+    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText OrderJsonName = global::System.Text.Json.JsonEncodedText.Encode("order");
+    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
+
+    /// <inheritdoc />
+    public override DepartmentAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one DepartmentAgent at the reader's current token.</summary>
+    public static DepartmentAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for DepartmentAgent.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        string? agentId = default;
+        bool hasAgentId = false;
+        string? departmentId = default;
+        bool hasDepartmentId = false;
+        bool? isDepartmentEnabled = default;
+        string? username = default;
+        long? count = default;
+        long? order = default;
+        global::System.DateTimeOffset? updatedAt = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("agentId"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    agentId = reader.GetString()!;
+                    hasAgentId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("departmentId"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    departmentId = reader.GetString()!;
+                    hasDepartmentId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("departmentEnabled"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    isDepartmentEnabled = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("username"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    username = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("count"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("order"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    order = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("_updatedAt"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgent", "_id");
+        }
+
+        if (!hasAgentId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgent", "agentId");
+        }
+
+        if (!hasDepartmentId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgent", "departmentId");
+        }
+
+        return new DepartmentAgent
+        {
+            Id = id!,
+            AgentId = agentId!,
+            DepartmentId = departmentId!,
+            IsDepartmentEnabled = isDepartmentEnabled,
+            Username = username,
+            Count = count,
+            Order = order,
+            UpdatedAt = updatedAt,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one DepartmentAgent.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgent value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.AgentId is { } agentId)
+        {
+            writer.WritePropertyName(AgentIdJsonName);
+            writer.WriteStringValue(agentId);
+        }
+        else
+        {
+            writer.WriteNull(AgentIdJsonName);
+        }
+        if (value.DepartmentId is { } departmentId)
+        {
+            writer.WritePropertyName(DepartmentIdJsonName);
+            writer.WriteStringValue(departmentId);
+        }
+        else
+        {
+            writer.WriteNull(DepartmentIdJsonName);
+        }
+        if (value.IsDepartmentEnabled is { } isDepartmentEnabled)
+        {
+            writer.WritePropertyName(IsDepartmentEnabledJsonName);
+            writer.WriteBooleanValue(isDepartmentEnabled);
+        }
+        if (value.Username is { } username)
+        {
+            writer.WritePropertyName(UsernameJsonName);
+            writer.WriteStringValue(username);
+        }
+        if (value.Count is { } count)
+        {
+            writer.WritePropertyName(CountJsonName);
+            writer.WriteNumberValue(count);
+        }
+        if (value.Order is { } order)
+        {
+            writer.WritePropertyName(OrderJsonName);
+            writer.WriteNumberValue(order);
+        }
+        if (value.UpdatedAt is { } updatedAt)
+        {
+            writer.WritePropertyName(UpdatedAtJsonName);
+            writer.WriteStringValue(updatedAt);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="DepartmentInput"/> without reflection.</summary>
+public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DepartmentInput>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IsEnabledJsonName = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
+    private static readonly global::System.Text.Json.JsonEncodedText DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description");
+    private static readonly global::System.Text.Json.JsonEncodedText ShowOnRegistrationJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnRegistration");
+    private static readonly global::System.Text.Json.JsonEncodedText ShowOnOfflineFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnOfflineForm");
+    private static readonly global::System.Text.Json.JsonEncodedText RequestTagBeforeClosingChatJsonName = global::System.Text.Json.JsonEncodedText.Encode("requestTagBeforeClosingChat");
+    private static readonly global::System.Text.Json.JsonEncodedText ChatClosingTagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("chatClosingTags");
+    private static readonly global::System.Text.Json.JsonEncodedText FallbackForwardDepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("fallbackForwardDepartment");
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentsAllowedToForwardJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentsAllowedToForward");
+
+    /// <inheritdoc />
+    public override DepartmentInput Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DepartmentInput value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one DepartmentInput at the reader's current token.</summary>
+    public static DepartmentInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for DepartmentInput.");
+        }
+
+        bool? isEnabled = default;
+        bool hasIsEnabled = false;
+        string? name = default;
+        bool hasName = false;
+        string? email = default;
+        bool hasEmail = false;
+        string? description = default;
+        bool? showOnRegistration = default;
+        bool hasShowOnRegistration = false;
+        bool? showOnOfflineForm = default;
+        bool hasShowOnOfflineForm = false;
+        bool? requestTagBeforeClosingChat = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? chatClosingTags = default;
+        string? fallbackForwardDepartment = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? departmentsAllowedToForward = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("enabled"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                    hasIsEnabled = true;
+                }
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    name = reader.GetString()!;
+                    hasName = true;
+                }
+            }
+            else if (reader.ValueTextEquals("email"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    email = reader.GetString()!;
+                    hasEmail = true;
+                }
+            }
+            else if (reader.ValueTextEquals("description"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    description = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("showOnRegistration"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                    hasShowOnRegistration = true;
+                }
+            }
+            else if (reader.ValueTextEquals("showOnOfflineForm"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                    hasShowOnOfflineForm = true;
+                }
+            }
+            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("chatClosingTags"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+                }
+            }
+            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    fallbackForwardDepartment = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasIsEnabled)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "enabled");
+        }
+
+        if (!hasName)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "name");
+        }
+
+        if (!hasEmail)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "email");
+        }
+
+        if (!hasShowOnRegistration)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "showOnRegistration");
+        }
+
+        if (!hasShowOnOfflineForm)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "showOnOfflineForm");
+        }
+
+        return new DepartmentInput
+        {
+            IsEnabled = isEnabled.GetValueOrDefault(),
+            Name = name!,
+            Email = email!,
+            Description = description,
+            ShowOnRegistration = showOnRegistration.GetValueOrDefault(),
+            ShowOnOfflineForm = showOnOfflineForm.GetValueOrDefault(),
+            RequestTagBeforeClosingChat = requestTagBeforeClosingChat,
+            ChatClosingTags = chatClosingTags,
+            FallbackForwardDepartment = fallbackForwardDepartment,
+            DepartmentsAllowedToForward = departmentsAllowedToForward,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one DepartmentInput.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentInput value)
+    {
+        writer.WriteStartObject();
+        if (value.IsEnabled is { } isEnabled)
+        {
+            writer.WritePropertyName(IsEnabledJsonName);
+            writer.WriteBooleanValue(isEnabled);
+        }
+        else
+        {
+            writer.WriteNull(IsEnabledJsonName);
+        }
+        if (value.Name is { } name)
+        {
+            writer.WritePropertyName(NameJsonName);
+            writer.WriteStringValue(name);
+        }
+        else
+        {
+            writer.WriteNull(NameJsonName);
+        }
+        if (value.Email is { } email)
+        {
+            writer.WritePropertyName(EmailJsonName);
+            writer.WriteStringValue(email);
+        }
+        else
+        {
+            writer.WriteNull(EmailJsonName);
+        }
+        if (value.Description is { } description)
+        {
+            writer.WritePropertyName(DescriptionJsonName);
+            writer.WriteStringValue(description);
+        }
+        if (value.ShowOnRegistration is { } showOnRegistration)
+        {
+            writer.WritePropertyName(ShowOnRegistrationJsonName);
+            writer.WriteBooleanValue(showOnRegistration);
+        }
+        else
+        {
+            writer.WriteNull(ShowOnRegistrationJsonName);
+        }
+        if (value.ShowOnOfflineForm is { } showOnOfflineForm)
+        {
+            writer.WritePropertyName(ShowOnOfflineFormJsonName);
+            writer.WriteBooleanValue(showOnOfflineForm);
+        }
+        else
+        {
+            writer.WriteNull(ShowOnOfflineFormJsonName);
+        }
+        if (value.RequestTagBeforeClosingChat is { } requestTagBeforeClosingChat)
+        {
+            writer.WritePropertyName(RequestTagBeforeClosingChatJsonName);
+            writer.WriteBooleanValue(requestTagBeforeClosingChat);
+        }
+        if (value.ChatClosingTags is { } chatClosingTags)
+        {
+            writer.WritePropertyName(ChatClosingTagsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in chatClosingTags)
+            {
+                writer.WriteStringValue(item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.FallbackForwardDepartment is { } fallbackForwardDepartment)
+        {
+            writer.WritePropertyName(FallbackForwardDepartmentJsonName);
+            writer.WriteStringValue(fallbackForwardDepartment);
+        }
+        if (value.DepartmentsAllowedToForward is { } departmentsAllowedToForward)
+        {
+            writer.WritePropertyName(DepartmentsAllowedToForwardJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in departmentsAllowedToForward)
+            {
+                writer.WriteStringValue(item0);
+            }
+            writer.WriteEndArray();
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="DepartmentAgentInput"/> without reflection.</summary>
+public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DepartmentAgentInput>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText AgentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentId");
+    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
+    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText OrderJsonName = global::System.Text.Json.JsonEncodedText.Encode("order");
+
+    /// <inheritdoc />
+    public override DepartmentAgentInput Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgentInput value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one DepartmentAgentInput at the reader's current token.</summary>
+    public static DepartmentAgentInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for DepartmentAgentInput.");
+        }
+
+        string? agentId = default;
+        bool hasAgentId = false;
+        string? username = default;
+        long? count = default;
+        long? order = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("agentId"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    agentId = reader.GetString()!;
+                    hasAgentId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("username"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    username = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("count"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("order"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    order = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasAgentId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgentInput", "agentId");
+        }
+
+        return new DepartmentAgentInput
+        {
+            AgentId = agentId!,
+            Username = username,
+            Count = count,
+            Order = order,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one DepartmentAgentInput.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgentInput value)
+    {
+        writer.WriteStartObject();
+        if (value.AgentId is { } agentId)
+        {
+            writer.WritePropertyName(AgentIdJsonName);
+            writer.WriteStringValue(agentId);
+        }
+        else
+        {
+            writer.WriteNull(AgentIdJsonName);
+        }
+        if (value.Username is { } username)
+        {
+            writer.WritePropertyName(UsernameJsonName);
+            writer.WriteStringValue(username);
+        }
+        if (value.Count is { } count)
+        {
+            writer.WritePropertyName(CountJsonName);
+            writer.WriteNumberValue(count);
+        }
+        if (value.Order is { } order)
+        {
+            writer.WritePropertyName(OrderJsonName);
+            writer.WriteNumberValue(order);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="CreateDepartmentRequest"/> without reflection.</summary>
+public sealed class CreateDepartmentRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateDepartmentRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
+    private static readonly global::System.Text.Json.JsonEncodedText AgentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("agents");
+
+    /// <inheritdoc />
+    public override CreateDepartmentRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one CreateDepartmentRequest at the reader's current token.</summary>
+    public static CreateDepartmentRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for CreateDepartmentRequest.");
+        }
+
+        DepartmentInput? department = default;
+        bool hasDepartment = false;
+        global::System.Collections.Generic.IReadOnlyList<DepartmentAgentInput>? agents = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("department"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    department = DepartmentInputJsonConverter.ReadValue(ref reader);
+                    hasDepartment = true;
+                }
+            }
+            else if (reader.ValueTextEquals("agents"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    agents = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentInputJsonConverter.ReadValue(ref r0));
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasDepartment)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CreateDepartmentRequest", "department");
+        }
+
+        return new CreateDepartmentRequest
+        {
+            Department = department!,
+            Agents = agents,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one CreateDepartmentRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Department is { } department)
+        {
+            writer.WritePropertyName(DepartmentJsonName);
+            DepartmentInputJsonConverter.WriteValue(writer, department);
+        }
+        else
+        {
+            writer.WriteNull(DepartmentJsonName);
+        }
+        if (value.Agents is { } agents)
+        {
+            writer.WritePropertyName(AgentsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in agents)
+            {
+                DepartmentAgentInputJsonConverter.WriteValue(writer, item0);
+            }
+            writer.WriteEndArray();
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="CreateDepartmentResponse"/> without reflection.</summary>
+public sealed class CreateDepartmentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateDepartmentResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
+    private static readonly global::System.Text.Json.JsonEncodedText AgentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("agents");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override CreateDepartmentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one CreateDepartmentResponse at the reader's current token.</summary>
+    public static CreateDepartmentResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for CreateDepartmentResponse.");
+        }
+
+        Department? department = default;
+        bool hasDepartment = false;
+        global::System.Collections.Generic.IReadOnlyList<DepartmentAgent>? agents = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("department"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    department = DepartmentJsonConverter.ReadValue(ref reader);
+                    hasDepartment = true;
+                }
+            }
+            else if (reader.ValueTextEquals("agents"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    agents = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0));
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasDepartment)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CreateDepartmentResponse", "department");
+        }
+
+        return new CreateDepartmentResponse
+        {
+            Department = department!,
+            Agents = agents,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one CreateDepartmentResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Department is { } department)
+        {
+            writer.WritePropertyName(DepartmentJsonName);
+            DepartmentJsonConverter.WriteValue(writer, department);
+        }
+        else
+        {
+            writer.WriteNull(DepartmentJsonName);
+        }
+        if (value.Agents is { } agents)
+        {
+            writer.WritePropertyName(AgentsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in agents)
+            {
+                DepartmentAgentJsonConverter.WriteValue(writer, item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="GetDepartmentResponse"/> without reflection.</summary>
+public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetDepartmentResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
+    private static readonly global::System.Text.Json.JsonEncodedText AgentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("agents");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override GetDepartmentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetDepartmentResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one GetDepartmentResponse at the reader's current token.</summary>
+    public static GetDepartmentResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetDepartmentResponse.");
+        }
+
+        Department? department = default;
+        bool hasDepartment = false;
+        global::System.Collections.Generic.IReadOnlyList<DepartmentAgent>? agents = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("department"u8))
+            {
+                reader.Read();
+                department = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : DepartmentJsonConverter.ReadValue(ref reader);
+                hasDepartment = true;
+            }
+            else if (reader.ValueTextEquals("agents"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    agents = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0));
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasDepartment)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetDepartmentResponse", "department");
+        }
+
+        return new GetDepartmentResponse
+        {
+            Department = department,
+            Agents = agents,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one GetDepartmentResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetDepartmentResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Department is { } department)
+        {
+            writer.WritePropertyName(DepartmentJsonName);
+            DepartmentJsonConverter.WriteValue(writer, department);
+        }
+        else
+        {
+            writer.WriteNull(DepartmentJsonName);
+        }
+        if (value.Agents is { } agents)
+        {
+            writer.WritePropertyName(AgentsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in agents)
+            {
+                DepartmentAgentJsonConverter.WriteValue(writer, item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="ListDepartmentsResponse"/> without reflection.</summary>
+public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListDepartmentsResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("departments");
+    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText OffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("offset");
+    private static readonly global::System.Text.Json.JsonEncodedText TotalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override ListDepartmentsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one ListDepartmentsResponse at the reader's current token.</summary>
+    public static ListDepartmentsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for ListDepartmentsResponse.");
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<Department>? departments = default;
+        bool hasDepartments = false;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("departments"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    departments = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentJsonConverter.ReadValue(ref r0));
+                    hasDepartments = true;
+                }
+            }
+            else if (reader.ValueTextEquals("count"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("offset"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("total"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasDepartments)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListDepartmentsResponse", "departments");
+        }
+
+        return new ListDepartmentsResponse
+        {
+            Departments = departments!,
+            Count = count,
+            Offset = offset,
+            Total = total,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one ListDepartmentsResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentsResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Departments is { } departments)
+        {
+            writer.WritePropertyName(DepartmentsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in departments)
+            {
+                DepartmentJsonConverter.WriteValue(writer, item0);
+            }
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNull(DepartmentsJsonName);
+        }
+        if (value.Count is { } count)
+        {
+            writer.WritePropertyName(CountJsonName);
+            writer.WriteNumberValue(count);
+        }
+        if (value.Offset is { } offset)
+        {
+            writer.WritePropertyName(OffsetJsonName);
+            writer.WriteNumberValue(offset);
+        }
+        if (value.Total is { } total)
+        {
+            writer.WritePropertyName(TotalJsonName);
+            writer.WriteNumberValue(total);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="ListDepartmentAgentsResponse"/> without reflection.</summary>
+public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListDepartmentAgentsResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText AgentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("agents");
+    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText OffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("offset");
+    private static readonly global::System.Text.Json.JsonEncodedText TotalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override ListDepartmentAgentsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentAgentsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one ListDepartmentAgentsResponse at the reader's current token.</summary>
+    public static ListDepartmentAgentsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for ListDepartmentAgentsResponse.");
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<DepartmentAgent>? agents = default;
+        bool hasAgents = false;
+        long? count = default;
+        long? offset = default;
+        long? total = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("agents"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    agents = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0));
+                    hasAgents = true;
+                }
+            }
+            else if (reader.ValueTextEquals("count"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    count = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("offset"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    offset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("total"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    total = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasAgents)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListDepartmentAgentsResponse", "agents");
+        }
+
+        return new ListDepartmentAgentsResponse
+        {
+            Agents = agents!,
+            Count = count,
+            Offset = offset,
+            Total = total,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one ListDepartmentAgentsResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentAgentsResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Agents is { } agents)
+        {
+            writer.WritePropertyName(AgentsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in agents)
+            {
+                DepartmentAgentJsonConverter.WriteValue(writer, item0);
+            }
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNull(AgentsJsonName);
+        }
+        if (value.Count is { } count)
+        {
+            writer.WritePropertyName(CountJsonName);
+            writer.WriteNumberValue(count);
+        }
+        if (value.Offset is { } offset)
+        {
+            writer.WritePropertyName(OffsetJsonName);
+            writer.WriteNumberValue(offset);
+        }
+        if (value.Total is { } total)
+        {
+            writer.WritePropertyName(TotalJsonName);
+            writer.WriteNumberValue(total);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="GetMeResponse"/> without reflection.</summary>
+public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetMeResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailsJsonName = global::System.Text.Json.JsonEncodedText.Encode("emails");
+    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText StatusConnectionJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusConnection");
+    private static readonly global::System.Text.Json.JsonEncodedText StatusTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusText");
+    private static readonly global::System.Text.Json.JsonEncodedText UtcOffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("utcOffset");
+    private static readonly global::System.Text.Json.JsonEncodedText IsActiveJsonName = global::System.Text.Json.JsonEncodedText.Encode("active");
+    private static readonly global::System.Text.Json.JsonEncodedText RolesJsonName = global::System.Text.Json.JsonEncodedText.Encode("roles");
+    private static readonly global::System.Text.Json.JsonEncodedText LanguageJsonName = global::System.Text.Json.JsonEncodedText.Encode("language");
+    private static readonly global::System.Text.Json.JsonEncodedText AvatarUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("avatarUrl");
+    private static readonly global::System.Text.Json.JsonEncodedText SettingsJsonName = global::System.Text.Json.JsonEncodedText.Encode("settings");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override GetMeResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetMeResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one GetMeResponse at the reader's current token.</summary>
+    public static GetMeResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetMeResponse.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        string? username = default;
+        string? name = default;
+        global::System.Collections.Generic.IReadOnlyList<UserEmail>? emails = default;
+        UserStatus? status = default;
+        UserStatus? statusConnection = default;
+        string? statusText = default;
+        double? utcOffset = default;
+        bool? isActive = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? roles = default;
+        string? language = default;
+        string? avatarUrl = default;
+        global::System.Text.Json.JsonElement? settings = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("username"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    username = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    name = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("emails"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    emails = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0));
+                }
+            }
+            else if (reader.ValueTextEquals("status"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    status = new UserStatus(reader.GetString()!);
+                }
+            }
+            else if (reader.ValueTextEquals("statusConnection"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    statusConnection = new UserStatus(reader.GetString()!);
+                }
+            }
+            else if (reader.ValueTextEquals("statusText"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    statusText = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("utcOffset"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("active"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    isActive = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("roles"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    roles = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+                }
+            }
+            else if (reader.ValueTextEquals("language"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    language = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("avatarUrl"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    avatarUrl = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("settings"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    settings = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetMeResponse", "_id");
+        }
+
+        return new GetMeResponse
+        {
+            Id = id!,
+            Username = username,
+            Name = name,
+            Emails = emails,
+            Status = status,
+            StatusConnection = statusConnection,
+            StatusText = statusText,
+            UtcOffset = utcOffset,
+            IsActive = isActive,
+            Roles = roles,
+            Language = language,
+            AvatarUrl = avatarUrl,
+            Settings = settings,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one GetMeResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetMeResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.Username is { } username)
+        {
+            writer.WritePropertyName(UsernameJsonName);
+            writer.WriteStringValue(username);
+        }
+        if (value.Name is { } name)
+        {
+            writer.WritePropertyName(NameJsonName);
+            writer.WriteStringValue(name);
+        }
+        if (value.Emails is { } emails)
+        {
+            writer.WritePropertyName(EmailsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in emails)
+            {
+                UserEmailJsonConverter.WriteValue(writer, item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.Status is { } status)
+        {
+            writer.WritePropertyName(StatusJsonName);
+            writer.WriteStringValue(status.Value);
+        }
+        if (value.StatusConnection is { } statusConnection)
+        {
+            writer.WritePropertyName(StatusConnectionJsonName);
+            writer.WriteStringValue(statusConnection.Value);
+        }
+        if (value.StatusText is { } statusText)
+        {
+            writer.WritePropertyName(StatusTextJsonName);
+            writer.WriteStringValue(statusText);
+        }
+        if (value.UtcOffset is { } utcOffset)
+        {
+            writer.WritePropertyName(UtcOffsetJsonName);
+            writer.WriteNumberValue(utcOffset);
+        }
+        if (value.IsActive is { } isActive)
+        {
+            writer.WritePropertyName(IsActiveJsonName);
+            writer.WriteBooleanValue(isActive);
+        }
+        if (value.Roles is { } roles)
+        {
+            writer.WritePropertyName(RolesJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in roles)
+            {
+                writer.WriteStringValue(item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.Language is { } language)
+        {
+            writer.WritePropertyName(LanguageJsonName);
+            writer.WriteStringValue(language);
+        }
+        if (value.AvatarUrl is { } avatarUrl)
+        {
+            writer.WritePropertyName(AvatarUrlJsonName);
+            writer.WriteStringValue(avatarUrl);
+        }
+        if (value.Settings is { } settings)
+        {
+            writer.WritePropertyName(SettingsJsonName);
+            settings.WriteTo(writer);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LogoutData"/> without reflection.</summary>
+public sealed class LogoutDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogoutData>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+
+    /// <inheritdoc />
+    public override LogoutData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LogoutData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LogoutData at the reader's current token.</summary>
+    public static LogoutData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LogoutData.");
+        }
+
+        string? message = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    message = reader.GetString()!;
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new LogoutData
+        {
+            Message = message,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LogoutData.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LogoutData value)
+    {
+        writer.WriteStartObject();
+        if (value.Message is { } message)
+        {
+            writer.WritePropertyName(MessageJsonName);
+            writer.WriteStringValue(message);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LogoutResponse"/> without reflection.</summary>
+public sealed class LogoutResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogoutResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText DataJsonName = global::System.Text.Json.JsonEncodedText.Encode("data");
+
+    /// <inheritdoc />
+    public override LogoutResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LogoutResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LogoutResponse at the reader's current token.</summary>
+    public static LogoutResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LogoutResponse.");
+        }
+
+        string? status = default;
+        bool hasStatus = false;
+        LogoutData? data = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("status"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    status = reader.GetString()!;
+                    hasStatus = true;
+                }
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    data = LogoutDataJsonConverter.ReadValue(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasStatus)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LogoutResponse", "status");
+        }
+
+        return new LogoutResponse
+        {
+            Status = status!,
+            Data = data,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LogoutResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LogoutResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Status is { } status)
+        {
+            writer.WritePropertyName(StatusJsonName);
+            writer.WriteStringValue(status);
+        }
+        else
+        {
+            writer.WriteNull(StatusJsonName);
+        }
+        if (value.Data is { } data)
+        {
+            writer.WritePropertyName(DataJsonName);
+            LogoutDataJsonConverter.WriteValue(writer, data);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetUserStatusRequest"/> without reflection.</summary>
+public sealed class SetUserStatusRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetUserStatusRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText UserIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("userId");
+
+    /// <inheritdoc />
+    public override SetUserStatusRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetUserStatusRequest at the reader's current token.</summary>
+    public static SetUserStatusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetUserStatusRequest.");
+        }
+
+        UserStatus? status = default;
+        string? message = default;
+        string? userId = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("status"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    status = new UserStatus(reader.GetString()!);
+                }
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    message = reader.GetString()!;
+                }
+            }
+            else if (reader.ValueTextEquals("userId"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    userId = reader.GetString()!;
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new SetUserStatusRequest
+        {
+            Status = status,
+            Message = message,
+            UserId = userId,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SetUserStatusRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Status is { } status)
+        {
+            writer.WritePropertyName(StatusJsonName);
+            writer.WriteStringValue(status.Value);
+        }
+        if (value.Message is { } message)
+        {
+            writer.WritePropertyName(MessageJsonName);
+            writer.WriteStringValue(message);
+        }
+        if (value.UserId is { } userId)
+        {
+            writer.WritePropertyName(UserIdJsonName);
+            writer.WriteStringValue(userId);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetUserStatusResponse"/> without reflection.</summary>
+public sealed class SetUserStatusResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetUserStatusResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SetUserStatusResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetUserStatusResponse at the reader's current token.</summary>
+    public static SetUserStatusResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetUserStatusResponse.");
+        }
+
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new SetUserStatusResponse
+        {
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SetUserStatusResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="AppearanceSetting"/> without reflection.</summary>
+public sealed class AppearanceSettingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AppearanceSetting>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+
+    /// <inheritdoc />
+    public override AppearanceSetting Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AppearanceSetting value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one AppearanceSetting at the reader's current token.</summary>
+    public static AppearanceSetting ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for AppearanceSetting.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        global::System.Text.Json.JsonElement? valueValue = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("value"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    valueValue = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AppearanceSetting", "_id");
+        }
+
+        return new AppearanceSetting
+        {
+            Id = id!,
+            Value = valueValue,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one AppearanceSetting.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AppearanceSetting value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.Value is { } valueValue)
+        {
+            writer.WritePropertyName(ValueJsonName);
+            valueValue.WriteTo(writer);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="GetAppearanceResponse"/> without reflection.</summary>
+public sealed class GetAppearanceResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetAppearanceResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText AppearanceJsonName = global::System.Text.Json.JsonEncodedText.Encode("appearance");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override GetAppearanceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetAppearanceResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one GetAppearanceResponse at the reader's current token.</summary>
+    public static GetAppearanceResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetAppearanceResponse.");
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>? appearance = default;
+        bool hasAppearance = false;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("appearance"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    appearance = global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => AppearanceSettingJsonConverter.ReadValue(ref r0));
+                    hasAppearance = true;
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasAppearance)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetAppearanceResponse", "appearance");
+        }
+
+        return new GetAppearanceResponse
+        {
+            Appearance = appearance!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one GetAppearanceResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetAppearanceResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Appearance is { } appearance)
+        {
+            writer.WritePropertyName(AppearanceJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in appearance)
+            {
+                AppearanceSettingJsonConverter.WriteValue(writer, item0);
+            }
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteNull(AppearanceJsonName);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="UpdateAppearanceResponse"/> without reflection.</summary>
+public sealed class UpdateAppearanceResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateAppearanceResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override UpdateAppearanceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateAppearanceResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one UpdateAppearanceResponse at the reader's current token.</summary>
+    public static UpdateAppearanceResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for UpdateAppearanceResponse.");
+        }
+
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        return new UpdateAppearanceResponse
+        {
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one UpdateAppearanceResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateAppearanceResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="InquiryStatus"/> as its string value.</summary>
 public sealed class InquiryStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryStatus>
 {
@@ -11699,6 +13986,66 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>SaveSettingRequest</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveSettingRequest> SaveSettingRequest => _SaveSettingRequest ??= CreateSaveSettingRequest(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListDepartmentsResponse>? _ListDepartmentsResponse;
+
+    /// <summary>Metadata for <c>ListDepartmentsResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListDepartmentsResponse> ListDepartmentsResponse => _ListDepartmentsResponse ??= CreateListDepartmentsResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateDepartmentRequest>? _CreateDepartmentRequest;
+
+    /// <summary>Metadata for <c>CreateDepartmentRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateDepartmentRequest> CreateDepartmentRequest => _CreateDepartmentRequest ??= CreateCreateDepartmentRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateDepartmentResponse>? _CreateDepartmentResponse;
+
+    /// <summary>Metadata for <c>CreateDepartmentResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateDepartmentResponse> CreateDepartmentResponse => _CreateDepartmentResponse ??= CreateCreateDepartmentResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetDepartmentResponse>? _GetDepartmentResponse;
+
+    /// <summary>Metadata for <c>GetDepartmentResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetDepartmentResponse> GetDepartmentResponse => _GetDepartmentResponse ??= CreateGetDepartmentResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListDepartmentAgentsResponse>? _ListDepartmentAgentsResponse;
+
+    /// <summary>Metadata for <c>ListDepartmentAgentsResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListDepartmentAgentsResponse> ListDepartmentAgentsResponse => _ListDepartmentAgentsResponse ??= CreateListDepartmentAgentsResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetMeResponse>? _GetMeResponse;
+
+    /// <summary>Metadata for <c>GetMeResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetMeResponse> GetMeResponse => _GetMeResponse ??= CreateGetMeResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LogoutResponse>? _LogoutResponse;
+
+    /// <summary>Metadata for <c>LogoutResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LogoutResponse> LogoutResponse => _LogoutResponse ??= CreateLogoutResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUserStatusRequest>? _SetUserStatusRequest;
+
+    /// <summary>Metadata for <c>SetUserStatusRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUserStatusRequest> SetUserStatusRequest => _SetUserStatusRequest ??= CreateSetUserStatusRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUserStatusResponse>? _SetUserStatusResponse;
+
+    /// <summary>Metadata for <c>SetUserStatusResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUserStatusResponse> SetUserStatusResponse => _SetUserStatusResponse ??= CreateSetUserStatusResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetAppearanceResponse>? _GetAppearanceResponse;
+
+    /// <summary>Metadata for <c>GetAppearanceResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetAppearanceResponse> GetAppearanceResponse => _GetAppearanceResponse ??= CreateGetAppearanceResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>>? _AppearanceSettingList;
+
+    /// <summary>Metadata for <c>System.Collections.Generic.IReadOnlyList&lt;AppearanceSetting&gt;</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>> AppearanceSettingList => _AppearanceSettingList ??= CreateAppearanceSettingList(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateAppearanceResponse>? _UpdateAppearanceResponse;
+
+    /// <summary>Metadata for <c>UpdateAppearanceResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateAppearanceResponse> UpdateAppearanceResponse => _UpdateAppearanceResponse ??= CreateUpdateAppearanceResponse(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorResponse>? _ErrorResponse;
 
     /// <summary>Metadata for <c>ErrorResponse</c>.</summary>
@@ -11904,6 +14251,36 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>SaveRoomInfoRoomData</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRoomData> SaveRoomInfoRoomData => _SaveRoomInfoRoomData ??= CreateSaveRoomInfoRoomData(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Department>? _Department;
+
+    /// <summary>Metadata for <c>Department</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Department> Department => _Department ??= CreateDepartment(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DepartmentAgent>? _DepartmentAgent;
+
+    /// <summary>Metadata for <c>DepartmentAgent</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DepartmentAgent> DepartmentAgent => _DepartmentAgent ??= CreateDepartmentAgent(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DepartmentInput>? _DepartmentInput;
+
+    /// <summary>Metadata for <c>DepartmentInput</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DepartmentInput> DepartmentInput => _DepartmentInput ??= CreateDepartmentInput(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DepartmentAgentInput>? _DepartmentAgentInput;
+
+    /// <summary>Metadata for <c>DepartmentAgentInput</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DepartmentAgentInput> DepartmentAgentInput => _DepartmentAgentInput ??= CreateDepartmentAgentInput(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LogoutData>? _LogoutData;
+
+    /// <summary>Metadata for <c>LogoutData</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LogoutData> LogoutData => _LogoutData ??= CreateLogoutData(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AppearanceSetting>? _AppearanceSetting;
+
+    /// <summary>Metadata for <c>AppearanceSetting</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AppearanceSetting> AppearanceSetting => _AppearanceSetting ??= CreateAppearanceSetting(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryStatus>? _InquiryStatus;
 
     /// <summary>Metadata for <c>InquiryStatus</c>.</summary>
@@ -11992,6 +14369,18 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(WebhookIntegrationRequest)) return WebhookIntegrationRequest;
         if (type == typeof(SettingResponse)) return SettingResponse;
         if (type == typeof(SaveSettingRequest)) return SaveSettingRequest;
+        if (type == typeof(ListDepartmentsResponse)) return ListDepartmentsResponse;
+        if (type == typeof(CreateDepartmentRequest)) return CreateDepartmentRequest;
+        if (type == typeof(CreateDepartmentResponse)) return CreateDepartmentResponse;
+        if (type == typeof(GetDepartmentResponse)) return GetDepartmentResponse;
+        if (type == typeof(ListDepartmentAgentsResponse)) return ListDepartmentAgentsResponse;
+        if (type == typeof(GetMeResponse)) return GetMeResponse;
+        if (type == typeof(LogoutResponse)) return LogoutResponse;
+        if (type == typeof(SetUserStatusRequest)) return SetUserStatusRequest;
+        if (type == typeof(SetUserStatusResponse)) return SetUserStatusResponse;
+        if (type == typeof(GetAppearanceResponse)) return GetAppearanceResponse;
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>)) return AppearanceSettingList;
+        if (type == typeof(UpdateAppearanceResponse)) return UpdateAppearanceResponse;
         if (type == typeof(ErrorResponse)) return ErrorResponse;
         if (type == typeof(UserEmail)) return UserEmail;
         if (type == typeof(VisitorPhone)) return VisitorPhone;
@@ -12033,6 +14422,12 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(OutgoingMessage)) return OutgoingMessage;
         if (type == typeof(SaveRoomInfoGuestData)) return SaveRoomInfoGuestData;
         if (type == typeof(SaveRoomInfoRoomData)) return SaveRoomInfoRoomData;
+        if (type == typeof(Department)) return Department;
+        if (type == typeof(DepartmentAgent)) return DepartmentAgent;
+        if (type == typeof(DepartmentInput)) return DepartmentInput;
+        if (type == typeof(DepartmentAgentInput)) return DepartmentAgentInput;
+        if (type == typeof(LogoutData)) return LogoutData;
+        if (type == typeof(AppearanceSetting)) return AppearanceSetting;
         if (type == typeof(InquiryStatus)) return InquiryStatus;
         if (type == typeof(VisitorStatus)) return VisitorStatus;
         if (type == typeof(UserStatus)) return UserStatus;
@@ -12095,6 +14490,18 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(WebhookIntegrationRequest)) return CreateWebhookIntegrationRequest(options);
         if (type == typeof(SettingResponse)) return CreateSettingResponse(options);
         if (type == typeof(SaveSettingRequest)) return CreateSaveSettingRequest(options);
+        if (type == typeof(ListDepartmentsResponse)) return CreateListDepartmentsResponse(options);
+        if (type == typeof(CreateDepartmentRequest)) return CreateCreateDepartmentRequest(options);
+        if (type == typeof(CreateDepartmentResponse)) return CreateCreateDepartmentResponse(options);
+        if (type == typeof(GetDepartmentResponse)) return CreateGetDepartmentResponse(options);
+        if (type == typeof(ListDepartmentAgentsResponse)) return CreateListDepartmentAgentsResponse(options);
+        if (type == typeof(GetMeResponse)) return CreateGetMeResponse(options);
+        if (type == typeof(LogoutResponse)) return CreateLogoutResponse(options);
+        if (type == typeof(SetUserStatusRequest)) return CreateSetUserStatusRequest(options);
+        if (type == typeof(SetUserStatusResponse)) return CreateSetUserStatusResponse(options);
+        if (type == typeof(GetAppearanceResponse)) return CreateGetAppearanceResponse(options);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>)) return CreateAppearanceSettingList(options);
+        if (type == typeof(UpdateAppearanceResponse)) return CreateUpdateAppearanceResponse(options);
         if (type == typeof(ErrorResponse)) return CreateErrorResponse(options);
         if (type == typeof(UserEmail)) return CreateUserEmail(options);
         if (type == typeof(VisitorPhone)) return CreateVisitorPhone(options);
@@ -12136,6 +14543,12 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(OutgoingMessage)) return CreateOutgoingMessage(options);
         if (type == typeof(SaveRoomInfoGuestData)) return CreateSaveRoomInfoGuestData(options);
         if (type == typeof(SaveRoomInfoRoomData)) return CreateSaveRoomInfoRoomData(options);
+        if (type == typeof(Department)) return CreateDepartment(options);
+        if (type == typeof(DepartmentAgent)) return CreateDepartmentAgent(options);
+        if (type == typeof(DepartmentInput)) return CreateDepartmentInput(options);
+        if (type == typeof(DepartmentAgentInput)) return CreateDepartmentAgentInput(options);
+        if (type == typeof(LogoutData)) return CreateLogoutData(options);
+        if (type == typeof(AppearanceSetting)) return CreateAppearanceSetting(options);
         if (type == typeof(InquiryStatus)) return CreateInquiryStatus(options);
         if (type == typeof(VisitorStatus)) return CreateVisitorStatus(options);
         if (type == typeof(UserStatus)) return CreateUserStatus(options);
@@ -12296,6 +14709,42 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveSettingRequest> CreateSaveSettingRequest(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SaveSettingRequest>(options, new SaveSettingRequestJsonConverter());
 
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListDepartmentsResponse> CreateListDepartmentsResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ListDepartmentsResponse>(options, new ListDepartmentsResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateDepartmentRequest> CreateCreateDepartmentRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<CreateDepartmentRequest>(options, new CreateDepartmentRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateDepartmentResponse> CreateCreateDepartmentResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<CreateDepartmentResponse>(options, new CreateDepartmentResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetDepartmentResponse> CreateGetDepartmentResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetDepartmentResponse>(options, new GetDepartmentResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListDepartmentAgentsResponse> CreateListDepartmentAgentsResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ListDepartmentAgentsResponse>(options, new ListDepartmentAgentsResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetMeResponse> CreateGetMeResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetMeResponse>(options, new GetMeResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LogoutResponse> CreateLogoutResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LogoutResponse>(options, new LogoutResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUserStatusRequest> CreateSetUserStatusRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetUserStatusRequest>(options, new SetUserStatusRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUserStatusResponse> CreateSetUserStatusResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetUserStatusResponse>(options, new SetUserStatusResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetAppearanceResponse> CreateGetAppearanceResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetAppearanceResponse>(options, new GetAppearanceResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>> CreateAppearanceSettingList(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => AppearanceSettingJsonConverter.ReadValue(ref r0)), static (writer, value) => { writer.WriteStartArray(); foreach (var item0 in value) {     AppearanceSettingJsonConverter.WriteValue(writer, item0); } writer.WriteEndArray(); }));
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateAppearanceResponse> CreateUpdateAppearanceResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<UpdateAppearanceResponse>(options, new UpdateAppearanceResponseJsonConverter());
+
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ErrorResponse> CreateErrorResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ErrorResponse>(options, new ErrorResponseJsonConverter());
 
@@ -12418,6 +14867,24 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRoomData> CreateSaveRoomInfoRoomData(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SaveRoomInfoRoomData>(options, new SaveRoomInfoRoomDataJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Department> CreateDepartment(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Department>(options, new DepartmentJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DepartmentAgent> CreateDepartmentAgent(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DepartmentAgent>(options, new DepartmentAgentJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DepartmentInput> CreateDepartmentInput(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DepartmentInput>(options, new DepartmentInputJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<DepartmentAgentInput> CreateDepartmentAgentInput(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DepartmentAgentInput>(options, new DepartmentAgentInputJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LogoutData> CreateLogoutData(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LogoutData>(options, new LogoutDataJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AppearanceSetting> CreateAppearanceSetting(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<AppearanceSetting>(options, new AppearanceSettingJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryStatus> CreateInquiryStatus(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<InquiryStatus>(options, new InquiryStatusJsonConverter());

@@ -2585,6 +2585,466 @@ public sealed partial record SaveRoomInfoRequest
     public required SaveRoomInfoRoomData RoomData { get; init; }
 }
 
+/// <summary>A livechat department (ILivechatDepartment). Visitors registered with it are served only by its agents.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DepartmentJsonConverter))]
+public sealed partial record Department
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>The <c>enabled</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
+    public bool? IsEnabled { get; init; }
+
+    /// <summary>The <c>description</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    /// <summary>The <c>email</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    public string? Email { get; init; }
+
+    /// <summary>The <c>showOnRegistration</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("showOnRegistration")]
+    public bool? ShowOnRegistration { get; init; }
+
+    /// <summary>The <c>showOnOfflineForm</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("showOnOfflineForm")]
+    public bool? ShowOnOfflineForm { get; init; }
+
+    /// <summary>The <c>requestTagBeforeClosingChat</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("requestTagBeforeClosingChat")]
+    public bool? RequestTagBeforeClosingChat { get; init; }
+
+    /// <summary>The <c>chatClosingTags</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("chatClosingTags")]
+    public global::System.Collections.Generic.IReadOnlyList<string>? ChatClosingTags { get; init; }
+
+    /// <summary>The <c>fallbackForwardDepartment</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("fallbackForwardDepartment")]
+    public string? FallbackForwardDepartment { get; init; }
+
+    /// <summary>The <c>departmentsAllowedToForward</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("departmentsAllowedToForward")]
+    public global::System.Collections.Generic.IReadOnlyList<string>? DepartmentsAllowedToForward { get; init; }
+
+    /// <summary>The <c>offlineMessageChannelName</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("offlineMessageChannelName")]
+    public string? OfflineMessageChannelName { get; init; }
+
+    /// <summary>The <c>numAgents</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("numAgents")]
+    public long? AgentCount { get; init; }
+
+    /// <summary>The <c>archived</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("archived")]
+    public bool? IsArchived { get; init; }
+
+    /// <summary>The <c>_updatedAt</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_updatedAt")]
+    public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>An agent's membership of a department (ILivechatDepartmentAgents).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DepartmentAgentJsonConverter))]
+public sealed partial record DepartmentAgent
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The <c>agentId</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
+    public required string AgentId { get; init; }
+
+    /// <summary>The <c>departmentId</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("departmentId")]
+    public required string DepartmentId { get; init; }
+
+    /// <summary>The <c>departmentEnabled</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("departmentEnabled")]
+    public bool? IsDepartmentEnabled { get; init; }
+
+    /// <summary>The <c>username</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+    public string? Username { get; init; }
+
+    /// <summary>Chats routed to the agent in this department.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+    public long? Count { get; init; }
+
+    /// <summary>The <c>order</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("order")]
+    public long? Order { get; init; }
+
+    /// <summary>The <c>_updatedAt</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_updatedAt")]
+    public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The department fields `saveDepartment` checks; `enabled`, `name`, `email`, `showOnRegistration` and `showOnOfflineForm` are required.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DepartmentInputJsonConverter))]
+public sealed partial record DepartmentInput
+{
+    /// <summary>The <c>enabled</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
+    public required bool IsEnabled { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>The <c>email</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    public required string Email { get; init; }
+
+    /// <summary>The <c>description</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    /// <summary>The <c>showOnRegistration</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("showOnRegistration")]
+    public required bool ShowOnRegistration { get; init; }
+
+    /// <summary>The <c>showOnOfflineForm</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("showOnOfflineForm")]
+    public required bool ShowOnOfflineForm { get; init; }
+
+    /// <summary>The <c>requestTagBeforeClosingChat</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("requestTagBeforeClosingChat")]
+    public bool? RequestTagBeforeClosingChat { get; init; }
+
+    /// <summary>The <c>chatClosingTags</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("chatClosingTags")]
+    public global::System.Collections.Generic.IReadOnlyList<string>? ChatClosingTags { get; init; }
+
+    /// <summary>The <c>fallbackForwardDepartment</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("fallbackForwardDepartment")]
+    public string? FallbackForwardDepartment { get; init; }
+
+    /// <summary>The <c>departmentsAllowedToForward</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("departmentsAllowedToForward")]
+    public global::System.Collections.Generic.IReadOnlyList<string>? DepartmentsAllowedToForward { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The DepartmentAgentInput object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(DepartmentAgentInputJsonConverter))]
+public sealed partial record DepartmentAgentInput
+{
+    /// <summary>The <c>agentId</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agentId")]
+    public required string AgentId { get; init; }
+
+    /// <summary>The <c>username</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+    public string? Username { get; init; }
+
+    /// <summary>The <c>count</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+    public long? Count { get; init; }
+
+    /// <summary>The <c>order</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("order")]
+    public long? Order { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The CreateDepartmentRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(CreateDepartmentRequestJsonConverter))]
+public sealed partial record CreateDepartmentRequest
+{
+    /// <summary>The <c>department</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("department")]
+    public required DepartmentInput Department { get; init; }
+
+    /// <summary>Agents to add to the new department.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agents")]
+    public global::System.Collections.Generic.IReadOnlyList<DepartmentAgentInput>? Agents { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The CreateDepartmentResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(CreateDepartmentResponseJsonConverter))]
+public sealed partial record CreateDepartmentResponse
+{
+    /// <summary>The <c>department</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("department")]
+    public required Department Department { get; init; }
+
+    /// <summary>The <c>agents</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agents")]
+    public global::System.Collections.Generic.IReadOnlyList<DepartmentAgent>? Agents { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetDepartmentResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetDepartmentResponseJsonConverter))]
+public sealed partial record GetDepartmentResponse
+{
+    /// <summary>The <c>department</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("department")]
+    public required Department? Department { get; init; }
+
+    /// <summary>Left out when `includeAgents` is false or the caller lacks `view-livechat-departments`.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agents")]
+    public global::System.Collections.Generic.IReadOnlyList<DepartmentAgent>? Agents { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The ListDepartmentsResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ListDepartmentsResponseJsonConverter))]
+public sealed partial record ListDepartmentsResponse
+{
+    /// <summary>The <c>departments</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("departments")]
+    public required global::System.Collections.Generic.IReadOnlyList<Department> Departments { get; init; }
+
+    /// <summary>The <c>count</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+    public long? Count { get; init; }
+
+    /// <summary>The <c>offset</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
+    public long? Offset { get; init; }
+
+    /// <summary>The <c>total</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("total")]
+    public long? Total { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The ListDepartmentAgentsResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ListDepartmentAgentsResponseJsonConverter))]
+public sealed partial record ListDepartmentAgentsResponse
+{
+    /// <summary>The <c>agents</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agents")]
+    public required global::System.Collections.Generic.IReadOnlyList<DepartmentAgent> Agents { get; init; }
+
+    /// <summary>The <c>count</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+    public long? Count { get; init; }
+
+    /// <summary>The <c>offset</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("offset")]
+    public long? Offset { get; init; }
+
+    /// <summary>The <c>total</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("total")]
+    public long? Total { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetMeResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetMeResponseJsonConverter))]
+public sealed partial record GetMeResponse
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The <c>username</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+    public string? Username { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>The <c>emails</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("emails")]
+    public global::System.Collections.Generic.IReadOnlyList<UserEmail>? Emails { get; init; }
+
+    /// <summary>The <c>status</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+    public UserStatus? Status { get; init; }
+
+    /// <summary>The <c>statusConnection</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("statusConnection")]
+    public UserStatus? StatusConnection { get; init; }
+
+    /// <summary>The <c>statusText</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("statusText")]
+    public string? StatusText { get; init; }
+
+    /// <summary>The <c>utcOffset</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("utcOffset")]
+    public double? UtcOffset { get; init; }
+
+    /// <summary>The <c>active</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("active")]
+    public bool? IsActive { get; init; }
+
+    /// <summary>The <c>roles</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("roles")]
+    public global::System.Collections.Generic.IReadOnlyList<string>? Roles { get; init; }
+
+    /// <summary>The <c>language</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("language")]
+    public string? Language { get; init; }
+
+    /// <summary>The <c>avatarUrl</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("avatarUrl")]
+    public string? AvatarUrl { get; init; }
+
+    /// <summary>User settings; `preferences` holds the user's preferences.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
+    public global::System.Text.Json.JsonElement? Settings { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The LogoutData object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LogoutDataJsonConverter))]
+public sealed partial record LogoutData
+{
+    /// <summary>The <c>message</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public string? Message { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The LogoutResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LogoutResponseJsonConverter))]
+public sealed partial record LogoutResponse
+{
+    /// <summary>The <c>status</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+    public required string Status { get; init; }
+
+    /// <summary>The <c>data</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+    public LogoutData? Data { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SetUserStatusRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SetUserStatusRequestJsonConverter))]
+public sealed partial record SetUserStatusRequest
+{
+    /// <summary>The <c>status</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+    public UserStatus? Status { get; init; }
+
+    /// <summary>A status text.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public string? Message { get; init; }
+
+    /// <summary>The user to change; the caller when left out.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
+    public string? UserId { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SetUserStatusResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SetUserStatusResponseJsonConverter))]
+public sealed partial record SetUserStatusResponse
+{
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The AppearanceSetting object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(AppearanceSettingJsonConverter))]
+public sealed partial record AppearanceSetting
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The value, of the setting's type (string, boolean or number).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    public global::System.Text.Json.JsonElement? Value { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetAppearanceResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetAppearanceResponseJsonConverter))]
+public sealed partial record GetAppearanceResponse
+{
+    /// <summary>The <c>appearance</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("appearance")]
+    public required global::System.Collections.Generic.IReadOnlyList<AppearanceSetting> Appearance { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The UpdateAppearanceResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateAppearanceResponseJsonConverter))]
+public sealed partial record UpdateAppearanceResponse
+{
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
 /// <summary>State of an inquiry (queue entry). `open` is a legacy value.</summary>
 /// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(InquiryStatusJsonConverter))]
