@@ -71,6 +71,15 @@ public sealed class EmulatorOptions
     /// </summary>
     public long MaxRequestBodySize { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// The default of the <c>SSRF_Allowlist</c> setting. Like newer servers, the emulator refuses to send livechat
+    /// webhooks (not the <c>webhook.test</c> sample) to private, loopback, link-local and reserved addresses unless
+    /// the host is on this list. The server's default is empty; the emulator's lists the loopback names so that a
+    /// receiver on the same machine works out of the box. Set it to <c>""</c> to see what a server with the default
+    /// setting does, or change the setting at run time with <c>POST settings/SSRF_Allowlist</c>.
+    /// </summary>
+    public string SsrfAllowlist { get; set; } = "localhost,127.0.0.1,::1";
+
     /// <summary>Where unexpected failures are logged (each one is also answered with a JSON 500); none by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

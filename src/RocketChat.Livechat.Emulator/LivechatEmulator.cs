@@ -149,6 +149,7 @@ public sealed class LivechatEmulator : IAsyncDisposable
             RealtimeHeartbeatTimeout = options.RealtimeHeartbeatTimeout,
             MessageMaxAllowedSize = options.MessageMaxAllowedSize,
             MaxRequestBodySize = options.MaxRequestBodySize,
+            SsrfAllowlist = options.SsrfAllowlist ?? string.Empty,
             LoggerFactory = options.LoggerFactory,
         };
         var usernames = new HashSet<string>(StringComparer.Ordinal) { options.AdminUsername };

@@ -35,11 +35,15 @@ public sealed class IncrementalTests
         {
             IncrementalGeneratorRunStep[] runs = result.TrackedSteps[step].ToArray();
             Assert.NotEmpty(runs);
+            Assert.All(runs, run => Assert.True(run.Outputs.Length > 0, $"{step} ran with no output"));
             Assert.All(runs.SelectMany(r => r.Outputs), output =>
                 Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {output.Reason}"));
         }
 
-        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), output =>
+        IncrementalGeneratorRunStep[] outputRuns = result.TrackedOutputSteps.SelectMany(s => s.Value).ToArray();
+        Assert.NotEmpty(outputRuns);
+        Assert.All(outputRuns, run => Assert.True(run.Outputs.Length > 0, "an output step ran with no output"));
+        Assert.All(outputRuns.SelectMany(s => s.Outputs), output =>
             Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
     }
 

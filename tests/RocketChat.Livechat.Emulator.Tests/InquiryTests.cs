@@ -47,8 +47,11 @@ public sealed class InquiryTests
     [Fact]
     public async Task GetOne_returns_the_full_inquiry_or_null_for_an_unknown_room()
     {
-        await using var server = await EmulatorHarness.StartAsync();
+        var clock = new ManualTimeProvider();
+        await using var server = await EmulatorHarness.StartAsync(options => options.TimeProvider = clock);
+        DateTimeOffset queued = clock.GetUtcNow();
         (Visitor visitor, LivechatRoom room) = await server.StartChatAsync(name: "Inquirer");
+        clock.Advance(TimeSpan.FromSeconds(5));
         LivechatClient agent = await server.ClientAsync("agent.one");
 
         GetInquiryResponse found = await agent.Inquiries.GetInquiryAsync(room.Id);
@@ -64,8 +67,8 @@ public sealed class InquiryTests
         Assert.Equal(9999999, inquiry.EstimatedWaitingTimeQueue);
         Assert.Equal(RoomSourceType.Api, inquiry.Source?.Type);
         Assert.Equal(visitor.Id, inquiry.Visitor?.Id);
-        Assert.NotNull(inquiry.Timestamp);
-        Assert.NotNull(inquiry.UpdatedAt);
+        Assert.Equal(queued, inquiry.Timestamp);
+        Assert.Equal(queued, inquiry.UpdatedAt);
         missing.ShouldBe(HttpStatusCode.OK, """{ "inquiry": null, "success": true }""");
         noRoomId.ShouldBe(HttpStatusCode.BadRequest,
             """{ "success": false, "error": "must have required property 'roomId' [invalid-params]", "errorType": "invalid-params" }""");
@@ -74,10 +77,13 @@ public sealed class InquiryTests
     [Fact]
     public async Task Take_assigns_the_room_and_answers_only_success()
     {
-        await using var server = await EmulatorHarness.StartAsync();
+        var clock = new ManualTimeProvider();
+        await using var server = await EmulatorHarness.StartAsync(options => options.TimeProvider = clock);
         (Visitor visitor, LivechatRoom room) = await server.StartChatAsync();
         Inquiry inquiry = await server.InquiryOfAsync(room.Id);
         string agentId = await server.UserIdAsync("agent.one");
+        clock.Advance(TimeSpan.FromSeconds(7));
+        DateTimeOffset takenAt = clock.GetUtcNow();
 
         ApiResponse taken = await server.PostAsync("/api/v1/livechat/inquiries.take", $$"""{ "inquiryId": "{{inquiry.Id}}" }""", asUser: "agent.one");
         Inquiry after = await server.InquiryOfAsync(room.Id);
@@ -87,7 +93,7 @@ public sealed class InquiryTests
         taken.ShouldBe(HttpStatusCode.OK, """{ "success": true }""");
         Assert.Equal(InquiryStatus.Taken, after.Status);
         Assert.Equal(RoomSourceType.Api, after.Source?.Type);
-        Assert.NotNull(after.TakenAt);
+        Assert.Equal(takenAt, after.TakenAt);
         Assert.Equal(agentId, served.ServedBy?.Id);
         Assert.Equal("agent.one", served.ServedBy?.Username);
         Assert.Equal(2, served.UsersCount);

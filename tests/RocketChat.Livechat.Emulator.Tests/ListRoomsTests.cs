@@ -84,9 +84,13 @@ public sealed class ListRoomsTests
     [Fact]
     public async Task Open_selects_open_or_closed_rooms_and_leaving_it_out_returns_both()
     {
-        await using var server = await EmulatorHarness.StartAsync();
+        var clock = new ManualTimeProvider();
+        await using var server = await EmulatorHarness.StartAsync(options => options.TimeProvider = clock);
         (Visitor closedVisitor, LivechatRoom closedRoom) = await server.StartChatAsync();
+        clock.Advance(TimeSpan.FromSeconds(3));
+        DateTimeOffset closedAt = clock.GetUtcNow();
         await server.Anonymous.Rooms.CloseRoomAsVisitorAsync(new CloseRoomAsVisitorRequest { RoomId = closedRoom.Id, Token = closedVisitor.Token });
+        clock.Advance(TimeSpan.FromSeconds(3));
         (_, LivechatRoom openRoom) = await server.StartChatAsync();
         LivechatClient manager = await server.ClientAsync("manager");
 
@@ -97,7 +101,7 @@ public sealed class ListRoomsTests
         Assert.Equal(openRoom.Id, Assert.Single(onlyOpen.Rooms).Id);
         LivechatRoom closed = Assert.Single(onlyClosed.Rooms);
         Assert.Equal(closedRoom.Id, closed.Id);
-        Assert.NotNull(closed.ClosedAt);
+        Assert.Equal(closedAt, closed.ClosedAt);
         Assert.Null(closed.IsOpen);
         Assert.Equal(2, both.Total);
     }

@@ -8,15 +8,22 @@ public sealed class RoutingTests
     [Fact]
     public async Task Manual_selection_queues_the_inquiry_and_leaves_the_room_unserved()
     {
-        await using var server = await EmulatorHarness.StartAsync(options => options.RoutingMethod = RoutingMethod.ManualSelection);
+        var clock = new ManualTimeProvider();
+        await using var server = await EmulatorHarness.StartAsync(options =>
+        {
+            options.RoutingMethod = RoutingMethod.ManualSelection;
+            options.TimeProvider = clock;
+        });
+        DateTimeOffset queuedAt = clock.GetUtcNow();
 
         (_, LivechatRoom room) = await server.StartChatAsync();
+        clock.Advance(TimeSpan.FromSeconds(4));
         Inquiry inquiry = await server.InquiryOfAsync(room.Id);
 
         Assert.Null(room.ServedBy);
         Assert.Equal(1, room.UsersCount);
         Assert.Equal(InquiryStatus.Queued, inquiry.Status);
-        Assert.NotNull(inquiry.QueuedAt);
+        Assert.Equal(queuedAt, inquiry.QueuedAt);
     }
 
     [Fact]

@@ -26,17 +26,21 @@ public sealed class VisitorMessageTests
     [Fact]
     public async Task Editing_records_editedAt_editedBy_and_a_newer_updatedAt()
     {
-        await using var server = await EmulatorHarness.StartAsync();
+        var clock = new ManualTimeProvider();
+        await using var server = await EmulatorHarness.StartAsync(options => options.TimeProvider = clock);
         (Visitor visitor, LivechatRoom room) = await server.StartChatAsync();
         Message sent = (await server.Anonymous.Messages.SendMessageAsync(new SendMessageRequest { Token = visitor.Token, RoomId = room.Id, Text = "helo" })).Message;
+        clock.Advance(TimeSpan.FromSeconds(2));
+        DateTimeOffset editedAt = clock.GetUtcNow();
 
         Message edited = (await server.Anonymous.Messages.UpdateVisitorMessageAsync(sent.Id, new UpdateVisitorMessageRequest { Token = visitor.Token, RoomId = room.Id, Text = "hello" })).Message;
 
         Assert.Equal("hello", edited.Text);
         Assert.Equal(sent.Timestamp, edited.Timestamp);
-        Assert.NotNull(edited.EditedAt);
+        Assert.Equal(editedAt, edited.EditedAt);
         Assert.Equal(visitor.Id, edited.EditedBy?.Id);
-        Assert.True(edited.UpdatedAt >= sent.UpdatedAt);
+        Assert.Equal(editedAt, edited.UpdatedAt);
+        Assert.True(edited.UpdatedAt > sent.UpdatedAt);
         GetMessageHistoryResponse history = await server.Anonymous.Messages.GetMessageHistoryAsync(room.Id, visitor.Token);
         Assert.Equal("hello", history.Messages.Single(message => message.Id == sent.Id).Text);
     }
@@ -61,14 +65,18 @@ public sealed class VisitorMessageTests
     [Fact]
     public async Task Deleting_removes_the_message_from_history()
     {
-        await using var server = await EmulatorHarness.StartAsync();
+        var clock = new ManualTimeProvider();
+        await using var server = await EmulatorHarness.StartAsync(options => options.TimeProvider = clock);
         (Visitor visitor, LivechatRoom room) = await server.StartChatAsync();
         Message sent = (await server.Anonymous.Messages.SendMessageAsync(new SendMessageRequest { Token = visitor.Token, RoomId = room.Id, Text = "oops" })).Message;
+        clock.Advance(TimeSpan.FromSeconds(2));
+        DateTimeOffset deletedAt = clock.GetUtcNow();
 
         DeleteVisitorMessageResponse deleted = await server.Anonymous.Messages.DeleteVisitorMessageAsync(sent.Id, new DeleteVisitorMessageRequest { Token = visitor.Token, RoomId = room.Id });
 
         Assert.Equal(sent.Id, deleted.Message.Id);
-        Assert.NotNull(deleted.Message.Timestamp);
+        // Upstream answers the deletion time as ts, not the message's own.
+        Assert.Equal(deletedAt, deleted.Message.Timestamp);
         GetMessageHistoryResponse history = await server.Anonymous.Messages.GetMessageHistoryAsync(room.Id, visitor.Token);
         Assert.DoesNotContain(history.Messages, message => message.Id == sent.Id);
     }

@@ -30,6 +30,8 @@ public sealed class OfficialExampleTests
         ["POST /api/v1/livechat/users/{type}"] = c => Read(c.Users.AddLivechatUserAsync(LivechatUserType.Agent, new AddLivechatUserRequest { Username = "u" })),
         ["GET /api/v1/livechat/users/{type}/{_id}"] = c => Read(c.Users.GetLivechatUserAsync(LivechatUserType.Agent, "u")),
         ["DELETE /api/v1/livechat/users/{type}/{_id}"] = c => Read(c.Users.RemoveLivechatUserAsync(LivechatUserType.Agent, "u")),
+        ["POST /api/v1/livechat/room.saveInfo"] = c => Read(c.Rooms.SaveRoomInfoAsync(new SaveRoomInfoRequest { GuestData = new SaveRoomInfoGuestData { Id = "v" }, RoomData = new SaveRoomInfoRoomData { Id = "r" } })),
+        ["POST /api/v1/livechat/offline.message"] = c => Read(c.Messages.SendOfflineMessageAsync(new OfflineMessageRequest { Name = "n", Email = "e@example.com", Message = "m" })),
         ["POST /api/v1/livechat/agent.status"] = c => Read(c.Users.SetAgentStatusAsync(new SetAgentStatusRequest())),
     };
 

@@ -86,6 +86,38 @@ public sealed class SecuritySchemeWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_replaced_credential_is_sent_on_the_next_call_and_each_connection_sends_its_own()
+    {
+        // The connection reuses the credential set of the previous call while nothing changed: this proves it notices
+        // a change of either key of a two-scheme alternative, and that connections sharing the contract do not mix.
+        SecurityCredentials credentials = All();
+        credentials.Remove("bearerAuth");
+        FeaturesClient client = Client(credentials);
+        await client.Security.SearchPetsAsync();
+
+        credentials.Set("query_key", SecurityCredential.ApiKey("second"));
+        await client.Security.SearchPetsAsync();
+        Assert.Equal("header-key", _server.LastRequest.Headers["api_key"]);
+        Assert.Equal("/pets/search?key=second", _server.LastRequest.RawTarget);
+
+        credentials.Set("api_key", SecurityCredential.ApiKey("header-2"));
+        await client.Security.SearchPetsAsync();
+        Assert.Equal("header-2", _server.LastRequest.Headers["api_key"]);
+        Assert.Equal("/pets/search?key=second", _server.LastRequest.RawTarget);
+
+        SecurityCredentials other = new SecurityCredentials()
+            .Set("api_key", SecurityCredential.ApiKey("other-header"))
+            .Set("query_key", SecurityCredential.ApiKey("other-query"));
+        await Client(other).Security.SearchPetsAsync();
+        Assert.Equal("other-header", _server.LastRequest.Headers["api_key"]);
+        Assert.Equal("/pets/search?key=other-query", _server.LastRequest.RawTarget);
+
+        await client.Security.SearchPetsAsync();
+        Assert.Equal("header-2", _server.LastRequest.Headers["api_key"]);
+        Assert.Equal("/pets/search?key=second", _server.LastRequest.RawTarget);
+    }
+
+    [Fact]
     public async Task Basic_sends_base64_of_utf8_user_and_password()
     {
         await Client(All()).Security.GetStatsAsync();

@@ -21,11 +21,18 @@ public sealed class CrmBridgeEndToEndTests
         await using EmulatorSetup server = await EmulatorSetup.StartAsync();
         await server.ConfigureWebhookAsync(bridgeUrl, secret);
 
+        // Like the server, the emulator posts each event on its own, so two events close together may arrive in
+        // either order; waiting for the deliveries after each step makes the transcript's order the test's order.
         (string token, string roomId) = await server.StartChatAsync("Ada");
+        await server.Emulator.WaitForWebhooksAsync();
         await server.VisitorSaysAsync(token, roomId, "My order has not arrived");
+        await server.Emulator.WaitForWebhooksAsync();
         await server.TakeAsync("agent.one", roomId);
+        await server.Emulator.WaitForWebhooksAsync();
         await server.AgentSaysAsync("agent.one", roomId, "Let me check that for you");
+        await server.Emulator.WaitForWebhooksAsync();
         await server.VisitorSaysAsync(token, roomId, "Thanks");
+        await server.Emulator.WaitForWebhooksAsync();
         await server.CloseAsync("agent.one", roomId);
         await server.Emulator.WaitForWebhooksAsync();
 

@@ -59,6 +59,14 @@ public sealed class ApiRequest
     /// <summary>The relative path and query, e.g. "api/v1/livechat/visitor/abc?x=1".</summary>
     public string RelativeUri => _target.ToString();
 
+    /// <summary><paramref name="serverUri"/> followed by the path and query, built as one string (no relative copy first).</summary>
+    internal string AbsoluteUri(string serverUri) =>
+        string.Create(serverUri.Length + _target.Length, (serverUri, _target), static (span, state) =>
+        {
+            state.serverUri.AsSpan().CopyTo(span);
+            state._target.CopyTo(0, span[state.serverUri.Length..], state._target.Length);
+        });
+
     /// <summary>Appends literal path text from the contract (trusted, already valid).</summary>
     public ApiRequest AppendPath(string literal)
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace RocketChat.Contracts.Runtime;
 
@@ -34,7 +35,8 @@ internal sealed class ResponseBody : IDisposable
     /// reading a body without one) throws <see cref="ResponseTooLargeException"/>, or, with
     /// <paramref name="truncate"/>, keeps the first <paramref name="maxSize"/> bytes and stops reading.
     /// </summary>
-    public static async Task<ResponseBody> ReadAsync(HttpContent content, long maxSize, bool truncate, CancellationToken cancellationToken, ArrayPool<byte>? pool = null)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, long maxSize, bool truncate, CancellationToken cancellationToken, ArrayPool<byte>? pool = null)
     {
         // No array holds more than Array.MaxLength bytes, whatever limit was configured; "+ 1" below cannot overflow.
         maxSize = Math.Min(maxSize, Array.MaxLength - 1);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -22,6 +23,7 @@ public sealed class RocketChatConnection
     private readonly TimeSpan _timeout;
     private readonly long _maxBodySize;
     private readonly RocketChatTelemetry _telemetry;
+    private readonly string _serverOrigin;
 
     /// <summary>
     /// Creates a connection over <paramref name="httpClient"/> (its BaseAddress is used unless <paramref name="serverUri"/>
@@ -59,6 +61,7 @@ public sealed class RocketChatConnection
 
         // A trailing slash makes relative paths append to a sub-path install (https://host/chat/) instead of replacing it.
         ServerUri = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
+        _serverOrigin = Origin(ServerUri);
         Credentials = credentials;
         Security = security ?? new RocketChatLoginSecurity(credentials);
         options ??= new RocketChatConnectionOptions();
@@ -222,7 +225,8 @@ public sealed class RocketChatConnection
     }
 
     /// <summary>Reads a 2xx body within the limit; a "success": false body becomes the server's error.</summary>
-    private async Task<ResponseBody> ReadBodyAsync(ApiRequest request, HttpResponseMessage response, CancellationToken token, CancellationToken callerToken, bool checkSuccessFlag = true)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<ResponseBody> ReadBodyAsync(ApiRequest request, HttpResponseMessage response, CancellationToken token, CancellationToken callerToken, bool checkSuccessFlag = true)
     {
         ResponseBody body;
         try
@@ -287,7 +291,8 @@ public sealed class RocketChatConnection
     }
 
     /// <summary>Sends the request (renewing a rejected login once) and returns a 2xx response with its body unread.</summary>
-    private async Task<HttpResponseMessage> ExchangeAsync(ApiRequest request, CancellationToken token, CancellationToken callerToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<HttpResponseMessage> ExchangeAsync(ApiRequest request, CancellationToken token, CancellationToken callerToken)
     {
         AppliedCredentials credentials = await AppliedCredentials.ResolveAsync(request.Operation, request.Security, Security, token).ConfigureAwait(false)
             ?? throw new RocketChatAuthenticationRequiredException(request.Operation);
@@ -316,18 +321,20 @@ public sealed class RocketChatConnection
         return response;
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(ApiRequest request, AppliedCredentials credentials, CancellationToken token, CancellationToken callerToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<HttpResponseMessage> SendOnceAsync(ApiRequest request, AppliedCredentials credentials, CancellationToken token, CancellationToken callerToken)
     {
         // Every segment and query value is escaped by ApiRequest already. Canonicalization would decode %2E and
         // collapse "/../", letting a token such as ".." climb out of its segment, so it is turned off.
-        var uri = new Uri(string.Concat(ServerUri.AbsoluteUri, credentials.ApplyToQuery(request.RelativeUri)), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var uri = new Uri(credentials.AbsoluteTarget(ServerUri.AbsoluteUri, request), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         using var message = new RocketChatRequestMessage(request.Method, uri, request.Operation);
         message.Headers.TryAddWithoutValidation("Accept", request.Accept);
         credentials.ApplyTo(message);
 
-        foreach (KeyValuePair<string, string> header in request.Headers)
+        IReadOnlyList<KeyValuePair<string, string>> headers = request.Headers;
+        for (int i = 0; i < headers.Count; i++)
         {
-            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            message.Headers.TryAddWithoutValidation(headers[i].Key, headers[i].Value);
         }
 
         message.Content = request.CreateContent();
@@ -355,8 +362,9 @@ public sealed class RocketChatConnection
 
         // A handler that follows redirects by itself (not RocketChatHttpHandler's) has already sent the credentials
         // on; the call still fails rather than use an answer from another origin.
+        // The Uri sent is compared by reference first: a handler that redirected has replaced it.
         Uri? answered = response.RequestMessage?.RequestUri;
-        if (answered is not null && !string.Equals(Origin(answered), Origin(ServerUri), StringComparison.OrdinalIgnoreCase))
+        if (answered is not null && !ReferenceEquals(answered, uri) && !string.Equals(Origin(answered), _serverOrigin, StringComparison.OrdinalIgnoreCase))
         {
             response.Dispose();
             throw new RocketChatRedirectException(request.Operation, HttpStatusCode.Redirect, answered);
@@ -371,7 +379,7 @@ public sealed class RocketChatConnection
         return new RocketChatConnectionException(request.Operation, ServerUri, $"no complete response within {limit}", cause);
     }
 
-    private async Task<RocketChatException> CreateFailureAsync(ApiRequest request, HttpResponseMessage response, CancellationToken token, CancellationToken callerToken)
+    private async ValueTask<RocketChatException> CreateFailureAsync(ApiRequest request, HttpResponseMessage response, CancellationToken token, CancellationToken callerToken)
     {
         int status = (int)response.StatusCode;
         if (status is >= 300 and < 400)

@@ -23,18 +23,24 @@ internal sealed class AppliedCredentials
     public static async ValueTask<AppliedCredentials?> ResolveAsync(
         string operation, OperationSecurity security, ISecurityCredentialProvider provider, CancellationToken cancellationToken)
     {
-        foreach (SecurityRequirement alternative in security.Alternatives)
+        IReadOnlyList<SecurityRequirement> alternatives = security.Alternatives;
+        for (int a = 0; a < alternatives.Count; a++)
         {
-            if (alternative.Schemes.Count == 0)
+            SecurityRequirement alternative = alternatives[a];
+            IReadOnlyList<SecurityScheme> schemes = alternative.Schemes;
+            if (schemes.Count == 0)
             {
                 continue;
             }
 
-            var items = new KeyValuePair<SecurityScheme, SecurityCredential>[alternative.Schemes.Count];
+            // Providers hand out the same credential objects call after call, so the set sent last time for this
+            // requirement is reused while every credential matches it by reference: no array per call.
+            AppliedCredentials? previous = alternative.LastApplied;
+            KeyValuePair<SecurityScheme, SecurityCredential>[]? items = null;
             bool complete = true;
-            for (int i = 0; i < items.Length && complete; i++)
+            for (int i = 0; i < schemes.Count; i++)
             {
-                SecurityScheme scheme = alternative.Schemes[i];
+                SecurityScheme scheme = schemes[i];
                 SecurityCredential? credential = await provider.GetCredentialAsync(scheme, cancellationToken).ConfigureAwait(false);
                 if (credential is null)
                 {
@@ -48,17 +54,49 @@ internal sealed class AppliedCredentials
                         $"{operation}: the credential for the security scheme '{scheme.Name}' is {credential.Kind}, which a {scheme.Kind} scheme cannot send.");
                 }
 
+                if (items is null && previous is not null && ReferenceEquals(previous._items[i].Key, scheme) && ReferenceEquals(previous._items[i].Value, credential))
+                {
+                    continue;
+                }
+
+                if (items is null)
+                {
+                    items = new KeyValuePair<SecurityScheme, SecurityCredential>[schemes.Count];
+                    previous?._items.AsSpan(0, i).CopyTo(items);
+                }
+
                 items[i] = new(scheme, credential);
             }
 
             if (complete)
             {
-                return new AppliedCredentials(items);
+                if (items is null)
+                {
+                    return previous!;
+                }
+
+                var applied = new AppliedCredentials(items);
+                alternative.LastApplied = applied;
+                return applied;
             }
         }
 
         // An empty alternative ("- {}") makes credentials optional: the call goes out without them.
         return security.IsRequired ? null : None;
+    }
+
+    /// <summary>The absolute request URI: <paramref name="serverUri"/>, the request's path and query, then query API keys.</summary>
+    public string AbsoluteTarget(string serverUri, ApiRequest request)
+    {
+        foreach ((SecurityScheme scheme, _) in _items)
+        {
+            if (scheme.Kind == SecuritySchemeKind.ApiKeyQuery)
+            {
+                return serverUri + ApplyToQuery(request.RelativeUri);
+            }
+        }
+
+        return request.AbsoluteUri(serverUri);
     }
 
     /// <summary>Header API keys and the Authorization header.</summary>

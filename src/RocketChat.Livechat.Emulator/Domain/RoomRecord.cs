@@ -46,6 +46,9 @@ internal sealed record RoomRecord
 
     public ImmutableArray<string> Tags { get; init; } = [];
 
+    /// <summary>The topic an agent saved with livechat/room.saveInfo.</summary>
+    public string? Topic { get; init; }
+
     public bool IsOnHold { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }

@@ -82,6 +82,13 @@ internal static class ApiRoutes
             Body = RouteSchemas.SetAgentStatus,
         });
 
+        app.MapApi("POST", $"{Livechat}/room.saveInfo", endpoints.RoomInfo.SaveAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ViewLivechatRoom],
+            Body = RoomInfoSchemas.Save,
+        });
+        app.MapApi("POST", $"{Livechat}/offline.message", endpoints.OfflineMessages.SendAsync, ApiRoute.Public with { Body = OfflineMessageSchemas.Send });
+
         WebhookRoutes.Map(app, endpoints.Webhooks);
 
         MapSurroundings(app, endpoints, Livechat);

@@ -23,6 +23,8 @@ internal sealed class EmulatorEndpoints
         VisitorMessages = new VisitorMessageEndpoints(new VisitorMessageService(state));
         AgentInfo = new AgentInfoEndpoints(new AgentInfoService(state, router));
         Webhooks = new WebhookEndpoints(state);
+        OfflineMessages = new OfflineMessageEndpoints(new OfflineMessageService(state));
+        RoomInfo = new RoomInfoEndpoints(new RoomInfoService(state));
         WebhookSender = state.Webhooks.Sender;
         Account = new AccountEndpoints(Accounts);
         Appearance = new AppearanceEndpoints(new AppearanceService(state));
@@ -58,6 +60,10 @@ internal sealed class EmulatorEndpoints
     public LivechatUserEndpoints Users { get; }
 
     public WebhookEndpoints Webhooks { get; }
+
+    public OfflineMessageEndpoints OfflineMessages { get; }
+
+    public RoomInfoEndpoints RoomInfo { get; }
 
     public Webhooks.WebhookSender WebhookSender { get; }
 }

@@ -21,6 +21,11 @@ internal static class RoomJson
             writer.WriteString("fname", room.DisplayName);
         }
 
+        if (projection.Includes("topic"))
+        {
+            writer.WriteStringIfSet("topic", room.Topic);
+        }
+
         if (projection.Includes("msgs"))
         {
             writer.WriteNumber("msgs", room.MessageCount);

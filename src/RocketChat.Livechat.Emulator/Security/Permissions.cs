@@ -17,6 +17,7 @@ internal static class Permissions
     public const string CloseLivechatRoom = "close-livechat-room";
     public const string CloseOthersLivechatRoom = "close-others-livechat-room";
     public const string BypassRateLimit = "api-bypass-rate-limit";
+    public const string SaveOthersLivechatRoomInfo = "save-others-livechat-room-info";
     public const string ViewLivechatDepartments = "view-livechat-departments";
     public const string ManageLivechatDepartments = "manage-livechat-departments";
     public const string EditOtherUserInfo = "edit-other-user-info";
@@ -27,7 +28,7 @@ internal static class Permissions
         [
             ViewLivechatManager, ViewLivechatRooms, ViewLivechatRoom, ManageLivechatAgents, TransferLivechatGuest,
             EditOmnichannelContact, CloseLivechatRoom, CloseOthersLivechatRoom, WebhookPermissions.ViewLivechatWebhooks,
-            ViewLivechatDepartments, ManageLivechatDepartments,
+            ViewLivechatDepartments, ManageLivechatDepartments, SaveOthersLivechatRoomInfo,
         ],
         [RoleNames.Agent] = [ViewLivechatRoom, TransferLivechatGuest, CloseLivechatRoom],
         [RoleNames.Bot] = [BypassRateLimit],

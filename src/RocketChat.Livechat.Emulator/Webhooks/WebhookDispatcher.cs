@@ -85,6 +85,50 @@ internal sealed class WebhookDispatcher(EmulatorState state, WebhookSender sende
         }
     }
 
+    /// <summary>
+    /// LivechatEdit (the saveInfo hook): sent with the saved room, only when the room is closed, and with no switch of
+    /// its own, only Livechat_webhookUrl.
+    /// </summary>
+    public void RoomInfoSaved(RoomRecord room)
+    {
+        if (room.IsOpen || string.IsNullOrEmpty(state.Settings.GetString(WebhookSettings.WebhookUrl)))
+        {
+            return;
+        }
+
+        string roomId = room.Id;
+        byte[] body = WebhookPayloadWriter.RoomEvent(state, "LivechatEdit", room, _crmData.GetValueOrDefault(roomId), onlyMessage: null, writeExtra: null);
+        sender.Send("LivechatEdit", roomId, body, crmData => _crmData[roomId] = crmData);
+    }
+
+    /// <summary>
+    /// LivechatOfflineMessage (the offlineMessage hook): no room and no guest info, only the form's fields, and no
+    /// crmData is kept from the answer.
+    /// </summary>
+    public void OfflineMessageSent(string name, string email, string message)
+    {
+        if (string.IsNullOrEmpty(state.Settings.GetString(WebhookSettings.WebhookUrl)) || !state.Settings.GetBoolean(WebhookSettings.OnOfflineMessage))
+        {
+            return;
+        }
+
+        const string Type = "LivechatOfflineMessage";
+        DateTimeOffset sentAt = state.Now;
+        byte[] body = WebhookPayloadWriter.Write(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", Type);
+            writer.WriteDate("sentAt", sentAt);
+            writer.WriteStartObject("visitor");
+            writer.WriteString("name", name);
+            writer.WriteString("email", email);
+            writer.WriteEndObject();
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+        });
+        sender.Send(Type, roomId: null, body, onDelivered: null);
+    }
+
     private void RoomEvent(string switchId, string type, RoomRecord room, Action<System.Text.Json.Utf8JsonWriter>? writeExtra, IReadOnlyList<MessageRecord>? onlyMessage = null)
     {
         if (string.IsNullOrEmpty(state.Settings.GetString(WebhookSettings.WebhookUrl)) || !state.Settings.GetBoolean(switchId))

@@ -69,6 +69,7 @@ internal static class WebhookPayloadWriter
     {
         writer.WriteString("_id", room.Id);
         writer.WriteString("label", room.DisplayName);
+        writer.WriteStringIfSet("topic", room.Topic);
         writer.WriteDate("createdAt", room.CreatedAt);
         writer.WriteDateIfSet("lastMessageAt", room.LastMessageAt);
         if (!room.Tags.IsEmpty)

@@ -103,7 +103,7 @@ internal sealed class WebhookSender : IAsyncDisposable
                 return;
             }
 
-            WebhookPostResult result = await PostAsync(body, alwaysSendToken: false, _stopping.Token).ConfigureAwait(false);
+            WebhookPostResult result = await PostAsync(body, alwaysSendToken: false, _stopping.Token, checkSsrf: true).ConfigureAwait(false);
             bool retry = !result.IsSuccess && result.IsRetryable && attempt < MaxAttempts;
             Record(id, type, roomId, attempt, result, retry);
             if (result.IsSuccess)
@@ -121,9 +121,20 @@ internal sealed class WebhookSender : IAsyncDisposable
         }
     }
 
-    private async Task<WebhookPostResult> PostAsync(byte[] body, bool alwaysSendToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// One POST. Events pass <paramref name="checkSsrf"/> (the server's sendRequest does not bypass the check), the
+    /// test sample does not (webhook.test passes ignoreSsrfValidation). A refusal is thrown inside the server's retry
+    /// loop, so it counts as a failure without a response and is retried.
+    /// </summary>
+    private async Task<WebhookPostResult> PostAsync(byte[] body, bool alwaysSendToken, CancellationToken cancellationToken, bool checkSsrf = false)
     {
         string url = _settings.GetString(WebhookSettings.WebhookUrl);
+        if (checkSsrf && Uri.TryCreate(url, UriKind.Absolute, out Uri? target)
+            && await SsrfGuard.RefusesAsync(target, _settings.GetString(SsrfSettings.Allowlist), cancellationToken).ConfigureAwait(false))
+        {
+            return new WebhookPostResult(null, null, SsrfGuard.RefusalError);
+        }
+
         string token = _settings.GetString(WebhookSettings.SecretToken);
         using var timeout = new CancellationTokenSource(TimeoutSetting(), _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);

@@ -19,12 +19,13 @@ public sealed class EmulatorSetup : IAsyncDisposable
 
     public LivechatClient Anonymous => LivechatClient.Create(new RocketChatLivechatOptions { ServerUrl = Emulator.BaseAddress }, Http);
 
-    public static async Task<EmulatorSetup> StartAsync()
+    public static async Task<EmulatorSetup> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var options = new EmulatorOptions { RateLimiterEnabled = false, AdminPassword = Password };
         options.Users.Add(new EmulatorUser("agent.one", Password, "Agent One", "user", "livechat-agent"));
         options.Users.Add(new EmulatorUser("agent.two", Password, "Agent Two", "user", "livechat-agent"));
         options.Users.Add(new EmulatorUser("manager", Password, "Manager", "user", "livechat-manager"));
+        configure?.Invoke(options);
         return new EmulatorSetup(await LivechatEmulator.StartAsync(options));
     }
 

@@ -514,6 +514,29 @@ public partial interface IRoomsClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<ForwardRoomResponse> ForwardRoomAsync(ForwardRoomRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Save a room's and its visitor's information</summary>
+    /// <remarks>
+    /// Saves the room's topic, tags and custom fields (`roomData`) and the visitor's name, email, phone and custom
+    /// fields (`guestData`). On the room, a `topic` of blanks removes it, and `tags` replaces the room's tags: **leaving
+    /// `tags` out, or sending `[]`, removes them all**. On the visitor, fields left out keep their values, and a
+    /// name, email or phone of blanks removes it; email and phone replace the visitor's lists with one entry.
+    /// Custom fields are stored only under fields defined for their scope. `priorityId` and `slaId` are
+    /// Enterprise features.
+    /// <para/>
+    /// When the room is closed, the server then POSTs a `LivechatEdit` webhook with the room (no switch: it is
+    /// sent whenever `Livechat_webhookUrl` is set); nothing is sent for an open room.
+    /// <para/>
+    /// Permission: `view-l-room`; a room the caller does not serve also needs `save-others-livechat-room-info`
+    /// (otherwise 403 `unauthorized`). Errors (400): missing or extra fields (`[invalid-params]`), unknown room
+    /// (`error-invalid-room`), unknown visitor (`error-invalid-visitor`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> SaveRoomInfoAsync(SaveRoomInfoRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IRoomsClient"/>
@@ -611,6 +634,17 @@ public sealed partial class RoomsClient : IRoomsClient
         call.SetJsonBody(request, LivechatJsonContext.Default.ForwardRoomRequest);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.ForwardRoomResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> SaveRoomInfoAsync(SaveRoomInfoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveRoomInfo", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/livechat/room.saveInfo");
+        call.SetJsonBody(request, LivechatJsonContext.Default.SaveRoomInfoRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
     }
 }
 
@@ -745,6 +779,24 @@ public partial interface IMessagesClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<SendAgentMessageResponse> SendAgentMessageAsync(SendAgentMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Send the offline form</summary>
+    /// <remarks>
+    /// What the widget sends when no agent is online: the visitor's name, email and message. The server emails it
+    /// to the department's address (or the offline-form address) and, when `Livechat_webhook_on_offline_msg` is on,
+    /// POSTs a `LivechatOfflineMessage` webhook carrying only `{type, sentAt, visitor: {name, email}, message}`.
+    /// `department` is a department id or name; `host` is the page the form was sent from.
+    /// Public endpoint. Newer servers allow 1 call per 5 s per client.
+    /// <para/>
+    /// Errors (400): missing or extra fields (`[invalid-params]`); `Error sending livechat offline message` when the
+    /// offline form is disabled (`Livechat_display_offline_form` off), the email is not valid, or the mail fails.
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<OfflineMessageResponse> SendOfflineMessageAsync(OfflineMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IMessagesClient"/>
@@ -854,6 +906,17 @@ public sealed partial class MessagesClient : IMessagesClient
         call.SetJsonBody(request, LivechatJsonContext.Default.SendAgentMessageRequest);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.SendAgentMessageResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<OfflineMessageResponse> SendOfflineMessageAsync(OfflineMessageRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendOfflineMessage", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("api/v1/livechat/offline.message");
+        call.SetJsonBody(request, LivechatJsonContext.Default.OfflineMessageRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.OfflineMessageResponse, cancellationToken);
     }
 }
 

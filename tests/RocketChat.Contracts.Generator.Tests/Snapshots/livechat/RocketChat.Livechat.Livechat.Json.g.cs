@@ -5928,6 +5928,596 @@ public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.S
     }
 }
 
+/// <summary>Reads and writes <see cref="OfflineMessageRequest"/> without reflection.</summary>
+public sealed class OfflineMessageRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OfflineMessageRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
+    private static readonly global::System.Text.Json.JsonEncodedText HostJsonName = global::System.Text.Json.JsonEncodedText.Encode("host");
+
+    /// <inheritdoc />
+    public override OfflineMessageRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one OfflineMessageRequest at the reader's current token.</summary>
+    public static OfflineMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for OfflineMessageRequest.");
+        }
+
+        string? name = default;
+        bool hasName = false;
+        string? email = default;
+        bool hasEmail = false;
+        string? message = default;
+        bool hasMessage = false;
+        string? department = default;
+        string? host = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    name = reader.GetString()!;
+                    hasName = true;
+                }
+            }
+            else if (reader.ValueTextEquals("email"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    email = reader.GetString()!;
+                    hasEmail = true;
+                }
+            }
+            else if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    message = reader.GetString()!;
+                    hasMessage = true;
+                }
+            }
+            else if (reader.ValueTextEquals("department"u8))
+            {
+                reader.Read();
+                department = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("host"u8))
+            {
+                reader.Read();
+                host = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
+            }
+            else
+            {
+                reader.Read(); reader.Skip();
+            }
+        }
+
+        if (!hasName)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "name");
+        }
+
+        if (!hasEmail)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "email");
+        }
+
+        if (!hasMessage)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "message");
+        }
+
+        return new OfflineMessageRequest
+        {
+            Name = name!,
+            Email = email!,
+            Message = message!,
+            Department = department,
+            Host = host,
+        };
+    }
+
+    /// <summary>Writes one OfflineMessageRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Name is { } name)
+        {
+            writer.WritePropertyName(NameJsonName);
+            writer.WriteStringValue(name);
+        }
+        else
+        {
+            writer.WriteNull(NameJsonName);
+        }
+        if (value.Email is { } email)
+        {
+            writer.WritePropertyName(EmailJsonName);
+            writer.WriteStringValue(email);
+        }
+        else
+        {
+            writer.WriteNull(EmailJsonName);
+        }
+        if (value.Message is { } message)
+        {
+            writer.WritePropertyName(MessageJsonName);
+            writer.WriteStringValue(message);
+        }
+        else
+        {
+            writer.WriteNull(MessageJsonName);
+        }
+        if (value.Department is { } department)
+        {
+            writer.WritePropertyName(DepartmentJsonName);
+            writer.WriteStringValue(department);
+        }
+        if (value.Host is { } host)
+        {
+            writer.WritePropertyName(HostJsonName);
+            writer.WriteStringValue(host);
+        }
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="OfflineMessageResponse"/> without reflection.</summary>
+public sealed class OfflineMessageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OfflineMessageResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override OfflineMessageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one OfflineMessageResponse at the reader's current token.</summary>
+    public static OfflineMessageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for OfflineMessageResponse.");
+        }
+
+        string? message = default;
+        bool hasMessage = false;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("message"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    message = reader.GetString()!;
+                    hasMessage = true;
+                }
+            }
+            else if (reader.ValueTextEquals("success"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
+                }
+            }
+            else
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            }
+        }
+
+        if (!hasMessage)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageResponse", "message");
+        }
+
+        return new OfflineMessageResponse
+        {
+            Message = message!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one OfflineMessageResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Message is { } message)
+        {
+            writer.WritePropertyName(MessageJsonName);
+            writer.WriteStringValue(message);
+        }
+        else
+        {
+            writer.WriteNull(MessageJsonName);
+        }
+        if (value.Success is { } success)
+        {
+            writer.WritePropertyName(SuccessJsonName);
+            writer.WriteBooleanValue(success);
+        }
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SaveRoomInfoGuestData"/> without reflection.</summary>
+public sealed class SaveRoomInfoGuestDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SaveRoomInfoGuestData>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
+    private static readonly global::System.Text.Json.JsonEncodedText PhoneJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("livechatData");
+
+    /// <inheritdoc />
+    public override SaveRoomInfoGuestData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoGuestData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SaveRoomInfoGuestData at the reader's current token.</summary>
+    public static SaveRoomInfoGuestData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SaveRoomInfoGuestData.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        string? name = default;
+        string? email = default;
+        string? phone = default;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, string>? livechatData = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("email"u8))
+            {
+                reader.Read();
+                email = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("phone"u8))
+            {
+                reader.Read();
+                phone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("livechatData"u8))
+            {
+                reader.Read();
+                livechatData = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+            }
+            else
+            {
+                reader.Read(); reader.Skip();
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoGuestData", "_id");
+        }
+
+        return new SaveRoomInfoGuestData
+        {
+            Id = id!,
+            Name = name,
+            Email = email,
+            Phone = phone,
+            LivechatData = livechatData,
+        };
+    }
+
+    /// <summary>Writes one SaveRoomInfoGuestData.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoGuestData value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.Name is { } name)
+        {
+            writer.WritePropertyName(NameJsonName);
+            writer.WriteStringValue(name);
+        }
+        if (value.Email is { } email)
+        {
+            writer.WritePropertyName(EmailJsonName);
+            writer.WriteStringValue(email);
+        }
+        if (value.Phone is { } phone)
+        {
+            writer.WritePropertyName(PhoneJsonName);
+            writer.WriteStringValue(phone);
+        }
+        if (value.LivechatData is { } livechatData)
+        {
+            writer.WritePropertyName(LivechatDataJsonName);
+            writer.WriteStartObject();
+            foreach (var pair0 in livechatData)
+            {
+                writer.WritePropertyName(pair0.Key);
+                writer.WriteStringValue(pair0.Value);
+            }
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SaveRoomInfoRoomData"/> without reflection.</summary>
+public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SaveRoomInfoRoomData>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText TopicJsonName = global::System.Text.Json.JsonEncodedText.Encode("topic");
+    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("livechatData");
+    private static readonly global::System.Text.Json.JsonEncodedText PriorityIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("priorityId");
+    private static readonly global::System.Text.Json.JsonEncodedText SlaIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("slaId");
+
+    /// <inheritdoc />
+    public override SaveRoomInfoRoomData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRoomData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SaveRoomInfoRoomData at the reader's current token.</summary>
+    public static SaveRoomInfoRoomData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SaveRoomInfoRoomData.");
+        }
+
+        string? id = default;
+        bool hasId = false;
+        string? topic = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, string>? livechatData = default;
+        string? priorityId = default;
+        string? slaId = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    id = reader.GetString()!;
+                    hasId = true;
+                }
+            }
+            else if (reader.ValueTextEquals("topic"u8))
+            {
+                reader.Read();
+                topic = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("tags"u8))
+            {
+                reader.Read();
+                tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+            }
+            else if (reader.ValueTextEquals("livechatData"u8))
+            {
+                reader.Read();
+                livechatData = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
+            }
+            else if (reader.ValueTextEquals("priorityId"u8))
+            {
+                reader.Read();
+                priorityId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
+            }
+            else if (reader.ValueTextEquals("slaId"u8))
+            {
+                reader.Read();
+                slaId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
+            }
+            else
+            {
+                reader.Read(); reader.Skip();
+            }
+        }
+
+        if (!hasId)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoRoomData", "_id");
+        }
+
+        return new SaveRoomInfoRoomData
+        {
+            Id = id!,
+            Topic = topic,
+            Tags = tags,
+            LivechatData = livechatData,
+            PriorityId = priorityId,
+            SlaId = slaId,
+        };
+    }
+
+    /// <summary>Writes one SaveRoomInfoRoomData.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRoomData value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id)
+        {
+            writer.WritePropertyName(IdJsonName);
+            writer.WriteStringValue(id);
+        }
+        else
+        {
+            writer.WriteNull(IdJsonName);
+        }
+        if (value.Topic is { } topic)
+        {
+            writer.WritePropertyName(TopicJsonName);
+            writer.WriteStringValue(topic);
+        }
+        if (value.Tags is { } tags)
+        {
+            writer.WritePropertyName(TagsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in tags)
+            {
+                writer.WriteStringValue(item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.LivechatData is { } livechatData)
+        {
+            writer.WritePropertyName(LivechatDataJsonName);
+            writer.WriteStartObject();
+            foreach (var pair0 in livechatData)
+            {
+                writer.WritePropertyName(pair0.Key);
+                writer.WriteStringValue(pair0.Value);
+            }
+            writer.WriteEndObject();
+        }
+        if (value.PriorityId is { } priorityId)
+        {
+            writer.WritePropertyName(PriorityIdJsonName);
+            writer.WriteStringValue(priorityId);
+        }
+        if (value.SlaId is { } slaId)
+        {
+            writer.WritePropertyName(SlaIdJsonName);
+            writer.WriteStringValue(slaId);
+        }
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SaveRoomInfoRequest"/> without reflection.</summary>
+public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SaveRoomInfoRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText GuestDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("guestData");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("roomData");
+
+    /// <inheritdoc />
+    public override SaveRoomInfoRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SaveRoomInfoRequest at the reader's current token.</summary>
+    public static SaveRoomInfoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SaveRoomInfoRequest.");
+        }
+
+        SaveRoomInfoGuestData? guestData = default;
+        bool hasGuestData = false;
+        SaveRoomInfoRoomData? roomData = default;
+        bool hasRoomData = false;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("guestData"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    guestData = SaveRoomInfoGuestDataJsonConverter.ReadValue(ref reader);
+                    hasGuestData = true;
+                }
+            }
+            else if (reader.ValueTextEquals("roomData"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                    roomData = SaveRoomInfoRoomDataJsonConverter.ReadValue(ref reader);
+                    hasRoomData = true;
+                }
+            }
+            else
+            {
+                reader.Read(); reader.Skip();
+            }
+        }
+
+        if (!hasGuestData)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoRequest", "guestData");
+        }
+
+        if (!hasRoomData)
+        {
+            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoRequest", "roomData");
+        }
+
+        return new SaveRoomInfoRequest
+        {
+            GuestData = guestData!,
+            RoomData = roomData!,
+        };
+    }
+
+    /// <summary>Writes one SaveRoomInfoRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.GuestData is { } guestData)
+        {
+            writer.WritePropertyName(GuestDataJsonName);
+            SaveRoomInfoGuestDataJsonConverter.WriteValue(writer, guestData);
+        }
+        else
+        {
+            writer.WriteNull(GuestDataJsonName);
+        }
+        if (value.RoomData is { } roomData)
+        {
+            writer.WritePropertyName(RoomDataJsonName);
+            SaveRoomInfoRoomDataJsonConverter.WriteValue(writer, roomData);
+        }
+        else
+        {
+            writer.WriteNull(RoomDataJsonName);
+        }
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="Department"/> without reflection.</summary>
 public sealed class DepartmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Department>
 {
@@ -7534,15 +8124,30 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>SendAgentMessageResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> SendAgentMessageResponse => _SendAgentMessageResponse ??= CreateSendAgentMessageResponse(Options);
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest>? _WebhookIntegrationRequest;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRequest>? _SaveRoomInfoRequest;
 
-    /// <summary>Metadata for <c>WebhookIntegrationRequest</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> WebhookIntegrationRequest => _WebhookIntegrationRequest ??= CreateWebhookIntegrationRequest(Options);
+    /// <summary>Metadata for <c>SaveRoomInfoRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRequest> SaveRoomInfoRequest => _SaveRoomInfoRequest ??= CreateSaveRoomInfoRequest(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse>? _SuccessResponse;
 
     /// <summary>Metadata for <c>SuccessResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse> SuccessResponse => _SuccessResponse ??= CreateSuccessResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageRequest>? _OfflineMessageRequest;
+
+    /// <summary>Metadata for <c>OfflineMessageRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageRequest> OfflineMessageRequest => _OfflineMessageRequest ??= CreateOfflineMessageRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageResponse>? _OfflineMessageResponse;
+
+    /// <summary>Metadata for <c>OfflineMessageResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageResponse> OfflineMessageResponse => _OfflineMessageResponse ??= CreateOfflineMessageResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest>? _WebhookIntegrationRequest;
+
+    /// <summary>Metadata for <c>WebhookIntegrationRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> WebhookIntegrationRequest => _WebhookIntegrationRequest ??= CreateWebhookIntegrationRequest(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingResponse>? _SettingResponse;
 
@@ -7809,6 +8414,16 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>OutgoingMessage</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OutgoingMessage> OutgoingMessage => _OutgoingMessage ??= CreateOutgoingMessage(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoGuestData>? _SaveRoomInfoGuestData;
+
+    /// <summary>Metadata for <c>SaveRoomInfoGuestData</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoGuestData> SaveRoomInfoGuestData => _SaveRoomInfoGuestData ??= CreateSaveRoomInfoGuestData(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRoomData>? _SaveRoomInfoRoomData;
+
+    /// <summary>Metadata for <c>SaveRoomInfoRoomData</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRoomData> SaveRoomInfoRoomData => _SaveRoomInfoRoomData ??= CreateSaveRoomInfoRoomData(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Department>? _Department;
 
     /// <summary>Metadata for <c>Department</c>.</summary>
@@ -7920,8 +8535,11 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SetAgentStatusResponse)) return SetAgentStatusResponse;
         if (type == typeof(SendAgentMessageRequest)) return SendAgentMessageRequest;
         if (type == typeof(SendAgentMessageResponse)) return SendAgentMessageResponse;
-        if (type == typeof(WebhookIntegrationRequest)) return WebhookIntegrationRequest;
+        if (type == typeof(SaveRoomInfoRequest)) return SaveRoomInfoRequest;
         if (type == typeof(SuccessResponse)) return SuccessResponse;
+        if (type == typeof(OfflineMessageRequest)) return OfflineMessageRequest;
+        if (type == typeof(OfflineMessageResponse)) return OfflineMessageResponse;
+        if (type == typeof(WebhookIntegrationRequest)) return WebhookIntegrationRequest;
         if (type == typeof(SettingResponse)) return SettingResponse;
         if (type == typeof(SaveSettingRequest)) return SaveSettingRequest;
         if (type == typeof(ListDepartmentsResponse)) return ListDepartmentsResponse;
@@ -7975,6 +8593,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(TakeInquiryOptions)) return TakeInquiryOptions;
         if (type == typeof(DeletedMessage)) return DeletedMessage;
         if (type == typeof(OutgoingMessage)) return OutgoingMessage;
+        if (type == typeof(SaveRoomInfoGuestData)) return SaveRoomInfoGuestData;
+        if (type == typeof(SaveRoomInfoRoomData)) return SaveRoomInfoRoomData;
         if (type == typeof(Department)) return Department;
         if (type == typeof(DepartmentAgent)) return DepartmentAgent;
         if (type == typeof(DepartmentInput)) return DepartmentInput;
@@ -8036,8 +8656,11 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SetAgentStatusResponse)) return CreateSetAgentStatusResponse(options);
         if (type == typeof(SendAgentMessageRequest)) return CreateSendAgentMessageRequest(options);
         if (type == typeof(SendAgentMessageResponse)) return CreateSendAgentMessageResponse(options);
-        if (type == typeof(WebhookIntegrationRequest)) return CreateWebhookIntegrationRequest(options);
+        if (type == typeof(SaveRoomInfoRequest)) return CreateSaveRoomInfoRequest(options);
         if (type == typeof(SuccessResponse)) return CreateSuccessResponse(options);
+        if (type == typeof(OfflineMessageRequest)) return CreateOfflineMessageRequest(options);
+        if (type == typeof(OfflineMessageResponse)) return CreateOfflineMessageResponse(options);
+        if (type == typeof(WebhookIntegrationRequest)) return CreateWebhookIntegrationRequest(options);
         if (type == typeof(SettingResponse)) return CreateSettingResponse(options);
         if (type == typeof(SaveSettingRequest)) return CreateSaveSettingRequest(options);
         if (type == typeof(ListDepartmentsResponse)) return CreateListDepartmentsResponse(options);
@@ -8091,6 +8714,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(TakeInquiryOptions)) return CreateTakeInquiryOptions(options);
         if (type == typeof(DeletedMessage)) return CreateDeletedMessage(options);
         if (type == typeof(OutgoingMessage)) return CreateOutgoingMessage(options);
+        if (type == typeof(SaveRoomInfoGuestData)) return CreateSaveRoomInfoGuestData(options);
+        if (type == typeof(SaveRoomInfoRoomData)) return CreateSaveRoomInfoRoomData(options);
         if (type == typeof(Department)) return CreateDepartment(options);
         if (type == typeof(DepartmentAgent)) return CreateDepartmentAgent(options);
         if (type == typeof(DepartmentInput)) return CreateDepartmentInput(options);
@@ -8236,11 +8861,20 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendAgentMessageResponse> CreateSendAgentMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendAgentMessageResponse>(options, new SendAgentMessageResponseJsonConverter());
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> CreateWebhookIntegrationRequest(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<WebhookIntegrationRequest>(options, new WebhookIntegrationRequestJsonConverter());
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRequest> CreateSaveRoomInfoRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SaveRoomInfoRequest>(options, new SaveRoomInfoRequestJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SuccessResponse> CreateSuccessResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SuccessResponse>(options, new SuccessResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageRequest> CreateOfflineMessageRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OfflineMessageRequest>(options, new OfflineMessageRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageResponse> CreateOfflineMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OfflineMessageResponse>(options, new OfflineMessageResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> CreateWebhookIntegrationRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<WebhookIntegrationRequest>(options, new WebhookIntegrationRequestJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingResponse> CreateSettingResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SettingResponse>(options, new SettingResponseJsonConverter());
@@ -8400,6 +9034,12 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OutgoingMessage> CreateOutgoingMessage(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OutgoingMessage>(options, new OutgoingMessageJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoGuestData> CreateSaveRoomInfoGuestData(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SaveRoomInfoGuestData>(options, new SaveRoomInfoGuestDataJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRoomData> CreateSaveRoomInfoRoomData(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SaveRoomInfoRoomData>(options, new SaveRoomInfoRoomDataJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Department> CreateDepartment(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Department>(options, new DepartmentJsonConverter());

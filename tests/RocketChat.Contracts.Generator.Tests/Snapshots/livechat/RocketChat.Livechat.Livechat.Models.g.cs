@@ -2477,6 +2477,114 @@ public sealed partial record SaveSettingRequest
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
+/// <summary>The OfflineMessageRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OfflineMessageRequestJsonConverter))]
+public sealed partial record OfflineMessageRequest
+{
+    /// <summary>The visitor's name.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>The visitor's email address; the server refuses an address that is not valid.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    public required string Email { get; init; }
+
+    /// <summary>The message text.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public required string Message { get; init; }
+
+    /// <summary>The department id or name whose email address receives the message.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("department")]
+    public string? Department { get; init; }
+
+    /// <summary>The page the form was sent from.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("host")]
+    public string? Host { get; init; }
+}
+
+/// <summary>The OfflineMessageResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OfflineMessageResponseJsonConverter))]
+public sealed partial record OfflineMessageResponse
+{
+    /// <summary>The server's localized confirmation ("Livechat offline message sent").</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public required string Message { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The visitor's fields to save; fields left out keep their values.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SaveRoomInfoGuestDataJsonConverter))]
+public sealed partial record SaveRoomInfoGuestData
+{
+    /// <summary>The visitor id (not the token).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>Replaces the visitor's email addresses with this one.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    public string? Email { get; init; }
+
+    /// <summary>Replaces the visitor's phone numbers with this one (ignored for SMS rooms).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("phone")]
+    public string? Phone { get; init; }
+
+    /// <summary>Visitor custom fields, by field id.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("livechatData")]
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LivechatData { get; init; }
+}
+
+/// <summary>The room's fields to save.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SaveRoomInfoRoomDataJsonConverter))]
+public sealed partial record SaveRoomInfoRoomData
+{
+    /// <summary>The room id.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The <c>topic</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("topic")]
+    public string? Topic { get; init; }
+
+    /// <summary>The room's tags; left out or empty, the room's tags are removed.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
+    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>Room custom fields, by field id.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("livechatData")]
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? LivechatData { get; init; }
+
+    /// <summary>The priority id (Enterprise).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("priorityId")]
+    public string? PriorityId { get; init; }
+
+    /// <summary>The SLA id (Enterprise).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("slaId")]
+    public string? SlaId { get; init; }
+}
+
+/// <summary>The SaveRoomInfoRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SaveRoomInfoRequestJsonConverter))]
+public sealed partial record SaveRoomInfoRequest
+{
+    /// <summary>The <c>guestData</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("guestData")]
+    public required SaveRoomInfoGuestData GuestData { get; init; }
+
+    /// <summary>The <c>roomData</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("roomData")]
+    public required SaveRoomInfoRoomData RoomData { get; init; }
+}
+
 /// <summary>A livechat department (ILivechatDepartment). Visitors registered with it are served only by its agents.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(DepartmentJsonConverter))]
 public sealed partial record Department
