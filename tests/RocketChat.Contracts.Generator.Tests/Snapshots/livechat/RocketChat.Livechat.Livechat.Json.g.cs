@@ -5952,72 +5952,23 @@ public sealed class OfflineMessageRequestJsonConverter : global::System.Text.Jso
         }
 
         string? name = default;
-        bool hasName = false;
         string? email = default;
-        bool hasEmail = false;
         string? message = default;
-        bool hasMessage = false;
         string? department = default;
         string? host = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    name = reader.GetString()!;
-                    hasName = true;
-                }
-            }
-            else if (reader.ValueTextEquals("email"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    email = reader.GetString()!;
-                    hasEmail = true;
-                }
-            }
-            else if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = reader.GetString()!;
-                    hasMessage = true;
-                }
-            }
-            else if (reader.ValueTextEquals("department"u8))
-            {
-                reader.Read();
-                department = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("host"u8))
-            {
-                reader.Read();
-                host = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("host"u8)) host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasName)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "name");
-        }
-
-        if (!hasEmail)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "email");
-        }
-
-        if (!hasMessage)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "message");
-        }
+        if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "name");
+        if (email is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "email");
+        if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "message");
 
         return new OfflineMessageRequest
         {
@@ -6033,43 +5984,14 @@ public sealed class OfflineMessageRequestJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageRequest value)
     {
         writer.WriteStartObject();
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        else
-        {
-            writer.WriteNull(NameJsonName);
-        }
-        if (value.Email is { } email)
-        {
-            writer.WritePropertyName(EmailJsonName);
-            writer.WriteStringValue(email);
-        }
-        else
-        {
-            writer.WriteNull(EmailJsonName);
-        }
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            writer.WriteStringValue(message);
-        }
-        else
-        {
-            writer.WriteNull(MessageJsonName);
-        }
-        if (value.Department is { } department)
-        {
-            writer.WritePropertyName(DepartmentJsonName);
-            writer.WriteStringValue(department);
-        }
-        if (value.Host is { } host)
-        {
-            writer.WritePropertyName(HostJsonName);
-            writer.WriteStringValue(host);
-        }
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        else writer.WriteNull(NameJsonName);
+        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
+        else writer.WriteNull(EmailJsonName);
+        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
+        else writer.WriteNull(MessageJsonName);
+        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
+        if (value.Host is { } host) writer.WriteString(HostJsonName, host);
         writer.WriteEndObject();
     }
 }
@@ -6095,38 +6017,16 @@ public sealed class OfflineMessageResponseJsonConverter : global::System.Text.Js
         }
 
         string? message = default;
-        bool hasMessage = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    message = reader.GetString()!;
-                    hasMessage = true;
-                }
-            }
-            else if (reader.ValueTextEquals("success"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    success = global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader);
-                }
-            }
-            else
-            {
-                global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-            }
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (!hasMessage)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageResponse", "message");
-        }
+        if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageResponse", "message");
 
         return new OfflineMessageResponse
         {
@@ -6140,20 +6040,9 @@ public sealed class OfflineMessageResponseJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageResponse value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            writer.WriteStringValue(message);
-        }
-        else
-        {
-            writer.WriteNull(MessageJsonName);
-        }
-        if (value.Success is { } success)
-        {
-            writer.WritePropertyName(SuccessJsonName);
-            writer.WriteBooleanValue(success);
-        }
+        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
+        else writer.WriteNull(MessageJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6183,52 +6072,21 @@ public sealed class SaveRoomInfoGuestDataJsonConverter : global::System.Text.Jso
         }
 
         string? id = default;
-        bool hasId = false;
         string? name = default;
         string? email = default;
         string? phone = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? livechatData = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("email"u8))
-            {
-                reader.Read();
-                email = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("phone"u8))
-            {
-                reader.Read();
-                phone = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("livechatData"u8))
-            {
-                reader.Read();
-                livechatData = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoGuestData", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoGuestData", "_id");
 
         return new SaveRoomInfoGuestData
         {
@@ -6244,30 +6102,11 @@ public sealed class SaveRoomInfoGuestDataJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoGuestData value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Name is { } name)
-        {
-            writer.WritePropertyName(NameJsonName);
-            writer.WriteStringValue(name);
-        }
-        if (value.Email is { } email)
-        {
-            writer.WritePropertyName(EmailJsonName);
-            writer.WriteStringValue(email);
-        }
-        if (value.Phone is { } phone)
-        {
-            writer.WritePropertyName(PhoneJsonName);
-            writer.WriteStringValue(phone);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
+        if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
         if (value.LivechatData is { } livechatData)
         {
             writer.WritePropertyName(LivechatDataJsonName);
@@ -6308,7 +6147,6 @@ public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json
         }
 
         string? id = default;
-        bool hasId = false;
         string? topic = default;
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? livechatData = default;
@@ -6316,50 +6154,16 @@ public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json
         string? slaId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    id = reader.GetString()!;
-                    hasId = true;
-                }
-            }
-            else if (reader.ValueTextEquals("topic"u8))
-            {
-                reader.Read();
-                topic = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("tags"u8))
-            {
-                reader.Read();
-                tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-            }
-            else if (reader.ValueTextEquals("livechatData"u8))
-            {
-                reader.Read();
-                livechatData = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!);
-            }
-            else if (reader.ValueTextEquals("priorityId"u8))
-            {
-                reader.Read();
-                priorityId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else if (reader.ValueTextEquals("slaId"u8))
-            {
-                reader.Read();
-                slaId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!;
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasId)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoRoomData", "_id");
-        }
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoRoomData", "_id");
 
         return new SaveRoomInfoRoomData
         {
@@ -6376,20 +6180,9 @@ public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRoomData value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id)
-        {
-            writer.WritePropertyName(IdJsonName);
-            writer.WriteStringValue(id);
-        }
-        else
-        {
-            writer.WriteNull(IdJsonName);
-        }
-        if (value.Topic is { } topic)
-        {
-            writer.WritePropertyName(TopicJsonName);
-            writer.WriteStringValue(topic);
-        }
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
         if (value.Tags is { } tags)
         {
             writer.WritePropertyName(TagsJsonName);
@@ -6411,16 +6204,8 @@ public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json
             }
             writer.WriteEndObject();
         }
-        if (value.PriorityId is { } priorityId)
-        {
-            writer.WritePropertyName(PriorityIdJsonName);
-            writer.WriteStringValue(priorityId);
-        }
-        if (value.SlaId is { } slaId)
-        {
-            writer.WritePropertyName(SlaIdJsonName);
-            writer.WriteStringValue(slaId);
-        }
+        if (value.PriorityId is { } priorityId) writer.WriteString(PriorityIdJsonName, priorityId);
+        if (value.SlaId is { } slaId) writer.WriteString(SlaIdJsonName, slaId);
         writer.WriteEndObject();
     }
 }
@@ -6446,44 +6231,16 @@ public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.
         }
 
         SaveRoomInfoGuestData? guestData = default;
-        bool hasGuestData = false;
         SaveRoomInfoRoomData? roomData = default;
-        bool hasRoomData = false;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("guestData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    guestData = SaveRoomInfoGuestDataJsonConverter.ReadValue(ref reader);
-                    hasGuestData = true;
-                }
-            }
-            else if (reader.ValueTextEquals("roomData"u8))
-            {
-                reader.Read();
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                {
-                    roomData = SaveRoomInfoRoomDataJsonConverter.ReadValue(ref reader);
-                    hasRoomData = true;
-                }
-            }
-            else
-            {
-                reader.Read(); reader.Skip();
-            }
+            if (reader.ValueTextEquals("guestData"u8)) guestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? SaveRoomInfoGuestDataJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("roomData"u8)) roomData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? SaveRoomInfoRoomDataJsonConverter.ReadValue(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
-        if (!hasGuestData)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoRequest", "guestData");
-        }
-
-        if (!hasRoomData)
-        {
-            throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoRequest", "roomData");
-        }
+        if (guestData is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoRequest", "guestData");
+        if (roomData is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoRequest", "roomData");
 
         return new SaveRoomInfoRequest
         {
@@ -6501,19 +6258,13 @@ public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.
             writer.WritePropertyName(GuestDataJsonName);
             SaveRoomInfoGuestDataJsonConverter.WriteValue(writer, guestData);
         }
-        else
-        {
-            writer.WriteNull(GuestDataJsonName);
-        }
+        else writer.WriteNull(GuestDataJsonName);
         if (value.RoomData is { } roomData)
         {
             writer.WritePropertyName(RoomDataJsonName);
             SaveRoomInfoRoomDataJsonConverter.WriteValue(writer, roomData);
         }
-        else
-        {
-            writer.WriteNull(RoomDataJsonName);
-        }
+        else writer.WriteNull(RoomDataJsonName);
         writer.WriteEndObject();
     }
 }
