@@ -162,7 +162,7 @@ public sealed class DiagnosticTests
     [InlineData("", "RCG001", null)]
     [InlineData("- just\n- a list\n", "RCG001", null)]
     [InlineData("openapi: 3.0.0\npaths:\n  /a: 12\n", "RCG011", null)]
-    [InlineData("openapi: 3.0.0\npaths:\n  /a:\n    get:\n      parameters: 7\n      responses:\n        '200': nope\n", "", "GetAAsync(")]
+    [InlineData("openapi: 3.0.0\npaths:\n  /a:\n    get:\n      parameters: 7\n      responses:\n        '200': nope\n", "RCG011", "GetAAsync(")]
     [InlineData("openapi: 3.0.0\ncomponents:\n  schemas:\n    A:\n      type: array\n      items:\n        $ref: '#/components/schemas/A'\npaths: {}\n", "RCG013", null)]
     [InlineData("openapi: 3.0.0\npaths:\n  /a/{b}/{:\n    get:\n      operationId: x\n      responses: {}\n", "RCG011", null)]
     [InlineData("openapi: 3.0.0\npaths:\n  /a:\n    get:\n      operationId: x\n      requestBody:\n        $ref: '#/components/requestBodies/none'\n      responses: {}\n", "RCG003", "XAsync(")]

@@ -293,6 +293,23 @@ namespace RocketChat.Contracts.Generator.Parsing
             };
             var seen = new HashSet<string>(StringComparer.Ordinal);
 
+            // A 'parameters' or a response that is not the object OpenAPI requires would be dropped: say so.
+            foreach (YamlNode owner in new[] { operation, pathItem })
+            {
+                if (owner.Get("parameters") is YamlNode list && list is not YamlSequenceNode)
+                {
+                    context.Report(DiagnosticDescriptors.InvalidStructure, owner.GetKey("parameters"), "'parameters' of '" + (operationId ?? path) + "' is not a list; it is ignored");
+                }
+            }
+
+            foreach (KeyValuePair<YamlNode, YamlNode> entry in (operation.Get("responses") as YamlMappingNode)?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+            {
+                if (entry.Value is not YamlMappingNode)
+                {
+                    context.Report(DiagnosticDescriptors.InvalidStructure, entry.Key, "The response '" + entry.Key + "' of '" + (operationId ?? path) + "' is not an object; it is ignored");
+                }
+            }
+
             // Operation-level parameters override path-level ones with the same name and location.
             var declared = new List<YamlNode>();
             foreach (YamlNode node in operation.GetSequence("parameters")?.Children ?? Enumerable.Empty<YamlNode>())
