@@ -59,6 +59,16 @@ public sealed class EmulatorOptions
     public TimeSpan RealtimeHeartbeatTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// The waiting queue (<c>Livechat_waiting_queue</c>): how long after computing a visitor's place the server sends
+    /// it as <c>queueData</c> (dispatchInquiryPosition: 1 s). The delay is why a visitor that subscribes right after
+    /// opening its room still learns its first place.
+    /// </summary>
+    public TimeSpan QueuePositionDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The waiting queue: after an inquiry is taken, the queue's new places are computed this long after the last take (1.2 s debounce).</summary>
+    public TimeSpan QueueDispatchDebounce { get; set; } = TimeSpan.FromMilliseconds(1200);
+
+    /// <summary>
     /// The <c>Message_MaxAllowedSize</c> setting: a message longer than this many UTF-16 code units is refused with
     /// <c>error-message-size-exceeded</c>, as the server's sendMessage does.
     /// </summary>

@@ -25,6 +25,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
     private DdpConnection? _current;
     private Task? _supervisor;
     private string? _resumeToken;
+    private string? _connectionVisitorToken;
     private int _reconnects;
 
     private LivechatRealtimeClient(Uri serverUrl, LivechatRealtimeOptions options, LivechatClient rest, HttpClient? ownedHttpClient)
@@ -54,6 +55,9 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
 
     /// <summary>Raised (on the receive loop: return quickly) each time the server pinged and the client answered.</summary>
     public event EventHandler? ServerPingAnswered;
+
+    /// <summary>Raised when a new connection refused the visitor token binding of <see cref="SetUpConnectionAsync"/> (the subscriptions resume regardless).</summary>
+    public event EventHandler<RealtimeServerException>? SetUpConnectionFailed;
 
     /// <summary>Raised after a lost connection was replaced and every subscription resumed.</summary>
     public event EventHandler? Reconnected;
@@ -154,6 +158,19 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
     {
         ArgumentException.ThrowIfNullOrEmpty(authToken);
         return LoginAsync(writer => WriteResume(writer, authToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Binds the visitor token to the connection (<c>livechat:setUpConnection</c>), as the widget does after
+    /// connecting: the server then marks the visitor offline when the connection ends. The call is repeated on every
+    /// new connection after a reconnection, so the visitor's presence follows the live connection. Throws
+    /// <see cref="RealtimeServerException"/> when the server refuses it.
+    /// </summary>
+    public async Task SetUpConnectionAsync(string visitorToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(visitorToken);
+        await CallAsync(RealtimeStreams.SetUpConnectionMethod, writer => WriteSetUpConnection(writer, visitorToken), cancellationToken).ConfigureAwait(false);
+        _connectionVisitorToken = visitorToken;
     }
 
     /// <summary>
@@ -301,6 +318,13 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         {
             _subscriptions = _subscriptions.Remove(subscription);
         }
+    }
+
+    private static void WriteSetUpConnection(Utf8JsonWriter writer, string visitorToken)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("token", visitorToken);
+        writer.WriteEndObject();
     }
 
     private static void WriteResume(Utf8JsonWriter writer, string token)
@@ -462,7 +486,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         }
     }
 
-    /// <summary>Logs in again and re-subscribes everything; false when the connection died meanwhile (the supervisor retries).</summary>
+    /// <summary>Logs in again, binds the visitor token again, and re-subscribes everything; false when the connection died meanwhile (the supervisor retries).</summary>
     private async Task<bool> ResumeAsync(DdpConnection connection, CancellationToken stopping)
     {
         try
@@ -478,6 +502,20 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                     // The token expired or was revoked: the subscriptions that need it cannot resume.
                     FailEverything(ex);
                     return true;
+                }
+            }
+
+            if (_connectionVisitorToken is { } visitorToken)
+            {
+                try
+                {
+                    await connection.CallAsync(RealtimeStreams.SetUpConnectionMethod, writer => WriteSetUpConnection(writer, visitorToken), stopping).ConfigureAwait(false);
+                }
+                catch (RealtimeServerException ex)
+                {
+                    // The binding only drives presence: the subscriptions below still resume without it, and the
+                    // refusal is reported rather than dropped.
+                    SetUpConnectionFailed?.Invoke(this, ex);
                 }
             }
 

@@ -24,6 +24,9 @@ public static class RealtimeStreams
     /// <summary>Operation <c>login</c>: resume or password (SHA-256 digest) login.</summary>
     public const string LoginMethod = "login";
 
+    /// <summary>Operation <c>setUpConnection</c>: binds a visitor token to the connection (the guest goes offline when it closes).</summary>
+    public const string SetUpConnectionMethod = "livechat:setUpConnection";
+
     /// <summary>The eventName on <see cref="NotifyRoom"/> carrying typing: args <c>[username, activities[]]</c>.</summary>
     public static string UserActivityEvent(string roomId) => $"{roomId}/user-activity";
 

@@ -8,4 +8,5 @@ internal static class RoleNames
     public const string Bot = "bot";
     public const string Agent = "livechat-agent";
     public const string Manager = "livechat-manager";
+    public const string Monitor = "livechat-monitor";
 }

@@ -10,7 +10,7 @@ using static RocketChat.Livechat.Emulator.Validation.MatchPattern;
 
 namespace RocketChat.Livechat.Emulator.Endpoints;
 
-/// <summary>GET livechat/room, GET livechat/rooms, POST livechat/room.close, room.closeByUser and room.forward.</summary>
+/// <summary>GET livechat/room, GET livechat/rooms, POST livechat/room.close, room.closeByUser, room.forward and PUT room.visitor.</summary>
 internal sealed class RoomEndpoints(RoomService rooms)
 {
     /// <summary>The route's strict <c>check(this.queryParams, {token, rid, agentId})</c> (CE adds no keys).</summary>
@@ -114,6 +114,19 @@ internal sealed class RoomEndpoints(RoomService rooms)
         ForwardRoomRequest request = call.BodyAs(LivechatJsonContext.Default.ForwardRoomRequest);
         rooms.Forward(call.User, request.RoomId, request.UserId, request.DepartmentId, request.Comment);
         await JsonResponses.SuccessAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>PUT livechat/room.visitor (until 7.0): answers the room with its new visitor.</summary>
+    public async Task ChangeVisitorAsync(HttpContext context)
+    {
+        ApiCall call = context.Api();
+        ChangeRoomVisitorRequest request = call.BodyAs(LivechatJsonContext.Default.ChangeRoomVisitorRequest);
+        RoomRecord room = rooms.ChangeVisitor(call.User, request.RoomId, request.OldVisitorId, request.NewVisitorId);
+        await JsonResponses.SuccessAsync(context, writer =>
+        {
+            writer.WritePropertyName("room");
+            RoomJson.Write(writer, room);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>isWidget: the widget marks its requests with the cookies rc_room_type=l and rc_is_widget=t.</summary>

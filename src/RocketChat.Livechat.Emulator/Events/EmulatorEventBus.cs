@@ -57,4 +57,28 @@ internal sealed class EmulatorEventBus : IEmulatorEvents
             handler.RoomClosed(room);
         }
     }
+
+    public void AgentStatusChanged(UserRecord agent, IReadOnlyList<RoomRecord> servedRooms)
+    {
+        foreach (IEmulatorEvents handler in _handlers)
+        {
+            handler.AgentStatusChanged(agent, servedRooms);
+        }
+    }
+
+    public void RoomVisitorChanged(RoomRecord room, VisitorRecord visitor)
+    {
+        foreach (IEmulatorEvents handler in _handlers)
+        {
+            handler.RoomVisitorChanged(room, visitor);
+        }
+    }
+
+    public void QueuePositionDispatched(InquiryRecord inquiry, QueuePosition position)
+    {
+        foreach (IEmulatorEvents handler in _handlers)
+        {
+            handler.QueuePositionDispatched(inquiry, position);
+        }
+    }
 }

@@ -26,7 +26,25 @@ internal interface IEmulatorEvents
 
     /// <summary>The room was closed (after its <c>livechat-close</c> message was stored).</summary>
     void RoomClosed(RoomRecord room);
+
+    /// <summary>
+    /// An agent's presence changed (presence.status, notifyAgentStatusChanged): <paramref name="servedRooms"/> are
+    /// the open rooms it serves.
+    /// </summary>
+    void AgentStatusChanged(UserRecord agent, IReadOnlyList<RoomRecord> servedRooms);
+
+    /// <summary>An agent replaced the room's visitor (changeRoomVisitor); <paramref name="visitor"/> is the new one.</summary>
+    void RoomVisitorChanged(RoomRecord room, VisitorRecord visitor);
+
+    /// <summary>A queued inquiry's place in the waiting queue was dispatched (dispatchInquiryPosition).</summary>
+    void QueuePositionDispatched(InquiryRecord inquiry, QueuePosition position);
 }
+
+/// <summary>
+/// What <c>queueData</c> carries: the 1-based spot, the waiting message and, when there are statistics, the
+/// estimated wait in seconds.
+/// </summary>
+internal sealed record QueuePosition(int Spot, string Message, double? EstimatedWaitTimeSeconds);
 
 /// <summary>How an inquiry changed.</summary>
 internal enum InquiryChange

@@ -36,6 +36,12 @@ internal static class ApiRoutes
             Body = RouteSchemas.ForwardRoom,
         });
 
+        app.MapApi("PUT", $"{Livechat}/room.visitor", endpoints.Rooms.ChangeVisitorAsync, ApiRoute.Authenticated with
+        {
+            Permissions = [Permissions.ChangeLivechatRoomVisitor],
+            Body = RouteSchemas.ChangeRoomVisitor,
+        });
+
         app.MapApi("POST", $"{Livechat}/message", endpoints.Messages.SendAsync, ApiRoute.Public with { Body = RouteSchemas.SendMessage });
         app.MapApi("POST", "/api/v1/chat.sendMessage", endpoints.Messages.SendAsAgentAsync, ApiRoute.Authenticated with { Body = RouteSchemas.SendAgentMessage });
         app.MapApi("GET", $"{Livechat}/agent.info/{{rid}}/{{token}}", endpoints.AgentInfo.InfoAsync, ApiRoute.Public);

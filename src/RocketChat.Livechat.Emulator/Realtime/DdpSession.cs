@@ -33,6 +33,9 @@ internal sealed class DdpSession
     /// <summary>The logged-in user, after <c>login</c>.</summary>
     public string? UserId { get; set; }
 
+    /// <summary>The visitor token bound by <c>livechat:setUpConnection</c>: the guest goes offline when this session ends.</summary>
+    public string? LivechatToken { get; set; }
+
     /// <summary>This session's subscriptions by id: (stream, eventName).</summary>
     public Dictionary<string, (string Stream, string EventName)> Subscriptions { get; } = new(StringComparer.Ordinal);
 

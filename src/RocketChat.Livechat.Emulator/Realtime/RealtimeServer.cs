@@ -30,6 +30,7 @@ internal sealed class RealtimeServer
 
     private readonly EmulatorState _state;
     private readonly AccountService _accounts;
+    private readonly VisitorService _visitors;
     private readonly StreamRegistry _registry = new();
     private readonly ConcurrentDictionary<DdpSession, byte> _sessions = new();
 
@@ -37,7 +38,8 @@ internal sealed class RealtimeServer
     {
         _state = state;
         _accounts = accounts;
-        state.Events.Add(new StreamPublisher(_registry));
+        _visitors = new VisitorService(state);
+        state.Events.Add(new StreamPublisher(_registry, state.Settings));
     }
 
     /// <summary>How many DDP sessions are open.</summary>
@@ -87,6 +89,11 @@ internal sealed class RealtimeServer
                 {
                     _registry.Remove(stream, eventName, session);
                 }
+            }
+
+            if (session.LivechatToken is { } token)
+            {
+                _visitors.NotifyGuestStatusChanged(token, VisitorStatus.Offline); // connection.onClose
             }
         }
     }
@@ -259,6 +266,7 @@ internal sealed class RealtimeServer
             {
                 StreamNames.LoginMethod => Login(session, id, parameters),
                 StreamNames.NotifyRoom => NotifyRoom(session, id, parameters),
+                StreamNames.SetUpConnectionMethod => SetUpConnection(session, id, parameters),
                 _ => DdpServerFrames.ResultError(id, MeteorError.NotFound($"Method '{method}' not found")),
             };
         session.Enqueue(answer);
@@ -316,6 +324,24 @@ internal sealed class RealtimeServer
             writer.WriteString("type", type);
             writer.WriteEndObject();
         });
+    }
+
+    /// <summary>
+    /// <c>livechat:setUpConnection({token})</c>: binds the visitor token to this connection, once (a second call
+    /// keeps the first token), so that the guest is marked offline when the connection closes. Returns nothing;
+    /// anything but <c>{token: String}</c> fails <c>check</c> with 400 <c>Match failed</c>.
+    /// </summary>
+    private static byte[] SetUpConnection(DdpSession session, string id, JsonElement parameters)
+    {
+        JsonElement data = parameters.ValueKind == JsonValueKind.Array && parameters.GetArrayLength() > 0 ? parameters[0] : default;
+        if (data.ValueKind != JsonValueKind.Object || StringProperty(data, "token") is not { } token
+            || data.EnumerateObject().Any(property => property.Name != "token"))
+        {
+            return DdpServerFrames.ResultError(id, new MeteorError("400", "Match failed", CodeIsNumber: true));
+        }
+
+        session.LivechatToken ??= token;
+        return DdpServerFrames.Result(id, writeResult: null);
     }
 
     /// <summary>

@@ -9,4 +9,5 @@ internal static class StreamNames
     public const string NotifyUser = "stream-notify-user";
     public const string InquiryQueue = "stream-livechat-inquiry-queue-observer";
     public const string LoginMethod = "login";
+    public const string SetUpConnectionMethod = "livechat:setUpConnection";
 }

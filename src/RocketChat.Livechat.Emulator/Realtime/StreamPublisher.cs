@@ -2,15 +2,17 @@ using System.Text.Json;
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Events;
 using RocketChat.Livechat.Emulator.Json;
+using RocketChat.Livechat.Emulator.Settings;
 
 namespace RocketChat.Livechat.Emulator.Realtime;
 
 /// <summary>
 /// Turns the emulator's state changes into what Rocket.Chat's listeners emit on the streams: messages on
-/// <c>stream-room-messages</c>, <c>agentData</c> on <c>stream-livechat-room</c>, subscription changes on
+/// <c>stream-room-messages</c>, <c>agentData</c>, <c>agentStatus</c>, <c>visitorData</c> and <c>queueData</c> on
+/// <c>stream-livechat-room</c>, subscription changes on
 /// <c>stream-notify-user</c>, and the queue on <c>stream-livechat-inquiry-queue-observer</c>.
 /// </summary>
-internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
+internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry settings) : IEmulatorEvents
 {
     public void MessageSaved(MessageRecord message)
     {
@@ -72,7 +74,10 @@ internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
         }));
     }
 
-    /// <summary>The agent's new subscription, then <c>agentData</c> to the visitor (after the join messages).</summary>
+    /// <summary>
+    /// The agent's new subscription, then <c>agentData</c> to the visitor (after the join messages): the agent info,
+    /// or <c>{hiddenInfo:true}</c> with <c>Livechat_show_agent_info</c> off.
+    /// </summary>
     public void AgentAssigned(RoomRecord room, UserRecord agent)
     {
         PublishSubscriptionChange(agent.Id, "inserted", room, agent);
@@ -81,7 +86,16 @@ internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
             writer.WriteStartObject();
             writer.WriteString("type", "agentData");
             writer.WritePropertyName("data");
-            AgentInfoJson.Write(writer, agent);
+            if (settings.ShowAgentInfo())
+            {
+                AgentInfoJson.Write(writer, agent);
+            }
+            else
+            {
+                writer.WriteStartObject();
+                writer.WriteBoolean("hiddenInfo", true);
+                writer.WriteEndObject();
+            }
             writer.WriteEndObject();
         }));
     }
@@ -103,6 +117,69 @@ internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
         if (room.ServedBy is { } servedBy)
         {
             PublishSubscriptionChange(servedBy.AgentId, "removed", room, agent: null);
+        }
+    }
+
+    /// <summary><c>{type:"agentStatus", status}</c> to each open room the agent serves, only with <c>Livechat_show_agent_info</c> on.</summary>
+    public void AgentStatusChanged(UserRecord agent, IReadOnlyList<RoomRecord> servedRooms)
+    {
+        if (!settings.ShowAgentInfo())
+        {
+            return;
+        }
+
+        foreach (RoomRecord room in servedRooms)
+        {
+            PublishLivechatRoom(room.Id, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("type", "agentStatus");
+                writer.WriteString("status", agent.Status.Value);
+                writer.WriteEndObject();
+            });
+        }
+    }
+
+    /// <summary><c>{type:"visitorData", visitor}</c>: the new visitor document, dates as EJSON.</summary>
+    public void RoomVisitorChanged(RoomRecord room, VisitorRecord visitor) => PublishLivechatRoom(room.Id, writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "visitorData");
+        writer.WritePropertyName("visitor");
+        Ejson.WriteDocument(writer, rest => VisitorJson.Write(rest, visitor));
+        writer.WriteEndObject();
+    });
+
+    /// <summary>
+    /// <c>{type:"queueData", data:{spot, message:{text, user:{_id:"rocket.cat", username:"rocket.cat"}}, estimatedWaitTimeSeconds?}}</c>.
+    /// </summary>
+    public void QueuePositionDispatched(InquiryRecord inquiry, QueuePosition position) => PublishLivechatRoom(inquiry.RoomId, writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type", "queueData");
+        writer.WriteStartObject("data");
+        writer.WriteNumber("spot", position.Spot);
+        writer.WriteStartObject("message");
+        writer.WriteString("text", position.Message);
+        writer.WriteStartObject("user");
+        writer.WriteString("_id", "rocket.cat");
+        writer.WriteString("username", "rocket.cat");
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        if (position.EstimatedWaitTimeSeconds is { } seconds)
+        {
+            writer.WriteNumber("estimatedWaitTimeSeconds", seconds);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    });
+
+    private void PublishLivechatRoom(string roomId, Action<Utf8JsonWriter> writePayload)
+    {
+        if (registry.HasListeners(StreamNames.LivechatRoom, roomId))
+        {
+            registry.Publish(StreamNames.LivechatRoom, roomId, DdpServerFrames.Changed(StreamNames.LivechatRoom, roomId, writePayload));
         }
     }
 

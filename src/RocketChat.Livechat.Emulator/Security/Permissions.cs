@@ -22,15 +22,18 @@ internal static class Permissions
     public const string ManageLivechatDepartments = "manage-livechat-departments";
     public const string EditOtherUserInfo = "edit-other-user-info";
 
+    /// <summary>Until 7.0 (removed with livechat/room.visitor).</summary>
+    public const string ChangeLivechatRoomVisitor = "change-livechat-room-visitor";
+
     private static readonly Dictionary<string, HashSet<string>> s_grantsByRole = new(StringComparer.Ordinal)
     {
         [RoleNames.Manager] =
         [
             ViewLivechatManager, ViewLivechatRooms, ViewLivechatRoom, ManageLivechatAgents, TransferLivechatGuest,
             EditOmnichannelContact, CloseLivechatRoom, CloseOthersLivechatRoom, WebhookPermissions.ViewLivechatWebhooks,
-            ViewLivechatDepartments, ManageLivechatDepartments, SaveOthersLivechatRoomInfo,
+            ViewLivechatDepartments, ManageLivechatDepartments, SaveOthersLivechatRoomInfo, ChangeLivechatRoomVisitor,
         ],
-        [RoleNames.Agent] = [ViewLivechatRoom, TransferLivechatGuest, CloseLivechatRoom],
+        [RoleNames.Agent] = [ViewLivechatRoom, TransferLivechatGuest, CloseLivechatRoom, ChangeLivechatRoomVisitor],
         [RoleNames.Bot] = [BypassRateLimit],
     };
 

@@ -106,11 +106,27 @@ internal sealed class AccountService(EmulatorState state)
 
             UserRecord user = state.Users.GetValueOrDefault(targetId)
                 ?? throw ApiErrors.Meteor("error-invalid-user", "Invalid user", ApiErrors.Detail("method", "users.setStatus"));
-            if (presence is { } newStatus)
+            if (presence is { } newStatus && newStatus != user.Status)
             {
-                state.Users[user.Id] = user with { Status = newStatus };
+                UserRecord changed = state.Users[user.Id] = user with { Status = newStatus };
+                NotifyOmnichannelOfPresence(changed);
             }
         }
+    }
+
+    /// <summary>
+    /// OmnichannelService's presence.status listener: a livechat agent, manager or monitor whose presence changed
+    /// gets notifyAgentStatusChanged, which reaches the open rooms it serves.
+    /// </summary>
+    private void NotifyOmnichannelOfPresence(UserRecord user)
+    {
+        if (!user.HasRole(RoleNames.Agent) && !user.HasRole(RoleNames.Manager) && !user.HasRole(RoleNames.Monitor))
+        {
+            return;
+        }
+
+        List<RoomRecord> served = state.Rooms.Values.Where(room => room.IsOpen && room.ServedBy?.AgentId == user.Id).ToList();
+        state.Events.AgentStatusChanged(user, served);
     }
 
     private void AddUser(string username, string password, string name, IEnumerable<string> roles)

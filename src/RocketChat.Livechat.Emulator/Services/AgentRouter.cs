@@ -62,11 +62,12 @@ internal sealed class AgentRouter(EmulatorState state)
     public void Assign(string roomId, UserRecord agent, DateTimeOffset now)
     {
         RoomRecord room = state.Rooms[roomId];
+        InquiryRecord? taken = null;
         var servedBy = new AgentReference(agent.Id, agent.Username, now);
         state.Rooms[roomId] = room with { ServedBy = servedBy, UsersCount = room.UsersCount + 1, UpdatedAt = now };
         if (state.FindInquiryByRoom(roomId) is { } inquiry)
         {
-            InquiryRecord taken = state.Inquiries[inquiry.Id] = inquiry with { Status = InquiryStatus.Taken, TakenAt = now, UpdatedAt = now };
+            taken = state.Inquiries[inquiry.Id] = inquiry with { Status = InquiryStatus.Taken, TakenAt = now, UpdatedAt = now };
             state.Events.InquiryChanged(taken, InquiryChange.Updated);
         }
 
@@ -79,6 +80,10 @@ internal sealed class AgentRouter(EmulatorState state)
         state.AddMessage(SystemMessage(roomId, "command", "connected", sender, now));
         state.AddMessage(SystemMessage(roomId, "uj", string.Empty, sender, now));
         state.Events.AgentAssigned(state.Rooms[roomId], agent);
+        if (taken is not null)
+        {
+            state.QueuePositions.InquiryTaken(taken);
+        }
     }
 
     /// <summary>Removes the serving agent before a transfer (LivechatRooms.removeAgentByRoomId and its subscription).</summary>

@@ -181,6 +181,37 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
             now);
         state.AddMessage(AgentRouter.SystemMessage(room.Id, "livechat_transfer_history", string.Empty, transferredBy, now) with { Transfer = transfer });
         state.Webhooks.SessionForwarded(state.Rooms[room.Id], room.ServedBy, room.DepartmentId);
+        if (next is null)
+        {
+            state.QueuePositions.InquiryQueued(state.Inquiries[inquiry.Id]);
+        }
+    }
+
+    /// <summary>
+    /// PUT livechat/room.visitor (changeRoomVisitor): the new visitor must exist, the room too, and the old visitor
+    /// must be the room's; the caller must be able to access the room. The room's <c>v</c> becomes the new visitor
+    /// and its <c>stream-livechat-room</c> subscribers get <c>visitorData</c>.
+    /// </summary>
+    public RoomRecord ChangeVisitor(UserRecord user, string roomId, string oldVisitorId, string newVisitorId)
+    {
+        lock (state.Gate)
+        {
+            VisitorRecord visitor = state.Visitors.GetValueOrDefault(newVisitorId) ?? throw ApiErrors.Plain("invalid-visitor");
+            RoomRecord room = state.Rooms.GetValueOrDefault(roomId) ?? throw ApiErrors.Plain("invalid-room");
+            if (room.Visitor.Id != oldVisitorId)
+            {
+                throw ApiErrors.Plain("invalid-room-visitor");
+            }
+
+            if (!Permissions.Has(user, Permissions.ViewLivechatRooms) && room.ServedBy?.AgentId != user.Id)
+            {
+                throw ApiErrors.Plain("error-not-allowed");
+            }
+
+            RoomRecord changed = state.Rooms[roomId] = room with { Visitor = visitor.ToSummary(), UpdatedAt = state.Now };
+            state.Events.RoomVisitorChanged(changed, visitor);
+            return changed;
+        }
     }
 
     /// <summary>Rooms matching <paramref name="filter"/>, sorted and paged, with the total before paging.</summary>
@@ -264,6 +295,7 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         if (state.Rooms[room.Id].ServedBy is null)
         {
             state.Webhooks.SessionQueued(state.Rooms[room.Id]);
+            state.QueuePositions.InquiryQueued(state.Inquiries[inquiry.Id]);
         }
 
         return state.Rooms[room.Id];

@@ -104,6 +104,28 @@ internal sealed partial class VisitorService(EmulatorState state)
         }
     }
 
+    /// <summary>
+    /// notifyGuestStatusChanged: the visitor's open rooms and its inquiries carry the new status in <c>v.status</c>
+    /// (the visitor record itself is left alone, as the server leaves it); the inquiry watchers see the change.
+    /// </summary>
+    public void NotifyGuestStatusChanged(string token, VisitorStatus status)
+    {
+        lock (state.Gate)
+        {
+            DateTimeOffset now = state.Now;
+            foreach (RoomRecord room in state.Rooms.Values.Where(room => room.IsOpen && room.Visitor.Token == token && room.Visitor.Status != status).ToList())
+            {
+                state.Rooms[room.Id] = room with { Visitor = room.Visitor with { Status = status } };
+            }
+
+            foreach (InquiryRecord inquiry in state.Inquiries.Values.Where(inquiry => inquiry.Visitor.Token == token && inquiry.Visitor.Status != status).ToList())
+            {
+                InquiryRecord changed = state.Inquiries[inquiry.Id] = inquiry with { Visitor = inquiry.Visitor with { Status = status }, UpdatedAt = now };
+                state.Events.InquiryChanged(changed, Events.InquiryChange.Updated);
+            }
+        }
+    }
+
     /// <summary>The visitor's <c>id</c> field: a preset <c>_id</c> for a new visitor.</summary>
     private static string? PresetId(VisitorInput input) =>
         input.AdditionalProperties?.TryGetValue("id", out JsonElement id) == true && id.ValueKind == JsonValueKind.String

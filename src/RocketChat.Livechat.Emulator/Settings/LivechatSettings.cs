@@ -16,6 +16,13 @@ internal static class LivechatSettings
     public const string EnableMessageCharacterLimitId = "Livechat_enable_message_character_limit";
     public const string MessageCharacterLimitId = "Livechat_message_character_limit";
 
+    public const string ShowAgentInfoId = "Livechat_show_agent_info";
+
+    /// <summary>The waiting queue (Enterprise): queued visitors are told their place (<c>queueData</c>).</summary>
+    public const string WaitingQueueId = "Livechat_waiting_queue";
+    public const string WaitingQueueMessageId = "Livechat_waiting_queue_message";
+    public const string RecentChatsForWaitEstimateId = "Livechat_number_most_recent_chats_estimate_wait_time";
+
     private const string ManualSelection = "Manual_Selection";
     private const string AutoSelection = "Auto_Selection";
 
@@ -39,7 +46,7 @@ internal static class LivechatSettings
         ("Livechat_name_field_registration_form", SettingType.Boolean, JsonValue.Create(true)),
         ("Livechat_email_field_registration_form", SettingType.Boolean, JsonValue.Create(true)),
         ("Livechat_registration_form_message", SettingType.String, JsonValue.Create(string.Empty)),
-        ("Livechat_show_agent_info", SettingType.Boolean, JsonValue.Create(true)),
+        (ShowAgentInfoId, SettingType.Boolean, JsonValue.Create(true)),
         ("Livechat_show_agent_email", SettingType.Boolean, JsonValue.Create(false)),
         ("Livechat_hide_system_messages", SettingType.String, JsonValue.Create(string.Empty)),
         ("Livechat_background", SettingType.String, JsonValue.Create(string.Empty)),
@@ -57,6 +64,9 @@ internal static class LivechatSettings
         settings.Define(AcceptChatsWithNoAgentsId, SettingType.Boolean, JsonValue.Create(options.AcceptChatsWithNoAgents));
         settings.Define(LivechatEnabledId, SettingType.Boolean, JsonValue.Create(true));
         settings.Define(MessageMaxAllowedSizeId, SettingType.Int, JsonValue.Create(options.MessageMaxAllowedSize));
+        settings.Define(WaitingQueueId, SettingType.Boolean, JsonValue.Create(false));
+        settings.Define(WaitingQueueMessageId, SettingType.String, JsonValue.Create(string.Empty));
+        settings.Define(RecentChatsForWaitEstimateId, SettingType.Int, JsonValue.Create(100));
         foreach ((string id, SettingType type, JsonNode defaultValue) in Appearance)
         {
             settings.Define(id, type, defaultValue);
@@ -69,6 +79,15 @@ internal static class LivechatSettings
     public static bool AcceptChatsWithNoAgents(this SettingsRegistry settings) => settings.GetBoolean(AcceptChatsWithNoAgentsId);
 
     public static bool LivechatEnabled(this SettingsRegistry settings) => settings.GetBoolean(LivechatEnabledId);
+
+    public static bool ShowAgentInfo(this SettingsRegistry settings) => settings.GetBoolean(ShowAgentInfoId);
+
+    /// <summary>The hooks that dispatch queue positions (beforeRouteChat, afterTakeInquiry) all need this on.</summary>
+    public static bool WaitingQueue(this SettingsRegistry settings) => settings.GetBoolean(WaitingQueueId);
+
+    public static string WaitingQueueMessage(this SettingsRegistry settings) => settings.GetString(WaitingQueueMessageId);
+
+    public static int RecentChatsForWaitEstimate(this SettingsRegistry settings) => settings.GetInt32(RecentChatsForWaitEstimateId, fallback: 100);
 
     public static int MessageMaxAllowedSize(this SettingsRegistry settings) => settings.GetInt32(MessageMaxAllowedSizeId, fallback: 5000);
 

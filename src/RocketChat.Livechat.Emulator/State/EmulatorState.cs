@@ -1,5 +1,6 @@
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Events;
+using RocketChat.Livechat.Emulator.Services;
 using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.Webhooks;
 
@@ -21,6 +22,7 @@ internal sealed class EmulatorState
         LivechatSettings.DefineAll(Settings, options);
         SsrfSettings.DefineAll(Settings, options.SsrfAllowlist);
         Webhooks = new WebhookDispatcher(this, new WebhookSender(Settings, options.TimeProvider));
+        QueuePositions = new QueuePositionDispatcher(this);
     }
 
     public EmulatorOptions Options { get; }
@@ -30,6 +32,9 @@ internal sealed class EmulatorState
 
     /// <summary>Sends livechat webhooks; the services call it inside <see cref="Gate"/> after each change it reports.</summary>
     public WebhookDispatcher Webhooks { get; }
+
+    /// <summary>Tells queued visitors their place (waiting queue); the services call it inside <see cref="Gate"/>.</summary>
+    public QueuePositionDispatcher QueuePositions { get; }
 
     public Lock Gate { get; } = new();
 

@@ -56,6 +56,12 @@ internal static class RouteSchemas
         Property("comment", NullableString),
         Property("clientAction", NullableBoolean)) with { Required = ["roomId"] };
 
+    /// <summary>isPUTLivechatRoomVisitorParams.</summary>
+    public static ObjectSchema ChangeRoomVisitor { get; } = Object(
+        Property("rid", StringType),
+        Property("oldVisitorId", StringType),
+        Property("newVisitorId", StringType)) with { Required = ["rid", "oldVisitorId", "newVisitorId"] };
+
     public static ObjectSchema ListRooms { get; } = Object(
     [
         .. Paging(),

@@ -82,6 +82,22 @@ public sealed class RealtimeHarness : IAsyncDisposable
         await client.Inquiries.TakeInquiryAsync(new TakeInquiryRequest { InquiryId = inquiry.Id });
     }
 
+    /// <summary>Changes a server setting as the admin (POST settings/:_id).</summary>
+    public async Task SetSettingAsync(string settingId, string jsonValue)
+    {
+        (string userId, string authToken) = await Emulator.LoginAsync("admin", new EmulatorOptions().AdminPassword);
+        LivechatClient admin = LivechatClient.Create(new RocketChatLivechatOptions { ServerUrl = Emulator.BaseAddress, UserId = userId, AuthToken = authToken }, Http);
+        using var value = System.Text.Json.JsonDocument.Parse(jsonValue);
+        await admin.Integrations.SaveSettingAsync(settingId, new SaveSettingRequest { Value = value.RootElement.Clone() });
+    }
+
+    /// <summary>Sets a user's presence (POST users.setStatus), which reaches the rooms an agent serves as agentStatus.</summary>
+    public async Task SetPresenceAsync(string username, UserStatus status)
+    {
+        LivechatClient client = await StaffAsync(username);
+        await client.Users.SetUserStatusAsync(new SetUserStatusRequest { Status = status });
+    }
+
     public async Task<Message> AgentSaysAsync(string roomId, string text, string agent = "agent.one")
     {
         LivechatClient client = await StaffAsync(agent);

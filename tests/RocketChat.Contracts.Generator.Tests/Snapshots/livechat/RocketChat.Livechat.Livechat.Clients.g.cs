@@ -515,6 +515,25 @@ public partial interface IRoomsClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<ForwardRoomResponse> ForwardRoomAsync(ForwardRoomRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>Replace the visitor of a room</summary>
+    /// <remarks>
+    /// Moves a livechat room from one visitor (`oldVisitorId`, which must be the room's current visitor) to another
+    /// (`newVisitorId`). The room's subscribers on `stream-livechat-room` receive `visitorData` with the new
+    /// visitor. Deprecated upstream and removed in 7.0 (with its permission).
+    /// <para/>
+    /// Permission: `change-livechat-room-visitor` (admin, livechat-manager, livechat-agent), and the caller must be
+    /// able to access the room. Errors (400): unknown new visitor (`invalid-visitor`), unknown room
+    /// (`invalid-room`), `oldVisitorId` is not the room's visitor (`invalid-room-visitor`), no access
+    /// (`error-not-allowed`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    [global::System.Obsolete("Deprecated by the contract.")]
+    global::System.Threading.Tasks.Task<ChangeRoomVisitorResponse> ChangeRoomVisitorAsync(ChangeRoomVisitorRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Save a room's and its visitor's information</summary>
     /// <remarks>
     /// Saves the room's topic, tags and custom fields (`roomData`) and the visitor's name, email, phone and custom
@@ -634,6 +653,17 @@ public sealed partial class RoomsClient : IRoomsClient
         call.SetJsonBody(request, LivechatJsonContext.Default.ForwardRoomRequest);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.ForwardRoomResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<ChangeRoomVisitorResponse> ChangeRoomVisitorAsync(ChangeRoomVisitorRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Put, "ChangeRoomVisitor", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/livechat/room.visitor");
+        call.SetJsonBody(request, LivechatJsonContext.Default.ChangeRoomVisitorRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.ChangeRoomVisitorResponse, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -4479,6 +4479,120 @@ public sealed class CloseRoomResponseJsonConverter : global::System.Text.Json.Se
     }
 }
 
+/// <summary>Reads and writes <see cref="ChangeRoomVisitorRequest"/> without reflection.</summary>
+public sealed class ChangeRoomVisitorRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChangeRoomVisitorRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText OldVisitorIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("oldVisitorId");
+    private static readonly global::System.Text.Json.JsonEncodedText NewVisitorIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("newVisitorId");
+
+    /// <inheritdoc />
+    public override ChangeRoomVisitorRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChangeRoomVisitorRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one ChangeRoomVisitorRequest at the reader's current token.</summary>
+    public static ChangeRoomVisitorRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for ChangeRoomVisitorRequest.");
+        }
+
+        string? roomId = default;
+        string? oldVisitorId = default;
+        string? newVisitorId = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("oldVisitorId"u8)) oldVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("newVisitorId"u8)) newVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ChangeRoomVisitorRequest", "rid");
+        if (oldVisitorId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ChangeRoomVisitorRequest", "oldVisitorId");
+        if (newVisitorId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ChangeRoomVisitorRequest", "newVisitorId");
+
+        return new ChangeRoomVisitorRequest
+        {
+            RoomId = roomId!,
+            OldVisitorId = oldVisitorId!,
+            NewVisitorId = newVisitorId!,
+        };
+    }
+
+    /// <summary>Writes one ChangeRoomVisitorRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ChangeRoomVisitorRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.OldVisitorId is { } oldVisitorId) writer.WriteString(OldVisitorIdJsonName, oldVisitorId);
+        else writer.WriteNull(OldVisitorIdJsonName);
+        if (value.NewVisitorId is { } newVisitorId) writer.WriteString(NewVisitorIdJsonName, newVisitorId);
+        else writer.WriteNull(NewVisitorIdJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="ChangeRoomVisitorResponse"/> without reflection.</summary>
+public sealed class ChangeRoomVisitorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChangeRoomVisitorResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText RoomJsonName = global::System.Text.Json.JsonEncodedText.Encode("room");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override ChangeRoomVisitorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChangeRoomVisitorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one ChangeRoomVisitorResponse at the reader's current token.</summary>
+    public static ChangeRoomVisitorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for ChangeRoomVisitorResponse.");
+        }
+
+        LivechatRoom? room = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatRoomJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (room is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ChangeRoomVisitorResponse", "room");
+
+        return new ChangeRoomVisitorResponse
+        {
+            Room = room!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one ChangeRoomVisitorResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ChangeRoomVisitorResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Room is { } room)
+        {
+            writer.WritePropertyName(RoomJsonName);
+            LivechatRoomJsonConverter.WriteValue(writer, room);
+        }
+        else writer.WriteNull(RoomJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="ForwardRoomResponse"/> without reflection.</summary>
 public sealed class ForwardRoomResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ForwardRoomResponse>
 {
@@ -7765,6 +7879,16 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>ForwardRoomResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ForwardRoomResponse> ForwardRoomResponse => _ForwardRoomResponse ??= CreateForwardRoomResponse(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ChangeRoomVisitorRequest>? _ChangeRoomVisitorRequest;
+
+    /// <summary>Metadata for <c>ChangeRoomVisitorRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ChangeRoomVisitorRequest> ChangeRoomVisitorRequest => _ChangeRoomVisitorRequest ??= CreateChangeRoomVisitorRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ChangeRoomVisitorResponse>? _ChangeRoomVisitorResponse;
+
+    /// <summary>Metadata for <c>ChangeRoomVisitorResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ChangeRoomVisitorResponse> ChangeRoomVisitorResponse => _ChangeRoomVisitorResponse ??= CreateChangeRoomVisitorResponse(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendMessageRequest>? _SendMessageRequest;
 
     /// <summary>Metadata for <c>SendMessageRequest</c>.</summary>
@@ -8264,6 +8388,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(CloseRoomResponse)) return CloseRoomResponse;
         if (type == typeof(ForwardRoomRequest)) return ForwardRoomRequest;
         if (type == typeof(ForwardRoomResponse)) return ForwardRoomResponse;
+        if (type == typeof(ChangeRoomVisitorRequest)) return ChangeRoomVisitorRequest;
+        if (type == typeof(ChangeRoomVisitorResponse)) return ChangeRoomVisitorResponse;
         if (type == typeof(SendMessageRequest)) return SendMessageRequest;
         if (type == typeof(SendMessageResponse)) return SendMessageResponse;
         if (type == typeof(GetVisitorMessageResponse)) return GetVisitorMessageResponse;
@@ -8385,6 +8511,8 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(CloseRoomResponse)) return CreateCloseRoomResponse(options);
         if (type == typeof(ForwardRoomRequest)) return CreateForwardRoomRequest(options);
         if (type == typeof(ForwardRoomResponse)) return CreateForwardRoomResponse(options);
+        if (type == typeof(ChangeRoomVisitorRequest)) return CreateChangeRoomVisitorRequest(options);
+        if (type == typeof(ChangeRoomVisitorResponse)) return CreateChangeRoomVisitorResponse(options);
         if (type == typeof(SendMessageRequest)) return CreateSendMessageRequest(options);
         if (type == typeof(SendMessageResponse)) return CreateSendMessageResponse(options);
         if (type == typeof(GetVisitorMessageResponse)) return CreateGetVisitorMessageResponse(options);
@@ -8545,6 +8673,12 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ForwardRoomResponse> CreateForwardRoomResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ForwardRoomResponse>(options, new ForwardRoomResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ChangeRoomVisitorRequest> CreateChangeRoomVisitorRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ChangeRoomVisitorRequest>(options, new ChangeRoomVisitorRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ChangeRoomVisitorResponse> CreateChangeRoomVisitorResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<ChangeRoomVisitorResponse>(options, new ChangeRoomVisitorResponseJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendMessageRequest> CreateSendMessageRequest(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendMessageRequest>(options, new SendMessageRequestJsonConverter());

@@ -2020,6 +2020,39 @@ public sealed partial record CloseRoomResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
+/// <summary>The ChangeRoomVisitorRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ChangeRoomVisitorRequestJsonConverter))]
+public sealed partial record ChangeRoomVisitorRequest
+{
+    /// <summary>The <c>rid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public required string RoomId { get; init; }
+
+    /// <summary>The room's current visitor.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("oldVisitorId")]
+    public required string OldVisitorId { get; init; }
+
+    /// <summary>The visitor the room moves to.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("newVisitorId")]
+    public required string NewVisitorId { get; init; }
+}
+
+/// <summary>The ChangeRoomVisitorResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ChangeRoomVisitorResponseJsonConverter))]
+public sealed partial record ChangeRoomVisitorResponse
+{
+    /// <summary>The <c>room</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("room")]
+    public required LivechatRoom Room { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
 /// <summary>The ForwardRoomResponse object of the contract.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ForwardRoomResponseJsonConverter))]
 public sealed partial record ForwardRoomResponse
