@@ -24,6 +24,9 @@ public static class RealtimeStreams
     /// <summary>Operation <c>login</c>: resume or password (SHA-256 digest) login.</summary>
     public const string LoginMethod = "login";
 
+    /// <summary>Operation <c>loadHistory</c>: a logged-in user's room history, newest first (gap filling on the agent side).</summary>
+    public const string LoadHistoryMethod = "loadHistory";
+
     /// <summary>Operation <c>setUpConnection</c>: binds a visitor token to the connection (the guest goes offline when it closes).</summary>
     public const string SetUpConnectionMethod = "livechat:setUpConnection";
 

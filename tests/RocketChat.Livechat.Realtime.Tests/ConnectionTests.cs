@@ -84,6 +84,64 @@ public sealed class ConnectionTests
         Assert.Equal("last", (await events.NextAsync<RoomMessageEvent>()).Message.Text);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // Every message in one millisecond: paging by time must still get past the boundary.
+    public async Task An_agents_room_subscription_dropped_mid_conversation_loses_nothing_and_duplicates_nothing(bool frozenClock)
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync(options =>
+        {
+            if (frozenClock)
+            {
+                options.TimeProvider = new FrozenClock(DateTimeOffset.UtcNow);
+            }
+        });
+        VisitorChat chat = await harness.StartChatAsync();
+        await harness.TakeAsync(chat.RoomId, "agent.one");
+        await harness.VisitorSaysAsync(chat, "already there"); // History before subscribing: not news.
+        // A slow first retry leaves a real gap; the agent's client has no REST credentials, so the gap can only be
+        // filled over its own DDP login (loadHistory).
+        LivechatRealtimeClient agent = await harness.ConnectAsync(options =>
+        {
+            options.ReconnectInitialDelay = TimeSpan.FromMilliseconds(400);
+            options.ReconnectMaxDelay = TimeSpan.FromMilliseconds(800);
+        });
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        agent.Reconnected += (_, _) => reconnected.TrySetResult();
+        await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
+        await using LivechatRoomSubscription room = await agent.SubscribeRoomMessagesAsync(chat.RoomId);
+        await using var events = new EventReader<LivechatRoomEvent>(room);
+        var expected = new List<string>();
+        async Task VisitorSaysAsync(string text)
+        {
+            await harness.VisitorSaysAsync(chat, text);
+            expected.Add(text);
+        }
+
+        await VisitorSaysAsync("before 1");
+        Assert.Equal("before 1", (await events.NextAsync<RoomMessageEvent>()).Message.Text);
+
+        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
+        for (int i = 1; i <= 12; i++)
+        {
+            await VisitorSaysAsync($"during gap {i}"); // 12 > the history page size (5): the gap spans pages.
+        }
+
+        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        await VisitorSaysAsync("after reconnecting");
+
+        var received = new List<string> { "before 1" };
+        while (received[^1] != "after reconnecting")
+        {
+            received.Add((await events.NextAsync<RoomMessageEvent>(e => e.Kind == RoomMessageKind.Chat)).Message.Text!);
+        }
+
+        Assert.Equal(expected, received);
+        Assert.Equal(1, agent.ReconnectCount);
+        await VisitorSaysAsync("last");
+        Assert.Equal("last", (await events.NextAsync<RoomMessageEvent>()).Message.Text);
+    }
+
     [Fact]
     public async Task After_a_reconnection_an_agent_is_logged_in_again_and_its_queue_subscription_resumes()
     {
@@ -239,4 +297,10 @@ public sealed class ConnectionTests
 
         Assert.Equal(0, harness.Emulator.RealtimeConnectionCount);
     }
+}
+
+/// <summary>A clock that never moves: every stored message gets the same timestamp. Timers still run on real time.</summary>
+internal sealed class FrozenClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

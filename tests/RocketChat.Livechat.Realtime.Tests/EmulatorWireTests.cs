@@ -67,6 +67,51 @@ public sealed class EmulatorWireTests
     }
 
     [Fact]
+    public async Task LoadHistory_needs_a_login_and_answers_the_messages_newest_first_before_end()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync();
+        await harness.TakeAsync(chat.RoomId, "agent.one");
+        Message first = await harness.VisitorSaysAsync(chat, "first");
+        Message second = await harness.VisitorSaysAsync(chat, "second");
+        using ClientWebSocket socket = await OpenAsync(harness);
+        await SendAsync(socket, """{"msg":"connect","version":"1","support":["1"]}""");
+        await ReceiveAsync(socket);
+        await ReceiveAsync(socket);
+
+        await SendAsync(socket, $$"""{"msg":"method","method":"loadHistory","params":["{{chat.RoomId}}",null,2],"id":"1"}""");
+        Assert.Equal(
+            """{"msg":"result","id":"1","error":{"isClientSafe":true,"error":"error-invalid-user","reason":"Invalid user","message":"Invalid user [error-invalid-user]","errorType":"Meteor.Error","details":{"method":"loadHistory"}}}""",
+            await ReceiveAsync(socket));
+        await ReceiveAsync(socket); // updated
+
+        string digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RealtimeHarness.StaffPassword)));
+        await SendAsync(socket, $$$"""{"msg":"method","method":"login","params":[{"user":{"username":"agent.two"},"password":{"digest":"{{{digest}}}","algorithm":"sha-256"}}],"id":"2"}""");
+        await ReceiveAsync(socket);
+        await ReceiveAsync(socket);
+        await SendAsync(socket, $$"""{"msg":"method","method":"loadHistory","params":["{{chat.RoomId}}",null,2],"id":"3"}""");
+        Assert.Equal("""{"msg":"result","id":"3","result":false}""", await ReceiveAsync(socket)); // agent.two does not serve the room.
+        await ReceiveAsync(socket);
+
+        await SendAsync(socket, $$$"""{"msg":"method","method":"login","params":[{"user":{"username":"agent.one"},"password":{"digest":"{{{digest}}}","algorithm":"sha-256"}}],"id":"4"}""");
+        await ReceiveAsync(socket);
+        await ReceiveAsync(socket);
+        await SendAsync(socket, $$"""{"msg":"method","method":"loadHistory","params":["{{chat.RoomId}}",null,2],"id":"5"}""");
+        using JsonDocument newest = JsonDocument.Parse(await ReceiveAsync(socket));
+        await ReceiveAsync(socket);
+        await SendAsync(socket, $$"""{"msg":"method","method":"loadHistory","params":["{{chat.RoomId}}",{"$date":{{second.Timestamp!.Value.ToUnixTimeMilliseconds()}}},1],"id":"6"}""");
+        using JsonDocument before = JsonDocument.Parse(await ReceiveAsync(socket));
+
+        JsonElement newestResult = newest.RootElement.GetProperty("result");
+        Assert.Equal([second.Id, first.Id], newestResult.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("_id").GetString()));
+        Assert.Equal(second.Timestamp!.Value.ToUnixTimeMilliseconds(), newestResult.GetProperty("messages")[0].GetProperty("ts").GetProperty("$date").GetInt64());
+        Assert.Equal(0, newestResult.GetProperty("unreadNotLoaded").GetInt32());
+        string[] beforeSecond = before.RootElement.GetProperty("result").GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("_id").GetString()!).ToArray();
+        Assert.DoesNotContain(second.Id, beforeSecond);
+        Assert.Single(beforeSecond);
+    }
+
+    [Fact]
     public async Task Refusals_are_nosub_frames_carrying_a_meteor_error()
     {
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync();

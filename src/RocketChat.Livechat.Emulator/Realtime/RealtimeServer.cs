@@ -267,6 +267,7 @@ internal sealed class RealtimeServer
                 StreamNames.LoginMethod => Login(session, id, parameters),
                 StreamNames.NotifyRoom => NotifyRoom(session, id, parameters),
                 StreamNames.SetUpConnectionMethod => SetUpConnection(session, id, parameters),
+                StreamNames.LoadHistoryMethod => LoadHistory(session, id, parameters),
                 _ => DdpServerFrames.ResultError(id, MeteorError.NotFound($"Method '{method}' not found")),
             };
         session.Enqueue(answer);
@@ -322,6 +323,67 @@ internal sealed class RealtimeServer
             writer.WritePropertyName("tokenExpires");
             Ejson.WriteDate(writer, expires);
             writer.WriteString("type", type);
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>
+    /// <c>loadHistory(rid, end?, limit = 20, ls?, showThreadMessages?)</c>: the room's messages newest first, before
+    /// <c>end</c> (an EJSON date, exclusive) when given, as <c>{messages, unreadNotLoaded}</c>. Needs a login
+    /// (<c>error-invalid-user</c>, anonymous read being off); a room that does not exist or that the user may not
+    /// access answers <c>false</c>, as the server does. <c>ls</c> (unread marks) is not modelled.
+    /// </summary>
+    private byte[] LoadHistory(DdpSession session, string id, JsonElement parameters)
+    {
+        int count = parameters.ValueKind == JsonValueKind.Array ? parameters.GetArrayLength() : 0;
+        if (count == 0 || parameters[0].ValueKind != JsonValueKind.String)
+        {
+            return DdpServerFrames.ResultError(id, new MeteorError("400", "Match failed", CodeIsNumber: true));
+        }
+
+        if (session.UserId is null)
+        {
+            return DdpServerFrames.ResultError(id, new MeteorError("error-invalid-user", "Invalid user", WriteDetails: writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("method", StreamNames.LoadHistoryMethod);
+                writer.WriteEndObject();
+            }));
+        }
+
+        string roomId = parameters[0].GetString()!;
+        long? end = count > 1 && parameters[1].ValueKind == JsonValueKind.Object && parameters[1].TryGetProperty("$date", out JsonElement date) && date.TryGetInt64(out long ms) ? ms : null;
+        int limit = count > 2 && parameters[2].ValueKind == JsonValueKind.Number && parameters[2].TryGetInt32(out int requested) ? requested : 20;
+        List<MessageRecord> page;
+        lock (_state.Gate)
+        {
+            if (!_state.Rooms.TryGetValue(roomId, out RoomRecord? room)
+                || !_state.Users.TryGetValue(session.UserId, out UserRecord? user)
+                || !StreamReadRules.CanAccessRoom(user, room))
+            {
+                return DdpServerFrames.Result(id, writer => writer.WriteBooleanValue(false));
+            }
+
+            // Newest first; messages of one millisecond newest-inserted first.
+            IEnumerable<MessageRecord> messages = _state.Messages.TryGetValue(roomId, out List<MessageRecord>? stored) ? Enumerable.Reverse(stored) : [];
+            page = messages
+                .Where(message => end is null || message.Timestamp.ToUnixTimeMilliseconds() < end)
+                .OrderByDescending(message => message.Timestamp)
+                .Take(Math.Max(limit, 0))
+                .ToList();
+        }
+
+        return DdpServerFrames.Result(id, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("messages");
+            foreach (MessageRecord message in page)
+            {
+                Ejson.WriteDocument(writer, rest => Json.MessageJson.Write(rest, message));
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("unreadNotLoaded", 0);
             writer.WriteEndObject();
         });
     }

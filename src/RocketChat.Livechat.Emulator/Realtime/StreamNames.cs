@@ -10,4 +10,5 @@ internal static class StreamNames
     public const string InquiryQueue = "stream-livechat-inquiry-queue-observer";
     public const string LoginMethod = "login";
     public const string SetUpConnectionMethod = "livechat:setUpConnection";
+    public const string LoadHistoryMethod = "loadHistory";
 }

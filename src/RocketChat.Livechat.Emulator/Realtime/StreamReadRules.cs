@@ -37,7 +37,8 @@ internal static class StreamReadRules
     private static bool VisitorOwnsOpenRoom(RoomRecord room, string? token) =>
         token is not null && room.IsOpen && string.Equals(room.Visitor.Token, token, StringComparison.Ordinal);
 
-    private static bool CanAccessRoom(UserRecord user, RoomRecord room) =>
+    /// <summary>canAccessRoom for a logged-in user and a livechat room: it serves the room, or may view livechat rooms.</summary>
+    public static bool CanAccessRoom(UserRecord user, RoomRecord room) =>
         Permissions.Has(user, Permissions.ViewLivechatRooms) || room.ServedBy?.AgentId == user.Id;
 
     private static string? Token(JsonElement? extraData, string name) =>

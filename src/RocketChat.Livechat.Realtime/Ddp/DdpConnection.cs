@@ -196,8 +196,10 @@ internal sealed class DdpConnection : IAsyncDisposable
         {
             await _socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // An aborted WebSocket (the receive side saw the reset first) throws OperationCanceledException("Aborted").
             var lost = new RealtimeConnectionLostException(Operation, $"sending failed: {ex.Message}", ex);
             Fail(lost);
             throw lost;
@@ -239,8 +241,10 @@ internal sealed class DdpConnection : IAsyncDisposable
         {
             // Ended by Fail or DisposeAsync.
         }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
         {
+            // OperationCanceledException("Aborted") too: a send that failed on a reset connection aborts the
+            // WebSocket, and a receive in flight then throws that before Fail has cancelled the lifetime.
             Fail(new RealtimeConnectionLostException(Operation, ex.Message, ex));
         }
         catch (RealtimeException ex)

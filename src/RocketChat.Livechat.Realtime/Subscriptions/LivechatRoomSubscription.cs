@@ -1,31 +1,32 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using RocketChat.Contracts.Runtime;
+using RocketChat.Livechat.Realtime.Ddp;
 
 namespace RocketChat.Livechat.Realtime;
 
 /// <summary>
 /// The events of one livechat room. For a visitor (token given) that is messages, deletions, typing and the
-/// <c>stream-livechat-room</c> events; for an agent, messages, deletions and typing. With the visitor token, a gap left by a
-/// dropped connection is filled from REST history (<c>livechat/messages.history</c>): every message is delivered once
-/// and in order. The first page of history at subscribe time counts as already seen; events start after it.
+/// <c>stream-livechat-room</c> events; for an agent, messages, deletions and typing. A gap left by a dropped
+/// connection is filled from history (a visitor's REST <c>livechat/messages.history</c>, a logged-in user's DDP
+/// <c>loadHistory</c>): every message is delivered once and in order. The first page of history at subscribe time
+/// counts as already seen; events start after it.
 /// </summary>
 public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoomEvent>
 {
-    private readonly LivechatClient _rest;
-    private readonly string? _visitorToken;
-    private readonly int _pageSize;
+    private readonly IRoomHistory _history;
     private readonly MessageDeduplicator _delivered = new();
     private readonly List<Message> _heldDuringCatchUp = [];
     private bool _catchingUp;
-    private RocketChatApiException? _baselineError;
+    private Exception? _baselineError;
 
     internal LivechatRoomSubscription(LivechatRealtimeClient client, LivechatClient rest, string roomId, string? visitorToken, LivechatRealtimeOptions options)
         : base(client, $"room {roomId} subscription", Specs(roomId, visitorToken), options.EventBufferCapacity)
     {
-        _rest = rest;
         RoomId = roomId;
-        _visitorToken = visitorToken;
-        _pageSize = options.HistoryPageSize;
+        _history = visitorToken is null
+            ? new AgentRoomHistory(roomId, options.HistoryPageSize)
+            : new VisitorRoomHistory(rest, roomId, visitorToken, options.HistoryPageSize);
     }
 
     /// <summary>The room watched.</summary>
@@ -87,32 +88,33 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         }
     }
 
-    private protected override async Task BeforeSubscribeAsync(bool isFirst, CancellationToken cancellationToken)
+    private protected override async Task BeforeSubscribeAsync(DdpConnection connection, bool isFirst, CancellationToken cancellationToken)
     {
         lock (DeliveryGate)
         {
-            _catchingUp = _visitorToken is not null;
+            _catchingUp = true;
         }
 
-        if (isFirst && _visitorToken is not null)
+        if (isFirst)
         {
             // What exists before subscribing is history, not news: remember it so the catch-up below skips it.
-            GetMessageHistoryResponse latest;
+            IReadOnlyList<Message> latest;
             try
             {
-                latest = await _rest.Messages.GetMessageHistoryAsync(RoomId, _visitorToken, limit: _pageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
+                latest = await _history.LatestAsync(connection, cancellationToken).ConfigureAwait(false);
             }
-            catch (RocketChatApiException ex)
+            catch (Exception ex) when (ex is RocketChatApiException or RealtimeServerException)
             {
-                // A token that does not own the room: the subscription's refusal (not-allowed) is the error to report;
-                // should the server accept it anyway, AfterSubscribeAsync reports this one.
+                // A token that does not own the room (or a user that may not read it): the subscription's refusal
+                // (not-allowed) is the error to report; should the server accept it anyway, AfterSubscribeAsync
+                // reports this one.
                 _baselineError = ex;
                 return;
             }
 
             lock (DeliveryGate)
             {
-                foreach (Message message in latest.Messages)
+                foreach (Message message in latest)
                 {
                     _delivered.Observe(message);
                 }
@@ -120,16 +122,11 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         }
     }
 
-    private protected override async Task AfterSubscribeAsync(bool isFirst, CancellationToken cancellationToken)
+    private protected override async Task AfterSubscribeAsync(DdpConnection connection, bool isFirst, CancellationToken cancellationToken)
     {
-        if (_visitorToken is null)
-        {
-            return;
-        }
-
         if (_baselineError is { } error)
         {
-            throw error;
+            ExceptionDispatchInfo.Throw(error);
         }
 
         DateTimeOffset? since;
@@ -138,7 +135,7 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
             since = _delivered.NewestTimestamp;
         }
 
-        List<Message> missed = await HistorySinceAsync(_visitorToken, since, cancellationToken).ConfigureAwait(false);
+        List<Message> missed = await _history.SinceAsync(connection, since, cancellationToken).ConfigureAwait(false);
         lock (DeliveryGate)
         {
             foreach (Message message in missed)
@@ -153,37 +150,6 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
 
             _heldDuringCatchUp.Clear();
             _catchingUp = false;
-        }
-    }
-
-    /// <summary>Messages at or after <paramref name="since"/>, oldest first, paging back through history (newest first) by offset.</summary>
-    private async Task<List<Message>> HistorySinceAsync(string visitorToken, DateTimeOffset? since, CancellationToken cancellationToken)
-    {
-        var newestFirst = new List<Message>();
-        for (int offset = 0; ; offset += _pageSize)
-        {
-            GetMessageHistoryResponse page = await _rest.Messages.GetMessageHistoryAsync(RoomId, visitorToken, limit: _pageSize, offset: offset, cancellationToken: cancellationToken).ConfigureAwait(false);
-            foreach (Message message in page.Messages)
-            {
-                if (since is { } start && message.Timestamp < start)
-                {
-                    return Oldest(newestFirst);
-                }
-
-                newestFirst.Add(message);
-            }
-
-            if (page.Messages.Count < _pageSize)
-            {
-                return Oldest(newestFirst);
-            }
-        }
-
-        static List<Message> Oldest(List<Message> newestFirst)
-        {
-            newestFirst.Reverse();
-            // Stable: messages sharing a millisecond keep the server's order.
-            return newestFirst.OrderBy(message => message.Timestamp ?? DateTimeOffset.MinValue).ToList();
         }
     }
 

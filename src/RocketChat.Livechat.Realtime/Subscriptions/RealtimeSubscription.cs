@@ -102,7 +102,7 @@ public abstract class RealtimeSubscription<TEvent> : IAsyncEnumerable<TEvent>, I
             }
 
             bool isFirst = _attachedTo is null;
-            await BeforeSubscribeAsync(isFirst, cancellationToken).ConfigureAwait(false);
+            await BeforeSubscribeAsync(connection, isFirst, cancellationToken).ConfigureAwait(false);
             var ids = new List<string>(Streams.Count);
             foreach (StreamSpec stream in Streams)
             {
@@ -111,7 +111,7 @@ public abstract class RealtimeSubscription<TEvent> : IAsyncEnumerable<TEvent>, I
 
             _subscriptionIds = ids;
             _attachedTo = connection;
-            await AfterSubscribeAsync(isFirst, cancellationToken).ConfigureAwait(false);
+            await AfterSubscribeAsync(connection, isFirst, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -123,10 +123,13 @@ public abstract class RealtimeSubscription<TEvent> : IAsyncEnumerable<TEvent>, I
     private protected abstract void OnEvent(string collection, string eventName, JsonElement args);
 
     /// <summary>Runs before the streams are subscribed on a (new) connection.</summary>
-    private protected virtual Task BeforeSubscribeAsync(bool isFirst, CancellationToken cancellationToken) => Task.CompletedTask;
+    private protected virtual Task BeforeSubscribeAsync(DdpConnection connection, bool isFirst, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Runs once the streams are ready on a (new) connection: the place to fill a gap.</summary>
-    private protected virtual Task AfterSubscribeAsync(bool isFirst, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Runs once the streams are ready on a (new) connection: the place to fill a gap. Calls go to
+    /// <paramref name="connection"/> directly: during a reconnection the client's own calls wait for it to finish.
+    /// </summary>
+    private protected virtual Task AfterSubscribeAsync(DdpConnection connection, bool isFirst, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Hands an event to the reader, or ends the subscription when the reader is too far behind.</summary>
     private protected void Emit(TEvent item)
