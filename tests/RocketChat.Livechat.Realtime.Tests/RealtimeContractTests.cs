@@ -39,6 +39,8 @@ public sealed class RealtimeContractTests
         Assert.Equal(Scalar(Channel("deleteMessage"), "x-ddp-event-name"), RealtimeStreams.DeleteMessageEvent("{roomId}"));
         Assert.Equal(Scalar(Channel("subscriptionsChanged"), "x-ddp-event-name"), RealtimeStreams.SubscriptionsChangedEvent("{userId}"));
         Assert.Equal(RealtimeStreams.LoginMethod, Scalar(Channel("login"), "address"));
+        Assert.Equal(RealtimeStreams.SetUpConnectionMethod, Scalar(Channel("setUpConnection"), "address"));
+        Assert.Equal(RealtimeStreams.LoadHistoryMethod, Scalar(Channel("loadHistory"), "address"));
         string[] queueKeys = ((YamlSequenceNode)Channel("inquiryQueue")["x-ddp-event-name"]).Children.Select(node => ((YamlScalarNode)node).Value!).ToArray();
         string[] clientKeys = [InquiryQueueKey.Public.EventName, InquiryQueueKey.Department("{departmentId}").EventName, InquiryQueueKey.Agent("{agentId}").EventName];
         Assert.Equal(queueKeys, clientKeys);
@@ -68,7 +70,7 @@ public sealed class RealtimeContractTests
     }
 
     [Fact]
-    public async Task The_emulator_serves_every_publication_of_the_contract()
+    public async Task The_emulator_serves_every_publication_and_method_of_the_contract()
     {
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
         using var socket = new ClientWebSocket();
@@ -86,6 +88,19 @@ public sealed class RealtimeContractTests
 
             // Refused for lack of rights, not unknown (404): the emulator knows the publication.
             Assert.Equal("not-allowed", answer.GetProperty("error").GetProperty("error").GetString());
+        }
+
+        string[] methods = Channels.Children.Values.Cast<YamlMappingNode>()
+            .Where(channel => Scalar(channel, "x-ddp-kind") == "method").Select(channel => Scalar(channel, "address")!).Distinct().ToArray();
+        foreach (string method in methods)
+        {
+            await FakeDdpServer.SendAsync(socket, $$"""{"msg":"method","id":"{{method}}","method":"{{method}}","params":[]}""", timeout.Token);
+            JsonElement answer = await FakeDdpServer.ReceiveMessageAsync(socket, "result", timeout.Token);
+
+            // Whatever the answer to empty params (nothing, Match failed, ...), never "Method '...' not found".
+            Assert.False(
+                answer.TryGetProperty("error", out JsonElement error) && error.GetProperty("error").ValueKind == JsonValueKind.Number && error.GetProperty("error").GetInt32() == 404,
+                $"The emulator does not serve the contract's method '{method}'.");
         }
     }
 
