@@ -126,6 +126,24 @@ public sealed class LivechatRoomEventTests
     }
 
     [Fact]
+    public async Task Re_registering_the_visitor_with_new_data_sends_no_visitorData_as_on_the_server()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync();
+        await harness.TakeAsync(chat.RoomId, "agent.one");
+        using ClientWebSocket socket = await SubscribeLivechatRoomAsync(harness, chat);
+
+        await harness.Anonymous.Visitors.RegisterVisitorAsync(new RegisterVisitorRequest
+        {
+            Visitor = new VisitorInput { Token = chat.Token, Name = "Renamed Visitor", Email = "renamed@example.com" },
+        });
+        await harness.SetPresenceAsync("agent.one", UserStatus.Away);
+
+        // The presence change is the first event: the re-registration sent nothing on this stream.
+        Assert.Equal(LivechatRoomFrame(chat.RoomId, """{"type":"agentStatus","status":"away"}"""), await ReceiveAsync(socket));
+    }
+
+    [Fact]
     public async Task The_client_surfaces_visitorData_as_a_typed_event_and_a_wrong_old_visitor_is_refused()
     {
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
