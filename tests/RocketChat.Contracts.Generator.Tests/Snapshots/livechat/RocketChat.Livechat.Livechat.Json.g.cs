@@ -4061,9 +4061,9 @@ public sealed class ChangeRoomVisitorRequestJsonConverter : global::System.Text.
         string? newVisitorId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("oldVisitorId"u8)) oldVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("newVisitorId"u8)) newVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("oldVisitorId"u8)) oldVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("newVisitorId"u8)) newVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -4118,8 +4118,8 @@ public sealed class ChangeRoomVisitorResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatRoomJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4137,11 +4137,7 @@ public sealed class ChangeRoomVisitorResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ChangeRoomVisitorResponse value)
     {
         writer.WriteStartObject();
-        if (value.Room is { } room)
-        {
-            writer.WritePropertyName(RoomJsonName);
-            LivechatRoomJsonConverter.WriteValue(writer, room);
-        }
+        if (value.Room is { } room) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomJsonName, room, LivechatRoomJsonConverter.WriteValue);
         else writer.WriteNull(RoomJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
