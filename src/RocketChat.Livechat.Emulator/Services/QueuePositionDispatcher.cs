@@ -53,6 +53,7 @@ internal sealed class QueuePositionDispatcher(EmulatorState state)
         }
         catch (OperationCanceledException)
         {
+            debounce.Dispose();
             return; // A later take restarted the wait.
         }
 

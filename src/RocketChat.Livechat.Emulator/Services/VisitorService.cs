@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using RocketChat.Livechat.Emulator.Domain;
+using RocketChat.Livechat.Emulator.Events;
 using RocketChat.Livechat.Emulator.Http;
 using RocketChat.Livechat.Emulator.State;
 
@@ -121,7 +122,7 @@ internal sealed partial class VisitorService(EmulatorState state)
             foreach (InquiryRecord inquiry in state.Inquiries.Values.Where(inquiry => inquiry.Visitor.Token == token && inquiry.Visitor.Status != status).ToList())
             {
                 InquiryRecord changed = state.Inquiries[inquiry.Id] = inquiry with { Visitor = inquiry.Visitor with { Status = status }, UpdatedAt = now };
-                state.Events.InquiryChanged(changed, Events.InquiryChange.Updated);
+                state.Events.InquiryChanged(changed, InquiryChange.Updated);
             }
         }
     }
