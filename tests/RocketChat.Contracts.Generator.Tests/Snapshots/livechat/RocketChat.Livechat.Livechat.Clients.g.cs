@@ -333,7 +333,7 @@ public partial interface IVisitorsClient
     /// the server serves `visitor.status`.)
     /// <para/>
     /// Public endpoint; the body is checked with Meteor's `check`, so a missing or extra key is
-    /// `Match error: Missing key 'status'` / `Match error: Unknown key 'x'` (400, no errorType). Errors (400):
+    /// `Match error: Missing key 'status'` / `Match error: Unknown key in field x` (400, no errorType). Errors (400):
     /// unknown token (`[invalid-token]`).
     /// </remarks>
     /// <param name="request">The request body.</param>
