@@ -55,6 +55,21 @@ public sealed class LivechatConfigTests
     }
 
     [Fact]
+    public async Task With_agent_info_hidden_the_agent_is_only_hiddenInfo()
+    {
+        await using var server = await EmulatorHarness.StartAsync(options => options.RoutingMethod = RoutingMethod.AutoSelection);
+        await (await server.ClientAsync("admin")).Integrations.SaveSettingAsync("Livechat_show_agent_info", new SaveSettingRequest { Value = JsonDocument.Parse("false").RootElement });
+        (Visitor visitor, _) = await server.StartChatAsync();
+
+        WidgetAgent agent = (await server.Anonymous.Visitors.GetLivechatConfigAsync(token: visitor.Token)).Config.Agent!;
+        ApiResponse raw = await server.GetAsync($"/api/v1/livechat/config?token={visitor.Token}");
+
+        Assert.True(agent.IsHidden);
+        Assert.Null(agent.Id);
+        JsonAssert.Equal("""{ "hiddenInfo": true }""", raw.Body.GetProperty("config").GetProperty("agent"));
+    }
+
+    [Fact]
     public async Task Settings_changes_show_in_the_next_config_and_a_character_limit_is_a_number()
     {
         await using var server = await EmulatorHarness.StartAsync();

@@ -133,7 +133,17 @@ internal sealed class WidgetEndpoints(WidgetConfigService config, VisitorStatusS
         if (widget.Agent is { } agent)
         {
             writer.WritePropertyName("agent");
-            AgentInfoJson.Write(writer, agent);
+            if (widget.AgentHidden)
+            {
+                // normalizeAgent: with Livechat_show_agent_info off only this marker is sent.
+                writer.WriteStartObject();
+                writer.WriteBoolean("hiddenInfo", true);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                AgentInfoJson.Write(writer, agent);
+            }
         }
     }
 }

@@ -60,6 +60,7 @@ internal sealed class WidgetConfigService(EmulatorState state, AgentRouter route
                 Guest = guest,
                 Room = room,
                 Agent = agent,
+                AgentHidden = !state.Settings.GetBoolean("Livechat_show_agent_info"),
             };
         }
     }
@@ -121,4 +122,7 @@ internal sealed record WidgetConfig
     public RoomRecord? Room { get; init; }
 
     public UserRecord? Agent { get; init; }
+
+    /// <summary><c>Livechat_show_agent_info</c> is off: the agent is sent as <c>{hiddenInfo: true}</c>.</summary>
+    public bool AgentHidden { get; init; }
 }

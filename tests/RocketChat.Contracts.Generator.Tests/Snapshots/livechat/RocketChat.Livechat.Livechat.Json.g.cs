@@ -6806,6 +6806,84 @@ public sealed class LivechatWidgetResourcesJsonConverter : global::System.Text.J
     }
 }
 
+/// <summary>Reads and writes <see cref="WidgetAgent"/> without reflection.</summary>
+public sealed class WidgetAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetAgent>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
+    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailsJsonName = global::System.Text.Json.JsonEncodedText.Encode("emails");
+    private static readonly global::System.Text.Json.JsonEncodedText IsHiddenJsonName = global::System.Text.Json.JsonEncodedText.Encode("hiddenInfo");
+
+    /// <inheritdoc />
+    public override WidgetAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one WidgetAgent at the reader's current token.</summary>
+    public static WidgetAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for WidgetAgent.");
+        }
+
+        string? id = default;
+        string? name = default;
+        string? username = default;
+        UserStatus? status = default;
+        global::System.Collections.Generic.IReadOnlyList<UserEmail>? emails = default;
+        bool? isHidden = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0)) : null;
+            else if (reader.ValueTextEquals("hiddenInfo"u8)) isHidden = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new WidgetAgent
+        {
+            Id = id,
+            Name = name,
+            Username = username,
+            Status = status,
+            Emails = emails,
+            IsHidden = isHidden,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one WidgetAgent.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WidgetAgent value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.Emails is { } emails)
+        {
+            writer.WritePropertyName(EmailsJsonName);
+            writer.WriteStartArray();
+            foreach (var item0 in emails)
+            {
+                UserEmailJsonConverter.WriteValue(writer, item0);
+            }
+            writer.WriteEndArray();
+        }
+        if (value.IsHidden is { } isHidden) writer.WriteBoolean(IsHiddenJsonName, isHidden);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="LivechatConfig"/> without reflection.</summary>
 public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatConfig>
 {
@@ -6847,7 +6925,7 @@ public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Seria
         bool? isOnline = default;
         Visitor? guest = default;
         LivechatRoom? room = default;
-        LivechatUser? agent = default;
+        WidgetAgent? agent = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -6862,7 +6940,7 @@ public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Seria
             else if (reader.ValueTextEquals("online"u8)) isOnline = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
             else if (reader.ValueTextEquals("guest"u8)) guest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorJsonConverter.ReadValue(ref reader) : null;
             else if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatRoomJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatUserJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? WidgetAgentJsonConverter.ReadValue(ref reader) : null;
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6951,7 +7029,7 @@ public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Seria
         if (value.Agent is { } agent)
         {
             writer.WritePropertyName(AgentJsonName);
-            LivechatUserJsonConverter.WriteValue(writer, agent);
+            WidgetAgentJsonConverter.WriteValue(writer, agent);
         }
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -10121,6 +10199,11 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>LivechatWidgetResources</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetResources> LivechatWidgetResources => _LivechatWidgetResources ??= CreateLivechatWidgetResources(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WidgetAgent>? _WidgetAgent;
+
+    /// <summary>Metadata for <c>WidgetAgent</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WidgetAgent> WidgetAgent => _WidgetAgent ??= CreateWidgetAgent(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfig>? _LivechatConfig;
 
     /// <summary>Metadata for <c>LivechatConfig</c>.</summary>
@@ -10348,6 +10431,7 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(LivechatTrigger)) return LivechatTrigger;
         if (type == typeof(LivechatConfigDepartment)) return LivechatConfigDepartment;
         if (type == typeof(LivechatWidgetResources)) return LivechatWidgetResources;
+        if (type == typeof(WidgetAgent)) return WidgetAgent;
         if (type == typeof(LivechatConfig)) return LivechatConfig;
         if (type == typeof(RoomSurveyAnswer)) return RoomSurveyAnswer;
         if (type == typeof(VisitorPageLocation)) return VisitorPageLocation;
@@ -10497,6 +10581,7 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(LivechatTrigger)) return CreateLivechatTrigger(options);
         if (type == typeof(LivechatConfigDepartment)) return CreateLivechatConfigDepartment(options);
         if (type == typeof(LivechatWidgetResources)) return CreateLivechatWidgetResources(options);
+        if (type == typeof(WidgetAgent)) return CreateWidgetAgent(options);
         if (type == typeof(LivechatConfig)) return CreateLivechatConfig(options);
         if (type == typeof(RoomSurveyAnswer)) return CreateRoomSurveyAnswer(options);
         if (type == typeof(VisitorPageLocation)) return CreateVisitorPageLocation(options);
@@ -10891,6 +10976,9 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetResources> CreateLivechatWidgetResources(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatWidgetResources>(options, new LivechatWidgetResourcesJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WidgetAgent> CreateWidgetAgent(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<WidgetAgent>(options, new WidgetAgentJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfig> CreateLivechatConfig(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatConfig>(options, new LivechatConfigJsonConverter());

@@ -2806,6 +2806,41 @@ public sealed partial record LivechatWidgetResources
 }
 
 /// <summary>
+/// The agent as the widget sees it (Users.getAgentInfo): id, names, status, and the emails only with
+/// `Livechat_show_agent_email`. With `Livechat_show_agent_info` off the server sends only `hiddenInfo: true`.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetAgentJsonConverter))]
+public sealed partial record WidgetAgent
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public string? Id { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>The <c>username</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+    public string? Username { get; init; }
+
+    /// <summary>The <c>status</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+    public UserStatus? Status { get; init; }
+
+    /// <summary>The <c>emails</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("emails")]
+    public global::System.Collections.Generic.IReadOnlyList<UserEmail>? Emails { get; init; }
+
+    /// <summary>True when the server hides who the agent is; no other member is sent then.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("hiddenInfo")]
+    public bool? IsHidden { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>
 /// What the widget needs to start. With livechat disabled only `enabled: false` is present. Enterprise servers
 /// add more members (kept as additional properties).
 /// </summary>
@@ -2858,7 +2893,7 @@ public sealed partial record LivechatConfig
 
     /// <summary>The agent serving the open room.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
-    public LivechatUser? Agent { get; init; }
+    public WidgetAgent? Agent { get; init; }
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
