@@ -27,9 +27,10 @@ internal sealed class NavigationService(EmulatorState state)
             MessageRecord entry = AgentRouter.SystemMessage(roomId ?? string.Empty, "livechat_navigation_history", $"{title} - {href}", SystemUsers.RocketCat, state.Now)
                 with { Navigation = new NavigationRecord(title, change, href, token) };
             bool visible = state.Settings.GetBoolean(WidgetSettings.NavigationAsMessageId);
-            if (visible && roomId is not null && state.Rooms.ContainsKey(roomId))
+            if (visible && roomId is not null && state.Rooms.TryGetValue(roomId, out RoomRecord? room))
             {
                 state.AddMessage(entry);
+                state.Webhooks.MessageSaved(room, entry);
             }
 
             return entry;

@@ -350,7 +350,9 @@ public partial interface IVisitorsClient
     /// `rocket.cat` in the room, with `msg` = `&lt;title&gt; - &lt;href&gt;` and `navigation: {page, token}`, and answers it
     /// as `page`; otherwise it stores nothing and answers only `success`. The message is hidden (`_hidden`) unless
     /// `Livechat_Visitor_navigation_as_a_message` is on; only a visible one reaches `stream-room-messages` and the
-    /// history. Without `rid` the entry is kept for a month, attached to no room.
+    /// history, and the `Message` webhook (under the agent-message switch) when
+    /// `Send_visitor_navigation_history_livechat_webhook_request` is on too. Without `rid` the entry is kept for a
+    /// month, attached to no room.
     /// <para/>
     /// Public endpoint. The server does not check the token or that the room is the visitor's. Errors (400):
     /// schema violations only (`must have required property 'pageInfo' [invalid-params]`, extra properties).
