@@ -5755,21 +5755,21 @@ public sealed class LivechatWidgetSettingsJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("registrationForm"u8)) registrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("allowSwitchingDepartments"u8)) allowSwitchingDepartments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("nameFieldRegistrationForm"u8)) nameFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("emailFieldRegistrationForm"u8)) emailFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("displayOfflineForm"u8)) displayOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("videoCall"u8)) videoCall = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("fileUpload"u8)) fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("transcript"u8)) transcript = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("historyMonitorType"u8)) historyMonitorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("forceAcceptDataProcessingConsent"u8)) forceAcceptDataProcessingConsent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("showConnecting"u8)) showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("agentHiddenInfo"u8)) agentHiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("clearLocalStorageWhenChatEnded"u8)) clearLocalStorageWhenChatEnded = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("limitTextLength"u8)) limitTextLength = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            if (reader.ValueTextEquals("registrationForm"u8)) registrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("allowSwitchingDepartments"u8)) allowSwitchingDepartments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("nameFieldRegistrationForm"u8)) nameFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("emailFieldRegistrationForm"u8)) emailFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("displayOfflineForm"u8)) displayOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("videoCall"u8)) videoCall = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("fileUpload"u8)) fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("transcript"u8)) transcript = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("historyMonitorType"u8)) historyMonitorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("forceAcceptDataProcessingConsent"u8)) forceAcceptDataProcessingConsent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("showConnecting"u8)) showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("agentHiddenInfo"u8)) agentHiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("clearLocalStorageWhenChatEnded"u8)) clearLocalStorageWhenChatEnded = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("limitTextLength"u8)) limitTextLength = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5812,11 +5812,7 @@ public sealed class LivechatWidgetSettingsJsonConverter : global::System.Text.Js
         if (value.ShowConnecting is { } showConnecting) writer.WriteBoolean(ShowConnectingJsonName, showConnecting);
         if (value.AgentHiddenInfo is { } agentHiddenInfo) writer.WriteBoolean(AgentHiddenInfoJsonName, agentHiddenInfo);
         if (value.ClearLocalStorageWhenChatEnded is { } clearLocalStorageWhenChatEnded) writer.WriteBoolean(ClearLocalStorageWhenChatEndedJsonName, clearLocalStorageWhenChatEnded);
-        if (value.LimitTextLength is { } limitTextLength)
-        {
-            writer.WritePropertyName(LimitTextLengthJsonName);
-            limitTextLength.WriteTo(writer);
-        }
+        if (value.LimitTextLength is { } limitTextLength) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LimitTextLengthJsonName, limitTextLength);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5855,12 +5851,12 @@ public sealed class LivechatWidgetThemeJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("color"u8)) color = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("offlineTitle"u8)) offlineTitle = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("offlineColor"u8)) offlineColor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("position"u8)) position = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("actionLinks"u8)) actionLinks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("color"u8)) color = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineTitle"u8)) offlineTitle = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineColor"u8)) offlineColor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("position"u8)) position = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("actionLinks"u8)) actionLinks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5885,11 +5881,7 @@ public sealed class LivechatWidgetThemeJsonConverter : global::System.Text.Json.
         if (value.OfflineTitle is { } offlineTitle) writer.WriteString(OfflineTitleJsonName, offlineTitle);
         if (value.OfflineColor is { } offlineColor) writer.WriteString(OfflineColorJsonName, offlineColor);
         if (value.Position is { } position) writer.WriteString(PositionJsonName, position);
-        if (value.ActionLinks is { } actionLinks)
-        {
-            writer.WritePropertyName(ActionLinksJsonName);
-            actionLinks.WriteTo(writer);
-        }
+        if (value.ActionLinks is { } actionLinks) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ActionLinksJsonName, actionLinks);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5932,14 +5924,14 @@ public sealed class LivechatWidgetMessagesJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("offlineMessage"u8)) offlineMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("offlineSuccessMessage"u8)) offlineSuccessMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("offlineUnavailableMessage"u8)) offlineUnavailableMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("conversationFinishedMessage"u8)) conversationFinishedMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("conversationFinishedText"u8)) conversationFinishedText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("transcriptMessage"u8)) transcriptMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("registrationFormMessage"u8)) registrationFormMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("dataProcessingConsentText"u8)) dataProcessingConsentText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("offlineMessage"u8)) offlineMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineSuccessMessage"u8)) offlineSuccessMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineUnavailableMessage"u8)) offlineUnavailableMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("conversationFinishedMessage"u8)) conversationFinishedMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("conversationFinishedText"u8)) conversationFinishedText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("transcriptMessage"u8)) transcriptMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("registrationFormMessage"u8)) registrationFormMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("dataProcessingConsentText"u8)) dataProcessingConsentText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5999,8 +5991,8 @@ public sealed class LivechatSurveyOptionsJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("items"u8)) items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("values"u8)) values = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            if (reader.ValueTextEquals("items"u8)) items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("values"u8)) values = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6016,26 +6008,8 @@ public sealed class LivechatSurveyOptionsJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSurveyOptions value)
     {
         writer.WriteStartObject();
-        if (value.Items is { } items)
-        {
-            writer.WritePropertyName(ItemsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in items)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Values is { } values)
-        {
-            writer.WritePropertyName(ValuesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in values)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Items is { } items) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ItemsJsonName, items, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.Values is { } values) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ValuesJsonName, values, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6070,10 +6044,10 @@ public sealed class LivechatTriggerJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("runOnce"u8)) runOnce = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("conditions"u8)) conditions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("actions"u8)) actions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("runOnce"u8)) runOnce = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("conditions"u8)) conditions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("actions"u8)) actions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6096,26 +6070,8 @@ public sealed class LivechatTriggerJsonConverter : global::System.Text.Json.Seri
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         else writer.WriteNull(IdJsonName);
         if (value.RunOnce is { } runOnce) writer.WriteBoolean(RunOnceJsonName, runOnce);
-        if (value.Conditions is { } conditions)
-        {
-            writer.WritePropertyName(ConditionsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in conditions)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Actions is { } actions)
-        {
-            writer.WritePropertyName(ActionsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in actions)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Conditions is { } conditions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ConditionsJsonName, conditions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.Actions is { } actions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActionsJsonName, actions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6150,10 +6106,10 @@ public sealed class LivechatConfigDepartmentJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6208,8 +6164,8 @@ public sealed class LivechatWidgetResourcesJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("sound"u8)) sound = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("emojis"u8)) emojis = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
+            if (reader.ValueTextEquals("sound"u8)) sound = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("emojis"u8)) emojis = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6226,16 +6182,7 @@ public sealed class LivechatWidgetResourcesJsonConverter : global::System.Text.J
     {
         writer.WriteStartObject();
         if (value.Sound is { } sound) writer.WriteString(SoundJsonName, sound);
-        if (value.Emojis is { } emojis)
-        {
-            writer.WritePropertyName(EmojisJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in emojis)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Emojis is { } emojis) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmojisJsonName, emojis, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6274,12 +6221,12 @@ public sealed class WidgetAgentJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("hiddenInfo"u8)) isHidden = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("hiddenInfo"u8)) isHidden = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6303,16 +6250,7 @@ public sealed class WidgetAgentJsonConverter : global::System.Text.Json.Serializ
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.Emails is { } emails)
-        {
-            writer.WritePropertyName(EmailsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in emails)
-            {
-                UserEmailJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
         if (value.IsHidden is { } isHidden) writer.WriteBoolean(IsHiddenJsonName, isHidden);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -6364,18 +6302,18 @@ public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWidgetSettingsJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("theme"u8)) theme = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWidgetThemeJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWidgetMessagesJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("survey"u8)) survey = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatSurveyOptionsJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("triggers"u8)) triggers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatTriggerJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatConfigDepartmentJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("resources"u8)) resources = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWidgetResourcesJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("online"u8)) isOnline = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("guest"u8)) guest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatRoomJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? WidgetAgentJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetSettingsJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("theme"u8)) theme = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetThemeJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetMessagesJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("survey"u8)) survey = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatSurveyOptionsJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("triggers"u8)) triggers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatTriggerJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatConfigDepartmentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("resources"u8)) resources = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetResourcesJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("online"u8)) isOnline = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("guest"u8)) guest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, WidgetAgentJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6405,67 +6343,17 @@ public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Seria
         writer.WriteStartObject();
         if (value.IsEnabled is { } isEnabled) writer.WriteBoolean(IsEnabledJsonName, isEnabled);
         else writer.WriteNull(IsEnabledJsonName);
-        if (value.Settings is { } settings)
-        {
-            writer.WritePropertyName(SettingsJsonName);
-            LivechatWidgetSettingsJsonConverter.WriteValue(writer, settings);
-        }
-        if (value.Theme is { } theme)
-        {
-            writer.WritePropertyName(ThemeJsonName);
-            LivechatWidgetThemeJsonConverter.WriteValue(writer, theme);
-        }
-        if (value.Messages is { } messages)
-        {
-            writer.WritePropertyName(MessagesJsonName);
-            LivechatWidgetMessagesJsonConverter.WriteValue(writer, messages);
-        }
-        if (value.Survey is { } survey)
-        {
-            writer.WritePropertyName(SurveyJsonName);
-            LivechatSurveyOptionsJsonConverter.WriteValue(writer, survey);
-        }
-        if (value.Triggers is { } triggers)
-        {
-            writer.WritePropertyName(TriggersJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in triggers)
-            {
-                LivechatTriggerJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Departments is { } departments)
-        {
-            writer.WritePropertyName(DepartmentsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in departments)
-            {
-                LivechatConfigDepartmentJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Resources is { } resources)
-        {
-            writer.WritePropertyName(ResourcesJsonName);
-            LivechatWidgetResourcesJsonConverter.WriteValue(writer, resources);
-        }
+        if (value.Settings is { } settings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SettingsJsonName, settings, LivechatWidgetSettingsJsonConverter.WriteValue);
+        if (value.Theme is { } theme) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ThemeJsonName, theme, LivechatWidgetThemeJsonConverter.WriteValue);
+        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessagesJsonName, messages, LivechatWidgetMessagesJsonConverter.WriteValue);
+        if (value.Survey is { } survey) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SurveyJsonName, survey, LivechatSurveyOptionsJsonConverter.WriteValue);
+        if (value.Triggers is { } triggers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TriggersJsonName, triggers, LivechatTriggerJsonConverter.WriteValue);
+        if (value.Departments is { } departments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, departments, LivechatConfigDepartmentJsonConverter.WriteValue);
+        if (value.Resources is { } resources) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResourcesJsonName, resources, LivechatWidgetResourcesJsonConverter.WriteValue);
         if (value.IsOnline is { } isOnline) writer.WriteBoolean(IsOnlineJsonName, isOnline);
-        if (value.Guest is { } guest)
-        {
-            writer.WritePropertyName(GuestJsonName);
-            VisitorJsonConverter.WriteValue(writer, guest);
-        }
-        if (value.Room is { } room)
-        {
-            writer.WritePropertyName(RoomJsonName);
-            LivechatRoomJsonConverter.WriteValue(writer, room);
-        }
-        if (value.Agent is { } agent)
-        {
-            writer.WritePropertyName(AgentJsonName);
-            WidgetAgentJsonConverter.WriteValue(writer, agent);
-        }
+        if (value.Guest is { } guest) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, GuestJsonName, guest, VisitorJsonConverter.WriteValue);
+        if (value.Room is { } room) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomJsonName, room, LivechatRoomJsonConverter.WriteValue);
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, WidgetAgentJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6496,8 +6384,8 @@ public sealed class GetLivechatConfigResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("config"u8)) config = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatConfigJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("config"u8)) config = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatConfigJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6515,11 +6403,7 @@ public sealed class GetLivechatConfigResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatConfigResponse value)
     {
         writer.WriteStartObject();
-        if (value.Config is { } config)
-        {
-            writer.WritePropertyName(ConfigJsonName);
-            LivechatConfigJsonConverter.WriteValue(writer, config);
-        }
+        if (value.Config is { } config) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ConfigJsonName, config, LivechatConfigJsonConverter.WriteValue);
         else writer.WriteNull(ConfigJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -6551,8 +6435,8 @@ public sealed class SetVisitorStatusRequestJsonConverter : global::System.Text.J
         VisitorStatus? status = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new VisitorStatus(reader.GetString()!) : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6605,9 +6489,9 @@ public sealed class SetVisitorStatusResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new VisitorStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6661,8 +6545,8 @@ public sealed class RoomSurveyAnswerJsonConverter : global::System.Text.Json.Ser
         string? valueValue = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6714,9 +6598,9 @@ public sealed class RoomSurveyRequestJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.IReadOnlyList<RoomSurveyAnswer>? answers = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("data"u8)) answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => RoomSurveyAnswerJsonConverter.ReadValue(ref r0)) : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("data"u8)) answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, RoomSurveyAnswerJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6740,16 +6624,7 @@ public sealed class RoomSurveyRequestJsonConverter : global::System.Text.Json.Se
         else writer.WriteNull(TokenJsonName);
         if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
         else writer.WriteNull(RoomIdJsonName);
-        if (value.Answers is { } answers)
-        {
-            writer.WritePropertyName(AnswersJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in answers)
-            {
-                RoomSurveyAnswerJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Answers is { } answers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AnswersJsonName, answers, RoomSurveyAnswerJsonConverter.WriteValue);
         else writer.WriteNull(AnswersJsonName);
         writer.WriteEndObject();
     }
@@ -6782,9 +6657,9 @@ public sealed class RoomSurveyResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("data"u8)) answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("data"u8)) answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6806,17 +6681,7 @@ public sealed class RoomSurveyResponseJsonConverter : global::System.Text.Json.S
         writer.WriteStartObject();
         if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
         else writer.WriteNull(RoomIdJsonName);
-        if (value.Answers is { } answers)
-        {
-            writer.WritePropertyName(AnswersJsonName);
-            writer.WriteStartObject();
-            foreach (var pair0 in answers)
-            {
-                writer.WritePropertyName(pair0.Key);
-                writer.WriteStringValue(pair0.Value);
-            }
-            writer.WriteEndObject();
-        }
+        if (value.Answers is { } answers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AnswersJsonName, answers, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         else writer.WriteNull(AnswersJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -6846,7 +6711,7 @@ public sealed class VisitorPageLocationJsonConverter : global::System.Text.Json.
         string? href = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("href"u8)) href = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("href"u8)) href = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6894,9 +6759,9 @@ public sealed class VisitorPageInfoJsonConverter : global::System.Text.Json.Seri
         VisitorPageLocation? location = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("change"u8)) change = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("location"u8)) location = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorPageLocationJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("change"u8)) change = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("location"u8)) location = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageLocationJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6920,11 +6785,7 @@ public sealed class VisitorPageInfoJsonConverter : global::System.Text.Json.Seri
         else writer.WriteNull(TitleJsonName);
         if (value.Change is { } change) writer.WriteString(ChangeJsonName, change);
         else writer.WriteNull(ChangeJsonName);
-        if (value.Location is { } location)
-        {
-            writer.WritePropertyName(LocationJsonName);
-            VisitorPageLocationJsonConverter.WriteValue(writer, location);
-        }
+        if (value.Location is { } location) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LocationJsonName, location, VisitorPageLocationJsonConverter.WriteValue);
         else writer.WriteNull(LocationJsonName);
         writer.WriteEndObject();
     }
@@ -6956,9 +6817,9 @@ public sealed class VisitorNavigationRequestJsonConverter : global::System.Text.
         VisitorPageInfo? pageInfo = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("pageInfo"u8)) pageInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorPageInfoJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("pageInfo"u8)) pageInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6980,11 +6841,7 @@ public sealed class VisitorNavigationRequestJsonConverter : global::System.Text.
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         else writer.WriteNull(TokenJsonName);
         if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        if (value.PageInfo is { } pageInfo)
-        {
-            writer.WritePropertyName(PageInfoJsonName);
-            VisitorPageInfoJsonConverter.WriteValue(writer, pageInfo);
-        }
+        if (value.PageInfo is { } pageInfo) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageInfoJsonName, pageInfo, VisitorPageInfoJsonConverter.WriteValue);
         else writer.WriteNull(PageInfoJsonName);
         writer.WriteEndObject();
     }
@@ -7015,8 +6872,8 @@ public sealed class VisitorNavigationJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorPageInfoJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7032,11 +6889,7 @@ public sealed class VisitorNavigationJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value)
     {
         writer.WriteStartObject();
-        if (value.Page is { } page)
-        {
-            writer.WritePropertyName(PageJsonName);
-            VisitorPageInfoJsonConverter.WriteValue(writer, page);
-        }
+        if (value.Page is { } page) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, page, VisitorPageInfoJsonConverter.WriteValue);
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -7068,8 +6921,8 @@ public sealed class VisitorNavigationEntryJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorNavigationJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7089,11 +6942,7 @@ public sealed class VisitorNavigationEntryJsonConverter : global::System.Text.Js
         writer.WriteStartObject();
         if (value.Text is { } text) writer.WriteString(TextJsonName, text);
         else writer.WriteNull(TextJsonName);
-        if (value.Navigation is { } navigation)
-        {
-            writer.WritePropertyName(NavigationJsonName);
-            VisitorNavigationJsonConverter.WriteValue(writer, navigation);
-        }
+        if (value.Navigation is { } navigation) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, navigation, VisitorNavigationJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7124,8 +6973,8 @@ public sealed class VisitorNavigationResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorNavigationEntryJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationEntryJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7141,11 +6990,7 @@ public sealed class VisitorNavigationResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationResponse value)
     {
         writer.WriteStartObject();
-        if (value.Page is { } page)
-        {
-            writer.WritePropertyName(PageJsonName);
-            VisitorNavigationEntryJsonConverter.WriteValue(writer, page);
-        }
+        if (value.Page is { } page) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, page, VisitorNavigationEntryJsonConverter.WriteValue);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -7178,9 +7023,9 @@ public sealed class SendTranscriptRequestJsonConverter : global::System.Text.Jso
         string? email = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7235,8 +7080,8 @@ public sealed class SendTranscriptResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7290,10 +7135,10 @@ public sealed class SetCustomFieldRequestJsonConverter : global::System.Text.Jso
         bool? overwrite = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7352,8 +7197,8 @@ public sealed class SetCustomFieldResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("field"u8)) field = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? CustomFieldInputJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("field"u8)) field = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, CustomFieldInputJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7371,11 +7216,7 @@ public sealed class SetCustomFieldResponseJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldResponse value)
     {
         writer.WriteStartObject();
-        if (value.Field is { } field)
-        {
-            writer.WritePropertyName(FieldJsonName);
-            CustomFieldInputJsonConverter.WriteValue(writer, field);
-        }
+        if (value.Field is { } field) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FieldJsonName, field, CustomFieldInputJsonConverter.WriteValue);
         else writer.WriteNull(FieldJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -7407,8 +7248,8 @@ public sealed class SetCustomFieldsRequestJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.IReadOnlyList<CustomFieldInput>? customFields = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => CustomFieldInputJsonConverter.ReadValue(ref r0)) : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7428,16 +7269,7 @@ public sealed class SetCustomFieldsRequestJsonConverter : global::System.Text.Js
         writer.WriteStartObject();
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         else writer.WriteNull(TokenJsonName);
-        if (value.CustomFields is { } customFields)
-        {
-            writer.WritePropertyName(CustomFieldsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in customFields)
-            {
-                CustomFieldInputJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, CustomFieldsJsonName, customFields, CustomFieldInputJsonConverter.WriteValue);
         else writer.WriteNull(CustomFieldsJsonName);
         writer.WriteEndObject();
     }
@@ -7470,9 +7302,9 @@ public sealed class SavedCustomFieldJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("Key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("Key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7529,8 +7361,8 @@ public sealed class SetCustomFieldsResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("fields"u8)) fields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => SavedCustomFieldJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("fields"u8)) fields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, SavedCustomFieldJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7548,16 +7380,7 @@ public sealed class SetCustomFieldsResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsResponse value)
     {
         writer.WriteStartObject();
-        if (value.Fields is { } fields)
-        {
-            writer.WritePropertyName(FieldsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in fields)
-            {
-                SavedCustomFieldJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Fields is { } fields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FieldsJsonName, fields, SavedCustomFieldJsonConverter.WriteValue);
         else writer.WriteNull(FieldsJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -7591,9 +7414,9 @@ public sealed class TransferRoomToDepartmentRequestJsonConverter : global::Syste
         string? departmentId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("department"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("department"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
