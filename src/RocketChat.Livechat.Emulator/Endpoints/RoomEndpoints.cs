@@ -10,7 +10,7 @@ using static RocketChat.Livechat.Emulator.Validation.MatchPattern;
 
 namespace RocketChat.Livechat.Emulator.Endpoints;
 
-/// <summary>GET livechat/room, GET livechat/rooms, POST livechat/room.close, room.closeByUser, room.forward and PUT room.visitor.</summary>
+/// <summary>GET livechat/room, GET livechat/rooms, POST livechat/room.close, room.closeByUser, room.forward, visitor/department.transfer and PUT room.visitor.</summary>
 internal sealed class RoomEndpoints(RoomService rooms)
 {
     /// <summary>The route's strict <c>check(this.queryParams, {token, rid, agentId})</c> (CE adds no keys).</summary>
@@ -127,6 +127,13 @@ internal sealed class RoomEndpoints(RoomService rooms)
             writer.WritePropertyName("room");
             RoomJson.Write(writer, room);
         }).ConfigureAwait(false);
+    }
+
+    public async Task TransferToDepartmentAsync(HttpContext context)
+    {
+        TransferRoomToDepartmentRequest request = context.Api().BodyAs(LivechatJsonContext.Default.TransferRoomToDepartmentRequest);
+        rooms.TransferToDepartmentAsVisitor(request.Token, request.RoomId, request.DepartmentId);
+        await JsonResponses.SuccessAsync(context).ConfigureAwait(false);
     }
 
     /// <summary>isWidget: the widget marks its requests with the cookies rc_room_type=l and rc_is_widget=t.</summary>
