@@ -14,7 +14,7 @@ namespace RocketChat.Contracts.Generator
 {
     /// <summary>
     /// Reads OpenAPI 3 contracts given as AdditionalFiles (.yaml, .yml, .json) and emits records, JSON converters,
-    /// a JsonSerializerContext and typed clients. Pipeline: file → <see cref="ContractInput"/> → <see cref="ContractModel"/> → source.
+    /// a JsonSerializerContext and typed clients; AsyncAPI 3 documents of DDP streams go to <see cref="RealtimePipeline"/>. Pipeline: file → <see cref="ContractInput"/> → <see cref="ContractModel"/> → source.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class ContractSourceGenerator : IIncrementalGenerator
@@ -25,6 +25,8 @@ namespace RocketChat.Contracts.Generator
             public const string Input = "ContractInput";
             public const string Model = "ContractModel";
             public const string Collisions = "OutputCollisions";
+            public const string ReferencedContract = "ReferencedContract";
+            public const string RealtimeModel = "RealtimeModel";
         }
 
         /// <inheritdoc />
@@ -36,7 +38,11 @@ namespace RocketChat.Contracts.Generator
                 .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(Steps.Input);
 
+            // AsyncAPI documents and reference-only OpenAPI files go to the realtime pipeline; the rest are REST contracts.
+            RealtimePipeline.Register(context, inputs);
+
             IncrementalValuesProvider<ContractModel?> models = inputs
+                .Where(static input => !input.IsReference && !input.IsAsyncApi)
                 .Select(static (input, cancellationToken) => ContractParser.Parse(input, cancellationToken))
                 .WithTrackingName(Steps.Model);
 
@@ -62,9 +68,10 @@ namespace RocketChat.Contracts.Generator
             fileOptions.TryGetValue("build_metadata.AdditionalFiles.Namespace", out string? ns);
             fileOptions.TryGetValue("build_metadata.AdditionalFiles.ClientName", out string? clientName);
             fileOptions.TryGetValue("build_metadata.AdditionalFiles.Visibility", out string? visibility);
+            fileOptions.TryGetValue("build_metadata.AdditionalFiles.ContractRole", out string? role);
             options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? rootNamespace);
             SourceText? text = file.GetText(cancellationToken);
-            return new ContractInput(file.Path, text?.ToString() ?? string.Empty, ns, clientName, visibility, rootNamespace);
+            return new ContractInput(file.Path, text?.ToString() ?? string.Empty, ns, clientName, visibility, rootNamespace, role);
         }
 
         private static void Emit(SourceProductionContext production, ContractModel? model, EquatableArray<OutputClaim> collisions)
