@@ -198,26 +198,16 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
     {
         ArgumentException.ThrowIfNullOrEmpty(roomId);
         ArgumentException.ThrowIfNullOrEmpty(username);
+        var arguments = new SendUserActivityArguments
+        {
+            EventName = LivechatRealtimeStreams.NotifyRoom.EventName(roomId),
+            Username = username,
+            Activities = isTyping ? [RealtimeStreams.TypingActivity] : [],
+            Visitor = visitorToken is null ? null : new SendUserActivityArgumentsVisitor { Token = visitorToken },
+        };
         await CallAsync(
-            RealtimeStreams.NotifyRoom,
-            writer =>
-            {
-                writer.WriteStringValue(RealtimeStreams.UserActivityEvent(roomId));
-                writer.WriteStringValue(username);
-                writer.WriteStartArray();
-                if (isTyping)
-                {
-                    writer.WriteStringValue(RealtimeStreams.TypingActivity);
-                }
-
-                writer.WriteEndArray();
-                if (visitorToken is not null)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("token", visitorToken);
-                    writer.WriteEndObject();
-                }
-            },
+            LivechatRealtimeStreams.NotifyRoom.Method,
+            writer => LivechatRealtimeStreams.NotifyRoom.WriteSendUserActivity(writer, arguments),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -312,7 +302,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
 
     private async Task<RealtimeLogin> LoginAsync(Action<Utf8JsonWriter> writeParams, CancellationToken cancellationToken)
     {
-        JsonElement? result = await CallAsync(RealtimeStreams.LoginMethod, writeParams, cancellationToken).ConfigureAwait(false);
+        JsonElement? result = await CallAsync(LivechatRealtimeStreams.Login.Method, writeParams, cancellationToken).ConfigureAwait(false);
         RealtimeLogin login = ReadLogin(result);
         _resumeToken = login.Token;
         UserId = login.UserId;
@@ -325,7 +315,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
             || !value.TryGetProperty("id", out JsonElement id) || id.ValueKind != JsonValueKind.String
             || !value.TryGetProperty("token", out JsonElement token) || token.ValueKind != JsonValueKind.String)
         {
-            throw new RealtimeProtocolException(RealtimeStreams.LoginMethod, "the login result lacks 'id' or 'token'.");
+            throw new RealtimeProtocolException(LivechatRealtimeStreams.Login.Method, "the login result lacks 'id' or 'token'.");
         }
 
         DateTimeOffset? expires = null;
@@ -471,7 +461,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
             {
                 try
                 {
-                    await connection.CallAsync(RealtimeStreams.LoginMethod, writer => WriteResume(writer, token), stopping).ConfigureAwait(false);
+                    await connection.CallAsync(LivechatRealtimeStreams.Login.Method, writer => WriteResume(writer, token), stopping).ConfigureAwait(false);
                 }
                 catch (RealtimeServerException ex)
                 {
