@@ -191,7 +191,7 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             if (payload.Get("schemaFormat") != null || payload.Get("schema") != null)
             {
-                _context.Report(DiagnosticDescriptors.UntypedPayload, payload, messageName, "a Multi Format Schema Object; give the JSON schema itself");
+                _context.Report(DiagnosticDescriptors.UntypedPayload, message.GetKey("payload")!, messageName, "a Multi Format Schema Object; give the JSON schema itself");
                 return TypeRef.Json;
             }
 
