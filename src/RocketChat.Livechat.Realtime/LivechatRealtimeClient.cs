@@ -311,22 +311,22 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
 
     private static RealtimeLogin ReadLogin(JsonElement? result)
     {
-        if (result is not { ValueKind: JsonValueKind.Object } value
-            || !value.TryGetProperty("id", out JsonElement id) || id.ValueKind != JsonValueKind.String
-            || !value.TryGetProperty("token", out JsonElement token) || token.ValueKind != JsonValueKind.String)
+        if (result is not { ValueKind: JsonValueKind.Object } value)
         {
             throw new RealtimeProtocolException(LivechatRealtimeStreams.Login.Method, "the login result lacks 'id' or 'token'.");
         }
 
-        DateTimeOffset? expires = null;
-        if (value.TryGetProperty("tokenExpires", out JsonElement tokenExpires) && tokenExpires.ValueKind != JsonValueKind.Null)
+        LoginResult login;
+        try
         {
-            var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(tokenExpires));
-            reader.Read();
-            expires = JsonScalars.ReadDateTimeOffset(ref reader);
+            login = LivechatRealtimeStreams.Login.ReadLoginResult(value);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new RealtimeProtocolException(LivechatRealtimeStreams.Login.Method, $"the login result lacks 'id' or 'token' or does not match the contract: {ex.Message}", innerException: ex);
         }
 
-        return new RealtimeLogin(id.GetString()!, token.GetString()!, expires);
+        return new RealtimeLogin(login.Id, login.Token, login.TokenExpires);
     }
 
     private async Task<T> AddAsync<T>(T subscription, CancellationToken cancellationToken)

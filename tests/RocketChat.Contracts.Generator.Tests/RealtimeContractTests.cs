@@ -89,6 +89,21 @@ public sealed class RealtimeContractTests
     }
 
     [Fact]
+    public void Realtime_step_outputs_hold_no_compilation_symbol_or_syntax()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("namespace Consumer { public class A { } }");
+        GeneratorRunResult result = GeneratorHarness.CreateDriver(RealtimeProject()).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        foreach (string step in s_steps)
+        {
+            foreach ((object value, _) in result.TrackedSteps[step].SelectMany(s => s.Outputs))
+            {
+                IncrementalTests.AssertNoRoslynObjects(value, new HashSet<object>(ReferenceEqualityComparer.Instance), step);
+            }
+        }
+    }
+
+    [Fact]
     public void Editing_the_referenced_rest_contract_reruns_the_realtime_model()
     {
         ContractFile[] files = RealtimeProject();

@@ -175,6 +175,33 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task Typing_is_written_in_the_contracts_positions_with_the_visitor_token_last_and_none_for_an_agent()
+    {
+        var calls = new List<JsonElement>();
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, _, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            for (int i = 0; i < 2; i++)
+            {
+                JsonElement call = await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+                calls.Add(call);
+                await FakeDdpServer.SendAsync(socket, $$"""{"msg":"result","id":"{{call.GetProperty("id").GetString()}}"}""", ct);
+            }
+
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+
+        await client.SendTypingAsync("room-1", "maria", isTyping: true, visitorToken: "visitor-token").WaitAsync(RealtimeHarness.Timeout);
+        await client.SendTypingAsync("room-1", "agent.one", isTyping: false).WaitAsync(RealtimeHarness.Timeout);
+
+        // The method and positions of the contract's sendUserActivity message: [eventName, username, activities, {token}?].
+        Assert.All(calls, call => Assert.Equal("stream-notify-room", call.GetProperty("method").GetString()));
+        Assert.Equal("""["room-1/user-activity","maria",["user-typing"],{"token":"visitor-token"}]""", calls[0].GetProperty("params").GetRawText());
+        Assert.Equal("""["room-1/user-activity","agent.one",[]]""", calls[1].GetProperty("params").GetRawText());
+    }
+
+    [Fact]
     public async Task A_call_whose_connection_dies_fails_with_connection_lost_instead_of_hanging()
     {
         await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>

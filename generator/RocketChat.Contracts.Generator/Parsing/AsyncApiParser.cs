@@ -119,7 +119,9 @@ namespace RocketChat.Contracts.Generator.Parsing
                 EquatableArray<ClientModel>.Empty,
                 rootTypes.ToEquatableArray(),
                 EquatableArray<DiagnosticInfo>.Empty,
-                schemas.Unions.ToEquatableArray());
+                schemas.Unions.ToEquatableArray(),
+                EquatableArray<SecuritySchemeModel>.Empty,
+                EquatableArray<OperationSecurityModel>.Empty);
             return new RealtimeModel(
                 input.Path,
                 settings.HintPrefix,
@@ -180,7 +182,8 @@ namespace RocketChat.Contracts.Generator.Parsing
             var schemas = new ContractModel(
                 input.Path, settings.HintPrefix, settings.Namespace, settings.ClientName, settings.IsPublic, null, null,
                 EquatableArray<ObjectTypeModel>.Empty, EquatableArray<EnumTypeModel>.Empty, EquatableArray<ClientModel>.Empty,
-                EquatableArray<TypeRef>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+                EquatableArray<TypeRef>.Empty, EquatableArray<DiagnosticInfo>.Empty, EquatableArray<UnionTypeModel>.Empty,
+                EquatableArray<SecuritySchemeModel>.Empty, EquatableArray<OperationSecurityModel>.Empty);
             return new RealtimeModel(
                 input.Path, settings.HintPrefix, settings.Namespace, settings.ClientName, settings.IsPublic, null, null,
                 EquatableArray<ChannelModel>.Empty, EquatableArray<ArgumentsTypeModel>.Empty, schemas, diagnostics.ToEquatableArray());

@@ -327,50 +327,6 @@ public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.J
     }
 }
 
-/// <summary>Reads and writes <see cref="LoginResultTokenExpires"/> without reflection.</summary>
-public sealed class LoginResultTokenExpiresJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginResultTokenExpires>
-{
-    private static readonly global::System.Text.Json.JsonEncodedText DateJsonName = global::System.Text.Json.JsonEncodedText.Encode("$date");
-
-    /// <inheritdoc />
-    public override LoginResultTokenExpires Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoginResultTokenExpires value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one LoginResultTokenExpires at the reader's current token.</summary>
-    public static LoginResultTokenExpires ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LoginResultTokenExpires.");
-        }
-
-        long? date = default;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("$date"u8)) date = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-        }
-
-        return new LoginResultTokenExpires
-        {
-            Date = date,
-            AdditionalProperties = additionalProperties,
-        };
-    }
-
-    /// <summary>Writes one LoginResultTokenExpires.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginResultTokenExpires value)
-    {
-        writer.WriteStartObject();
-        if (value.Date is { } date) writer.WriteNumber(DateJsonName, date);
-        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
-        writer.WriteEndObject();
-    }
-}
-
 /// <summary>Reads and writes <see cref="LoginResult"/> without reflection.</summary>
 public sealed class LoginResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginResult>
 {
@@ -395,14 +351,14 @@ public sealed class LoginResultJsonConverter : global::System.Text.Json.Serializ
 
         string? id = default;
         string? token = default;
-        LoginResultTokenExpires? tokenExpires = default;
+        global::System.DateTimeOffset? tokenExpires = default;
         string? type = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
             else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("tokenExpires"u8)) tokenExpires = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LoginResultTokenExpiresJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("tokenExpires"u8)) tokenExpires = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
             else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
@@ -428,11 +384,7 @@ public sealed class LoginResultJsonConverter : global::System.Text.Json.Serializ
         else writer.WriteNull(IdJsonName);
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         else writer.WriteNull(TokenJsonName);
-        if (value.TokenExpires is { } tokenExpires)
-        {
-            writer.WritePropertyName(TokenExpiresJsonName);
-            LoginResultTokenExpiresJsonConverter.WriteValue(writer, tokenExpires);
-        }
+        if (value.TokenExpires is { } tokenExpires) writer.WriteString(TokenExpiresJsonName, tokenExpires);
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -561,11 +513,6 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
     /// <summary>Metadata for <c>OmnichannelSubscription</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscription> OmnichannelSubscription => _OmnichannelSubscription ??= CreateOmnichannelSubscription(Options);
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginResultTokenExpires>? _LoginResultTokenExpires;
-
-    /// <summary>Metadata for <c>LoginResultTokenExpires</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginResultTokenExpires> LoginResultTokenExpires => _LoginResultTokenExpires ??= CreateLoginResultTokenExpires(Options);
-
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginResult>? _LoginResult;
 
     /// <summary>Metadata for <c>LoginResult</c>.</summary>
@@ -634,7 +581,6 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(LivechatRoomEventPayload)) return LivechatRoomEventPayload;
         if (type == typeof(OmnichannelSubscriptionV)) return OmnichannelSubscriptionV;
         if (type == typeof(OmnichannelSubscription)) return OmnichannelSubscription;
-        if (type == typeof(LoginResultTokenExpires)) return LoginResultTokenExpires;
         if (type == typeof(LoginResult)) return LoginResult;
         if (type == typeof(SendUserActivityArgumentsVisitor)) return SendUserActivityArgumentsVisitor;
         if (type == typeof(LivechatRoomEventPayloadType)) return LivechatRoomEventPayloadType;
@@ -657,7 +603,6 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(LivechatRoomEventPayload)) return CreateLivechatRoomEventPayload(options);
         if (type == typeof(OmnichannelSubscriptionV)) return CreateOmnichannelSubscriptionV(options);
         if (type == typeof(OmnichannelSubscription)) return CreateOmnichannelSubscription(options);
-        if (type == typeof(LoginResultTokenExpires)) return CreateLoginResultTokenExpires(options);
         if (type == typeof(LoginResult)) return CreateLoginResult(options);
         if (type == typeof(SendUserActivityArgumentsVisitor)) return CreateSendUserActivityArgumentsVisitor(options);
         if (type == typeof(LivechatRoomEventPayloadType)) return CreateLivechatRoomEventPayloadType(options);
@@ -687,9 +632,6 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscription> CreateOmnichannelSubscription(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OmnichannelSubscription>(options, new OmnichannelSubscriptionJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginResultTokenExpires> CreateLoginResultTokenExpires(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LoginResultTokenExpires>(options, new LoginResultTokenExpiresJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginResult> CreateLoginResult(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LoginResult>(options, new LoginResultJsonConverter());

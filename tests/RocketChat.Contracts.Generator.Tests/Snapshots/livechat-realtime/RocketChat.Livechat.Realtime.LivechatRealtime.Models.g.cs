@@ -125,18 +125,6 @@ public sealed partial record OmnichannelSubscription
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>EJSON date</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(LoginResultTokenExpiresJsonConverter))]
-public sealed partial record LoginResultTokenExpires
-{
-    /// <summary>The <c>$date</c> field.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("$date")]
-    public long? Date { get; init; }
-
-    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-}
-
 /// <summary>The LoginResult object of the contract.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(LoginResultJsonConverter))]
 public sealed partial record LoginResult
@@ -149,9 +137,9 @@ public sealed partial record LoginResult
     [global::System.Text.Json.Serialization.JsonPropertyName("token")]
     public required string Token { get; init; }
 
-    /// <summary>EJSON date</summary>
+    /// <summary>When the token expires. An EJSON date on the wire ({"$date": ms}), which the generated readers accept for date-time.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("tokenExpires")]
-    public LoginResultTokenExpires? TokenExpires { get; init; }
+    public global::System.DateTimeOffset? TokenExpires { get; init; }
 
     /// <summary>The <c>type</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
