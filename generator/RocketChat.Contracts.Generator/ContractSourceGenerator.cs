@@ -39,7 +39,7 @@ namespace RocketChat.Contracts.Generator
                 .WithTrackingName(Steps.Input);
 
             // AsyncAPI documents and reference-only OpenAPI files go to the realtime pipeline; the rest are REST contracts.
-            RealtimePipeline.Register(context, inputs);
+            IncrementalValuesProvider<RealtimeModel> realtimeModels = RealtimePipeline.Models(inputs);
 
             IncrementalValuesProvider<ContractModel?> models = inputs
                 .Where(static input => !input.IsReference && !input.IsAsyncApi)
@@ -51,10 +51,35 @@ namespace RocketChat.Contracts.Generator
                 .Where(static model => model != null)
                 .Select(static (model, _) => new OutputClaim(model!.HintPrefix, model.SourcePath))
                 .Collect()
-                .Select(static (claims, _) => OutputClaim.Collisions(claims))
+                .Combine(realtimeModels.Select(static (model, _) => new OutputClaim(model.HintPrefix, model.SourcePath)).Collect())
+                .Select(static (claims, _) => OutputClaim.Collisions(claims.Left.AddRange(claims.Right)))
                 .WithTrackingName(Steps.Collisions);
 
+            RealtimePipeline.RegisterOutput(context, realtimeModels, collisions);
+
             context.RegisterSourceOutput(models.Combine(collisions), static (production, pair) => Emit(production, pair.Left, pair.Right));
+        }
+
+        /// <summary>RCG017 when another contract (OpenAPI or AsyncAPI) claims the same generated files; nothing is emitted then.</summary>
+        internal static bool ReportedCollision(
+            SourceProductionContext production, string sourcePath, string hintPrefix, string ns, string clientName, EquatableArray<OutputClaim> collisions)
+        {
+            string[] others = collisions
+                .Where(c => string.Equals(c.HintPrefix, hintPrefix, StringComparison.OrdinalIgnoreCase) && c.SourcePath != sourcePath)
+                .Select(c => c.SourcePath)
+                .ToArray();
+            if (others.Length == 0)
+            {
+                return false;
+            }
+
+            production.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.OutputCollision,
+                Location.Create(sourcePath, default, default),
+                ns,
+                clientName,
+                string.Join("', '", others)));
+            return true;
         }
 
         private static bool IsContractFile(string path) =>
@@ -86,18 +111,8 @@ namespace RocketChat.Contracts.Generator
                 production.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            string[] others = collisions
-                .Where(c => string.Equals(c.HintPrefix, model.HintPrefix, StringComparison.OrdinalIgnoreCase) && c.SourcePath != model.SourcePath)
-                .Select(c => c.SourcePath)
-                .ToArray();
-            if (others.Length > 0)
+            if (ReportedCollision(production, model.SourcePath, model.HintPrefix, model.Namespace, model.ClientName, collisions))
             {
-                production.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.OutputCollision,
-                    Location.Create(model.SourcePath, default, default),
-                    model.Namespace,
-                    model.ClientName,
-                    string.Join("', '", others)));
                 return;
             }
 

@@ -16,7 +16,7 @@ namespace RocketChat.Contracts.Generator
     /// </summary>
     internal static class RealtimePipeline
     {
-        public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ContractInput> inputs)
+        public static IncrementalValuesProvider<RealtimeModel> Models(IncrementalValuesProvider<ContractInput> inputs)
         {
             IncrementalValueProvider<EquatableArray<ReferencedContract>> references = inputs
                 .Where(static input => input.IsReference && !input.IsAsyncApi)
@@ -25,20 +25,31 @@ namespace RocketChat.Contracts.Generator
                 .Collect()
                 .Select(static (contracts, _) => contracts.OrderBy(c => c.FileName, StringComparer.OrdinalIgnoreCase).ToEquatableArray());
 
-            IncrementalValuesProvider<RealtimeModel> models = inputs
+            return inputs
                 .Where(static input => input.IsAsyncApi)
                 .Combine(references)
                 .Select(static (pair, cancellationToken) => AsyncApiParser.Parse(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(ContractSourceGenerator.Steps.RealtimeModel);
-
-            context.RegisterSourceOutput(models, static (production, model) => Emit(production, model));
         }
 
-        private static void Emit(SourceProductionContext production, RealtimeModel model)
+        public static void RegisterOutput(
+            IncrementalGeneratorInitializationContext context,
+            IncrementalValuesProvider<RealtimeModel> models,
+            IncrementalValueProvider<EquatableArray<OutputClaim>> collisions)
+        {
+            context.RegisterSourceOutput(models.Combine(collisions), static (production, pair) => Emit(production, pair.Left, pair.Right));
+        }
+
+        private static void Emit(SourceProductionContext production, RealtimeModel model, EquatableArray<OutputClaim> collisions)
         {
             foreach (DiagnosticInfo diagnostic in model.Diagnostics)
             {
                 production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (ContractSourceGenerator.ReportedCollision(production, model.SourcePath, model.HintPrefix, model.Namespace, model.ClassName, collisions))
+            {
+                return;
             }
 
             ContractModel schemas = model.Schemas;

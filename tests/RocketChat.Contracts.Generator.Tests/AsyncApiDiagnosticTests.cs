@@ -103,6 +103,21 @@ public sealed class AsyncApiDiagnosticTests
     }
 
     [Fact]
+    public void An_asyncapi_document_and_an_openapi_contract_claiming_the_same_files_are_both_reported()
+    {
+        string document = Publication("  x-ddp-event-name: '{roomId}'\n");
+        string rest = Rest + "    Other:\n      type: object\n      properties:\n        a: { type: string }\n";
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(
+            new ContractFile("/contracts/realtime.asyncapi.yaml", document, "Test.Same", "Same"),
+            new ContractFile("/contracts/rest.yaml", rest, "Test.Same", "Same"));
+
+        Assert.Equal(2, outcome.GeneratorDiagnostics.Count(d => d.Id == "RCG017"));
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == "RCG099");
+        Assert.Empty(outcome.Sources);
+    }
+
+    [Fact]
     public void An_internal_visibility_makes_every_realtime_type_internal()
     {
         string document = Publication("  x-ddp-event-name: '{roomId}'\n  messages:\n    m:\n      payload:\n        type: array\n        items:\n          - { type: string, title: name }\n");
