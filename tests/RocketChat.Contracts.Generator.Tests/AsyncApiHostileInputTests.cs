@@ -32,6 +32,29 @@ public sealed class AsyncApiHostileInputTests
     }
 
     [Fact]
+    public void Names_that_would_clash_in_csharp_are_renamed_or_qualified_and_compile()
+    {
+        // Channels named like the members of a channel class or like the streams class, a channel hiding a schema's
+        // type, two messages of one name, a template named like its channel.
+        string document =
+            "asyncapi: 3.0.0\nchannels:\n  stream: { address: a, x-ddp-kind: publication, x-ddp-event-name: '{id}' }\n  eventName: { address: b, x-ddp-kind: publication }\n"
+            + "  hostileStreams: { address: c, x-ddp-kind: method }\n  publicStream: { address: d, x-ddp-kind: publication, x-ddp-event-name: [public, 'x/{id}'] }\n"
+            + "  login:\n    address: login\n    x-ddp-kind: method\n    messages:\n      a: { name: login, payload: { $ref: '#/components/schemas/Login' } }\n      b: { name: login, payload: { type: array, items: [ { $ref: '#/components/schemas/Login' } ] } }\n"
+            + "  readLogin:\n    address: e\n    x-ddp-kind: publication\n    messages:\n      a: { name: login, payload: { type: string } }\n"
+            + "components:\n  schemas:\n    Login: { type: object, properties: { user: { type: string } } }\n";
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile("/contracts/hostile.asyncapi.yaml", document, "Test.Hostile", "Hostile"));
+
+        Assert.Empty(outcome.CompileDiagnostics);
+        Assert.Equal(4, outcome.GeneratorDiagnostics.Count(d => d.Id == "RCG046"));
+        string streams = outcome.Sources["Test.Hostile.Hostile.Streams.g.cs"];
+        Assert.Contains("public static global::Test.Hostile.Login ReadLogin(", streams, StringComparison.Ordinal);
+        Assert.Contains("ReadLogin2(", streams, StringComparison.Ordinal);
+        Assert.Contains("public static class ReadLogin", streams, StringComparison.Ordinal);
+        Assert.Contains("ReadLoginMessage(", streams, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_prefix_of_the_realtime_contract_is_read_without_throwing()
     {
         string text = File.ReadAllText(Path.Combine(RepoPaths.Contracts, "livechat-realtime.asyncapi.yaml"));

@@ -101,8 +101,9 @@ namespace RocketChat.Contracts.Generator.Emit
                 EmitEventName(writer, model, channel, eventName);
             }
 
-            if (channel.ExtraData is TypeRef extra)
+            if (channel.ExtraData is TypeRef extraData)
             {
+                TypeRef extra = Qualified(model, extraData);
                 writer.Line();
                 writer.Line($"/// <summary>Writes the extra subscription parameter (<c>x-ddp-extra-data</c>), a {CSharpText.Code(extra.CSharpType.Replace("global::", string.Empty))}.</summary>");
                 writer.Open($"public static void WriteExtraData({Json}.Utf8JsonWriter writer, {extra.CSharpType} value)");
@@ -162,7 +163,7 @@ namespace RocketChat.Contracts.Generator.Emit
                     writer.Line($"/// <param name={CSharpText.Attribute(name.TrimStart('@'))}>The {CSharpText.Code(wire)} of the template.</param>");
                 }
 
-                writer.Line($"public static {model.StreamTypeName} {eventName.Name}Stream({signature}) => new(Publication, {eventName.Name}EventName({arguments}));");
+                writer.Line($"public static {StreamType(model)} {eventName.Name}Stream({signature}) => new(Publication, {eventName.Name}EventName({arguments}));");
             }
         }
 
@@ -175,14 +176,15 @@ namespace RocketChat.Contracts.Generator.Emit
 
         private static void EmitMessage(SourceWriter writer, RealtimeModel model, ChannelMessageModel message)
         {
-            string type = message.Payload.CSharpType;
+            TypeRef payload = Qualified(model, message.Payload);
+            string type = payload.CSharpType;
             string code = CSharpText.Code(message.Id);
             writer.Line($"/// <summary>Reads the payload of one {code} message: a stream event's <c>args</c> or a method's <c>params</c> or <c>result</c>.</summary>");
             CSharpText.Doc(writer, "remarks", message.Description);
             writer.Line($"/// <exception cref=\"{Json}.JsonException\">The payload does not match the contract.</exception>");
             writer.Open($"public static {type} Read{message.Name}({Json}.JsonElement payload)");
             writer.Line($"{JsonCode.Reader} reader = ReaderAt(payload);");
-            writer.Line($"return {JsonCode.Read(message.Payload, "reader")};");
+            writer.Line($"return {JsonCode.Read(payload, "reader")};");
             writer.Close();
 
             if (message.Payload.Kind == TypeKind.Object && model.ArgumentTypes.Any(a => a.Name == message.Payload.Name))
@@ -192,6 +194,22 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line($"public static void Write{message.Name}({Json}.Utf8JsonWriter writer, {type} value) => {type}JsonConverter.WriteElements(writer, value);");
             }
         }
+
+        /// <summary>
+        /// Inside the streams class a channel's nested class hides a type of the same name (a channel 'login' beside a
+        /// schema 'Login'): such a type is written with its namespace.
+        /// </summary>
+        private static TypeRef Qualified(RealtimeModel model, TypeRef type) => type.Kind switch
+        {
+            TypeKind.Object or TypeKind.Enum when IsHidden(model, type.Name!) => type with { Name = "global::" + model.Namespace + "." + type.Name },
+            TypeKind.Array or TypeKind.Map => type with { Element = Qualified(model, type.Element!) },
+            _ => type,
+        };
+
+        private static bool IsHidden(RealtimeModel model, string typeName) => model.Channels.Any(c => c.Name == typeName);
+
+        private static string StreamType(RealtimeModel model) =>
+            IsHidden(model, model.StreamTypeName) ? "global::" + model.Namespace + "." + model.StreamTypeName : model.StreamTypeName;
 
         private static void EmitArguments(SourceWriter writer, RealtimeModel model, ArgumentsTypeModel arguments)
         {

@@ -94,7 +94,7 @@ namespace RocketChat.Contracts.Generator.Parsing
             schemas.ReserveComponentNames(componentSchemas);
             schemas.ReadComponents(componentSchemas);
 
-            var reader = new ChannelReader(context, schemas);
+            var reader = new ChannelReader(context, schemas, className + "Streams");
             List<ChannelModel> channels = reader.ReadChannels(root.Get("channels"), cancellationToken);
 
             var rootTypes = new List<TypeRef>();

@@ -18,15 +18,20 @@ namespace RocketChat.Contracts.Generator.Parsing
     {
         private readonly ContractContext _context;
         private readonly SchemaReader _schemas;
-        private readonly HashSet<string> _channelNames = new HashSet<string>(StringComparer.Ordinal);
+        // A channel's class is nested in the streams class beside its members: none may share its name (CS0542).
+        private readonly HashSet<string> _channelNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Publication", "Method", "EventName", "EventNameTemplate", "Stream", "WriteExtraData", "ReaderAt",
+        };
 
         // A message reached from two channels (a $ref to components/messages) is one type, read once.
         private readonly Dictionary<YamlNode, TypeRef> _payloads = new Dictionary<YamlNode, TypeRef>(ReferenceComparer.Instance);
 
-        public ChannelReader(ContractContext context, SchemaReader schemas)
+        public ChannelReader(ContractContext context, SchemaReader schemas, string streamsClassName)
         {
             _context = context;
             _schemas = schemas;
+            _channelNames.Add(streamsClassName);
         }
 
         public List<ArgumentsTypeModel> ArgumentTypes { get; } = new List<ArgumentsTypeModel>();
@@ -90,7 +95,11 @@ namespace RocketChat.Contracts.Generator.Parsing
             }
 
             string wanted = _context.NameFor(channel, Identifiers.ToPascalCase(id));
-            string name = Identifiers.Unique(wanted, _channelNames);
+            // Nor may a member of its own be named like it (a template 'public' in a channel 'PublicStream').
+            var ownMembers = new HashSet<string>(eventNames.SelectMany(e => new[] { e.Name + "EventName", e.Name + "EventNameTemplate", e.Name + "Stream" }), StringComparer.Ordinal);
+            var taken = new HashSet<string>(_channelNames.Concat(ownMembers), StringComparer.Ordinal);
+            string name = Identifiers.Unique(wanted, taken);
+            _channelNames.Add(name);
             if (name != wanted)
             {
                 _context.Report(DiagnosticDescriptors.ChannelNameCollision, key, id, wanted, name);
@@ -98,6 +107,7 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             TypeRef? extraData = channel.Get("x-ddp-extra-data") is YamlNode extra ? _schemas.Read(extra, name + "ExtraData") : null;
             var messages = new List<ChannelMessageModel>();
+            var messageNames = new HashSet<string>(StringComparer.Ordinal);
             foreach ((YamlScalarNode messageKey, YamlNode messageNode) in channel.Get("messages").Entries())
             {
                 YamlNode? message = _context.Dereference(messageNode);
@@ -108,7 +118,15 @@ namespace RocketChat.Contracts.Generator.Parsing
 
                 string messageName = Identifiers.ToPascalCase(message.GetString("name") ?? messageKey.Value!);
                 TypeRef payload = ReadPayload(messageKey, message, messageName);
-                messages.Add(new ChannelMessageModel(messageKey.Value!, messageName, SchemaReader.Describe(message) ?? message.GetString("summary"), payload));
+
+                // The message's Read/Write methods: one pair per message, never named like the channel's class.
+                string methodName = Identifiers.Unique(messageName, messageNames);
+                if ("Read" + methodName == name || "Write" + methodName == name)
+                {
+                    methodName = Identifiers.Unique(methodName + "Message", messageNames);
+                }
+
+                messages.Add(new ChannelMessageModel(messageKey.Value!, methodName, SchemaReader.Describe(message) ?? message.GetString("summary"), payload));
             }
 
             return new ChannelModel(
