@@ -40,6 +40,13 @@ namespace RocketChat.Contracts.Generator
             context.RegisterSourceOutput(models.Combine(collisions), static (production, pair) => Emit(production, pair.Left, pair.Right));
         }
 
+        /// <summary>The REST emitters write the records of the document's schemas; the header names the right source.</summary>
+        private static string FromAsyncApi(string source)
+        {
+            int header = source.IndexOf(SourceWriter.OpenApiSource, StringComparison.Ordinal);
+            return header < 0 ? source : source.Substring(0, header) + SourceWriter.AsyncApiSource + source.Substring(header + SourceWriter.OpenApiSource.Length);
+        }
+
         private static void Emit(SourceProductionContext production, RealtimeModel model, EquatableArray<OutputClaim> collisions)
         {
             foreach (DiagnosticInfo diagnostic in model.Diagnostics)
@@ -57,12 +64,12 @@ namespace RocketChat.Contracts.Generator
             {
                 if (schemas.Objects.Count > 0 || schemas.Enums.Count > 0 || schemas.Unions.Count > 0)
                 {
-                    production.AddSource(model.HintPrefix + ".Models.g.cs", SourceText.From(ModelEmitter.Emit(schemas), System.Text.Encoding.UTF8));
+                    production.AddSource(model.HintPrefix + ".Models.g.cs", SourceText.From(FromAsyncApi(ModelEmitter.Emit(schemas)), System.Text.Encoding.UTF8));
                 }
 
                 if (schemas.RootTypes.Count > 0)
                 {
-                    production.AddSource(model.HintPrefix + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(schemas), System.Text.Encoding.UTF8));
+                    production.AddSource(model.HintPrefix + ".Json.g.cs", SourceText.From(FromAsyncApi(JsonEmitter.Emit(schemas)), System.Text.Encoding.UTF8));
                 }
 
                 if (model.Channels.Count > 0 || model.ArgumentTypes.Count > 0)

@@ -18,7 +18,7 @@ namespace RocketChat.Contracts.Generator.Emit
 
         public static string Emit(RealtimeModel model)
         {
-            SourceWriter writer = SourceWriter.Begin(model.Namespace);
+            SourceWriter writer = SourceWriter.Begin(model.Namespace, SourceWriter.AsyncApiSource);
             EmitStreamType(writer, model);
             EmitStreams(writer, model);
             foreach (ArgumentsTypeModel arguments in model.ArgumentTypes)
