@@ -107,7 +107,7 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line();
                 writer.Line($"/// <summary>Writes the extra subscription parameter (<c>x-ddp-extra-data</c>), a {CSharpText.Code(extra.CSharpType.Replace("global::", string.Empty))}.</summary>");
                 writer.Open($"public static void WriteExtraData({Json}.Utf8JsonWriter writer, {extra.CSharpType} value)");
-                JsonCode.Write(writer, extra, "value");
+                writer.Line(JsonCode.Write(extra, "value"));
                 writer.Close();
             }
 
@@ -309,7 +309,7 @@ namespace RocketChat.Contracts.Generator.Emit
                 string member = "value." + argument.Name;
                 if (i < arguments.RequiredCount)
                 {
-                    JsonCode.Write(writer, argument.Type, member);
+                    writer.Line(JsonCode.Write(argument.Type, member));
                     continue;
                 }
 
@@ -317,7 +317,7 @@ namespace RocketChat.Contracts.Generator.Emit
                 var later = arguments.Arguments.Skip(i).Select(a => "value." + a.Name + " is not null");
                 writer.Open($"if ({string.Join(" || ", later)})");
                 writer.Open($"if ({member} is {{ }} {Identifiers.ToCamelCase(argument.Name)}Value)");
-                JsonCode.Write(writer, argument.Type, Identifiers.ToCamelCase(argument.Name) + "Value");
+                writer.Line(JsonCode.Write(argument.Type, Identifiers.ToCamelCase(argument.Name) + "Value"));
                 writer.Close();
                 writer.Open("else");
                 writer.Line("writer.WriteNullValue();");

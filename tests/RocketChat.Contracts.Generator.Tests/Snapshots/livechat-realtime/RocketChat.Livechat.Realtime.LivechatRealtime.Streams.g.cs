@@ -502,8 +502,8 @@ public sealed class UserActivityArgumentsJsonConverter : global::System.Text.Jso
         {
             switch (count++)
             {
-                case 0: argUsername = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!; break;
-                case 1: argActivities = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!); break;
+                case 0: argUsername = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString(ref reader); break;
+                case 1: argActivities = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); break;
                 default: reader.Skip(); break;
             }
         }
@@ -531,13 +531,8 @@ public sealed class UserActivityArgumentsJsonConverter : global::System.Text.Jso
     /// <summary>Writes the arguments as elements of an array already open; optional trailing arguments that are null are left out.</summary>
     public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, UserActivityArguments value)
     {
-        writer.WriteStringValue(value.Username);
-        writer.WriteStartArray();
-        foreach (var item0 in value.Activities)
-        {
-            writer.WriteStringValue(item0);
-        }
-        writer.WriteEndArray();
+        global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString(writer, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteList(writer, value.Activities, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
     }
 }
 
@@ -641,7 +636,7 @@ public sealed class SubscriptionChangedArgumentsJsonConverter : global::System.T
         {
             switch (count++)
             {
-                case 0: argAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : new SubscriptionChangedArgumentsAction(reader.GetString()!); break;
+                case 0: argAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : SubscriptionChangedArgumentsActionJsonConverter.ReadValue(ref reader); break;
                 case 1: argSubscription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : OmnichannelSubscriptionJsonConverter.ReadValue(ref reader); break;
                 default: reader.Skip(); break;
             }
@@ -670,7 +665,7 @@ public sealed class SubscriptionChangedArgumentsJsonConverter : global::System.T
     /// <summary>Writes the arguments as elements of an array already open; optional trailing arguments that are null are left out.</summary>
     public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, SubscriptionChangedArguments value)
     {
-        writer.WriteStringValue(value.Action.Value);
+        SubscriptionChangedArgumentsActionJsonConverter.WriteValue(writer, value.Action);
         OmnichannelSubscriptionJsonConverter.WriteValue(writer, value.Subscription);
     }
 }
@@ -734,7 +729,7 @@ public sealed class InquiryQueueEventArgumentsJsonConverter : global::System.Tex
     /// <summary>Writes the arguments as elements of an array already open; optional trailing arguments that are null are left out.</summary>
     public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueEventArguments value)
     {
-        value.Inquiry.WriteTo(writer);
+        global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement(writer, value.Inquiry);
     }
 }
 
@@ -797,7 +792,7 @@ public sealed class LoginRequestArgumentsJsonConverter : global::System.Text.Jso
     /// <summary>Writes the arguments as elements of an array already open; optional trailing arguments that are null are left out.</summary>
     public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, LoginRequestArguments value)
     {
-        value.Request.WriteTo(writer);
+        global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement(writer, value.Request);
     }
 }
 
@@ -848,9 +843,9 @@ public sealed class SendUserActivityArgumentsJsonConverter : global::System.Text
         {
             switch (count++)
             {
-                case 0: argEventName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!; break;
-                case 1: argUsername = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : reader.GetString()!; break;
-                case 2: argActivities = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!); break;
+                case 0: argEventName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString(ref reader); break;
+                case 1: argUsername = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString(ref reader); break;
+                case 2: argActivities = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); break;
                 case 3: argVisitor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : SendUserActivityArgumentsVisitorJsonConverter.ReadValue(ref reader); break;
                 default: reader.Skip(); break;
             }
@@ -881,14 +876,9 @@ public sealed class SendUserActivityArgumentsJsonConverter : global::System.Text
     /// <summary>Writes the arguments as elements of an array already open; optional trailing arguments that are null are left out.</summary>
     public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, SendUserActivityArguments value)
     {
-        writer.WriteStringValue(value.EventName);
-        writer.WriteStringValue(value.Username);
-        writer.WriteStartArray();
-        foreach (var item0 in value.Activities)
-        {
-            writer.WriteStringValue(item0);
-        }
-        writer.WriteEndArray();
+        global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString(writer, value.EventName);
+        global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString(writer, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteList(writer, value.Activities, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.Visitor is not null)
         {
             if (value.Visitor is { } visitorValue)
