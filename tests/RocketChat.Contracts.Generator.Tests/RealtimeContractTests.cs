@@ -63,6 +63,22 @@ public sealed class RealtimeContractTests
     }
 
     [Fact]
+    public void With_contract_role_names_only_the_names_and_event_name_builders_are_generated()
+    {
+        // As the emulator lists it: no reference contract needed, since no payload is read.
+        string path = Path.Combine(RepoPaths.Contracts, "livechat-realtime.asyncapi.yaml");
+        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile(path, File.ReadAllText(path), "Test.Emulator", "LivechatRealtime", "internal", ContractRole: "Names"));
+
+        Assert.Empty(outcome.GeneratorDiagnostics);
+        Assert.Empty(outcome.CompileDiagnostics);
+        string streams = Assert.Single(outcome.Sources).Value;
+        Assert.Contains("internal static partial class LivechatRealtimeStreams", streams, StringComparison.Ordinal);
+        Assert.Contains("public static string DepartmentEventName(string departmentId)", streams, StringComparison.Ordinal);
+        Assert.DoesNotContain("Arguments", streams, StringComparison.Ordinal);
+        Assert.DoesNotContain(" Read", streams, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unrelated_csharp_edit_leaves_every_realtime_step_cached()
     {
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation("namespace Consumer { public class A { } }");

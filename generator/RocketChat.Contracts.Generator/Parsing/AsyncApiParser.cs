@@ -90,11 +90,15 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             var schemas = new SchemaReader(context);
             schemas.ExternalReferences = (reference, node) => ResolveExternal(context, references, reference, node);
-            YamlNode? componentSchemas = root.GetMapping("components").Get("schemas");
-            schemas.ReserveComponentNames(componentSchemas);
-            schemas.ReadComponents(componentSchemas);
+            if (!input.IsNamesOnly)
+            {
+                YamlNode? componentSchemas = root.GetMapping("components").Get("schemas");
+                schemas.ReserveComponentNames(componentSchemas);
+                schemas.ReadComponents(componentSchemas);
+            }
 
-            var reader = new ChannelReader(context, schemas, className + "Streams");
+            // ContractRole="Names": the names and eventName builders only, no payload read (nor typed).
+            var reader = new ChannelReader(context, schemas, className + "Streams", readsPayloads: !input.IsNamesOnly);
             List<ChannelModel> channels = reader.ReadChannels(root.Get("channels"), cancellationToken);
 
             var rootTypes = new List<TypeRef>();

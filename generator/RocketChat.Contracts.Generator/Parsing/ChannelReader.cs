@@ -27,10 +27,13 @@ namespace RocketChat.Contracts.Generator.Parsing
         // A message reached from two channels (a $ref to components/messages) is one type, read once.
         private readonly Dictionary<YamlNode, TypeRef> _payloads = new Dictionary<YamlNode, TypeRef>(ReferenceComparer.Instance);
 
-        public ChannelReader(ContractContext context, SchemaReader schemas, string streamsClassName)
+        private readonly bool _readsPayloads;
+
+        public ChannelReader(ContractContext context, SchemaReader schemas, string streamsClassName, bool readsPayloads)
         {
             _context = context;
             _schemas = schemas;
+            _readsPayloads = readsPayloads;
             _channelNames.Add(streamsClassName);
         }
 
@@ -105,10 +108,10 @@ namespace RocketChat.Contracts.Generator.Parsing
                 _context.Report(DiagnosticDescriptors.ChannelNameCollision, key, id, wanted, name);
             }
 
-            TypeRef? extraData = channel.Get("x-ddp-extra-data") is YamlNode extra ? _schemas.Read(extra, name + "ExtraData") : null;
+            TypeRef? extraData = _readsPayloads && channel.Get("x-ddp-extra-data") is YamlNode extra ? _schemas.Read(extra, name + "ExtraData") : null;
             var messages = new List<ChannelMessageModel>();
             var messageNames = new HashSet<string>(StringComparer.Ordinal);
-            foreach ((YamlScalarNode messageKey, YamlNode messageNode) in channel.Get("messages").Entries())
+            foreach ((YamlScalarNode messageKey, YamlNode messageNode) in _readsPayloads ? channel.Get("messages").Entries() : Enumerable.Empty<(YamlScalarNode, YamlNode)>())
             {
                 YamlNode? message = _context.Dereference(messageNode);
                 if (message is not YamlMappingNode)

@@ -1,5 +1,3 @@
-using RocketChat.Livechat.Emulator.Realtime.Contract;
-
 namespace RocketChat.Livechat.Emulator.Realtime;
 
 /// <summary>
