@@ -5704,6 +5704,1748 @@ public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.
     }
 }
 
+/// <summary>Reads and writes <see cref="LivechatWidgetSettings"/> without reflection.</summary>
+public sealed class LivechatWidgetSettingsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetSettings>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText RegistrationFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("registrationForm");
+    private static readonly global::System.Text.Json.JsonEncodedText AllowSwitchingDepartmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("allowSwitchingDepartments");
+    private static readonly global::System.Text.Json.JsonEncodedText NameFieldRegistrationFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("nameFieldRegistrationForm");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailFieldRegistrationFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("emailFieldRegistrationForm");
+    private static readonly global::System.Text.Json.JsonEncodedText DisplayOfflineFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("displayOfflineForm");
+    private static readonly global::System.Text.Json.JsonEncodedText VideoCallJsonName = global::System.Text.Json.JsonEncodedText.Encode("videoCall");
+    private static readonly global::System.Text.Json.JsonEncodedText FileUploadJsonName = global::System.Text.Json.JsonEncodedText.Encode("fileUpload");
+    private static readonly global::System.Text.Json.JsonEncodedText LanguageJsonName = global::System.Text.Json.JsonEncodedText.Encode("language");
+    private static readonly global::System.Text.Json.JsonEncodedText TranscriptJsonName = global::System.Text.Json.JsonEncodedText.Encode("transcript");
+    private static readonly global::System.Text.Json.JsonEncodedText HistoryMonitorTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("historyMonitorType");
+    private static readonly global::System.Text.Json.JsonEncodedText ForceAcceptDataProcessingConsentJsonName = global::System.Text.Json.JsonEncodedText.Encode("forceAcceptDataProcessingConsent");
+    private static readonly global::System.Text.Json.JsonEncodedText ShowConnectingJsonName = global::System.Text.Json.JsonEncodedText.Encode("showConnecting");
+    private static readonly global::System.Text.Json.JsonEncodedText AgentHiddenInfoJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentHiddenInfo");
+    private static readonly global::System.Text.Json.JsonEncodedText ClearLocalStorageWhenChatEndedJsonName = global::System.Text.Json.JsonEncodedText.Encode("clearLocalStorageWhenChatEnded");
+    private static readonly global::System.Text.Json.JsonEncodedText LimitTextLengthJsonName = global::System.Text.Json.JsonEncodedText.Encode("limitTextLength");
+
+    /// <inheritdoc />
+    public override LivechatWidgetSettings Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetSettings value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatWidgetSettings at the reader's current token.</summary>
+    public static LivechatWidgetSettings ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetSettings.");
+        }
+
+        bool? registrationForm = default;
+        bool? allowSwitchingDepartments = default;
+        bool? nameFieldRegistrationForm = default;
+        bool? emailFieldRegistrationForm = default;
+        bool? displayOfflineForm = default;
+        bool? videoCall = default;
+        bool? fileUpload = default;
+        string? language = default;
+        bool? transcript = default;
+        string? historyMonitorType = default;
+        bool? forceAcceptDataProcessingConsent = default;
+        bool? showConnecting = default;
+        bool? agentHiddenInfo = default;
+        bool? clearLocalStorageWhenChatEnded = default;
+        global::System.Text.Json.JsonElement? limitTextLength = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("registrationForm"u8)) registrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("allowSwitchingDepartments"u8)) allowSwitchingDepartments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("nameFieldRegistrationForm"u8)) nameFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("emailFieldRegistrationForm"u8)) emailFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("displayOfflineForm"u8)) displayOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("videoCall"u8)) videoCall = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("fileUpload"u8)) fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("transcript"u8)) transcript = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("historyMonitorType"u8)) historyMonitorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("forceAcceptDataProcessingConsent"u8)) forceAcceptDataProcessingConsent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("showConnecting"u8)) showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("agentHiddenInfo"u8)) agentHiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("clearLocalStorageWhenChatEnded"u8)) clearLocalStorageWhenChatEnded = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("limitTextLength"u8)) limitTextLength = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatWidgetSettings
+        {
+            RegistrationForm = registrationForm,
+            AllowSwitchingDepartments = allowSwitchingDepartments,
+            NameFieldRegistrationForm = nameFieldRegistrationForm,
+            EmailFieldRegistrationForm = emailFieldRegistrationForm,
+            DisplayOfflineForm = displayOfflineForm,
+            VideoCall = videoCall,
+            FileUpload = fileUpload,
+            Language = language,
+            Transcript = transcript,
+            HistoryMonitorType = historyMonitorType,
+            ForceAcceptDataProcessingConsent = forceAcceptDataProcessingConsent,
+            ShowConnecting = showConnecting,
+            AgentHiddenInfo = agentHiddenInfo,
+            ClearLocalStorageWhenChatEnded = clearLocalStorageWhenChatEnded,
+            LimitTextLength = limitTextLength,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatWidgetSettings.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetSettings value)
+    {
+        writer.WriteStartObject();
+        if (value.RegistrationForm is { } registrationForm) writer.WriteBoolean(RegistrationFormJsonName, registrationForm);
+        if (value.AllowSwitchingDepartments is { } allowSwitchingDepartments) writer.WriteBoolean(AllowSwitchingDepartmentsJsonName, allowSwitchingDepartments);
+        if (value.NameFieldRegistrationForm is { } nameFieldRegistrationForm) writer.WriteBoolean(NameFieldRegistrationFormJsonName, nameFieldRegistrationForm);
+        if (value.EmailFieldRegistrationForm is { } emailFieldRegistrationForm) writer.WriteBoolean(EmailFieldRegistrationFormJsonName, emailFieldRegistrationForm);
+        if (value.DisplayOfflineForm is { } displayOfflineForm) writer.WriteBoolean(DisplayOfflineFormJsonName, displayOfflineForm);
+        if (value.VideoCall is { } videoCall) writer.WriteBoolean(VideoCallJsonName, videoCall);
+        if (value.FileUpload is { } fileUpload) writer.WriteBoolean(FileUploadJsonName, fileUpload);
+        if (value.Language is { } language) writer.WriteString(LanguageJsonName, language);
+        if (value.Transcript is { } transcript) writer.WriteBoolean(TranscriptJsonName, transcript);
+        if (value.HistoryMonitorType is { } historyMonitorType) writer.WriteString(HistoryMonitorTypeJsonName, historyMonitorType);
+        if (value.ForceAcceptDataProcessingConsent is { } forceAcceptDataProcessingConsent) writer.WriteBoolean(ForceAcceptDataProcessingConsentJsonName, forceAcceptDataProcessingConsent);
+        if (value.ShowConnecting is { } showConnecting) writer.WriteBoolean(ShowConnectingJsonName, showConnecting);
+        if (value.AgentHiddenInfo is { } agentHiddenInfo) writer.WriteBoolean(AgentHiddenInfoJsonName, agentHiddenInfo);
+        if (value.ClearLocalStorageWhenChatEnded is { } clearLocalStorageWhenChatEnded) writer.WriteBoolean(ClearLocalStorageWhenChatEndedJsonName, clearLocalStorageWhenChatEnded);
+        if (value.LimitTextLength is { } limitTextLength) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LimitTextLengthJsonName, limitTextLength);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatWidgetTheme"/> without reflection.</summary>
+public sealed class LivechatWidgetThemeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetTheme>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText ColorJsonName = global::System.Text.Json.JsonEncodedText.Encode("color");
+    private static readonly global::System.Text.Json.JsonEncodedText OfflineTitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineTitle");
+    private static readonly global::System.Text.Json.JsonEncodedText OfflineColorJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineColor");
+    private static readonly global::System.Text.Json.JsonEncodedText PositionJsonName = global::System.Text.Json.JsonEncodedText.Encode("position");
+    private static readonly global::System.Text.Json.JsonEncodedText ActionLinksJsonName = global::System.Text.Json.JsonEncodedText.Encode("actionLinks");
+
+    /// <inheritdoc />
+    public override LivechatWidgetTheme Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetTheme value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatWidgetTheme at the reader's current token.</summary>
+    public static LivechatWidgetTheme ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetTheme.");
+        }
+
+        string? title = default;
+        string? color = default;
+        string? offlineTitle = default;
+        string? offlineColor = default;
+        string? position = default;
+        global::System.Text.Json.JsonElement? actionLinks = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("color"u8)) color = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineTitle"u8)) offlineTitle = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineColor"u8)) offlineColor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("position"u8)) position = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("actionLinks"u8)) actionLinks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatWidgetTheme
+        {
+            Title = title,
+            Color = color,
+            OfflineTitle = offlineTitle,
+            OfflineColor = offlineColor,
+            Position = position,
+            ActionLinks = actionLinks,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatWidgetTheme.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetTheme value)
+    {
+        writer.WriteStartObject();
+        if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
+        if (value.Color is { } color) writer.WriteString(ColorJsonName, color);
+        if (value.OfflineTitle is { } offlineTitle) writer.WriteString(OfflineTitleJsonName, offlineTitle);
+        if (value.OfflineColor is { } offlineColor) writer.WriteString(OfflineColorJsonName, offlineColor);
+        if (value.Position is { } position) writer.WriteString(PositionJsonName, position);
+        if (value.ActionLinks is { } actionLinks) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ActionLinksJsonName, actionLinks);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatWidgetMessages"/> without reflection.</summary>
+public sealed class LivechatWidgetMessagesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetMessages>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText OfflineMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText OfflineSuccessMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineSuccessMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText OfflineUnavailableMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineUnavailableMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText ConversationFinishedMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("conversationFinishedMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText ConversationFinishedTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("conversationFinishedText");
+    private static readonly global::System.Text.Json.JsonEncodedText TranscriptMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("transcriptMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText RegistrationFormMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("registrationFormMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText DataProcessingConsentTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("dataProcessingConsentText");
+
+    /// <inheritdoc />
+    public override LivechatWidgetMessages Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetMessages value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatWidgetMessages at the reader's current token.</summary>
+    public static LivechatWidgetMessages ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetMessages.");
+        }
+
+        string? offlineMessage = default;
+        string? offlineSuccessMessage = default;
+        string? offlineUnavailableMessage = default;
+        string? conversationFinishedMessage = default;
+        string? conversationFinishedText = default;
+        string? transcriptMessage = default;
+        string? registrationFormMessage = default;
+        string? dataProcessingConsentText = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("offlineMessage"u8)) offlineMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineSuccessMessage"u8)) offlineSuccessMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineUnavailableMessage"u8)) offlineUnavailableMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("conversationFinishedMessage"u8)) conversationFinishedMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("conversationFinishedText"u8)) conversationFinishedText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("transcriptMessage"u8)) transcriptMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("registrationFormMessage"u8)) registrationFormMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("dataProcessingConsentText"u8)) dataProcessingConsentText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatWidgetMessages
+        {
+            OfflineMessage = offlineMessage,
+            OfflineSuccessMessage = offlineSuccessMessage,
+            OfflineUnavailableMessage = offlineUnavailableMessage,
+            ConversationFinishedMessage = conversationFinishedMessage,
+            ConversationFinishedText = conversationFinishedText,
+            TranscriptMessage = transcriptMessage,
+            RegistrationFormMessage = registrationFormMessage,
+            DataProcessingConsentText = dataProcessingConsentText,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatWidgetMessages.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetMessages value)
+    {
+        writer.WriteStartObject();
+        if (value.OfflineMessage is { } offlineMessage) writer.WriteString(OfflineMessageJsonName, offlineMessage);
+        if (value.OfflineSuccessMessage is { } offlineSuccessMessage) writer.WriteString(OfflineSuccessMessageJsonName, offlineSuccessMessage);
+        if (value.OfflineUnavailableMessage is { } offlineUnavailableMessage) writer.WriteString(OfflineUnavailableMessageJsonName, offlineUnavailableMessage);
+        if (value.ConversationFinishedMessage is { } conversationFinishedMessage) writer.WriteString(ConversationFinishedMessageJsonName, conversationFinishedMessage);
+        if (value.ConversationFinishedText is { } conversationFinishedText) writer.WriteString(ConversationFinishedTextJsonName, conversationFinishedText);
+        if (value.TranscriptMessage is { } transcriptMessage) writer.WriteString(TranscriptMessageJsonName, transcriptMessage);
+        if (value.RegistrationFormMessage is { } registrationFormMessage) writer.WriteString(RegistrationFormMessageJsonName, registrationFormMessage);
+        if (value.DataProcessingConsentText is { } dataProcessingConsentText) writer.WriteString(DataProcessingConsentTextJsonName, dataProcessingConsentText);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatSurveyOptions"/> without reflection.</summary>
+public sealed class LivechatSurveyOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatSurveyOptions>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText ItemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items");
+    private static readonly global::System.Text.Json.JsonEncodedText ValuesJsonName = global::System.Text.Json.JsonEncodedText.Encode("values");
+
+    /// <inheritdoc />
+    public override LivechatSurveyOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatSurveyOptions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatSurveyOptions at the reader's current token.</summary>
+    public static LivechatSurveyOptions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatSurveyOptions.");
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<string>? items = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? values = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("items"u8)) items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("values"u8)) values = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatSurveyOptions
+        {
+            Items = items,
+            Values = values,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatSurveyOptions.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSurveyOptions value)
+    {
+        writer.WriteStartObject();
+        if (value.Items is { } items) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ItemsJsonName, items, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.Values is { } values) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ValuesJsonName, values, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatTrigger"/> without reflection.</summary>
+public sealed class LivechatTriggerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatTrigger>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText RunOnceJsonName = global::System.Text.Json.JsonEncodedText.Encode("runOnce");
+    private static readonly global::System.Text.Json.JsonEncodedText ConditionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("conditions");
+    private static readonly global::System.Text.Json.JsonEncodedText ActionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("actions");
+
+    /// <inheritdoc />
+    public override LivechatTrigger Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatTrigger value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatTrigger at the reader's current token.</summary>
+    public static LivechatTrigger ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatTrigger.");
+        }
+
+        string? id = default;
+        bool? runOnce = default;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? conditions = default;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? actions = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("runOnce"u8)) runOnce = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("conditions"u8)) conditions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("actions"u8)) actions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatTrigger", "_id");
+
+        return new LivechatTrigger
+        {
+            Id = id!,
+            RunOnce = runOnce,
+            Conditions = conditions,
+            Actions = actions,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatTrigger.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatTrigger value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.RunOnce is { } runOnce) writer.WriteBoolean(RunOnceJsonName, runOnce);
+        if (value.Conditions is { } conditions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ConditionsJsonName, conditions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.Actions is { } actions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActionsJsonName, actions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatConfigDepartment"/> without reflection.</summary>
+public sealed class LivechatConfigDepartmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatConfigDepartment>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText ShowOnRegistrationJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnRegistration");
+    private static readonly global::System.Text.Json.JsonEncodedText ShowOnOfflineFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnOfflineForm");
+
+    /// <inheritdoc />
+    public override LivechatConfigDepartment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfigDepartment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatConfigDepartment at the reader's current token.</summary>
+    public static LivechatConfigDepartment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatConfigDepartment.");
+        }
+
+        string? id = default;
+        string? name = default;
+        bool? showOnRegistration = default;
+        bool? showOnOfflineForm = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatConfigDepartment", "_id");
+
+        return new LivechatConfigDepartment
+        {
+            Id = id!,
+            Name = name,
+            ShowOnRegistration = showOnRegistration,
+            ShowOnOfflineForm = showOnOfflineForm,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatConfigDepartment.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfigDepartment value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.ShowOnRegistration is { } showOnRegistration) writer.WriteBoolean(ShowOnRegistrationJsonName, showOnRegistration);
+        if (value.ShowOnOfflineForm is { } showOnOfflineForm) writer.WriteBoolean(ShowOnOfflineFormJsonName, showOnOfflineForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatWidgetResources"/> without reflection.</summary>
+public sealed class LivechatWidgetResourcesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetResources>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText SoundJsonName = global::System.Text.Json.JsonEncodedText.Encode("sound");
+    private static readonly global::System.Text.Json.JsonEncodedText EmojisJsonName = global::System.Text.Json.JsonEncodedText.Encode("emojis");
+
+    /// <inheritdoc />
+    public override LivechatWidgetResources Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetResources value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatWidgetResources at the reader's current token.</summary>
+    public static LivechatWidgetResources ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetResources.");
+        }
+
+        string? sound = default;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? emojis = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("sound"u8)) sound = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("emojis"u8)) emojis = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatWidgetResources
+        {
+            Sound = sound,
+            Emojis = emojis,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatWidgetResources.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetResources value)
+    {
+        writer.WriteStartObject();
+        if (value.Sound is { } sound) writer.WriteString(SoundJsonName, sound);
+        if (value.Emojis is { } emojis) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmojisJsonName, emojis, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="WidgetAgent"/> without reflection.</summary>
+public sealed class WidgetAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetAgent>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
+    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailsJsonName = global::System.Text.Json.JsonEncodedText.Encode("emails");
+    private static readonly global::System.Text.Json.JsonEncodedText IsHiddenJsonName = global::System.Text.Json.JsonEncodedText.Encode("hiddenInfo");
+
+    /// <inheritdoc />
+    public override WidgetAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one WidgetAgent at the reader's current token.</summary>
+    public static WidgetAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for WidgetAgent.");
+        }
+
+        string? id = default;
+        string? name = default;
+        string? username = default;
+        UserStatus? status = default;
+        global::System.Collections.Generic.IReadOnlyList<UserEmail>? emails = default;
+        bool? isHidden = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("hiddenInfo"u8)) isHidden = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new WidgetAgent
+        {
+            Id = id,
+            Name = name,
+            Username = username,
+            Status = status,
+            Emails = emails,
+            IsHidden = isHidden,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one WidgetAgent.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WidgetAgent value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
+        if (value.IsHidden is { } isHidden) writer.WriteBoolean(IsHiddenJsonName, isHidden);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatConfig"/> without reflection.</summary>
+public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatConfig>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IsEnabledJsonName = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+    private static readonly global::System.Text.Json.JsonEncodedText SettingsJsonName = global::System.Text.Json.JsonEncodedText.Encode("settings");
+    private static readonly global::System.Text.Json.JsonEncodedText ThemeJsonName = global::System.Text.Json.JsonEncodedText.Encode("theme");
+    private static readonly global::System.Text.Json.JsonEncodedText MessagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("messages");
+    private static readonly global::System.Text.Json.JsonEncodedText SurveyJsonName = global::System.Text.Json.JsonEncodedText.Encode("survey");
+    private static readonly global::System.Text.Json.JsonEncodedText TriggersJsonName = global::System.Text.Json.JsonEncodedText.Encode("triggers");
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("departments");
+    private static readonly global::System.Text.Json.JsonEncodedText ResourcesJsonName = global::System.Text.Json.JsonEncodedText.Encode("resources");
+    private static readonly global::System.Text.Json.JsonEncodedText IsOnlineJsonName = global::System.Text.Json.JsonEncodedText.Encode("online");
+    private static readonly global::System.Text.Json.JsonEncodedText GuestJsonName = global::System.Text.Json.JsonEncodedText.Encode("guest");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomJsonName = global::System.Text.Json.JsonEncodedText.Encode("room");
+    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
+
+    /// <inheritdoc />
+    public override LivechatConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfig value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatConfig at the reader's current token.</summary>
+    public static LivechatConfig ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatConfig.");
+        }
+
+        bool? isEnabled = default;
+        LivechatWidgetSettings? settings = default;
+        LivechatWidgetTheme? theme = default;
+        LivechatWidgetMessages? messages = default;
+        LivechatSurveyOptions? survey = default;
+        global::System.Collections.Generic.IReadOnlyList<LivechatTrigger>? triggers = default;
+        global::System.Collections.Generic.IReadOnlyList<LivechatConfigDepartment>? departments = default;
+        LivechatWidgetResources? resources = default;
+        bool? isOnline = default;
+        Visitor? guest = default;
+        LivechatRoom? room = default;
+        WidgetAgent? agent = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetSettingsJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("theme"u8)) theme = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetThemeJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetMessagesJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("survey"u8)) survey = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatSurveyOptionsJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("triggers"u8)) triggers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatTriggerJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatConfigDepartmentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("resources"u8)) resources = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetResourcesJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("online"u8)) isOnline = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("guest"u8)) guest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, WidgetAgentJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (isEnabled is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatConfig", "enabled");
+
+        return new LivechatConfig
+        {
+            IsEnabled = isEnabled.GetValueOrDefault(),
+            Settings = settings,
+            Theme = theme,
+            Messages = messages,
+            Survey = survey,
+            Triggers = triggers,
+            Departments = departments,
+            Resources = resources,
+            IsOnline = isOnline,
+            Guest = guest,
+            Room = room,
+            Agent = agent,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatConfig.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfig value)
+    {
+        writer.WriteStartObject();
+        if (value.IsEnabled is { } isEnabled) writer.WriteBoolean(IsEnabledJsonName, isEnabled);
+        else writer.WriteNull(IsEnabledJsonName);
+        if (value.Settings is { } settings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SettingsJsonName, settings, LivechatWidgetSettingsJsonConverter.WriteValue);
+        if (value.Theme is { } theme) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ThemeJsonName, theme, LivechatWidgetThemeJsonConverter.WriteValue);
+        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessagesJsonName, messages, LivechatWidgetMessagesJsonConverter.WriteValue);
+        if (value.Survey is { } survey) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SurveyJsonName, survey, LivechatSurveyOptionsJsonConverter.WriteValue);
+        if (value.Triggers is { } triggers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TriggersJsonName, triggers, LivechatTriggerJsonConverter.WriteValue);
+        if (value.Departments is { } departments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, departments, LivechatConfigDepartmentJsonConverter.WriteValue);
+        if (value.Resources is { } resources) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResourcesJsonName, resources, LivechatWidgetResourcesJsonConverter.WriteValue);
+        if (value.IsOnline is { } isOnline) writer.WriteBoolean(IsOnlineJsonName, isOnline);
+        if (value.Guest is { } guest) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, GuestJsonName, guest, VisitorJsonConverter.WriteValue);
+        if (value.Room is { } room) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomJsonName, room, LivechatRoomJsonConverter.WriteValue);
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, WidgetAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="GetLivechatConfigResponse"/> without reflection.</summary>
+public sealed class GetLivechatConfigResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetLivechatConfigResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText ConfigJsonName = global::System.Text.Json.JsonEncodedText.Encode("config");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override GetLivechatConfigResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatConfigResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one GetLivechatConfigResponse at the reader's current token.</summary>
+    public static GetLivechatConfigResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetLivechatConfigResponse.");
+        }
+
+        LivechatConfig? config = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("config"u8)) config = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatConfigJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (config is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetLivechatConfigResponse", "config");
+
+        return new GetLivechatConfigResponse
+        {
+            Config = config!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one GetLivechatConfigResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatConfigResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Config is { } config) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ConfigJsonName, config, LivechatConfigJsonConverter.WriteValue);
+        else writer.WriteNull(ConfigJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetVisitorStatusRequest"/> without reflection.</summary>
+public sealed class SetVisitorStatusRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetVisitorStatusRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+
+    /// <inheritdoc />
+    public override SetVisitorStatusRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetVisitorStatusRequest at the reader's current token.</summary>
+    public static SetVisitorStatusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetVisitorStatusRequest.");
+        }
+
+        string? token = default;
+        VisitorStatus? status = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetVisitorStatusRequest", "token");
+        if (status is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetVisitorStatusRequest", "status");
+
+        return new SetVisitorStatusRequest
+        {
+            Token = token!,
+            Status = status.GetValueOrDefault(),
+        };
+    }
+
+    /// <summary>Writes one SetVisitorStatusRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        else writer.WriteNull(StatusJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetVisitorStatusResponse"/> without reflection.</summary>
+public sealed class SetVisitorStatusResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetVisitorStatusResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SetVisitorStatusResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetVisitorStatusResponse at the reader's current token.</summary>
+    public static SetVisitorStatusResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetVisitorStatusResponse.");
+        }
+
+        string? token = default;
+        VisitorStatus? status = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetVisitorStatusResponse", "token");
+        if (status is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetVisitorStatusResponse", "status");
+
+        return new SetVisitorStatusResponse
+        {
+            Token = token!,
+            Status = status.GetValueOrDefault(),
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SetVisitorStatusResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        else writer.WriteNull(StatusJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="RoomSurveyAnswer"/> without reflection.</summary>
+public sealed class RoomSurveyAnswerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomSurveyAnswer>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+
+    /// <inheritdoc />
+    public override RoomSurveyAnswer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyAnswer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one RoomSurveyAnswer at the reader's current token.</summary>
+    public static RoomSurveyAnswer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomSurveyAnswer.");
+        }
+
+        string? name = default;
+        string? valueValue = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyAnswer", "name");
+        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyAnswer", "value");
+
+        return new RoomSurveyAnswer
+        {
+            Name = name!,
+            Value = valueValue!,
+        };
+    }
+
+    /// <summary>Writes one RoomSurveyAnswer.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyAnswer value)
+    {
+        writer.WriteStartObject();
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        else writer.WriteNull(NameJsonName);
+        if (value.Value is { } valueValue) writer.WriteString(ValueJsonName, valueValue);
+        else writer.WriteNull(ValueJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="RoomSurveyRequest"/> without reflection.</summary>
+public sealed class RoomSurveyRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomSurveyRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText AnswersJsonName = global::System.Text.Json.JsonEncodedText.Encode("data");
+
+    /// <inheritdoc />
+    public override RoomSurveyRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one RoomSurveyRequest at the reader's current token.</summary>
+    public static RoomSurveyRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomSurveyRequest.");
+        }
+
+        string? token = default;
+        string? roomId = default;
+        global::System.Collections.Generic.IReadOnlyList<RoomSurveyAnswer>? answers = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("data"u8)) answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, RoomSurveyAnswerJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyRequest", "token");
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyRequest", "rid");
+        if (answers is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyRequest", "data");
+
+        return new RoomSurveyRequest
+        {
+            Token = token!,
+            RoomId = roomId!,
+            Answers = answers!,
+        };
+    }
+
+    /// <summary>Writes one RoomSurveyRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Answers is { } answers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AnswersJsonName, answers, RoomSurveyAnswerJsonConverter.WriteValue);
+        else writer.WriteNull(AnswersJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="RoomSurveyResponse"/> without reflection.</summary>
+public sealed class RoomSurveyResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomSurveyResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText AnswersJsonName = global::System.Text.Json.JsonEncodedText.Encode("data");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override RoomSurveyResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one RoomSurveyResponse at the reader's current token.</summary>
+    public static RoomSurveyResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomSurveyResponse.");
+        }
+
+        string? roomId = default;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, string>? answers = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("data"u8)) answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyResponse", "rid");
+        if (answers is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyResponse", "data");
+
+        return new RoomSurveyResponse
+        {
+            RoomId = roomId!,
+            Answers = answers!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one RoomSurveyResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Answers is { } answers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AnswersJsonName, answers, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        else writer.WriteNull(AnswersJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorPageLocation"/> without reflection.</summary>
+public sealed class VisitorPageLocationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorPageLocation>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText HrefJsonName = global::System.Text.Json.JsonEncodedText.Encode("href");
+
+    /// <inheritdoc />
+    public override VisitorPageLocation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageLocation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorPageLocation at the reader's current token.</summary>
+    public static VisitorPageLocation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorPageLocation.");
+        }
+
+        string? href = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("href"u8)) href = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (href is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageLocation", "href");
+
+        return new VisitorPageLocation
+        {
+            Href = href!,
+        };
+    }
+
+    /// <summary>Writes one VisitorPageLocation.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageLocation value)
+    {
+        writer.WriteStartObject();
+        if (value.Href is { } href) writer.WriteString(HrefJsonName, href);
+        else writer.WriteNull(HrefJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorPageInfo"/> without reflection.</summary>
+public sealed class VisitorPageInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorPageInfo>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText ChangeJsonName = global::System.Text.Json.JsonEncodedText.Encode("change");
+    private static readonly global::System.Text.Json.JsonEncodedText LocationJsonName = global::System.Text.Json.JsonEncodedText.Encode("location");
+
+    /// <inheritdoc />
+    public override VisitorPageInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageInfo value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorPageInfo at the reader's current token.</summary>
+    public static VisitorPageInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorPageInfo.");
+        }
+
+        string? title = default;
+        string? change = default;
+        VisitorPageLocation? location = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("change"u8)) change = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("location"u8)) location = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageLocationJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (title is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "title");
+        if (change is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "change");
+        if (location is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "location");
+
+        return new VisitorPageInfo
+        {
+            Title = title!,
+            Change = change!,
+            Location = location!,
+        };
+    }
+
+    /// <summary>Writes one VisitorPageInfo.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageInfo value)
+    {
+        writer.WriteStartObject();
+        if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
+        else writer.WriteNull(TitleJsonName);
+        if (value.Change is { } change) writer.WriteString(ChangeJsonName, change);
+        else writer.WriteNull(ChangeJsonName);
+        if (value.Location is { } location) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LocationJsonName, location, VisitorPageLocationJsonConverter.WriteValue);
+        else writer.WriteNull(LocationJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorNavigationRequest"/> without reflection.</summary>
+public sealed class VisitorNavigationRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigationRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText PageInfoJsonName = global::System.Text.Json.JsonEncodedText.Encode("pageInfo");
+
+    /// <inheritdoc />
+    public override VisitorNavigationRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorNavigationRequest at the reader's current token.</summary>
+    public static VisitorNavigationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigationRequest.");
+        }
+
+        string? token = default;
+        string? roomId = default;
+        VisitorPageInfo? pageInfo = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("pageInfo"u8)) pageInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorNavigationRequest", "token");
+        if (pageInfo is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorNavigationRequest", "pageInfo");
+
+        return new VisitorNavigationRequest
+        {
+            Token = token!,
+            RoomId = roomId,
+            PageInfo = pageInfo!,
+        };
+    }
+
+    /// <summary>Writes one VisitorNavigationRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        if (value.PageInfo is { } pageInfo) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageInfoJsonName, pageInfo, VisitorPageInfoJsonConverter.WriteValue);
+        else writer.WriteNull(PageInfoJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorNavigation"/> without reflection.</summary>
+public sealed class VisitorNavigationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigation>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText PageJsonName = global::System.Text.Json.JsonEncodedText.Encode("page");
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+
+    /// <inheritdoc />
+    public override VisitorNavigation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorNavigation at the reader's current token.</summary>
+    public static VisitorNavigation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigation.");
+        }
+
+        VisitorPageInfo? page = default;
+        string? token = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new VisitorNavigation
+        {
+            Page = page,
+            Token = token,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one VisitorNavigation.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value)
+    {
+        writer.WriteStartObject();
+        if (value.Page is { } page) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, page, VisitorPageInfoJsonConverter.WriteValue);
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorNavigationEntry"/> without reflection.</summary>
+public sealed class VisitorNavigationEntryJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigationEntry>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
+    private static readonly global::System.Text.Json.JsonEncodedText NavigationJsonName = global::System.Text.Json.JsonEncodedText.Encode("navigation");
+
+    /// <inheritdoc />
+    public override VisitorNavigationEntry Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationEntry value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorNavigationEntry at the reader's current token.</summary>
+    public static VisitorNavigationEntry ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigationEntry.");
+        }
+
+        string? text = default;
+        VisitorNavigation? navigation = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (text is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorNavigationEntry", "msg");
+
+        return new VisitorNavigationEntry
+        {
+            Text = text!,
+            Navigation = navigation,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one VisitorNavigationEntry.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationEntry value)
+    {
+        writer.WriteStartObject();
+        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
+        else writer.WriteNull(TextJsonName);
+        if (value.Navigation is { } navigation) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, navigation, VisitorNavigationJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorNavigationResponse"/> without reflection.</summary>
+public sealed class VisitorNavigationResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigationResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText PageJsonName = global::System.Text.Json.JsonEncodedText.Encode("page");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override VisitorNavigationResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorNavigationResponse at the reader's current token.</summary>
+    public static VisitorNavigationResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigationResponse.");
+        }
+
+        VisitorNavigationEntry? page = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationEntryJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new VisitorNavigationResponse
+        {
+            Page = page,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one VisitorNavigationResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Page is { } page) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, page, VisitorNavigationEntryJsonConverter.WriteValue);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SendTranscriptRequest"/> without reflection.</summary>
+public sealed class SendTranscriptRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendTranscriptRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
+
+    /// <inheritdoc />
+    public override SendTranscriptRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SendTranscriptRequest at the reader's current token.</summary>
+    public static SendTranscriptRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendTranscriptRequest.");
+        }
+
+        string? token = default;
+        string? roomId = default;
+        string? email = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendTranscriptRequest", "token");
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendTranscriptRequest", "rid");
+        if (email is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendTranscriptRequest", "email");
+
+        return new SendTranscriptRequest
+        {
+            Token = token!,
+            RoomId = roomId!,
+            Email = email!,
+        };
+    }
+
+    /// <summary>Writes one SendTranscriptRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
+        else writer.WriteNull(EmailJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SendTranscriptResponse"/> without reflection.</summary>
+public sealed class SendTranscriptResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendTranscriptResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SendTranscriptResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SendTranscriptResponse at the reader's current token.</summary>
+    public static SendTranscriptResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendTranscriptResponse.");
+        }
+
+        string? message = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendTranscriptResponse", "message");
+
+        return new SendTranscriptResponse
+        {
+            Message = message!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SendTranscriptResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
+        else writer.WriteNull(MessageJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetCustomFieldRequest"/> without reflection.</summary>
+public sealed class SetCustomFieldRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText KeyJsonName = global::System.Text.Json.JsonEncodedText.Encode("key");
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+    private static readonly global::System.Text.Json.JsonEncodedText OverwriteJsonName = global::System.Text.Json.JsonEncodedText.Encode("overwrite");
+
+    /// <inheritdoc />
+    public override SetCustomFieldRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetCustomFieldRequest at the reader's current token.</summary>
+    public static SetCustomFieldRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldRequest.");
+        }
+
+        string? token = default;
+        string? key = default;
+        string? valueValue = default;
+        bool? overwrite = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "token");
+        if (key is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "key");
+        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "value");
+        if (overwrite is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "overwrite");
+
+        return new SetCustomFieldRequest
+        {
+            Token = token!,
+            Key = key!,
+            Value = valueValue!,
+            Overwrite = overwrite.GetValueOrDefault(),
+        };
+    }
+
+    /// <summary>Writes one SetCustomFieldRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.Key is { } key) writer.WriteString(KeyJsonName, key);
+        else writer.WriteNull(KeyJsonName);
+        if (value.Value is { } valueValue) writer.WriteString(ValueJsonName, valueValue);
+        else writer.WriteNull(ValueJsonName);
+        if (value.Overwrite is { } overwrite) writer.WriteBoolean(OverwriteJsonName, overwrite);
+        else writer.WriteNull(OverwriteJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetCustomFieldResponse"/> without reflection.</summary>
+public sealed class SetCustomFieldResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText FieldJsonName = global::System.Text.Json.JsonEncodedText.Encode("field");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SetCustomFieldResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetCustomFieldResponse at the reader's current token.</summary>
+    public static SetCustomFieldResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldResponse.");
+        }
+
+        CustomFieldInput? field = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("field"u8)) field = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, CustomFieldInputJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (field is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldResponse", "field");
+
+        return new SetCustomFieldResponse
+        {
+            Field = field!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SetCustomFieldResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Field is { } field) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FieldJsonName, field, CustomFieldInputJsonConverter.WriteValue);
+        else writer.WriteNull(FieldJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetCustomFieldsRequest"/> without reflection.</summary>
+public sealed class SetCustomFieldsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldsRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
+
+    /// <inheritdoc />
+    public override SetCustomFieldsRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetCustomFieldsRequest at the reader's current token.</summary>
+    public static SetCustomFieldsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldsRequest.");
+        }
+
+        string? token = default;
+        global::System.Collections.Generic.IReadOnlyList<CustomFieldInput>? customFields = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldsRequest", "token");
+        if (customFields is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldsRequest", "customFields");
+
+        return new SetCustomFieldsRequest
+        {
+            Token = token!,
+            CustomFields = customFields!,
+        };
+    }
+
+    /// <summary>Writes one SetCustomFieldsRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, CustomFieldsJsonName, customFields, CustomFieldInputJsonConverter.WriteValue);
+        else writer.WriteNull(CustomFieldsJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SavedCustomField"/> without reflection.</summary>
+public sealed class SavedCustomFieldJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SavedCustomField>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText KeyJsonName = global::System.Text.Json.JsonEncodedText.Encode("Key");
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+    private static readonly global::System.Text.Json.JsonEncodedText OverwriteJsonName = global::System.Text.Json.JsonEncodedText.Encode("overwrite");
+
+    /// <inheritdoc />
+    public override SavedCustomField Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SavedCustomField value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SavedCustomField at the reader's current token.</summary>
+    public static SavedCustomField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SavedCustomField.");
+        }
+
+        string? key = default;
+        string? valueValue = default;
+        bool? overwrite = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("Key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (key is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SavedCustomField", "Key");
+        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SavedCustomField", "value");
+        if (overwrite is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SavedCustomField", "overwrite");
+
+        return new SavedCustomField
+        {
+            Key = key!,
+            Value = valueValue!,
+            Overwrite = overwrite.GetValueOrDefault(),
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SavedCustomField.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SavedCustomField value)
+    {
+        writer.WriteStartObject();
+        if (value.Key is { } key) writer.WriteString(KeyJsonName, key);
+        else writer.WriteNull(KeyJsonName);
+        if (value.Value is { } valueValue) writer.WriteString(ValueJsonName, valueValue);
+        else writer.WriteNull(ValueJsonName);
+        if (value.Overwrite is { } overwrite) writer.WriteBoolean(OverwriteJsonName, overwrite);
+        else writer.WriteNull(OverwriteJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetCustomFieldsResponse"/> without reflection.</summary>
+public sealed class SetCustomFieldsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldsResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText FieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("fields");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SetCustomFieldsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetCustomFieldsResponse at the reader's current token.</summary>
+    public static SetCustomFieldsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldsResponse.");
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<SavedCustomField>? fields = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("fields"u8)) fields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, SavedCustomFieldJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (fields is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldsResponse", "fields");
+
+        return new SetCustomFieldsResponse
+        {
+            Fields = fields!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SetCustomFieldsResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Fields is { } fields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FieldsJsonName, fields, SavedCustomFieldJsonConverter.WriteValue);
+        else writer.WriteNull(FieldsJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="TransferRoomToDepartmentRequest"/> without reflection.</summary>
+public sealed class TransferRoomToDepartmentRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TransferRoomToDepartmentRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
+
+    /// <inheritdoc />
+    public override TransferRoomToDepartmentRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TransferRoomToDepartmentRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one TransferRoomToDepartmentRequest at the reader's current token.</summary>
+    public static TransferRoomToDepartmentRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for TransferRoomToDepartmentRequest.");
+        }
+
+        string? token = default;
+        string? roomId = default;
+        string? departmentId = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("department"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TransferRoomToDepartmentRequest", "token");
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TransferRoomToDepartmentRequest", "rid");
+        if (departmentId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TransferRoomToDepartmentRequest", "department");
+
+        return new TransferRoomToDepartmentRequest
+        {
+            Token = token!,
+            RoomId = roomId!,
+            DepartmentId = departmentId!,
+        };
+    }
+
+    /// <summary>Writes one TransferRoomToDepartmentRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TransferRoomToDepartmentRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
+        else writer.WriteNull(DepartmentIdJsonName);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="Department"/> without reflection.</summary>
 public sealed class DepartmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Department>
 {
@@ -7198,6 +8940,76 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>OfflineMessageResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageResponse> OfflineMessageResponse => _OfflineMessageResponse ??= CreateOfflineMessageResponse(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetLivechatConfigResponse>? _GetLivechatConfigResponse;
+
+    /// <summary>Metadata for <c>GetLivechatConfigResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetLivechatConfigResponse> GetLivechatConfigResponse => _GetLivechatConfigResponse ??= CreateGetLivechatConfigResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusRequest>? _SetVisitorStatusRequest;
+
+    /// <summary>Metadata for <c>SetVisitorStatusRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusRequest> SetVisitorStatusRequest => _SetVisitorStatusRequest ??= CreateSetVisitorStatusRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusResponse>? _SetVisitorStatusResponse;
+
+    /// <summary>Metadata for <c>SetVisitorStatusResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusResponse> SetVisitorStatusResponse => _SetVisitorStatusResponse ??= CreateSetVisitorStatusResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyRequest>? _RoomSurveyRequest;
+
+    /// <summary>Metadata for <c>RoomSurveyRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyRequest> RoomSurveyRequest => _RoomSurveyRequest ??= CreateRoomSurveyRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyResponse>? _RoomSurveyResponse;
+
+    /// <summary>Metadata for <c>RoomSurveyResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyResponse> RoomSurveyResponse => _RoomSurveyResponse ??= CreateRoomSurveyResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationRequest>? _VisitorNavigationRequest;
+
+    /// <summary>Metadata for <c>VisitorNavigationRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationRequest> VisitorNavigationRequest => _VisitorNavigationRequest ??= CreateVisitorNavigationRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationResponse>? _VisitorNavigationResponse;
+
+    /// <summary>Metadata for <c>VisitorNavigationResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationResponse> VisitorNavigationResponse => _VisitorNavigationResponse ??= CreateVisitorNavigationResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptRequest>? _SendTranscriptRequest;
+
+    /// <summary>Metadata for <c>SendTranscriptRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptRequest> SendTranscriptRequest => _SendTranscriptRequest ??= CreateSendTranscriptRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptResponse>? _SendTranscriptResponse;
+
+    /// <summary>Metadata for <c>SendTranscriptResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptResponse> SendTranscriptResponse => _SendTranscriptResponse ??= CreateSendTranscriptResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldRequest>? _SetCustomFieldRequest;
+
+    /// <summary>Metadata for <c>SetCustomFieldRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldRequest> SetCustomFieldRequest => _SetCustomFieldRequest ??= CreateSetCustomFieldRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldResponse>? _SetCustomFieldResponse;
+
+    /// <summary>Metadata for <c>SetCustomFieldResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldResponse> SetCustomFieldResponse => _SetCustomFieldResponse ??= CreateSetCustomFieldResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsRequest>? _SetCustomFieldsRequest;
+
+    /// <summary>Metadata for <c>SetCustomFieldsRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsRequest> SetCustomFieldsRequest => _SetCustomFieldsRequest ??= CreateSetCustomFieldsRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsResponse>? _SetCustomFieldsResponse;
+
+    /// <summary>Metadata for <c>SetCustomFieldsResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsResponse> SetCustomFieldsResponse => _SetCustomFieldsResponse ??= CreateSetCustomFieldsResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TransferRoomToDepartmentRequest>? _TransferRoomToDepartmentRequest;
+
+    /// <summary>Metadata for <c>TransferRoomToDepartmentRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TransferRoomToDepartmentRequest> TransferRoomToDepartmentRequest => _TransferRoomToDepartmentRequest ??= CreateTransferRoomToDepartmentRequest(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest>? _WebhookIntegrationRequest;
 
     /// <summary>Metadata for <c>WebhookIntegrationRequest</c>.</summary>
@@ -7478,6 +9290,81 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>SaveRoomInfoRoomData</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRoomData> SaveRoomInfoRoomData => _SaveRoomInfoRoomData ??= CreateSaveRoomInfoRoomData(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetSettings>? _LivechatWidgetSettings;
+
+    /// <summary>Metadata for <c>LivechatWidgetSettings</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetSettings> LivechatWidgetSettings => _LivechatWidgetSettings ??= CreateLivechatWidgetSettings(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetTheme>? _LivechatWidgetTheme;
+
+    /// <summary>Metadata for <c>LivechatWidgetTheme</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetTheme> LivechatWidgetTheme => _LivechatWidgetTheme ??= CreateLivechatWidgetTheme(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetMessages>? _LivechatWidgetMessages;
+
+    /// <summary>Metadata for <c>LivechatWidgetMessages</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetMessages> LivechatWidgetMessages => _LivechatWidgetMessages ??= CreateLivechatWidgetMessages(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatSurveyOptions>? _LivechatSurveyOptions;
+
+    /// <summary>Metadata for <c>LivechatSurveyOptions</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatSurveyOptions> LivechatSurveyOptions => _LivechatSurveyOptions ??= CreateLivechatSurveyOptions(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatTrigger>? _LivechatTrigger;
+
+    /// <summary>Metadata for <c>LivechatTrigger</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatTrigger> LivechatTrigger => _LivechatTrigger ??= CreateLivechatTrigger(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfigDepartment>? _LivechatConfigDepartment;
+
+    /// <summary>Metadata for <c>LivechatConfigDepartment</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfigDepartment> LivechatConfigDepartment => _LivechatConfigDepartment ??= CreateLivechatConfigDepartment(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetResources>? _LivechatWidgetResources;
+
+    /// <summary>Metadata for <c>LivechatWidgetResources</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetResources> LivechatWidgetResources => _LivechatWidgetResources ??= CreateLivechatWidgetResources(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WidgetAgent>? _WidgetAgent;
+
+    /// <summary>Metadata for <c>WidgetAgent</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WidgetAgent> WidgetAgent => _WidgetAgent ??= CreateWidgetAgent(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfig>? _LivechatConfig;
+
+    /// <summary>Metadata for <c>LivechatConfig</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfig> LivechatConfig => _LivechatConfig ??= CreateLivechatConfig(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyAnswer>? _RoomSurveyAnswer;
+
+    /// <summary>Metadata for <c>RoomSurveyAnswer</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyAnswer> RoomSurveyAnswer => _RoomSurveyAnswer ??= CreateRoomSurveyAnswer(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation>? _VisitorPageLocation;
+
+    /// <summary>Metadata for <c>VisitorPageLocation</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation> VisitorPageLocation => _VisitorPageLocation ??= CreateVisitorPageLocation(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo>? _VisitorPageInfo;
+
+    /// <summary>Metadata for <c>VisitorPageInfo</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo> VisitorPageInfo => _VisitorPageInfo ??= CreateVisitorPageInfo(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation>? _VisitorNavigation;
+
+    /// <summary>Metadata for <c>VisitorNavigation</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation> VisitorNavigation => _VisitorNavigation ??= CreateVisitorNavigation(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationEntry>? _VisitorNavigationEntry;
+
+    /// <summary>Metadata for <c>VisitorNavigationEntry</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationEntry> VisitorNavigationEntry => _VisitorNavigationEntry ??= CreateVisitorNavigationEntry(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SavedCustomField>? _SavedCustomField;
+
+    /// <summary>Metadata for <c>SavedCustomField</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SavedCustomField> SavedCustomField => _SavedCustomField ??= CreateSavedCustomField(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Department>? _Department;
 
     /// <summary>Metadata for <c>Department</c>.</summary>
@@ -7593,6 +9480,20 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SuccessResponse)) return SuccessResponse;
         if (type == typeof(OfflineMessageRequest)) return OfflineMessageRequest;
         if (type == typeof(OfflineMessageResponse)) return OfflineMessageResponse;
+        if (type == typeof(GetLivechatConfigResponse)) return GetLivechatConfigResponse;
+        if (type == typeof(SetVisitorStatusRequest)) return SetVisitorStatusRequest;
+        if (type == typeof(SetVisitorStatusResponse)) return SetVisitorStatusResponse;
+        if (type == typeof(RoomSurveyRequest)) return RoomSurveyRequest;
+        if (type == typeof(RoomSurveyResponse)) return RoomSurveyResponse;
+        if (type == typeof(VisitorNavigationRequest)) return VisitorNavigationRequest;
+        if (type == typeof(VisitorNavigationResponse)) return VisitorNavigationResponse;
+        if (type == typeof(SendTranscriptRequest)) return SendTranscriptRequest;
+        if (type == typeof(SendTranscriptResponse)) return SendTranscriptResponse;
+        if (type == typeof(SetCustomFieldRequest)) return SetCustomFieldRequest;
+        if (type == typeof(SetCustomFieldResponse)) return SetCustomFieldResponse;
+        if (type == typeof(SetCustomFieldsRequest)) return SetCustomFieldsRequest;
+        if (type == typeof(SetCustomFieldsResponse)) return SetCustomFieldsResponse;
+        if (type == typeof(TransferRoomToDepartmentRequest)) return TransferRoomToDepartmentRequest;
         if (type == typeof(WebhookIntegrationRequest)) return WebhookIntegrationRequest;
         if (type == typeof(SettingResponse)) return SettingResponse;
         if (type == typeof(SaveSettingRequest)) return SaveSettingRequest;
@@ -7649,6 +9550,21 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(OutgoingMessage)) return OutgoingMessage;
         if (type == typeof(SaveRoomInfoGuestData)) return SaveRoomInfoGuestData;
         if (type == typeof(SaveRoomInfoRoomData)) return SaveRoomInfoRoomData;
+        if (type == typeof(LivechatWidgetSettings)) return LivechatWidgetSettings;
+        if (type == typeof(LivechatWidgetTheme)) return LivechatWidgetTheme;
+        if (type == typeof(LivechatWidgetMessages)) return LivechatWidgetMessages;
+        if (type == typeof(LivechatSurveyOptions)) return LivechatSurveyOptions;
+        if (type == typeof(LivechatTrigger)) return LivechatTrigger;
+        if (type == typeof(LivechatConfigDepartment)) return LivechatConfigDepartment;
+        if (type == typeof(LivechatWidgetResources)) return LivechatWidgetResources;
+        if (type == typeof(WidgetAgent)) return WidgetAgent;
+        if (type == typeof(LivechatConfig)) return LivechatConfig;
+        if (type == typeof(RoomSurveyAnswer)) return RoomSurveyAnswer;
+        if (type == typeof(VisitorPageLocation)) return VisitorPageLocation;
+        if (type == typeof(VisitorPageInfo)) return VisitorPageInfo;
+        if (type == typeof(VisitorNavigation)) return VisitorNavigation;
+        if (type == typeof(VisitorNavigationEntry)) return VisitorNavigationEntry;
+        if (type == typeof(SavedCustomField)) return SavedCustomField;
         if (type == typeof(Department)) return Department;
         if (type == typeof(DepartmentAgent)) return DepartmentAgent;
         if (type == typeof(DepartmentInput)) return DepartmentInput;
@@ -7714,6 +9630,20 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SuccessResponse)) return CreateSuccessResponse(options);
         if (type == typeof(OfflineMessageRequest)) return CreateOfflineMessageRequest(options);
         if (type == typeof(OfflineMessageResponse)) return CreateOfflineMessageResponse(options);
+        if (type == typeof(GetLivechatConfigResponse)) return CreateGetLivechatConfigResponse(options);
+        if (type == typeof(SetVisitorStatusRequest)) return CreateSetVisitorStatusRequest(options);
+        if (type == typeof(SetVisitorStatusResponse)) return CreateSetVisitorStatusResponse(options);
+        if (type == typeof(RoomSurveyRequest)) return CreateRoomSurveyRequest(options);
+        if (type == typeof(RoomSurveyResponse)) return CreateRoomSurveyResponse(options);
+        if (type == typeof(VisitorNavigationRequest)) return CreateVisitorNavigationRequest(options);
+        if (type == typeof(VisitorNavigationResponse)) return CreateVisitorNavigationResponse(options);
+        if (type == typeof(SendTranscriptRequest)) return CreateSendTranscriptRequest(options);
+        if (type == typeof(SendTranscriptResponse)) return CreateSendTranscriptResponse(options);
+        if (type == typeof(SetCustomFieldRequest)) return CreateSetCustomFieldRequest(options);
+        if (type == typeof(SetCustomFieldResponse)) return CreateSetCustomFieldResponse(options);
+        if (type == typeof(SetCustomFieldsRequest)) return CreateSetCustomFieldsRequest(options);
+        if (type == typeof(SetCustomFieldsResponse)) return CreateSetCustomFieldsResponse(options);
+        if (type == typeof(TransferRoomToDepartmentRequest)) return CreateTransferRoomToDepartmentRequest(options);
         if (type == typeof(WebhookIntegrationRequest)) return CreateWebhookIntegrationRequest(options);
         if (type == typeof(SettingResponse)) return CreateSettingResponse(options);
         if (type == typeof(SaveSettingRequest)) return CreateSaveSettingRequest(options);
@@ -7770,6 +9700,21 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(OutgoingMessage)) return CreateOutgoingMessage(options);
         if (type == typeof(SaveRoomInfoGuestData)) return CreateSaveRoomInfoGuestData(options);
         if (type == typeof(SaveRoomInfoRoomData)) return CreateSaveRoomInfoRoomData(options);
+        if (type == typeof(LivechatWidgetSettings)) return CreateLivechatWidgetSettings(options);
+        if (type == typeof(LivechatWidgetTheme)) return CreateLivechatWidgetTheme(options);
+        if (type == typeof(LivechatWidgetMessages)) return CreateLivechatWidgetMessages(options);
+        if (type == typeof(LivechatSurveyOptions)) return CreateLivechatSurveyOptions(options);
+        if (type == typeof(LivechatTrigger)) return CreateLivechatTrigger(options);
+        if (type == typeof(LivechatConfigDepartment)) return CreateLivechatConfigDepartment(options);
+        if (type == typeof(LivechatWidgetResources)) return CreateLivechatWidgetResources(options);
+        if (type == typeof(WidgetAgent)) return CreateWidgetAgent(options);
+        if (type == typeof(LivechatConfig)) return CreateLivechatConfig(options);
+        if (type == typeof(RoomSurveyAnswer)) return CreateRoomSurveyAnswer(options);
+        if (type == typeof(VisitorPageLocation)) return CreateVisitorPageLocation(options);
+        if (type == typeof(VisitorPageInfo)) return CreateVisitorPageInfo(options);
+        if (type == typeof(VisitorNavigation)) return CreateVisitorNavigation(options);
+        if (type == typeof(VisitorNavigationEntry)) return CreateVisitorNavigationEntry(options);
+        if (type == typeof(SavedCustomField)) return CreateSavedCustomField(options);
         if (type == typeof(Department)) return CreateDepartment(options);
         if (type == typeof(DepartmentAgent)) return CreateDepartmentAgent(options);
         if (type == typeof(DepartmentInput)) return CreateDepartmentInput(options);
@@ -7926,6 +9871,48 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageResponse> CreateOfflineMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OfflineMessageResponse>(options, new OfflineMessageResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetLivechatConfigResponse> CreateGetLivechatConfigResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetLivechatConfigResponse>(options, new GetLivechatConfigResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusRequest> CreateSetVisitorStatusRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetVisitorStatusRequest>(options, new SetVisitorStatusRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusResponse> CreateSetVisitorStatusResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetVisitorStatusResponse>(options, new SetVisitorStatusResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyRequest> CreateRoomSurveyRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<RoomSurveyRequest>(options, new RoomSurveyRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyResponse> CreateRoomSurveyResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<RoomSurveyResponse>(options, new RoomSurveyResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationRequest> CreateVisitorNavigationRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorNavigationRequest>(options, new VisitorNavigationRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationResponse> CreateVisitorNavigationResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorNavigationResponse>(options, new VisitorNavigationResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptRequest> CreateSendTranscriptRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendTranscriptRequest>(options, new SendTranscriptRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptResponse> CreateSendTranscriptResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendTranscriptResponse>(options, new SendTranscriptResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldRequest> CreateSetCustomFieldRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetCustomFieldRequest>(options, new SetCustomFieldRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldResponse> CreateSetCustomFieldResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetCustomFieldResponse>(options, new SetCustomFieldResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsRequest> CreateSetCustomFieldsRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetCustomFieldsRequest>(options, new SetCustomFieldsRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsResponse> CreateSetCustomFieldsResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetCustomFieldsResponse>(options, new SetCustomFieldsResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TransferRoomToDepartmentRequest> CreateTransferRoomToDepartmentRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TransferRoomToDepartmentRequest>(options, new TransferRoomToDepartmentRequestJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> CreateWebhookIntegrationRequest(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<WebhookIntegrationRequest>(options, new WebhookIntegrationRequestJsonConverter());
@@ -8094,6 +10081,51 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRoomData> CreateSaveRoomInfoRoomData(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SaveRoomInfoRoomData>(options, new SaveRoomInfoRoomDataJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetSettings> CreateLivechatWidgetSettings(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatWidgetSettings>(options, new LivechatWidgetSettingsJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetTheme> CreateLivechatWidgetTheme(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatWidgetTheme>(options, new LivechatWidgetThemeJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetMessages> CreateLivechatWidgetMessages(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatWidgetMessages>(options, new LivechatWidgetMessagesJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatSurveyOptions> CreateLivechatSurveyOptions(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatSurveyOptions>(options, new LivechatSurveyOptionsJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatTrigger> CreateLivechatTrigger(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatTrigger>(options, new LivechatTriggerJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfigDepartment> CreateLivechatConfigDepartment(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatConfigDepartment>(options, new LivechatConfigDepartmentJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetResources> CreateLivechatWidgetResources(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatWidgetResources>(options, new LivechatWidgetResourcesJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WidgetAgent> CreateWidgetAgent(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<WidgetAgent>(options, new WidgetAgentJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfig> CreateLivechatConfig(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatConfig>(options, new LivechatConfigJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyAnswer> CreateRoomSurveyAnswer(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<RoomSurveyAnswer>(options, new RoomSurveyAnswerJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation> CreateVisitorPageLocation(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorPageLocation>(options, new VisitorPageLocationJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo> CreateVisitorPageInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorPageInfo>(options, new VisitorPageInfoJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation> CreateVisitorNavigation(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorNavigation>(options, new VisitorNavigationJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationEntry> CreateVisitorNavigationEntry(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorNavigationEntry>(options, new VisitorNavigationEntryJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SavedCustomField> CreateSavedCustomField(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SavedCustomField>(options, new SavedCustomFieldJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Department> CreateDepartment(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Department>(options, new DepartmentJsonConverter());
