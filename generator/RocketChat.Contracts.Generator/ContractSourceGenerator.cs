@@ -14,7 +14,7 @@ namespace RocketChat.Contracts.Generator
 {
     /// <summary>
     /// Reads OpenAPI 3 contracts given as AdditionalFiles (.yaml, .yml, .json) and emits records, JSON converters,
-    /// a JsonSerializerContext and typed clients. Pipeline: file → <see cref="ContractInput"/> → <see cref="ContractModel"/> → source.
+    /// a JsonSerializerContext and typed clients; AsyncAPI 3 documents of DDP streams go to <see cref="RealtimePipeline"/>. Pipeline: file → <see cref="ContractInput"/> → <see cref="ContractModel"/> → source.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class ContractSourceGenerator : IIncrementalGenerator
@@ -25,6 +25,8 @@ namespace RocketChat.Contracts.Generator
             public const string Input = "ContractInput";
             public const string Model = "ContractModel";
             public const string Collisions = "OutputCollisions";
+            public const string ReferencedContract = "ReferencedContract";
+            public const string RealtimeModel = "RealtimeModel";
         }
 
         /// <inheritdoc />
@@ -36,7 +38,11 @@ namespace RocketChat.Contracts.Generator
                 .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(Steps.Input);
 
+            // AsyncAPI documents and reference-only OpenAPI files go to the realtime pipeline; the rest are REST contracts.
+            IncrementalValuesProvider<RealtimeModel> realtimeModels = RealtimePipeline.Models(inputs);
+
             IncrementalValuesProvider<ContractModel?> models = inputs
+                .Where(static input => !input.IsReference && !input.IsAsyncApi)
                 .Select(static (input, cancellationToken) => ContractParser.Parse(input, cancellationToken))
                 .WithTrackingName(Steps.Model);
 
@@ -45,10 +51,35 @@ namespace RocketChat.Contracts.Generator
                 .Where(static model => model != null)
                 .Select(static (model, _) => new OutputClaim(model!.HintPrefix, model.SourcePath))
                 .Collect()
-                .Select(static (claims, _) => OutputClaim.Collisions(claims))
+                .Combine(realtimeModels.Select(static (model, _) => new OutputClaim(model.HintPrefix, model.SourcePath)).Collect())
+                .Select(static (claims, _) => OutputClaim.Collisions(claims.Left.AddRange(claims.Right)))
                 .WithTrackingName(Steps.Collisions);
 
+            RealtimePipeline.RegisterOutput(context, realtimeModels, collisions);
+
             context.RegisterSourceOutput(models.Combine(collisions), static (production, pair) => Emit(production, pair.Left, pair.Right));
+        }
+
+        /// <summary>RCG017 when another contract (OpenAPI or AsyncAPI) claims the same generated files; nothing is emitted then.</summary>
+        internal static bool ReportedCollision(
+            SourceProductionContext production, string sourcePath, string hintPrefix, string ns, string clientName, EquatableArray<OutputClaim> collisions)
+        {
+            string[] others = collisions
+                .Where(c => string.Equals(c.HintPrefix, hintPrefix, StringComparison.OrdinalIgnoreCase) && c.SourcePath != sourcePath)
+                .Select(c => c.SourcePath)
+                .ToArray();
+            if (others.Length == 0)
+            {
+                return false;
+            }
+
+            production.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.OutputCollision,
+                Location.Create(sourcePath, default, default),
+                ns,
+                clientName,
+                string.Join("', '", others)));
+            return true;
         }
 
         private static bool IsContractFile(string path) =>
@@ -62,9 +93,10 @@ namespace RocketChat.Contracts.Generator
             fileOptions.TryGetValue("build_metadata.AdditionalFiles.Namespace", out string? ns);
             fileOptions.TryGetValue("build_metadata.AdditionalFiles.ClientName", out string? clientName);
             fileOptions.TryGetValue("build_metadata.AdditionalFiles.Visibility", out string? visibility);
+            fileOptions.TryGetValue("build_metadata.AdditionalFiles.ContractRole", out string? role);
             options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? rootNamespace);
             SourceText? text = file.GetText(cancellationToken);
-            return new ContractInput(file.Path, text?.ToString() ?? string.Empty, ns, clientName, visibility, rootNamespace);
+            return new ContractInput(file.Path, text?.ToString() ?? string.Empty, ns, clientName, visibility, rootNamespace, role);
         }
 
         private static void Emit(SourceProductionContext production, ContractModel? model, EquatableArray<OutputClaim> collisions)
@@ -79,18 +111,8 @@ namespace RocketChat.Contracts.Generator
                 production.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            string[] others = collisions
-                .Where(c => string.Equals(c.HintPrefix, model.HintPrefix, StringComparison.OrdinalIgnoreCase) && c.SourcePath != model.SourcePath)
-                .Select(c => c.SourcePath)
-                .ToArray();
-            if (others.Length > 0)
+            if (ReportedCollision(production, model.SourcePath, model.HintPrefix, model.Namespace, model.ClientName, collisions))
             {
-                production.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.OutputCollision,
-                    Location.Create(model.SourcePath, default, default),
-                    model.Namespace,
-                    model.ClientName,
-                    string.Join("', '", others)));
                 return;
             }
 

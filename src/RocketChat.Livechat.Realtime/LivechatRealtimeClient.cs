@@ -215,26 +215,16 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
     {
         ArgumentException.ThrowIfNullOrEmpty(roomId);
         ArgumentException.ThrowIfNullOrEmpty(username);
+        var arguments = new SendUserActivityArguments
+        {
+            EventName = LivechatRealtimeStreams.NotifyRoom.EventName(roomId),
+            Username = username,
+            Activities = isTyping ? [RealtimeStreams.TypingActivity] : [],
+            Visitor = visitorToken is null ? null : new SendUserActivityArgumentsVisitor { Token = visitorToken },
+        };
         await CallAsync(
-            RealtimeStreams.NotifyRoom,
-            writer =>
-            {
-                writer.WriteStringValue(RealtimeStreams.UserActivityEvent(roomId));
-                writer.WriteStringValue(username);
-                writer.WriteStartArray();
-                if (isTyping)
-                {
-                    writer.WriteStringValue(RealtimeStreams.TypingActivity);
-                }
-
-                writer.WriteEndArray();
-                if (visitorToken is not null)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("token", visitorToken);
-                    writer.WriteEndObject();
-                }
-            },
+            LivechatRealtimeStreams.NotifyRoom.Method,
+            writer => LivechatRealtimeStreams.NotifyRoom.WriteSendUserActivity(writer, arguments),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -336,7 +326,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
 
     private async Task<RealtimeLogin> LoginAsync(Action<Utf8JsonWriter> writeParams, CancellationToken cancellationToken)
     {
-        JsonElement? result = await CallAsync(RealtimeStreams.LoginMethod, writeParams, cancellationToken).ConfigureAwait(false);
+        JsonElement? result = await CallAsync(LivechatRealtimeStreams.Login.Method, writeParams, cancellationToken).ConfigureAwait(false);
         RealtimeLogin login = ReadLogin(result);
         _resumeToken = login.Token;
         UserId = login.UserId;
@@ -345,22 +335,22 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
 
     private static RealtimeLogin ReadLogin(JsonElement? result)
     {
-        if (result is not { ValueKind: JsonValueKind.Object } value
-            || !value.TryGetProperty("id", out JsonElement id) || id.ValueKind != JsonValueKind.String
-            || !value.TryGetProperty("token", out JsonElement token) || token.ValueKind != JsonValueKind.String)
+        if (result is not { ValueKind: JsonValueKind.Object } value)
         {
-            throw new RealtimeProtocolException(RealtimeStreams.LoginMethod, "the login result lacks 'id' or 'token'.");
+            throw new RealtimeProtocolException(LivechatRealtimeStreams.Login.Method, "the login result lacks 'id' or 'token'.");
         }
 
-        DateTimeOffset? expires = null;
-        if (value.TryGetProperty("tokenExpires", out JsonElement tokenExpires) && tokenExpires.ValueKind != JsonValueKind.Null)
+        LoginResult login;
+        try
         {
-            var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(tokenExpires));
-            reader.Read();
-            expires = JsonScalars.ReadDateTimeOffset(ref reader);
+            login = LivechatRealtimeStreams.Login.ReadLoginResult(value);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new RealtimeProtocolException(LivechatRealtimeStreams.Login.Method, $"the login result lacks 'id' or 'token' or does not match the contract: {ex.Message}", innerException: ex);
         }
 
-        return new RealtimeLogin(id.GetString()!, token.GetString()!, expires);
+        return new RealtimeLogin(login.Id, login.Token, login.TokenExpires);
     }
 
     private async Task<T> AddAsync<T>(T subscription, CancellationToken cancellationToken)
@@ -495,7 +485,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
             {
                 try
                 {
-                    await connection.CallAsync(RealtimeStreams.LoginMethod, writer => WriteResume(writer, token), stopping).ConfigureAwait(false);
+                    await connection.CallAsync(LivechatRealtimeStreams.Login.Method, writer => WriteResume(writer, token), stopping).ConfigureAwait(false);
                 }
                 catch (RealtimeServerException ex)
                 {

@@ -1,28 +1,30 @@
 namespace RocketChat.Livechat.Realtime;
 
 /// <summary>
-/// Every DDP publication, event name and method this package uses, in one place. It mirrors the channels and
-/// operations of <c>contracts/livechat-realtime.asyncapi.yaml</c> one for one: change both together.
+/// The DDP publication, eventName and method names this package uses, as short aliases of
+/// <see cref="LivechatRealtimeStreams"/>, which the generator writes from <c>contracts/livechat-realtime.asyncapi.yaml</c>:
+/// no stream name is written by hand. The message vocabulary (<see cref="MessageTypes"/>) belongs to the REST
+/// <see cref="Message"/> and stays here.
 /// </summary>
 public static class RealtimeStreams
 {
     /// <summary>Channel <c>roomMessages</c>: messages of a room, inserted and updated; eventName = room id.</summary>
-    public const string RoomMessages = "stream-room-messages";
+    public const string RoomMessages = LivechatRealtimeStreams.RoomMessages.Publication;
 
     /// <summary>Channel <c>livechatRoom</c>: agentData, agentStatus, queueData, visitorData; eventName = room id; visitors only.</summary>
-    public const string LivechatRoom = "stream-livechat-room";
+    public const string LivechatRoom = LivechatRealtimeStreams.LivechatRoom.Publication;
 
     /// <summary>Channel <c>notifyRoom</c>: per-room notifications (<c>&lt;rid&gt;/user-activity</c>, <c>&lt;rid&gt;/deleteMessage</c>).</summary>
-    public const string NotifyRoom = "stream-notify-room";
+    public const string NotifyRoom = LivechatRealtimeStreams.UserActivity.Publication;
 
     /// <summary>Channel <c>notifyUser</c>: per-user notifications (<c>&lt;uid&gt;/subscriptions-changed</c>); only for one's own user id.</summary>
-    public const string NotifyUser = "stream-notify-user";
+    public const string NotifyUser = LivechatRealtimeStreams.SubscriptionsChanged.Publication;
 
     /// <summary>Channel <c>inquiryQueue</c>: the omnichannel queue (<c>public</c>, <c>department/&lt;id&gt;</c>, <c>agent/&lt;id&gt;</c>, <c>&lt;inquiryId&gt;</c>).</summary>
-    public const string InquiryQueue = "stream-livechat-inquiry-queue-observer";
+    public const string InquiryQueue = LivechatRealtimeStreams.InquiryQueue.Publication;
 
     /// <summary>Operation <c>login</c>: resume or password (SHA-256 digest) login.</summary>
-    public const string LoginMethod = "login";
+    public const string LoginMethod = LivechatRealtimeStreams.Login.Method;
 
     /// <summary>Operation <c>loadHistory</c>: a logged-in user's room history, newest first (gap filling on the agent side).</summary>
     public const string LoadHistoryMethod = "loadHistory";
@@ -31,13 +33,13 @@ public static class RealtimeStreams
     public const string SetUpConnectionMethod = "livechat:setUpConnection";
 
     /// <summary>The eventName on <see cref="NotifyRoom"/> carrying typing: args <c>[username, activities[]]</c>.</summary>
-    public static string UserActivityEvent(string roomId) => $"{roomId}/user-activity";
+    public static string UserActivityEvent(string roomId) => LivechatRealtimeStreams.UserActivity.EventName(roomId);
 
     /// <summary>The eventName on <see cref="NotifyRoom"/> carrying deletions: args <c>[{_id}]</c>.</summary>
-    public static string DeleteMessageEvent(string roomId) => $"{roomId}/deleteMessage";
+    public static string DeleteMessageEvent(string roomId) => LivechatRealtimeStreams.DeleteMessage.EventName(roomId);
 
     /// <summary>The eventName on <see cref="NotifyUser"/> carrying the user's subscriptions: args <c>[clientAction, subscription]</c>.</summary>
-    public static string SubscriptionsChangedEvent(string userId) => $"{userId}/subscriptions-changed";
+    public static string SubscriptionsChangedEvent(string userId) => LivechatRealtimeStreams.SubscriptionsChanged.EventName(userId);
 
     /// <summary>The activity a typing visitor or agent reports in <c>user-activity</c>.</summary>
     public const string TypingActivity = "user-typing";

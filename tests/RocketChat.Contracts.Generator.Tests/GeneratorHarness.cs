@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace RocketChat.Contracts.Generator.Tests;
 
 /// <summary>A contract as the compiler sees it: an AdditionalFiles path, its text and its item metadata.</summary>
-public sealed record ContractFile(string Path, string Text, string? Namespace = "Test.Api", string? ClientName = null, string? Visibility = null);
+public sealed record ContractFile(string Path, string Text, string? Namespace = "Test.Api", string? ClientName = null, string? Visibility = null, string? ContractRole = null);
 
 /// <summary>Runs the generator in-process on a compilation, the way the compiler does.</summary>
 public static class GeneratorHarness
@@ -87,6 +87,11 @@ public static class GeneratorHarness
             if (contract?.Visibility is { } visibility)
             {
                 values["build_metadata.AdditionalFiles.Visibility"] = visibility;
+            }
+
+            if (contract?.ContractRole is { } role)
+            {
+                values["build_metadata.AdditionalFiles.ContractRole"] = role;
             }
 
             return new DictionaryOptions(values);

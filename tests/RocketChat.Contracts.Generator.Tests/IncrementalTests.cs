@@ -80,7 +80,7 @@ public sealed class IncrementalTests
         }
     }
 
-    private static void AssertNoRoslynObjects(object? value, HashSet<object> seen, string step)
+    internal static void AssertNoRoslynObjects(object? value, HashSet<object> seen, string step)
     {
         if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
         {

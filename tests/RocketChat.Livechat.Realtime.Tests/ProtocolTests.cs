@@ -175,6 +175,62 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task Typing_is_written_in_the_contracts_positions_with_the_visitor_token_last_and_none_for_an_agent()
+    {
+        var calls = new List<JsonElement>();
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, _, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            for (int i = 0; i < 2; i++)
+            {
+                JsonElement call = await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+                calls.Add(call);
+                await FakeDdpServer.SendAsync(socket, $$"""{"msg":"result","id":"{{call.GetProperty("id").GetString()}}"}""", ct);
+            }
+
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+
+        await client.SendTypingAsync("room-1", "maria", isTyping: true, visitorToken: "visitor-token").WaitAsync(RealtimeHarness.Timeout);
+        await client.SendTypingAsync("room-1", "agent.one", isTyping: false).WaitAsync(RealtimeHarness.Timeout);
+
+        // The method and positions of the contract's sendUserActivity message: [eventName, username, activities, {token}?].
+        Assert.All(calls, call => Assert.Equal("stream-notify-room", call.GetProperty("method").GetString()));
+        Assert.Equal("""["room-1/user-activity","maria",["user-typing"],{"token":"visitor-token"}]""", calls[0].GetProperty("params").GetRawText());
+        Assert.Equal("""["room-1/user-activity","agent.one",[]]""", calls[1].GetProperty("params").GetRawText());
+    }
+
+    [Fact]
+    public async Task Room_streams_come_from_the_contract_and_an_event_that_does_not_fit_it_ends_the_subscription_typed()
+    {
+        var subs = new List<JsonElement>();
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, _, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            for (int i = 0; i < 3; i++)
+            {
+                JsonElement sub = await FakeDdpServer.ReceiveMessageAsync(socket, "sub", ct);
+                subs.Add(sub);
+                await FakeDdpServer.SendAsync(socket, $$"""{"msg":"ready","subs":["{{sub.GetProperty("id").GetString()}}"]}""", ct);
+            }
+
+            // Typing whose username (argument 1 of the contract's userActivity message) is a number.
+            await FakeDdpServer.SendAsync(socket, """{"msg":"changed","collection":"stream-notify-room","id":"id","fields":{"eventName":"room-1/user-activity","args":[42,["user-typing"]]}}""", ct);
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+        await using LivechatRoomSubscription room = await client.SubscribeRoomMessagesAsync("room-1").WaitAsync(RealtimeHarness.Timeout);
+
+        Assert.Equal(
+            ["stream-room-messages room-1", "stream-notify-room room-1/user-activity", "stream-notify-room room-1/deleteMessage"],
+            subs.Select(sub => sub.GetProperty("name").GetString() + " " + sub.GetProperty("params")[0].GetString()));
+        RealtimeProtocolException error = await Assert.ThrowsAsync<RealtimeProtocolException>(() => room.Completion.WaitAsync(RealtimeHarness.Timeout));
+        Assert.Contains("stream-notify-room", error.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+    }
+
+    [Fact]
     public async Task A_call_whose_connection_dies_fails_with_connection_lost_instead_of_hanging()
     {
         await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>

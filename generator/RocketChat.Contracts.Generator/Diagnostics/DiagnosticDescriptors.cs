@@ -72,6 +72,27 @@ namespace RocketChat.Contracts.Generator.Diagnostics
         public static readonly DiagnosticDescriptor SecuritySchemeNotApplied = Warning(
             "RCG030", "Security scheme not applied", "The security scheme '{0}' cannot be applied ({1}); requests that need it are sent without it");
 
+        public static readonly DiagnosticDescriptor NotAsyncApi3 = Error(
+            "RCG040", "Not an AsyncAPI 3 document", "{0}");
+
+        public static readonly DiagnosticDescriptor ChannelWithoutAddress = Error(
+            "RCG041", "Channel without address", "The channel '{0}' has no string 'address' (the DDP publication or method name); it is skipped");
+
+        public static readonly DiagnosticDescriptor UnsupportedDdpKind = Error(
+            "RCG042", "Unsupported x-ddp-kind", "The channel '{0}' has x-ddp-kind '{1}'; use 'publication' or 'method'. The channel is skipped");
+
+        public static readonly DiagnosticDescriptor InvalidEventNameTemplate = Error(
+            "RCG043", "Invalid x-ddp-event-name", "The x-ddp-event-name '{0}' of channel '{1}' is not valid: {2}. The channel is skipped");
+
+        public static readonly DiagnosticDescriptor UnresolvedCrossFileReference = Error(
+            "RCG044", "Unresolved cross-file $ref", "The reference '{0}' cannot be resolved: {1}; the value is exposed as a JsonElement");
+
+        public static readonly DiagnosticDescriptor UntypedPayload = Warning(
+            "RCG045", "Payload cannot be typed", "The payload of message '{0}' cannot be typed ({1}); it is exposed as a JsonElement");
+
+        public static readonly DiagnosticDescriptor ChannelNameCollision = Warning(
+            "RCG046", "Channel names collide", "The channel '{0}' maps to the C# name '{1}', already taken; it is generated as '{2}'");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "RCG099", "Generator failure", "The contract generator failed unexpectedly: {0}");
 
@@ -84,7 +105,9 @@ namespace RocketChat.Contracts.Generator.Diagnostics
                 InvalidDocument, NotOpenApi3, UnresolvedReference, ExternalReference, DuplicateOperationId,
                 OperationNameCollision, UnsupportedSchema, UnsupportedMediaType, UnsupportedParameter,
                 UndeclaredPathParameter, InvalidStructure, InvalidOption, CircularReference, UnknownType,
-                PropertyNameCollision, InvalidNameOverride, OutputCollision, ClientNameCollision, UnsupportedDefault, SecuritySchemeNotApplied, InternalError,
+                PropertyNameCollision, InvalidNameOverride, OutputCollision, ClientNameCollision, UnsupportedDefault, SecuritySchemeNotApplied,
+                NotAsyncApi3, ChannelWithoutAddress, UnsupportedDdpKind, InvalidEventNameTemplate, UnresolvedCrossFileReference, UntypedPayload,
+                ChannelNameCollision, InternalError,
             })
             {
                 s_byId.Add(d.Id, d);

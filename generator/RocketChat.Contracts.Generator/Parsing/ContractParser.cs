@@ -617,7 +617,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                 diagnostics.ToEquatableArray());
 
         /// <summary>Namespace, client name and visibility from AdditionalFiles metadata, validated.</summary>
-        private sealed class Settings
+        internal sealed class Settings
         {
             public string Namespace { get; private set; } = "Generated";
 

@@ -31,6 +31,15 @@ namespace RocketChat.Contracts.Generator.Parsing
 
         public List<EnumTypeModel> Enums { get; } = new List<EnumTypeModel>();
 
+        /// <summary>
+        /// Resolves a <c>$ref</c> into another file (an AsyncAPI document naming a REST contract's schemas); null keeps
+        /// such references refused (RCG004), as for an OpenAPI contract. The resolver reports what it cannot resolve.
+        /// </summary>
+        public System.Func<string, YamlNode, TypeRef>? ExternalReferences { get; set; }
+
+        /// <summary>The component schemas read so far and their C# shapes.</summary>
+        public IReadOnlyDictionary<string, TypeRef> NamedSchemas => _namedSchemas;
+
         /// <summary>Reserves the names of all component schemas first, so they win over inline names.</summary>
         public void ReserveComponentNames(YamlNode? schemas)
         {
@@ -214,6 +223,11 @@ namespace RocketChat.Contracts.Generator.Parsing
         {
             if (!reference.StartsWith("#/", System.StringComparison.Ordinal))
             {
+                if (ExternalReferences != null)
+                {
+                    return ExternalReferences(reference, referenceNode);
+                }
+
                 _context.Report(DiagnosticDescriptors.ExternalReference, referenceNode, reference);
                 return TypeRef.Json;
             }

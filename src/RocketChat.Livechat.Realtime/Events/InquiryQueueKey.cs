@@ -9,20 +9,18 @@ public sealed record InquiryQueueKey
     public string EventName { get; }
 
     /// <summary>Inquiries without a department or a default agent.</summary>
-    public static InquiryQueueKey Public { get; } = new("public");
+    public static InquiryQueueKey Public { get; } = new(LivechatRealtimeStreams.InquiryQueue.PublicEventName());
 
     /// <summary>Inquiries of one department.</summary>
     public static InquiryQueueKey Department(string departmentId)
     {
-        ArgumentException.ThrowIfNullOrEmpty(departmentId);
-        return new($"department/{departmentId}");
+        return new(LivechatRealtimeStreams.InquiryQueue.DepartmentEventName(departmentId));
     }
 
     /// <summary>Inquiries whose default agent is <paramref name="agentId"/>.</summary>
     public static InquiryQueueKey Agent(string agentId)
     {
-        ArgumentException.ThrowIfNullOrEmpty(agentId);
-        return new($"agent/{agentId}");
+        return new(LivechatRealtimeStreams.InquiryQueue.AgentEventName(agentId));
     }
 
     /// <inheritdoc />

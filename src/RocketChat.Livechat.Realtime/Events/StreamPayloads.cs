@@ -10,13 +10,9 @@ namespace RocketChat.Livechat.Realtime;
 /// </summary>
 internal static class StreamPayloads
 {
-    public static Message ReadMessage(JsonElement element) => Read(element, "message", static (ref Utf8JsonReader reader) => MessageJsonConverter.ReadValue(ref reader));
-
     public static Inquiry ReadInquiry(JsonElement element) => Read(element, "inquiry", static (ref Utf8JsonReader reader) => InquiryJsonConverter.ReadValue(ref reader));
 
     public static LivechatUser ReadAgent(JsonElement element) => Read(element, "agent", static (ref Utf8JsonReader reader) => LivechatUserJsonConverter.ReadValue(ref reader));
-
-    public static Visitor ReadVisitor(JsonElement element) => Read(element, "visitor", static (ref Utf8JsonReader reader) => VisitorJsonConverter.ReadValue(ref reader));
 
     public static RoomMessageKind KindOf(Message message) => message.Type switch
     {
@@ -29,6 +25,22 @@ internal static class StreamPayloads
         RealtimeStreams.MessageTypes.Command when message.Text == RealtimeStreams.MessageTypes.PromptTranscriptCommand => RoomMessageKind.TranscriptPrompt,
         _ => RoomMessageKind.OtherSystemMessage,
     };
+
+    /// <summary>
+    /// A stream event's arguments read by the contract's generated reader (<see cref="LivechatRealtimeStreams"/>); a
+    /// payload that does not fit the contract becomes a <see cref="RealtimeProtocolException"/> naming the stream.
+    /// </summary>
+    public static T Read<T>(JsonElement args, string stream, Func<JsonElement, T> read)
+    {
+        try
+        {
+            return read(args);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new RealtimeProtocolException(stream, $"a stream event does not match the contract: {ex.Message}", innerException: ex);
+        }
+    }
 
     /// <summary>The first argument of a stream event, which every livechat stream uses for its payload.</summary>
     public static JsonElement FirstArgument(JsonElement args, string stream) =>

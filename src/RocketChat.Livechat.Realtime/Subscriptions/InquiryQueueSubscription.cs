@@ -9,7 +9,7 @@ namespace RocketChat.Livechat.Realtime;
 public sealed class InquiryQueueSubscription : RealtimeSubscription<InquiryQueueEvent>
 {
     internal InquiryQueueSubscription(LivechatRealtimeClient client, InquiryQueueKey key, LivechatRealtimeOptions options)
-        : base(client, $"inquiry queue '{key}' subscription", [new(RealtimeStreams.InquiryQueue, key.EventName, null)], options.EventBufferCapacity)
+        : base(client, $"inquiry queue '{key}' subscription", [new(LivechatRealtimeStreams.InquiryQueue.Publication, key.EventName, null)], options.EventBufferCapacity)
     {
         Key = key;
     }

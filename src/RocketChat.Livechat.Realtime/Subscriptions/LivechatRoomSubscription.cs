@@ -35,25 +35,24 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
     private static StreamSpec[] Specs(string roomId, string? visitorToken) => visitorToken is null
         ?
         [
-            new(RealtimeStreams.RoomMessages, roomId, null),
-            new(RealtimeStreams.NotifyRoom, RealtimeStreams.UserActivityEvent(roomId), null),
-            new(RealtimeStreams.NotifyRoom, RealtimeStreams.DeleteMessageEvent(roomId), null),
+            new(LivechatRealtimeStreams.RoomMessages.Stream(roomId), null),
+            new(LivechatRealtimeStreams.UserActivity.Stream(roomId), null),
+            new(LivechatRealtimeStreams.DeleteMessage.Stream(roomId), null),
         ]
         :
         [
-            new(RealtimeStreams.RoomMessages, roomId, visitorToken),
-            new(RealtimeStreams.LivechatRoom, roomId, visitorToken),
-            new(RealtimeStreams.NotifyRoom, RealtimeStreams.UserActivityEvent(roomId), visitorToken),
-            new(RealtimeStreams.NotifyRoom, RealtimeStreams.DeleteMessageEvent(roomId), visitorToken),
+            new(LivechatRealtimeStreams.RoomMessages.Stream(roomId), visitorToken),
+            new(LivechatRealtimeStreams.LivechatRoom.Stream(roomId), visitorToken),
+            new(LivechatRealtimeStreams.UserActivity.Stream(roomId), visitorToken),
+            new(LivechatRealtimeStreams.DeleteMessage.Stream(roomId), visitorToken),
         ];
 
     private protected override void OnEvent(string collection, string eventName, JsonElement args)
     {
-        JsonElement payload = StreamPayloads.FirstArgument(args, collection);
         switch (collection)
         {
-            case RealtimeStreams.RoomMessages:
-                Message message = StreamPayloads.ReadMessage(payload);
+            case LivechatRealtimeStreams.RoomMessages.Publication:
+                Message message = StreamPayloads.Read(args, collection, LivechatRealtimeStreams.RoomMessages.ReadRoomMessage).Message;
                 if (_catchingUp)
                 {
                     if (_heldDuringCatchUp.Count >= Capacity)
@@ -69,18 +68,17 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
                 }
 
                 break;
-            case RealtimeStreams.LivechatRoom:
+            case LivechatRealtimeStreams.LivechatRoom.Publication:
+                LivechatRoomEventPayload payload = StreamPayloads.Read(args, collection, LivechatRealtimeStreams.LivechatRoom.ReadLivechatRoomEvent).Event;
                 Emit(ReadLivechatRoomEvent(collection, eventName, args, payload));
                 break;
-            case RealtimeStreams.NotifyRoom when eventName == RealtimeStreams.UserActivityEvent(RoomId):
-                string username = payload.ValueKind == JsonValueKind.String ? payload.GetString()! : throw new RealtimeProtocolException(collection, "a user-activity event lacks the username.");
-                string[] activities = args.GetArrayLength() > 1 && args[1].ValueKind == JsonValueKind.Array
-                    ? args[1].EnumerateArray().Select(activity => activity.GetString() ?? string.Empty).ToArray()
-                    : throw new RealtimeProtocolException(collection, "a user-activity event lacks the activity list.");
-                Emit(new UserActivityEvent(RoomId, username, activities));
+            case LivechatRealtimeStreams.UserActivity.Publication when eventName == LivechatRealtimeStreams.UserActivity.EventName(RoomId):
+                UserActivityArguments activity = StreamPayloads.Read(args, collection, LivechatRealtimeStreams.UserActivity.ReadUserActivity);
+                Emit(new UserActivityEvent(RoomId, activity.Username, activity.Activities.ToArray()));
                 break;
-            case RealtimeStreams.NotifyRoom:
-                Emit(new MessageDeletedEvent(RoomId, StreamPayloads.RequiredString(payload, "_id", collection)));
+            case LivechatRealtimeStreams.DeleteMessage.Publication:
+                DeletedMessage deleted = StreamPayloads.Read(args, collection, LivechatRealtimeStreams.DeleteMessage.ReadMessageDeleted).Message;
+                Emit(new MessageDeletedEvent(RoomId, deleted.Id));
                 break;
             default:
                 Emit(new UnrecognizedRoomEvent(RoomId, collection, eventName, args));
@@ -162,13 +160,12 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         }
     }
 
-    private LivechatRoomEvent ReadLivechatRoomEvent(string collection, string eventName, JsonElement args, JsonElement payload)
+    private LivechatRoomEvent ReadLivechatRoomEvent(string collection, string eventName, JsonElement args, LivechatRoomEventPayload payload)
     {
-        string type = StreamPayloads.RequiredString(payload, "type", collection);
-        switch (type)
+        switch (payload.Type.Value)
         {
             case RealtimeStreams.LivechatRoomEventTypes.AgentData:
-                if (!payload.TryGetProperty("data", out JsonElement data) || data.ValueKind == JsonValueKind.Null)
+                if (payload.Data is not { ValueKind: not JsonValueKind.Null } data)
                 {
                     return new AgentChangedEvent(RoomId, null, IsHidden: false);
                 }
@@ -177,10 +174,12 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
                     ? new AgentChangedEvent(RoomId, null, IsHidden: true)
                     : new AgentChangedEvent(RoomId, StreamPayloads.ReadAgent(data), IsHidden: false);
             case RealtimeStreams.LivechatRoomEventTypes.AgentStatus:
-                return new AgentStatusChangedEvent(RoomId, new UserStatus(StreamPayloads.RequiredString(payload, "status", collection)));
+                return payload.Status is { } status
+                    ? new AgentStatusChangedEvent(RoomId, status)
+                    : throw new RealtimeProtocolException(collection, "an agentStatus event lacks 'status'.");
             case RealtimeStreams.LivechatRoomEventTypes.VisitorData:
-                return payload.TryGetProperty("visitor", out JsonElement visitor)
-                    ? new VisitorChangedEvent(RoomId, StreamPayloads.ReadVisitor(visitor))
+                return payload.Visitor is { } visitor
+                    ? new VisitorChangedEvent(RoomId, visitor)
                     : throw new RealtimeProtocolException(collection, "a visitorData event lacks 'visitor'.");
             case RealtimeStreams.LivechatRoomEventTypes.QueueData:
                 return ReadQueueData(collection, payload);
@@ -189,9 +188,9 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         }
     }
 
-    private QueuePositionChangedEvent ReadQueueData(string collection, JsonElement payload)
+    private QueuePositionChangedEvent ReadQueueData(string collection, LivechatRoomEventPayload payload)
     {
-        if (!payload.TryGetProperty("data", out JsonElement data) || !data.TryGetProperty("spot", out JsonElement spot) || spot.ValueKind != JsonValueKind.Number)
+        if (payload.Data is not { ValueKind: JsonValueKind.Object } data || !data.TryGetProperty("spot", out JsonElement spot) || spot.ValueKind != JsonValueKind.Number)
         {
             throw new RealtimeProtocolException(collection, "a queueData event lacks 'data.spot'.");
         }

@@ -6,7 +6,7 @@ namespace RocketChat.Livechat.Realtime;
 public sealed class SubscriptionChangesSubscription : RealtimeSubscription<SubscriptionChangedEvent>
 {
     internal SubscriptionChangesSubscription(LivechatRealtimeClient client, string userId, LivechatRealtimeOptions options)
-        : base(client, "subscriptions-changed subscription", [new(RealtimeStreams.NotifyUser, RealtimeStreams.SubscriptionsChangedEvent(userId), null)], options.EventBufferCapacity)
+        : base(client, "subscriptions-changed subscription", [new(LivechatRealtimeStreams.SubscriptionsChanged.Stream(userId), null)], options.EventBufferCapacity)
     {
     }
 
