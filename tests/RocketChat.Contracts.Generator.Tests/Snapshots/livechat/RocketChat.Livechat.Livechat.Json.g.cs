@@ -121,8 +121,8 @@ public sealed class DateRangeJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DateRange value)
     {
         writer.WriteStartObject();
-        if (value.Start is { } start) writer.WriteString(StartJsonName, start);
-        if (value.End is { } end) writer.WriteString(EndJsonName, end);
+        if (value.Start is { } start) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, StartJsonName, start);
+        if (value.End is { } end) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EndJsonName, end);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -317,7 +317,7 @@ public sealed class VisitorLastChatJsonConverter : global::System.Text.Json.Seri
     {
         writer.WriteStartObject();
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -371,7 +371,7 @@ public sealed class VisitorLastAgentJsonConverter : global::System.Text.Json.Ser
         writer.WriteStartObject();
         if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -613,8 +613,8 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
         else writer.WriteNull(TokenJsonName);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.Phone is { } phone) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, PhoneJsonName, phone, VisitorPhoneJsonConverter.WriteValue);
@@ -818,7 +818,7 @@ public sealed class DeletedVisitorJsonConverter : global::System.Text.Json.Seria
         writer.WriteStartObject();
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         else writer.WriteNull(IdJsonName);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -894,7 +894,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -952,7 +952,7 @@ public sealed class RoomServedByJsonConverter : global::System.Text.Json.Seriali
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         else writer.WriteNull(IdJsonName);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1300,7 +1300,7 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachment value)
     {
         writer.WriteStartObject();
-        if (value.Ts is { } ts) writer.WriteString(TsJsonName, ts);
+        if (value.Ts is { } ts) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, ts);
         if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
         if (value.TitleLink is { } titleLink) writer.WriteString(TitleLinkJsonName, titleLink);
         if (value.TitleLinkDownload is { } titleLinkDownload) writer.WriteBoolean(TitleLinkDownloadJsonName, titleLinkDownload);
@@ -1512,14 +1512,14 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
         if (value.Text is { } text) writer.WriteString(TextJsonName, text);
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, MessageUserJsonConverter.WriteValue);
         if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.IsGroupable is { } isGroupable) writer.WriteBoolean(IsGroupableJsonName, isGroupable);
         if (value.ThreadMessageId is { } threadMessageId) writer.WriteString(ThreadMessageIdJsonName, threadMessageId);
-        if (value.EditedAt is { } editedAt) writer.WriteString(EditedAtJsonName, editedAt);
+        if (value.EditedAt is { } editedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, editedAt);
         if (value.EditedBy is { } editedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, editedBy, MessageUserJsonConverter.WriteValue);
         if (value.MarkdownTokens is { } markdownTokens) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, markdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
         if (value.Urls is { } urls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
@@ -1585,8 +1585,8 @@ public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Seria
         writer.WriteStartObject();
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
-        if (value.FirstResponseAt is { } firstResponseAt) writer.WriteString(FirstResponseAtJsonName, firstResponseAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
+        if (value.FirstResponseAt is { } firstResponseAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, FirstResponseAtJsonName, firstResponseAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1849,9 +1849,9 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
         if (value.MessageCount is { } messageCount) writer.WriteNumber(MessageCountJsonName, messageCount);
         if (value.UsersCount is { } usersCount) writer.WriteNumber(UsersCountJsonName, usersCount);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.IsOpen is { } isOpen) writer.WriteBoolean(IsOpenJsonName, isOpen);
         if (value.CanLeave is { } canLeave) writer.WriteBoolean(CanLeaveJsonName, canLeave);
         if (value.ReadOnly is { } readOnly) writer.WriteBoolean(ReadOnlyJsonName, readOnly);
@@ -1870,8 +1870,8 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         if (value.ResponseBy is { } responseBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResponseByJsonName, responseBy, RoomResponseByJsonConverter.WriteValue);
         if (value.IsOnHold is { } isOnHold) writer.WriteBoolean(IsOnHoldJsonName, isOnHold);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.QueuedAt is { } queuedAt) writer.WriteString(QueuedAtJsonName, queuedAt);
-        if (value.ClosedAt is { } closedAt) writer.WriteString(ClosedAtJsonName, closedAt);
+        if (value.QueuedAt is { } queuedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, QueuedAtJsonName, queuedAt);
+        if (value.ClosedAt is { } closedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, ClosedAtJsonName, closedAt);
         if (value.Closer is { } closer) writer.WriteString(CloserJsonName, closer.Value);
         if (value.ClosedBy is { } closedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ClosedByJsonName, closedBy, RoomClosedByJsonConverter.WriteValue);
         if (value.PriorityId is { } priorityId) writer.WriteString(PriorityIdJsonName, priorityId);
@@ -2078,14 +2078,14 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
         if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
         if (value.Text is { } text) writer.WriteString(TextJsonName, text);
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, MessageUserJsonConverter.WriteValue);
         if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.IsGroupable is { } isGroupable) writer.WriteBoolean(IsGroupableJsonName, isGroupable);
         if (value.ThreadMessageId is { } threadMessageId) writer.WriteString(ThreadMessageIdJsonName, threadMessageId);
-        if (value.EditedAt is { } editedAt) writer.WriteString(EditedAtJsonName, editedAt);
+        if (value.EditedAt is { } editedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, editedAt);
         if (value.EditedBy is { } editedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, editedBy, MessageUserJsonConverter.WriteValue);
         if (value.MarkdownTokens is { } markdownTokens) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, markdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
         if (value.Urls is { } urls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
@@ -2223,7 +2223,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -2415,17 +2415,17 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         else writer.WriteNull(IdJsonName);
         if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
         if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, InquiryVisitorInfoJsonConverter.WriteValue);
         if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
-        if (value.QueuedAt is { } queuedAt) writer.WriteString(QueuedAtJsonName, queuedAt);
-        if (value.TakenAt is { } takenAt) writer.WriteString(TakenAtJsonName, takenAt);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
+        if (value.QueuedAt is { } queuedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, QueuedAtJsonName, queuedAt);
+        if (value.TakenAt is { } takenAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TakenAtJsonName, takenAt);
         if (value.IsLocked is { } isLocked) writer.WriteBoolean(IsLockedJsonName, isLocked);
-        if (value.LockedAt is { } lockedAt) writer.WriteString(LockedAtJsonName, lockedAt);
+        if (value.LockedAt is { } lockedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LockedAtJsonName, lockedAt);
         if (value.LastMessage is { } lastMessage) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastMessageJsonName, lastMessage, MessageJsonConverter.WriteValue);
         if (value.DefaultAgent is { } defaultAgent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DefaultAgentJsonName, defaultAgent, InquiryDefaultAgentJsonConverter.WriteValue);
         if (value.Source is { } source) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SourceJsonName, source, RoomSourceJsonConverter.WriteValue);
@@ -2433,8 +2433,8 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         if (value.PriorityWeight is { } priorityWeight) writer.WriteNumber(PriorityWeightJsonName, priorityWeight);
         if (value.SlaId is { } slaId) writer.WriteString(SlaIdJsonName, slaId);
         if (value.EstimatedWaitingTimeQueue is { } estimatedWaitingTimeQueue) writer.WriteNumber(EstimatedWaitingTimeQueueJsonName, estimatedWaitingTimeQueue);
-        if (value.EstimatedServiceTimeAt is { } estimatedServiceTimeAt) writer.WriteString(EstimatedServiceTimeAtJsonName, estimatedServiceTimeAt);
-        if (value.EstimatedInactivityCloseTimeAt is { } estimatedInactivityCloseTimeAt) writer.WriteString(EstimatedInactivityCloseTimeAtJsonName, estimatedInactivityCloseTimeAt);
+        if (value.EstimatedServiceTimeAt is { } estimatedServiceTimeAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EstimatedServiceTimeAtJsonName, estimatedServiceTimeAt);
+        if (value.EstimatedInactivityCloseTimeAt is { } estimatedInactivityCloseTimeAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EstimatedInactivityCloseTimeAtJsonName, estimatedInactivityCloseTimeAt);
         if (value.QueueOrder is { } queueOrder) writer.WriteNumber(QueueOrderJsonName, queueOrder);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -4330,7 +4330,7 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
         writer.WriteStartObject();
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         else writer.WriteNull(IdJsonName);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7559,7 +7559,7 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
         if (value.OfflineMessageChannelName is { } offlineMessageChannelName) writer.WriteString(OfflineMessageChannelNameJsonName, offlineMessageChannelName);
         if (value.AgentCount is { } agentCount) writer.WriteNumber(AgentCountJsonName, agentCount);
         if (value.IsArchived is { } isArchived) writer.WriteBoolean(IsArchivedJsonName, isArchived);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7645,7 +7645,7 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
         if (value.Order is { } order) writer.WriteNumber(OrderJsonName, order);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
