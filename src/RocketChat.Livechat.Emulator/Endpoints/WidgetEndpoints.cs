@@ -132,18 +132,12 @@ internal sealed class WidgetEndpoints(WidgetConfigService config, VisitorStatusS
 
         if (widget.Agent is { } agent)
         {
+            // normalizeAgent: with Livechat_show_agent_info off only the hiddenInfo marker is sent.
+            WidgetAgent shown = widget.AgentHidden
+                ? new WidgetAgent { IsHidden = true }
+                : new WidgetAgent { Id = agent.Id, Name = agent.Name, Username = agent.Username, Status = agent.Status };
             writer.WritePropertyName("agent");
-            if (widget.AgentHidden)
-            {
-                // normalizeAgent: with Livechat_show_agent_info off only this marker is sent.
-                writer.WriteStartObject();
-                writer.WriteBoolean("hiddenInfo", true);
-                writer.WriteEndObject();
-            }
-            else
-            {
-                AgentInfoJson.Write(writer, agent);
-            }
+            JsonSerializer.Serialize(writer, shown, LivechatJsonContext.Default.WidgetAgent);
         }
     }
 }

@@ -81,7 +81,7 @@ internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
             writer.WriteStartObject();
             writer.WriteString("type", "agentData");
             writer.WritePropertyName("data");
-            AgentInfoJson.Write(writer, agent);
+            JsonSerializer.Serialize(writer, UserModels.AgentInfo(agent), LivechatJsonContext.Default.LivechatUser);
             writer.WriteEndObject();
         }));
     }

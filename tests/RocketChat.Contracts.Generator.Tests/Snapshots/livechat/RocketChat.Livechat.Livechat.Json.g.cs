@@ -832,6 +832,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
     private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
     private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
     private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText PhoneJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone");
     private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageTs");
     private static readonly global::System.Text.Json.JsonEncodedText ActivityJsonName = global::System.Text.Json.JsonEncodedText.Encode("activity");
 
@@ -854,6 +855,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         string? token = default;
         string? name = default;
         VisitorStatus? status = default;
+        string? phone = default;
         global::System.DateTimeOffset? lastMessageAt = default;
         global::System.Collections.Generic.IReadOnlyList<string>? activity = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
@@ -864,6 +866,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
             else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
@@ -878,6 +881,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
             Token = token,
             Name = name,
             Status = status,
+            Phone = phone,
             LastMessageAt = lastMessageAt,
             Activity = activity,
             AdditionalProperties = additionalProperties,
@@ -894,6 +898,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
         if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -2161,6 +2166,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
     private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
     private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
     private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText PhoneJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone");
     private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageTs");
     private static readonly global::System.Text.Json.JsonEncodedText ActivityJsonName = global::System.Text.Json.JsonEncodedText.Encode("activity");
 
@@ -2183,6 +2189,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         string? token = default;
         string? name = default;
         VisitorStatus? status = default;
+        string? phone = default;
         global::System.DateTimeOffset? lastMessageAt = default;
         global::System.Collections.Generic.IReadOnlyList<string>? activity = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
@@ -2193,6 +2200,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
@@ -2207,6 +2215,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
             Token = token,
             Name = name,
             Status = status,
+            Phone = phone,
             LastMessageAt = lastMessageAt,
             Activity = activity,
             AdditionalProperties = additionalProperties,
@@ -2223,6 +2232,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
         if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -2533,6 +2543,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
     private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
     private static readonly global::System.Text.Json.JsonEncodedText StatusConnectionJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusConnection");
     private static readonly global::System.Text.Json.JsonEncodedText StatusTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusText");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatStatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusLivechat");
     private static readonly global::System.Text.Json.JsonEncodedText UtcOffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("utcOffset");
     private static readonly global::System.Text.Json.JsonEncodedText IsActiveJsonName = global::System.Text.Json.JsonEncodedText.Encode("active");
     private static readonly global::System.Text.Json.JsonEncodedText RolesJsonName = global::System.Text.Json.JsonEncodedText.Encode("roles");
@@ -2561,6 +2572,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
         UserStatus? status = default;
         UserStatus? statusConnection = default;
         string? statusText = default;
+        LivechatStatus? livechatStatus = default;
         double? utcOffset = default;
         bool? isActive = default;
         global::System.Collections.Generic.IReadOnlyList<string>? roles = default;
@@ -2577,6 +2589,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
             else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("statusLivechat"u8)) livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
             else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
@@ -2597,6 +2610,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
             Status = status,
             StatusConnection = statusConnection,
             StatusText = statusText,
+            LivechatStatus = livechatStatus,
             UtcOffset = utcOffset,
             IsActive = isActive,
             Roles = roles,
@@ -2619,6 +2633,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.StatusConnection is { } statusConnection) writer.WriteString(StatusConnectionJsonName, statusConnection.Value);
         if (value.StatusText is { } statusText) writer.WriteString(StatusTextJsonName, statusText);
+        if (value.LivechatStatus is { } livechatStatus) writer.WriteString(LivechatStatusJsonName, livechatStatus.Value);
         if (value.UtcOffset is { } utcOffset) writer.WriteNumber(UtcOffsetJsonName, utcOffset);
         if (value.IsActive is { } isActive) writer.WriteBoolean(IsActiveJsonName, isActive);
         if (value.Roles is { } roles) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
@@ -8128,6 +8143,7 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
     private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
     private static readonly global::System.Text.Json.JsonEncodedText StatusConnectionJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusConnection");
     private static readonly global::System.Text.Json.JsonEncodedText StatusTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusText");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatStatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusLivechat");
     private static readonly global::System.Text.Json.JsonEncodedText UtcOffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("utcOffset");
     private static readonly global::System.Text.Json.JsonEncodedText IsActiveJsonName = global::System.Text.Json.JsonEncodedText.Encode("active");
     private static readonly global::System.Text.Json.JsonEncodedText RolesJsonName = global::System.Text.Json.JsonEncodedText.Encode("roles");
@@ -8157,6 +8173,7 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
         UserStatus? status = default;
         UserStatus? statusConnection = default;
         string? statusText = default;
+        LivechatStatus? livechatStatus = default;
         double? utcOffset = default;
         bool? isActive = default;
         global::System.Collections.Generic.IReadOnlyList<string>? roles = default;
@@ -8174,6 +8191,7 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
             else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("statusLivechat"u8)) livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
             else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
@@ -8195,6 +8213,7 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
             Status = status,
             StatusConnection = statusConnection,
             StatusText = statusText,
+            LivechatStatus = livechatStatus,
             UtcOffset = utcOffset,
             IsActive = isActive,
             Roles = roles,
@@ -8218,6 +8237,7 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.StatusConnection is { } statusConnection) writer.WriteString(StatusConnectionJsonName, statusConnection.Value);
         if (value.StatusText is { } statusText) writer.WriteString(StatusTextJsonName, statusText);
+        if (value.LivechatStatus is { } livechatStatus) writer.WriteString(LivechatStatusJsonName, livechatStatus.Value);
         if (value.UtcOffset is { } utcOffset) writer.WriteNumber(UtcOffsetJsonName, utcOffset);
         if (value.IsActive is { } isActive) writer.WriteBoolean(IsActiveJsonName, isActive);
         if (value.Roles is { } roles) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);

@@ -428,6 +428,10 @@ public sealed partial record RoomVisitorInfo
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public VisitorStatus? Status { get; init; }
 
+    /// <summary>The visitor's first phone number, when it has one.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("phone")]
+    public string? Phone { get; init; }
+
     /// <summary>The <c>lastMessageTs</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastMessageTs")]
     public global::System.DateTimeOffset? LastMessageAt { get; init; }
@@ -451,6 +455,8 @@ public sealed partial record RoomVisitorInfo
         builder.Append(Name);
         builder.Append(", Status = ");
         builder.Append(Status);
+        builder.Append(", Phone = ");
+        builder.Append(Phone);
         builder.Append(", LastMessageAt = ");
         builder.Append(LastMessageAt);
         builder.Append(", Activity = ");
@@ -1242,6 +1248,10 @@ public sealed partial record InquiryVisitorInfo
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public VisitorStatus? Status { get; init; }
 
+    /// <summary>The visitor's first phone number, when it has one.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("phone")]
+    public string? Phone { get; init; }
+
     /// <summary>The <c>lastMessageTs</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastMessageTs")]
     public global::System.DateTimeOffset? LastMessageAt { get; init; }
@@ -1265,6 +1275,8 @@ public sealed partial record InquiryVisitorInfo
         builder.Append(Name);
         builder.Append(", Status = ");
         builder.Append(Status);
+        builder.Append(", Phone = ");
+        builder.Append(Phone);
         builder.Append(", LastMessageAt = ");
         builder.Append(LastMessageAt);
         builder.Append(", Activity = ");
@@ -1466,6 +1478,10 @@ public sealed partial record LoginUser
     /// <summary>The <c>statusText</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusText")]
     public string? StatusText { get; init; }
+
+    /// <summary>The omnichannel availability of an agent (getUserInfo keeps the user document's field).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("statusLivechat")]
+    public LivechatStatus? LivechatStatus { get; init; }
 
     /// <summary>The <c>utcOffset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utcOffset")]
@@ -3647,6 +3663,10 @@ public sealed partial record GetMeResponse
     /// <summary>The <c>statusText</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusText")]
     public string? StatusText { get; init; }
+
+    /// <summary>The omnichannel availability of an agent (getUserInfo keeps the user document's field).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("statusLivechat")]
+    public LivechatStatus? LivechatStatus { get; init; }
 
     /// <summary>The <c>utcOffset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utcOffset")]

@@ -1,0 +1,123 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
+using RocketChat.Livechat.Emulator.Tests.Infrastructure;
+
+namespace RocketChat.Livechat.Emulator.Tests;
+
+/// <summary>
+/// The emulator answers in the contract's shapes: every body below is read by the generated client's converters,
+/// and no member of it lands in an <c>AdditionalProperties</c> bag. A field the emulator writes but the contract
+/// lacks (or names differently) fails here, naming its path, before it drifts silently.
+/// </summary>
+public sealed class ContractDriftTests
+{
+    [Fact]
+    public async Task Account_department_and_user_bodies_hold_only_members_the_contract_declares()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        LivechatClient manager = await server.ClientAsync("manager");
+        LivechatClient agent = await server.ClientAsync("agent.one");
+        Department sales = await server.CreateDepartmentAsync("Sales", "agent.one");
+
+        var bodies = new List<(string Route, object Body)>
+        {
+            ("login", await server.Anonymous.Authentication.LoginAsync(new LoginRequest { User = "agent.one", Password = EmulatorHarness.StaffPassword })),
+            ("me", await agent.Authentication.GetMeAsync()),
+            ("department", await manager.Departments.ListDepartmentsAsync()),
+            ("department/:_id", await manager.Departments.GetDepartmentAsync(sales.Id)),
+            ("department/:_id/agents", await manager.Departments.ListDepartmentAgentsAsync(sales.Id)),
+            ("users/agent", await manager.Users.ListLivechatUsersAsync(LivechatUserType.Agent)),
+            ("users/agent/:_id", await manager.Users.GetLivechatUserAsync(LivechatUserType.Agent, await server.UserIdAsync("agent.one"))),
+            ("users/manager (add)", await manager.Users.AddLivechatUserAsync(LivechatUserType.Manager, new AddLivechatUserRequest { Username = "agent.two" })),
+        };
+
+        AssertNoUndeclaredMembers(bodies);
+    }
+
+    [Fact]
+    public async Task Visitor_room_message_and_inquiry_bodies_hold_only_members_the_contract_declares()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        LivechatClient admin = await server.ClientAsync("admin");
+        Visitor visitor = await server.RegisterVisitorAsync(name: "Ada", phone: "+1 555 0100", email: "ada@example.com");
+        LivechatRoom room = (await server.Anonymous.Rooms.GetOrCreateRoomAsync(visitor.Token)).Room;
+        SendMessageResponse sent = await server.Anonymous.Messages.SendMessageAsync(new SendMessageRequest { Token = visitor.Token, RoomId = room.Id, Text = "hello\n\nthere" });
+        Inquiry inquiry = await server.InquiryOfAsync(room.Id);
+        var bodies = new List<(string Route, object Body)>
+        {
+            ("visitor/:token", await server.Anonymous.Visitors.GetVisitorAsync(visitor.Token)),
+            ("room", await server.Anonymous.Rooms.GetOrCreateRoomAsync(visitor.Token)),
+            ("message", sent),
+            ("inquiries.getOne", await admin.Inquiries.GetInquiryAsync(room.Id)),
+            ("inquiries.list", await admin.Inquiries.ListInquiriesAsync()),
+        };
+
+        LivechatClient agent = await server.ClientAsync("agent.one");
+        await agent.Inquiries.TakeInquiryAsync(new TakeInquiryRequest { InquiryId = inquiry.Id });
+        bodies.Add(("agent.info", await server.Anonymous.Visitors.GetAgentInfoAsync(room.Id, visitor.Token)));
+        bodies.Add(("rooms", await admin.Rooms.ListRoomsAsync()));
+        bodies.Add(("messages.history", await server.Anonymous.Messages.GetMessageHistoryAsync(room.Id, visitor.Token)));
+        bodies.Add(("config", await server.Anonymous.Visitors.GetLivechatConfigAsync(visitor.Token)));
+
+        AssertNoUndeclaredMembers(bodies);
+    }
+
+    private static void AssertNoUndeclaredMembers(IEnumerable<(string Route, object Body)> bodies)
+    {
+        var undeclared = new List<string>();
+        foreach ((string route, object body) in bodies)
+        {
+            CollectUndeclared(body, route, undeclared);
+        }
+
+        Assert.True(undeclared.Count == 0, "Members the contract does not declare:\n" + string.Join("\n", undeclared));
+    }
+
+    /// <summary>Walks a generated model: any record's non-empty AdditionalProperties is a drift.</summary>
+    private static void CollectUndeclared(object? value, string path, List<string> undeclared)
+    {
+        switch (value)
+        {
+            case null or string or JsonElement:
+                return;
+            case IDictionary map:
+                foreach (DictionaryEntry entry in map)
+                {
+                    CollectUndeclared(entry.Value, $"{path}.{entry.Key}", undeclared);
+                }
+
+                return;
+            case IEnumerable items:
+                int index = 0;
+                foreach (object? item in items)
+                {
+                    CollectUndeclared(item, $"{path}[{index++}]", undeclared);
+                }
+
+                return;
+        }
+
+        Type type = value.GetType();
+        if (type.Namespace != typeof(Visitor).Namespace || !type.IsClass)
+        {
+            return;
+        }
+
+        foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            object? member = property.GetValue(value);
+            if (property.Name == "AdditionalProperties")
+            {
+                if (member is IReadOnlyDictionary<string, JsonElement> { Count: > 0 } extra)
+                {
+                    undeclared.AddRange(extra.Select(entry => $"{path}.{entry.Key} ({type.Name}): {entry.Value.GetRawText()}"));
+                }
+            }
+            else
+            {
+                CollectUndeclared(member, $"{path}.{property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name ?? property.Name}", undeclared);
+            }
+        }
+    }
+}
