@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
+using RocketChat.Contracts.Runtime;
 using RocketChat.Livechat.Emulator.Tests.Infrastructure;
 
 namespace RocketChat.Livechat.Emulator.Tests;
@@ -60,6 +61,46 @@ public sealed class ContractDriftTests
         bodies.Add(("messages.history", await server.Anonymous.Messages.GetMessageHistoryAsync(room.Id, visitor.Token)));
         bodies.Add(("config", await server.Anonymous.Visitors.GetLivechatConfigAsync(visitor.Token)));
 
+        AssertNoUndeclaredMembers(bodies);
+    }
+
+    [Fact]
+    public async Task System_messages_files_and_closed_rooms_hold_only_members_the_contract_declares()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        LivechatClient admin = await server.ClientAsync("admin");
+        await admin.Integrations.SaveSettingAsync("Livechat_Visitor_navigation_as_a_message", new SaveSettingRequest { Value = JsonElement.Parse("true") });
+        (Visitor visitor, LivechatRoom room) = await server.StartChatAsync(name: "Maria");
+        LivechatClient agent = await server.ClientAsync("agent.one");
+        await agent.Inquiries.TakeInquiryAsync(new TakeInquiryRequest { InquiryId = (await server.InquiryOfAsync(room.Id)).Id });
+        await agent.Rooms.ForwardRoomAsync(new ForwardRoomRequest { RoomId = room.Id, UserId = await server.UserIdAsync("agent.two"), Comment = "Billing" });
+        await server.Anonymous.Visitors.SendVisitorNavigationAsync(new VisitorNavigationRequest
+        {
+            Token = visitor.Token,
+            RoomId = room.Id,
+            PageInfo = new VisitorPageInfo { Title = "Pricing", Change = "url", Location = new VisitorPageLocation { Href = "https://example.com/pricing" } },
+        });
+        await server.Anonymous.Rooms.SendTranscriptAsync(new SendTranscriptRequest { Token = visitor.Token, RoomId = room.Id, Email = "maria@example.com" });
+        var bodies = new List<(string Route, object Body)>
+        {
+            ("livechat/upload (image)", await server.Anonymous.Messages.UploadFileAsync(
+                room.Id, visitor.Token, new FilePart(new MemoryStream("0123456789"u8.ToArray()), "charge.png", "image/png"), description: "The charge", text: "See this")),
+            ("livechat/upload (pdf)", await server.Anonymous.Messages.UploadFileAsync(
+                room.Id, visitor.Token, new FilePart(new MemoryStream("%PDF"u8.ToArray()), "Invoice.pdf", "application/pdf"))),
+        };
+        bodies.Add(("messages.history (transfer, navigation, transcript, files)", await server.Anonymous.Messages.GetMessageHistoryAsync(room.Id, visitor.Token)));
+        await server.Anonymous.Rooms.CloseRoomAsVisitorAsync(new CloseRoomAsVisitorRequest { RoomId = room.Id, Token = visitor.Token });
+        await server.Anonymous.Rooms.SendRoomSurveyAsync(new RoomSurveyRequest
+        {
+            Token = visitor.Token,
+            RoomId = room.Id,
+            Answers = [new RoomSurveyAnswer { Name = "satisfaction", Value = "5" }],
+        });
+        bodies.Add(("rooms (closed, surveyed)", await admin.Rooms.ListRoomsAsync()));
+
+        Assert.Contains(
+            ((GetMessageHistoryResponse)bodies[2].Body).Messages,
+            message => message.TransferData is not null || message.Navigation is not null || message.RequestData is not null);
         AssertNoUndeclaredMembers(bodies);
     }
 

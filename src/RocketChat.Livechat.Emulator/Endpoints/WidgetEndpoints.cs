@@ -121,13 +121,13 @@ internal sealed class WidgetEndpoints(WidgetConfigService config, VisitorStatusS
         if (widget.Guest is { } guest)
         {
             writer.WritePropertyName("guest");
-            VisitorJson.Write(writer, guest);
+            JsonSerializer.Serialize(writer, VisitorModels.ToModel(guest), LivechatJsonContext.Default.Visitor);
         }
 
         if (widget.Room is { } room)
         {
             writer.WritePropertyName("room");
-            RoomJson.Write(writer, room, s_configRoom);
+            s_configRoom.Write(writer, RoomModels.ToModel(room), LivechatJsonContext.Default.LivechatRoom);
         }
 
         if (widget.Agent is { } agent)

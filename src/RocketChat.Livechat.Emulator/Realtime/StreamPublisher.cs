@@ -17,7 +17,7 @@ internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
         if (registry.HasListeners(StreamNames.RoomMessages, message.RoomId))
         {
             registry.Publish(StreamNames.RoomMessages, message.RoomId, DdpServerFrames.Changed(StreamNames.RoomMessages, message.RoomId, writer =>
-                Ejson.WriteDocument(writer, rest => MessageJson.Write(rest, message))));
+                Ejson.WriteDocument(writer, rest => JsonSerializer.Serialize(rest, MessageModels.ToModel(message), LivechatJsonContext.Default.Message))));
         }
     }
 
@@ -53,7 +53,7 @@ internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
             writer.WriteString("_id", inquiry.Id);
             if (change != InquiryChange.Removed)
             {
-                Ejson.WriteSpread(writer, rest => InquiryJson.Write(rest, inquiry));
+                Ejson.WriteSpread(writer, rest => JsonSerializer.Serialize(rest, InquiryModels.ToModel(inquiry), LivechatJsonContext.Default.Inquiry));
             }
 
             writer.WriteString("clientAction", clientAction);
@@ -67,7 +67,7 @@ internal sealed class StreamPublisher(StreamRegistry registry) : IEmulatorEvents
         {
             writer.WriteStartObject();
             writer.WriteString("type", type);
-            Ejson.WriteSpread(writer, rest => InquiryJson.Write(rest, inquiry));
+            Ejson.WriteSpread(writer, rest => JsonSerializer.Serialize(rest, InquiryModels.ToModel(inquiry), LivechatJsonContext.Default.Inquiry));
             writer.WriteEndObject();
         }));
     }

@@ -153,7 +153,8 @@ internal static class WebhookPayloadWriter
 
         if (message.Navigation is { } navigation)
         {
-            MessageJson.WriteNavigation(writer, navigation);
+            writer.WritePropertyName("navigation");
+            JsonSerializer.Serialize(writer, MessageModels.Navigation(navigation), LivechatJsonContext.Default.VisitorNavigation);
         }
 
         if (message.Type == "livechat-close")
