@@ -1,7 +1,6 @@
-using System.Collections;
-using System.Reflection;
 using System.Text.Json;
 using RocketChat.Contracts.Runtime;
+using RocketChat.Contracts.Testing;
 using RocketChat.Livechat.Emulator.Tests.Infrastructure;
 
 namespace RocketChat.Livechat.Emulator.Tests;
@@ -33,7 +32,7 @@ public sealed class ContractDriftTests
             ("users/manager (add)", await manager.Users.AddLivechatUserAsync(LivechatUserType.Manager, new AddLivechatUserRequest { Username = "agent.two" })),
         };
 
-        AssertNoUndeclaredMembers(bodies);
+        UndeclaredMembers.AssertNone(bodies);
     }
 
     [Fact]
@@ -61,7 +60,7 @@ public sealed class ContractDriftTests
         bodies.Add(("messages.history", await server.Anonymous.Messages.GetMessageHistoryAsync(room.Id, visitor.Token)));
         bodies.Add(("config", await server.Anonymous.Visitors.GetLivechatConfigAsync(visitor.Token)));
 
-        AssertNoUndeclaredMembers(bodies);
+        UndeclaredMembers.AssertNone(bodies);
     }
 
     [Fact]
@@ -101,64 +100,6 @@ public sealed class ContractDriftTests
         Assert.Contains(
             ((GetMessageHistoryResponse)bodies[2].Body).Messages,
             message => message.TransferData is not null || message.Navigation is not null || message.RequestData is not null);
-        AssertNoUndeclaredMembers(bodies);
-    }
-
-    private static void AssertNoUndeclaredMembers(IEnumerable<(string Route, object Body)> bodies)
-    {
-        var undeclared = new List<string>();
-        foreach ((string route, object body) in bodies)
-        {
-            CollectUndeclared(body, route, undeclared);
-        }
-
-        Assert.True(undeclared.Count == 0, "Members the contract does not declare:\n" + string.Join("\n", undeclared));
-    }
-
-    /// <summary>Walks a generated model: any record's non-empty AdditionalProperties is a drift.</summary>
-    private static void CollectUndeclared(object? value, string path, List<string> undeclared)
-    {
-        switch (value)
-        {
-            case null or string or JsonElement:
-                return;
-            case IDictionary map:
-                foreach (DictionaryEntry entry in map)
-                {
-                    CollectUndeclared(entry.Value, $"{path}.{entry.Key}", undeclared);
-                }
-
-                return;
-            case IEnumerable items:
-                int index = 0;
-                foreach (object? item in items)
-                {
-                    CollectUndeclared(item, $"{path}[{index++}]", undeclared);
-                }
-
-                return;
-        }
-
-        Type type = value.GetType();
-        if (type.Namespace != typeof(Visitor).Namespace || !type.IsClass)
-        {
-            return;
-        }
-
-        foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            object? member = property.GetValue(value);
-            if (property.Name == "AdditionalProperties")
-            {
-                if (member is IReadOnlyDictionary<string, JsonElement> { Count: > 0 } extra)
-                {
-                    undeclared.AddRange(extra.Select(entry => $"{path}.{entry.Key} ({type.Name}): {entry.Value.GetRawText()}"));
-                }
-            }
-            else
-            {
-                CollectUndeclared(member, $"{path}.{property.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name ?? property.Name}", undeclared);
-            }
-        }
+        UndeclaredMembers.AssertNone(bodies);
     }
 }
