@@ -11,6 +11,7 @@ internal static class MessageModels
     {
         bool system = message.IsSystemMessage;
         FileRecord? file = system ? null : message.File;
+        MessageSender? editor = message.EditedAt is null ? null : message.EditedBy;
         return new Message
         {
             Id = message.Id,
@@ -23,8 +24,9 @@ internal static class MessageModels
             Alias = message.Alias,
             Token = message.Token,
             IsGroupable = system ? false : null,
-            EditedAt = message.EditedBy is null ? null : message.EditedAt,
-            EditedBy = message.EditedAt is null || message.EditedBy is not { } editor ? null : new MessageUser { Id = editor.Id, Username = editor.Username },
+            // An edit is shown only with both its time and its author.
+            EditedAt = editor is null ? null : message.EditedAt,
+            EditedBy = editor is null ? null : new MessageUser { Id = editor.Id, Username = editor.Username },
             MarkdownTokens = system || (file is not null && message.Text.Length == 0) ? null : Markdown(message.Text),
             Urls = system ? null : [],
             Mentions = system ? null : [],
