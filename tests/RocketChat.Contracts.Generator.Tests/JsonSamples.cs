@@ -115,7 +115,8 @@ public static class JsonSamples
 
         if (type == typeof(DateTimeOffset))
         {
-            return JsonValue.Create(max ? DateTimeOffset.MaxValue : DateTimeOffset.MinValue);
+            // The limits in the server's form (UTC, milliseconds, Z), which is how converters write dates back.
+            return JsonValue.Create(max ? "9999-12-31T23:59:59.999Z" : "0001-01-01T00:00:00.000Z");
         }
 
         if (type == typeof(JsonElement))

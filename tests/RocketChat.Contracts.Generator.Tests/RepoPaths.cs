@@ -15,5 +15,5 @@ internal static class RepoPaths
     public static string TestContracts => Path.Combine(Root, "tests", "RocketChat.Contracts.Generator.Tests", "Contracts");
 
     /// <summary>../shared/reference beside the repository, as CI lays it out.</summary>
-    public static string SharedReference => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference"));
+    public static string SharedReference => RocketChat.Contracts.Testing.SharedReference.Folder;
 }

@@ -1,4 +1,9 @@
-namespace RocketChat.Contracts.Generator.Tests;
+using System.Reflection;
+
+namespace RocketChat.Contracts.Testing;
+
+// One file, compiled into each test project that reads ../shared (linked from RocketChat.Livechat.Tests), so it
+// names no project's namespace and finds the repository from the RepoRoot metadata every test assembly carries.
 
 /// <summary>
 /// A fact that reads ../shared/reference (Rocket.Chat's official files, kept outside the repository). On a clone
@@ -24,8 +29,15 @@ public sealed class SharedReferenceTheoryAttribute : TheoryAttribute
 
 internal static class SharedReference
 {
+    /// <summary>../shared/reference beside the repository, as CI lays it out.</summary>
+    public static string Folder { get; } = Path.GetFullPath(Path.Combine(
+        typeof(SharedReference).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepoRoot").Value!,
+        "..",
+        "shared",
+        "reference"));
+
     /// <summary>Null when ../shared/reference/openapi exists.</summary>
-    public static string? SkipReason => Directory.Exists(Path.Combine(RepoPaths.SharedReference, "openapi"))
+    public static string? SkipReason => Directory.Exists(Path.Combine(Folder, "openapi"))
         ? null
-        : $"{RepoPaths.SharedReference} is absent: the tests that read Rocket.Chat's official OpenAPI files are skipped (.ci/run requires it).";
+        : $"{Folder} is absent: the tests that read Rocket.Chat's official OpenAPI files are skipped (.ci/run requires it).";
 }

@@ -23,11 +23,11 @@ public sealed class ForwardRoomTests
         Assert.True(response.Success);
         Assert.Equal(agentTwo, forwarded.ServedBy?.Id);
         Assert.Equal("livechat_transfer_history", transfer.Type);
-        var transferData = transfer.AdditionalProperties!["transferData"];
-        Assert.Equal("Billing question", transferData.GetProperty("comment").GetString());
-        Assert.Equal("agent", transferData.GetProperty("scope").GetString());
-        Assert.Equal(agentTwo, transferData.GetProperty("transferredTo").GetProperty("_id").GetString());
-        Assert.Equal("agent.one", transferData.GetProperty("transferredBy").GetProperty("username").GetString());
+        MessageTransferData transferData = transfer.TransferData!;
+        Assert.Equal("Billing question", transferData.Comment);
+        Assert.Equal("agent", transferData.Scope);
+        Assert.Equal(agentTwo, transferData.TransferredTo?.Id);
+        Assert.Equal("agent.one", transferData.TransferredBy?.Username);
     }
 
     [Fact]

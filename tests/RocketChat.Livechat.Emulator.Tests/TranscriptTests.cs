@@ -19,8 +19,8 @@ public sealed class TranscriptTests
         Message history = (await server.Anonymous.Messages.GetMessageHistoryAsync(room.Id, visitor.Token)).Messages
             .Single(message => message.Type == "livechat_transcript_history");
         Assert.Equal("rocket.cat", history.User?.Username);
-        Assert.Equal("visitor", history.AdditionalProperties!["requestData"].GetProperty("type").GetString());
-        Assert.Equal(visitor.Id, history.AdditionalProperties["requestData"].GetProperty("visitor").GetProperty("_id").GetString());
+        Assert.Equal("visitor", history.RequestData?.Type);
+        Assert.Equal(visitor.Id, history.RequestData?.Visitor?.Id);
     }
 
     [Fact]

@@ -26,10 +26,10 @@ public sealed class VisitorDepartmentTransferTests
         Assert.Equal("agent.two", moved.ServedBy?.Username);
         Message transfer = (await server.Anonymous.Messages.GetMessageHistoryAsync(room.Id, visitor.Token)).Messages
             .Single(message => message.Type == "livechat_transfer_history");
-        var transferData = transfer.AdditionalProperties!["transferData"];
-        Assert.Equal("visitor", transferData.GetProperty("transferredBy").GetProperty("type").GetString());
-        Assert.Equal(visitor.Id, transferData.GetProperty("transferredBy").GetProperty("_id").GetString());
-        Assert.Equal("department", transferData.GetProperty("scope").GetString());
+        MessageTransferData transferData = transfer.TransferData!;
+        Assert.Equal("visitor", transferData.TransferredBy?.Type);
+        Assert.Equal(visitor.Id, transferData.TransferredBy?.Id);
+        Assert.Equal("department", transferData.Scope);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class VisitorDepartmentTransferTests
         Message transfer = (await server.Anonymous.Messages.GetMessageHistoryAsync(room.Id, owner.Token)).Messages
             .Single(message => message.Type == "livechat_transfer_history");
         // Recorded as made by the room's visitor, as the server's route does.
-        Assert.Equal(owner.Id, transfer.AdditionalProperties!["transferData"].GetProperty("transferredBy").GetProperty("_id").GetString());
+        Assert.Equal(owner.Id, transfer.TransferData?.TransferredBy?.Id);
     }
 
     [Fact]

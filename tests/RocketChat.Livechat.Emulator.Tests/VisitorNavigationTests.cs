@@ -42,7 +42,7 @@ public sealed class VisitorNavigationTests
             .Single(message => message.Type == "livechat_navigation_history");
         Assert.Equal("Pricing - https://example.com/pricing", entry.Text);
         Assert.Equal("rocket.cat", entry.User?.Username);
-        Assert.Equal("Pricing", entry.AdditionalProperties!["navigation"].GetProperty("page").GetProperty("title").GetString());
+        Assert.Equal("Pricing", entry.Navigation?.Page?.Title);
     }
 
     [Fact]

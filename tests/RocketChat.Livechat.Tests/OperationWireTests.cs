@@ -132,7 +132,7 @@ public sealed class OperationWireTests : IAsyncLifetime
         Assert.Equal("GET", request.Method);
         Assert.Equal("/api/v1/livechat/rooms", request.Path);
         string expected = "?agents%5B%5D=a1&agents%5B%5D=a%202&departmentId=d1&open=false"
-            + "&createdAt=" + Uri.EscapeDataString("""{"start":"2024-01-02T03:04:05+00:00","end":"2024-02-01T00:00:00+00:00"}""")
+            + "&createdAt=" + Uri.EscapeDataString("""{"start":"2024-01-02T03:04:05.000Z","end":"2024-02-01T00:00:00.000Z"}""")
             + "&tags%5B%5D=vip&tags%5B%5D=a%26b&roomName=%22TEST_1%22&onhold=true"
             + "&customFields=" + Uri.EscapeDataString("""{"docId":"x+y"}""")
             + "&offset=10&count=25&sort=" + Uri.EscapeDataString("""{"ts":-1}""");

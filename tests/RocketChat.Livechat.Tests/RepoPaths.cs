@@ -8,5 +8,5 @@ internal static class RepoPaths
     public static string Root { get; } = typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .First(a => a.Key == "RepoRoot").Value!;
 
-    public static string SharedReference => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference"));
+    public static string SharedReference => RocketChat.Contracts.Testing.SharedReference.Folder;
 }

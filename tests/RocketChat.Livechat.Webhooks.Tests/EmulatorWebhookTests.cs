@@ -1,5 +1,6 @@
 using System.Net;
 using RocketChat.Contracts.Runtime;
+using RocketChat.Contracts.Testing;
 using RocketChat.Livechat.Emulator;
 using RocketChat.Livechat.Webhooks.Tests.Infrastructure;
 
@@ -53,6 +54,9 @@ public sealed class EmulatorWebhookTests
         Assert.True(closed.Payload.Messages[^1].ClosingMessage);
         Assert.Null(closed.Payload.Messages[0].AgentId);
         Assert.NotNull(closed.Payload.Messages[1].AgentId);
+
+        // The emulator writes the webhooks contract's payloads: nothing lands in an AdditionalProperties bag.
+        UndeclaredMembers.AssertNone(events.Select(e => (e.Method, (object)e.Event)));
     }
 
     [Fact]

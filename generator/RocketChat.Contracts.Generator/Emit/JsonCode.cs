@@ -53,7 +53,9 @@ namespace RocketChat.Contracts.Generator.Emit
         /// <summary>One statement writing the property <paramref name="name"/> (a JsonEncodedText field) with the non-null <paramref name="value"/>.</summary>
         public static string WriteProperty(TypeRef type, string name, string value) => type.Kind switch
         {
-            TypeKind.String or TypeKind.DateTimeOffset => $"writer.WriteString({name}, {value});",
+            TypeKind.String => $"writer.WriteString({name}, {value});",
+            // Dates go out as the server writes them (UTC, milliseconds, Z), not as .NET's round-trip "o" form.
+            TypeKind.DateTimeOffset => $"{Members}.WriteDateTimeOffset(writer, {name}, {value});",
             TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => $"writer.WriteNumber({name}, {value});",
             TypeKind.Boolean => $"writer.WriteBoolean({name}, {value});",
             TypeKind.Enum => $"writer.WriteString({name}, {value}.Value);",

@@ -72,6 +72,13 @@ public static class JsonMembers
         write(writer, value);
     }
 
+    /// <summary>Writes a date member as Rocket.Chat does (see <see cref="JsonScalars.WriteDateTimeOffset"/>).</summary>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
+    {
+        Span<byte> utf8 = stackalloc byte[JsonScalars.IsoDateLength];
+        writer.WriteString(name, JsonScalars.FormatIsoDate(value, utf8));
+    }
+
     /// <summary>Writes a free-form member.</summary>
     public static void WriteElement(Utf8JsonWriter writer, JsonEncodedText name, JsonElement value)
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -31,8 +32,27 @@ public static class JsonScalars
     /// <summary>Writes a boolean value.</summary>
     public static void WriteBoolean(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
 
-    /// <summary>Writes a date as ISO 8601.</summary>
-    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(value);
+    /// <summary>
+    /// Writes a date as Rocket.Chat does (JavaScript's <c>Date.toISOString()</c>): in UTC, with exactly three
+    /// fraction digits and a <c>Z</c>, e.g. <c>2026-11-25T10:00:00.000Z</c>. A value with another offset is
+    /// converted to UTC; precision below the millisecond is truncated, as a JavaScript Date has none.
+    /// </summary>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        Span<byte> utf8 = stackalloc byte[IsoDateLength];
+        writer.WriteStringValue(FormatIsoDate(value, utf8));
+    }
+
+    /// <summary>The length of <c>yyyy-MM-ddTHH:mm:ss.fffZ</c>.</summary>
+    internal const int IsoDateLength = 24;
+
+    /// <summary>Formats <paramref name="value"/> as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (UTC) into <paramref name="utf8"/>.</summary>
+    internal static ReadOnlySpan<byte> FormatIsoDate(DateTimeOffset value, Span<byte> utf8)
+    {
+        bool formatted = value.UtcDateTime.TryFormat(utf8, out int written, "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fff'Z'", CultureInfo.InvariantCulture);
+        Debug.Assert(formatted && written == IsoDateLength, "A four-digit year always formats in 24 bytes.");
+        return utf8[..written];
+    }
 
     /// <summary>Writes a free-form value.</summary>
     public static void WriteElement(Utf8JsonWriter writer, JsonElement value) => value.WriteTo(writer);

@@ -14,7 +14,8 @@ internal sealed class AccountEndpoints(AccountService accounts)
     public async Task MeAsync(HttpContext context)
     {
         var serverUrl = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
-        await JsonResponses.SuccessAsync(context, writer => UserJson.WriteMeFields(writer, context.Api().User, serverUrl)).ConfigureAwait(false);
+        GetMeResponse response = UserModels.MeResponse(context.Api().User, serverUrl);
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.GetMeResponse).ConfigureAwait(false);
     }
 
     /// <summary>POST logout: the token stops working; the body is the REST layer's own, with no <c>success</c> field.</summary>

@@ -12,23 +12,14 @@ internal sealed class AgentInfoEndpoints(AgentInfoService agents)
     public async Task InfoAsync(HttpContext context)
     {
         UserRecord agent = agents.Info(context.RouteValue("token"), context.RouteValue("rid"));
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WritePropertyName("agent");
-            AgentInfoJson.Write(writer, agent);
-        }).ConfigureAwait(false);
+        var response = new GetAgentInfoResponse { Agent = UserModels.AgentInfo(agent), Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.GetAgentInfoResponse).ConfigureAwait(false);
     }
 
     public async Task NextAsync(HttpContext context)
     {
         UserRecord? agent = agents.Next(context.RouteValue("token"));
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            if (agent is not null)
-            {
-                writer.WritePropertyName("agent");
-                AgentInfoJson.Write(writer, agent);
-            }
-        }).ConfigureAwait(false);
+        var response = new GetNextAgentResponse { Agent = agent is null ? null : UserModels.AgentInfo(agent), Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.GetNextAgentResponse).ConfigureAwait(false);
     }
 }

@@ -26,16 +26,13 @@ internal sealed class AuthenticationEndpoints(AccountService accounts)
         }
 
         Uri serverUrl = new($"{context.Request.Scheme}://{context.Request.Host}/");
-        await JsonResponses.SuccessAsync(context, writer =>
+        var response = new LoginResponse
         {
-            writer.WriteString("status", "success");
-            writer.WriteStartObject("data");
-            writer.WriteString("userId", result.User.Id);
-            writer.WriteString("authToken", result.AuthToken);
-            writer.WritePropertyName("me");
-            UserJson.WriteMe(writer, result.User, serverUrl);
-            writer.WriteEndObject();
-        }).ConfigureAwait(false);
+            Status = "success",
+            Data = new LoginData { UserId = result.User.Id, AuthToken = result.AuthToken, Me = UserModels.Me(result.User, serverUrl) },
+            Success = true,
+        };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.LoginResponse).ConfigureAwait(false);
     }
 
     private LoginResult? LoginWithPassword(JsonObject body)

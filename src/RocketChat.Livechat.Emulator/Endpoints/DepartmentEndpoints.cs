@@ -43,19 +43,15 @@ internal sealed class DepartmentEndpoints(DepartmentService departments)
             call.QueryString("excludeDepartmentId"),
             ShowArchived: call.QueryString("showArchived") == "true");
         (IReadOnlyList<DepartmentSnapshot> page, int total) = departments.List(call.User, query, paging);
-        await JsonResponses.SuccessAsync(context, writer =>
+        var response = new ListDepartmentsResponse
         {
-            writer.WriteStartArray("departments");
-            foreach (DepartmentSnapshot department in page)
-            {
-                DepartmentJson.Write(writer, department);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteNumber("count", page.Count);
-            writer.WriteNumber("offset", paging.Offset);
-            writer.WriteNumber("total", total);
-        }).ConfigureAwait(false);
+            Departments = [.. page.Select(DepartmentModels.ToModel)],
+            Count = page.Count,
+            Offset = paging.Offset,
+            Total = total,
+            Success = true,
+        };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.ListDepartmentsResponse).ConfigureAwait(false);
     }
 
     public async Task CreateAsync(HttpContext context)
@@ -85,12 +81,13 @@ internal sealed class DepartmentEndpoints(DepartmentService departments)
             UpdatedAt = default,
         };
         (DepartmentSnapshot created, IReadOnlyList<DepartmentAgentRecord> members) = departments.Create(department, agents);
-        await JsonResponses.SuccessAsync(context, writer =>
+        var response = new CreateDepartmentResponse
         {
-            writer.WritePropertyName("department");
-            DepartmentJson.Write(writer, created);
-            DepartmentJson.WriteAgents(writer, "agents", members, created.Department.Enabled);
-        }).ConfigureAwait(false);
+            Department = DepartmentModels.ToModel(created),
+            Agents = DepartmentModels.ToModels(members, created.Department.Enabled),
+            Success = true,
+        };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.CreateDepartmentResponse).ConfigureAwait(false);
     }
 
     /// <summary>Agents are included unless <c>includeAgents=false</c>, and only for callers with view-livechat-departments.</summary>
@@ -99,23 +96,13 @@ internal sealed class DepartmentEndpoints(DepartmentService departments)
         ApiCall call = context.Api();
         (DepartmentSnapshot? department, IReadOnlyList<DepartmentAgentRecord> agents) = departments.Get(context.RouteValue("_id"));
         bool includeAgents = call.QueryString("includeAgents") != "false" && Permissions.Has(call.User, Permissions.ViewLivechatDepartments);
-        await JsonResponses.SuccessAsync(context, writer =>
+        var response = new GetDepartmentResponse
         {
-            writer.WritePropertyName("department");
-            if (department is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                DepartmentJson.Write(writer, department);
-            }
-
-            if (includeAgents)
-            {
-                DepartmentJson.WriteAgents(writer, "agents", agents, department?.Department.Enabled ?? false);
-            }
-        }).ConfigureAwait(false);
+            Department = department is null ? null : DepartmentModels.ToModel(department),
+            Agents = includeAgents ? DepartmentModels.ToModels(agents, department?.Department.Enabled ?? false) : null,
+            Success = true,
+        };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.GetDepartmentResponse).ConfigureAwait(false);
     }
 
     public async Task ListAgentsAsync(HttpContext context)
@@ -125,12 +112,14 @@ internal sealed class DepartmentEndpoints(DepartmentService departments)
         string departmentId = context.RouteValue("_id");
         (IReadOnlyList<DepartmentAgentRecord> page, int total) = departments.ListAgents(departmentId, paging);
         bool enabled = departments.Get(departmentId).Department?.Department.Enabled ?? false;
-        await JsonResponses.SuccessAsync(context, writer =>
+        var response = new ListDepartmentAgentsResponse
         {
-            DepartmentJson.WriteAgents(writer, "agents", page, enabled);
-            writer.WriteNumber("count", page.Count);
-            writer.WriteNumber("offset", paging.Offset);
-            writer.WriteNumber("total", total);
-        }).ConfigureAwait(false);
+            Agents = DepartmentModels.ToModels(page, enabled),
+            Count = page.Count,
+            Offset = paging.Offset,
+            Total = total,
+            Success = true,
+        };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.ListDepartmentAgentsResponse).ConfigureAwait(false);
     }
 }

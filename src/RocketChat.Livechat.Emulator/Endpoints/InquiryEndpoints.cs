@@ -14,7 +14,15 @@ internal sealed class InquiryEndpoints(InquiryService inquiries)
         ApiCall call = context.Api();
         Paging paging = QueryParsing.Paging(call);
         (IReadOnlyList<InquiryRecord> page, int total) = inquiries.ListQueued(paging, Department(call));
-        await WritePageAsync(context, page, paging, total, InquiryJson.WriteListItem).ConfigureAwait(false);
+        var response = new ListInquiriesResponse
+        {
+            Inquiries = [.. page.Select(InquiryModels.ToListItem)],
+            Offset = paging.Offset,
+            Count = page.Count,
+            Total = total,
+            Success = true,
+        };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.ListInquiriesResponse).ConfigureAwait(false);
     }
 
     public async Task ListQueuedForUserAsync(HttpContext context)
@@ -22,24 +30,22 @@ internal sealed class InquiryEndpoints(InquiryService inquiries)
         ApiCall call = context.Api();
         Paging paging = QueryParsing.Paging(call);
         (IReadOnlyList<InquiryRecord> page, int total) = inquiries.ListQueuedFor(call.User, paging, Department(call));
-        await WritePageAsync(context, page, paging, total, InquiryJson.Write).ConfigureAwait(false);
+        var response = new ListQueuedInquiriesForUserResponse
+        {
+            Inquiries = [.. page.Select(InquiryModels.ToModel)],
+            Offset = paging.Offset,
+            Count = page.Count,
+            Total = total,
+            Success = true,
+        };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.ListQueuedInquiriesForUserResponse).ConfigureAwait(false);
     }
 
     public async Task GetOneAsync(HttpContext context)
     {
         InquiryRecord? inquiry = inquiries.FindByRoom(context.Api().QueryString("roomId")!);
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WritePropertyName("inquiry");
-            if (inquiry is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                InquiryJson.Write(writer, inquiry);
-            }
-        }).ConfigureAwait(false);
+        var response = new GetInquiryResponse { Inquiry = inquiry is null ? null : InquiryModels.ToModel(inquiry), Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.GetInquiryResponse).ConfigureAwait(false);
     }
 
     /// <summary>Answers only <c>{success: true}</c>: takeInquiry returns nothing, so the declared <c>inquiry</c> key is absent.</summary>
@@ -52,20 +58,4 @@ internal sealed class InquiryEndpoints(InquiryService inquiries)
     }
 
     private static string? Department(ApiCall call) => call.QueryString("department") is { Length: > 0 } department ? department : null;
-
-    private static Task WritePageAsync(
-        HttpContext context, IReadOnlyList<InquiryRecord> page, Paging paging, int total, Action<System.Text.Json.Utf8JsonWriter, InquiryRecord> write) =>
-        JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WriteStartArray("inquiries");
-            foreach (InquiryRecord inquiry in page)
-            {
-                write(writer, inquiry);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteNumber("offset", paging.Offset);
-            writer.WriteNumber("count", page.Count);
-            writer.WriteNumber("total", total);
-        });
 }

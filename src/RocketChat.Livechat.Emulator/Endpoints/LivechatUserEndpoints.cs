@@ -31,19 +31,15 @@ internal sealed class LivechatUserEndpoints(LivechatUserService users)
             call.QueryBoolean("showIdleAgents") != false);
         (IReadOnlyList<UserRecord> page, int total) = users.List(role, query, paging);
         IReadOnlyDictionary<string, IReadOnlyList<string>> departments = users.DepartmentsOf(page);
-        await JsonResponses.SuccessAsync(context, writer =>
+        var response = new ListLivechatUsersResponse
         {
-            writer.WriteStartArray("users");
-            foreach (UserRecord user in page)
-            {
-                UserJson.WriteLivechatUser(writer, user, departments[user.Id]);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteNumber("count", page.Count);
-            writer.WriteNumber("offset", paging.Offset);
-            writer.WriteNumber("total", total);
-        }).ConfigureAwait(false);
+            Users = [.. page.Select(user => UserModels.LivechatUser(user, departments[user.Id]))],
+            Count = page.Count,
+            Offset = paging.Offset,
+            Total = total,
+            Success = true,
+        };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.ListLivechatUsersResponse).ConfigureAwait(false);
     }
 
     public async Task AddAsync(HttpContext context)
@@ -51,29 +47,16 @@ internal sealed class LivechatUserEndpoints(LivechatUserService users)
         AddLivechatUserRequest request = context.Api().BodyAs(LivechatJsonContext.Default.AddLivechatUserRequest);
         string role = RoleOf(context) ?? throw ApiErrors.Plain("Invalid type");
         UserRecord user = users.AddRole(role, request.Username);
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WritePropertyName("user");
-            UserJson.WriteReference(writer, user);
-        }).ConfigureAwait(false);
+        var response = new AddLivechatUserResponse { User = UserModels.Reference(user), Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.AddLivechatUserResponse).ConfigureAwait(false);
     }
 
     public async Task GetAsync(HttpContext context)
     {
         string role = RoleOf(context) ?? throw ApiErrors.Plain("Invalid type");
         UserRecord? user = users.FindWithRole(role, context.RouteValue("_id"));
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WritePropertyName("user");
-            if (user is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                UserJson.WriteLivechatUser(writer, user, departments: null);
-            }
-        }).ConfigureAwait(false);
+        var response = new GetLivechatUserResponse { User = user is null ? null : UserModels.LivechatUser(user, departments: null), Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.GetLivechatUserResponse).ConfigureAwait(false);
     }
 
     public async Task RemoveAsync(HttpContext context)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Http;
@@ -13,11 +14,8 @@ internal sealed class MessageEndpoints(MessageService messages)
     {
         SendMessageRequest request = context.Api().BodyAs(LivechatJsonContext.Default.SendMessageRequest);
         MessageRecord message = messages.Send(request.Token, request.RoomId, request.Text, request.Id);
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WritePropertyName("message");
-            MessageJson.Write(writer, message);
-        }).ConfigureAwait(false);
+        var response = new SendMessageResponse { Message = MessageModels.ToModel(message), Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.SendMessageResponse).ConfigureAwait(false);
     }
 
     public async Task SendAsAgentAsync(HttpContext context)
@@ -25,11 +23,8 @@ internal sealed class MessageEndpoints(MessageService messages)
         ApiCall call = context.Api();
         SendAgentMessageRequest request = call.BodyAs(LivechatJsonContext.Default.SendAgentMessageRequest);
         MessageRecord message = messages.SendAsAgent(call.User, request.Message.RoomId, request.Message.Text, request.Message.Id);
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WritePropertyName("message");
-            MessageJson.Write(writer, message);
-        }).ConfigureAwait(false);
+        var response = new SendAgentMessageResponse { Message = MessageModels.ToModel(message), Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.SendAgentMessageResponse).ConfigureAwait(false);
     }
 
     public async Task UploadAsync(HttpContext context)
@@ -37,9 +32,15 @@ internal sealed class MessageEndpoints(MessageService messages)
         string token = context.Request.Headers["x-visitor-token"].ToString();
         Func<UploadForm> form = await ReadUploadFormAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
         MessageRecord message = messages.SendFile(token, context.RouteValue("rid"), form);
+        // The route spreads the message into its answer: {...message, newRoom, showConnecting}.
+        JsonElement fields = JsonSerializer.SerializeToElement(MessageModels.ToModel(message), LivechatJsonContext.Default.Message);
         await JsonResponses.SuccessAsync(context, writer =>
         {
-            MessageJson.WriteProperties(writer, message);
+            foreach (JsonProperty field in fields.EnumerateObject())
+            {
+                field.WriteTo(writer);
+            }
+
             writer.WriteBoolean("newRoom", false);
             writer.WriteBoolean("showConnecting", false);
         }).ConfigureAwait(false);
@@ -84,15 +85,7 @@ internal sealed class MessageEndpoints(MessageService messages)
             : null;
         IReadOnlyList<MessageRecord> history = messages.History(
             call.QueryString("token")!, context.RouteValue("rid"), limit, paging.Offset, end);
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WriteStartArray("messages");
-            foreach (MessageRecord message in history)
-            {
-                MessageJson.Write(writer, message);
-            }
-
-            writer.WriteEndArray();
-        }).ConfigureAwait(false);
+        var response = new GetMessageHistoryResponse { Messages = [.. history.Select(MessageModels.ToModel)], Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.GetMessageHistoryResponse).ConfigureAwait(false);
     }
 }

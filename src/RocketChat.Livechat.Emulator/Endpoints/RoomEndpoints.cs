@@ -29,12 +29,8 @@ internal sealed class RoomEndpoints(RoomService rooms)
             query["agentId"]?.GetValue<string>(),
             IsWidget(context.Request) ? RoomSourceType.Widget : RoomSourceType.Api,
             context.Request.Host.Value);
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WritePropertyName("room");
-            RoomJson.Write(writer, room);
-            writer.WriteBoolean("newRoom", isNew);
-        }).ConfigureAwait(false);
+        var response = new GetOrCreateRoomResponse { Room = RoomModels.ToModel(room), IsNewRoom = isNew, Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.GetOrCreateRoomResponse).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -79,7 +75,7 @@ internal sealed class RoomEndpoints(RoomService rooms)
             writer.WriteStartArray("rooms");
             foreach (RoomRecord room in page)
             {
-                RoomJson.Write(writer, room, projection);
+                projection.Write(writer, RoomModels.ToModel(room), LivechatJsonContext.Default.LivechatRoom);
             }
 
             writer.WriteEndArray();
@@ -125,7 +121,7 @@ internal sealed class RoomEndpoints(RoomService rooms)
         await JsonResponses.SuccessAsync(context, writer =>
         {
             writer.WritePropertyName("room");
-            RoomJson.Write(writer, room);
+            System.Text.Json.JsonSerializer.Serialize(writer, RoomModels.ToModel(room), LivechatJsonContext.Default.LivechatRoom);
         }).ConfigureAwait(false);
     }
 

@@ -30,32 +30,21 @@ internal sealed class VisitorEndpoints(VisitorService visitors)
 
         // Custom fields are stored only under existing visitor-scope fields; the emulator defines none, so they are ignored.
         VisitorRecord visitor = visitors.Register(input);
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WritePropertyName("visitor");
-            VisitorJson.Write(writer, visitor);
-        }).ConfigureAwait(false);
+        var response = new RegisterVisitorResponse { Visitor = VisitorModels.ToModel(visitor), Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.RegisterVisitorResponse).ConfigureAwait(false);
     }
 
     public async Task GetAsync(HttpContext context)
     {
         VisitorRecord visitor = visitors.Find(context.RouteValue("token")) ?? throw ApiErrors.Meteor("invalid-token");
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WritePropertyName("visitor");
-            VisitorJson.Write(writer, visitor);
-        }).ConfigureAwait(false);
+        var response = new GetVisitorResponse { Visitor = VisitorModels.ToModel(visitor), Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.GetVisitorResponse).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(HttpContext context)
     {
         (string visitorId, DateTimeOffset removedAt) = visitors.Remove(context.RouteValue("token"));
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WriteStartObject("visitor");
-            writer.WriteString("_id", visitorId);
-            writer.WriteDate("ts", removedAt);
-            writer.WriteEndObject();
-        }).ConfigureAwait(false);
+        var response = new DeleteVisitorResponse { Visitor = new DeletedVisitor { Id = visitorId, Timestamp = removedAt }, Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.DeleteVisitorResponse).ConfigureAwait(false);
     }
 }

@@ -28,19 +28,12 @@ internal sealed class VisitorMessageEndpoints(VisitorMessageService messages)
         DeleteVisitorMessageRequest request = context.Api().BodyAs(LivechatJsonContext.Default.DeleteVisitorMessageRequest);
         string messageId = context.RouteValue("_id");
         DateTimeOffset deletedAt = messages.Delete(request.Token, request.RoomId, messageId);
-        await JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WriteStartObject("message");
-            writer.WriteString("_id", messageId);
-            writer.WriteDate("ts", deletedAt);
-            writer.WriteEndObject();
-        }).ConfigureAwait(false);
+        var response = new DeleteVisitorMessageResponse { Message = new DeletedMessage { Id = messageId, Timestamp = deletedAt }, Success = true };
+        await JsonResponses.ModelAsync(context, response, LivechatJsonContext.Default.DeleteVisitorMessageResponse).ConfigureAwait(false);
     }
 
-    private static Task WriteMessageAsync(HttpContext context, MessageRecord message) =>
-        JsonResponses.SuccessAsync(context, writer =>
-        {
-            writer.WritePropertyName("message");
-            MessageJson.Write(writer, message);
-        });
+    private static Task WriteMessageAsync(HttpContext context, MessageRecord message) => JsonResponses.ModelAsync(
+        context,
+        new GetVisitorMessageResponse { Message = MessageModels.ToModel(message), Success = true },
+        LivechatJsonContext.Default.GetVisitorMessageResponse);
 }

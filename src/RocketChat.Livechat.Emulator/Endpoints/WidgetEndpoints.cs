@@ -121,29 +121,23 @@ internal sealed class WidgetEndpoints(WidgetConfigService config, VisitorStatusS
         if (widget.Guest is { } guest)
         {
             writer.WritePropertyName("guest");
-            VisitorJson.Write(writer, guest);
+            JsonSerializer.Serialize(writer, VisitorModels.ToModel(guest), LivechatJsonContext.Default.Visitor);
         }
 
         if (widget.Room is { } room)
         {
             writer.WritePropertyName("room");
-            RoomJson.Write(writer, room, s_configRoom);
+            s_configRoom.Write(writer, RoomModels.ToModel(room), LivechatJsonContext.Default.LivechatRoom);
         }
 
         if (widget.Agent is { } agent)
         {
+            // normalizeAgent: with Livechat_show_agent_info off only the hiddenInfo marker is sent.
+            WidgetAgent shown = widget.AgentHidden
+                ? new WidgetAgent { IsHidden = true }
+                : new WidgetAgent { Id = agent.Id, Name = agent.Name, Username = agent.Username, Status = agent.Status };
             writer.WritePropertyName("agent");
-            if (widget.AgentHidden)
-            {
-                // normalizeAgent: with Livechat_show_agent_info off only this marker is sent.
-                writer.WriteStartObject();
-                writer.WriteBoolean("hiddenInfo", true);
-                writer.WriteEndObject();
-            }
-            else
-            {
-                AgentInfoJson.Write(writer, agent);
-            }
+            JsonSerializer.Serialize(writer, shown, LivechatJsonContext.Default.WidgetAgent);
         }
     }
 }

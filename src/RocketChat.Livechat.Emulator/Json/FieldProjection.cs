@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
 namespace RocketChat.Livechat.Emulator.Json;
 
 /// <summary>
@@ -26,4 +29,29 @@ internal sealed class FieldProjection
 
     public bool Includes(string field) =>
         _inclusive ? field == "_id" || _fields.Contains(field) : !_fields.Contains(field);
+
+    /// <summary>
+    /// Writes <paramref name="model"/> through its generated converter, keeping only the top-level members this
+    /// projection includes (and always <c>_id</c>): the projection applies to the document, not to a second writer.
+    /// </summary>
+    public void Write<T>(Utf8JsonWriter writer, T model, JsonTypeInfo<T> typeInfo)
+    {
+        if (ReferenceEquals(this, All))
+        {
+            JsonSerializer.Serialize(writer, model, typeInfo);
+            return;
+        }
+
+        JsonElement document = JsonSerializer.SerializeToElement(model, typeInfo);
+        writer.WriteStartObject();
+        foreach (JsonProperty member in document.EnumerateObject())
+        {
+            if (member.NameEquals("_id") || Includes(member.Name))
+            {
+                member.WriteTo(writer);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
 }

@@ -379,7 +379,7 @@ internal sealed class RealtimeServer
             writer.WriteStartArray("messages");
             foreach (MessageRecord message in page)
             {
-                Ejson.WriteDocument(writer, rest => Json.MessageJson.Write(rest, message));
+                Ejson.WriteDocument(writer, rest => JsonSerializer.Serialize(rest, Json.MessageModels.ToModel(message), LivechatJsonContext.Default.Message));
             }
 
             writer.WriteEndArray();

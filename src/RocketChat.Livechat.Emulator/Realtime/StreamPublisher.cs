@@ -19,7 +19,7 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
         if (registry.HasListeners(StreamNames.RoomMessages, message.RoomId))
         {
             registry.Publish(StreamNames.RoomMessages, message.RoomId, DdpServerFrames.Changed(StreamNames.RoomMessages, message.RoomId, writer =>
-                Ejson.WriteDocument(writer, rest => MessageJson.Write(rest, message))));
+                Ejson.WriteDocument(writer, rest => JsonSerializer.Serialize(rest, MessageModels.ToModel(message), LivechatJsonContext.Default.Message))));
         }
     }
 
@@ -55,7 +55,7 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
             writer.WriteString("_id", inquiry.Id);
             if (change != InquiryChange.Removed)
             {
-                Ejson.WriteSpread(writer, rest => InquiryJson.Write(rest, inquiry));
+                Ejson.WriteSpread(writer, rest => JsonSerializer.Serialize(rest, InquiryModels.ToModel(inquiry), LivechatJsonContext.Default.Inquiry));
             }
 
             writer.WriteString("clientAction", clientAction);
@@ -69,7 +69,7 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
         {
             writer.WriteStartObject();
             writer.WriteString("type", type);
-            Ejson.WriteSpread(writer, rest => InquiryJson.Write(rest, inquiry));
+            Ejson.WriteSpread(writer, rest => JsonSerializer.Serialize(rest, InquiryModels.ToModel(inquiry), LivechatJsonContext.Default.Inquiry));
             writer.WriteEndObject();
         }));
     }
@@ -88,7 +88,7 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
             writer.WritePropertyName("data");
             if (settings.ShowAgentInfo())
             {
-                AgentInfoJson.Write(writer, agent);
+                JsonSerializer.Serialize(writer, UserModels.AgentInfo(agent), LivechatJsonContext.Default.LivechatUser);
             }
             else
             {
@@ -146,7 +146,7 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
         writer.WriteStartObject();
         writer.WriteString("type", "visitorData");
         writer.WritePropertyName("visitor");
-        Ejson.WriteDocument(writer, rest => VisitorJson.Write(rest, visitor));
+        Ejson.WriteDocument(writer, rest => JsonSerializer.Serialize(rest, VisitorModels.ToModel(visitor), LivechatJsonContext.Default.Visitor));
         writer.WriteEndObject();
     });
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using RocketChat.Livechat.Emulator.Domain;
-using RocketChat.Livechat.Emulator.Json;
 using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
+using RocketChat.Livechat.Webhooks;
 
 namespace RocketChat.Livechat.Emulator.Webhooks;
 
@@ -18,17 +18,62 @@ internal sealed class WebhookDispatcher(EmulatorState state, WebhookSender sende
     public WebhookSender Sender => sender;
 
     public void SessionStarted(RoomRecord room) =>
-        RoomEvent(WebhookSettings.OnStart, "LivechatSessionStart", room, writer => writer.WriteStringIfSet("departmentId", room.DepartmentId));
+        RoomEvent(WebhookSettings.OnStart, "LivechatSessionStart", room, (type, guest) => WebhookPayloadWriter.Serialize(
+            new LivechatSessionStartPayload
+            {
+                Type = type,
+                Id = room.Id,
+                Label = room.DisplayName,
+                Topic = room.Topic,
+                CreatedAt = room.CreatedAt,
+                LastMessageAt = room.LastMessageAt,
+                Tags = Tags(room),
+                Visitor = guest.Visitor,
+                Agent = guest.Agent,
+                CrmData = guest.CrmData,
+                Messages = guest.Messages,
+                DepartmentId = room.DepartmentId,
+            },
+            LivechatWebhooksJsonContext.Default.LivechatSessionStartPayload));
 
     public void SessionQueued(RoomRecord room) =>
-        RoomEvent(WebhookSettings.OnChatQueued, "LivechatSessionQueued", room, writer => writer.WriteStringIfSet("departmentId", room.DepartmentId));
+        RoomEvent(WebhookSettings.OnChatQueued, "LivechatSessionQueued", room, (type, guest) => WebhookPayloadWriter.Serialize(
+            new LivechatSessionQueuedPayload
+            {
+                Type = type,
+                Id = room.Id,
+                Label = room.DisplayName,
+                Topic = room.Topic,
+                CreatedAt = room.CreatedAt,
+                LastMessageAt = room.LastMessageAt,
+                Tags = Tags(room),
+                Visitor = guest.Visitor,
+                Agent = guest.Agent,
+                CrmData = guest.CrmData,
+                Messages = guest.Messages,
+                DepartmentId = room.DepartmentId,
+            },
+            LivechatWebhooksJsonContext.Default.LivechatSessionQueuedPayload));
 
     public void SessionTaken(RoomRecord room) =>
-        RoomEvent(WebhookSettings.OnChatTaken, "LivechatSessionTaken", room, writer =>
-        {
-            writer.WriteStringIfSet("departmentId", room.DepartmentId);
-            WebhookPayloadWriter.WriteServedBy(writer, "servedBy", room.ServedBy);
-        });
+        RoomEvent(WebhookSettings.OnChatTaken, "LivechatSessionTaken", room, (type, guest) => WebhookPayloadWriter.Serialize(
+            new LivechatSessionTakenPayload
+            {
+                Type = type,
+                Id = room.Id,
+                Label = room.DisplayName,
+                Topic = room.Topic,
+                CreatedAt = room.CreatedAt,
+                LastMessageAt = room.LastMessageAt,
+                Tags = Tags(room),
+                Visitor = guest.Visitor,
+                Agent = guest.Agent,
+                CrmData = guest.CrmData,
+                Messages = guest.Messages,
+                DepartmentId = room.DepartmentId,
+                ServedBy = WebhookPayloadWriter.ServedBy(room.ServedBy),
+            },
+            LivechatWebhooksJsonContext.Default.LivechatSessionTakenPayload));
 
     /// <summary>
     /// LivechatSessionForwarded. The server's forward-to-agent caller passes the transferring user as servedBy and the
@@ -36,33 +81,49 @@ internal sealed class WebhookDispatcher(EmulatorState state, WebhookSender sende
     /// who served the room before, the reading the receiver's documentation gives.
     /// </summary>
     public void SessionForwarded(RoomRecord room, AgentReference? oldServedBy, string? oldDepartmentId) =>
-        RoomEvent(WebhookSettings.OnForward, "LivechatSessionForwarded", room, writer =>
-        {
-            writer.WriteStringIfSet("departmentId", room.DepartmentId);
-            WebhookPayloadWriter.WriteServedBy(writer, "servedBy", room.ServedBy);
-            writer.WriteStringIfSet("oldDepartmentId", oldDepartmentId);
-            WebhookPayloadWriter.WriteServedBy(writer, "oldServedBy", oldServedBy);
-        });
+        RoomEvent(WebhookSettings.OnForward, "LivechatSessionForwarded", room, (type, guest) => WebhookPayloadWriter.Serialize(
+            new LivechatSessionForwardedPayload
+            {
+                Type = type,
+                Id = room.Id,
+                Label = room.DisplayName,
+                Topic = room.Topic,
+                CreatedAt = room.CreatedAt,
+                LastMessageAt = room.LastMessageAt,
+                Tags = Tags(room),
+                Visitor = guest.Visitor,
+                Agent = guest.Agent,
+                CrmData = guest.CrmData,
+                Messages = guest.Messages,
+                DepartmentId = room.DepartmentId,
+                ServedBy = WebhookPayloadWriter.ServedBy(room.ServedBy),
+                OldDepartmentId = oldDepartmentId,
+                OldServedBy = WebhookPayloadWriter.ServedBy(oldServedBy),
+            },
+            LivechatWebhooksJsonContext.Default.LivechatSessionForwardedPayload));
 
     public void SessionClosed(RoomRecord room) =>
-        RoomEvent(WebhookSettings.OnClose, "LivechatSession", room, writer =>
-        {
-            writer.WriteStringIfSet("departmentId", room.DepartmentId);
-            WebhookPayloadWriter.WriteServedBy(writer, "servedBy", room.ServedBy);
-            writer.WriteDateIfSet("closedAt", room.ClosedAt);
-            if (room.ClosedBy is { } closedBy)
+        RoomEvent(WebhookSettings.OnClose, "LivechatSession", room, (type, guest) => WebhookPayloadWriter.Serialize(
+            new LivechatSessionPayload
             {
-                writer.WriteStartObject("closedBy");
-                writer.WriteString("_id", closedBy.Id);
-                writer.WriteString("username", closedBy.Username);
-                writer.WriteEndObject();
-            }
-
-            if (room.Closer is { } closer)
-            {
-                writer.WriteString("closer", closer.Value);
-            }
-        });
+                Type = type,
+                Id = room.Id,
+                Label = room.DisplayName,
+                Topic = room.Topic,
+                CreatedAt = room.CreatedAt,
+                LastMessageAt = room.LastMessageAt,
+                Tags = Tags(room),
+                Visitor = guest.Visitor,
+                Agent = guest.Agent,
+                CrmData = guest.CrmData,
+                Messages = guest.Messages,
+                DepartmentId = room.DepartmentId,
+                ServedBy = WebhookPayloadWriter.ServedBy(room.ServedBy),
+                ClosedAt = room.ClosedAt,
+                ClosedBy = room.ClosedBy is { } closedBy ? new LivechatWebhookClosedBy { Id = closedBy.Id, Username = closedBy.Username } : null,
+                Closer = room.Closer?.Value,
+            },
+            LivechatWebhooksJsonContext.Default.LivechatSessionPayload));
 
     /// <summary>
     /// A saved message: Message (visitor or agent switch) for chat messages and the closing message; for a visitor's
@@ -77,11 +138,11 @@ internal sealed class WebhookDispatcher(EmulatorState state, WebhookSender sende
 
         bool fromVisitor = message.Token is not null;
         string messageSwitch = fromVisitor ? WebhookSettings.OnVisitorMessage : WebhookSettings.OnAgentMessage;
-        RoomEvent(messageSwitch, "Message", room, writeExtra: null, onlyMessage: [message]);
+        RoomEvent(messageSwitch, "Message", room, RoomPayload, onlyMessage: [message]);
         if (fromVisitor && message.Type is null)
         {
             LeadCapture.Apply(state, room.Visitor.Id, message.Text);
-            RoomEvent(WebhookSettings.OnCapture, "LeadCapture", room, writeExtra: null, onlyMessage: []);
+            RoomEvent(WebhookSettings.OnCapture, "LeadCapture", room, RoomPayload, onlyMessage: []);
         }
     }
 
@@ -97,7 +158,7 @@ internal sealed class WebhookDispatcher(EmulatorState state, WebhookSender sende
         }
 
         string roomId = room.Id;
-        byte[] body = WebhookPayloadWriter.RoomEvent(state, "LivechatEdit", room, _crmData.GetValueOrDefault(roomId), onlyMessage: null, writeExtra: null);
+        byte[] body = RoomPayload("LivechatEdit", WebhookPayloadWriter.Guest(state, room, _crmData.GetValueOrDefault(roomId), onlyMessage: null));
         sender.Send("LivechatEdit", roomId, body, crmData => _crmData[roomId] = crmData);
     }
 
@@ -113,23 +174,18 @@ internal sealed class WebhookDispatcher(EmulatorState state, WebhookSender sende
         }
 
         const string Type = "LivechatOfflineMessage";
-        DateTimeOffset sentAt = state.Now;
-        byte[] body = WebhookPayloadWriter.Write(writer =>
+        var payload = new LivechatOfflineMessagePayload
         {
-            writer.WriteStartObject();
-            writer.WriteString("type", Type);
-            writer.WriteDate("sentAt", sentAt);
-            writer.WriteStartObject("visitor");
-            writer.WriteString("name", name);
-            writer.WriteString("email", email);
-            writer.WriteEndObject();
-            writer.WriteString("message", message);
-            writer.WriteEndObject();
-        });
+            Type = Type,
+            SentAt = state.Now,
+            Visitor = new LivechatOfflineVisitor { Name = name, Email = email },
+            Message = message,
+        };
+        byte[] body = WebhookPayloadWriter.Serialize(payload, LivechatWebhooksJsonContext.Default.LivechatOfflineMessagePayload);
         sender.Send(Type, roomId: null, body, onDelivered: null);
     }
 
-    private void RoomEvent(string switchId, string type, RoomRecord room, Action<System.Text.Json.Utf8JsonWriter>? writeExtra, IReadOnlyList<MessageRecord>? onlyMessage = null)
+    private void RoomEvent(string switchId, string type, RoomRecord room, Func<string, GuestInfo, byte[]> build, IReadOnlyList<MessageRecord>? onlyMessage = null)
     {
         if (string.IsNullOrEmpty(state.Settings.GetString(WebhookSettings.WebhookUrl)) || !state.Settings.GetBoolean(switchId))
         {
@@ -137,7 +193,27 @@ internal sealed class WebhookDispatcher(EmulatorState state, WebhookSender sende
         }
 
         string roomId = room.Id;
-        byte[] body = WebhookPayloadWriter.RoomEvent(state, type, room, _crmData.GetValueOrDefault(roomId), onlyMessage, writeExtra);
+        byte[] body = build(type, WebhookPayloadWriter.Guest(state, room, _crmData.GetValueOrDefault(roomId), onlyMessage));
         sender.Send(type, roomId, body, crmData => _crmData[roomId] = crmData);
     }
+
+    /// <summary>Message, LeadCapture and LivechatEdit: the guest info and messages with no extra keys.</summary>
+    private static byte[] RoomPayload(string type, GuestInfo guest) => WebhookPayloadWriter.Serialize(
+        new LivechatWebhookRoomPayload
+        {
+            Type = type,
+            Id = guest.Room.Id,
+            Label = guest.Room.DisplayName,
+            Topic = guest.Room.Topic,
+            CreatedAt = guest.Room.CreatedAt,
+            LastMessageAt = guest.Room.LastMessageAt,
+            Tags = Tags(guest.Room),
+            Visitor = guest.Visitor,
+            Agent = guest.Agent,
+            CrmData = guest.CrmData,
+            Messages = guest.Messages,
+        },
+        LivechatWebhooksJsonContext.Default.LivechatWebhookRoomPayload);
+
+    private static IReadOnlyList<string>? Tags(RoomRecord room) => room.Tags.IsEmpty ? null : room.Tags;
 }

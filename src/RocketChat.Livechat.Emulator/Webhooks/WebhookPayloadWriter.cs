@@ -1,41 +1,56 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Json;
 using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
+using RocketChat.Livechat.Webhooks;
 
 namespace RocketChat.Livechat.Emulator.Webhooks;
 
 /// <summary>
-/// Writes webhook bodies as sendToCRM does: the room's getLivechatRoomGuestInfo, the type, the messages and the
-/// event's extra keys, serialized like JSON.stringify (ISO dates, undefined keys left out). Call inside the state lock.
+/// Builds webhook bodies as sendToCRM does, in the webhooks contract's generated payloads: the room's
+/// getLivechatRoomGuestInfo (<see cref="GuestInfo"/>), the type, the messages and the event's extra keys, serialized
+/// like JSON.stringify (ISO dates, undefined keys left out). Call inside the state lock.
 /// </summary>
 internal static class WebhookPayloadWriter
 {
     private static readonly JsonWriterOptions s_options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>A room event; <paramref name="onlyMessage"/> replaces the room's messages (Message, LeadCapture).</summary>
-    public static byte[] RoomEvent(
-        EmulatorState state, string type, RoomRecord room, string? crmData, IReadOnlyList<MessageRecord>? onlyMessage, Action<Utf8JsonWriter>? writeExtra)
+    /// <summary>
+    /// The room's guest info and messages; <paramref name="onlyMessage"/> replaces the room's messages (Message,
+    /// LeadCapture).
+    /// </summary>
+    public static GuestInfo Guest(EmulatorState state, RoomRecord room, string? crmData, IReadOnlyList<MessageRecord>? onlyMessage)
     {
-        return Write(writer =>
+        // The emulator keeps no user agent or IP, so os, browser and ip are left out, as undefined values are.
+        VisitorRecord? visitor = state.Visitors.GetValueOrDefault(room.Visitor.Id);
+        var webhookVisitor = new LivechatWebhookVisitor
         {
-            writer.WriteStartObject();
-            WriteGuestInfo(writer, state, room, crmData);
-            writer.WriteString("type", type);
-            writer.WriteStartArray("messages");
-            IEnumerable<MessageRecord> messages = onlyMessage ?? state.Messages.GetValueOrDefault(room.Id, []).Where(message => IsSentToCrm(state, message));
-            foreach (MessageRecord message in messages)
-            {
-                WriteMessage(writer, room, message);
-            }
-
-            writer.WriteEndArray();
-            writeExtra?.Invoke(writer);
-            writer.WriteEndObject();
-        });
+            Id = room.Visitor.Id,
+            Token = room.Visitor.Token,
+            Name = visitor?.Name ?? room.Visitor.Name,
+            Username = room.Visitor.Username,
+            Department = visitor?.Department,
+            Email = visitor is { Emails.IsEmpty: false }
+                ? Element(visitor.Emails.Select(address => new LivechatWebhookVisitorEmail { Address = address }), LivechatWebhooksJsonContext.Default.LivechatWebhookVisitorEmail)
+                : null,
+            Phone = visitor is { Phones.IsEmpty: false }
+                ? Element(visitor.Phones.Select(number => new LivechatWebhookVisitorPhone { PhoneNumber = number }), LivechatWebhooksJsonContext.Default.LivechatWebhookVisitorPhone)
+                : null,
+        };
+        LivechatWebhookAgent? agent = room.ServedBy is { } servedBy && state.Users.TryGetValue(servedBy.AgentId, out UserRecord? user)
+            ? new LivechatWebhookAgent { Id = user.Id, Username = user.Username, Name = user.Name, Email = user.Email }
+            : null;
+        IEnumerable<MessageRecord> messages = onlyMessage ?? state.Messages.GetValueOrDefault(room.Id, []).Where(message => IsSentToCrm(state, message));
+        return new GuestInfo(
+            room,
+            webhookVisitor,
+            agent,
+            crmData is null ? null : JsonElement.Parse(Write(writer => writer.WriteStringValue(crmData))),
+            [.. messages.Select(message => Message(room, message))]);
     }
 
     /// <summary>
@@ -49,19 +64,11 @@ internal static class WebhookPayloadWriter
         _ => false,
     };
 
-    public static void WriteServedBy(Utf8JsonWriter writer, string name, AgentReference? servedBy)
-    {
-        if (servedBy is null)
-        {
-            return;
-        }
+    public static LivechatWebhookServedBy? ServedBy(AgentReference? servedBy) =>
+        servedBy is null ? null : new LivechatWebhookServedBy { Id = servedBy.AgentId, Username = servedBy.Username, Ts = servedBy.Timestamp };
 
-        writer.WriteStartObject(name);
-        writer.WriteString("_id", servedBy.AgentId);
-        writer.WriteString("username", servedBy.Username);
-        writer.WriteDate("ts", servedBy.Timestamp);
-        writer.WriteEndObject();
-    }
+    /// <summary>A payload through its generated converter, escaped as JSON.stringify escapes.</summary>
+    public static byte[] Serialize<T>(T payload, JsonTypeInfo<T> typeInfo) => Write(writer => JsonSerializer.Serialize(writer, payload, typeInfo));
 
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {
@@ -74,99 +81,37 @@ internal static class WebhookPayloadWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteGuestInfo(Utf8JsonWriter writer, EmulatorState state, RoomRecord room, string? crmData)
+    private static LivechatWebhookMessage Message(RoomRecord room, MessageRecord message) => new()
     {
-        writer.WriteString("_id", room.Id);
-        writer.WriteString("label", room.DisplayName);
-        writer.WriteStringIfSet("topic", room.Topic);
-        writer.WriteDate("createdAt", room.CreatedAt);
-        writer.WriteDateIfSet("lastMessageAt", room.LastMessageAt);
-        if (!room.Tags.IsEmpty)
-        {
-            writer.WriteStringArray("tags", room.Tags);
-        }
+        Id = message.Id,
+        Username = message.Sender.Username,
+        Msg = message.Text,
+        Ts = message.Timestamp,
+        Rid = message.RoomId,
+        AgentId = string.Equals(message.Sender.Username, room.Visitor.Username, StringComparison.Ordinal) ? null : message.Sender.Id,
+        Navigation = message.Navigation is { } navigation
+            ? JsonSerializer.SerializeToElement(MessageModels.Navigation(navigation), LivechatJsonContext.Default.VisitorNavigation)
+            : null,
+        ClosingMessage = message.Type == "livechat-close" ? true : null,
+        U = new LivechatWebhookMessageUser { Id = message.Sender.Id, Username = message.Sender.Username, Name = message.Sender.Name },
+        UpdatedAt = message.Timestamp,
+    };
 
-        // The emulator keeps no user agent or IP, so os, browser and ip are left out, as undefined values are.
-        VisitorRecord? visitor = state.Visitors.GetValueOrDefault(room.Visitor.Id);
-        writer.WriteStartObject("visitor");
-        writer.WriteString("_id", room.Visitor.Id);
-        writer.WriteString("token", room.Visitor.Token);
-        writer.WriteStringIfSet("name", visitor?.Name ?? room.Visitor.Name);
-        writer.WriteString("username", room.Visitor.Username);
-        writer.WriteStringIfSet("department", visitor?.Department);
-        if (visitor is { Emails.IsEmpty: false })
+    /// <summary>A list of generated records as one free-form element (the contract types email and phone loosely).</summary>
+    private static JsonElement Element<T>(IEnumerable<T> items, JsonTypeInfo<T> typeInfo)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartArray("email");
-            foreach (string address in visitor.Emails)
+            writer.WriteStartArray();
+            foreach (T item in items)
             {
-                writer.WriteStartObject();
-                writer.WriteString("address", address);
-                writer.WriteEndObject();
+                JsonSerializer.Serialize(writer, item, typeInfo);
             }
 
             writer.WriteEndArray();
         }
 
-        if (visitor is { Phones.IsEmpty: false })
-        {
-            writer.WriteStartArray("phone");
-            foreach (string number in visitor.Phones)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("phoneNumber", number);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndObject();
-
-        if (room.ServedBy is { } servedBy && state.Users.TryGetValue(servedBy.AgentId, out UserRecord? agent))
-        {
-            writer.WriteStartObject("agent");
-            writer.WriteString("_id", agent.Id);
-            writer.WriteString("username", agent.Username);
-            writer.WriteString("name", agent.Name);
-            writer.WriteString("email", agent.Email);
-            writer.WriteEndObject();
-        }
-
-        if (crmData is not null)
-        {
-            writer.WriteString("crmData", crmData);
-        }
-    }
-
-    private static void WriteMessage(Utf8JsonWriter writer, RoomRecord room, MessageRecord message)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("_id", message.Id);
-        writer.WriteString("username", message.Sender.Username);
-        writer.WriteString("msg", message.Text);
-        writer.WriteDate("ts", message.Timestamp);
-        writer.WriteString("rid", message.RoomId);
-        if (!string.Equals(message.Sender.Username, room.Visitor.Username, StringComparison.Ordinal))
-        {
-            writer.WriteString("agentId", message.Sender.Id);
-        }
-
-        if (message.Navigation is { } navigation)
-        {
-            MessageJson.WriteNavigation(writer, navigation);
-        }
-
-        if (message.Type == "livechat-close")
-        {
-            writer.WriteBoolean("closingMessage", true);
-        }
-
-        writer.WriteStartObject("u");
-        writer.WriteString("_id", message.Sender.Id);
-        writer.WriteString("username", message.Sender.Username);
-        writer.WriteStringIfSet("name", message.Sender.Name);
-        writer.WriteEndObject();
-        writer.WriteDate("_updatedAt", message.Timestamp);
-        writer.WriteEndObject();
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 }

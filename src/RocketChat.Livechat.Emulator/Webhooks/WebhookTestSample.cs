@@ -1,64 +1,49 @@
 using System.Text.Json;
-using RocketChat.Livechat.Emulator.Json;
+using RocketChat.Livechat.Webhooks;
 
 namespace RocketChat.Livechat.Emulator.Webhooks;
 
 /// <summary>
-/// The fixed body of <c>POST livechat/webhook.test</c>. Unlike real events, the visitor's email and phone are plain
-/// strings here; the dates are the time of the test.
+/// The fixed body of <c>POST livechat/webhook.test</c>, in the webhooks contract's <see cref="LivechatSessionPayload"/>.
+/// Unlike real events, the visitor's email and phone are plain strings here; the dates are the time of the test.
 /// </summary>
 internal static class WebhookTestSample
 {
-    public static byte[] Create(DateTimeOffset now) => WebhookPayloadWriter.Write(writer =>
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", "LivechatSession");
-        writer.WriteString("_id", "fasd6f5a4sd6f8a4sdf");
-        writer.WriteString("label", "title");
-        writer.WriteString("topic", "asiodojf");
-        writer.WriteDate("createdAt", now);
-        writer.WriteDate("lastMessageAt", now);
-        writer.WriteStringArray("tags", ["tag1", "tag2", "tag3"]);
-        writer.WriteStartObject("customFields");
-        writer.WriteString("productId", "123456");
-        writer.WriteEndObject();
+    private static readonly JsonElement s_roomCustomFields = JsonElement.Parse("""{"productId":"123456"}""");
+    private static readonly JsonElement s_visitorCustomFields = JsonElement.Parse("""{"customerId":"123456"}""");
+    private static readonly JsonElement s_email = JsonElement.Parse("\"email@address.com\"");
+    private static readonly JsonElement s_phone = JsonElement.Parse("\"192873192873\"");
 
-        writer.WriteStartObject("visitor");
-        writer.WriteString("_id", string.Empty);
-        writer.WriteString("name", "visitor name");
-        writer.WriteString("username", "visitor-username");
-        writer.WriteString("department", "department");
-        writer.WriteString("email", "email@address.com");
-        writer.WriteString("phone", "192873192873");
-        writer.WriteString("ip", "123.456.7.89");
-        writer.WriteString("browser", "Chrome");
-        writer.WriteString("os", "Linux");
-        writer.WriteStartObject("customFields");
-        writer.WriteString("customerId", "123456");
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-
-        writer.WriteStartObject("agent");
-        writer.WriteString("_id", "asdf89as6df8");
-        writer.WriteString("username", "agent.username");
-        writer.WriteString("name", "Agent Name");
-        writer.WriteString("email", "agent@email.com");
-        writer.WriteEndObject();
-
-        writer.WriteStartArray("messages");
-        WriteMessage(writer, "visitor-username", agentId: null, "message content", now);
-        WriteMessage(writer, "agent.username", "asdf89as6df8", "message content from agent", now);
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    });
-
-    private static void WriteMessage(Utf8JsonWriter writer, string username, string? agentId, string text, DateTimeOffset ts)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("username", username);
-        writer.WriteStringIfSet("agentId", agentId);
-        writer.WriteString("msg", text);
-        writer.WriteDate("ts", ts);
-        writer.WriteEndObject();
-    }
+    public static byte[] Create(DateTimeOffset now) => WebhookPayloadWriter.Serialize(
+        new LivechatSessionPayload
+        {
+            Type = "LivechatSession",
+            Id = "fasd6f5a4sd6f8a4sdf",
+            Label = "title",
+            Topic = "asiodojf",
+            CreatedAt = now,
+            LastMessageAt = now,
+            Tags = ["tag1", "tag2", "tag3"],
+            CustomFields = s_roomCustomFields,
+            Visitor = new LivechatWebhookVisitor
+            {
+                Id = string.Empty,
+                Name = "visitor name",
+                Username = "visitor-username",
+                Department = "department",
+                Email = s_email,
+                Phone = s_phone,
+                Ip = "123.456.7.89",
+                Browser = "Chrome",
+                Os = "Linux",
+                CustomFields = s_visitorCustomFields,
+            },
+            Agent = new LivechatWebhookAgent { Id = "asdf89as6df8", Username = "agent.username", Name = "Agent Name", Email = "agent@email.com" },
+            Messages =
+            [
+                new LivechatWebhookMessage { Username = "visitor-username", Msg = "message content", Ts = now },
+                new LivechatWebhookMessage { Username = "agent.username", AgentId = "asdf89as6df8", Msg = "message content from agent", Ts = now },
+            ],
+        },
+        LivechatWebhooksJsonContext.Default.LivechatSessionPayload);
 }

@@ -389,11 +389,11 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
         else writer.WriteNull(UsernameJsonName);
         if (value.Msg is { } msg) writer.WriteString(MsgJsonName, msg);
         else writer.WriteNull(MsgJsonName);
-        if (value.Ts is { } ts) writer.WriteString(TsJsonName, ts);
+        if (value.Ts is { } ts) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, ts);
         else writer.WriteNull(TsJsonName);
         if (value.Rid is { } rid) writer.WriteString(RidJsonName, rid);
         if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
-        if (value.EditedAt is { } editedAt) writer.WriteString(EditedAtJsonName, editedAt);
+        if (value.EditedAt is { } editedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, editedAt);
         if (value.ClosingMessage is { } closingMessage) writer.WriteBoolean(ClosingMessageJsonName, closingMessage);
         if (value.Navigation is { } navigation) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, NavigationJsonName, navigation);
         if (value.Blocks is { } blocks) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, BlocksJsonName, blocks, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
@@ -402,7 +402,7 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
         if (value.U is { } u) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UJsonName, u, LivechatWebhookMessageUserJsonConverter.WriteValue);
         if (value.FileUpload is { } fileUpload) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileUploadJsonName, fileUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
         if (value.FilesUpload is { } filesUpload) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesUploadJsonName, filesUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -501,8 +501,8 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
         else writer.WriteNull(IdJsonName);
         if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
         if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
@@ -613,8 +613,8 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
         else writer.WriteNull(IdJsonName);
         if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
         if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
@@ -726,8 +726,8 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
         else writer.WriteNull(IdJsonName);
         if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
         if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
@@ -793,7 +793,7 @@ public sealed class LivechatWebhookServedByJsonConverter : global::System.Text.J
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         else writer.WriteNull(IdJsonName);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Ts is { } ts) writer.WriteString(TsJsonName, ts);
+        if (value.Ts is { } ts) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, ts);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -900,8 +900,8 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
         else writer.WriteNull(IdJsonName);
         if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
         if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
@@ -1026,8 +1026,8 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
         else writer.WriteNull(IdJsonName);
         if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
         if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
@@ -1210,8 +1210,8 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
         else writer.WriteNull(IdJsonName);
         if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
         if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
@@ -1222,7 +1222,7 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
         else writer.WriteNull(MessagesJsonName);
         if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
         if (value.ServedBy is { } servedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, servedBy, LivechatWebhookServedByJsonConverter.WriteValue);
-        if (value.ClosedAt is { } closedAt) writer.WriteString(ClosedAtJsonName, closedAt);
+        if (value.ClosedAt is { } closedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, ClosedAtJsonName, closedAt);
         if (value.ClosedBy is { } closedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ClosedByJsonName, closedBy, LivechatWebhookClosedByJsonConverter.WriteValue);
         if (value.Closer is { } closer) writer.WriteString(CloserJsonName, closer);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -1340,7 +1340,7 @@ public sealed class LivechatOfflineMessagePayloadJsonConverter : global::System.
         writer.WriteStartObject();
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
         else writer.WriteNull(TypeJsonName);
-        if (value.SentAt is { } sentAt) writer.WriteString(SentAtJsonName, sentAt);
+        if (value.SentAt is { } sentAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, SentAtJsonName, sentAt);
         if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatOfflineVisitorJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
         if (value.Message is { } message) writer.WriteString(MessageJsonName, message);

@@ -121,8 +121,8 @@ public sealed class DateRangeJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DateRange value)
     {
         writer.WriteStartObject();
-        if (value.Start is { } start) writer.WriteString(StartJsonName, start);
-        if (value.End is { } end) writer.WriteString(EndJsonName, end);
+        if (value.Start is { } start) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, StartJsonName, start);
+        if (value.End is { } end) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EndJsonName, end);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -317,7 +317,7 @@ public sealed class VisitorLastChatJsonConverter : global::System.Text.Json.Seri
     {
         writer.WriteStartObject();
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -371,7 +371,7 @@ public sealed class VisitorLastAgentJsonConverter : global::System.Text.Json.Ser
         writer.WriteStartObject();
         if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -613,8 +613,8 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
         else writer.WriteNull(TokenJsonName);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.Phone is { } phone) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, PhoneJsonName, phone, VisitorPhoneJsonConverter.WriteValue);
@@ -818,7 +818,7 @@ public sealed class DeletedVisitorJsonConverter : global::System.Text.Json.Seria
         writer.WriteStartObject();
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         else writer.WriteNull(IdJsonName);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -832,6 +832,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
     private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
     private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
     private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText PhoneJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone");
     private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageTs");
     private static readonly global::System.Text.Json.JsonEncodedText ActivityJsonName = global::System.Text.Json.JsonEncodedText.Encode("activity");
 
@@ -854,6 +855,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         string? token = default;
         string? name = default;
         VisitorStatus? status = default;
+        string? phone = default;
         global::System.DateTimeOffset? lastMessageAt = default;
         global::System.Collections.Generic.IReadOnlyList<string>? activity = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
@@ -864,6 +866,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
             else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
@@ -878,6 +881,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
             Token = token,
             Name = name,
             Status = status,
+            Phone = phone,
             LastMessageAt = lastMessageAt,
             Activity = activity,
             AdditionalProperties = additionalProperties,
@@ -894,7 +898,8 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -952,7 +957,7 @@ public sealed class RoomServedByJsonConverter : global::System.Text.Json.Seriali
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         else writer.WriteNull(IdJsonName);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1199,6 +1204,7 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
     private static readonly global::System.Text.Json.JsonEncodedText TitleLinkDownloadJsonName = global::System.Text.Json.JsonEncodedText.Encode("title_link_download");
     private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
     private static readonly global::System.Text.Json.JsonEncodedText DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description");
+    private static readonly global::System.Text.Json.JsonEncodedText DescriptionMarkdownTokensJsonName = global::System.Text.Json.JsonEncodedText.Encode("descriptionMd");
     private static readonly global::System.Text.Json.JsonEncodedText FormatJsonName = global::System.Text.Json.JsonEncodedText.Encode("format");
     private static readonly global::System.Text.Json.JsonEncodedText SizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size");
     private static readonly global::System.Text.Json.JsonEncodedText ImageUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("image_url");
@@ -1233,6 +1239,7 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
         bool? titleLinkDownload = default;
         string? type = default;
         string? description = default;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? descriptionMarkdownTokens = default;
         string? format = default;
         long? size = default;
         string? imageUrl = default;
@@ -1255,6 +1262,7 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
             else if (reader.ValueTextEquals("title_link_download"u8)) titleLinkDownload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("descriptionMd"u8)) descriptionMarkdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
             else if (reader.ValueTextEquals("format"u8)) format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
             else if (reader.ValueTextEquals("image_url"u8)) imageUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
@@ -1279,6 +1287,7 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
             TitleLinkDownload = titleLinkDownload,
             Type = type,
             Description = description,
+            DescriptionMarkdownTokens = descriptionMarkdownTokens,
             Format = format,
             Size = size,
             ImageUrl = imageUrl,
@@ -1300,12 +1309,13 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachment value)
     {
         writer.WriteStartObject();
-        if (value.Ts is { } ts) writer.WriteString(TsJsonName, ts);
+        if (value.Ts is { } ts) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, ts);
         if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
         if (value.TitleLink is { } titleLink) writer.WriteString(TitleLinkJsonName, titleLink);
         if (value.TitleLinkDownload is { } titleLinkDownload) writer.WriteBoolean(TitleLinkDownloadJsonName, titleLinkDownload);
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
         if (value.Description is { } description) writer.WriteString(DescriptionJsonName, description);
+        if (value.DescriptionMarkdownTokens is { } descriptionMarkdownTokens) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DescriptionMarkdownTokensJsonName, descriptionMarkdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
         if (value.Format is { } format) writer.WriteString(FormatJsonName, format);
         if (value.Size is { } size) writer.WriteNumber(SizeJsonName, size);
         if (value.ImageUrl is { } imageUrl) writer.WriteString(ImageUrlJsonName, imageUrl);
@@ -1391,6 +1401,337 @@ public sealed class MessageFileJsonConverter : global::System.Text.Json.Serializ
     }
 }
 
+/// <summary>Reads and writes <see cref="MessageTransferUser"/> without reflection.</summary>
+public sealed class MessageTransferUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageTransferUser>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
+
+    /// <inheritdoc />
+    public override MessageTransferUser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageTransferUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one MessageTransferUser at the reader's current token.</summary>
+    public static MessageTransferUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageTransferUser.");
+        }
+
+        string? id = default;
+        string? username = default;
+        string? name = default;
+        string? type = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("MessageTransferUser", "_id");
+
+        return new MessageTransferUser
+        {
+            Id = id!,
+            Username = username,
+            Name = name,
+            Type = type,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one MessageTransferUser.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageTransferUser value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="MessageTransferData"/> without reflection.</summary>
+public sealed class MessageTransferDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageTransferData>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TransferredByJsonName = global::System.Text.Json.JsonEncodedText.Encode("transferredBy");
+    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
+    private static readonly global::System.Text.Json.JsonEncodedText ScopeJsonName = global::System.Text.Json.JsonEncodedText.Encode("scope");
+    private static readonly global::System.Text.Json.JsonEncodedText CommentJsonName = global::System.Text.Json.JsonEncodedText.Encode("comment");
+    private static readonly global::System.Text.Json.JsonEncodedText TransferredToJsonName = global::System.Text.Json.JsonEncodedText.Encode("transferredTo");
+
+    /// <inheritdoc />
+    public override MessageTransferData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageTransferData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one MessageTransferData at the reader's current token.</summary>
+    public static MessageTransferData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageTransferData.");
+        }
+
+        MessageTransferUser? transferredBy = default;
+        global::System.DateTimeOffset? timestamp = default;
+        string? scope = default;
+        string? comment = default;
+        MessageUser? transferredTo = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("transferredBy"u8)) transferredBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferUserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("scope"u8)) scope = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("transferredTo"u8)) transferredTo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new MessageTransferData
+        {
+            TransferredBy = transferredBy,
+            Timestamp = timestamp,
+            Scope = scope,
+            Comment = comment,
+            TransferredTo = transferredTo,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one MessageTransferData.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageTransferData value)
+    {
+        writer.WriteStartObject();
+        if (value.TransferredBy is { } transferredBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferredByJsonName, transferredBy, MessageTransferUserJsonConverter.WriteValue);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        if (value.Scope is { } scope) writer.WriteString(ScopeJsonName, scope);
+        if (value.Comment is { } comment) writer.WriteString(CommentJsonName, comment);
+        if (value.TransferredTo is { } transferredTo) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferredToJsonName, transferredTo, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorPageLocation"/> without reflection.</summary>
+public sealed class VisitorPageLocationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorPageLocation>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText HrefJsonName = global::System.Text.Json.JsonEncodedText.Encode("href");
+
+    /// <inheritdoc />
+    public override VisitorPageLocation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageLocation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorPageLocation at the reader's current token.</summary>
+    public static VisitorPageLocation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorPageLocation.");
+        }
+
+        string? href = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("href"u8)) href = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (href is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageLocation", "href");
+
+        return new VisitorPageLocation
+        {
+            Href = href!,
+        };
+    }
+
+    /// <summary>Writes one VisitorPageLocation.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageLocation value)
+    {
+        writer.WriteStartObject();
+        if (value.Href is { } href) writer.WriteString(HrefJsonName, href);
+        else writer.WriteNull(HrefJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorPageInfo"/> without reflection.</summary>
+public sealed class VisitorPageInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorPageInfo>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText ChangeJsonName = global::System.Text.Json.JsonEncodedText.Encode("change");
+    private static readonly global::System.Text.Json.JsonEncodedText LocationJsonName = global::System.Text.Json.JsonEncodedText.Encode("location");
+
+    /// <inheritdoc />
+    public override VisitorPageInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageInfo value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorPageInfo at the reader's current token.</summary>
+    public static VisitorPageInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorPageInfo.");
+        }
+
+        string? title = default;
+        string? change = default;
+        VisitorPageLocation? location = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("change"u8)) change = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("location"u8)) location = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageLocationJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (title is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "title");
+        if (change is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "change");
+        if (location is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "location");
+
+        return new VisitorPageInfo
+        {
+            Title = title!,
+            Change = change!,
+            Location = location!,
+        };
+    }
+
+    /// <summary>Writes one VisitorPageInfo.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageInfo value)
+    {
+        writer.WriteStartObject();
+        if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
+        else writer.WriteNull(TitleJsonName);
+        if (value.Change is { } change) writer.WriteString(ChangeJsonName, change);
+        else writer.WriteNull(ChangeJsonName);
+        if (value.Location is { } location) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LocationJsonName, location, VisitorPageLocationJsonConverter.WriteValue);
+        else writer.WriteNull(LocationJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorNavigation"/> without reflection.</summary>
+public sealed class VisitorNavigationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigation>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText PageJsonName = global::System.Text.Json.JsonEncodedText.Encode("page");
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+
+    /// <inheritdoc />
+    public override VisitorNavigation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorNavigation at the reader's current token.</summary>
+    public static VisitorNavigation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigation.");
+        }
+
+        VisitorPageInfo? page = default;
+        string? token = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new VisitorNavigation
+        {
+            Page = page,
+            Token = token,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one VisitorNavigation.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value)
+    {
+        writer.WriteStartObject();
+        if (value.Page is { } page) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, page, VisitorPageInfoJsonConverter.WriteValue);
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="MessageRequestData"/> without reflection.</summary>
+public sealed class MessageRequestDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageRequestData>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
+    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
+    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("user");
+
+    /// <inheritdoc />
+    public override MessageRequestData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageRequestData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one MessageRequestData at the reader's current token.</summary>
+    public static MessageRequestData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageRequestData.");
+        }
+
+        string? type = default;
+        RoomVisitorInfo? visitor = default;
+        MessageUser? user = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new MessageRequestData
+        {
+            Type = type,
+            Visitor = visitor,
+            User = user,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one MessageRequestData.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageRequestData value)
+    {
+        writer.WriteStartObject();
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, RoomVisitorInfoJsonConverter.WriteValue);
+        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="Message"/> without reflection.</summary>
 public sealed class MessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Message>
 {
@@ -1414,6 +1755,9 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
     private static readonly global::System.Text.Json.JsonEncodedText AttachmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("attachments");
     private static readonly global::System.Text.Json.JsonEncodedText FileJsonName = global::System.Text.Json.JsonEncodedText.Encode("file");
     private static readonly global::System.Text.Json.JsonEncodedText FilesJsonName = global::System.Text.Json.JsonEncodedText.Encode("files");
+    private static readonly global::System.Text.Json.JsonEncodedText TransferDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("transferData");
+    private static readonly global::System.Text.Json.JsonEncodedText NavigationJsonName = global::System.Text.Json.JsonEncodedText.Encode("navigation");
+    private static readonly global::System.Text.Json.JsonEncodedText RequestDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("requestData");
 
     /// <inheritdoc />
     public override Message Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
@@ -1449,6 +1793,9 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.IReadOnlyList<MessageAttachment>? attachments = default;
         MessageFile? file = default;
         global::System.Collections.Generic.IReadOnlyList<MessageFile>? files = default;
+        MessageTransferData? transferData = default;
+        VisitorNavigation? navigation = default;
+        MessageRequestData? requestData = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -1472,6 +1819,9 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
             else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("files"u8)) files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("transferData"u8)) transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("requestData"u8)) requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1499,6 +1849,9 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
             Attachments = attachments,
             File = file,
             Files = files,
+            TransferData = transferData,
+            Navigation = navigation,
+            RequestData = requestData,
             AdditionalProperties = additionalProperties,
         };
     }
@@ -1512,14 +1865,14 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
         if (value.Text is { } text) writer.WriteString(TextJsonName, text);
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, MessageUserJsonConverter.WriteValue);
         if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.IsGroupable is { } isGroupable) writer.WriteBoolean(IsGroupableJsonName, isGroupable);
         if (value.ThreadMessageId is { } threadMessageId) writer.WriteString(ThreadMessageIdJsonName, threadMessageId);
-        if (value.EditedAt is { } editedAt) writer.WriteString(EditedAtJsonName, editedAt);
+        if (value.EditedAt is { } editedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, editedAt);
         if (value.EditedBy is { } editedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, editedBy, MessageUserJsonConverter.WriteValue);
         if (value.MarkdownTokens is { } markdownTokens) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, markdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
         if (value.Urls is { } urls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
@@ -1528,6 +1881,9 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         if (value.Attachments is { } attachments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, attachments, MessageAttachmentJsonConverter.WriteValue);
         if (value.File is { } file) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileJsonName, file, MessageFileJsonConverter.WriteValue);
         if (value.Files is { } files) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesJsonName, files, MessageFileJsonConverter.WriteValue);
+        if (value.TransferData is { } transferData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferDataJsonName, transferData, MessageTransferDataJsonConverter.WriteValue);
+        if (value.Navigation is { } navigation) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, navigation, VisitorNavigationJsonConverter.WriteValue);
+        if (value.RequestData is { } requestData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, requestData, MessageRequestDataJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1585,8 +1941,8 @@ public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Seria
         writer.WriteStartObject();
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
-        if (value.FirstResponseAt is { } firstResponseAt) writer.WriteString(FirstResponseAtJsonName, firstResponseAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
+        if (value.FirstResponseAt is { } firstResponseAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, FirstResponseAtJsonName, firstResponseAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1667,6 +2023,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
     private static readonly global::System.Text.Json.JsonEncodedText LastMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessage");
     private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
     private static readonly global::System.Text.Json.JsonEncodedText LivechatDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("livechatData");
+    private static readonly global::System.Text.Json.JsonEncodedText SurveyFeedbackJsonName = global::System.Text.Json.JsonEncodedText.Encode("surveyFeedback");
     private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
     private static readonly global::System.Text.Json.JsonEncodedText WaitingResponseJsonName = global::System.Text.Json.JsonEncodedText.Encode("waitingResponse");
     private static readonly global::System.Text.Json.JsonEncodedText ResponseByJsonName = global::System.Text.Json.JsonEncodedText.Encode("responseBy");
@@ -1723,6 +2080,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         Message? lastMessage = default;
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         global::System.Text.Json.JsonElement? livechatData = default;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, string>? surveyFeedback = default;
         global::System.Text.Json.JsonElement? customFields = default;
         bool? waitingResponse = default;
         RoomResponseBy? responseBy = default;
@@ -1767,6 +2125,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
             else if (reader.ValueTextEquals("lastMessage"u8)) lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("surveyFeedback"u8)) surveyFeedback = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
             else if (reader.ValueTextEquals("waitingResponse"u8)) waitingResponse = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else if (reader.ValueTextEquals("responseBy"u8)) responseBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomResponseByJsonConverter.ReadValue);
@@ -1815,6 +2174,7 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
             LastMessage = lastMessage,
             Tags = tags,
             LivechatData = livechatData,
+            SurveyFeedback = surveyFeedback,
             CustomFields = customFields,
             WaitingResponse = waitingResponse,
             ResponseBy = responseBy,
@@ -1849,9 +2209,9 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
         if (value.MessageCount is { } messageCount) writer.WriteNumber(MessageCountJsonName, messageCount);
         if (value.UsersCount is { } usersCount) writer.WriteNumber(UsersCountJsonName, usersCount);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.IsOpen is { } isOpen) writer.WriteBoolean(IsOpenJsonName, isOpen);
         if (value.CanLeave is { } canLeave) writer.WriteBoolean(CanLeaveJsonName, canLeave);
         if (value.ReadOnly is { } readOnly) writer.WriteBoolean(ReadOnlyJsonName, readOnly);
@@ -1865,13 +2225,14 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         if (value.LastMessage is { } lastMessage) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastMessageJsonName, lastMessage, MessageJsonConverter.WriteValue);
         if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.LivechatData is { } livechatData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatDataJsonName, livechatData);
+        if (value.SurveyFeedback is { } surveyFeedback) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, SurveyFeedbackJsonName, surveyFeedback, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
         if (value.WaitingResponse is { } waitingResponse) writer.WriteBoolean(WaitingResponseJsonName, waitingResponse);
         if (value.ResponseBy is { } responseBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResponseByJsonName, responseBy, RoomResponseByJsonConverter.WriteValue);
         if (value.IsOnHold is { } isOnHold) writer.WriteBoolean(IsOnHoldJsonName, isOnHold);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.QueuedAt is { } queuedAt) writer.WriteString(QueuedAtJsonName, queuedAt);
-        if (value.ClosedAt is { } closedAt) writer.WriteString(ClosedAtJsonName, closedAt);
+        if (value.QueuedAt is { } queuedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, QueuedAtJsonName, queuedAt);
+        if (value.ClosedAt is { } closedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, ClosedAtJsonName, closedAt);
         if (value.Closer is { } closer) writer.WriteString(CloserJsonName, closer.Value);
         if (value.ClosedBy is { } closedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ClosedByJsonName, closedBy, RoomClosedByJsonConverter.WriteValue);
         if (value.PriorityId is { } priorityId) writer.WriteString(PriorityIdJsonName, priorityId);
@@ -1968,6 +2329,9 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
     private static readonly global::System.Text.Json.JsonEncodedText AttachmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("attachments");
     private static readonly global::System.Text.Json.JsonEncodedText FileJsonName = global::System.Text.Json.JsonEncodedText.Encode("file");
     private static readonly global::System.Text.Json.JsonEncodedText FilesJsonName = global::System.Text.Json.JsonEncodedText.Encode("files");
+    private static readonly global::System.Text.Json.JsonEncodedText TransferDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("transferData");
+    private static readonly global::System.Text.Json.JsonEncodedText NavigationJsonName = global::System.Text.Json.JsonEncodedText.Encode("navigation");
+    private static readonly global::System.Text.Json.JsonEncodedText RequestDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("requestData");
     private static readonly global::System.Text.Json.JsonEncodedText NewRoomJsonName = global::System.Text.Json.JsonEncodedText.Encode("newRoom");
     private static readonly global::System.Text.Json.JsonEncodedText ShowConnectingJsonName = global::System.Text.Json.JsonEncodedText.Encode("showConnecting");
     private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
@@ -2006,6 +2370,9 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.IReadOnlyList<MessageAttachment>? attachments = default;
         MessageFile? file = default;
         global::System.Collections.Generic.IReadOnlyList<MessageFile>? files = default;
+        MessageTransferData? transferData = default;
+        VisitorNavigation? navigation = default;
+        MessageRequestData? requestData = default;
         bool? newRoom = default;
         bool? showConnecting = default;
         bool? success = default;
@@ -2032,6 +2399,9 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("files"u8)) files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("transferData"u8)) transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("requestData"u8)) requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("newRoom"u8)) newRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else if (reader.ValueTextEquals("showConnecting"u8)) showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
@@ -2062,6 +2432,9 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
             Attachments = attachments,
             File = file,
             Files = files,
+            TransferData = transferData,
+            Navigation = navigation,
+            RequestData = requestData,
             NewRoom = newRoom,
             ShowConnecting = showConnecting,
             Success = success,
@@ -2078,14 +2451,14 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
         if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
         if (value.Text is { } text) writer.WriteString(TextJsonName, text);
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, MessageUserJsonConverter.WriteValue);
         if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.IsGroupable is { } isGroupable) writer.WriteBoolean(IsGroupableJsonName, isGroupable);
         if (value.ThreadMessageId is { } threadMessageId) writer.WriteString(ThreadMessageIdJsonName, threadMessageId);
-        if (value.EditedAt is { } editedAt) writer.WriteString(EditedAtJsonName, editedAt);
+        if (value.EditedAt is { } editedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, editedAt);
         if (value.EditedBy is { } editedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, editedBy, MessageUserJsonConverter.WriteValue);
         if (value.MarkdownTokens is { } markdownTokens) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, markdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
         if (value.Urls is { } urls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
@@ -2094,6 +2467,9 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
         if (value.Attachments is { } attachments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, attachments, MessageAttachmentJsonConverter.WriteValue);
         if (value.File is { } file) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileJsonName, file, MessageFileJsonConverter.WriteValue);
         if (value.Files is { } files) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesJsonName, files, MessageFileJsonConverter.WriteValue);
+        if (value.TransferData is { } transferData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferDataJsonName, transferData, MessageTransferDataJsonConverter.WriteValue);
+        if (value.Navigation is { } navigation) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, navigation, VisitorNavigationJsonConverter.WriteValue);
+        if (value.RequestData is { } requestData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, requestData, MessageRequestDataJsonConverter.WriteValue);
         if (value.NewRoom is { } newRoom) writer.WriteBoolean(NewRoomJsonName, newRoom);
         if (value.ShowConnecting is { } showConnecting) writer.WriteBoolean(ShowConnectingJsonName, showConnecting);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
@@ -2161,6 +2537,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
     private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
     private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
     private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText PhoneJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone");
     private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageTs");
     private static readonly global::System.Text.Json.JsonEncodedText ActivityJsonName = global::System.Text.Json.JsonEncodedText.Encode("activity");
 
@@ -2183,6 +2560,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         string? token = default;
         string? name = default;
         VisitorStatus? status = default;
+        string? phone = default;
         global::System.DateTimeOffset? lastMessageAt = default;
         global::System.Collections.Generic.IReadOnlyList<string>? activity = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
@@ -2193,6 +2571,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
             else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
@@ -2207,6 +2586,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
             Token = token,
             Name = name,
             Status = status,
+            Phone = phone,
             LastMessageAt = lastMessageAt,
             Activity = activity,
             AdditionalProperties = additionalProperties,
@@ -2223,7 +2603,8 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
+        if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
+        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
         if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -2415,17 +2796,17 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         else writer.WriteNull(IdJsonName);
         if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
         if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, InquiryVisitorInfoJsonConverter.WriteValue);
         if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
-        if (value.QueuedAt is { } queuedAt) writer.WriteString(QueuedAtJsonName, queuedAt);
-        if (value.TakenAt is { } takenAt) writer.WriteString(TakenAtJsonName, takenAt);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
+        if (value.QueuedAt is { } queuedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, QueuedAtJsonName, queuedAt);
+        if (value.TakenAt is { } takenAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TakenAtJsonName, takenAt);
         if (value.IsLocked is { } isLocked) writer.WriteBoolean(IsLockedJsonName, isLocked);
-        if (value.LockedAt is { } lockedAt) writer.WriteString(LockedAtJsonName, lockedAt);
+        if (value.LockedAt is { } lockedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LockedAtJsonName, lockedAt);
         if (value.LastMessage is { } lastMessage) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastMessageJsonName, lastMessage, MessageJsonConverter.WriteValue);
         if (value.DefaultAgent is { } defaultAgent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DefaultAgentJsonName, defaultAgent, InquiryDefaultAgentJsonConverter.WriteValue);
         if (value.Source is { } source) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SourceJsonName, source, RoomSourceJsonConverter.WriteValue);
@@ -2433,8 +2814,8 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         if (value.PriorityWeight is { } priorityWeight) writer.WriteNumber(PriorityWeightJsonName, priorityWeight);
         if (value.SlaId is { } slaId) writer.WriteString(SlaIdJsonName, slaId);
         if (value.EstimatedWaitingTimeQueue is { } estimatedWaitingTimeQueue) writer.WriteNumber(EstimatedWaitingTimeQueueJsonName, estimatedWaitingTimeQueue);
-        if (value.EstimatedServiceTimeAt is { } estimatedServiceTimeAt) writer.WriteString(EstimatedServiceTimeAtJsonName, estimatedServiceTimeAt);
-        if (value.EstimatedInactivityCloseTimeAt is { } estimatedInactivityCloseTimeAt) writer.WriteString(EstimatedInactivityCloseTimeAtJsonName, estimatedInactivityCloseTimeAt);
+        if (value.EstimatedServiceTimeAt is { } estimatedServiceTimeAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EstimatedServiceTimeAtJsonName, estimatedServiceTimeAt);
+        if (value.EstimatedInactivityCloseTimeAt is { } estimatedInactivityCloseTimeAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EstimatedInactivityCloseTimeAtJsonName, estimatedInactivityCloseTimeAt);
         if (value.QueueOrder is { } queueOrder) writer.WriteNumber(QueueOrderJsonName, queueOrder);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -2533,6 +2914,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
     private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
     private static readonly global::System.Text.Json.JsonEncodedText StatusConnectionJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusConnection");
     private static readonly global::System.Text.Json.JsonEncodedText StatusTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusText");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatStatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusLivechat");
     private static readonly global::System.Text.Json.JsonEncodedText UtcOffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("utcOffset");
     private static readonly global::System.Text.Json.JsonEncodedText IsActiveJsonName = global::System.Text.Json.JsonEncodedText.Encode("active");
     private static readonly global::System.Text.Json.JsonEncodedText RolesJsonName = global::System.Text.Json.JsonEncodedText.Encode("roles");
@@ -2561,6 +2943,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
         UserStatus? status = default;
         UserStatus? statusConnection = default;
         string? statusText = default;
+        LivechatStatus? livechatStatus = default;
         double? utcOffset = default;
         bool? isActive = default;
         global::System.Collections.Generic.IReadOnlyList<string>? roles = default;
@@ -2577,6 +2960,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
             else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("statusLivechat"u8)) livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
             else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
@@ -2597,6 +2981,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
             Status = status,
             StatusConnection = statusConnection,
             StatusText = statusText,
+            LivechatStatus = livechatStatus,
             UtcOffset = utcOffset,
             IsActive = isActive,
             Roles = roles,
@@ -2619,6 +3004,7 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.StatusConnection is { } statusConnection) writer.WriteString(StatusConnectionJsonName, statusConnection.Value);
         if (value.StatusText is { } statusText) writer.WriteString(StatusTextJsonName, statusText);
+        if (value.LivechatStatus is { } livechatStatus) writer.WriteString(LivechatStatusJsonName, livechatStatus.Value);
         if (value.UtcOffset is { } utcOffset) writer.WriteNumber(UtcOffsetJsonName, utcOffset);
         if (value.IsActive is { } isActive) writer.WriteBoolean(IsActiveJsonName, isActive);
         if (value.Roles is { } roles) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
@@ -4440,7 +4826,7 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
         writer.WriteStartObject();
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         else writer.WriteNull(IdJsonName);
-        if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
+        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6799,108 +7185,6 @@ public sealed class RoomSurveyResponseJsonConverter : global::System.Text.Json.S
     }
 }
 
-/// <summary>Reads and writes <see cref="VisitorPageLocation"/> without reflection.</summary>
-public sealed class VisitorPageLocationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorPageLocation>
-{
-    private static readonly global::System.Text.Json.JsonEncodedText HrefJsonName = global::System.Text.Json.JsonEncodedText.Encode("href");
-
-    /// <inheritdoc />
-    public override VisitorPageLocation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageLocation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one VisitorPageLocation at the reader's current token.</summary>
-    public static VisitorPageLocation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorPageLocation.");
-        }
-
-        string? href = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("href"u8)) href = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
-        }
-
-        if (href is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageLocation", "href");
-
-        return new VisitorPageLocation
-        {
-            Href = href!,
-        };
-    }
-
-    /// <summary>Writes one VisitorPageLocation.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageLocation value)
-    {
-        writer.WriteStartObject();
-        if (value.Href is { } href) writer.WriteString(HrefJsonName, href);
-        else writer.WriteNull(HrefJsonName);
-        writer.WriteEndObject();
-    }
-}
-
-/// <summary>Reads and writes <see cref="VisitorPageInfo"/> without reflection.</summary>
-public sealed class VisitorPageInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorPageInfo>
-{
-    private static readonly global::System.Text.Json.JsonEncodedText TitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title");
-    private static readonly global::System.Text.Json.JsonEncodedText ChangeJsonName = global::System.Text.Json.JsonEncodedText.Encode("change");
-    private static readonly global::System.Text.Json.JsonEncodedText LocationJsonName = global::System.Text.Json.JsonEncodedText.Encode("location");
-
-    /// <inheritdoc />
-    public override VisitorPageInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageInfo value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one VisitorPageInfo at the reader's current token.</summary>
-    public static VisitorPageInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorPageInfo.");
-        }
-
-        string? title = default;
-        string? change = default;
-        VisitorPageLocation? location = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("change"u8)) change = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("location"u8)) location = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageLocationJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
-        }
-
-        if (title is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "title");
-        if (change is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "change");
-        if (location is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "location");
-
-        return new VisitorPageInfo
-        {
-            Title = title!,
-            Change = change!,
-            Location = location!,
-        };
-    }
-
-    /// <summary>Writes one VisitorPageInfo.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageInfo value)
-    {
-        writer.WriteStartObject();
-        if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
-        else writer.WriteNull(TitleJsonName);
-        if (value.Change is { } change) writer.WriteString(ChangeJsonName, change);
-        else writer.WriteNull(ChangeJsonName);
-        if (value.Location is { } location) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LocationJsonName, location, VisitorPageLocationJsonConverter.WriteValue);
-        else writer.WriteNull(LocationJsonName);
-        writer.WriteEndObject();
-    }
-}
-
 /// <summary>Reads and writes <see cref="VisitorNavigationRequest"/> without reflection.</summary>
 public sealed class VisitorNavigationRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigationRequest>
 {
@@ -6953,55 +7237,6 @@ public sealed class VisitorNavigationRequestJsonConverter : global::System.Text.
         if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
         if (value.PageInfo is { } pageInfo) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageInfoJsonName, pageInfo, VisitorPageInfoJsonConverter.WriteValue);
         else writer.WriteNull(PageInfoJsonName);
-        writer.WriteEndObject();
-    }
-}
-
-/// <summary>Reads and writes <see cref="VisitorNavigation"/> without reflection.</summary>
-public sealed class VisitorNavigationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigation>
-{
-    private static readonly global::System.Text.Json.JsonEncodedText PageJsonName = global::System.Text.Json.JsonEncodedText.Encode("page");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-
-    /// <inheritdoc />
-    public override VisitorNavigation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one VisitorNavigation at the reader's current token.</summary>
-    public static VisitorNavigation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigation.");
-        }
-
-        VisitorPageInfo? page = default;
-        string? token = default;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-        }
-
-        return new VisitorNavigation
-        {
-            Page = page,
-            Token = token,
-            AdditionalProperties = additionalProperties,
-        };
-    }
-
-    /// <summary>Writes one VisitorNavigation.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value)
-    {
-        writer.WriteStartObject();
-        if (value.Page is { } page) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, page, VisitorPageInfoJsonConverter.WriteValue);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
@@ -7669,7 +7904,7 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
         if (value.OfflineMessageChannelName is { } offlineMessageChannelName) writer.WriteString(OfflineMessageChannelNameJsonName, offlineMessageChannelName);
         if (value.AgentCount is { } agentCount) writer.WriteNumber(AgentCountJsonName, agentCount);
         if (value.IsArchived is { } isArchived) writer.WriteBoolean(IsArchivedJsonName, isArchived);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7755,7 +7990,7 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
         if (value.Order is { } order) writer.WriteNumber(OrderJsonName, order);
-        if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8238,6 +8473,7 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
     private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
     private static readonly global::System.Text.Json.JsonEncodedText StatusConnectionJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusConnection");
     private static readonly global::System.Text.Json.JsonEncodedText StatusTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusText");
+    private static readonly global::System.Text.Json.JsonEncodedText LivechatStatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusLivechat");
     private static readonly global::System.Text.Json.JsonEncodedText UtcOffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("utcOffset");
     private static readonly global::System.Text.Json.JsonEncodedText IsActiveJsonName = global::System.Text.Json.JsonEncodedText.Encode("active");
     private static readonly global::System.Text.Json.JsonEncodedText RolesJsonName = global::System.Text.Json.JsonEncodedText.Encode("roles");
@@ -8267,6 +8503,7 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
         UserStatus? status = default;
         UserStatus? statusConnection = default;
         string? statusText = default;
+        LivechatStatus? livechatStatus = default;
         double? utcOffset = default;
         bool? isActive = default;
         global::System.Collections.Generic.IReadOnlyList<string>? roles = default;
@@ -8284,6 +8521,7 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
             else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("statusLivechat"u8)) livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
             else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
             else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
@@ -8305,6 +8543,7 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
             Status = status,
             StatusConnection = statusConnection,
             StatusText = statusText,
+            LivechatStatus = livechatStatus,
             UtcOffset = utcOffset,
             IsActive = isActive,
             Roles = roles,
@@ -8328,6 +8567,7 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.StatusConnection is { } statusConnection) writer.WriteString(StatusConnectionJsonName, statusConnection.Value);
         if (value.StatusText is { } statusText) writer.WriteString(StatusTextJsonName, statusText);
+        if (value.LivechatStatus is { } livechatStatus) writer.WriteString(LivechatStatusJsonName, livechatStatus.Value);
         if (value.UtcOffset is { } utcOffset) writer.WriteNumber(UtcOffsetJsonName, utcOffset);
         if (value.IsActive is { } isActive) writer.WriteBoolean(IsActiveJsonName, isActive);
         if (value.Roles is { } roles) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
@@ -9305,6 +9545,36 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>MessageFile</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageFile> MessageFile => _MessageFile ??= CreateMessageFile(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageTransferUser>? _MessageTransferUser;
+
+    /// <summary>Metadata for <c>MessageTransferUser</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageTransferUser> MessageTransferUser => _MessageTransferUser ??= CreateMessageTransferUser(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageTransferData>? _MessageTransferData;
+
+    /// <summary>Metadata for <c>MessageTransferData</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageTransferData> MessageTransferData => _MessageTransferData ??= CreateMessageTransferData(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation>? _VisitorPageLocation;
+
+    /// <summary>Metadata for <c>VisitorPageLocation</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation> VisitorPageLocation => _VisitorPageLocation ??= CreateVisitorPageLocation(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo>? _VisitorPageInfo;
+
+    /// <summary>Metadata for <c>VisitorPageInfo</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo> VisitorPageInfo => _VisitorPageInfo ??= CreateVisitorPageInfo(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation>? _VisitorNavigation;
+
+    /// <summary>Metadata for <c>VisitorNavigation</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation> VisitorNavigation => _VisitorNavigation ??= CreateVisitorNavigation(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageRequestData>? _MessageRequestData;
+
+    /// <summary>Metadata for <c>MessageRequestData</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageRequestData> MessageRequestData => _MessageRequestData ??= CreateMessageRequestData(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Message>? _Message;
 
     /// <summary>Metadata for <c>Message</c>.</summary>
@@ -9459,21 +9729,6 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     /// <summary>Metadata for <c>RoomSurveyAnswer</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyAnswer> RoomSurveyAnswer => _RoomSurveyAnswer ??= CreateRoomSurveyAnswer(Options);
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation>? _VisitorPageLocation;
-
-    /// <summary>Metadata for <c>VisitorPageLocation</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation> VisitorPageLocation => _VisitorPageLocation ??= CreateVisitorPageLocation(Options);
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo>? _VisitorPageInfo;
-
-    /// <summary>Metadata for <c>VisitorPageInfo</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo> VisitorPageInfo => _VisitorPageInfo ??= CreateVisitorPageInfo(Options);
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation>? _VisitorNavigation;
-
-    /// <summary>Metadata for <c>VisitorNavigation</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation> VisitorNavigation => _VisitorNavigation ??= CreateVisitorNavigation(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationEntry>? _VisitorNavigationEntry;
 
@@ -9651,6 +9906,12 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(MessageAttachmentImageDimensions)) return MessageAttachmentImageDimensions;
         if (type == typeof(MessageAttachment)) return MessageAttachment;
         if (type == typeof(MessageFile)) return MessageFile;
+        if (type == typeof(MessageTransferUser)) return MessageTransferUser;
+        if (type == typeof(MessageTransferData)) return MessageTransferData;
+        if (type == typeof(VisitorPageLocation)) return VisitorPageLocation;
+        if (type == typeof(VisitorPageInfo)) return VisitorPageInfo;
+        if (type == typeof(VisitorNavigation)) return VisitorNavigation;
+        if (type == typeof(MessageRequestData)) return MessageRequestData;
         if (type == typeof(Message)) return Message;
         if (type == typeof(RoomResponseBy)) return RoomResponseBy;
         if (type == typeof(RoomClosedBy)) return RoomClosedBy;
@@ -9682,9 +9943,6 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(WidgetAgent)) return WidgetAgent;
         if (type == typeof(LivechatConfig)) return LivechatConfig;
         if (type == typeof(RoomSurveyAnswer)) return RoomSurveyAnswer;
-        if (type == typeof(VisitorPageLocation)) return VisitorPageLocation;
-        if (type == typeof(VisitorPageInfo)) return VisitorPageInfo;
-        if (type == typeof(VisitorNavigation)) return VisitorNavigation;
         if (type == typeof(VisitorNavigationEntry)) return VisitorNavigationEntry;
         if (type == typeof(SavedCustomField)) return SavedCustomField;
         if (type == typeof(Department)) return Department;
@@ -9803,6 +10061,12 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(MessageAttachmentImageDimensions)) return CreateMessageAttachmentImageDimensions(options);
         if (type == typeof(MessageAttachment)) return CreateMessageAttachment(options);
         if (type == typeof(MessageFile)) return CreateMessageFile(options);
+        if (type == typeof(MessageTransferUser)) return CreateMessageTransferUser(options);
+        if (type == typeof(MessageTransferData)) return CreateMessageTransferData(options);
+        if (type == typeof(VisitorPageLocation)) return CreateVisitorPageLocation(options);
+        if (type == typeof(VisitorPageInfo)) return CreateVisitorPageInfo(options);
+        if (type == typeof(VisitorNavigation)) return CreateVisitorNavigation(options);
+        if (type == typeof(MessageRequestData)) return CreateMessageRequestData(options);
         if (type == typeof(Message)) return CreateMessage(options);
         if (type == typeof(RoomResponseBy)) return CreateRoomResponseBy(options);
         if (type == typeof(RoomClosedBy)) return CreateRoomClosedBy(options);
@@ -9834,9 +10098,6 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(WidgetAgent)) return CreateWidgetAgent(options);
         if (type == typeof(LivechatConfig)) return CreateLivechatConfig(options);
         if (type == typeof(RoomSurveyAnswer)) return CreateRoomSurveyAnswer(options);
-        if (type == typeof(VisitorPageLocation)) return CreateVisitorPageLocation(options);
-        if (type == typeof(VisitorPageInfo)) return CreateVisitorPageInfo(options);
-        if (type == typeof(VisitorNavigation)) return CreateVisitorNavigation(options);
         if (type == typeof(VisitorNavigationEntry)) return CreateVisitorNavigationEntry(options);
         if (type == typeof(SavedCustomField)) return CreateSavedCustomField(options);
         if (type == typeof(Department)) return CreateDepartment(options);
@@ -10149,6 +10410,24 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageFile> CreateMessageFile(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<MessageFile>(options, new MessageFileJsonConverter());
 
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageTransferUser> CreateMessageTransferUser(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<MessageTransferUser>(options, new MessageTransferUserJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageTransferData> CreateMessageTransferData(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<MessageTransferData>(options, new MessageTransferDataJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation> CreateVisitorPageLocation(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorPageLocation>(options, new VisitorPageLocationJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo> CreateVisitorPageInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorPageInfo>(options, new VisitorPageInfoJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation> CreateVisitorNavigation(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorNavigation>(options, new VisitorNavigationJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MessageRequestData> CreateMessageRequestData(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<MessageRequestData>(options, new MessageRequestDataJsonConverter());
+
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Message> CreateMessage(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Message>(options, new MessageJsonConverter());
 
@@ -10241,15 +10520,6 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyAnswer> CreateRoomSurveyAnswer(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<RoomSurveyAnswer>(options, new RoomSurveyAnswerJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation> CreateVisitorPageLocation(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorPageLocation>(options, new VisitorPageLocationJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo> CreateVisitorPageInfo(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorPageInfo>(options, new VisitorPageInfoJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation> CreateVisitorNavigation(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorNavigation>(options, new VisitorNavigationJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationEntry> CreateVisitorNavigationEntry(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorNavigationEntry>(options, new VisitorNavigationEntryJsonConverter());

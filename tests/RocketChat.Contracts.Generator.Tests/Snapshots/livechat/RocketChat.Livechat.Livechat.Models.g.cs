@@ -428,6 +428,10 @@ public sealed partial record RoomVisitorInfo
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public VisitorStatus? Status { get; init; }
 
+    /// <summary>The visitor's first phone number, when it has one.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("phone")]
+    public string? Phone { get; init; }
+
     /// <summary>The <c>lastMessageTs</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastMessageTs")]
     public global::System.DateTimeOffset? LastMessageAt { get; init; }
@@ -451,6 +455,8 @@ public sealed partial record RoomVisitorInfo
         builder.Append(Name);
         builder.Append(", Status = ");
         builder.Append(Status);
+        builder.Append(", Phone = ");
+        builder.Append(Phone);
         builder.Append(", LastMessageAt = ");
         builder.Append(LastMessageAt);
         builder.Append(", Activity = ");
@@ -601,6 +607,10 @@ public sealed partial record MessageAttachment
     [global::System.Text.Json.Serialization.JsonPropertyName("description")]
     public string? Description { get; init; }
 
+    /// <summary>The description parsed like a message body (markdown AST).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("descriptionMd")]
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? DescriptionMarkdownTokens { get; init; }
+
     /// <summary>The <c>format</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("format")]
     public string? Format { get; init; }
@@ -680,6 +690,131 @@ public sealed partial record MessageFile
     /// <summary>The file extension, e.g. `png`.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("format")]
     public string? Format { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>Who transferred a chat, and whether a user or the visitor did.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(MessageTransferUserJsonConverter))]
+public sealed partial record MessageTransferUser
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The <c>username</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+    public string? Username { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>`user` or `visitor`.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>A transfer recorded on a `livechat_transfer_history` message.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(MessageTransferDataJsonConverter))]
+public sealed partial record MessageTransferData
+{
+    /// <summary>The <c>transferredBy</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("transferredBy")]
+    public MessageTransferUser? TransferredBy { get; init; }
+
+    /// <summary>The <c>ts</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("ts")]
+    public global::System.DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>`agent`, `department`, `queue` or `autoTransferUnansweredChatsToQueue`.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("scope")]
+    public string? Scope { get; init; }
+
+    /// <summary>The <c>comment</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("comment")]
+    public string? Comment { get; init; }
+
+    /// <summary>The <c>transferredTo</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("transferredTo")]
+    public MessageUser? TransferredTo { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The VisitorPageLocation object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorPageLocationJsonConverter))]
+public sealed partial record VisitorPageLocation
+{
+    /// <summary>The <c>href</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("href")]
+    public required string Href { get; init; }
+}
+
+/// <summary>The VisitorPageInfo object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorPageInfoJsonConverter))]
+public sealed partial record VisitorPageInfo
+{
+    /// <summary>The <c>title</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("title")]
+    public required string Title { get; init; }
+
+    /// <summary>What changed; recorded only when it equals `Livechat_history_monitor_type` (`url` by default).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("change")]
+    public required string Change { get; init; }
+
+    /// <summary>The <c>location</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("location")]
+    public required VisitorPageLocation Location { get; init; }
+}
+
+/// <summary>The VisitorNavigation object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorNavigationJsonConverter))]
+public sealed partial record VisitorNavigation
+{
+    /// <summary>The <c>page</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("page")]
+    public VisitorPageInfo? Page { get; init; }
+
+    /// <summary>The <c>token</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public string? Token { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Page = ");
+        builder.Append(Page);
+        builder.Append(", Token = ***");
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
+}
+
+/// <summary>Who requested a transcript.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(MessageRequestDataJsonConverter))]
+public sealed partial record MessageRequestData
+{
+    /// <summary>`user` or `visitor`.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    /// <summary>The <c>visitor</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("visitor")]
+    public RoomVisitorInfo? Visitor { get; init; }
+
+    /// <summary>The <c>user</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("user")]
+    public MessageUser? User { get; init; }
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -769,6 +904,18 @@ public sealed partial record Message
     [global::System.Text.Json.Serialization.JsonPropertyName("files")]
     public global::System.Collections.Generic.IReadOnlyList<MessageFile>? Files { get; init; }
 
+    /// <summary>On a `livechat_transfer_history` message, who moved the chat where.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("transferData")]
+    public MessageTransferData? TransferData { get; init; }
+
+    /// <summary>On a `livechat_navigation_history` message, the page the visitor visited.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("navigation")]
+    public VisitorNavigation? Navigation { get; init; }
+
+    /// <summary>On a `livechat_transcript_history` message, who asked for the transcript.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("requestData")]
+    public MessageRequestData? RequestData { get; init; }
+
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
@@ -814,6 +961,12 @@ public sealed partial record Message
         builder.Append(File);
         builder.Append(", Files = ");
         builder.Append(Files);
+        builder.Append(", TransferData = ");
+        builder.Append(TransferData);
+        builder.Append(", Navigation = ");
+        builder.Append(Navigation);
+        builder.Append(", RequestData = ");
+        builder.Append(RequestData);
         builder.Append(", AdditionalProperties = ");
         builder.Append(AdditionalProperties);
         return true;
@@ -955,6 +1108,10 @@ public sealed partial record LivechatRoom
     /// <summary>Values of room-scope custom fields, by key.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("livechatData")]
     public global::System.Text.Json.JsonElement? LivechatData { get; init; }
+
+    /// <summary>The visitor's survey answers (livechat/room.survey), by question name.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("surveyFeedback")]
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? SurveyFeedback { get; init; }
 
     /// <summary>The <c>customFields</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("customFields")]
@@ -1136,6 +1293,18 @@ public sealed partial record UploadFileResponse
     [global::System.Text.Json.Serialization.JsonPropertyName("files")]
     public global::System.Collections.Generic.IReadOnlyList<MessageFile>? Files { get; init; }
 
+    /// <summary>On a `livechat_transfer_history` message, who moved the chat where.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("transferData")]
+    public MessageTransferData? TransferData { get; init; }
+
+    /// <summary>On a `livechat_navigation_history` message, the page the visitor visited.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("navigation")]
+    public VisitorNavigation? Navigation { get; init; }
+
+    /// <summary>On a `livechat_transcript_history` message, who asked for the transcript.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("requestData")]
+    public MessageRequestData? RequestData { get; init; }
+
     /// <summary>The <c>newRoom</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("newRoom")]
     public bool? NewRoom { get; init; }
@@ -1193,6 +1362,12 @@ public sealed partial record UploadFileResponse
         builder.Append(File);
         builder.Append(", Files = ");
         builder.Append(Files);
+        builder.Append(", TransferData = ");
+        builder.Append(TransferData);
+        builder.Append(", Navigation = ");
+        builder.Append(Navigation);
+        builder.Append(", RequestData = ");
+        builder.Append(RequestData);
         builder.Append(", NewRoom = ");
         builder.Append(NewRoom);
         builder.Append(", ShowConnecting = ");
@@ -1242,6 +1417,10 @@ public sealed partial record InquiryVisitorInfo
     [global::System.Text.Json.Serialization.JsonPropertyName("status")]
     public VisitorStatus? Status { get; init; }
 
+    /// <summary>The visitor's first phone number, when it has one.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("phone")]
+    public string? Phone { get; init; }
+
     /// <summary>The <c>lastMessageTs</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("lastMessageTs")]
     public global::System.DateTimeOffset? LastMessageAt { get; init; }
@@ -1265,6 +1444,8 @@ public sealed partial record InquiryVisitorInfo
         builder.Append(Name);
         builder.Append(", Status = ");
         builder.Append(Status);
+        builder.Append(", Phone = ");
+        builder.Append(Phone);
         builder.Append(", LastMessageAt = ");
         builder.Append(LastMessageAt);
         builder.Append(", Activity = ");
@@ -1466,6 +1647,10 @@ public sealed partial record LoginUser
     /// <summary>The <c>statusText</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusText")]
     public string? StatusText { get; init; }
+
+    /// <summary>The omnichannel availability of an agent (getUserInfo keeps the user document's field).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("statusLivechat")]
+    public LivechatStatus? LivechatStatus { get; init; }
 
     /// <summary>The <c>utcOffset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utcOffset")]
@@ -3064,32 +3249,6 @@ public sealed partial record RoomSurveyResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>The VisitorPageLocation object of the contract.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorPageLocationJsonConverter))]
-public sealed partial record VisitorPageLocation
-{
-    /// <summary>The <c>href</c> field.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("href")]
-    public required string Href { get; init; }
-}
-
-/// <summary>The VisitorPageInfo object of the contract.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorPageInfoJsonConverter))]
-public sealed partial record VisitorPageInfo
-{
-    /// <summary>The <c>title</c> field.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-    public required string Title { get; init; }
-
-    /// <summary>What changed; recorded only when it equals `Livechat_history_monitor_type` (`url` by default).</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("change")]
-    public required string Change { get; init; }
-
-    /// <summary>The <c>location</c> field.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("location")]
-    public required VisitorPageLocation Location { get; init; }
-}
-
 /// <summary>The VisitorNavigationRequest object of the contract.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorNavigationRequestJsonConverter))]
 public sealed partial record VisitorNavigationRequest
@@ -3114,33 +3273,6 @@ public sealed partial record VisitorNavigationRequest
         builder.Append(RoomId);
         builder.Append(", PageInfo = ");
         builder.Append(PageInfo);
-        return true;
-    }
-}
-
-/// <summary>The VisitorNavigation object of the contract.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorNavigationJsonConverter))]
-public sealed partial record VisitorNavigation
-{
-    /// <summary>The <c>page</c> field.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("page")]
-    public VisitorPageInfo? Page { get; init; }
-
-    /// <summary>The <c>token</c> field.</summary>
-    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
-    public string? Token { get; init; }
-
-    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-
-    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("Page = ");
-        builder.Append(Page);
-        builder.Append(", Token = ***");
-        builder.Append(", AdditionalProperties = ");
-        builder.Append(AdditionalProperties);
         return true;
     }
 }
@@ -3680,6 +3812,10 @@ public sealed partial record GetMeResponse
     /// <summary>The <c>statusText</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("statusText")]
     public string? StatusText { get; init; }
+
+    /// <summary>The omnichannel availability of an agent (getUserInfo keeps the user document's field).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("statusLivechat")]
+    public LivechatStatus? LivechatStatus { get; init; }
 
     /// <summary>The <c>utcOffset</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("utcOffset")]

@@ -65,7 +65,7 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         writer.WriteStartObject();
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         else writer.WriteNull(NameJsonName);
-        if (value.Since is { } since) writer.WriteString(SinceJsonName, since);
+        if (value.Since is { } since) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, SinceJsonName, since);
         if (value.Password is { } password) writer.WriteString(PasswordJsonName, password);
         if (value.ApiToken is { } apiToken) writer.WriteString(ApiTokenJsonName, apiToken);
         if (value.Nickname is { } nickname) writer.WriteString(NicknameJsonName, nickname);
@@ -188,7 +188,7 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         if (value.LitterSize is { } litterSize) writer.WriteNumber(LitterSizeJsonName, litterSize);
         if (value.Weight is { } weight) writer.WriteNumber(WeightJsonName, weight);
         if (value.Vaccinated is { } vaccinated) writer.WriteBoolean(VaccinatedJsonName, vaccinated);
-        if (value.BornAt is { } bornAt) writer.WriteString(BornAtJsonName, bornAt);
+        if (value.BornAt is { } bornAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, BornAtJsonName, bornAt);
         if (value.RegisteredAtMs is { } registeredAtMs) writer.WriteNumber(RegisteredAtMsJsonName, registeredAtMs);
         if (value.Notes is { } notes) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, NotesJsonName, notes);
         if (value.PhotoUrls is { } photoUrls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, PhotoUrlsJsonName, photoUrls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);

@@ -143,7 +143,7 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
         if (value.Stock is { } stock) writer.WriteNumber(StockJsonName, stock);
         if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.Attributes is { } attributes) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AttributesJsonName, attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.AddedAt is { } addedAt) writer.WriteString(AddedAtJsonName, addedAt);
+        if (value.AddedAt is { } addedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, AddedAtJsonName, addedAt);
         if (value.Discontinued is { } discontinued) writer.WriteBoolean(DiscontinuedJsonName, discontinued);
         if (value.Extra is { } extra) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ExtraJsonName, extra);
         if (value.Dimensions is { } dimensions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DimensionsJsonName, dimensions, ItemDimensionsJsonConverter.WriteValue);
@@ -351,7 +351,7 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
         if (value.Stock is { } stock) writer.WriteNumber(StockJsonName, stock);
         if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.Attributes is { } attributes) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AttributesJsonName, attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.AddedAt is { } addedAt) writer.WriteString(AddedAtJsonName, addedAt);
+        if (value.AddedAt is { } addedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, AddedAtJsonName, addedAt);
         if (value.Discontinued is { } discontinued) writer.WriteBoolean(DiscontinuedJsonName, discontinued);
         if (value.Extra is { } extra) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ExtraJsonName, extra);
         if (value.Dimensions is { } dimensions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DimensionsJsonName, dimensions, ItemDimensionsJsonConverter.WriteValue);
