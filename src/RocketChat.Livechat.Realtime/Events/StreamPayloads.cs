@@ -12,6 +12,8 @@ internal static class StreamPayloads
 {
     public static Inquiry ReadInquiry(JsonElement element) => Read(element, "inquiry", static (ref Utf8JsonReader reader) => InquiryJsonConverter.ReadValue(ref reader));
 
+    public static Message ReadMessage(JsonElement element) => Read(element, "message", static (ref Utf8JsonReader reader) => MessageJsonConverter.ReadValue(ref reader));
+
     public static LivechatUser ReadAgent(JsonElement element) => Read(element, "agent", static (ref Utf8JsonReader reader) => LivechatUserJsonConverter.ReadValue(ref reader));
 
     public static RoomMessageKind KindOf(Message message) => message.Type switch

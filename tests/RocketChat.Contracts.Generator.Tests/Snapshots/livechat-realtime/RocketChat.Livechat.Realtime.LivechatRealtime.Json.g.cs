@@ -372,9 +372,100 @@ public sealed class LoginResultJsonConverter : global::System.Text.Json.Serializ
         else writer.WriteNull(IdJsonName);
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         else writer.WriteNull(TokenJsonName);
-        if (value.TokenExpires is { } tokenExpires) writer.WriteString(TokenExpiresJsonName, tokenExpires);
+        if (value.TokenExpires is { } tokenExpires) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TokenExpiresJsonName, tokenExpires);
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LoadHistoryRequestArgumentsArgument2"/> without reflection.</summary>
+public sealed class LoadHistoryRequestArgumentsArgument2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoadHistoryRequestArgumentsArgument2>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText DateJsonName = global::System.Text.Json.JsonEncodedText.Encode("$date");
+
+    /// <inheritdoc />
+    public override LoadHistoryRequestArgumentsArgument2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoadHistoryRequestArgumentsArgument2 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LoadHistoryRequestArgumentsArgument2 at the reader's current token.</summary>
+    public static LoadHistoryRequestArgumentsArgument2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LoadHistoryRequestArgumentsArgument2.");
+        }
+
+        long? date = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("$date"u8)) date = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (date is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoadHistoryRequestArgumentsArgument2", "$date");
+
+        return new LoadHistoryRequestArgumentsArgument2
+        {
+            Date = date.GetValueOrDefault(),
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LoadHistoryRequestArgumentsArgument2.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoadHistoryRequestArgumentsArgument2 value)
+    {
+        writer.WriteStartObject();
+        if (value.Date is { } date) writer.WriteNumber(DateJsonName, date);
+        else writer.WriteNull(DateJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetUpConnectionRequestArgumentsArgument1"/> without reflection.</summary>
+public sealed class SetUpConnectionRequestArgumentsArgument1JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetUpConnectionRequestArgumentsArgument1>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+
+    /// <inheritdoc />
+    public override SetUpConnectionRequestArgumentsArgument1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetUpConnectionRequestArgumentsArgument1 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetUpConnectionRequestArgumentsArgument1 at the reader's current token.</summary>
+    public static SetUpConnectionRequestArgumentsArgument1 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetUpConnectionRequestArgumentsArgument1.");
+        }
+
+        string? token = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetUpConnectionRequestArgumentsArgument1", "token");
+
+        return new SetUpConnectionRequestArgumentsArgument1
+        {
+            Token = token!,
+        };
+    }
+
+    /// <summary>Writes one SetUpConnectionRequestArgumentsArgument1.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUpConnectionRequestArgumentsArgument1 value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
         writer.WriteEndObject();
     }
 }
@@ -506,6 +597,16 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
     /// <summary>Metadata for <c>LoginResult</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginResult> LoginResult => _LoginResult ??= CreateLoginResult(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoadHistoryRequestArgumentsArgument2>? _LoadHistoryRequestArgumentsArgument2;
+
+    /// <summary>Metadata for <c>LoadHistoryRequestArgumentsArgument2</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoadHistoryRequestArgumentsArgument2> LoadHistoryRequestArgumentsArgument2 => _LoadHistoryRequestArgumentsArgument2 ??= CreateLoadHistoryRequestArgumentsArgument2(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUpConnectionRequestArgumentsArgument1>? _SetUpConnectionRequestArgumentsArgument1;
+
+    /// <summary>Metadata for <c>SetUpConnectionRequestArgumentsArgument1</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUpConnectionRequestArgumentsArgument1> SetUpConnectionRequestArgumentsArgument1 => _SetUpConnectionRequestArgumentsArgument1 ??= CreateSetUpConnectionRequestArgumentsArgument1(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendUserActivityArgumentsVisitor>? _SendUserActivityArgumentsVisitor;
 
     /// <summary>Metadata for <c>SendUserActivityArgumentsVisitor</c>.</summary>
@@ -556,6 +657,16 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
     /// <summary>Metadata for <c>LoginRequestArguments</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginRequestArguments> LoginRequestArguments => _LoginRequestArguments ??= CreateLoginRequestArguments(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoadHistoryRequestArguments>? _LoadHistoryRequestArguments;
+
+    /// <summary>Metadata for <c>LoadHistoryRequestArguments</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoadHistoryRequestArguments> LoadHistoryRequestArguments => _LoadHistoryRequestArguments ??= CreateLoadHistoryRequestArguments(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUpConnectionRequestArguments>? _SetUpConnectionRequestArguments;
+
+    /// <summary>Metadata for <c>SetUpConnectionRequestArguments</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUpConnectionRequestArguments> SetUpConnectionRequestArguments => _SetUpConnectionRequestArguments ??= CreateSetUpConnectionRequestArguments(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendUserActivityArguments>? _SendUserActivityArguments;
 
     /// <summary>Metadata for <c>SendUserActivityArguments</c>.</summary>
@@ -570,6 +681,8 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(OmnichannelSubscriptionV)) return OmnichannelSubscriptionV;
         if (type == typeof(OmnichannelSubscription)) return OmnichannelSubscription;
         if (type == typeof(LoginResult)) return LoginResult;
+        if (type == typeof(LoadHistoryRequestArgumentsArgument2)) return LoadHistoryRequestArgumentsArgument2;
+        if (type == typeof(SetUpConnectionRequestArgumentsArgument1)) return SetUpConnectionRequestArgumentsArgument1;
         if (type == typeof(SendUserActivityArgumentsVisitor)) return SendUserActivityArgumentsVisitor;
         if (type == typeof(LivechatRoomEventPayloadType)) return LivechatRoomEventPayloadType;
         if (type == typeof(SubscriptionChangedArgumentsAction)) return SubscriptionChangedArgumentsAction;
@@ -580,6 +693,8 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(SubscriptionChangedArguments)) return SubscriptionChangedArguments;
         if (type == typeof(InquiryQueueEventArguments)) return InquiryQueueEventArguments;
         if (type == typeof(LoginRequestArguments)) return LoginRequestArguments;
+        if (type == typeof(LoadHistoryRequestArguments)) return LoadHistoryRequestArguments;
+        if (type == typeof(SetUpConnectionRequestArguments)) return SetUpConnectionRequestArguments;
         if (type == typeof(SendUserActivityArguments)) return SendUserActivityArguments;
         return null;
     }
@@ -592,6 +707,8 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(OmnichannelSubscriptionV)) return CreateOmnichannelSubscriptionV(options);
         if (type == typeof(OmnichannelSubscription)) return CreateOmnichannelSubscription(options);
         if (type == typeof(LoginResult)) return CreateLoginResult(options);
+        if (type == typeof(LoadHistoryRequestArgumentsArgument2)) return CreateLoadHistoryRequestArgumentsArgument2(options);
+        if (type == typeof(SetUpConnectionRequestArgumentsArgument1)) return CreateSetUpConnectionRequestArgumentsArgument1(options);
         if (type == typeof(SendUserActivityArgumentsVisitor)) return CreateSendUserActivityArgumentsVisitor(options);
         if (type == typeof(LivechatRoomEventPayloadType)) return CreateLivechatRoomEventPayloadType(options);
         if (type == typeof(SubscriptionChangedArgumentsAction)) return CreateSubscriptionChangedArgumentsAction(options);
@@ -602,6 +719,8 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(SubscriptionChangedArguments)) return CreateSubscriptionChangedArguments(options);
         if (type == typeof(InquiryQueueEventArguments)) return CreateInquiryQueueEventArguments(options);
         if (type == typeof(LoginRequestArguments)) return CreateLoginRequestArguments(options);
+        if (type == typeof(LoadHistoryRequestArguments)) return CreateLoadHistoryRequestArguments(options);
+        if (type == typeof(SetUpConnectionRequestArguments)) return CreateSetUpConnectionRequestArguments(options);
         if (type == typeof(SendUserActivityArguments)) return CreateSendUserActivityArguments(options);
         return null;
     }
@@ -623,6 +742,12 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginResult> CreateLoginResult(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LoginResult>(options, new LoginResultJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoadHistoryRequestArgumentsArgument2> CreateLoadHistoryRequestArgumentsArgument2(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LoadHistoryRequestArgumentsArgument2>(options, new LoadHistoryRequestArgumentsArgument2JsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUpConnectionRequestArgumentsArgument1> CreateSetUpConnectionRequestArgumentsArgument1(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetUpConnectionRequestArgumentsArgument1>(options, new SetUpConnectionRequestArgumentsArgument1JsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendUserActivityArgumentsVisitor> CreateSendUserActivityArgumentsVisitor(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendUserActivityArgumentsVisitor>(options, new SendUserActivityArgumentsVisitorJsonConverter());
@@ -653,6 +778,12 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginRequestArguments> CreateLoginRequestArguments(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LoginRequestArguments>(options, new LoginRequestArgumentsJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoadHistoryRequestArguments> CreateLoadHistoryRequestArguments(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LoadHistoryRequestArguments>(options, new LoadHistoryRequestArgumentsJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetUpConnectionRequestArguments> CreateSetUpConnectionRequestArguments(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetUpConnectionRequestArguments>(options, new SetUpConnectionRequestArgumentsJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendUserActivityArguments> CreateSendUserActivityArguments(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendUserActivityArguments>(options, new SendUserActivityArgumentsJsonConverter());

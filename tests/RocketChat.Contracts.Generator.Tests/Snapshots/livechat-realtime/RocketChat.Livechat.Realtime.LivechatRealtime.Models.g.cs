@@ -41,7 +41,7 @@ public sealed partial record LivechatRoomEventPayload
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public required LivechatRoomEventPayloadType Type { get; init; }
 
-    /// <summary>agentData: the agent (no data when unassigned; {hiddenInfo:true} when Livechat_show_agent_info is off). queueData (Enterprise): {spot, message:{text}, estimatedWaitTimeSeconds?}. A JsonElement (x-json-element): which shape it has depends on 'type'.</summary>
+    /// <summary>agentData: the agent (no data when unassigned; {hiddenInfo:true} when Livechat_show_agent_info is off). queueData (Enterprise): {spot, message:{text, user:{_id:"rocket.cat", username:"rocket.cat"}}, estimatedWaitTimeSeconds?}. A JsonElement (x-json-element): which shape it has depends on 'type'.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
     public global::System.Text.Json.JsonElement? Data { get; init; }
 
@@ -147,6 +147,27 @@ public sealed partial record LoginResult
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The LoadHistoryRequestArgumentsArgument2 object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LoadHistoryRequestArgumentsArgument2JsonConverter))]
+public sealed partial record LoadHistoryRequestArgumentsArgument2
+{
+    /// <summary>The <c>$date</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("$date")]
+    public required long Date { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SetUpConnectionRequestArgumentsArgument1 object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SetUpConnectionRequestArgumentsArgument1JsonConverter))]
+public sealed partial record SetUpConnectionRequestArgumentsArgument1
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
 }
 
 /// <summary>A visitor's token; absent for a logged-in user.</summary>

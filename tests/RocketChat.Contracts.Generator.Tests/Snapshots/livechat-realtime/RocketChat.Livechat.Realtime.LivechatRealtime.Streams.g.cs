@@ -57,7 +57,7 @@ public static partial class LivechatRealtimeStreams
         public static void WriteRoomMessage(global::System.Text.Json.Utf8JsonWriter writer, RoomMessageArguments value) => RoomMessageArgumentsJsonConverter.WriteElements(writer, value);
     }
 
-    /// <summary>Room-level livechat events for the visitor, one {type, ...} object per event.</summary>
+    /// <summary>Room-level livechat events for the visitor, one {type, ...} object per event. agentData when an agent takes the room (after its command/connected and uj messages) or leaves it on a transfer (no data); agentStatus when the serving agent's presence changes (users.setStatus), to every open room it serves, with Livechat_show_agent_info on; visitorData when an agent moves the room to another visitor (PUT livechat/room.visitor, until 7.0); queueData (Enterprise, Livechat_waiting_queue on) 1 s after a chat stays queued and, debounced 1.2 s, to every chat still queued after an inquiry of the same queue is taken.</summary>
     /// <remarks>Who may subscribe: Visitor only. The room is a livechat room and extraData.visitorToken equals its v.token.</remarks>
     public static class LivechatRoom
     {
@@ -299,6 +299,50 @@ public static partial class LivechatRealtimeStreams
             global::System.Text.Json.Utf8JsonReader reader = ReaderAt(payload);
             return LoginResultJsonConverter.ReadValue(ref reader);
         }
+    }
+
+    /// <summary>DDP method loadHistory with params [rid, end, limit, ls?, showThreadMessages?]: a logged-in user's room history, newest first, before end (an EJSON date, exclusive; null for the newest), at most limit (20 by default). The result is {messages, firstUnread?, unreadNotLoaded}, or false when the room does not exist or the user may not access it; without a login, error-invalid-user. The agent side fills a reconnection gap with it.</summary>
+    public static class LoadHistory
+    {
+        /// <summary>The DDP method <c>loadHistory</c>.</summary>
+        public const string Method = "loadHistory";
+
+        /// <summary>Reads the payload of one <c>loadHistoryRequest</c> message: a stream event's <c>args</c> or a method's <c>params</c> or <c>result</c>.</summary>
+        /// <exception cref="global::System.Text.Json.JsonException">The payload does not match the contract.</exception>
+        public static LoadHistoryRequestArguments ReadLoadHistoryRequest(global::System.Text.Json.JsonElement payload)
+        {
+            global::System.Text.Json.Utf8JsonReader reader = ReaderAt(payload);
+            return LoadHistoryRequestArgumentsJsonConverter.ReadValue(ref reader);
+        }
+
+        /// <summary>Writes the arguments of one <c>loadHistoryRequest</c> message as the elements of an open JSON array (DDP <c>params</c>).</summary>
+        public static void WriteLoadHistoryRequest(global::System.Text.Json.Utf8JsonWriter writer, LoadHistoryRequestArguments value) => LoadHistoryRequestArgumentsJsonConverter.WriteElements(writer, value);
+
+        /// <summary>Reads the payload of one <c>loadHistoryResult</c> message: a stream event's <c>args</c> or a method's <c>params</c> or <c>result</c>.</summary>
+        /// <exception cref="global::System.Text.Json.JsonException">The payload does not match the contract.</exception>
+        public static global::System.Text.Json.JsonElement ReadLoadHistoryResult(global::System.Text.Json.JsonElement payload)
+        {
+            global::System.Text.Json.Utf8JsonReader reader = ReaderAt(payload);
+            return global::System.Text.Json.JsonElement.ParseValue(ref reader);
+        }
+    }
+
+    /// <summary>DDP method livechat:setUpConnection with params [{token}]: binds the visitor token to the connection (the first call wins) so that the server marks the guest offline (v.status of its open rooms and inquiries) when the connection closes. Returns nothing; params other than {token: String} fail with 400 Match failed.</summary>
+    public static class SetUpConnection
+    {
+        /// <summary>The DDP method <c>livechat:setUpConnection</c>.</summary>
+        public const string Method = "livechat:setUpConnection";
+
+        /// <summary>Reads the payload of one <c>setUpConnectionRequest</c> message: a stream event's <c>args</c> or a method's <c>params</c> or <c>result</c>.</summary>
+        /// <exception cref="global::System.Text.Json.JsonException">The payload does not match the contract.</exception>
+        public static SetUpConnectionRequestArguments ReadSetUpConnectionRequest(global::System.Text.Json.JsonElement payload)
+        {
+            global::System.Text.Json.Utf8JsonReader reader = ReaderAt(payload);
+            return SetUpConnectionRequestArgumentsJsonConverter.ReadValue(ref reader);
+        }
+
+        /// <summary>Writes the arguments of one <c>setUpConnectionRequest</c> message as the elements of an open JSON array (DDP <c>params</c>).</summary>
+        public static void WriteSetUpConnectionRequest(global::System.Text.Json.Utf8JsonWriter writer, SetUpConnectionRequestArguments value) => SetUpConnectionRequestArgumentsJsonConverter.WriteElements(writer, value);
     }
 
     /// <summary>Writing typing: method stream-notify-room with params [eventName, username, activities, {token}?]. Allowed for the room's visitor (token) or a user under its own username; a refused write returns nothing, without an error.</summary>
@@ -793,6 +837,168 @@ public sealed class LoginRequestArgumentsJsonConverter : global::System.Text.Jso
     public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, LoginRequestArguments value)
     {
         global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement(writer, value.Request);
+    }
+}
+
+/// <summary>The arguments of a DDP message, by position.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LoadHistoryRequestArgumentsJsonConverter))]
+public sealed partial record LoadHistoryRequestArguments
+{
+    /// <summary>The room id.</summary>
+    /// <remarks>Position 1.</remarks>
+    public required string Argument1 { get; init; }
+
+    /// <summary>end: {"$date": ms}, exclusive; null for the newest messages.</summary>
+    /// <remarks>Position 2, optional.</remarks>
+    public LoadHistoryRequestArgumentsArgument2? Argument2 { get; init; }
+
+    /// <summary>limit (20 when left out).</summary>
+    /// <remarks>Position 3, optional.</remarks>
+    public long? Argument3 { get; init; }
+}
+
+/// <summary>Reads and writes <see cref="LoadHistoryRequestArguments"/> as a JSON array, without reflection.</summary>
+public sealed class LoadHistoryRequestArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoadHistoryRequestArguments>
+{
+    /// <inheritdoc />
+    public override LoadHistoryRequestArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoadHistoryRequestArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
+    public static LoadHistoryRequestArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON array of arguments for LoadHistoryRequestArguments.");
+        }
+
+        string? argArgument1 = default;
+        LoadHistoryRequestArgumentsArgument2? argArgument2 = default;
+        long? argArgument3 = default;
+        int count = 0;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+        {
+            switch (count++)
+            {
+                case 0: argArgument1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString(ref reader); break;
+                case 1: argArgument2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : LoadHistoryRequestArgumentsArgument2JsonConverter.ReadValue(ref reader); break;
+                case 2: argArgument3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        if (count < 1)
+        {
+            throw new global::System.Text.Json.JsonException("LoadHistoryRequestArguments needs 1 arguments; " + count + " were sent.");
+        }
+
+        return new LoadHistoryRequestArguments
+        {
+            Argument1 = argArgument1 ?? throw new global::System.Text.Json.JsonException("Argument 1 (Argument1) of LoadHistoryRequestArguments is null."),
+            Argument2 = argArgument2,
+            Argument3 = argArgument3,
+        };
+    }
+
+    /// <summary>Writes the arguments as one JSON array.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoadHistoryRequestArguments value)
+    {
+        writer.WriteStartArray();
+        WriteElements(writer, value);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes the arguments as elements of an array already open; optional trailing arguments that are null are left out.</summary>
+    public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, LoadHistoryRequestArguments value)
+    {
+        global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString(writer, value.Argument1);
+        if (value.Argument2 is not null || value.Argument3 is not null)
+        {
+            if (value.Argument2 is { } argument2Value)
+            {
+                LoadHistoryRequestArgumentsArgument2JsonConverter.WriteValue(writer, argument2Value);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+        if (value.Argument3 is not null)
+        {
+            if (value.Argument3 is { } argument3Value)
+            {
+                global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteInt64(writer, argument3Value);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+    }
+}
+
+/// <summary>The arguments of a DDP message, by position.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SetUpConnectionRequestArgumentsJsonConverter))]
+public sealed partial record SetUpConnectionRequestArguments
+{
+    /// <summary>Argument 1 of the message.</summary>
+    /// <remarks>Position 1.</remarks>
+    public required SetUpConnectionRequestArgumentsArgument1 Argument1 { get; init; }
+}
+
+/// <summary>Reads and writes <see cref="SetUpConnectionRequestArguments"/> as a JSON array, without reflection.</summary>
+public sealed class SetUpConnectionRequestArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetUpConnectionRequestArguments>
+{
+    /// <inheritdoc />
+    public override SetUpConnectionRequestArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetUpConnectionRequestArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
+    public static SetUpConnectionRequestArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON array of arguments for SetUpConnectionRequestArguments.");
+        }
+
+        SetUpConnectionRequestArgumentsArgument1? argArgument1 = default;
+        int count = 0;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+        {
+            switch (count++)
+            {
+                case 0: argArgument1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : SetUpConnectionRequestArgumentsArgument1JsonConverter.ReadValue(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        if (count < 1)
+        {
+            throw new global::System.Text.Json.JsonException("SetUpConnectionRequestArguments needs 1 arguments; " + count + " were sent.");
+        }
+
+        return new SetUpConnectionRequestArguments
+        {
+            Argument1 = argArgument1 ?? throw new global::System.Text.Json.JsonException("Argument 1 (Argument1) of SetUpConnectionRequestArguments is null."),
+        };
+    }
+
+    /// <summary>Writes the arguments as one JSON array.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUpConnectionRequestArguments value)
+    {
+        writer.WriteStartArray();
+        WriteElements(writer, value);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes the arguments as elements of an array already open; optional trailing arguments that are null are left out.</summary>
+    public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, SetUpConnectionRequestArguments value)
+    {
+        SetUpConnectionRequestArgumentsArgument1JsonConverter.WriteValue(writer, value.Argument1);
     }
 }
 
