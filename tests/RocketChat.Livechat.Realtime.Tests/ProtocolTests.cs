@@ -208,6 +208,9 @@ public sealed class ProtocolTests
         await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, _, ct) =>
         {
             await FakeDdpServer.HandshakeAsync(socket, ct);
+            // An agent's room subscription first reads the room's latest messages (loadHistory): an empty room.
+            JsonElement history = await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+            await FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{history.GetProperty("id").GetString()}}}","result":{"messages":[]}}""", ct);
             for (int i = 0; i < 3; i++)
             {
                 JsonElement sub = await FakeDdpServer.ReceiveMessageAsync(socket, "sub", ct);
@@ -216,6 +219,9 @@ public sealed class ProtocolTests
             }
 
             // Typing whose username (argument 1 of the contract's userActivity message) is a number.
+            // Then it catches up on what came during the subscription (loadHistory again): nothing.
+            history = await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+            await FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{history.GetProperty("id").GetString()}}}","result":{"messages":[]}}""", ct);
             await FakeDdpServer.SendAsync(socket, """{"msg":"changed","collection":"stream-notify-room","id":"id","fields":{"eventName":"room-1/user-activity","args":[42,["user-typing"]]}}""", ct);
             await FakeDdpServer.DrainAsync(socket, null, ct);
         });
