@@ -27,9 +27,6 @@ internal sealed class ResponseBody : IDisposable
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, _length);
 
-    /// <summary>True when the body was longer than the limit and only its start was kept.</summary>
-    public bool IsTruncated { get; private set; }
-
     /// <summary>
     /// Reads the whole body. A body longer than <paramref name="maxSize"/> (declared by Content-Length, or found while
     /// reading a body without one) throws <see cref="ResponseTooLargeException"/>, or, with
@@ -76,7 +73,6 @@ internal sealed class ResponseBody : IDisposable
                         }
 
                         body._length = (int)maxSize;
-                        body.IsTruncated = true;
                         return body;
                     }
                 }
