@@ -57,8 +57,40 @@ public sealed class ApiRequestTests
     [Fact]
     public void An_array_or_object_style_that_does_not_fit_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Get().AddQueryArray("a", ["x"], QueryStyle.DeepObject));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Get().AddQueryObject("o", [new("k", "v")], QueryStyle.PipeDelimited));
+        Assert.StartsWith(
+            "Arrays are sent in form, spaceDelimited or pipeDelimited style.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Get().AddQueryArray("a", ["x"], QueryStyle.DeepObject)).Message,
+            StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Objects are sent in form or deepObject style.",
+            Assert.Throws<ArgumentOutOfRangeException>(() => Get().AddQueryObject("o", [new("k", "v")], QueryStyle.PipeDelimited)).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_request_needs_its_security()
+    {
+        Assert.Throws<ArgumentNullException>(() => new ApiRequest(HttpMethod.Get, "Probe", (OperationSecurity)null!));
+    }
+
+    [Fact]
+    public async Task Choosing_the_form_encoding_again_keeps_the_fields_already_added()
+    {
+        HttpContent urlEncoded = Get().UseMultipartForm().AddFormField("a", "1").UseUrlEncodedForm().AddFormField("b", "2").CreateContent()!;
+        Assert.Equal("a=1&b=2", await urlEncoded.ReadAsStringAsync());
+
+        var multipart = Assert.IsType<MultipartFormDataContent>(Get().UseUrlEncodedForm().AddFormField("a", "1").UseMultipartForm().AddFormField("b", "2").CreateContent());
+        Assert.Equal(2, multipart.Count());
+    }
+
+    [Fact]
+    public async Task A_forward_only_body_is_sent_without_a_length_and_without_seeking()
+    {
+        using var stream = new ForwardOnlyStream();
+        HttpContent content = Get().SetStreamBody(stream, "application/octet-stream").CreateContent()!;
+
+        Assert.Null(content.Headers.ContentLength);
+        Assert.Equal([1, 2], await content.ReadAsByteArrayAsync());
     }
 
     [Fact]
@@ -168,6 +200,11 @@ public sealed class ApiRequestTests
         HttpContent again = request.CreateContent()!;
         Assert.Equal([2, 3], await again.ReadAsByteArrayAsync());
         Assert.Equal("image/png", again.Headers.ContentType!.MediaType);
+
+        using var fromStart = new MemoryStream([4, 5]);
+        ApiRequest whole = Get().SetStreamBody(fromStart, "image/png");
+        Assert.Equal([4, 5], await whole.CreateContent()!.ReadAsByteArrayAsync());
+        Assert.Equal([4, 5], await whole.CreateContent()!.ReadAsByteArrayAsync());
     }
 
     [Fact]
@@ -192,5 +229,13 @@ public sealed class ApiRequestTests
         }
 
         public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
     }
 }

@@ -77,6 +77,49 @@ public sealed class SecurityCredentialTests
         Assert.Null(await credentials.GetCredentialAsync(s_header, CancellationToken.None));
         Assert.Throws<ArgumentException>(() => credentials.Set(" ", SecurityCredential.ApiKey("k")));
         Assert.Throws<ArgumentNullException>(() => credentials.Set("x", null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await credentials.GetCredentialAsync(null!, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_login_pair_provider_needs_its_arguments()
+    {
+        Assert.Throws<ArgumentNullException>(() => new RocketChatLoginSecurity(null!));
+        var security = new RocketChatLoginSecurity(new StaticCredentialProvider(new RocketChatCredentials("u", "t")));
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await security.GetCredentialAsync(null!, CancellationToken.None));
+        Assert.Throws<ArgumentNullException>(() => security.Invalidate(s_header, null!));
+    }
+
+    [Fact]
+    public async Task The_same_credentials_resolve_to_the_same_applied_set_and_new_ones_to_a_new_set()
+    {
+        var requirement = new SecurityRequirement(s_header, s_bearer);
+        var security = new OperationSecurity(requirement);
+        var credentials = new SecurityCredentials().Set("api_key", SecurityCredential.ApiKey("k")).Set("bearerAuth", SecurityCredential.Bearer("t"));
+
+        AppliedCredentials first = (await AppliedCredentials.ResolveAsync("Op", security, credentials, CancellationToken.None))!;
+        AppliedCredentials again = (await AppliedCredentials.ResolveAsync("Op", security, credentials, CancellationToken.None))!;
+        credentials.Set("bearerAuth", SecurityCredential.Bearer("t2"));
+        AppliedCredentials renewed = (await AppliedCredentials.ResolveAsync("Op", security, credentials, CancellationToken.None))!;
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, renewed);
+        Assert.False(first.SameAs(renewed));
+        using var message = new HttpRequestMessage();
+        renewed.ApplyTo(message);
+        Assert.Equal(["k"], message.Headers.GetValues("X-Api-Key"));
+        Assert.Equal(["Bearer t2"], message.Headers.GetValues("Authorization"));
+    }
+
+    [Fact]
+    public async Task Every_query_key_of_a_requirement_is_appended()
+    {
+        var security = new OperationSecurity(new SecurityRequirement(s_query, SecurityScheme.ApiKeyQuery("second", "sig")));
+        var credentials = new SecurityCredentials().Set("query_key", SecurityCredential.ApiKey("a b")).Set("second", SecurityCredential.ApiKey("c"));
+
+        AppliedCredentials applied = (await AppliedCredentials.ResolveAsync("Op", security, credentials, CancellationToken.None))!;
+
+        Assert.Equal("api/x?key=a%20b&sig=c", applied.ApplyToQuery("api/x"));
+        Assert.Equal("api/x?y=1&key=a%20b&sig=c", applied.ApplyToQuery("api/x?y=1"));
     }
 
     [Fact]

@@ -36,11 +36,25 @@ public sealed class SynchronizationContextTests : IAsyncLifetime
         Assert.Equal(0, await PostsDuring(() => Call(connection, kind)));
     }
 
-    [Theory]
-    [MemberData(nameof(Kinds))]
-    public async Task A_call_waiting_on_a_late_body_never_posts_to_the_callers_context(string kind)
+    public static TheoryData<string, Late> KindsAndLateSteps()
     {
-        var connection = new RocketChatConnection(new HttpClient(new LateBodyHandler()), new Uri("https://chat.example.com/"), new StaticCredentialProvider(new RocketChatCredentials("u", "t")));
+        var data = new TheoryData<string, Late>();
+        foreach (string kind in Kinds())
+        {
+            foreach (Late late in Enum.GetValues<Late>())
+            {
+                data.Add(kind, late);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KindsAndLateSteps))]
+    public async Task A_call_waiting_on_a_late_body_never_posts_to_the_callers_context(string kind, Late late)
+    {
+        var connection = new RocketChatConnection(new HttpClient(new LateBodyHandler(late)), new Uri("https://chat.example.com/"), new StaticCredentialProvider(new RocketChatCredentials("u", "t")));
 
         Assert.Equal(0, await PostsDuring(() => Call(connection, kind)));
     }
@@ -48,7 +62,7 @@ public sealed class SynchronizationContextTests : IAsyncLifetime
     [Fact]
     public async Task Reading_a_response_stream_never_posts_to_the_callers_context()
     {
-        var connection = new RocketChatConnection(new HttpClient(new LateBodyHandler()), new Uri("https://chat.example.com/"));
+        var connection = new RocketChatConnection(new HttpClient(new LateBodyHandler(Late.Read)), new Uri("https://chat.example.com/"));
         await using Stream stream = await connection.SendForStreamAsync(Request("stream", requiresAuthentication: false), CancellationToken.None);
 
         Assert.Equal(0, await PostsDuring(async () => Assert.True(await stream.ReadAsync(new byte[64]).ConfigureAwait(false) > 0)));
@@ -156,26 +170,79 @@ public sealed class SynchronizationContextTests : IAsyncLifetime
         public override SynchronizationContext CreateCopy() => this;
     }
 
-    /// <summary>Answers at once (a cache, a test double), with a body whose bytes arrive a moment later.</summary>
-    private sealed class LateBodyHandler : HttpMessageHandler
+    /// <summary>The step of reading a body that completes later, on the thread pool.</summary>
+    public enum Late
+    {
+        Open,
+        Read,
+        Dispose,
+    }
+
+    /// <summary>Answers at once (a cache, a test double), with a body of which one step completes a moment later.</summary>
+    private sealed class LateBodyHandler(Late late) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             bool error = request.RequestUri!.AbsolutePath.EndsWith("/error", StringComparison.Ordinal);
             byte[] body = Encoding.UTF8.GetBytes(error ? """{"success":false,"error":"room-closed"}""" : """{"items":[1],"success":true}""");
-            var content = new StreamContent(new LateStream(body));
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            var content = new LateContent(body, late);
             return Task.FromResult(new HttpResponseMessage(error ? HttpStatusCode.BadRequest : HttpStatusCode.OK) { RequestMessage = request, Content = content });
         }
     }
 
-    /// <summary>A read-only stream whose every asynchronous read completes later, on the thread pool.</summary>
-    private sealed class LateStream(byte[] bytes) : MemoryStream(bytes, writable: false)
+    /// <summary>A JSON body whose stream opens later, or is read later, or is disposed later.</summary>
+    private sealed class LateContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+        private readonly Late _late;
+
+        public LateContent(byte[] bytes, Late late)
+        {
+            _bytes = bytes;
+            _late = late;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
+
+        protected override async Task<Stream> CreateContentReadStreamAsync()
+        {
+            if (_late == Late.Open)
+            {
+                await Task.Delay(1).ConfigureAwait(false);
+            }
+
+            return new LateStream(_bytes, _late);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _bytes.Length;
+            return true;
+        }
+    }
+
+    /// <summary>A read-only stream whose asynchronous reads, or its asynchronous disposal, complete later on the thread pool.</summary>
+    private sealed class LateStream(byte[] bytes, Late late) : MemoryStream(bytes, writable: false)
     {
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+            if (late == Late.Read)
+            {
+                await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+            }
+
             return await base.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            if (late == Late.Dispose)
+            {
+                await Task.Delay(1).ConfigureAwait(false);
+            }
+
+            await base.DisposeAsync().ConfigureAwait(false);
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -102,6 +102,22 @@ public sealed class TelemetryInstrumentTests
     }
 
     [Theory]
+    [MemberData(nameof(ConnectionBehaviourTests.Kinds), MemberType = typeof(ConnectionBehaviourTests))]
+    public async Task Every_kind_of_call_ends_its_activity_on_success_and_on_failure(string kind)
+    {
+        using var recorder = new Recorder(_name, RocketChatTelemetry.RequestsInstrument);
+
+        await ConnectionBehaviourTests.Call(Connect(new CapturingHandler()), kind);
+        await Assert.ThrowsAsync<RocketChatApiException>(() => ConnectionBehaviourTests.Call(Connect(new CapturingHandler(HttpStatusCode.BadGateway, "down")), kind));
+
+        Assert.Equal(2, recorder.Activities.Count);
+        Assert.Equal(200, recorder.Activities[0].GetTagItem("http.response.status_code"));
+        Assert.Null(recorder.Activities[0].GetTagItem("error.type"));
+        Assert.Equal(nameof(RocketChatApiException), recorder.Activities[1].GetTagItem("error.type"));
+        Assert.Equal(2, recorder.Measurements.Count);
+    }
+
+    [Theory]
     [InlineData(RocketChatTelemetry.RequestsInstrument)]
     [InlineData(RocketChatTelemetry.DurationInstrument)]
     public async Task Listening_to_one_instrument_alone_still_gets_its_measurement(string instrument)
