@@ -20,6 +20,7 @@ public static class CliApplication
 
         var factory = new CommandFactory(globals, output, error, environment);
         root.Subcommands.Add(ServerCommands.Info(factory));
+        root.Subcommands.Add(ServerCommands.Config(factory));
         root.Subcommands.Add(ServerCommands.Login(factory));
         root.Subcommands.Add(VisitorCommands.Create(factory));
         root.Subcommands.Add(RoomCommands.Room(factory));

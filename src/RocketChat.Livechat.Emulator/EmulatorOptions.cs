@@ -20,6 +20,9 @@ public sealed class EmulatorOptions
     /// <summary>Extra users to seed, such as agents and managers.</summary>
     public IList<EmulatorUser> Users { get; } = new List<EmulatorUser>();
 
+    /// <summary>The livechat custom fields that exist (none by default, as on a fresh server).</summary>
+    public IList<EmulatorCustomField> CustomFields { get; } = new List<EmulatorCustomField>();
+
     /// <summary>The <c>Livechat_Routing_Method</c> setting.</summary>
     public RoutingMethod RoutingMethod { get; set; } = RoutingMethod.ManualSelection;
 

@@ -165,6 +165,19 @@ public sealed class LivechatEmulator : IAsyncDisposable
             copy.Users.Add(user);
         }
 
+        var fieldIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (EmulatorCustomField field in options.CustomFields)
+        {
+            ArgumentNullException.ThrowIfNull(field);
+            ArgumentException.ThrowIfNullOrEmpty(field.Id, nameof(options.CustomFields));
+            if (!fieldIds.Add(field.Id))
+            {
+                throw new ArgumentException($"The custom field '{field.Id}' is defined twice.", nameof(options));
+            }
+
+            copy.CustomFields.Add(field);
+        }
+
         return copy;
     }
 }

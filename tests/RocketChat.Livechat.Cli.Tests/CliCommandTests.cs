@@ -43,6 +43,23 @@ public sealed class CliCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Config_prints_the_widget_configuration_and_with_a_token_the_visitors_room()
+    {
+        string token = "cli-config-" + Guid.NewGuid().ToString("N");
+        Assert.Equal(0, (await CliRunner.InProcessAsync("visitor", "register", "--server", _server, "--token", token)).ExitCode);
+        Assert.Equal(0, (await CliRunner.InProcessAsync("room", "open", "--server", _server, "--token", token)).ExitCode);
+
+        CliResult table = await CliRunner.InProcessAsync("config", "--server", _server);
+        JsonElement json = Json(await CliRunner.InProcessAsync("config", "--server", _server, "--token", token, "--json"));
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.Matches(@"Enabled:\s+yes", table.Output);
+        Assert.Matches(@"Title:\s+Rocket\.Chat", table.Output);
+        Assert.Equal(token, json.GetProperty("config").GetProperty("guest").GetProperty("token").GetString());
+        Assert.True(json.GetProperty("config").GetProperty("room").GetProperty("open").GetBoolean());
+    }
+
+    [Fact]
     public async Task Login_prints_credentials_that_work()
     {
         JsonElement login = Json(await CliRunner.InProcessAsync("login", "--server", _server, "--username", "agent.smith", "--password", "agent-pw", "--json"));

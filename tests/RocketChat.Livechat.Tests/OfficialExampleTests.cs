@@ -32,6 +32,17 @@ public sealed class OfficialExampleTests
         ["DELETE /api/v1/livechat/users/{type}/{_id}"] = c => Read(c.Users.RemoveLivechatUserAsync(LivechatUserType.Agent, "u")),
         ["POST /api/v1/livechat/room.saveInfo"] = c => Read(c.Rooms.SaveRoomInfoAsync(new SaveRoomInfoRequest { GuestData = new SaveRoomInfoGuestData { Id = "v" }, RoomData = new SaveRoomInfoRoomData { Id = "r" } })),
         ["POST /api/v1/livechat/offline.message"] = c => Read(c.Messages.SendOfflineMessageAsync(new OfflineMessageRequest { Name = "n", Email = "e@example.com", Message = "m" })),
+        ["GET /api/v1/livechat/config"] = c => Read(c.Visitors.GetLivechatConfigAsync(token: "t")),
+        ["POST /api/v1/livechat/room.survey"] = c => Read(c.Rooms.SendRoomSurveyAsync(new RoomSurveyRequest { Token = "t", RoomId = "r", Answers = [new RoomSurveyAnswer { Name = "n", Value = "v" }] })),
+        ["POST /api/v1/livechat/page.visited"] = c => Read(c.Visitors.SendVisitorNavigationAsync(new VisitorNavigationRequest
+        {
+            Token = "t",
+            PageInfo = new VisitorPageInfo { Title = "t", Change = "url", Location = new VisitorPageLocation { Href = "h" } },
+        })),
+        ["POST /api/v1/livechat/transcript"] = c => Read(c.Rooms.SendTranscriptAsync(new SendTranscriptRequest { Token = "t", RoomId = "r", Email = "e@example.com" })),
+        ["POST /api/v1/livechat/custom.field"] = c => Read(c.Visitors.SetCustomFieldAsync(new SetCustomFieldRequest { Token = "t", Key = "k", Value = "v", Overwrite = true })),
+        ["POST /api/v1/livechat/custom.fields"] = c => Read(c.Visitors.SetCustomFieldsAsync(new SetCustomFieldsRequest { Token = "t", CustomFields = [] })),
+        ["POST /api/v1/livechat/visitor/department.transfer"] = c => Read(c.Rooms.TransferRoomToDepartmentAsync(new TransferRoomToDepartmentRequest { Token = "t", RoomId = "r", DepartmentId = "d" })),
         ["POST /api/v1/livechat/agent.status"] = c => Read(c.Users.SetAgentStatusAsync(new SetAgentStatusRequest())),
     };
 

@@ -141,6 +141,44 @@ public sealed class OperationWireTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_widgets_visitor_routes_send_their_exact_query_and_bodies_without_credentials()
+    {
+        _server.Respond(CannedResponse.Json("""{"config":{"enabled":false},"success":true}"""));
+        LivechatConfig config = (await _client.Visitors.GetLivechatConfigAsync(token: "tok", department: "d1")).Config;
+        Assert.Equal("GET", _server.LastRequest.Method);
+        Assert.Equal("/api/v1/livechat/config?token=tok&department=d1", _server.LastRequest.RawTarget);
+        Assert.False(config.IsEnabled);
+        AssertPublic(_server.LastRequest);
+
+        // One body with every member these responses require (the others are kept as extra members).
+        _server.Respond(CannedResponse.Json("""{"token":"tok","status":"away","fields":[],"rid":"r1","data":{},"success":true}"""));
+        await _client.Visitors.SetVisitorStatusAsync(new SetVisitorStatusRequest { Token = "tok", Status = VisitorStatus.Away });
+        Assert.Equal("/api/v1/livechat/visitor.status", _server.LastRequest.RawTarget);
+        AssertJson("""{"token":"tok","status":"away"}""", _server.LastRequest.Body);
+
+        await _client.Visitors.SendVisitorNavigationAsync(new VisitorNavigationRequest
+        {
+            Token = "tok",
+            PageInfo = new VisitorPageInfo { Title = "Home", Change = "url", Location = new VisitorPageLocation { Href = "https://example.com" } },
+        });
+        Assert.Equal("/api/v1/livechat/page.visited", _server.LastRequest.RawTarget);
+        AssertJson("""{"token":"tok","pageInfo":{"title":"Home","change":"url","location":{"href":"https://example.com"}}}""", _server.LastRequest.Body);
+
+        await _client.Visitors.SetCustomFieldsAsync(new SetCustomFieldsRequest { Token = "tok", CustomFields = [new CustomFieldInput { Key = "k", Value = "v", Overwrite = false }] });
+        Assert.Equal("/api/v1/livechat/custom.fields", _server.LastRequest.RawTarget);
+        AssertJson("""{"token":"tok","customFields":[{"key":"k","value":"v","overwrite":false}]}""", _server.LastRequest.Body);
+
+        await _client.Rooms.SendRoomSurveyAsync(new RoomSurveyRequest { Token = "tok", RoomId = "r1", Answers = [new RoomSurveyAnswer { Name = "satisfaction", Value = "5" }] });
+        Assert.Equal("/api/v1/livechat/room.survey", _server.LastRequest.RawTarget);
+        AssertJson("""{"token":"tok","rid":"r1","data":[{"name":"satisfaction","value":"5"}]}""", _server.LastRequest.Body);
+
+        await _client.Rooms.TransferRoomToDepartmentAsync(new TransferRoomToDepartmentRequest { Token = "tok", RoomId = "r1", DepartmentId = "d2" });
+        Assert.Equal("/api/v1/livechat/visitor/department.transfer", _server.LastRequest.RawTarget);
+        AssertJson("""{"token":"tok","rid":"r1","department":"d2"}""", _server.LastRequest.Body);
+        AssertPublic(_server.LastRequest);
+    }
+
+    [Fact]
     public async Task SendMessage_posts_token_rid_msg_and_leaves_out_null_optionals()
     {
         _server.Respond(CannedResponse.Json("""{"message":{"_id":"m1","rid":"r1","msg":"hello","ts":"2024-01-01T00:00:00.000Z","u":{"_id":"v1","username":"guest-1"}},"success":true}"""));

@@ -157,6 +157,43 @@ public sealed class EmulatorWebhookTests
         Assert.Equal("contact-42", message.Payload.CrmData!.Value.GetString());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_visible_page_visit_is_a_Message_webhook_only_with_the_navigation_history_switch(bool sendNavigation)
+    {
+        await using ReceiverHost receiver = await ReceiverHost.StartAsync(options => options.SecretToken = Secret);
+        await using EmulatorSetup server = await EmulatorSetup.StartAsync();
+        await server.ConfigureWebhookAsync(receiver.WebhookUrl, Secret);
+        LivechatClient admin = await server.ClientAsync("admin");
+        await admin.Integrations.SaveSettingAsync("Livechat_Visitor_navigation_as_a_message", new SaveSettingRequest { Value = System.Text.Json.JsonDocument.Parse("true").RootElement });
+        await admin.Integrations.SaveSettingAsync(
+            "Send_visitor_navigation_history_livechat_webhook_request",
+            new SaveSettingRequest { Value = System.Text.Json.JsonDocument.Parse(sendNavigation ? "true" : "false").RootElement });
+        (string token, string roomId) = await server.StartChatAsync("Ada");
+        await server.Emulator.WaitForWebhooksAsync();
+
+        await server.Anonymous.Visitors.SendVisitorNavigationAsync(new VisitorNavigationRequest
+        {
+            Token = token,
+            RoomId = roomId,
+            PageInfo = new VisitorPageInfo { Title = "Pricing", Change = "url", Location = new VisitorPageLocation { Href = "https://example.com/pricing" } },
+        });
+        await server.Emulator.WaitForWebhooksAsync();
+
+        var messages = receiver.Received.All.Where(e => e.Method == "OnMessageAsync").ToList();
+        if (!sendNavigation)
+        {
+            Assert.Empty(messages);
+            return;
+        }
+
+        var webhook = Assert.IsType<LivechatWebhookEvent<LivechatWebhookRoomPayload>>(Assert.Single(messages).Event);
+        var entry = Assert.Single(webhook.Payload.Messages);
+        Assert.Equal("Pricing - https://example.com/pricing", entry.Msg);
+        Assert.Equal("https://example.com/pricing", entry.Navigation!.Value.GetProperty("page").GetProperty("location").GetProperty("href").GetString());
+    }
+
     [Fact]
     public async Task The_test_endpoint_sends_the_fixed_sample_whose_contacts_are_strings()
     {

@@ -1,8 +1,16 @@
+using System.Globalization;
 using RocketChat.Contracts.Generator.Model;
 
 namespace RocketChat.Contracts.Generator.Emit
 {
-    /// <summary>The reading and writing code for one <see cref="TypeRef"/>, shared by converters, the context and clients.</summary>
+    /// <summary>
+    /// The reading and writing code for one <see cref="TypeRef"/>, shared by converters and the context.
+    /// </summary>
+    /// <remarks>
+    /// A member is one call into the runtime's JsonMembers, and list items are read and written by method groups
+    /// rather than lambdas: the compiler and the trim analyzer (IsAotCompatible) walk every branch and every lambda of
+    /// the generated code at each build, so fewer of them is a faster build for every consumer.
+    /// </remarks>
     internal static class JsonCode
     {
         public const string Reader = "global::System.Text.Json.Utf8JsonReader";
@@ -10,109 +18,72 @@ namespace RocketChat.Contracts.Generator.Emit
         public const string Scalars = "global::RocketChat.Contracts.Runtime.Json.JsonScalars";
         public const string Members = "global::RocketChat.Contracts.Runtime.Json.JsonMembers";
 
+        /// <summary>An expression that moves <c>reader</c> from a property name to its value and reads it (null for JSON null).</summary>
+        public static string ReadMember(TypeRef type) => type.Kind switch
+        {
+            TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.DateTimeOffset
+                => $"{Members}.Read{type.Kind}(ref reader)",
+            TypeKind.Json => $"{Members}.ReadElement(ref reader)",
+            TypeKind.Object => $"{Members}.ReadObject(ref reader, {type.Name}JsonConverter.ReadValue)",
+            TypeKind.Enum => $"{Members}.ReadEnum(ref reader, {type.Name}JsonConverter.ReadValue)",
+            TypeKind.Array => $"{Members}.ReadList(ref reader, {ItemReader(type.Element!, 0)})",
+            TypeKind.Map => $"{Members}.ReadMap(ref reader, {ItemReader(type.Element!, 0)})",
+            _ => "default!",
+        };
+
         /// <summary>An expression reading a non-null value at <paramref name="reader"/>'s current token.</summary>
-        public static string Read(TypeRef type, string reader, int depth = 0)
+        public static string Read(TypeRef type, string reader, int depth = 0) => type.Kind switch
         {
-            switch (type.Kind)
-            {
-                case TypeKind.String:
-                    return reader + ".GetString()!";
-                // Scalars go through lenient readers: Rocket.Chat sends "true" and "42" as strings in places.
-                case TypeKind.Int32:
-                    return Scalars + ".ReadInt32(ref " + reader + ")";
-                case TypeKind.Int64:
-                    return Scalars + ".ReadInt64(ref " + reader + ")";
-                case TypeKind.Double:
-                    return Scalars + ".ReadDouble(ref " + reader + ")";
-                case TypeKind.Boolean:
-                    return Scalars + ".ReadBoolean(ref " + reader + ")";
-                case TypeKind.DateTimeOffset:
-                    return Scalars + ".ReadDateTimeOffset(ref " + reader + ")";
-                case TypeKind.Json:
-                    return "global::System.Text.Json.JsonElement.ParseValue(ref " + reader + ")";
-                case TypeKind.Object:
-                    return type.Name + "JsonConverter.ReadValue(ref " + reader + ")";
-                case TypeKind.Enum:
-                    return "new " + type.Name + "(" + reader + ".GetString()!)";
-                case TypeKind.Array:
-                case TypeKind.Map:
-                    string item = "r" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    string method = type.Kind == TypeKind.Array ? "ReadList" : "ReadMap";
-                    return Collections + "." + method + "(ref " + reader + ", static (ref " + Reader + " " + item + ") => "
-                        + Read(type.Element!, item, depth + 1) + ")";
-                default:
-                    return "default!";
-            }
-        }
+            TypeKind.Array => $"{Collections}.ReadList(ref {reader}, {ItemReader(type.Element!, depth + 1)})",
+            TypeKind.Map => $"{Collections}.ReadMap(ref {reader}, {ItemReader(type.Element!, depth + 1)})",
+            _ => $"{ItemReader(type, depth)}(ref {reader})",
+        };
 
-        /// <summary>
-        /// One statement writing the property <paramref name="name"/> (a JsonEncodedText field) with the non-null value
-        /// <paramref name="value"/>, or null when the type needs more than one (then: WritePropertyName and <see cref="Write"/>).
-        /// </summary>
-        public static string? WriteProperty(TypeRef type, string name, string value)
+        /// <summary>A JsonReadFunc for a non-null value: a method group, or a static lambda for a nested collection.</summary>
+        public static string ItemReader(TypeRef type, int depth) => type.Kind switch
         {
-            switch (type.Kind)
-            {
-                case TypeKind.String:
-                case TypeKind.DateTimeOffset:
-                    return "writer.WriteString(" + name + ", " + value + ");";
-                case TypeKind.Int32:
-                case TypeKind.Int64:
-                case TypeKind.Double:
-                    return "writer.WriteNumber(" + name + ", " + value + ");";
-                case TypeKind.Boolean:
-                    return "writer.WriteBoolean(" + name + ", " + value + ");";
-                case TypeKind.Enum:
-                    return "writer.WriteString(" + name + ", " + value + ".Value);";
-                default:
-                    return null;
-            }
-        }
+            TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.DateTimeOffset
+                => $"{Scalars}.Read{type.Kind}",
+            TypeKind.Json => "global::System.Text.Json.JsonElement.ParseValue",
+            TypeKind.Object or TypeKind.Enum => $"{type.Name}JsonConverter.ReadValue",
+            TypeKind.Array or TypeKind.Map => $"static (ref {Reader} {Item("r", depth)}) => {Read(type, Item("r", depth), depth)}",
+            _ => "default!",
+        };
 
-        /// <summary>Statements writing the non-null value <paramref name="value"/>.</summary>
-        public static void Write(SourceWriter writer, TypeRef type, string value, int depth = 0)
+        /// <summary>One statement writing the property <paramref name="name"/> (a JsonEncodedText field) with the non-null <paramref name="value"/>.</summary>
+        public static string WriteProperty(TypeRef type, string name, string value) => type.Kind switch
         {
-            switch (type.Kind)
-            {
-                case TypeKind.String:
-                case TypeKind.DateTimeOffset:
-                    writer.Line("writer.WriteStringValue(" + value + ");");
-                    break;
-                case TypeKind.Int32:
-                case TypeKind.Int64:
-                case TypeKind.Double:
-                    writer.Line("writer.WriteNumberValue(" + value + ");");
-                    break;
-                case TypeKind.Boolean:
-                    writer.Line("writer.WriteBooleanValue(" + value + ");");
-                    break;
-                case TypeKind.Json:
-                    writer.Line(value + ".WriteTo(writer);");
-                    break;
-                case TypeKind.Object:
-                    writer.Line(type.Name + "JsonConverter.WriteValue(writer, " + value + ");");
-                    break;
-                case TypeKind.Enum:
-                    writer.Line("writer.WriteStringValue(" + value + ".Value);");
-                    break;
-                case TypeKind.Array:
-                    string item = "item" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    writer.Line("writer.WriteStartArray();");
-                    writer.Open("foreach (var " + item + " in " + value + ")");
-                    Write(writer, type.Element!, item, depth + 1);
-                    writer.Close();
-                    writer.Line("writer.WriteEndArray();");
-                    break;
-                case TypeKind.Map:
-                    string pair = "pair" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    writer.Line("writer.WriteStartObject();");
-                    writer.Open("foreach (var " + pair + " in " + value + ")");
-                    writer.Line("writer.WritePropertyName(" + pair + ".Key);");
-                    Write(writer, type.Element!, pair + ".Value", depth + 1);
-                    writer.Close();
-                    writer.Line("writer.WriteEndObject();");
-                    break;
-            }
-        }
+            TypeKind.String or TypeKind.DateTimeOffset => $"writer.WriteString({name}, {value});",
+            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => $"writer.WriteNumber({name}, {value});",
+            TypeKind.Boolean => $"writer.WriteBoolean({name}, {value});",
+            TypeKind.Enum => $"writer.WriteString({name}, {value}.Value);",
+            TypeKind.Json => $"{Members}.WriteElement(writer, {name}, {value});",
+            TypeKind.Object => $"{Members}.WriteObject(writer, {name}, {value}, {type.Name}JsonConverter.WriteValue);",
+            TypeKind.Array => $"{Members}.WriteList(writer, {name}, {value}, {ItemWriter(type.Element!, 0)});",
+            TypeKind.Map => $"{Members}.WriteMap(writer, {name}, {value}, {ItemWriter(type.Element!, 0)});",
+            _ => string.Empty,
+        };
+
+        /// <summary>One statement writing the non-null value <paramref name="value"/> (a root value).</summary>
+        public static string Write(TypeRef type, string value, int depth = 0) => type.Kind switch
+        {
+            TypeKind.Array => $"{Collections}.WriteList(writer, {value}, {ItemWriter(type.Element!, depth + 1)});",
+            TypeKind.Map => $"{Collections}.WriteMap(writer, {value}, {ItemWriter(type.Element!, depth + 1)});",
+            _ => $"{ItemWriter(type, depth)}(writer, {value});",
+        };
+
+        /// <summary>An item writer for a non-null value: a method group, or a static lambda for a nested collection.</summary>
+        public static string ItemWriter(TypeRef type, int depth) => type.Kind switch
+        {
+            TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.DateTimeOffset
+                => $"{Scalars}.Write{type.Kind}",
+            TypeKind.Json => $"{Scalars}.WriteElement",
+            TypeKind.Object or TypeKind.Enum => $"{type.Name}JsonConverter.WriteValue",
+            TypeKind.Array => $"static (w{depth}, {Item("v", depth)}) => {Collections}.WriteList(w{depth}, {Item("v", depth)}, {ItemWriter(type.Element!, depth + 1)})",
+            TypeKind.Map => $"static (w{depth}, {Item("v", depth)}) => {Collections}.WriteMap(w{depth}, {Item("v", depth)}, {ItemWriter(type.Element!, depth + 1)})",
+            _ => "default!",
+        };
+
+        private static string Item(string prefix, int depth) => prefix + depth.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -114,7 +114,7 @@ namespace RocketChat.Contracts.Generator.Emit
                     continue;
                 }
 
-                string assign = local + " = " + JsonCode.Members + ".MoveToValue(ref reader) ? " + JsonCode.Read(property.Type, "reader") + " : null;";
+                string assign = local + " = " + JsonCode.ReadMember(property.Type) + ";";
                 if (NeedsPresenceFlag(property))
                 {
                     // Present, even as null: null is then the value (nullable) or stands against the default.
@@ -176,18 +176,7 @@ namespace RocketChat.Contracts.Generator.Emit
             foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.ReadOnly))
             {
                 string local = locals[property.Name];
-                string present = "if (value." + property.Name + " is { } " + local + ")";
-                if (JsonCode.WriteProperty(property.Type, property.Name + "JsonName", local) is { } single)
-                {
-                    writer.Line(present + " " + single);
-                }
-                else
-                {
-                    writer.Open(present);
-                    writer.Line("writer.WritePropertyName(" + property.Name + "JsonName);");
-                    JsonCode.Write(writer, property.Type, local);
-                    writer.Close();
-                }
+                writer.Line("if (value." + property.Name + " is { } " + local + ") " + JsonCode.WriteProperty(property.Type, property.Name + "JsonName", local));
 
                 if (property.IsRequired)
                 {
@@ -369,12 +358,9 @@ namespace RocketChat.Contracts.Generator.Emit
                 return "new " + type.Name + "JsonConverter()";
             }
 
-            var write = new SourceWriter();
-            JsonCode.Write(write, type, "value");
-            string body = write.ToString().Replace("\n", " ").Trim();
             return "new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<" + type.CSharpType + ">("
                 + "static (ref " + JsonCode.Reader + " reader) => " + JsonCode.Read(type, "reader") + ", "
-                + "static (writer, value) => { " + body + " })";
+                + "static (writer, value) => " + JsonCode.Write(type, "value").TrimEnd(';') + ")";
         }
     }
 }

@@ -41,6 +41,31 @@ public static class JsonCollections
         return map;
     }
 
+    /// <summary>Writes a JSON array, calling <paramref name="writeItem"/> on each element.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)
+    {
+        writer.WriteStartArray();
+        foreach (T item in items)
+        {
+            writeItem(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a JSON object from a dictionary, calling <paramref name="writeValue"/> on each value.</summary>
+    public static void WriteMap<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>> map, Action<Utf8JsonWriter, T> writeValue)
+    {
+        writer.WriteStartObject();
+        foreach (KeyValuePair<string, T> pair in map)
+        {
+            writer.WritePropertyName(pair.Key);
+            writeValue(writer, pair.Value);
+        }
+
+        writer.WriteEndObject();
+    }
+
     /// <summary>Keeps a property the contract does not know, so nothing the server sends is lost.</summary>
     public static void ReadUnknownProperty(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? additional)
     {

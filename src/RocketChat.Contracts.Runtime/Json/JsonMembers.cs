@@ -3,9 +3,14 @@ using System.Text.Json;
 namespace RocketChat.Contracts.Runtime.Json;
 
 /// <summary>
-/// The per-member steps every generated converter repeats, kept here so that each member of a record costs one line
-/// of generated code (the generated volume is what every consumer build compiles).
+/// The per-member steps every generated converter repeats, kept here so that each member of a record costs one call
+/// in generated code: the generated volume, and the branches the compiler and the trim analyzer walk in it, are what
+/// every consumer build pays for.
 /// </summary>
+/// <remarks>
+/// Each <c>Read…</c> method starts at a property name, moves to its value and reads it; a JSON <c>null</c> reads as
+/// <c>null</c>, never as a default value. Each <c>Write…</c> method writes one property with a non-null value.
+/// </remarks>
 public static class JsonMembers
 {
     /// <summary>Moves from a property name to its value; false when the value is JSON <c>null</c>.</summary>
@@ -18,4 +23,70 @@ public static class JsonMembers
     /// <summary>Moves from a property name past its whole value, unread.</summary>
     /// <remarks>Skip on a property name skips the property's value: no Read first.</remarks>
     public static void SkipValue(ref Utf8JsonReader reader) => reader.Skip();
+
+    /// <summary>Reads a string member.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader) => MoveToValue(ref reader) ? reader.GetString() : null;
+
+    /// <summary>Reads a 32-bit integer member (see <see cref="JsonScalars.ReadInt32"/>).</summary>
+    public static int? ReadInt32(ref Utf8JsonReader reader) => MoveToValue(ref reader) ? JsonScalars.ReadInt32(ref reader) : null;
+
+    /// <summary>Reads a 64-bit integer member (see <see cref="JsonScalars.ReadInt64"/>).</summary>
+    public static long? ReadInt64(ref Utf8JsonReader reader) => MoveToValue(ref reader) ? JsonScalars.ReadInt64(ref reader) : null;
+
+    /// <summary>Reads a number member (see <see cref="JsonScalars.ReadDouble"/>).</summary>
+    public static double? ReadDouble(ref Utf8JsonReader reader) => MoveToValue(ref reader) ? JsonScalars.ReadDouble(ref reader) : null;
+
+    /// <summary>Reads a boolean member (see <see cref="JsonScalars.ReadBoolean"/>).</summary>
+    public static bool? ReadBoolean(ref Utf8JsonReader reader) => MoveToValue(ref reader) ? JsonScalars.ReadBoolean(ref reader) : null;
+
+    /// <summary>Reads a date member (see <see cref="JsonScalars.ReadDateTimeOffset"/>).</summary>
+    public static DateTimeOffset? ReadDateTimeOffset(ref Utf8JsonReader reader) =>
+        MoveToValue(ref reader) ? JsonScalars.ReadDateTimeOffset(ref reader) : null;
+
+    /// <summary>Reads a free-form member as a <see cref="JsonElement"/>.</summary>
+    public static JsonElement? ReadElement(ref Utf8JsonReader reader) => MoveToValue(ref reader) ? JsonElement.ParseValue(ref reader) : null;
+
+    /// <summary>Reads a member that is a generated record, with that record's reader.</summary>
+    public static T? ReadObject<T>(ref Utf8JsonReader reader, JsonReadFunc<T> read)
+        where T : class => MoveToValue(ref reader) ? read(ref reader) : null;
+
+    /// <summary>Reads a member that is a generated string enum (a struct), with that enum's reader.</summary>
+    public static T? ReadEnum<T>(ref Utf8JsonReader reader, JsonReadFunc<T> read)
+        where T : struct => MoveToValue(ref reader) ? read(ref reader) : null;
+
+    /// <summary>Reads an array member, calling <paramref name="readItem"/> on each element.</summary>
+    public static IReadOnlyList<T>? ReadList<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readItem) =>
+        MoveToValue(ref reader) ? JsonCollections.ReadList(ref reader, readItem) : null;
+
+    /// <summary>Reads an object member as a dictionary, calling <paramref name="readValue"/> on each value.</summary>
+    public static IReadOnlyDictionary<string, T>? ReadMap<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readValue) =>
+        MoveToValue(ref reader) ? JsonCollections.ReadMap(ref reader, readValue) : null;
+
+    /// <summary>Writes a member that is a generated record or union, with its writer.</summary>
+    public static void WriteObject<T>(Utf8JsonWriter writer, JsonEncodedText name, T value, Action<Utf8JsonWriter, T> write)
+    {
+        writer.WritePropertyName(name);
+        write(writer, value);
+    }
+
+    /// <summary>Writes a free-form member.</summary>
+    public static void WriteElement(Utf8JsonWriter writer, JsonEncodedText name, JsonElement value)
+    {
+        writer.WritePropertyName(name);
+        value.WriteTo(writer);
+    }
+
+    /// <summary>Writes an array member, calling <paramref name="writeItem"/> on each element.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, JsonEncodedText name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)
+    {
+        writer.WritePropertyName(name);
+        JsonCollections.WriteList(writer, items, writeItem);
+    }
+
+    /// <summary>Writes an object member from a dictionary, calling <paramref name="writeValue"/> on each value.</summary>
+    public static void WriteMap<T>(Utf8JsonWriter writer, JsonEncodedText name, IEnumerable<KeyValuePair<string, T>> map, Action<Utf8JsonWriter, T> writeValue)
+    {
+        writer.WritePropertyName(name);
+        JsonCollections.WriteMap(writer, map, writeValue);
+    }
 }

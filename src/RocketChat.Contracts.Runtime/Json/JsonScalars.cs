@@ -13,6 +13,30 @@ public static class JsonScalars
     private static readonly long MinEpochMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
     private static readonly long MaxEpochMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
+    /// <summary>Reads a string (an array item or a root value; a member goes through <see cref="JsonMembers.ReadString"/>).</summary>
+    public static string ReadString(ref Utf8JsonReader reader) => reader.GetString()!;
+
+    /// <summary>Writes a string value (an item writer for lists and maps).</summary>
+    public static void WriteString(Utf8JsonWriter writer, string value) => writer.WriteStringValue(value);
+
+    /// <summary>Writes a 32-bit integer value.</summary>
+    public static void WriteInt32(Utf8JsonWriter writer, int value) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a 64-bit integer value.</summary>
+    public static void WriteInt64(Utf8JsonWriter writer, long value) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a number value.</summary>
+    public static void WriteDouble(Utf8JsonWriter writer, double value) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a boolean value.</summary>
+    public static void WriteBoolean(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
+
+    /// <summary>Writes a date as ISO 8601.</summary>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(value);
+
+    /// <summary>Writes a free-form value.</summary>
+    public static void WriteElement(Utf8JsonWriter writer, JsonElement value) => value.WriteTo(writer);
+
     /// <summary>Reads true/false, or the strings "true"/"false".</summary>
     public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
     {

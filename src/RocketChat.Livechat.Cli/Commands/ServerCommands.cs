@@ -4,7 +4,7 @@ using RocketChat.Livechat.Cli.Output;
 
 namespace RocketChat.Livechat.Cli.Commands;
 
-/// <summary>info and login.</summary>
+/// <summary>info, config and login.</summary>
 public static class ServerCommands
 {
     public static Command Info(CommandFactory factory) => factory.Command(
@@ -15,6 +15,30 @@ public static class ServerCommands
             GetServerInfoResponse info = await ctx.Client.Server.GetServerInfoAsync(ct);
             ctx.Printer.Print(info, j => j.GetServerInfoResponse, p => p.Fields(("Server", ctx.Client.Connection.ServerUri), ("Version", info.Version)));
         });
+
+    public static Command Config(CommandFactory factory)
+    {
+        Option<string?> token = CommandFactory.Optional("--token", "A visitor token: adds the visitor, its open room and its agent");
+        Option<string?> department = CommandFactory.Optional("--department", "Department id that decides whether livechat is online");
+        return factory.Command(
+            "config",
+            "Show the livechat widget's configuration: enabled, online, title, departments (GET livechat/config).",
+            async (ctx, ct) =>
+            {
+                GetLivechatConfigResponse response = await ctx.Client.Visitors.GetLivechatConfigAsync(ctx.Value(token), ctx.Value(department), cancellationToken: ct);
+                LivechatConfig config = response.Config;
+                ctx.Printer.Print(response, j => j.GetLivechatConfigResponse, p => p.Fields(
+                    ("Enabled", config.IsEnabled ? "yes" : "no"),
+                    ("Online", config.IsOnline is { } online ? (online ? "yes" : "no") : null),
+                    ("Title", config.Theme?.Title),
+                    ("Departments", config.Departments is { Count: > 0 } departments ? string.Join(", ", departments.Select(d => d.Name)) : null),
+                    ("Visitor", config.Guest?.Username),
+                    ("Room", config.Room?.Id),
+                    ("Agent", config.Agent?.Username)));
+            },
+            token,
+            department);
+    }
 
     public static Command Login(CommandFactory factory)
     {

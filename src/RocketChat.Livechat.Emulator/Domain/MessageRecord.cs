@@ -35,11 +35,20 @@ internal sealed record MessageRecord
     /// <summary>Extra data of a transfer system message.</summary>
     public TransferRecord? Transfer { get; init; }
 
+    /// <summary>The page of a <c>livechat_navigation_history</c> system message.</summary>
+    public NavigationRecord? Navigation { get; init; }
+
+    /// <summary>The visitor who asked for a <c>livechat_transcript_history</c> system message's transcript.</summary>
+    public VisitorSummary? TranscriptRequestedBy { get; init; }
+
     public bool IsSystemMessage => Type is not null;
 }
 
 /// <summary>The author of a message (<c>u</c>).</summary>
 internal sealed record MessageSender(string Id, string Username, string? Name);
+
+/// <summary>What a <c>livechat_navigation_history</c> system message records: the page and the visitor's token.</summary>
+internal sealed record NavigationRecord(string Title, string Change, string Href, string Token);
 
 /// <summary>What a <c>livechat_transfer_history</c> system message records.</summary>
 internal sealed record TransferRecord(MessageSender TransferredBy, string TransferredByType, string Scope, string? Comment, MessageSender? TransferredTo, DateTimeOffset Timestamp);

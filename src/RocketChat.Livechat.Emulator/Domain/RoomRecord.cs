@@ -56,4 +56,10 @@ internal sealed record RoomRecord
     public RoomCloser? Closer { get; init; }
 
     public MessageSender? ClosedBy { get; init; }
+
+    /// <summary>Values of room-scope custom fields (<c>livechatData</c>), by field id.</summary>
+    public ImmutableDictionary<string, string> LivechatData { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The visitor's survey answers (<c>surveyFeedback</c>), replaced as a whole by each room.survey; null before any.</summary>
+    public ImmutableDictionary<string, string>? SurveyFeedback { get; init; }
 }

@@ -29,6 +29,9 @@ internal sealed record VisitorRecord
 
     public AgentReference? LastAgent { get; init; }
 
+    /// <summary>Values of visitor-scope custom fields (<c>livechatData</c>), by field id.</summary>
+    public ImmutableDictionary<string, string> LivechatData { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>The summary that rooms and inquiries embed as <c>v</c>.</summary>
     public VisitorSummary ToSummary() => new(Id, Username, Token, Status, Name, Phones.IsEmpty ? null : Phones[0]);
 }

@@ -10,7 +10,7 @@ using static RocketChat.Livechat.Emulator.Validation.MatchPattern;
 
 namespace RocketChat.Livechat.Emulator.Endpoints;
 
-/// <summary>GET livechat/room, GET livechat/rooms, POST livechat/room.close, room.closeByUser and room.forward.</summary>
+/// <summary>GET livechat/room, GET livechat/rooms, POST livechat/room.close, room.closeByUser, room.forward and visitor/department.transfer.</summary>
 internal sealed class RoomEndpoints(RoomService rooms)
 {
     /// <summary>The route's strict <c>check(this.queryParams, {token, rid, agentId})</c> (CE adds no keys).</summary>
@@ -113,6 +113,13 @@ internal sealed class RoomEndpoints(RoomService rooms)
         ApiCall call = context.Api();
         ForwardRoomRequest request = call.BodyAs(LivechatJsonContext.Default.ForwardRoomRequest);
         rooms.Forward(call.User, request.RoomId, request.UserId, request.DepartmentId, request.Comment);
+        await JsonResponses.SuccessAsync(context).ConfigureAwait(false);
+    }
+
+    public async Task TransferToDepartmentAsync(HttpContext context)
+    {
+        TransferRoomToDepartmentRequest request = context.Api().BodyAs(LivechatJsonContext.Default.TransferRoomToDepartmentRequest);
+        rooms.TransferToDepartmentAsVisitor(request.Token, request.RoomId, request.DepartmentId);
         await JsonResponses.SuccessAsync(context).ConfigureAwait(false);
     }
 

@@ -89,6 +89,19 @@ internal static class ApiRoutes
         });
         app.MapApi("POST", $"{Livechat}/offline.message", endpoints.OfflineMessages.SendAsync, ApiRoute.Public with { Body = OfflineMessageSchemas.Send });
 
+        app.MapApi("GET", $"{Livechat}/config", endpoints.Widget.GetConfigAsync, ApiRoute.Public with { Query = WidgetSchemas.Config });
+        app.MapApi("POST", $"{Livechat}/visitor.status", endpoints.Widget.SetVisitorStatusAsync, ApiRoute.Public);
+        app.MapApi("POST", $"{Livechat}/page.visited", endpoints.Widget.SendNavigationAsync, ApiRoute.Public with { Body = WidgetSchemas.PageVisited });
+        app.MapApi("POST", $"{Livechat}/custom.field", endpoints.Widget.SetCustomFieldAsync, ApiRoute.Public with { Body = WidgetSchemas.CustomField });
+        app.MapApi("POST", $"{Livechat}/custom.fields", endpoints.Widget.SetCustomFieldsAsync, ApiRoute.Public with { Body = WidgetSchemas.CustomFields });
+        app.MapApi("POST", $"{Livechat}/room.survey", endpoints.RoomFeedback.SendSurveyAsync, ApiRoute.Public with { Body = WidgetSchemas.RoomSurvey });
+        app.MapApi("POST", $"{Livechat}/transcript", endpoints.RoomFeedback.SendTranscriptAsync, ApiRoute.Public with
+        {
+            Body = WidgetSchemas.Transcript,
+            RateLimit = RateLimitPolicy.Visitor,
+        });
+        app.MapApi("POST", $"{Livechat}/visitor/department.transfer", endpoints.Rooms.TransferToDepartmentAsync, ApiRoute.Public with { Body = WidgetSchemas.DepartmentTransfer });
+
         WebhookRoutes.Map(app, endpoints.Webhooks);
 
         MapSurroundings(app, endpoints, Livechat);

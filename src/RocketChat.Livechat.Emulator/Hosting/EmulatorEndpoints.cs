@@ -16,6 +16,8 @@ internal sealed class EmulatorEndpoints
         ServerInfo = new ServerInfoEndpoint();
         Visitors = new VisitorEndpoints(new VisitorService(state));
         Rooms = new RoomEndpoints(new RoomService(state, router));
+        Widget = new WidgetEndpoints(new WidgetConfigService(state, router), new VisitorStatusService(state), new NavigationService(state), new CustomFieldService(state));
+        RoomFeedback = new RoomFeedbackEndpoints(new RoomFeedbackService(state));
         Messages = new MessageEndpoints(new MessageService(state));
         Inquiries = new InquiryEndpoints(new InquiryService(state, router));
         Users = new LivechatUserEndpoints(new LivechatUserService(state));
@@ -30,6 +32,10 @@ internal sealed class EmulatorEndpoints
         Appearance = new AppearanceEndpoints(new AppearanceService(state));
         Departments = new DepartmentEndpoints(new DepartmentService(state));
     }
+
+    public WidgetEndpoints Widget { get; }
+
+    public RoomFeedbackEndpoints RoomFeedback { get; }
 
     public AccountEndpoints Account { get; }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 
 namespace RocketChat.Livechat.Emulator.Http;
@@ -20,6 +21,10 @@ internal static class JsonResponses
             writer.WriteBoolean("success", true);
             writer.WriteEndObject();
         });
+
+    /// <summary>Writes a generated response model with status 200, through its generated converter.</summary>
+    public static Task ModelAsync<T>(HttpContext context, T model, JsonTypeInfo<T> typeInfo) =>
+        WriteAsync(context, StatusCodes.Status200OK, writer => JsonSerializer.Serialize(writer, model, typeInfo));
 
     public static Task ErrorAsync(HttpContext context, ApiError error) => WriteAsync(context, error.StatusCode, error.WriteTo);
 

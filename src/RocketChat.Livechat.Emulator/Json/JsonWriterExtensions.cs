@@ -45,4 +45,16 @@ internal static class JsonWriterExtensions
         writer.WriteStartArray(name);
         writer.WriteEndArray();
     }
+
+    /// <summary>An object of string values (livechatData, surveyFeedback), keys in ordinal order.</summary>
+    public static void WriteStringMap(this Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, string> values)
+    {
+        writer.WriteStartObject(name);
+        foreach ((string key, string value) in values.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            writer.WriteString(key, value);
+        }
+
+        writer.WriteEndObject();
+    }
 }

@@ -45,6 +45,25 @@ internal static class MessageJson
             {
                 WriteTransfer(writer, transfer);
             }
+
+            if (message.Navigation is { } navigation)
+            {
+                WriteNavigation(writer, navigation);
+            }
+
+            if (message.TranscriptRequestedBy is { } visitor)
+            {
+                // sendTranscript: a visitor's own request names rocket.cat as the user and 'visitor' as the type.
+                writer.WriteStartObject("requestData");
+                writer.WriteString("type", "visitor");
+                VisitorJson.WriteSummary(writer, "visitor", visitor);
+                writer.WriteStartObject("user");
+                writer.WriteString("_id", message.Sender.Id);
+                writer.WriteString("username", message.Sender.Username);
+                writer.WriteStringIfSet("name", message.Sender.Name);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
         }
         else
         {
@@ -153,6 +172,21 @@ internal static class MessageJson
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>The <c>navigation: {page: {change, title, location: {href}}, token}</c> of a page.visited entry.</summary>
+    public static void WriteNavigation(Utf8JsonWriter writer, NavigationRecord navigation)
+    {
+        writer.WriteStartObject("navigation");
+        writer.WriteStartObject("page");
+        writer.WriteString("change", navigation.Change);
+        writer.WriteString("title", navigation.Title);
+        writer.WriteStartObject("location");
+        writer.WriteString("href", navigation.Href);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteString("token", navigation.Token);
+        writer.WriteEndObject();
     }
 
     private static void WriteTransfer(Utf8JsonWriter writer, TransferRecord transfer)

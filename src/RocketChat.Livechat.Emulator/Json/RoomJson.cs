@@ -101,8 +101,12 @@ internal static class RoomJson
 
         if (projection.Includes("livechatData"))
         {
-            writer.WriteStartObject("livechatData");
-            writer.WriteEndObject();
+            writer.WriteStringMap("livechatData", room.LivechatData);
+        }
+
+        if (room.SurveyFeedback is { } surveyFeedback && projection.Includes("surveyFeedback"))
+        {
+            writer.WriteStringMap("surveyFeedback", surveyFeedback);
         }
 
         if (room.LastMessage is { } lastMessage && projection.Includes("lastMessage"))

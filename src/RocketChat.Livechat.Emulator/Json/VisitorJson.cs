@@ -51,6 +51,11 @@ internal static class VisitorJson
             writer.WriteEndObject();
         }
 
+        if (!visitor.LivechatData.IsEmpty)
+        {
+            writer.WriteStringMap("livechatData", visitor.LivechatData);
+        }
+
         if (visitor.LastAgent is { } lastAgent)
         {
             writer.WriteStartObject("lastAgent");

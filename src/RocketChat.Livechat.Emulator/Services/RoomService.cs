@@ -98,9 +98,11 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
                 throw ApiErrors.Plain("error-room-onHold");
             }
 
+            var transferredBy = new MessageSender(user.Id, user.Username, user.Name);
+            string transferredByType = room.ServedBy?.AgentId == user.Id ? "agent" : "user";
             if (!string.IsNullOrEmpty(departmentId))
             {
-                ForwardToDepartment(user, room, departmentId, comment);
+                ForwardToDepartment(transferredBy, transferredByType, room, departmentId, comment);
                 return;
             }
 
@@ -121,10 +123,9 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
             DateTimeOffset now = state.Now;
             router.Unassign(roomId, now);
             router.Assign(roomId, target, now);
-            var transferredBy = new MessageSender(user.Id, user.Username, user.Name);
             var transfer = new TransferRecord(
                 transferredBy,
-                room.ServedBy?.AgentId == user.Id ? "agent" : "user",
+                transferredByType,
                 "agent",
                 comment,
                 new MessageSender(target.Id, target.Username, target.Name),
@@ -135,11 +136,32 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
     }
 
     /// <summary>
+    /// POST livechat/visitor/department.transfer: the visitor moves its chat to another department. The token must
+    /// name a visitor, but, as on the server, the room need not be that visitor's; the transfer is recorded as made
+    /// by the room's visitor.
+    /// </summary>
+    public void TransferToDepartmentAsVisitor(string token, string roomId, string departmentId)
+    {
+        lock (state.Gate)
+        {
+            _ = state.FindVisitorByToken(token) ?? throw ApiErrors.Plain("invalid-token");
+            RoomRecord room = state.Rooms.GetValueOrDefault(roomId) ?? throw ApiErrors.Plain("error-invalid-room");
+            if (!room.IsOpen)
+            {
+                throw ApiErrors.Plain("This_conversation_is_already_closed");
+            }
+
+            VisitorRecord guest = state.Visitors.GetValueOrDefault(room.Visitor.Id) ?? throw ApiErrors.Plain("error-invalid-visitor");
+            ForwardToDepartment(new MessageSender(guest.Id, guest.Username, guest.Name), "visitor", room, departmentId, comment: null);
+        }
+    }
+
+    /// <summary>
     /// forwardRoomToDepartment: the room joins the department and leaves its agent. Auto_Selection hands it to the
     /// department's next agent at once; Manual_Selection puts the inquiry back in the queue, where only the
     /// department's agents see it. A department without an available agent refuses unless chats with no agents are accepted.
     /// </summary>
-    private void ForwardToDepartment(UserRecord user, RoomRecord room, string departmentId, string? comment)
+    private void ForwardToDepartment(MessageSender transferredBy, string transferredByType, RoomRecord room, string departmentId, string? comment)
     {
         if (state.Departments.GetValueOrDefault(departmentId) is not { Enabled: true })
         {
@@ -147,6 +169,10 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
         }
 
         InquiryRecord inquiry = state.FindInquiryByRoom(room.Id) ?? throw ApiErrors.Plain("error-invalid-inquiry");
+        if (room.DepartmentId == departmentId)
+        {
+            throw ApiErrors.Plain("error-forwarding-chat-same-department");
+        }
         bool autoAssign = state.Settings.RoutingMethod() == RoutingMethod.AutoSelection;
         UserRecord? next = autoAssign ? router.NextAgent(departmentId) : null;
         bool anyoneOnline = autoAssign ? next is not null : router.IsServiceOnline(requestedAgent: null, departmentId);
@@ -171,10 +197,9 @@ internal sealed class RoomService(EmulatorState state, AgentRouter router)
             router.Assign(room.Id, next, now);
         }
 
-        var transferredBy = new MessageSender(user.Id, user.Username, user.Name);
         var transfer = new TransferRecord(
             transferredBy,
-            room.ServedBy?.AgentId == user.Id ? "agent" : "user",
+            transferredByType,
             "department",
             comment,
             next is null ? null : new MessageSender(next.Id, next.Username, next.Name),

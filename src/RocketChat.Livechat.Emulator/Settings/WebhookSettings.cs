@@ -18,6 +18,9 @@ internal static class WebhookSettings
     public const string OnAgentMessage = "Livechat_webhook_on_agent_message";
     public const string OnCapture = "Livechat_webhook_on_capture";
 
+    /// <summary>With navigation shown as messages, also send those messages to the webhook (off by default).</summary>
+    public const string SendNavigationHistory = "Send_visitor_navigation_history_livechat_webhook_request";
+
     /// <summary>Livechat_http_timeout's default, in milliseconds.</summary>
     public const int DefaultTimeoutMilliseconds = 5000;
 
@@ -34,5 +37,7 @@ internal static class WebhookSettings
         {
             settings.Define(id, SettingType.Boolean, JsonValue.Create(false));
         }
+
+        settings.Define(SendNavigationHistory, SettingType.Boolean, JsonValue.Create(false));
     }
 }

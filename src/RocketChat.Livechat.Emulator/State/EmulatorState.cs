@@ -19,6 +19,7 @@ internal sealed class EmulatorState
         Options = options;
         WebhookSettings.DefineAll(Settings);
         LivechatSettings.DefineAll(Settings, options);
+        WidgetSettings.DefineAll(Settings);
         SsrfSettings.DefineAll(Settings, options.SsrfAllowlist);
         Webhooks = new WebhookDispatcher(this, new WebhookSender(Settings, options.TimeProvider));
     }

@@ -163,6 +163,12 @@ internal static class AjvValidator
             node = array;
         }
 
+        if (array.Count < schema.MinItems)
+        {
+            errors.Add($"must NOT have fewer than {schema.MinItems} items");
+            return false;
+        }
+
         for (int i = 0; i < array.Count; i++)
         {
             JsonNode? item = array[i];

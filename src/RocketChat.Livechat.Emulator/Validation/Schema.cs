@@ -18,7 +18,11 @@ internal sealed record NumberSchema : Schema;
 
 internal sealed record BooleanSchema : Schema;
 
-internal sealed record ArraySchema(Schema Items) : Schema;
+internal sealed record ArraySchema(Schema Items) : Schema
+{
+    /// <summary>ajv's <c>minItems</c>; 0 when the schema has none.</summary>
+    public int MinItems { get; init; }
+}
 
 internal sealed record AnyOfSchema(IReadOnlyList<Schema> Options) : Schema;
 

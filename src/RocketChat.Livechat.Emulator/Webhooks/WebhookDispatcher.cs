@@ -70,7 +70,7 @@ internal sealed class WebhookDispatcher(EmulatorState state, WebhookSender sende
     /// </summary>
     public void MessageSaved(RoomRecord room, MessageRecord message)
     {
-        if (!WebhookPayloadWriter.IsSentToCrm(message))
+        if (!WebhookPayloadWriter.IsSentToCrm(state, message))
         {
             return;
         }

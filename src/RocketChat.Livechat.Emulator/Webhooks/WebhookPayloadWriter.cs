@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Json;
+using RocketChat.Livechat.Emulator.Settings;
 using RocketChat.Livechat.Emulator.State;
 
 namespace RocketChat.Livechat.Emulator.Webhooks;
@@ -25,7 +26,7 @@ internal static class WebhookPayloadWriter
             WriteGuestInfo(writer, state, room, crmData);
             writer.WriteString("type", type);
             writer.WriteStartArray("messages");
-            IEnumerable<MessageRecord> messages = onlyMessage ?? state.Messages.GetValueOrDefault(room.Id, []).Where(IsSentToCrm);
+            IEnumerable<MessageRecord> messages = onlyMessage ?? state.Messages.GetValueOrDefault(room.Id, []).Where(message => IsSentToCrm(state, message));
             foreach (MessageRecord message in messages)
             {
                 WriteMessage(writer, room, message);
@@ -37,8 +38,16 @@ internal static class WebhookPayloadWriter
         });
     }
 
-    /// <summary>Chat messages and the closing message; other system messages are not sent (navigation history is not emulated).</summary>
-    public static bool IsSentToCrm(MessageRecord message) => message.Type is null or "livechat-close";
+    /// <summary>
+    /// Chat messages and the closing message; navigation entries only when they are shown as messages and
+    /// Send_visitor_navigation_history_livechat_webhook_request is on; no other system message.
+    /// </summary>
+    public static bool IsSentToCrm(EmulatorState state, MessageRecord message) => message.Type switch
+    {
+        null or "livechat-close" => true,
+        "livechat_navigation_history" => state.Settings.GetBoolean(WidgetSettings.NavigationAsMessageId) && state.Settings.GetBoolean(WebhookSettings.SendNavigationHistory),
+        _ => false,
+    };
 
     public static void WriteServedBy(Utf8JsonWriter writer, string name, AgentReference? servedBy)
     {
@@ -140,6 +149,11 @@ internal static class WebhookPayloadWriter
         if (!string.Equals(message.Sender.Username, room.Visitor.Username, StringComparison.Ordinal))
         {
             writer.WriteString("agentId", message.Sender.Id);
+        }
+
+        if (message.Navigation is { } navigation)
+        {
+            MessageJson.WriteNavigation(writer, navigation);
         }
 
         if (message.Type == "livechat-close")

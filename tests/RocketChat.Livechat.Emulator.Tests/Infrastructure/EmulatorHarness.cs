@@ -109,6 +109,23 @@ public sealed class EmulatorHarness : IAsyncDisposable
         return (visitor, room.Room);
     }
 
+    /// <summary>Creates an enabled department (as the manager) with the given agents.</summary>
+    public async Task<Department> CreateDepartmentAsync(string name, params string[] agents)
+    {
+        var members = new List<DepartmentAgentInput>();
+        foreach (string agent in agents)
+        {
+            members.Add(new DepartmentAgentInput { AgentId = await UserIdAsync(agent), Username = agent });
+        }
+
+        CreateDepartmentResponse created = await (await ClientAsync("manager")).Departments.CreateDepartmentAsync(new CreateDepartmentRequest
+        {
+            Department = new DepartmentInput { Name = name, IsEnabled = true, Email = $"{name.ToLowerInvariant()}@example.com", ShowOnRegistration = true, ShowOnOfflineForm = true },
+            Agents = members,
+        });
+        return created.Department;
+    }
+
     public async Task<Inquiry> InquiryOfAsync(string roomId) =>
         (await (await ClientAsync("admin")).Inquiries.GetInquiryAsync(roomId)).Inquiry ?? throw new InvalidOperationException($"Room {roomId} has no inquiry.");
 

@@ -34,9 +34,9 @@ public sealed class PetFilterJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new PetKind(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("minAge"u8)) minAge = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("vaccinated"u8)) vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetKindJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("minAge"u8)) minAge = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("vaccinated"u8)) vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -89,8 +89,8 @@ public sealed class PagingJsonConverter : global::System.Text.Json.Serialization
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("limit"u8)) limit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("cursor"u8)) cursor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("limit"u8)) limit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("cursor"u8)) cursor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -144,11 +144,11 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("extras"u8)) extras = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("caption"u8)) caption = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("rating"u8)) rating = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("extras"u8)) extras = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("caption"u8)) caption = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("rating"u8)) rating = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -171,27 +171,9 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
         writer.WriteStartObject();
         if (value.File is { } file) writer.WriteString(FileJsonName, file);
         else writer.WriteNull(FileJsonName);
-        if (value.Extras is { } extras)
-        {
-            writer.WritePropertyName(ExtrasJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in extras)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Extras is { } extras) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ExtrasJsonName, extras, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.Caption is { } caption) writer.WriteString(CaptionJsonName, caption);
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.Rating is { } rating) writer.WriteNumber(RatingJsonName, rating);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -223,8 +205,8 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -343,7 +325,7 @@ public sealed partial class FeaturesJsonContext : global::System.Text.Json.Seria
     }
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> CreatePetList(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyList<Pet>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => PetJsonConverter.ReadValue(ref r0)), static (writer, value) => { writer.WriteStartArray(); foreach (var item0 in value) {     PetJsonConverter.WriteValue(writer, item0); } writer.WriteEndArray(); }));
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyList<Pet>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, PetJsonConverter.ReadValue), static (writer, value) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteList(writer, value, PetJsonConverter.WriteValue)));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> CreatePet(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Pet>(options, new PetJsonConverter());

@@ -50,17 +50,17 @@ public sealed class LivechatWebhookVisitorJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ip"u8)) ip = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("os"u8)) os = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("browser"u8)) browser = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ip"u8)) ip = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("os"u8)) os = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("browser"u8)) browser = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -96,21 +96,9 @@ public sealed class LivechatWebhookVisitorJsonConverter : global::System.Text.Js
         if (value.Ip is { } ip) writer.WriteString(IpJsonName, ip);
         if (value.Os is { } os) writer.WriteString(OsJsonName, os);
         if (value.Browser is { } browser) writer.WriteString(BrowserJsonName, browser);
-        if (value.CustomFields is { } customFields)
-        {
-            writer.WritePropertyName(CustomFieldsJsonName);
-            customFields.WriteTo(writer);
-        }
-        if (value.Email is { } email)
-        {
-            writer.WritePropertyName(EmailJsonName);
-            email.WriteTo(writer);
-        }
-        if (value.Phone is { } phone)
-        {
-            writer.WritePropertyName(PhoneJsonName);
-            phone.WriteTo(writer);
-        }
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
+        if (value.Email is { } email) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, EmailJsonName, email);
+        if (value.Phone is { } phone) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, PhoneJsonName, phone);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -147,11 +135,11 @@ public sealed class LivechatWebhookAgentJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -177,11 +165,7 @@ public sealed class LivechatWebhookAgentJsonConverter : global::System.Text.Json
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
-        if (value.CustomFields is { } customFields)
-        {
-            writer.WritePropertyName(CustomFieldsJsonName);
-            customFields.WriteTo(writer);
-        }
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -214,9 +198,9 @@ public sealed class LivechatWebhookMessageUserJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -271,9 +255,9 @@ public sealed class LivechatWebhookFileUploadJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("publicFilePath"u8)) publicFilePath = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            if (reader.ValueTextEquals("publicFilePath"u8)) publicFilePath = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -351,22 +335,22 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("msg"u8)) msg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("rid"u8)) rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("closingMessage"u8)) closingMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("blocks"u8)) blocks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("u"u8)) u = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookMessageUserJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("fileUpload"u8)) fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookFileUploadJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("filesUpload"u8)) filesUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookFileUploadJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("msg"u8)) msg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("closingMessage"u8)) closingMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("blocks"u8)) blocks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("u"u8)) u = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookMessageUserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("fileUpload"u8)) fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("filesUpload"u8)) filesUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -411,56 +395,13 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
         if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
         if (value.EditedAt is { } editedAt) writer.WriteString(EditedAtJsonName, editedAt);
         if (value.ClosingMessage is { } closingMessage) writer.WriteBoolean(ClosingMessageJsonName, closingMessage);
-        if (value.Navigation is { } navigation)
-        {
-            writer.WritePropertyName(NavigationJsonName);
-            navigation.WriteTo(writer);
-        }
-        if (value.Blocks is { } blocks)
-        {
-            writer.WritePropertyName(BlocksJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in blocks)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.File is { } file)
-        {
-            writer.WritePropertyName(FileJsonName);
-            file.WriteTo(writer);
-        }
-        if (value.Attachments is { } attachments)
-        {
-            writer.WritePropertyName(AttachmentsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in attachments)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.U is { } u)
-        {
-            writer.WritePropertyName(UJsonName);
-            LivechatWebhookMessageUserJsonConverter.WriteValue(writer, u);
-        }
-        if (value.FileUpload is { } fileUpload)
-        {
-            writer.WritePropertyName(FileUploadJsonName);
-            LivechatWebhookFileUploadJsonConverter.WriteValue(writer, fileUpload);
-        }
-        if (value.FilesUpload is { } filesUpload)
-        {
-            writer.WritePropertyName(FilesUploadJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in filesUpload)
-            {
-                LivechatWebhookFileUploadJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Navigation is { } navigation) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, NavigationJsonName, navigation);
+        if (value.Blocks is { } blocks) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, BlocksJsonName, blocks, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.File is { } file) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, FileJsonName, file);
+        if (value.Attachments is { } attachments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, attachments, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.U is { } u) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UJsonName, u, LivechatWebhookMessageUserJsonConverter.WriteValue);
+        if (value.FileUpload is { } fileUpload) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileUploadJsonName, fileUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
+        if (value.FilesUpload is { } filesUpload) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesUploadJsonName, filesUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
         if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -512,18 +453,18 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -562,47 +503,13 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
         if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
         if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.CustomFields is { } customFields)
-        {
-            writer.WritePropertyName(CustomFieldsJsonName);
-            customFields.WriteTo(writer);
-        }
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent)
-        {
-            writer.WritePropertyName(AgentJsonName);
-            LivechatWebhookAgentJsonConverter.WriteValue(writer, agent);
-        }
-        if (value.CrmData is { } crmData)
-        {
-            writer.WritePropertyName(CrmDataJsonName);
-            crmData.WriteTo(writer);
-        }
-        if (value.Messages is { } messages)
-        {
-            writer.WritePropertyName(MessagesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in messages)
-            {
-                LivechatWebhookMessageJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
+        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
         else writer.WriteNull(MessagesJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -656,19 +563,19 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -708,47 +615,13 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
         if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
         if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.CustomFields is { } customFields)
-        {
-            writer.WritePropertyName(CustomFieldsJsonName);
-            customFields.WriteTo(writer);
-        }
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent)
-        {
-            writer.WritePropertyName(AgentJsonName);
-            LivechatWebhookAgentJsonConverter.WriteValue(writer, agent);
-        }
-        if (value.CrmData is { } crmData)
-        {
-            writer.WritePropertyName(CrmDataJsonName);
-            crmData.WriteTo(writer);
-        }
-        if (value.Messages is { } messages)
-        {
-            writer.WritePropertyName(MessagesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in messages)
-            {
-                LivechatWebhookMessageJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
+        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
         else writer.WriteNull(MessagesJsonName);
         if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -803,19 +676,19 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -855,47 +728,13 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
         if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
         if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.CustomFields is { } customFields)
-        {
-            writer.WritePropertyName(CustomFieldsJsonName);
-            customFields.WriteTo(writer);
-        }
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent)
-        {
-            writer.WritePropertyName(AgentJsonName);
-            LivechatWebhookAgentJsonConverter.WriteValue(writer, agent);
-        }
-        if (value.CrmData is { } crmData)
-        {
-            writer.WritePropertyName(CrmDataJsonName);
-            crmData.WriteTo(writer);
-        }
-        if (value.Messages is { } messages)
-        {
-            writer.WritePropertyName(MessagesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in messages)
-            {
-                LivechatWebhookMessageJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
+        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
         else writer.WriteNull(MessagesJsonName);
         if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -930,9 +769,9 @@ public sealed class LivechatWebhookServedByJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1009,20 +848,20 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookServedByJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1063,54 +902,16 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
         if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
         if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.CustomFields is { } customFields)
-        {
-            writer.WritePropertyName(CustomFieldsJsonName);
-            customFields.WriteTo(writer);
-        }
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent)
-        {
-            writer.WritePropertyName(AgentJsonName);
-            LivechatWebhookAgentJsonConverter.WriteValue(writer, agent);
-        }
-        if (value.CrmData is { } crmData)
-        {
-            writer.WritePropertyName(CrmDataJsonName);
-            crmData.WriteTo(writer);
-        }
-        if (value.Messages is { } messages)
-        {
-            writer.WritePropertyName(MessagesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in messages)
-            {
-                LivechatWebhookMessageJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
+        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
         else writer.WriteNull(MessagesJsonName);
         if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
-        if (value.ServedBy is { } servedBy)
-        {
-            writer.WritePropertyName(ServedByJsonName);
-            LivechatWebhookServedByJsonConverter.WriteValue(writer, servedBy);
-        }
+        if (value.ServedBy is { } servedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, servedBy, LivechatWebhookServedByJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1169,22 +970,22 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookServedByJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("oldDepartmentId"u8)) oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("oldServedBy"u8)) oldServedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookServedByJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("oldDepartmentId"u8)) oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("oldServedBy"u8)) oldServedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1227,60 +1028,18 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
         if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
         if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.CustomFields is { } customFields)
-        {
-            writer.WritePropertyName(CustomFieldsJsonName);
-            customFields.WriteTo(writer);
-        }
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent)
-        {
-            writer.WritePropertyName(AgentJsonName);
-            LivechatWebhookAgentJsonConverter.WriteValue(writer, agent);
-        }
-        if (value.CrmData is { } crmData)
-        {
-            writer.WritePropertyName(CrmDataJsonName);
-            crmData.WriteTo(writer);
-        }
-        if (value.Messages is { } messages)
-        {
-            writer.WritePropertyName(MessagesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in messages)
-            {
-                LivechatWebhookMessageJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
+        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
         else writer.WriteNull(MessagesJsonName);
         if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
-        if (value.ServedBy is { } servedBy)
-        {
-            writer.WritePropertyName(ServedByJsonName);
-            LivechatWebhookServedByJsonConverter.WriteValue(writer, servedBy);
-        }
+        if (value.ServedBy is { } servedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, servedBy, LivechatWebhookServedByJsonConverter.WriteValue);
         if (value.OldDepartmentId is { } oldDepartmentId) writer.WriteString(OldDepartmentIdJsonName, oldDepartmentId);
-        if (value.OldServedBy is { } oldServedBy)
-        {
-            writer.WritePropertyName(OldServedByJsonName);
-            LivechatWebhookServedByJsonConverter.WriteValue(writer, oldServedBy);
-        }
+        if (value.OldServedBy is { } oldServedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OldServedByJsonName, oldServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1311,8 +1070,8 @@ public sealed class LivechatWebhookClosedByJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1393,23 +1152,23 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookVisitorJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookAgentJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatWebhookMessageJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookServedByJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("closedAt"u8)) closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("closedBy"u8)) closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatWebhookClosedByJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("closer"u8)) closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("closedAt"u8)) closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("closedBy"u8)) closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookClosedByJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("closer"u8)) closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1453,60 +1212,18 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
         if (value.CreatedAt is { } createdAt) writer.WriteString(CreatedAtJsonName, createdAt);
         if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.CustomFields is { } customFields)
-        {
-            writer.WritePropertyName(CustomFieldsJsonName);
-            customFields.WriteTo(writer);
-        }
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            LivechatWebhookVisitorJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent)
-        {
-            writer.WritePropertyName(AgentJsonName);
-            LivechatWebhookAgentJsonConverter.WriteValue(writer, agent);
-        }
-        if (value.CrmData is { } crmData)
-        {
-            writer.WritePropertyName(CrmDataJsonName);
-            crmData.WriteTo(writer);
-        }
-        if (value.Messages is { } messages)
-        {
-            writer.WritePropertyName(MessagesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in messages)
-            {
-                LivechatWebhookMessageJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
+        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
         else writer.WriteNull(MessagesJsonName);
         if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
-        if (value.ServedBy is { } servedBy)
-        {
-            writer.WritePropertyName(ServedByJsonName);
-            LivechatWebhookServedByJsonConverter.WriteValue(writer, servedBy);
-        }
+        if (value.ServedBy is { } servedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, servedBy, LivechatWebhookServedByJsonConverter.WriteValue);
         if (value.ClosedAt is { } closedAt) writer.WriteString(ClosedAtJsonName, closedAt);
-        if (value.ClosedBy is { } closedBy)
-        {
-            writer.WritePropertyName(ClosedByJsonName);
-            LivechatWebhookClosedByJsonConverter.WriteValue(writer, closedBy);
-        }
+        if (value.ClosedBy is { } closedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ClosedByJsonName, closedBy, LivechatWebhookClosedByJsonConverter.WriteValue);
         if (value.Closer is { } closer) writer.WriteString(CloserJsonName, closer);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -1538,8 +1255,8 @@ public sealed class LivechatOfflineVisitorJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1596,10 +1313,10 @@ public sealed class LivechatOfflineMessagePayloadJsonConverter : global::System.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("sentAt"u8)) sentAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatOfflineVisitorJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("sentAt"u8)) sentAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatOfflineVisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1624,11 +1341,7 @@ public sealed class LivechatOfflineMessagePayloadJsonConverter : global::System.
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
         else writer.WriteNull(TypeJsonName);
         if (value.SentAt is { } sentAt) writer.WriteString(SentAtJsonName, sentAt);
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            LivechatOfflineVisitorJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatOfflineVisitorJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
         if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
         else writer.WriteNull(MessageJsonName);
@@ -1660,7 +1373,7 @@ public sealed class LivechatWebhookVisitorEmailJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1707,7 +1420,7 @@ public sealed class LivechatWebhookVisitorPhoneJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("phoneNumber"u8)) phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("phoneNumber"u8)) phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 

@@ -302,6 +302,102 @@ public partial interface IVisitorsClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<GetNextAgentResponse> GetNextAgentAsync(string token, string? department = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>The widget's start-up configuration</summary>
+    /// <remarks>
+    /// The first call the livechat widget makes: whether livechat is enabled and online, the widget's settings,
+    /// theme, texts, survey items, triggers and departments, and, with `token`, the visitor (`guest`), its open
+    /// room and the agent serving it. `online` is false when no agent is available (in `department`, when given)
+    /// and the server does not accept chats without agents. With livechat disabled (`Livechat_enabled` off) the
+    /// whole answer is `{config: {enabled: false}}`.
+    /// <para/>
+    /// Public endpoint. The query is checked strictly: a key other than `token`, `department` and `businessUnit`
+    /// gives 400 `must NOT have additional properties [invalid-params]`. An unknown token is not an error: the
+    /// answer then simply has no `guest`, `room` or `agent`. The server caches the settings part for a second.
+    /// </remarks>
+    /// <param name="token">The visitor token; when it names a visitor, the answer adds `guest`, its open `room` and that room's `agent`.</param>
+    /// <param name="department">Department id whose agents decide `online`.</param>
+    /// <param name="businessUnit">Business unit (Enterprise) whose departments are listed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetLivechatConfigResponse> GetLivechatConfigAsync(string? token = null, string? department = null, string? businessUnit = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Report the visitor's presence (online, away, ...)</summary>
+    /// <remarks>
+    /// The widget reports the visitor's presence. The server copies `status` into `v.status` of the visitor's
+    /// rooms and of its queued inquiry; when the inquiry changed, agents watching the queue receive it as an
+    /// update on `stream-livechat-inquiry-queue-observer`. The visitor record itself is not changed. The answer
+    /// echoes the token and the status. (Rocket.Chat's official OpenAPI file names this route `visitors.status`;
+    /// the server serves `visitor.status`.)
+    /// <para/>
+    /// Public endpoint; the body is checked with Meteor's `check`, so a missing or extra key is
+    /// `Match error: Missing key 'status'` / `Match error: Unknown key in field x` (400, no errorType). Errors (400):
+    /// unknown token (`[invalid-token]`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SetVisitorStatusResponse> SetVisitorStatusAsync(SetVisitorStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Record a page the visitor opened</summary>
+    /// <remarks>
+    /// The widget reports the visitor's navigation. When `pageInfo.change` equals the `Livechat_history_monitor_type`
+    /// setting (`url` by default) the server stores a `livechat_navigation_history` system message from
+    /// `rocket.cat` in the room, with `msg` = `&lt;title&gt; - &lt;href&gt;` and `navigation: {page, token}`, and answers it
+    /// as `page`; otherwise it stores nothing and answers only `success`. The message is hidden (`_hidden`) unless
+    /// `Livechat_Visitor_navigation_as_a_message` is on; only a visible one reaches `stream-room-messages` and the
+    /// history, and the `Message` webhook (under the agent-message switch) when
+    /// `Send_visitor_navigation_history_livechat_webhook_request` is on too. Without `rid` the entry is kept for a
+    /// month, attached to no room.
+    /// <para/>
+    /// Public endpoint. The server does not check the token or that the room is the visitor's. Errors (400):
+    /// schema violations only (`must have required property 'pageInfo' [invalid-params]`, extra properties).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<VisitorNavigationResponse> SendVisitorNavigationAsync(VisitorNavigationRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Set one custom field of the visitor or of its open room</summary>
+    /// <remarks>
+    /// Sets the custom field `key` (the id of a livechat custom field) to `value`: in the visitor's
+    /// `livechatData` for a visitor-scope field, in its open room's `livechatData` for a room-scope field. With
+    /// `overwrite: false` an existing value is kept. The answer echoes the field as sent.
+    /// <para/>
+    /// Public endpoint. Errors (400): schema violations (`must have required property 'overwrite' [invalid-params]`),
+    /// unknown token (`invalid-token`), no custom field with that id (`invalid-custom-field`), and a value the
+    /// field's regular expression refuses (`Invalid value for &lt;key&gt; field`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SetCustomFieldResponse> SetCustomFieldAsync(SetCustomFieldRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Set several custom fields of the visitor or of its open room</summary>
+    /// <remarks>
+    /// Like `custom.field` for a list: each field goes to the visitor or to its open room by its scope, and
+    /// `overwrite: false` keeps an existing value. Every key must name a custom field and pass its regular
+    /// expression, or nothing is saved. The answer lists the room-scope fields, then the visitor-scope ones, each
+    /// as `{Key, value, overwrite}` (the server spells `Key` with a capital K).
+    /// <para/>
+    /// Public endpoint. Errors (400): schema violations (`must have required property 'customFields' [invalid-params]`),
+    /// unknown token (`invalid-token`), a key that is not a custom field (`invalid-custom-field`), and a value a
+    /// field's regular expression refuses (`Invalid value for &lt;key&gt; field`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SetCustomFieldsResponse> SetCustomFieldsAsync(SetCustomFieldsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IVisitorsClient"/>
@@ -372,6 +468,62 @@ public sealed partial class VisitorsClient : IVisitorsClient
         call.AddQuery("department", department);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.GetNextAgentResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetLivechatConfigResponse> GetLivechatConfigAsync(string? token = null, string? department = null, string? businessUnit = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetLivechatConfig", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("api/v1/livechat/config");
+        call.AddQuery("token", token);
+        call.AddQuery("department", department);
+        call.AddQuery("businessUnit", businessUnit);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetLivechatConfigResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SetVisitorStatusResponse> SetVisitorStatusAsync(SetVisitorStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetVisitorStatus", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("api/v1/livechat/visitor.status");
+        call.SetJsonBody(request, LivechatJsonContext.Default.SetVisitorStatusRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SetVisitorStatusResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<VisitorNavigationResponse> SendVisitorNavigationAsync(VisitorNavigationRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendVisitorNavigation", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("api/v1/livechat/page.visited");
+        call.SetJsonBody(request, LivechatJsonContext.Default.VisitorNavigationRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.VisitorNavigationResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SetCustomFieldResponse> SetCustomFieldAsync(SetCustomFieldRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetCustomField", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("api/v1/livechat/custom.field");
+        call.SetJsonBody(request, LivechatJsonContext.Default.SetCustomFieldRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SetCustomFieldResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SetCustomFieldsResponse> SetCustomFieldsAsync(SetCustomFieldsRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SetCustomFields", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("api/v1/livechat/custom.fields");
+        call.SetJsonBody(request, LivechatJsonContext.Default.SetCustomFieldsRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SetCustomFieldsResponse, cancellationToken);
     }
 }
 
@@ -537,6 +689,65 @@ public partial interface IRoomsClient
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
     global::System.Threading.Tasks.Task<SuccessResponse> SaveRoomInfoAsync(SaveRoomInfoRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Send the visitor's satisfaction survey for its room</summary>
+    /// <remarks>
+    /// Stores the visitor's answers to the post-chat survey on the room (`surveyFeedback`), open or closed. Only
+    /// answers whose `name` is one of the survey items (`satisfaction`, `agentKnowledge`, `agentResposiveness`,
+    /// `agentFriendliness`) with a `value` from `1` to `5` are kept, plus `additionalFeedback` with any text; the
+    /// answer lists what was kept.
+    /// <para/>
+    /// Public endpoint (the visitor token is the credential). Errors (400): schema violations
+    /// (`must NOT have fewer than 1 items [invalid-params]`, extra properties), unknown token (`invalid-token`),
+    /// a room that is not this visitor's (`invalid-room`), and no acceptable answer at all (`invalid-data`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<RoomSurveyResponse> SendRoomSurveyAsync(RoomSurveyRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Email the conversation's transcript to the visitor</summary>
+    /// <remarks>
+    /// Emails the room's transcript (its visible messages up to the closing message) to `email` at once, open or
+    /// closed room, then stores a `livechat_transcript_history` system message from `rocket.cat` with
+    /// `requestData: {type: 'visitor', visitor}`, which `stream-room-messages` carries.
+    /// <para/>
+    /// Public endpoint; newer servers allow 5 calls per minute. Errors (400): schema violations
+    /// (`must have required property 'email' [invalid-params]`), unknown token (`error-invalid-token`), and a room
+    /// that does not exist, is not a livechat room or is not this visitor's (`error-invalid-room`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SendTranscriptResponse> SendTranscriptAsync(SendTranscriptRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Move the visitor's open chat to another department</summary>
+    /// <remarks>
+    /// The visitor asks for another department (the widget's department switch). The room leaves its agent and
+    /// joins the department, as a staff forward does: with Auto_Selection the department's next available agent
+    /// takes it at once, with Manual_Selection its inquiry goes back to the queue for that department's agents. The
+    /// room gets a `livechat_transfer_history` message with `transferredBy.type: 'visitor'`, the agent's
+    /// subscription goes and the visitor's `stream-livechat-room` gets `agentData` (without data while no agent
+    /// serves it).
+    /// <para/>
+    /// Public endpoint. The server checks that the token names a visitor but not that the room is this visitor's,
+    /// so do not rely on it as an ownership check. Errors (400), as `API.v1.failure` or thrown texts: schema
+    /// violations (`must have required property 'department' [invalid-params]`), unknown token (`invalid-token`),
+    /// not a livechat room (`error-invalid-room`), closed room (`This_conversation_is_already_closed`), visitor
+    /// missing or disabled (`error-invalid-visitor`), the room's own department
+    /// (`error-forwarding-chat-same-department`), no such enabled department (`error-invalid-department`), and no
+    /// available agent in it while chats without agents are refused (`error-no-agents-online-in-department`).
+    /// </remarks>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<SuccessResponse> TransferRoomToDepartmentAsync(TransferRoomToDepartmentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IRoomsClient"/>
@@ -643,6 +854,39 @@ public sealed partial class RoomsClient : IRoomsClient
         var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SaveRoomInfo", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
         call.AppendPath("api/v1/livechat/room.saveInfo");
         call.SetJsonBody(request, LivechatJsonContext.Default.SaveRoomInfoRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<RoomSurveyResponse> SendRoomSurveyAsync(RoomSurveyRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendRoomSurvey", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("api/v1/livechat/room.survey");
+        call.SetJsonBody(request, LivechatJsonContext.Default.RoomSurveyRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.RoomSurveyResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SendTranscriptResponse> SendTranscriptAsync(SendTranscriptRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "SendTranscript", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("api/v1/livechat/transcript");
+        call.SetJsonBody(request, LivechatJsonContext.Default.SendTranscriptRequest);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.SendTranscriptResponse, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<SuccessResponse> TransferRoomToDepartmentAsync(TransferRoomToDepartmentRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(request);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Post, "TransferRoomToDepartment", global::RocketChat.Contracts.Runtime.OperationSecurity.Public);
+        call.AppendPath("api/v1/livechat/visitor/department.transfer");
+        call.SetJsonBody(request, LivechatJsonContext.Default.TransferRoomToDepartmentRequest);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
     }

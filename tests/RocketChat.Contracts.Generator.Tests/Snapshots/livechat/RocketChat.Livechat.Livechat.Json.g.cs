@@ -40,12 +40,12 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("error"u8)) error = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("errorType"u8)) errorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("details"u8)) details = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("error"u8)) error = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("errorType"u8)) errorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("details"u8)) details = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -71,11 +71,7 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
         else writer.WriteNull(SuccessJsonName);
         if (value.Error is { } error) writer.WriteString(ErrorJsonName, error);
         if (value.ErrorType is { } errorType) writer.WriteString(ErrorTypeJsonName, errorType);
-        if (value.Details is { } details)
-        {
-            writer.WritePropertyName(DetailsJsonName);
-            details.WriteTo(writer);
-        }
+        if (value.Details is { } details) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, DetailsJsonName, details);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status);
         if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -108,8 +104,8 @@ public sealed class DateRangeJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("start"u8)) start = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("end"u8)) end = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            if (reader.ValueTextEquals("start"u8)) start = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("end"u8)) end = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -157,8 +153,8 @@ public sealed class UserEmailJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("verified"u8)) verified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("verified"u8)) verified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -207,7 +203,7 @@ public sealed class VisitorPhoneJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("phoneNumber"u8)) phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("phoneNumber"u8)) phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -254,7 +250,7 @@ public sealed class VisitorEmailJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -303,8 +299,8 @@ public sealed class VisitorLastChatJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -354,9 +350,9 @@ public sealed class VisitorLastAgentJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -410,10 +406,10 @@ public sealed class VisitorContactManagerJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0)) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -434,16 +430,7 @@ public sealed class VisitorContactManagerJsonConverter : global::System.Text.Jso
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Emails is { } emails)
-        {
-            writer.WritePropertyName(EmailsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in emails)
-            {
-                UserEmailJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -476,9 +463,9 @@ public sealed class VisitorExternalIdJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("appId"u8)) appId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("entityId"u8)) entityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("metadata"u8)) metadata = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            if (reader.ValueTextEquals("appId"u8)) appId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("entityId"u8)) entityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("metadata"u8)) metadata = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -497,11 +484,7 @@ public sealed class VisitorExternalIdJsonConverter : global::System.Text.Json.Se
         writer.WriteStartObject();
         if (value.AppId is { } appId) writer.WriteString(AppIdJsonName, appId);
         if (value.EntityId is { } entityId) writer.WriteString(EntityIdJsonName, entityId);
-        if (value.Metadata is { } metadata)
-        {
-            writer.WritePropertyName(MetadataJsonName);
-            metadata.WriteTo(writer);
-        }
+        if (value.Metadata is { } metadata) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MetadataJsonName, metadata);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -568,26 +551,26 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new VisitorStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorPhoneJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("visitorEmails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorEmailJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("lastChat"u8)) lastChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorLastChatJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("lastAgent"u8)) lastAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorLastAgentJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("contactManager"u8)) contactManager = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorContactManagerJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("externalIds"u8)) externalIds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => VisitorExternalIdJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("userAgent"u8)) userAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ip"u8)) ipAddress = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("host"u8)) host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("disabled"u8)) isDisabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorPhoneJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("visitorEmails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorEmailJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("lastChat"u8)) lastChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastChatJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("lastAgent"u8)) lastAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastAgentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("contactManager"u8)) contactManager = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorContactManagerJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("externalIds"u8)) externalIds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorExternalIdJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("userAgent"u8)) userAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ip"u8)) ipAddress = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("host"u8)) host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("disabled"u8)) isDisabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -634,69 +617,17 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
         if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
         if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.Phone is { } phone)
-        {
-            writer.WritePropertyName(PhoneJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in phone)
-            {
-                VisitorPhoneJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Emails is { } emails)
-        {
-            writer.WritePropertyName(EmailsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in emails)
-            {
-                VisitorEmailJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.LivechatData is { } livechatData)
-        {
-            writer.WritePropertyName(LivechatDataJsonName);
-            livechatData.WriteTo(writer);
-        }
-        if (value.LastChat is { } lastChat)
-        {
-            writer.WritePropertyName(LastChatJsonName);
-            VisitorLastChatJsonConverter.WriteValue(writer, lastChat);
-        }
-        if (value.LastAgent is { } lastAgent)
-        {
-            writer.WritePropertyName(LastAgentJsonName);
-            VisitorLastAgentJsonConverter.WriteValue(writer, lastAgent);
-        }
-        if (value.ContactManager is { } contactManager)
-        {
-            writer.WritePropertyName(ContactManagerJsonName);
-            VisitorContactManagerJsonConverter.WriteValue(writer, contactManager);
-        }
-        if (value.ExternalIds is { } externalIds)
-        {
-            writer.WritePropertyName(ExternalIdsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in externalIds)
-            {
-                VisitorExternalIdJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Phone is { } phone) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, PhoneJsonName, phone, VisitorPhoneJsonConverter.WriteValue);
+        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, VisitorEmailJsonConverter.WriteValue);
+        if (value.LivechatData is { } livechatData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatDataJsonName, livechatData);
+        if (value.LastChat is { } lastChat) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastChatJsonName, lastChat, VisitorLastChatJsonConverter.WriteValue);
+        if (value.LastAgent is { } lastAgent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastAgentJsonName, lastAgent, VisitorLastAgentJsonConverter.WriteValue);
+        if (value.ContactManager is { } contactManager) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ContactManagerJsonName, contactManager, VisitorContactManagerJsonConverter.WriteValue);
+        if (value.ExternalIds is { } externalIds) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ExternalIdsJsonName, externalIds, VisitorExternalIdJsonConverter.WriteValue);
         if (value.UserAgent is { } userAgent) writer.WriteString(UserAgentJsonName, userAgent);
         if (value.IpAddress is { } ipAddress) writer.WriteString(IpAddressJsonName, ipAddress);
         if (value.Host is { } host) writer.WriteString(HostJsonName, host);
-        if (value.Activity is { } activity)
-        {
-            writer.WritePropertyName(ActivityJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in activity)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.IsDisabled is { } isDisabled) writer.WriteBoolean(IsDisabledJsonName, isDisabled);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -730,9 +661,9 @@ public sealed class CustomFieldInputJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -799,13 +730,13 @@ public sealed class VisitorInputJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => CustomFieldInputJsonConverter.ReadValue(ref r0)) : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -835,16 +766,7 @@ public sealed class VisitorInputJsonConverter : global::System.Text.Json.Seriali
         if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
         if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.CustomFields is { } customFields)
-        {
-            writer.WritePropertyName(CustomFieldsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in customFields)
-            {
-                CustomFieldInputJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, CustomFieldsJsonName, customFields, CustomFieldInputJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -875,8 +797,8 @@ public sealed class DeletedVisitorJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -937,13 +859,13 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new VisitorStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -973,16 +895,7 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
-        if (value.Activity is { } activity)
-        {
-            writer.WritePropertyName(ActivityJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in activity)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1015,9 +928,9 @@ public sealed class RoomServedByJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1070,8 +983,8 @@ public sealed class RoomDepartmentJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1132,13 +1045,13 @@ public sealed class RoomSourceJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new RoomSourceType(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("destination"u8)) destination = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("sidebarIcon"u8)) sidebarIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("defaultIcon"u8)) defaultIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomSourceTypeJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("destination"u8)) destination = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("sidebarIcon"u8)) sidebarIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("defaultIcon"u8)) defaultIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1198,9 +1111,9 @@ public sealed class MessageUserJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1253,8 +1166,8 @@ public sealed class MessageAttachmentImageDimensionsJsonConverter : global::Syst
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("width"u8)) width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("height"u8)) height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            if (reader.ValueTextEquals("width"u8)) width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("height"u8)) height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1336,25 +1249,25 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("title_link"u8)) titleLink = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("title_link_download"u8)) titleLinkDownload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("format"u8)) format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("image_url"u8)) imageUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("image_type"u8)) imageType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("image_size"u8)) imageSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("image_dimensions"u8)) imageDimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageAttachmentImageDimensionsJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("image_preview"u8)) imagePreview = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("audio_url"u8)) audioUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("audio_type"u8)) audioType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("audio_size"u8)) audioSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("video_url"u8)) videoUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("video_type"u8)) videoType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("video_size"u8)) videoSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("title_link"u8)) titleLink = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("title_link_download"u8)) titleLinkDownload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("format"u8)) format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("image_url"u8)) imageUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("image_type"u8)) imageType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("image_size"u8)) imageSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("image_dimensions"u8)) imageDimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageAttachmentImageDimensionsJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("image_preview"u8)) imagePreview = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("audio_url"u8)) audioUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("audio_type"u8)) audioType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("audio_size"u8)) audioSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("video_url"u8)) videoUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("video_type"u8)) videoType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("video_size"u8)) videoSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1398,11 +1311,7 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
         if (value.ImageUrl is { } imageUrl) writer.WriteString(ImageUrlJsonName, imageUrl);
         if (value.ImageType is { } imageType) writer.WriteString(ImageTypeJsonName, imageType);
         if (value.ImageSize is { } imageSize) writer.WriteNumber(ImageSizeJsonName, imageSize);
-        if (value.ImageDimensions is { } imageDimensions)
-        {
-            writer.WritePropertyName(ImageDimensionsJsonName);
-            MessageAttachmentImageDimensionsJsonConverter.WriteValue(writer, imageDimensions);
-        }
+        if (value.ImageDimensions is { } imageDimensions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ImageDimensionsJsonName, imageDimensions, MessageAttachmentImageDimensionsJsonConverter.WriteValue);
         if (value.ImagePreview is { } imagePreview) writer.WriteString(ImagePreviewJsonName, imagePreview);
         if (value.AudioUrl is { } audioUrl) writer.WriteString(AudioUrlJsonName, audioUrl);
         if (value.AudioType is { } audioType) writer.WriteString(AudioTypeJsonName, audioType);
@@ -1446,11 +1355,11 @@ public sealed class MessageFileJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("format"u8)) format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("format"u8)) format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1543,26 +1452,26 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("u"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageUserJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("groupable"u8)) isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("tmid"u8)) threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("editedBy"u8)) editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageUserJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("md"u8)) markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("urls"u8)) urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("mentions"u8)) mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("channels"u8)) channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageAttachmentJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageFileJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("files"u8)) files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageFileJsonConverter.ReadValue(ref r0)) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("u"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("groupable"u8)) isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("tmid"u8)) threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("editedBy"u8)) editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("md"u8)) markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("urls"u8)) urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("mentions"u8)) mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("channels"u8)) channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("files"u8)) files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1605,86 +1514,20 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
         if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
         if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
-        if (value.User is { } user)
-        {
-            writer.WritePropertyName(UserJsonName);
-            MessageUserJsonConverter.WriteValue(writer, user);
-        }
+        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, MessageUserJsonConverter.WriteValue);
         if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.IsGroupable is { } isGroupable) writer.WriteBoolean(IsGroupableJsonName, isGroupable);
         if (value.ThreadMessageId is { } threadMessageId) writer.WriteString(ThreadMessageIdJsonName, threadMessageId);
         if (value.EditedAt is { } editedAt) writer.WriteString(EditedAtJsonName, editedAt);
-        if (value.EditedBy is { } editedBy)
-        {
-            writer.WritePropertyName(EditedByJsonName);
-            MessageUserJsonConverter.WriteValue(writer, editedBy);
-        }
-        if (value.MarkdownTokens is { } markdownTokens)
-        {
-            writer.WritePropertyName(MarkdownTokensJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in markdownTokens)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Urls is { } urls)
-        {
-            writer.WritePropertyName(UrlsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in urls)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Mentions is { } mentions)
-        {
-            writer.WritePropertyName(MentionsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in mentions)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Channels is { } channels)
-        {
-            writer.WritePropertyName(ChannelsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in channels)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Attachments is { } attachments)
-        {
-            writer.WritePropertyName(AttachmentsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in attachments)
-            {
-                MessageAttachmentJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.File is { } file)
-        {
-            writer.WritePropertyName(FileJsonName);
-            MessageFileJsonConverter.WriteValue(writer, file);
-        }
-        if (value.Files is { } files)
-        {
-            writer.WritePropertyName(FilesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in files)
-            {
-                MessageFileJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.EditedBy is { } editedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, editedBy, MessageUserJsonConverter.WriteValue);
+        if (value.MarkdownTokens is { } markdownTokens) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, markdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.Urls is { } urls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.Mentions is { } mentions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MentionsJsonName, mentions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.Channels is { } channels) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChannelsJsonName, channels, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.Attachments is { } attachments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, attachments, MessageAttachmentJsonConverter.WriteValue);
+        if (value.File is { } file) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileJsonName, file, MessageFileJsonConverter.WriteValue);
+        if (value.Files is { } files) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesJsonName, files, MessageFileJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1719,10 +1562,10 @@ public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("firstResponseTs"u8)) firstResponseAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("firstResponseTs"u8)) firstResponseAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1774,8 +1617,8 @@ public sealed class RoomClosedByJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1901,47 +1744,47 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("fname"u8)) displayName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("msgs"u8)) messageCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("usersCount"u8)) usersCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("lm"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("open"u8)) isOpen = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("cl"u8)) canLeave = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("ro"u8)) readOnly = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("default"u8)) isDefault = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("v"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomVisitorInfoJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomServedByJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("departmentAncestors"u8)) departmentAncestors = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomDepartmentJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("source"u8)) source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomSourceJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("lastMessage"u8)) lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("waitingResponse"u8)) waitingResponse = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("responseBy"u8)) responseBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomResponseByJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("onHold"u8)) isOnHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new InquiryStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("queuedAt"u8)) queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("closedAt"u8)) closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("closer"u8)) closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new RoomCloser(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("closedBy"u8)) closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomClosedByJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("priorityWeight"u8)) priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
-            else if (reader.ValueTextEquals("metrics"u8)) metrics = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("transcriptRequest"u8)) transcriptRequest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("pdfTranscriptRequested"u8)) pdfTranscriptRequested = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("contactId"u8)) contactId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("verified"u8)) isVerified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("fname"u8)) displayName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("msgs"u8)) messageCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("usersCount"u8)) usersCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("lm"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("open"u8)) isOpen = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("cl"u8)) canLeave = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("ro"u8)) readOnly = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("default"u8)) isDefault = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("v"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomServedByJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("departmentAncestors"u8)) departmentAncestors = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomDepartmentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("source"u8)) source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("lastMessage"u8)) lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("waitingResponse"u8)) waitingResponse = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("responseBy"u8)) responseBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomResponseByJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("onHold"u8)) isOnHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("queuedAt"u8)) queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("closedAt"u8)) closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("closer"u8)) closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomCloserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("closedBy"u8)) closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomClosedByJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("priorityWeight"u8)) priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
+            else if (reader.ValueTextEquals("metrics"u8)) metrics = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("transcriptRequest"u8)) transcriptRequest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("pdfTranscriptRequested"u8)) pdfTranscriptRequested = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("contactId"u8)) contactId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("verified"u8)) isVerified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2013,92 +1856,30 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         if (value.CanLeave is { } canLeave) writer.WriteBoolean(CanLeaveJsonName, canLeave);
         if (value.ReadOnly is { } readOnly) writer.WriteBoolean(ReadOnlyJsonName, readOnly);
         if (value.IsDefault is { } isDefault) writer.WriteBoolean(IsDefaultJsonName, isDefault);
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            RoomVisitorInfoJsonConverter.WriteValue(writer, visitor);
-        }
-        if (value.ServedBy is { } servedBy)
-        {
-            writer.WritePropertyName(ServedByJsonName);
-            RoomServedByJsonConverter.WriteValue(writer, servedBy);
-        }
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, RoomVisitorInfoJsonConverter.WriteValue);
+        if (value.ServedBy is { } servedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, servedBy, RoomServedByJsonConverter.WriteValue);
         if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
-        if (value.DepartmentAncestors is { } departmentAncestors)
-        {
-            writer.WritePropertyName(DepartmentAncestorsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in departmentAncestors)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Department is { } department)
-        {
-            writer.WritePropertyName(DepartmentJsonName);
-            RoomDepartmentJsonConverter.WriteValue(writer, department);
-        }
-        if (value.Source is { } source)
-        {
-            writer.WritePropertyName(SourceJsonName);
-            RoomSourceJsonConverter.WriteValue(writer, source);
-        }
-        if (value.LastMessage is { } lastMessage)
-        {
-            writer.WritePropertyName(LastMessageJsonName);
-            MessageJsonConverter.WriteValue(writer, lastMessage);
-        }
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.LivechatData is { } livechatData)
-        {
-            writer.WritePropertyName(LivechatDataJsonName);
-            livechatData.WriteTo(writer);
-        }
-        if (value.CustomFields is { } customFields)
-        {
-            writer.WritePropertyName(CustomFieldsJsonName);
-            customFields.WriteTo(writer);
-        }
+        if (value.DepartmentAncestors is { } departmentAncestors) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentAncestorsJsonName, departmentAncestors, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.Department is { } department) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DepartmentJsonName, department, RoomDepartmentJsonConverter.WriteValue);
+        if (value.Source is { } source) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SourceJsonName, source, RoomSourceJsonConverter.WriteValue);
+        if (value.LastMessage is { } lastMessage) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastMessageJsonName, lastMessage, MessageJsonConverter.WriteValue);
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.LivechatData is { } livechatData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatDataJsonName, livechatData);
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
         if (value.WaitingResponse is { } waitingResponse) writer.WriteBoolean(WaitingResponseJsonName, waitingResponse);
-        if (value.ResponseBy is { } responseBy)
-        {
-            writer.WritePropertyName(ResponseByJsonName);
-            RoomResponseByJsonConverter.WriteValue(writer, responseBy);
-        }
+        if (value.ResponseBy is { } responseBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResponseByJsonName, responseBy, RoomResponseByJsonConverter.WriteValue);
         if (value.IsOnHold is { } isOnHold) writer.WriteBoolean(IsOnHoldJsonName, isOnHold);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.QueuedAt is { } queuedAt) writer.WriteString(QueuedAtJsonName, queuedAt);
         if (value.ClosedAt is { } closedAt) writer.WriteString(ClosedAtJsonName, closedAt);
         if (value.Closer is { } closer) writer.WriteString(CloserJsonName, closer.Value);
-        if (value.ClosedBy is { } closedBy)
-        {
-            writer.WritePropertyName(ClosedByJsonName);
-            RoomClosedByJsonConverter.WriteValue(writer, closedBy);
-        }
+        if (value.ClosedBy is { } closedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ClosedByJsonName, closedBy, RoomClosedByJsonConverter.WriteValue);
         if (value.PriorityId is { } priorityId) writer.WriteString(PriorityIdJsonName, priorityId);
         if (value.PriorityWeight is { } priorityWeight) writer.WriteNumber(PriorityWeightJsonName, priorityWeight);
         if (value.SlaId is { } slaId) writer.WriteString(SlaIdJsonName, slaId);
         if (value.EstimatedWaitingTimeQueue is { } estimatedWaitingTimeQueue) writer.WriteNumber(EstimatedWaitingTimeQueueJsonName, estimatedWaitingTimeQueue);
-        if (value.Metrics is { } metrics)
-        {
-            writer.WritePropertyName(MetricsJsonName);
-            metrics.WriteTo(writer);
-        }
-        if (value.TranscriptRequest is { } transcriptRequest)
-        {
-            writer.WritePropertyName(TranscriptRequestJsonName);
-            transcriptRequest.WriteTo(writer);
-        }
+        if (value.Metrics is { } metrics) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MetricsJsonName, metrics);
+        if (value.TranscriptRequest is { } transcriptRequest) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, TranscriptRequestJsonName, transcriptRequest);
         if (value.PdfTranscriptRequested is { } pdfTranscriptRequested) writer.WriteBoolean(PdfTranscriptRequestedJsonName, pdfTranscriptRequested);
         if (value.ContactId is { } contactId) writer.WriteString(ContactIdJsonName, contactId);
         if (value.IsVerified is { } isVerified) writer.WriteBoolean(IsVerifiedJsonName, isVerified);
@@ -2134,9 +1915,9 @@ public sealed class UploadFileRequestJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2231,29 +2012,29 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("u"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageUserJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("groupable"u8)) isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("tmid"u8)) threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("editedBy"u8)) editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageUserJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("md"u8)) markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("urls"u8)) urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("mentions"u8)) mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("channels"u8)) channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageAttachmentJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageFileJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("files"u8)) files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageFileJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("newRoom"u8)) newRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("showConnecting"u8)) showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("u"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("groupable"u8)) isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("tmid"u8)) threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("editedBy"u8)) editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("md"u8)) markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("urls"u8)) urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("mentions"u8)) mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("channels"u8)) channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("files"u8)) files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("newRoom"u8)) newRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("showConnecting"u8)) showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2299,86 +2080,20 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
         if (value.Timestamp is { } timestamp) writer.WriteString(TimestampJsonName, timestamp);
         if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
-        if (value.User is { } user)
-        {
-            writer.WritePropertyName(UserJsonName);
-            MessageUserJsonConverter.WriteValue(writer, user);
-        }
+        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, MessageUserJsonConverter.WriteValue);
         if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
         if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
         if (value.IsGroupable is { } isGroupable) writer.WriteBoolean(IsGroupableJsonName, isGroupable);
         if (value.ThreadMessageId is { } threadMessageId) writer.WriteString(ThreadMessageIdJsonName, threadMessageId);
         if (value.EditedAt is { } editedAt) writer.WriteString(EditedAtJsonName, editedAt);
-        if (value.EditedBy is { } editedBy)
-        {
-            writer.WritePropertyName(EditedByJsonName);
-            MessageUserJsonConverter.WriteValue(writer, editedBy);
-        }
-        if (value.MarkdownTokens is { } markdownTokens)
-        {
-            writer.WritePropertyName(MarkdownTokensJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in markdownTokens)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Urls is { } urls)
-        {
-            writer.WritePropertyName(UrlsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in urls)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Mentions is { } mentions)
-        {
-            writer.WritePropertyName(MentionsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in mentions)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Channels is { } channels)
-        {
-            writer.WritePropertyName(ChannelsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in channels)
-            {
-                item0.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Attachments is { } attachments)
-        {
-            writer.WritePropertyName(AttachmentsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in attachments)
-            {
-                MessageAttachmentJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.File is { } file)
-        {
-            writer.WritePropertyName(FileJsonName);
-            MessageFileJsonConverter.WriteValue(writer, file);
-        }
-        if (value.Files is { } files)
-        {
-            writer.WritePropertyName(FilesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in files)
-            {
-                MessageFileJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.EditedBy is { } editedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, editedBy, MessageUserJsonConverter.WriteValue);
+        if (value.MarkdownTokens is { } markdownTokens) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, markdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.Urls is { } urls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.Mentions is { } mentions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MentionsJsonName, mentions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.Channels is { } channels) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChannelsJsonName, channels, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.Attachments is { } attachments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, attachments, MessageAttachmentJsonConverter.WriteValue);
+        if (value.File is { } file) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileJsonName, file, MessageFileJsonConverter.WriteValue);
+        if (value.Files is { } files) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesJsonName, files, MessageFileJsonConverter.WriteValue);
         if (value.NewRoom is { } newRoom) writer.WriteBoolean(NewRoomJsonName, newRoom);
         if (value.ShowConnecting is { } showConnecting) writer.WriteBoolean(ShowConnectingJsonName, showConnecting);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
@@ -2411,8 +2126,8 @@ public sealed class SendMessageAgentJsonConverter : global::System.Text.Json.Ser
         string? username = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -2473,13 +2188,13 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new VisitorStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2509,16 +2224,7 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.LastMessageAt is { } lastMessageAt) writer.WriteString(LastMessageAtJsonName, lastMessageAt);
-        if (value.Activity is { } activity)
-        {
-            writer.WritePropertyName(ActivityJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in activity)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2549,8 +2255,8 @@ public sealed class InquiryDefaultAgentJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2642,30 +2348,30 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new InquiryStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("v"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? InquiryVisitorInfoJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("queuedAt"u8)) queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("takenAt"u8)) takenAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("locked"u8)) isLocked = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("lockedAt"u8)) lockedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("lastMessage"u8)) lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("defaultAgent"u8)) defaultAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? InquiryDefaultAgentJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("source"u8)) source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? RoomSourceJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("priorityWeight"u8)) priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
-            else if (reader.ValueTextEquals("estimatedServiceTimeAt"u8)) estimatedServiceTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("estimatedInactivityCloseTimeAt"u8)) estimatedInactivityCloseTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("queueOrder"u8)) queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("v"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryVisitorInfoJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("queuedAt"u8)) queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("takenAt"u8)) takenAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("locked"u8)) isLocked = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("lockedAt"u8)) lockedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("lastMessage"u8)) lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("defaultAgent"u8)) defaultAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryDefaultAgentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("source"u8)) source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("priorityWeight"u8)) priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
+            else if (reader.ValueTextEquals("estimatedServiceTimeAt"u8)) estimatedServiceTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("estimatedInactivityCloseTimeAt"u8)) estimatedInactivityCloseTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("queueOrder"u8)) queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2713,32 +2419,16 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            InquiryVisitorInfoJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, InquiryVisitorInfoJsonConverter.WriteValue);
         if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
         if (value.UpdatedAt is { } updatedAt) writer.WriteString(UpdatedAtJsonName, updatedAt);
         if (value.QueuedAt is { } queuedAt) writer.WriteString(QueuedAtJsonName, queuedAt);
         if (value.TakenAt is { } takenAt) writer.WriteString(TakenAtJsonName, takenAt);
         if (value.IsLocked is { } isLocked) writer.WriteBoolean(IsLockedJsonName, isLocked);
         if (value.LockedAt is { } lockedAt) writer.WriteString(LockedAtJsonName, lockedAt);
-        if (value.LastMessage is { } lastMessage)
-        {
-            writer.WritePropertyName(LastMessageJsonName);
-            MessageJsonConverter.WriteValue(writer, lastMessage);
-        }
-        if (value.DefaultAgent is { } defaultAgent)
-        {
-            writer.WritePropertyName(DefaultAgentJsonName);
-            InquiryDefaultAgentJsonConverter.WriteValue(writer, defaultAgent);
-        }
-        if (value.Source is { } source)
-        {
-            writer.WritePropertyName(SourceJsonName);
-            RoomSourceJsonConverter.WriteValue(writer, source);
-        }
+        if (value.LastMessage is { } lastMessage) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastMessageJsonName, lastMessage, MessageJsonConverter.WriteValue);
+        if (value.DefaultAgent is { } defaultAgent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DefaultAgentJsonName, defaultAgent, InquiryDefaultAgentJsonConverter.WriteValue);
+        if (value.Source is { } source) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SourceJsonName, source, RoomSourceJsonConverter.WriteValue);
         if (value.PriorityId is { } priorityId) writer.WriteString(PriorityIdJsonName, priorityId);
         if (value.PriorityWeight is { } priorityWeight) writer.WriteNumber(PriorityWeightJsonName, priorityWeight);
         if (value.SlaId is { } slaId) writer.WriteString(SlaIdJsonName, slaId);
@@ -2788,14 +2478,14 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("statusLivechat"u8)) livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new LivechatStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("livechat"u8)) livechatSettings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("statusLivechat"u8)) livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("livechat"u8)) livechatSettings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2825,31 +2515,9 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.LivechatStatus is { } livechatStatus) writer.WriteString(LivechatStatusJsonName, livechatStatus.Value);
-        if (value.Emails is { } emails)
-        {
-            writer.WritePropertyName(EmailsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in emails)
-            {
-                UserEmailJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.LivechatSettings is { } livechatSettings)
-        {
-            writer.WritePropertyName(LivechatSettingsJsonName);
-            livechatSettings.WriteTo(writer);
-        }
-        if (value.Departments is { } departments)
-        {
-            writer.WritePropertyName(DepartmentsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in departments)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
+        if (value.LivechatSettings is { } livechatSettings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatSettingsJsonName, livechatSettings);
+        if (value.Departments is { } departments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, departments, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2902,19 +2570,19 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
-            else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("avatarUrl"u8)) avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
+            else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("avatarUrl"u8)) avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2947,38 +2615,16 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
         else writer.WriteNull(IdJsonName);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Emails is { } emails)
-        {
-            writer.WritePropertyName(EmailsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in emails)
-            {
-                UserEmailJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.StatusConnection is { } statusConnection) writer.WriteString(StatusConnectionJsonName, statusConnection.Value);
         if (value.StatusText is { } statusText) writer.WriteString(StatusTextJsonName, statusText);
         if (value.UtcOffset is { } utcOffset) writer.WriteNumber(UtcOffsetJsonName, utcOffset);
         if (value.IsActive is { } isActive) writer.WriteBoolean(IsActiveJsonName, isActive);
-        if (value.Roles is { } roles)
-        {
-            writer.WritePropertyName(RolesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in roles)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Roles is { } roles) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.Language is { } language) writer.WriteString(LanguageJsonName, language);
         if (value.AvatarUrl is { } avatarUrl) writer.WriteString(AvatarUrlJsonName, avatarUrl);
-        if (value.Settings is { } settings)
-        {
-            writer.WritePropertyName(SettingsJsonName);
-            settings.WriteTo(writer);
-        }
+        if (value.Settings is { } settings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SettingsJsonName, settings);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3011,9 +2657,9 @@ public sealed class LoginDataJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("authToken"u8)) authToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("me"u8)) me = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LoginUserJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("authToken"u8)) authToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("me"u8)) me = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginUserJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3037,11 +2683,7 @@ public sealed class LoginDataJsonConverter : global::System.Text.Json.Serializat
         else writer.WriteNull(UserIdJsonName);
         if (value.AuthToken is { } authToken) writer.WriteString(AuthTokenJsonName, authToken);
         else writer.WriteNull(AuthTokenJsonName);
-        if (value.Me is { } me)
-        {
-            writer.WritePropertyName(MeJsonName);
-            LoginUserJsonConverter.WriteValue(writer, me);
-        }
+        if (value.Me is { } me) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MeJsonName, me, LoginUserJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3076,10 +2718,10 @@ public sealed class ServerBuildInfoJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("version"u8)) version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("marketplaceApiVersion"u8)) marketplaceApiVersion = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("build"u8)) build = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("commit"u8)) commit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            if (reader.ValueTextEquals("version"u8)) version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("marketplaceApiVersion"u8)) marketplaceApiVersion = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("build"u8)) build = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("commit"u8)) commit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3099,16 +2741,8 @@ public sealed class ServerBuildInfoJsonConverter : global::System.Text.Json.Seri
         writer.WriteStartObject();
         if (value.Version is { } version) writer.WriteString(VersionJsonName, version);
         if (value.MarketplaceApiVersion is { } marketplaceApiVersion) writer.WriteString(MarketplaceApiVersionJsonName, marketplaceApiVersion);
-        if (value.Build is { } build)
-        {
-            writer.WritePropertyName(BuildJsonName);
-            build.WriteTo(writer);
-        }
-        if (value.Commit is { } commit)
-        {
-            writer.WritePropertyName(CommitJsonName);
-            commit.WriteTo(writer);
-        }
+        if (value.Build is { } build) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, BuildJsonName, build);
+        if (value.Commit is { } commit) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CommitJsonName, commit);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3147,12 +2781,12 @@ public sealed class LoginRequestJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("password"u8)) password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("resume"u8)) resume = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("code"u8)) code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("password"u8)) password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("resume"u8)) resume = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("code"u8)) code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3206,7 +2840,7 @@ public sealed class RegisterVisitorRequestJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorInputJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorInputJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3223,11 +2857,7 @@ public sealed class RegisterVisitorRequestJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RegisterVisitorRequest value)
     {
         writer.WriteStartObject();
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            VisitorInputJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, VisitorInputJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -3264,11 +2894,11 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
         SendMessageAgent? agent = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? SendMessageAgentJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SendMessageAgentJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3297,11 +2927,7 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
         if (value.Text is { } text) writer.WriteString(TextJsonName, text);
         else writer.WriteNull(TextJsonName);
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Agent is { } agent)
-        {
-            writer.WritePropertyName(AgentJsonName);
-            SendMessageAgentJsonConverter.WriteValue(writer, agent);
-        }
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, SendMessageAgentJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -3332,9 +2958,9 @@ public sealed class UpdateVisitorMessageRequestJsonConverter : global::System.Te
         string? text = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3388,8 +3014,8 @@ public sealed class DeleteVisitorMessageRequestJsonConverter : global::System.Te
         string? roomId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3439,8 +3065,8 @@ public sealed class CloseRoomAsVisitorRequestJsonConverter : global::System.Text
         string? token = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3490,8 +3116,8 @@ public sealed class TranscriptEmailRequestDataJsonConverter : global::System.Tex
         string? subject = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("subject"u8)) subject = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("subject"u8)) subject = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3541,8 +3167,8 @@ public sealed class TranscriptEmailOptionsJsonConverter : global::System.Text.Js
         TranscriptEmailRequestData? requestData = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("sendToVisitor"u8)) sendToVisitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("requestData"u8)) requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? TranscriptEmailRequestDataJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("sendToVisitor"u8)) sendToVisitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("requestData"u8)) requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailRequestDataJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3561,11 +3187,7 @@ public sealed class TranscriptEmailOptionsJsonConverter : global::System.Text.Js
         writer.WriteStartObject();
         if (value.SendToVisitor is { } sendToVisitor) writer.WriteBoolean(SendToVisitorJsonName, sendToVisitor);
         else writer.WriteNull(SendToVisitorJsonName);
-        if (value.RequestData is { } requestData)
-        {
-            writer.WritePropertyName(RequestDataJsonName);
-            TranscriptEmailRequestDataJsonConverter.WriteValue(writer, requestData);
-        }
+        if (value.RequestData is { } requestData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, requestData, TranscriptEmailRequestDataJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -3602,12 +3224,12 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
         bool? forceClose = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("generateTranscriptPdf"u8)) generateTranscriptPdf = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("transcriptEmail"u8)) transcriptEmail = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? TranscriptEmailOptionsJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("forceClose"u8)) forceClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("generateTranscriptPdf"u8)) generateTranscriptPdf = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("transcriptEmail"u8)) transcriptEmail = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailOptionsJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("forceClose"u8)) forceClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3631,22 +3253,9 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
         if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
         else writer.WriteNull(RoomIdJsonName);
         if (value.Comment is { } comment) writer.WriteString(CommentJsonName, comment);
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.GenerateTranscriptPdf is { } generateTranscriptPdf) writer.WriteBoolean(GenerateTranscriptPdfJsonName, generateTranscriptPdf);
-        if (value.TranscriptEmail is { } transcriptEmail)
-        {
-            writer.WritePropertyName(TranscriptEmailJsonName);
-            TranscriptEmailOptionsJsonConverter.WriteValue(writer, transcriptEmail);
-        }
+        if (value.TranscriptEmail is { } transcriptEmail) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TranscriptEmailJsonName, transcriptEmail, TranscriptEmailOptionsJsonConverter.WriteValue);
         if (value.ForceClose is { } forceClose) writer.WriteBoolean(ForceCloseJsonName, forceClose);
         writer.WriteEndObject();
     }
@@ -3682,11 +3291,11 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
         bool? clientAction = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("roomId"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("clientAction"u8)) clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("roomId"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("clientAction"u8)) clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3741,8 +3350,8 @@ public sealed class TakeInquiryOptionsForwardingToDepartmentJsonConverter : glob
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("oldDepartmentId"u8)) oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("transferData"u8)) transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            if (reader.ValueTextEquals("oldDepartmentId"u8)) oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("transferData"u8)) transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3759,11 +3368,7 @@ public sealed class TakeInquiryOptionsForwardingToDepartmentJsonConverter : glob
     {
         writer.WriteStartObject();
         if (value.OldDepartmentId is { } oldDepartmentId) writer.WriteString(OldDepartmentIdJsonName, oldDepartmentId);
-        if (value.TransferData is { } transferData)
-        {
-            writer.WritePropertyName(TransferDataJsonName);
-            transferData.WriteTo(writer);
-        }
+        if (value.TransferData is { } transferData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, TransferDataJsonName, transferData);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3793,8 +3398,8 @@ public sealed class TakeInquiryOptionsJsonConverter : global::System.Text.Json.S
         TakeInquiryOptionsForwardingToDepartment? forwardingToDepartment = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("clientAction"u8)) clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("forwardingToDepartment"u8)) forwardingToDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? TakeInquiryOptionsForwardingToDepartmentJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("clientAction"u8)) clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("forwardingToDepartment"u8)) forwardingToDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsForwardingToDepartmentJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3813,11 +3418,7 @@ public sealed class TakeInquiryOptionsJsonConverter : global::System.Text.Json.S
         writer.WriteStartObject();
         if (value.ClientAction is { } clientAction) writer.WriteBoolean(ClientActionJsonName, clientAction);
         else writer.WriteNull(ClientActionJsonName);
-        if (value.ForwardingToDepartment is { } forwardingToDepartment)
-        {
-            writer.WritePropertyName(ForwardingToDepartmentJsonName);
-            TakeInquiryOptionsForwardingToDepartmentJsonConverter.WriteValue(writer, forwardingToDepartment);
-        }
+        if (value.ForwardingToDepartment is { } forwardingToDepartment) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ForwardingToDepartmentJsonName, forwardingToDepartment, TakeInquiryOptionsForwardingToDepartmentJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -3848,9 +3449,9 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
         TakeInquiryOptions? optionsValue = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("inquiryId"u8)) inquiryId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("options"u8)) optionsValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? TakeInquiryOptionsJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("inquiryId"u8)) inquiryId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("options"u8)) optionsValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3871,11 +3472,7 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
         if (value.InquiryId is { } inquiryId) writer.WriteString(InquiryIdJsonName, inquiryId);
         else writer.WriteNull(InquiryIdJsonName);
         if (value.UserId is { } userId) writer.WriteString(UserIdJsonName, userId);
-        if (value.Options is { } optionsValue)
-        {
-            writer.WritePropertyName(OptionsJsonName);
-            TakeInquiryOptionsJsonConverter.WriteValue(writer, optionsValue);
-        }
+        if (value.Options is { } optionsValue) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OptionsJsonName, optionsValue, TakeInquiryOptionsJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -3902,7 +3499,7 @@ public sealed class AddLivechatUserRequestJsonConverter : global::System.Text.Js
         string? username = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3951,9 +3548,9 @@ public sealed class LoginResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("data"u8)) data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LoginDataJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("data"u8)) data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginDataJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3975,11 +3572,7 @@ public sealed class LoginResponseJsonConverter : global::System.Text.Json.Serial
         writer.WriteStartObject();
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status);
         else writer.WriteNull(StatusJsonName);
-        if (value.Data is { } data)
-        {
-            writer.WritePropertyName(DataJsonName);
-            LoginDataJsonConverter.WriteValue(writer, data);
-        }
+        if (value.Data is { } data) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DataJsonName, data, LoginDataJsonConverter.WriteValue);
         else writer.WriteNull(DataJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -4020,12 +3613,12 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("version"u8)) version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("info"u8)) info = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? ServerBuildInfoJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("minimumClientVersions"u8)) minimumClientVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("supportedVersions"u8)) supportedVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("cloudWorkspaceId"u8)) cloudWorkspaceId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("version"u8)) version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("info"u8)) info = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ServerBuildInfoJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("minimumClientVersions"u8)) minimumClientVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("supportedVersions"u8)) supportedVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("cloudWorkspaceId"u8)) cloudWorkspaceId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4049,21 +3642,9 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
         writer.WriteStartObject();
         if (value.Version is { } version) writer.WriteString(VersionJsonName, version);
         else writer.WriteNull(VersionJsonName);
-        if (value.Info is { } info)
-        {
-            writer.WritePropertyName(InfoJsonName);
-            ServerBuildInfoJsonConverter.WriteValue(writer, info);
-        }
-        if (value.MinimumClientVersions is { } minimumClientVersions)
-        {
-            writer.WritePropertyName(MinimumClientVersionsJsonName);
-            minimumClientVersions.WriteTo(writer);
-        }
-        if (value.SupportedVersions is { } supportedVersions)
-        {
-            writer.WritePropertyName(SupportedVersionsJsonName);
-            supportedVersions.WriteTo(writer);
-        }
+        if (value.Info is { } info) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, InfoJsonName, info, ServerBuildInfoJsonConverter.WriteValue);
+        if (value.MinimumClientVersions is { } minimumClientVersions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MinimumClientVersionsJsonName, minimumClientVersions);
+        if (value.SupportedVersions is { } supportedVersions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SupportedVersionsJsonName, supportedVersions);
         if (value.CloudWorkspaceId is { } cloudWorkspaceId) writer.WriteString(CloudWorkspaceIdJsonName, cloudWorkspaceId);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -4096,8 +3677,8 @@ public sealed class RegisterVisitorResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4115,11 +3696,7 @@ public sealed class RegisterVisitorResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RegisterVisitorResponse value)
     {
         writer.WriteStartObject();
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            VisitorJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, VisitorJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -4152,8 +3729,8 @@ public sealed class GetVisitorResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? VisitorJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4171,11 +3748,7 @@ public sealed class GetVisitorResponseJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetVisitorResponse value)
     {
         writer.WriteStartObject();
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            VisitorJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, VisitorJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -4208,8 +3781,8 @@ public sealed class DeleteVisitorResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? DeletedVisitorJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedVisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4227,11 +3800,7 @@ public sealed class DeleteVisitorResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorResponse value)
     {
         writer.WriteStartObject();
-        if (value.Visitor is { } visitor)
-        {
-            writer.WritePropertyName(VisitorJsonName);
-            DeletedVisitorJsonConverter.WriteValue(writer, visitor);
-        }
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, DeletedVisitorJsonConverter.WriteValue);
         else writer.WriteNull(VisitorJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -4266,9 +3835,9 @@ public sealed class GetOrCreateRoomResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatRoomJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("newRoom"u8)) isNewRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("newRoom"u8)) isNewRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4288,11 +3857,7 @@ public sealed class GetOrCreateRoomResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetOrCreateRoomResponse value)
     {
         writer.WriteStartObject();
-        if (value.Room is { } room)
-        {
-            writer.WritePropertyName(RoomJsonName);
-            LivechatRoomJsonConverter.WriteValue(writer, room);
-        }
+        if (value.Room is { } room) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomJsonName, room, LivechatRoomJsonConverter.WriteValue);
         else writer.WriteNull(RoomJsonName);
         if (value.IsNewRoom is { } isNewRoom) writer.WriteBoolean(IsNewRoomJsonName, isNewRoom);
         else writer.WriteNull(IsNewRoomJsonName);
@@ -4333,11 +3898,11 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rooms"u8)) rooms = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatRoomJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("rooms"u8)) rooms = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatRoomJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4358,16 +3923,7 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListRoomsResponse value)
     {
         writer.WriteStartObject();
-        if (value.Rooms is { } rooms)
-        {
-            writer.WritePropertyName(RoomsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in rooms)
-            {
-                LivechatRoomJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Rooms is { } rooms) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RoomsJsonName, rooms, LivechatRoomJsonConverter.WriteValue);
         else writer.WriteNull(RoomsJsonName);
         if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
         if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
@@ -4405,9 +3961,9 @@ public sealed class CloseRoomAsVisitorResponseJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4458,7 +4014,7 @@ public sealed class CloseRoomResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4502,7 +4058,7 @@ public sealed class ForwardRoomResponseJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4548,8 +4104,8 @@ public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4567,11 +4123,7 @@ public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendMessageResponse value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            MessageJsonConverter.WriteValue(writer, message);
-        }
+        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, MessageJsonConverter.WriteValue);
         else writer.WriteNull(MessageJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -4604,8 +4156,8 @@ public sealed class GetAgentInfoResponseJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatUserJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4623,11 +4175,7 @@ public sealed class GetAgentInfoResponseJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetAgentInfoResponse value)
     {
         writer.WriteStartObject();
-        if (value.Agent is { } agent)
-        {
-            writer.WritePropertyName(AgentJsonName);
-            LivechatUserJsonConverter.WriteValue(writer, agent);
-        }
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatUserJsonConverter.WriteValue);
         else writer.WriteNull(AgentJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -4660,8 +4208,8 @@ public sealed class GetNextAgentResponseJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatUserJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4677,11 +4225,7 @@ public sealed class GetNextAgentResponseJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetNextAgentResponse value)
     {
         writer.WriteStartObject();
-        if (value.Agent is { } agent)
-        {
-            writer.WritePropertyName(AgentJsonName);
-            LivechatUserJsonConverter.WriteValue(writer, agent);
-        }
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatUserJsonConverter.WriteValue);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -4713,8 +4257,8 @@ public sealed class GetVisitorMessageResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4732,11 +4276,7 @@ public sealed class GetVisitorMessageResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetVisitorMessageResponse value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            MessageJsonConverter.WriteValue(writer, message);
-        }
+        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, MessageJsonConverter.WriteValue);
         else writer.WriteNull(MessageJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -4769,8 +4309,8 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4821,8 +4361,8 @@ public sealed class DeleteVisitorMessageResponseJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? DeletedMessageJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedMessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4840,11 +4380,7 @@ public sealed class DeleteVisitorMessageResponseJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageResponse value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            DeletedMessageJsonConverter.WriteValue(writer, message);
-        }
+        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, DeletedMessageJsonConverter.WriteValue);
         else writer.WriteNull(MessageJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -4877,8 +4413,8 @@ public sealed class GetMessageHistoryResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => MessageJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4896,16 +4432,7 @@ public sealed class GetMessageHistoryResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetMessageHistoryResponse value)
     {
         writer.WriteStartObject();
-        if (value.Messages is { } messages)
-        {
-            writer.WritePropertyName(MessagesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in messages)
-            {
-                MessageJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, MessageJsonConverter.WriteValue);
         else writer.WriteNull(MessagesJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -4944,11 +4471,11 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("inquiries"u8)) inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => InquiryJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("inquiries"u8)) inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4969,16 +4496,7 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListInquiriesResponse value)
     {
         writer.WriteStartObject();
-        if (value.Inquiries is { } inquiries)
-        {
-            writer.WritePropertyName(InquiriesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in inquiries)
-            {
-                InquiryJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Inquiries is { } inquiries) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, InquiriesJsonName, inquiries, InquiryJsonConverter.WriteValue);
         else writer.WriteNull(InquiriesJsonName);
         if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
         if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
@@ -5012,7 +4530,7 @@ public sealed class TakeInquiryResponseJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5061,10 +4579,10 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
         {
             if (reader.ValueTextEquals("inquiry"u8))
             {
-                inquiry = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? InquiryJsonConverter.ReadValue(ref reader) : null;
+                inquiry = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryJsonConverter.ReadValue);
                 hasInquiry = true;
             }
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5082,11 +4600,7 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetInquiryResponse value)
     {
         writer.WriteStartObject();
-        if (value.Inquiry is { } inquiry)
-        {
-            writer.WritePropertyName(InquiryJsonName);
-            InquiryJsonConverter.WriteValue(writer, inquiry);
-        }
+        if (value.Inquiry is { } inquiry) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, InquiryJsonName, inquiry, InquiryJsonConverter.WriteValue);
         else writer.WriteNull(InquiryJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -5125,11 +4639,11 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("inquiries"u8)) inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => InquiryJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("inquiries"u8)) inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5150,16 +4664,7 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListQueuedInquiriesForUserResponse value)
     {
         writer.WriteStartObject();
-        if (value.Inquiries is { } inquiries)
-        {
-            writer.WritePropertyName(InquiriesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in inquiries)
-            {
-                InquiryJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Inquiries is { } inquiries) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, InquiriesJsonName, inquiries, InquiryJsonConverter.WriteValue);
         else writer.WriteNull(InquiriesJsonName);
         if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
         if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
@@ -5201,11 +4706,11 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("users"u8)) users = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => LivechatUserJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("users"u8)) users = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatUserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5226,16 +4731,7 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListLivechatUsersResponse value)
     {
         writer.WriteStartObject();
-        if (value.Users is { } users)
-        {
-            writer.WritePropertyName(UsersJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in users)
-            {
-                LivechatUserJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Users is { } users) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UsersJsonName, users, LivechatUserJsonConverter.WriteValue);
         else writer.WriteNull(UsersJsonName);
         if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
         if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
@@ -5271,8 +4767,8 @@ public sealed class AddLivechatUserResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatUserJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5290,11 +4786,7 @@ public sealed class AddLivechatUserResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AddLivechatUserResponse value)
     {
         writer.WriteStartObject();
-        if (value.User is { } user)
-        {
-            writer.WritePropertyName(UserJsonName);
-            LivechatUserJsonConverter.WriteValue(writer, user);
-        }
+        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, LivechatUserJsonConverter.WriteValue);
         else writer.WriteNull(UserJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -5330,10 +4822,10 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
         {
             if (reader.ValueTextEquals("user"u8))
             {
-                user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LivechatUserJsonConverter.ReadValue(ref reader) : null;
+                user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue);
                 hasUser = true;
             }
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5351,11 +4843,7 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatUserResponse value)
     {
         writer.WriteStartObject();
-        if (value.User is { } user)
-        {
-            writer.WritePropertyName(UserJsonName);
-            LivechatUserJsonConverter.WriteValue(writer, user);
-        }
+        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, LivechatUserJsonConverter.WriteValue);
         else writer.WriteNull(UserJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -5386,7 +4874,7 @@ public sealed class RemoveLivechatUserResponseJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5431,8 +4919,8 @@ public sealed class SetAgentStatusRequestJsonConverter : global::System.Text.Jso
         string? agentId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new LivechatStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -5478,8 +4966,8 @@ public sealed class SetAgentStatusResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new LivechatStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5534,10 +5022,10 @@ public sealed class OutgoingMessageJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5592,7 +5080,7 @@ public sealed class SendAgentMessageRequestJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? OutgoingMessageJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OutgoingMessageJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5609,11 +5097,7 @@ public sealed class SendAgentMessageRequestJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageRequest value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            OutgoingMessageJsonConverter.WriteValue(writer, message);
-        }
+        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, OutgoingMessageJsonConverter.WriteValue);
         else writer.WriteNull(MessageJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -5645,8 +5129,8 @@ public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? MessageJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5664,11 +5148,7 @@ public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageResponse value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message)
-        {
-            writer.WritePropertyName(MessageJsonName);
-            MessageJsonConverter.WriteValue(writer, message);
-        }
+        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, MessageJsonConverter.WriteValue);
         else writer.WriteNull(MessageJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -5719,17 +5199,17 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("LivechatWebhookUrl"u8)) livechatWebhookUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("LivechatSecretToken"u8)) livechatSecretToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("LivechatHttpTimeout"u8)) livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("LivechatWebhookOnStart"u8)) livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("LivechatWebhookOnClose"u8)) livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("LivechatWebhookOnChatTaken"u8)) livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("LivechatWebhookOnChatQueued"u8)) livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("LivechatWebhookOnForward"u8)) livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("LivechatWebhookOnOfflineMsg"u8)) livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("LivechatWebhookOnVisitorMessage"u8)) livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("LivechatWebhookOnAgentMessage"u8)) livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("LivechatWebhookUrl"u8)) livechatWebhookUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("LivechatSecretToken"u8)) livechatSecretToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("LivechatHttpTimeout"u8)) livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("LivechatWebhookOnStart"u8)) livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("LivechatWebhookOnClose"u8)) livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("LivechatWebhookOnChatTaken"u8)) livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("LivechatWebhookOnChatQueued"u8)) livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("LivechatWebhookOnForward"u8)) livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("LivechatWebhookOnOfflineMsg"u8)) livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("LivechatWebhookOnVisitorMessage"u8)) livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("LivechatWebhookOnAgentMessage"u8)) livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5793,7 +5273,7 @@ public sealed class SuccessResponseJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5841,9 +5321,9 @@ public sealed class SettingResponseJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5865,11 +5345,7 @@ public sealed class SettingResponseJsonConverter : global::System.Text.Json.Seri
         writer.WriteStartObject();
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         else writer.WriteNull(IdJsonName);
-        if (value.Value is { } valueValue)
-        {
-            writer.WritePropertyName(ValueJsonName);
-            valueValue.WriteTo(writer);
-        }
+        if (value.Value is { } valueValue) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ValueJsonName, valueValue);
         else writer.WriteNull(ValueJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -5900,7 +5376,7 @@ public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5917,11 +5393,7 @@ public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveSettingRequest value)
     {
         writer.WriteStartObject();
-        if (value.Value is { } valueValue)
-        {
-            writer.WritePropertyName(ValueJsonName);
-            valueValue.WriteTo(writer);
-        }
+        if (value.Value is { } valueValue) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ValueJsonName, valueValue);
         else writer.WriteNull(ValueJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -5958,11 +5430,11 @@ public sealed class OfflineMessageRequestJsonConverter : global::System.Text.Jso
         string? host = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("host"u8)) host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("host"u8)) host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6021,8 +5493,8 @@ public sealed class OfflineMessageResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6078,11 +5550,11 @@ public sealed class SaveRoomInfoGuestDataJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? livechatData = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6107,17 +5579,7 @@ public sealed class SaveRoomInfoGuestDataJsonConverter : global::System.Text.Jso
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
         if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
-        if (value.LivechatData is { } livechatData)
-        {
-            writer.WritePropertyName(LivechatDataJsonName);
-            writer.WriteStartObject();
-            foreach (var pair0 in livechatData)
-            {
-                writer.WritePropertyName(pair0.Key);
-                writer.WriteStringValue(pair0.Value);
-            }
-            writer.WriteEndObject();
-        }
+        if (value.LivechatData is { } livechatData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, LivechatDataJsonName, livechatData, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         writer.WriteEndObject();
     }
 }
@@ -6154,12 +5616,12 @@ public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json
         string? slaId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6183,27 +5645,8 @@ public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         else writer.WriteNull(IdJsonName);
         if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.LivechatData is { } livechatData)
-        {
-            writer.WritePropertyName(LivechatDataJsonName);
-            writer.WriteStartObject();
-            foreach (var pair0 in livechatData)
-            {
-                writer.WritePropertyName(pair0.Key);
-                writer.WriteStringValue(pair0.Value);
-            }
-            writer.WriteEndObject();
-        }
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.LivechatData is { } livechatData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, LivechatDataJsonName, livechatData, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.PriorityId is { } priorityId) writer.WriteString(PriorityIdJsonName, priorityId);
         if (value.SlaId is { } slaId) writer.WriteString(SlaIdJsonName, slaId);
         writer.WriteEndObject();
@@ -6234,8 +5677,8 @@ public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.
         SaveRoomInfoRoomData? roomData = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("guestData"u8)) guestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? SaveRoomInfoGuestDataJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("roomData"u8)) roomData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? SaveRoomInfoRoomDataJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("guestData"u8)) guestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoGuestDataJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("roomData"u8)) roomData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoRoomDataJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6253,18 +5696,1752 @@ public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRequest value)
     {
         writer.WriteStartObject();
-        if (value.GuestData is { } guestData)
-        {
-            writer.WritePropertyName(GuestDataJsonName);
-            SaveRoomInfoGuestDataJsonConverter.WriteValue(writer, guestData);
-        }
+        if (value.GuestData is { } guestData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, GuestDataJsonName, guestData, SaveRoomInfoGuestDataJsonConverter.WriteValue);
         else writer.WriteNull(GuestDataJsonName);
-        if (value.RoomData is { } roomData)
-        {
-            writer.WritePropertyName(RoomDataJsonName);
-            SaveRoomInfoRoomDataJsonConverter.WriteValue(writer, roomData);
-        }
+        if (value.RoomData is { } roomData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomDataJsonName, roomData, SaveRoomInfoRoomDataJsonConverter.WriteValue);
         else writer.WriteNull(RoomDataJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatWidgetSettings"/> without reflection.</summary>
+public sealed class LivechatWidgetSettingsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetSettings>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText RegistrationFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("registrationForm");
+    private static readonly global::System.Text.Json.JsonEncodedText AllowSwitchingDepartmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("allowSwitchingDepartments");
+    private static readonly global::System.Text.Json.JsonEncodedText NameFieldRegistrationFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("nameFieldRegistrationForm");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailFieldRegistrationFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("emailFieldRegistrationForm");
+    private static readonly global::System.Text.Json.JsonEncodedText DisplayOfflineFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("displayOfflineForm");
+    private static readonly global::System.Text.Json.JsonEncodedText VideoCallJsonName = global::System.Text.Json.JsonEncodedText.Encode("videoCall");
+    private static readonly global::System.Text.Json.JsonEncodedText FileUploadJsonName = global::System.Text.Json.JsonEncodedText.Encode("fileUpload");
+    private static readonly global::System.Text.Json.JsonEncodedText LanguageJsonName = global::System.Text.Json.JsonEncodedText.Encode("language");
+    private static readonly global::System.Text.Json.JsonEncodedText TranscriptJsonName = global::System.Text.Json.JsonEncodedText.Encode("transcript");
+    private static readonly global::System.Text.Json.JsonEncodedText HistoryMonitorTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("historyMonitorType");
+    private static readonly global::System.Text.Json.JsonEncodedText ForceAcceptDataProcessingConsentJsonName = global::System.Text.Json.JsonEncodedText.Encode("forceAcceptDataProcessingConsent");
+    private static readonly global::System.Text.Json.JsonEncodedText ShowConnectingJsonName = global::System.Text.Json.JsonEncodedText.Encode("showConnecting");
+    private static readonly global::System.Text.Json.JsonEncodedText AgentHiddenInfoJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentHiddenInfo");
+    private static readonly global::System.Text.Json.JsonEncodedText ClearLocalStorageWhenChatEndedJsonName = global::System.Text.Json.JsonEncodedText.Encode("clearLocalStorageWhenChatEnded");
+    private static readonly global::System.Text.Json.JsonEncodedText LimitTextLengthJsonName = global::System.Text.Json.JsonEncodedText.Encode("limitTextLength");
+
+    /// <inheritdoc />
+    public override LivechatWidgetSettings Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetSettings value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatWidgetSettings at the reader's current token.</summary>
+    public static LivechatWidgetSettings ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetSettings.");
+        }
+
+        bool? registrationForm = default;
+        bool? allowSwitchingDepartments = default;
+        bool? nameFieldRegistrationForm = default;
+        bool? emailFieldRegistrationForm = default;
+        bool? displayOfflineForm = default;
+        bool? videoCall = default;
+        bool? fileUpload = default;
+        string? language = default;
+        bool? transcript = default;
+        string? historyMonitorType = default;
+        bool? forceAcceptDataProcessingConsent = default;
+        bool? showConnecting = default;
+        bool? agentHiddenInfo = default;
+        bool? clearLocalStorageWhenChatEnded = default;
+        global::System.Text.Json.JsonElement? limitTextLength = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("registrationForm"u8)) registrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("allowSwitchingDepartments"u8)) allowSwitchingDepartments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("nameFieldRegistrationForm"u8)) nameFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("emailFieldRegistrationForm"u8)) emailFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("displayOfflineForm"u8)) displayOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("videoCall"u8)) videoCall = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("fileUpload"u8)) fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("transcript"u8)) transcript = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("historyMonitorType"u8)) historyMonitorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("forceAcceptDataProcessingConsent"u8)) forceAcceptDataProcessingConsent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("showConnecting"u8)) showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("agentHiddenInfo"u8)) agentHiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("clearLocalStorageWhenChatEnded"u8)) clearLocalStorageWhenChatEnded = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("limitTextLength"u8)) limitTextLength = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatWidgetSettings
+        {
+            RegistrationForm = registrationForm,
+            AllowSwitchingDepartments = allowSwitchingDepartments,
+            NameFieldRegistrationForm = nameFieldRegistrationForm,
+            EmailFieldRegistrationForm = emailFieldRegistrationForm,
+            DisplayOfflineForm = displayOfflineForm,
+            VideoCall = videoCall,
+            FileUpload = fileUpload,
+            Language = language,
+            Transcript = transcript,
+            HistoryMonitorType = historyMonitorType,
+            ForceAcceptDataProcessingConsent = forceAcceptDataProcessingConsent,
+            ShowConnecting = showConnecting,
+            AgentHiddenInfo = agentHiddenInfo,
+            ClearLocalStorageWhenChatEnded = clearLocalStorageWhenChatEnded,
+            LimitTextLength = limitTextLength,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatWidgetSettings.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetSettings value)
+    {
+        writer.WriteStartObject();
+        if (value.RegistrationForm is { } registrationForm) writer.WriteBoolean(RegistrationFormJsonName, registrationForm);
+        if (value.AllowSwitchingDepartments is { } allowSwitchingDepartments) writer.WriteBoolean(AllowSwitchingDepartmentsJsonName, allowSwitchingDepartments);
+        if (value.NameFieldRegistrationForm is { } nameFieldRegistrationForm) writer.WriteBoolean(NameFieldRegistrationFormJsonName, nameFieldRegistrationForm);
+        if (value.EmailFieldRegistrationForm is { } emailFieldRegistrationForm) writer.WriteBoolean(EmailFieldRegistrationFormJsonName, emailFieldRegistrationForm);
+        if (value.DisplayOfflineForm is { } displayOfflineForm) writer.WriteBoolean(DisplayOfflineFormJsonName, displayOfflineForm);
+        if (value.VideoCall is { } videoCall) writer.WriteBoolean(VideoCallJsonName, videoCall);
+        if (value.FileUpload is { } fileUpload) writer.WriteBoolean(FileUploadJsonName, fileUpload);
+        if (value.Language is { } language) writer.WriteString(LanguageJsonName, language);
+        if (value.Transcript is { } transcript) writer.WriteBoolean(TranscriptJsonName, transcript);
+        if (value.HistoryMonitorType is { } historyMonitorType) writer.WriteString(HistoryMonitorTypeJsonName, historyMonitorType);
+        if (value.ForceAcceptDataProcessingConsent is { } forceAcceptDataProcessingConsent) writer.WriteBoolean(ForceAcceptDataProcessingConsentJsonName, forceAcceptDataProcessingConsent);
+        if (value.ShowConnecting is { } showConnecting) writer.WriteBoolean(ShowConnectingJsonName, showConnecting);
+        if (value.AgentHiddenInfo is { } agentHiddenInfo) writer.WriteBoolean(AgentHiddenInfoJsonName, agentHiddenInfo);
+        if (value.ClearLocalStorageWhenChatEnded is { } clearLocalStorageWhenChatEnded) writer.WriteBoolean(ClearLocalStorageWhenChatEndedJsonName, clearLocalStorageWhenChatEnded);
+        if (value.LimitTextLength is { } limitTextLength) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LimitTextLengthJsonName, limitTextLength);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatWidgetTheme"/> without reflection.</summary>
+public sealed class LivechatWidgetThemeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetTheme>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText ColorJsonName = global::System.Text.Json.JsonEncodedText.Encode("color");
+    private static readonly global::System.Text.Json.JsonEncodedText OfflineTitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineTitle");
+    private static readonly global::System.Text.Json.JsonEncodedText OfflineColorJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineColor");
+    private static readonly global::System.Text.Json.JsonEncodedText PositionJsonName = global::System.Text.Json.JsonEncodedText.Encode("position");
+    private static readonly global::System.Text.Json.JsonEncodedText ActionLinksJsonName = global::System.Text.Json.JsonEncodedText.Encode("actionLinks");
+
+    /// <inheritdoc />
+    public override LivechatWidgetTheme Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetTheme value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatWidgetTheme at the reader's current token.</summary>
+    public static LivechatWidgetTheme ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetTheme.");
+        }
+
+        string? title = default;
+        string? color = default;
+        string? offlineTitle = default;
+        string? offlineColor = default;
+        string? position = default;
+        global::System.Text.Json.JsonElement? actionLinks = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("color"u8)) color = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineTitle"u8)) offlineTitle = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineColor"u8)) offlineColor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("position"u8)) position = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("actionLinks"u8)) actionLinks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatWidgetTheme
+        {
+            Title = title,
+            Color = color,
+            OfflineTitle = offlineTitle,
+            OfflineColor = offlineColor,
+            Position = position,
+            ActionLinks = actionLinks,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatWidgetTheme.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetTheme value)
+    {
+        writer.WriteStartObject();
+        if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
+        if (value.Color is { } color) writer.WriteString(ColorJsonName, color);
+        if (value.OfflineTitle is { } offlineTitle) writer.WriteString(OfflineTitleJsonName, offlineTitle);
+        if (value.OfflineColor is { } offlineColor) writer.WriteString(OfflineColorJsonName, offlineColor);
+        if (value.Position is { } position) writer.WriteString(PositionJsonName, position);
+        if (value.ActionLinks is { } actionLinks) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ActionLinksJsonName, actionLinks);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatWidgetMessages"/> without reflection.</summary>
+public sealed class LivechatWidgetMessagesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetMessages>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText OfflineMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText OfflineSuccessMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineSuccessMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText OfflineUnavailableMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineUnavailableMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText ConversationFinishedMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("conversationFinishedMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText ConversationFinishedTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("conversationFinishedText");
+    private static readonly global::System.Text.Json.JsonEncodedText TranscriptMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("transcriptMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText RegistrationFormMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("registrationFormMessage");
+    private static readonly global::System.Text.Json.JsonEncodedText DataProcessingConsentTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("dataProcessingConsentText");
+
+    /// <inheritdoc />
+    public override LivechatWidgetMessages Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetMessages value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatWidgetMessages at the reader's current token.</summary>
+    public static LivechatWidgetMessages ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetMessages.");
+        }
+
+        string? offlineMessage = default;
+        string? offlineSuccessMessage = default;
+        string? offlineUnavailableMessage = default;
+        string? conversationFinishedMessage = default;
+        string? conversationFinishedText = default;
+        string? transcriptMessage = default;
+        string? registrationFormMessage = default;
+        string? dataProcessingConsentText = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("offlineMessage"u8)) offlineMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineSuccessMessage"u8)) offlineSuccessMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("offlineUnavailableMessage"u8)) offlineUnavailableMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("conversationFinishedMessage"u8)) conversationFinishedMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("conversationFinishedText"u8)) conversationFinishedText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("transcriptMessage"u8)) transcriptMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("registrationFormMessage"u8)) registrationFormMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("dataProcessingConsentText"u8)) dataProcessingConsentText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatWidgetMessages
+        {
+            OfflineMessage = offlineMessage,
+            OfflineSuccessMessage = offlineSuccessMessage,
+            OfflineUnavailableMessage = offlineUnavailableMessage,
+            ConversationFinishedMessage = conversationFinishedMessage,
+            ConversationFinishedText = conversationFinishedText,
+            TranscriptMessage = transcriptMessage,
+            RegistrationFormMessage = registrationFormMessage,
+            DataProcessingConsentText = dataProcessingConsentText,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatWidgetMessages.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetMessages value)
+    {
+        writer.WriteStartObject();
+        if (value.OfflineMessage is { } offlineMessage) writer.WriteString(OfflineMessageJsonName, offlineMessage);
+        if (value.OfflineSuccessMessage is { } offlineSuccessMessage) writer.WriteString(OfflineSuccessMessageJsonName, offlineSuccessMessage);
+        if (value.OfflineUnavailableMessage is { } offlineUnavailableMessage) writer.WriteString(OfflineUnavailableMessageJsonName, offlineUnavailableMessage);
+        if (value.ConversationFinishedMessage is { } conversationFinishedMessage) writer.WriteString(ConversationFinishedMessageJsonName, conversationFinishedMessage);
+        if (value.ConversationFinishedText is { } conversationFinishedText) writer.WriteString(ConversationFinishedTextJsonName, conversationFinishedText);
+        if (value.TranscriptMessage is { } transcriptMessage) writer.WriteString(TranscriptMessageJsonName, transcriptMessage);
+        if (value.RegistrationFormMessage is { } registrationFormMessage) writer.WriteString(RegistrationFormMessageJsonName, registrationFormMessage);
+        if (value.DataProcessingConsentText is { } dataProcessingConsentText) writer.WriteString(DataProcessingConsentTextJsonName, dataProcessingConsentText);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatSurveyOptions"/> without reflection.</summary>
+public sealed class LivechatSurveyOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatSurveyOptions>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText ItemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items");
+    private static readonly global::System.Text.Json.JsonEncodedText ValuesJsonName = global::System.Text.Json.JsonEncodedText.Encode("values");
+
+    /// <inheritdoc />
+    public override LivechatSurveyOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatSurveyOptions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatSurveyOptions at the reader's current token.</summary>
+    public static LivechatSurveyOptions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatSurveyOptions.");
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<string>? items = default;
+        global::System.Collections.Generic.IReadOnlyList<string>? values = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("items"u8)) items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("values"u8)) values = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatSurveyOptions
+        {
+            Items = items,
+            Values = values,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatSurveyOptions.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSurveyOptions value)
+    {
+        writer.WriteStartObject();
+        if (value.Items is { } items) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ItemsJsonName, items, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.Values is { } values) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ValuesJsonName, values, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatTrigger"/> without reflection.</summary>
+public sealed class LivechatTriggerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatTrigger>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText RunOnceJsonName = global::System.Text.Json.JsonEncodedText.Encode("runOnce");
+    private static readonly global::System.Text.Json.JsonEncodedText ConditionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("conditions");
+    private static readonly global::System.Text.Json.JsonEncodedText ActionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("actions");
+
+    /// <inheritdoc />
+    public override LivechatTrigger Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatTrigger value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatTrigger at the reader's current token.</summary>
+    public static LivechatTrigger ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatTrigger.");
+        }
+
+        string? id = default;
+        bool? runOnce = default;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? conditions = default;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? actions = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("runOnce"u8)) runOnce = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("conditions"u8)) conditions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else if (reader.ValueTextEquals("actions"u8)) actions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatTrigger", "_id");
+
+        return new LivechatTrigger
+        {
+            Id = id!,
+            RunOnce = runOnce,
+            Conditions = conditions,
+            Actions = actions,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatTrigger.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatTrigger value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.RunOnce is { } runOnce) writer.WriteBoolean(RunOnceJsonName, runOnce);
+        if (value.Conditions is { } conditions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ConditionsJsonName, conditions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        if (value.Actions is { } actions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActionsJsonName, actions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatConfigDepartment"/> without reflection.</summary>
+public sealed class LivechatConfigDepartmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatConfigDepartment>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText ShowOnRegistrationJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnRegistration");
+    private static readonly global::System.Text.Json.JsonEncodedText ShowOnOfflineFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnOfflineForm");
+
+    /// <inheritdoc />
+    public override LivechatConfigDepartment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfigDepartment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatConfigDepartment at the reader's current token.</summary>
+    public static LivechatConfigDepartment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatConfigDepartment.");
+        }
+
+        string? id = default;
+        string? name = default;
+        bool? showOnRegistration = default;
+        bool? showOnOfflineForm = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatConfigDepartment", "_id");
+
+        return new LivechatConfigDepartment
+        {
+            Id = id!,
+            Name = name,
+            ShowOnRegistration = showOnRegistration,
+            ShowOnOfflineForm = showOnOfflineForm,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatConfigDepartment.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfigDepartment value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        else writer.WriteNull(IdJsonName);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.ShowOnRegistration is { } showOnRegistration) writer.WriteBoolean(ShowOnRegistrationJsonName, showOnRegistration);
+        if (value.ShowOnOfflineForm is { } showOnOfflineForm) writer.WriteBoolean(ShowOnOfflineFormJsonName, showOnOfflineForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatWidgetResources"/> without reflection.</summary>
+public sealed class LivechatWidgetResourcesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetResources>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText SoundJsonName = global::System.Text.Json.JsonEncodedText.Encode("sound");
+    private static readonly global::System.Text.Json.JsonEncodedText EmojisJsonName = global::System.Text.Json.JsonEncodedText.Encode("emojis");
+
+    /// <inheritdoc />
+    public override LivechatWidgetResources Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetResources value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatWidgetResources at the reader's current token.</summary>
+    public static LivechatWidgetResources ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetResources.");
+        }
+
+        string? sound = default;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? emojis = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("sound"u8)) sound = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("emojis"u8)) emojis = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatWidgetResources
+        {
+            Sound = sound,
+            Emojis = emojis,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatWidgetResources.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetResources value)
+    {
+        writer.WriteStartObject();
+        if (value.Sound is { } sound) writer.WriteString(SoundJsonName, sound);
+        if (value.Emojis is { } emojis) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmojisJsonName, emojis, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="WidgetAgent"/> without reflection.</summary>
+public sealed class WidgetAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetAgent>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
+    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailsJsonName = global::System.Text.Json.JsonEncodedText.Encode("emails");
+    private static readonly global::System.Text.Json.JsonEncodedText IsHiddenJsonName = global::System.Text.Json.JsonEncodedText.Encode("hiddenInfo");
+
+    /// <inheritdoc />
+    public override WidgetAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one WidgetAgent at the reader's current token.</summary>
+    public static WidgetAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for WidgetAgent.");
+        }
+
+        string? id = default;
+        string? name = default;
+        string? username = default;
+        UserStatus? status = default;
+        global::System.Collections.Generic.IReadOnlyList<UserEmail>? emails = default;
+        bool? isHidden = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("hiddenInfo"u8)) isHidden = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new WidgetAgent
+        {
+            Id = id,
+            Name = name,
+            Username = username,
+            Status = status,
+            Emails = emails,
+            IsHidden = isHidden,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one WidgetAgent.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WidgetAgent value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
+        if (value.IsHidden is { } isHidden) writer.WriteBoolean(IsHiddenJsonName, isHidden);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatConfig"/> without reflection.</summary>
+public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatConfig>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IsEnabledJsonName = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+    private static readonly global::System.Text.Json.JsonEncodedText SettingsJsonName = global::System.Text.Json.JsonEncodedText.Encode("settings");
+    private static readonly global::System.Text.Json.JsonEncodedText ThemeJsonName = global::System.Text.Json.JsonEncodedText.Encode("theme");
+    private static readonly global::System.Text.Json.JsonEncodedText MessagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("messages");
+    private static readonly global::System.Text.Json.JsonEncodedText SurveyJsonName = global::System.Text.Json.JsonEncodedText.Encode("survey");
+    private static readonly global::System.Text.Json.JsonEncodedText TriggersJsonName = global::System.Text.Json.JsonEncodedText.Encode("triggers");
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("departments");
+    private static readonly global::System.Text.Json.JsonEncodedText ResourcesJsonName = global::System.Text.Json.JsonEncodedText.Encode("resources");
+    private static readonly global::System.Text.Json.JsonEncodedText IsOnlineJsonName = global::System.Text.Json.JsonEncodedText.Encode("online");
+    private static readonly global::System.Text.Json.JsonEncodedText GuestJsonName = global::System.Text.Json.JsonEncodedText.Encode("guest");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomJsonName = global::System.Text.Json.JsonEncodedText.Encode("room");
+    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
+
+    /// <inheritdoc />
+    public override LivechatConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfig value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatConfig at the reader's current token.</summary>
+    public static LivechatConfig ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatConfig.");
+        }
+
+        bool? isEnabled = default;
+        LivechatWidgetSettings? settings = default;
+        LivechatWidgetTheme? theme = default;
+        LivechatWidgetMessages? messages = default;
+        LivechatSurveyOptions? survey = default;
+        global::System.Collections.Generic.IReadOnlyList<LivechatTrigger>? triggers = default;
+        global::System.Collections.Generic.IReadOnlyList<LivechatConfigDepartment>? departments = default;
+        LivechatWidgetResources? resources = default;
+        bool? isOnline = default;
+        Visitor? guest = default;
+        LivechatRoom? room = default;
+        WidgetAgent? agent = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetSettingsJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("theme"u8)) theme = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetThemeJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetMessagesJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("survey"u8)) survey = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatSurveyOptionsJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("triggers"u8)) triggers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatTriggerJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatConfigDepartmentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("resources"u8)) resources = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetResourcesJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("online"u8)) isOnline = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("guest"u8)) guest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, WidgetAgentJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (isEnabled is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatConfig", "enabled");
+
+        return new LivechatConfig
+        {
+            IsEnabled = isEnabled.GetValueOrDefault(),
+            Settings = settings,
+            Theme = theme,
+            Messages = messages,
+            Survey = survey,
+            Triggers = triggers,
+            Departments = departments,
+            Resources = resources,
+            IsOnline = isOnline,
+            Guest = guest,
+            Room = room,
+            Agent = agent,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatConfig.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfig value)
+    {
+        writer.WriteStartObject();
+        if (value.IsEnabled is { } isEnabled) writer.WriteBoolean(IsEnabledJsonName, isEnabled);
+        else writer.WriteNull(IsEnabledJsonName);
+        if (value.Settings is { } settings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SettingsJsonName, settings, LivechatWidgetSettingsJsonConverter.WriteValue);
+        if (value.Theme is { } theme) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ThemeJsonName, theme, LivechatWidgetThemeJsonConverter.WriteValue);
+        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessagesJsonName, messages, LivechatWidgetMessagesJsonConverter.WriteValue);
+        if (value.Survey is { } survey) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SurveyJsonName, survey, LivechatSurveyOptionsJsonConverter.WriteValue);
+        if (value.Triggers is { } triggers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TriggersJsonName, triggers, LivechatTriggerJsonConverter.WriteValue);
+        if (value.Departments is { } departments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, departments, LivechatConfigDepartmentJsonConverter.WriteValue);
+        if (value.Resources is { } resources) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResourcesJsonName, resources, LivechatWidgetResourcesJsonConverter.WriteValue);
+        if (value.IsOnline is { } isOnline) writer.WriteBoolean(IsOnlineJsonName, isOnline);
+        if (value.Guest is { } guest) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, GuestJsonName, guest, VisitorJsonConverter.WriteValue);
+        if (value.Room is { } room) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomJsonName, room, LivechatRoomJsonConverter.WriteValue);
+        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, WidgetAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="GetLivechatConfigResponse"/> without reflection.</summary>
+public sealed class GetLivechatConfigResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetLivechatConfigResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText ConfigJsonName = global::System.Text.Json.JsonEncodedText.Encode("config");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override GetLivechatConfigResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatConfigResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one GetLivechatConfigResponse at the reader's current token.</summary>
+    public static GetLivechatConfigResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetLivechatConfigResponse.");
+        }
+
+        LivechatConfig? config = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("config"u8)) config = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatConfigJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (config is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetLivechatConfigResponse", "config");
+
+        return new GetLivechatConfigResponse
+        {
+            Config = config!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one GetLivechatConfigResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatConfigResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Config is { } config) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ConfigJsonName, config, LivechatConfigJsonConverter.WriteValue);
+        else writer.WriteNull(ConfigJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetVisitorStatusRequest"/> without reflection.</summary>
+public sealed class SetVisitorStatusRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetVisitorStatusRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+
+    /// <inheritdoc />
+    public override SetVisitorStatusRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetVisitorStatusRequest at the reader's current token.</summary>
+    public static SetVisitorStatusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetVisitorStatusRequest.");
+        }
+
+        string? token = default;
+        VisitorStatus? status = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetVisitorStatusRequest", "token");
+        if (status is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetVisitorStatusRequest", "status");
+
+        return new SetVisitorStatusRequest
+        {
+            Token = token!,
+            Status = status.GetValueOrDefault(),
+        };
+    }
+
+    /// <summary>Writes one SetVisitorStatusRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        else writer.WriteNull(StatusJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetVisitorStatusResponse"/> without reflection.</summary>
+public sealed class SetVisitorStatusResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetVisitorStatusResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SetVisitorStatusResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetVisitorStatusResponse at the reader's current token.</summary>
+    public static SetVisitorStatusResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetVisitorStatusResponse.");
+        }
+
+        string? token = default;
+        VisitorStatus? status = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetVisitorStatusResponse", "token");
+        if (status is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetVisitorStatusResponse", "status");
+
+        return new SetVisitorStatusResponse
+        {
+            Token = token!,
+            Status = status.GetValueOrDefault(),
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SetVisitorStatusResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        else writer.WriteNull(StatusJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="RoomSurveyAnswer"/> without reflection.</summary>
+public sealed class RoomSurveyAnswerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomSurveyAnswer>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+
+    /// <inheritdoc />
+    public override RoomSurveyAnswer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyAnswer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one RoomSurveyAnswer at the reader's current token.</summary>
+    public static RoomSurveyAnswer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomSurveyAnswer.");
+        }
+
+        string? name = default;
+        string? valueValue = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyAnswer", "name");
+        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyAnswer", "value");
+
+        return new RoomSurveyAnswer
+        {
+            Name = name!,
+            Value = valueValue!,
+        };
+    }
+
+    /// <summary>Writes one RoomSurveyAnswer.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyAnswer value)
+    {
+        writer.WriteStartObject();
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        else writer.WriteNull(NameJsonName);
+        if (value.Value is { } valueValue) writer.WriteString(ValueJsonName, valueValue);
+        else writer.WriteNull(ValueJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="RoomSurveyRequest"/> without reflection.</summary>
+public sealed class RoomSurveyRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomSurveyRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText AnswersJsonName = global::System.Text.Json.JsonEncodedText.Encode("data");
+
+    /// <inheritdoc />
+    public override RoomSurveyRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one RoomSurveyRequest at the reader's current token.</summary>
+    public static RoomSurveyRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomSurveyRequest.");
+        }
+
+        string? token = default;
+        string? roomId = default;
+        global::System.Collections.Generic.IReadOnlyList<RoomSurveyAnswer>? answers = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("data"u8)) answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, RoomSurveyAnswerJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyRequest", "token");
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyRequest", "rid");
+        if (answers is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyRequest", "data");
+
+        return new RoomSurveyRequest
+        {
+            Token = token!,
+            RoomId = roomId!,
+            Answers = answers!,
+        };
+    }
+
+    /// <summary>Writes one RoomSurveyRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Answers is { } answers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AnswersJsonName, answers, RoomSurveyAnswerJsonConverter.WriteValue);
+        else writer.WriteNull(AnswersJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="RoomSurveyResponse"/> without reflection.</summary>
+public sealed class RoomSurveyResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomSurveyResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText AnswersJsonName = global::System.Text.Json.JsonEncodedText.Encode("data");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override RoomSurveyResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one RoomSurveyResponse at the reader's current token.</summary>
+    public static RoomSurveyResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomSurveyResponse.");
+        }
+
+        string? roomId = default;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, string>? answers = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("data"u8)) answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyResponse", "rid");
+        if (answers is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyResponse", "data");
+
+        return new RoomSurveyResponse
+        {
+            RoomId = roomId!,
+            Answers = answers!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one RoomSurveyResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Answers is { } answers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AnswersJsonName, answers, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        else writer.WriteNull(AnswersJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorPageLocation"/> without reflection.</summary>
+public sealed class VisitorPageLocationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorPageLocation>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText HrefJsonName = global::System.Text.Json.JsonEncodedText.Encode("href");
+
+    /// <inheritdoc />
+    public override VisitorPageLocation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageLocation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorPageLocation at the reader's current token.</summary>
+    public static VisitorPageLocation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorPageLocation.");
+        }
+
+        string? href = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("href"u8)) href = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (href is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageLocation", "href");
+
+        return new VisitorPageLocation
+        {
+            Href = href!,
+        };
+    }
+
+    /// <summary>Writes one VisitorPageLocation.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageLocation value)
+    {
+        writer.WriteStartObject();
+        if (value.Href is { } href) writer.WriteString(HrefJsonName, href);
+        else writer.WriteNull(HrefJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorPageInfo"/> without reflection.</summary>
+public sealed class VisitorPageInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorPageInfo>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title");
+    private static readonly global::System.Text.Json.JsonEncodedText ChangeJsonName = global::System.Text.Json.JsonEncodedText.Encode("change");
+    private static readonly global::System.Text.Json.JsonEncodedText LocationJsonName = global::System.Text.Json.JsonEncodedText.Encode("location");
+
+    /// <inheritdoc />
+    public override VisitorPageInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageInfo value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorPageInfo at the reader's current token.</summary>
+    public static VisitorPageInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorPageInfo.");
+        }
+
+        string? title = default;
+        string? change = default;
+        VisitorPageLocation? location = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("change"u8)) change = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("location"u8)) location = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageLocationJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (title is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "title");
+        if (change is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "change");
+        if (location is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "location");
+
+        return new VisitorPageInfo
+        {
+            Title = title!,
+            Change = change!,
+            Location = location!,
+        };
+    }
+
+    /// <summary>Writes one VisitorPageInfo.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageInfo value)
+    {
+        writer.WriteStartObject();
+        if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
+        else writer.WriteNull(TitleJsonName);
+        if (value.Change is { } change) writer.WriteString(ChangeJsonName, change);
+        else writer.WriteNull(ChangeJsonName);
+        if (value.Location is { } location) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LocationJsonName, location, VisitorPageLocationJsonConverter.WriteValue);
+        else writer.WriteNull(LocationJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorNavigationRequest"/> without reflection.</summary>
+public sealed class VisitorNavigationRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigationRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText PageInfoJsonName = global::System.Text.Json.JsonEncodedText.Encode("pageInfo");
+
+    /// <inheritdoc />
+    public override VisitorNavigationRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorNavigationRequest at the reader's current token.</summary>
+    public static VisitorNavigationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigationRequest.");
+        }
+
+        string? token = default;
+        string? roomId = default;
+        VisitorPageInfo? pageInfo = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("pageInfo"u8)) pageInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorNavigationRequest", "token");
+        if (pageInfo is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorNavigationRequest", "pageInfo");
+
+        return new VisitorNavigationRequest
+        {
+            Token = token!,
+            RoomId = roomId,
+            PageInfo = pageInfo!,
+        };
+    }
+
+    /// <summary>Writes one VisitorNavigationRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        if (value.PageInfo is { } pageInfo) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageInfoJsonName, pageInfo, VisitorPageInfoJsonConverter.WriteValue);
+        else writer.WriteNull(PageInfoJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorNavigation"/> without reflection.</summary>
+public sealed class VisitorNavigationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigation>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText PageJsonName = global::System.Text.Json.JsonEncodedText.Encode("page");
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+
+    /// <inheritdoc />
+    public override VisitorNavigation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorNavigation at the reader's current token.</summary>
+    public static VisitorNavigation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigation.");
+        }
+
+        VisitorPageInfo? page = default;
+        string? token = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new VisitorNavigation
+        {
+            Page = page,
+            Token = token,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one VisitorNavigation.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value)
+    {
+        writer.WriteStartObject();
+        if (value.Page is { } page) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, page, VisitorPageInfoJsonConverter.WriteValue);
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorNavigationEntry"/> without reflection.</summary>
+public sealed class VisitorNavigationEntryJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigationEntry>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
+    private static readonly global::System.Text.Json.JsonEncodedText NavigationJsonName = global::System.Text.Json.JsonEncodedText.Encode("navigation");
+
+    /// <inheritdoc />
+    public override VisitorNavigationEntry Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationEntry value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorNavigationEntry at the reader's current token.</summary>
+    public static VisitorNavigationEntry ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigationEntry.");
+        }
+
+        string? text = default;
+        VisitorNavigation? navigation = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (text is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorNavigationEntry", "msg");
+
+        return new VisitorNavigationEntry
+        {
+            Text = text!,
+            Navigation = navigation,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one VisitorNavigationEntry.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationEntry value)
+    {
+        writer.WriteStartObject();
+        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
+        else writer.WriteNull(TextJsonName);
+        if (value.Navigation is { } navigation) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, navigation, VisitorNavigationJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="VisitorNavigationResponse"/> without reflection.</summary>
+public sealed class VisitorNavigationResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigationResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText PageJsonName = global::System.Text.Json.JsonEncodedText.Encode("page");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override VisitorNavigationResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one VisitorNavigationResponse at the reader's current token.</summary>
+    public static VisitorNavigationResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigationResponse.");
+        }
+
+        VisitorNavigationEntry? page = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationEntryJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new VisitorNavigationResponse
+        {
+            Page = page,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one VisitorNavigationResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Page is { } page) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, page, VisitorNavigationEntryJsonConverter.WriteValue);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SendTranscriptRequest"/> without reflection.</summary>
+public sealed class SendTranscriptRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendTranscriptRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
+
+    /// <inheritdoc />
+    public override SendTranscriptRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SendTranscriptRequest at the reader's current token.</summary>
+    public static SendTranscriptRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendTranscriptRequest.");
+        }
+
+        string? token = default;
+        string? roomId = default;
+        string? email = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendTranscriptRequest", "token");
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendTranscriptRequest", "rid");
+        if (email is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendTranscriptRequest", "email");
+
+        return new SendTranscriptRequest
+        {
+            Token = token!,
+            RoomId = roomId!,
+            Email = email!,
+        };
+    }
+
+    /// <summary>Writes one SendTranscriptRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
+        else writer.WriteNull(EmailJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SendTranscriptResponse"/> without reflection.</summary>
+public sealed class SendTranscriptResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendTranscriptResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SendTranscriptResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SendTranscriptResponse at the reader's current token.</summary>
+    public static SendTranscriptResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendTranscriptResponse.");
+        }
+
+        string? message = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendTranscriptResponse", "message");
+
+        return new SendTranscriptResponse
+        {
+            Message = message!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SendTranscriptResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
+        else writer.WriteNull(MessageJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetCustomFieldRequest"/> without reflection.</summary>
+public sealed class SetCustomFieldRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText KeyJsonName = global::System.Text.Json.JsonEncodedText.Encode("key");
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+    private static readonly global::System.Text.Json.JsonEncodedText OverwriteJsonName = global::System.Text.Json.JsonEncodedText.Encode("overwrite");
+
+    /// <inheritdoc />
+    public override SetCustomFieldRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetCustomFieldRequest at the reader's current token.</summary>
+    public static SetCustomFieldRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldRequest.");
+        }
+
+        string? token = default;
+        string? key = default;
+        string? valueValue = default;
+        bool? overwrite = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "token");
+        if (key is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "key");
+        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "value");
+        if (overwrite is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "overwrite");
+
+        return new SetCustomFieldRequest
+        {
+            Token = token!,
+            Key = key!,
+            Value = valueValue!,
+            Overwrite = overwrite.GetValueOrDefault(),
+        };
+    }
+
+    /// <summary>Writes one SetCustomFieldRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.Key is { } key) writer.WriteString(KeyJsonName, key);
+        else writer.WriteNull(KeyJsonName);
+        if (value.Value is { } valueValue) writer.WriteString(ValueJsonName, valueValue);
+        else writer.WriteNull(ValueJsonName);
+        if (value.Overwrite is { } overwrite) writer.WriteBoolean(OverwriteJsonName, overwrite);
+        else writer.WriteNull(OverwriteJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetCustomFieldResponse"/> without reflection.</summary>
+public sealed class SetCustomFieldResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText FieldJsonName = global::System.Text.Json.JsonEncodedText.Encode("field");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SetCustomFieldResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetCustomFieldResponse at the reader's current token.</summary>
+    public static SetCustomFieldResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldResponse.");
+        }
+
+        CustomFieldInput? field = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("field"u8)) field = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, CustomFieldInputJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (field is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldResponse", "field");
+
+        return new SetCustomFieldResponse
+        {
+            Field = field!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SetCustomFieldResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Field is { } field) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FieldJsonName, field, CustomFieldInputJsonConverter.WriteValue);
+        else writer.WriteNull(FieldJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetCustomFieldsRequest"/> without reflection.</summary>
+public sealed class SetCustomFieldsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldsRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
+
+    /// <inheritdoc />
+    public override SetCustomFieldsRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetCustomFieldsRequest at the reader's current token.</summary>
+    public static SetCustomFieldsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldsRequest.");
+        }
+
+        string? token = default;
+        global::System.Collections.Generic.IReadOnlyList<CustomFieldInput>? customFields = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldsRequest", "token");
+        if (customFields is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldsRequest", "customFields");
+
+        return new SetCustomFieldsRequest
+        {
+            Token = token!,
+            CustomFields = customFields!,
+        };
+    }
+
+    /// <summary>Writes one SetCustomFieldsRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, CustomFieldsJsonName, customFields, CustomFieldInputJsonConverter.WriteValue);
+        else writer.WriteNull(CustomFieldsJsonName);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SavedCustomField"/> without reflection.</summary>
+public sealed class SavedCustomFieldJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SavedCustomField>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText KeyJsonName = global::System.Text.Json.JsonEncodedText.Encode("Key");
+    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
+    private static readonly global::System.Text.Json.JsonEncodedText OverwriteJsonName = global::System.Text.Json.JsonEncodedText.Encode("overwrite");
+
+    /// <inheritdoc />
+    public override SavedCustomField Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SavedCustomField value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SavedCustomField at the reader's current token.</summary>
+    public static SavedCustomField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SavedCustomField.");
+        }
+
+        string? key = default;
+        string? valueValue = default;
+        bool? overwrite = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("Key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (key is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SavedCustomField", "Key");
+        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SavedCustomField", "value");
+        if (overwrite is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SavedCustomField", "overwrite");
+
+        return new SavedCustomField
+        {
+            Key = key!,
+            Value = valueValue!,
+            Overwrite = overwrite.GetValueOrDefault(),
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SavedCustomField.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SavedCustomField value)
+    {
+        writer.WriteStartObject();
+        if (value.Key is { } key) writer.WriteString(KeyJsonName, key);
+        else writer.WriteNull(KeyJsonName);
+        if (value.Value is { } valueValue) writer.WriteString(ValueJsonName, valueValue);
+        else writer.WriteNull(ValueJsonName);
+        if (value.Overwrite is { } overwrite) writer.WriteBoolean(OverwriteJsonName, overwrite);
+        else writer.WriteNull(OverwriteJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="SetCustomFieldsResponse"/> without reflection.</summary>
+public sealed class SetCustomFieldsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldsResponse>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText FieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("fields");
+    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
+
+    /// <inheritdoc />
+    public override SetCustomFieldsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one SetCustomFieldsResponse at the reader's current token.</summary>
+    public static SetCustomFieldsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldsResponse.");
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<SavedCustomField>? fields = default;
+        bool? success = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("fields"u8)) fields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, SavedCustomFieldJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (fields is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldsResponse", "fields");
+
+        return new SetCustomFieldsResponse
+        {
+            Fields = fields!,
+            Success = success,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one SetCustomFieldsResponse.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsResponse value)
+    {
+        writer.WriteStartObject();
+        if (value.Fields is { } fields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FieldsJsonName, fields, SavedCustomFieldJsonConverter.WriteValue);
+        else writer.WriteNull(FieldsJsonName);
+        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="TransferRoomToDepartmentRequest"/> without reflection.</summary>
+public sealed class TransferRoomToDepartmentRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TransferRoomToDepartmentRequest>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
+    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
+    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
+
+    /// <inheritdoc />
+    public override TransferRoomToDepartmentRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TransferRoomToDepartmentRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one TransferRoomToDepartmentRequest at the reader's current token.</summary>
+    public static TransferRoomToDepartmentRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for TransferRoomToDepartmentRequest.");
+        }
+
+        string? token = default;
+        string? roomId = default;
+        string? departmentId = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("department"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TransferRoomToDepartmentRequest", "token");
+        if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TransferRoomToDepartmentRequest", "rid");
+        if (departmentId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TransferRoomToDepartmentRequest", "department");
+
+        return new TransferRoomToDepartmentRequest
+        {
+            Token = token!,
+            RoomId = roomId!,
+            DepartmentId = departmentId!,
+        };
+    }
+
+    /// <summary>Writes one TransferRoomToDepartmentRequest.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TransferRoomToDepartmentRequest value)
+    {
+        writer.WriteStartObject();
+        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        else writer.WriteNull(TokenJsonName);
+        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
+        else writer.WriteNull(RoomIdJsonName);
+        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
+        else writer.WriteNull(DepartmentIdJsonName);
         writer.WriteEndObject();
     }
 }
@@ -6320,21 +7497,21 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("chatClosingTags"u8)) chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("offlineMessageChannelName"u8)) offlineMessageChannelName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("numAgents"u8)) agentCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("archived"u8)) isArchived = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("chatClosingTags"u8)) chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("offlineMessageChannelName"u8)) offlineMessageChannelName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("numAgents"u8)) agentCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("archived"u8)) isArchived = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6376,27 +7553,9 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
         if (value.ShowOnRegistration is { } showOnRegistration) writer.WriteBoolean(ShowOnRegistrationJsonName, showOnRegistration);
         if (value.ShowOnOfflineForm is { } showOnOfflineForm) writer.WriteBoolean(ShowOnOfflineFormJsonName, showOnOfflineForm);
         if (value.RequestTagBeforeClosingChat is { } requestTagBeforeClosingChat) writer.WriteBoolean(RequestTagBeforeClosingChatJsonName, requestTagBeforeClosingChat);
-        if (value.ChatClosingTags is { } chatClosingTags)
-        {
-            writer.WritePropertyName(ChatClosingTagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in chatClosingTags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.ChatClosingTags is { } chatClosingTags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChatClosingTagsJsonName, chatClosingTags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.FallbackForwardDepartment is { } fallbackForwardDepartment) writer.WriteString(FallbackForwardDepartmentJsonName, fallbackForwardDepartment);
-        if (value.DepartmentsAllowedToForward is { } departmentsAllowedToForward)
-        {
-            writer.WritePropertyName(DepartmentsAllowedToForwardJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in departmentsAllowedToForward)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.DepartmentsAllowedToForward is { } departmentsAllowedToForward) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsAllowedToForwardJsonName, departmentsAllowedToForward, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.OfflineMessageChannelName is { } offlineMessageChannelName) writer.WriteString(OfflineMessageChannelNameJsonName, offlineMessageChannelName);
         if (value.AgentCount is { } agentCount) writer.WriteNumber(AgentCountJsonName, agentCount);
         if (value.IsArchived is { } isArchived) writer.WriteBoolean(IsArchivedJsonName, isArchived);
@@ -6443,14 +7602,14 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("departmentEnabled"u8)) isDepartmentEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("order"u8)) order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("departmentEnabled"u8)) isDepartmentEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("order"u8)) order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6533,16 +7692,16 @@ public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("chatClosingTags"u8)) chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
+            if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("chatClosingTags"u8)) chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6584,27 +7743,9 @@ public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Seri
         if (value.ShowOnOfflineForm is { } showOnOfflineForm) writer.WriteBoolean(ShowOnOfflineFormJsonName, showOnOfflineForm);
         else writer.WriteNull(ShowOnOfflineFormJsonName);
         if (value.RequestTagBeforeClosingChat is { } requestTagBeforeClosingChat) writer.WriteBoolean(RequestTagBeforeClosingChatJsonName, requestTagBeforeClosingChat);
-        if (value.ChatClosingTags is { } chatClosingTags)
-        {
-            writer.WritePropertyName(ChatClosingTagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in chatClosingTags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.ChatClosingTags is { } chatClosingTags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChatClosingTagsJsonName, chatClosingTags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.FallbackForwardDepartment is { } fallbackForwardDepartment) writer.WriteString(FallbackForwardDepartmentJsonName, fallbackForwardDepartment);
-        if (value.DepartmentsAllowedToForward is { } departmentsAllowedToForward)
-        {
-            writer.WritePropertyName(DepartmentsAllowedToForwardJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in departmentsAllowedToForward)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.DepartmentsAllowedToForward is { } departmentsAllowedToForward) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsAllowedToForwardJsonName, departmentsAllowedToForward, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6639,10 +7780,10 @@ public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("order"u8)) order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("order"u8)) order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6697,8 +7838,8 @@ public sealed class CreateDepartmentRequestJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? DepartmentInputJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentInputJsonConverter.ReadValue(ref r0)) : null;
+            if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentInputJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentInputJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6716,22 +7857,9 @@ public sealed class CreateDepartmentRequestJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentRequest value)
     {
         writer.WriteStartObject();
-        if (value.Department is { } department)
-        {
-            writer.WritePropertyName(DepartmentJsonName);
-            DepartmentInputJsonConverter.WriteValue(writer, department);
-        }
+        if (value.Department is { } department) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DepartmentJsonName, department, DepartmentInputJsonConverter.WriteValue);
         else writer.WriteNull(DepartmentJsonName);
-        if (value.Agents is { } agents)
-        {
-            writer.WritePropertyName(AgentsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in agents)
-            {
-                DepartmentAgentInputJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Agents is { } agents) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, agents, DepartmentAgentInputJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6764,9 +7892,9 @@ public sealed class CreateDepartmentResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? DepartmentJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6785,22 +7913,9 @@ public sealed class CreateDepartmentResponseJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentResponse value)
     {
         writer.WriteStartObject();
-        if (value.Department is { } department)
-        {
-            writer.WritePropertyName(DepartmentJsonName);
-            DepartmentJsonConverter.WriteValue(writer, department);
-        }
+        if (value.Department is { } department) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DepartmentJsonName, department, DepartmentJsonConverter.WriteValue);
         else writer.WriteNull(DepartmentJsonName);
-        if (value.Agents is { } agents)
-        {
-            writer.WritePropertyName(AgentsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in agents)
-            {
-                DepartmentAgentJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Agents is { } agents) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, agents, DepartmentAgentJsonConverter.WriteValue);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -6837,11 +7952,11 @@ public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Jso
         {
             if (reader.ValueTextEquals("department"u8))
             {
-                department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? DepartmentJsonConverter.ReadValue(ref reader) : null;
+                department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentJsonConverter.ReadValue);
                 hasDepartment = true;
             }
-            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6860,22 +7975,9 @@ public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetDepartmentResponse value)
     {
         writer.WriteStartObject();
-        if (value.Department is { } department)
-        {
-            writer.WritePropertyName(DepartmentJsonName);
-            DepartmentJsonConverter.WriteValue(writer, department);
-        }
+        if (value.Department is { } department) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DepartmentJsonName, department, DepartmentJsonConverter.WriteValue);
         else writer.WriteNull(DepartmentJsonName);
-        if (value.Agents is { } agents)
-        {
-            writer.WritePropertyName(AgentsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in agents)
-            {
-                DepartmentAgentJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Agents is { } agents) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, agents, DepartmentAgentJsonConverter.WriteValue);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -6913,11 +8015,11 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6938,16 +8040,7 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentsResponse value)
     {
         writer.WriteStartObject();
-        if (value.Departments is { } departments)
-        {
-            writer.WritePropertyName(DepartmentsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in departments)
-            {
-                DepartmentJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Departments is { } departments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, departments, DepartmentJsonConverter.WriteValue);
         else writer.WriteNull(DepartmentsJsonName);
         if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
         if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
@@ -6989,11 +8082,11 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => DepartmentAgentJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7014,16 +8107,7 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentAgentsResponse value)
     {
         writer.WriteStartObject();
-        if (value.Agents is { } agents)
-        {
-            writer.WritePropertyName(AgentsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in agents)
-            {
-                DepartmentAgentJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Agents is { } agents) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, agents, DepartmentAgentJsonConverter.WriteValue);
         else writer.WriteNull(AgentsJsonName);
         if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
         if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
@@ -7083,20 +8167,20 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => UserEmailJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
-            else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("avatarUrl"u8)) avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
+            else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("avatarUrl"u8)) avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7130,38 +8214,16 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
         else writer.WriteNull(IdJsonName);
         if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Emails is { } emails)
-        {
-            writer.WritePropertyName(EmailsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in emails)
-            {
-                UserEmailJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
         if (value.StatusConnection is { } statusConnection) writer.WriteString(StatusConnectionJsonName, statusConnection.Value);
         if (value.StatusText is { } statusText) writer.WriteString(StatusTextJsonName, statusText);
         if (value.UtcOffset is { } utcOffset) writer.WriteNumber(UtcOffsetJsonName, utcOffset);
         if (value.IsActive is { } isActive) writer.WriteBoolean(IsActiveJsonName, isActive);
-        if (value.Roles is { } roles)
-        {
-            writer.WritePropertyName(RolesJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in roles)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Roles is { } roles) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.Language is { } language) writer.WriteString(LanguageJsonName, language);
         if (value.AvatarUrl is { } avatarUrl) writer.WriteString(AvatarUrlJsonName, avatarUrl);
-        if (value.Settings is { } settings)
-        {
-            writer.WritePropertyName(SettingsJsonName);
-            settings.WriteTo(writer);
-        }
+        if (value.Settings is { } settings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SettingsJsonName, settings);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -7191,7 +8253,7 @@ public sealed class LogoutDataJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7237,8 +8299,8 @@ public sealed class LogoutResponseJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("data"u8)) data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? LogoutDataJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("data"u8)) data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LogoutDataJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7258,11 +8320,7 @@ public sealed class LogoutResponseJsonConverter : global::System.Text.Json.Seria
         writer.WriteStartObject();
         if (value.Status is { } status) writer.WriteString(StatusJsonName, status);
         else writer.WriteNull(StatusJsonName);
-        if (value.Data is { } data)
-        {
-            writer.WritePropertyName(DataJsonName);
-            LogoutDataJsonConverter.WriteValue(writer, data);
-        }
+        if (value.Data is { } data) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DataJsonName, data, LogoutDataJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7295,9 +8353,9 @@ public sealed class SetUserStatusRequestJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new UserStatus(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7345,7 +8403,7 @@ public sealed class SetUserStatusResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7391,8 +8449,8 @@ public sealed class AppearanceSettingJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7412,11 +8470,7 @@ public sealed class AppearanceSettingJsonConverter : global::System.Text.Json.Se
         writer.WriteStartObject();
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
         else writer.WriteNull(IdJsonName);
-        if (value.Value is { } valueValue)
-        {
-            writer.WritePropertyName(ValueJsonName);
-            valueValue.WriteTo(writer);
-        }
+        if (value.Value is { } valueValue) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ValueJsonName, valueValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7447,8 +8501,8 @@ public sealed class GetAppearanceResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("appearance"u8)) appearance = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => AppearanceSettingJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("appearance"u8)) appearance = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AppearanceSettingJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7466,16 +8520,7 @@ public sealed class GetAppearanceResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetAppearanceResponse value)
     {
         writer.WriteStartObject();
-        if (value.Appearance is { } appearance)
-        {
-            writer.WritePropertyName(AppearanceJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in appearance)
-            {
-                AppearanceSettingJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Appearance is { } appearance) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AppearanceJsonName, appearance, AppearanceSettingJsonConverter.WriteValue);
         else writer.WriteNull(AppearanceJsonName);
         if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
@@ -7506,7 +8551,7 @@ public sealed class UpdateAppearanceResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7895,6 +8940,76 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>OfflineMessageResponse</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageResponse> OfflineMessageResponse => _OfflineMessageResponse ??= CreateOfflineMessageResponse(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetLivechatConfigResponse>? _GetLivechatConfigResponse;
+
+    /// <summary>Metadata for <c>GetLivechatConfigResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetLivechatConfigResponse> GetLivechatConfigResponse => _GetLivechatConfigResponse ??= CreateGetLivechatConfigResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusRequest>? _SetVisitorStatusRequest;
+
+    /// <summary>Metadata for <c>SetVisitorStatusRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusRequest> SetVisitorStatusRequest => _SetVisitorStatusRequest ??= CreateSetVisitorStatusRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusResponse>? _SetVisitorStatusResponse;
+
+    /// <summary>Metadata for <c>SetVisitorStatusResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusResponse> SetVisitorStatusResponse => _SetVisitorStatusResponse ??= CreateSetVisitorStatusResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyRequest>? _RoomSurveyRequest;
+
+    /// <summary>Metadata for <c>RoomSurveyRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyRequest> RoomSurveyRequest => _RoomSurveyRequest ??= CreateRoomSurveyRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyResponse>? _RoomSurveyResponse;
+
+    /// <summary>Metadata for <c>RoomSurveyResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyResponse> RoomSurveyResponse => _RoomSurveyResponse ??= CreateRoomSurveyResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationRequest>? _VisitorNavigationRequest;
+
+    /// <summary>Metadata for <c>VisitorNavigationRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationRequest> VisitorNavigationRequest => _VisitorNavigationRequest ??= CreateVisitorNavigationRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationResponse>? _VisitorNavigationResponse;
+
+    /// <summary>Metadata for <c>VisitorNavigationResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationResponse> VisitorNavigationResponse => _VisitorNavigationResponse ??= CreateVisitorNavigationResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptRequest>? _SendTranscriptRequest;
+
+    /// <summary>Metadata for <c>SendTranscriptRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptRequest> SendTranscriptRequest => _SendTranscriptRequest ??= CreateSendTranscriptRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptResponse>? _SendTranscriptResponse;
+
+    /// <summary>Metadata for <c>SendTranscriptResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptResponse> SendTranscriptResponse => _SendTranscriptResponse ??= CreateSendTranscriptResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldRequest>? _SetCustomFieldRequest;
+
+    /// <summary>Metadata for <c>SetCustomFieldRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldRequest> SetCustomFieldRequest => _SetCustomFieldRequest ??= CreateSetCustomFieldRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldResponse>? _SetCustomFieldResponse;
+
+    /// <summary>Metadata for <c>SetCustomFieldResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldResponse> SetCustomFieldResponse => _SetCustomFieldResponse ??= CreateSetCustomFieldResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsRequest>? _SetCustomFieldsRequest;
+
+    /// <summary>Metadata for <c>SetCustomFieldsRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsRequest> SetCustomFieldsRequest => _SetCustomFieldsRequest ??= CreateSetCustomFieldsRequest(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsResponse>? _SetCustomFieldsResponse;
+
+    /// <summary>Metadata for <c>SetCustomFieldsResponse</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsResponse> SetCustomFieldsResponse => _SetCustomFieldsResponse ??= CreateSetCustomFieldsResponse(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TransferRoomToDepartmentRequest>? _TransferRoomToDepartmentRequest;
+
+    /// <summary>Metadata for <c>TransferRoomToDepartmentRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TransferRoomToDepartmentRequest> TransferRoomToDepartmentRequest => _TransferRoomToDepartmentRequest ??= CreateTransferRoomToDepartmentRequest(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest>? _WebhookIntegrationRequest;
 
     /// <summary>Metadata for <c>WebhookIntegrationRequest</c>.</summary>
@@ -8175,6 +9290,81 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     /// <summary>Metadata for <c>SaveRoomInfoRoomData</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRoomData> SaveRoomInfoRoomData => _SaveRoomInfoRoomData ??= CreateSaveRoomInfoRoomData(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetSettings>? _LivechatWidgetSettings;
+
+    /// <summary>Metadata for <c>LivechatWidgetSettings</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetSettings> LivechatWidgetSettings => _LivechatWidgetSettings ??= CreateLivechatWidgetSettings(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetTheme>? _LivechatWidgetTheme;
+
+    /// <summary>Metadata for <c>LivechatWidgetTheme</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetTheme> LivechatWidgetTheme => _LivechatWidgetTheme ??= CreateLivechatWidgetTheme(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetMessages>? _LivechatWidgetMessages;
+
+    /// <summary>Metadata for <c>LivechatWidgetMessages</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetMessages> LivechatWidgetMessages => _LivechatWidgetMessages ??= CreateLivechatWidgetMessages(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatSurveyOptions>? _LivechatSurveyOptions;
+
+    /// <summary>Metadata for <c>LivechatSurveyOptions</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatSurveyOptions> LivechatSurveyOptions => _LivechatSurveyOptions ??= CreateLivechatSurveyOptions(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatTrigger>? _LivechatTrigger;
+
+    /// <summary>Metadata for <c>LivechatTrigger</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatTrigger> LivechatTrigger => _LivechatTrigger ??= CreateLivechatTrigger(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfigDepartment>? _LivechatConfigDepartment;
+
+    /// <summary>Metadata for <c>LivechatConfigDepartment</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfigDepartment> LivechatConfigDepartment => _LivechatConfigDepartment ??= CreateLivechatConfigDepartment(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetResources>? _LivechatWidgetResources;
+
+    /// <summary>Metadata for <c>LivechatWidgetResources</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetResources> LivechatWidgetResources => _LivechatWidgetResources ??= CreateLivechatWidgetResources(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WidgetAgent>? _WidgetAgent;
+
+    /// <summary>Metadata for <c>WidgetAgent</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WidgetAgent> WidgetAgent => _WidgetAgent ??= CreateWidgetAgent(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfig>? _LivechatConfig;
+
+    /// <summary>Metadata for <c>LivechatConfig</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfig> LivechatConfig => _LivechatConfig ??= CreateLivechatConfig(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyAnswer>? _RoomSurveyAnswer;
+
+    /// <summary>Metadata for <c>RoomSurveyAnswer</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyAnswer> RoomSurveyAnswer => _RoomSurveyAnswer ??= CreateRoomSurveyAnswer(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation>? _VisitorPageLocation;
+
+    /// <summary>Metadata for <c>VisitorPageLocation</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation> VisitorPageLocation => _VisitorPageLocation ??= CreateVisitorPageLocation(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo>? _VisitorPageInfo;
+
+    /// <summary>Metadata for <c>VisitorPageInfo</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo> VisitorPageInfo => _VisitorPageInfo ??= CreateVisitorPageInfo(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation>? _VisitorNavigation;
+
+    /// <summary>Metadata for <c>VisitorNavigation</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation> VisitorNavigation => _VisitorNavigation ??= CreateVisitorNavigation(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationEntry>? _VisitorNavigationEntry;
+
+    /// <summary>Metadata for <c>VisitorNavigationEntry</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationEntry> VisitorNavigationEntry => _VisitorNavigationEntry ??= CreateVisitorNavigationEntry(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SavedCustomField>? _SavedCustomField;
+
+    /// <summary>Metadata for <c>SavedCustomField</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SavedCustomField> SavedCustomField => _SavedCustomField ??= CreateSavedCustomField(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Department>? _Department;
 
     /// <summary>Metadata for <c>Department</c>.</summary>
@@ -8290,6 +9480,20 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SuccessResponse)) return SuccessResponse;
         if (type == typeof(OfflineMessageRequest)) return OfflineMessageRequest;
         if (type == typeof(OfflineMessageResponse)) return OfflineMessageResponse;
+        if (type == typeof(GetLivechatConfigResponse)) return GetLivechatConfigResponse;
+        if (type == typeof(SetVisitorStatusRequest)) return SetVisitorStatusRequest;
+        if (type == typeof(SetVisitorStatusResponse)) return SetVisitorStatusResponse;
+        if (type == typeof(RoomSurveyRequest)) return RoomSurveyRequest;
+        if (type == typeof(RoomSurveyResponse)) return RoomSurveyResponse;
+        if (type == typeof(VisitorNavigationRequest)) return VisitorNavigationRequest;
+        if (type == typeof(VisitorNavigationResponse)) return VisitorNavigationResponse;
+        if (type == typeof(SendTranscriptRequest)) return SendTranscriptRequest;
+        if (type == typeof(SendTranscriptResponse)) return SendTranscriptResponse;
+        if (type == typeof(SetCustomFieldRequest)) return SetCustomFieldRequest;
+        if (type == typeof(SetCustomFieldResponse)) return SetCustomFieldResponse;
+        if (type == typeof(SetCustomFieldsRequest)) return SetCustomFieldsRequest;
+        if (type == typeof(SetCustomFieldsResponse)) return SetCustomFieldsResponse;
+        if (type == typeof(TransferRoomToDepartmentRequest)) return TransferRoomToDepartmentRequest;
         if (type == typeof(WebhookIntegrationRequest)) return WebhookIntegrationRequest;
         if (type == typeof(SettingResponse)) return SettingResponse;
         if (type == typeof(SaveSettingRequest)) return SaveSettingRequest;
@@ -8346,6 +9550,21 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(OutgoingMessage)) return OutgoingMessage;
         if (type == typeof(SaveRoomInfoGuestData)) return SaveRoomInfoGuestData;
         if (type == typeof(SaveRoomInfoRoomData)) return SaveRoomInfoRoomData;
+        if (type == typeof(LivechatWidgetSettings)) return LivechatWidgetSettings;
+        if (type == typeof(LivechatWidgetTheme)) return LivechatWidgetTheme;
+        if (type == typeof(LivechatWidgetMessages)) return LivechatWidgetMessages;
+        if (type == typeof(LivechatSurveyOptions)) return LivechatSurveyOptions;
+        if (type == typeof(LivechatTrigger)) return LivechatTrigger;
+        if (type == typeof(LivechatConfigDepartment)) return LivechatConfigDepartment;
+        if (type == typeof(LivechatWidgetResources)) return LivechatWidgetResources;
+        if (type == typeof(WidgetAgent)) return WidgetAgent;
+        if (type == typeof(LivechatConfig)) return LivechatConfig;
+        if (type == typeof(RoomSurveyAnswer)) return RoomSurveyAnswer;
+        if (type == typeof(VisitorPageLocation)) return VisitorPageLocation;
+        if (type == typeof(VisitorPageInfo)) return VisitorPageInfo;
+        if (type == typeof(VisitorNavigation)) return VisitorNavigation;
+        if (type == typeof(VisitorNavigationEntry)) return VisitorNavigationEntry;
+        if (type == typeof(SavedCustomField)) return SavedCustomField;
         if (type == typeof(Department)) return Department;
         if (type == typeof(DepartmentAgent)) return DepartmentAgent;
         if (type == typeof(DepartmentInput)) return DepartmentInput;
@@ -8411,6 +9630,20 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(SuccessResponse)) return CreateSuccessResponse(options);
         if (type == typeof(OfflineMessageRequest)) return CreateOfflineMessageRequest(options);
         if (type == typeof(OfflineMessageResponse)) return CreateOfflineMessageResponse(options);
+        if (type == typeof(GetLivechatConfigResponse)) return CreateGetLivechatConfigResponse(options);
+        if (type == typeof(SetVisitorStatusRequest)) return CreateSetVisitorStatusRequest(options);
+        if (type == typeof(SetVisitorStatusResponse)) return CreateSetVisitorStatusResponse(options);
+        if (type == typeof(RoomSurveyRequest)) return CreateRoomSurveyRequest(options);
+        if (type == typeof(RoomSurveyResponse)) return CreateRoomSurveyResponse(options);
+        if (type == typeof(VisitorNavigationRequest)) return CreateVisitorNavigationRequest(options);
+        if (type == typeof(VisitorNavigationResponse)) return CreateVisitorNavigationResponse(options);
+        if (type == typeof(SendTranscriptRequest)) return CreateSendTranscriptRequest(options);
+        if (type == typeof(SendTranscriptResponse)) return CreateSendTranscriptResponse(options);
+        if (type == typeof(SetCustomFieldRequest)) return CreateSetCustomFieldRequest(options);
+        if (type == typeof(SetCustomFieldResponse)) return CreateSetCustomFieldResponse(options);
+        if (type == typeof(SetCustomFieldsRequest)) return CreateSetCustomFieldsRequest(options);
+        if (type == typeof(SetCustomFieldsResponse)) return CreateSetCustomFieldsResponse(options);
+        if (type == typeof(TransferRoomToDepartmentRequest)) return CreateTransferRoomToDepartmentRequest(options);
         if (type == typeof(WebhookIntegrationRequest)) return CreateWebhookIntegrationRequest(options);
         if (type == typeof(SettingResponse)) return CreateSettingResponse(options);
         if (type == typeof(SaveSettingRequest)) return CreateSaveSettingRequest(options);
@@ -8467,6 +9700,21 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         if (type == typeof(OutgoingMessage)) return CreateOutgoingMessage(options);
         if (type == typeof(SaveRoomInfoGuestData)) return CreateSaveRoomInfoGuestData(options);
         if (type == typeof(SaveRoomInfoRoomData)) return CreateSaveRoomInfoRoomData(options);
+        if (type == typeof(LivechatWidgetSettings)) return CreateLivechatWidgetSettings(options);
+        if (type == typeof(LivechatWidgetTheme)) return CreateLivechatWidgetTheme(options);
+        if (type == typeof(LivechatWidgetMessages)) return CreateLivechatWidgetMessages(options);
+        if (type == typeof(LivechatSurveyOptions)) return CreateLivechatSurveyOptions(options);
+        if (type == typeof(LivechatTrigger)) return CreateLivechatTrigger(options);
+        if (type == typeof(LivechatConfigDepartment)) return CreateLivechatConfigDepartment(options);
+        if (type == typeof(LivechatWidgetResources)) return CreateLivechatWidgetResources(options);
+        if (type == typeof(WidgetAgent)) return CreateWidgetAgent(options);
+        if (type == typeof(LivechatConfig)) return CreateLivechatConfig(options);
+        if (type == typeof(RoomSurveyAnswer)) return CreateRoomSurveyAnswer(options);
+        if (type == typeof(VisitorPageLocation)) return CreateVisitorPageLocation(options);
+        if (type == typeof(VisitorPageInfo)) return CreateVisitorPageInfo(options);
+        if (type == typeof(VisitorNavigation)) return CreateVisitorNavigation(options);
+        if (type == typeof(VisitorNavigationEntry)) return CreateVisitorNavigationEntry(options);
+        if (type == typeof(SavedCustomField)) return CreateSavedCustomField(options);
         if (type == typeof(Department)) return CreateDepartment(options);
         if (type == typeof(DepartmentAgent)) return CreateDepartmentAgent(options);
         if (type == typeof(DepartmentInput)) return CreateDepartmentInput(options);
@@ -8520,13 +9768,13 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<DateRange>(options, new DateRangeJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> CreateStringMap(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!), static (writer, value) => { writer.WriteStartObject(); foreach (var pair0 in value) {     writer.WritePropertyName(pair0.Key);     writer.WriteStringValue(pair0.Value); } writer.WriteEndObject(); }));
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString), static (writer, value) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteMap(writer, value, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString)));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> CreateInt32Map(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref r0)), static (writer, value) => { writer.WriteStartObject(); foreach (var pair0 in value) {     writer.WritePropertyName(pair0.Key);     writer.WriteNumberValue(pair0.Value); } writer.WriteEndObject(); }));
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32), static (writer, value) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteMap(writer, value, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteInt32)));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> CreateJson(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Text.Json.JsonElement>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::System.Text.Json.JsonElement.ParseValue(ref reader), static (writer, value) => { value.WriteTo(writer); }));
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Text.Json.JsonElement>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::System.Text.Json.JsonElement.ParseValue(ref reader), static (writer, value) => global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement(writer, value)));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CloseRoomAsVisitorRequest> CreateCloseRoomAsVisitorRequest(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<CloseRoomAsVisitorRequest>(options, new CloseRoomAsVisitorRequestJsonConverter());
@@ -8624,6 +9872,48 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OfflineMessageResponse> CreateOfflineMessageResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OfflineMessageResponse>(options, new OfflineMessageResponseJsonConverter());
 
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GetLivechatConfigResponse> CreateGetLivechatConfigResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetLivechatConfigResponse>(options, new GetLivechatConfigResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusRequest> CreateSetVisitorStatusRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetVisitorStatusRequest>(options, new SetVisitorStatusRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetVisitorStatusResponse> CreateSetVisitorStatusResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetVisitorStatusResponse>(options, new SetVisitorStatusResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyRequest> CreateRoomSurveyRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<RoomSurveyRequest>(options, new RoomSurveyRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyResponse> CreateRoomSurveyResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<RoomSurveyResponse>(options, new RoomSurveyResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationRequest> CreateVisitorNavigationRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorNavigationRequest>(options, new VisitorNavigationRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationResponse> CreateVisitorNavigationResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorNavigationResponse>(options, new VisitorNavigationResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptRequest> CreateSendTranscriptRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendTranscriptRequest>(options, new SendTranscriptRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SendTranscriptResponse> CreateSendTranscriptResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SendTranscriptResponse>(options, new SendTranscriptResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldRequest> CreateSetCustomFieldRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetCustomFieldRequest>(options, new SetCustomFieldRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldResponse> CreateSetCustomFieldResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetCustomFieldResponse>(options, new SetCustomFieldResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsRequest> CreateSetCustomFieldsRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetCustomFieldsRequest>(options, new SetCustomFieldsRequestJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SetCustomFieldsResponse> CreateSetCustomFieldsResponse(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SetCustomFieldsResponse>(options, new SetCustomFieldsResponseJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TransferRoomToDepartmentRequest> CreateTransferRoomToDepartmentRequest(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TransferRoomToDepartmentRequest>(options, new TransferRoomToDepartmentRequestJsonConverter());
+
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WebhookIntegrationRequest> CreateWebhookIntegrationRequest(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<WebhookIntegrationRequest>(options, new WebhookIntegrationRequestJsonConverter());
 
@@ -8664,7 +9954,7 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<GetAppearanceResponse>(options, new GetAppearanceResponseJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>> CreateAppearanceSettingList(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => AppearanceSettingJsonConverter.ReadValue(ref r0)), static (writer, value) => { writer.WriteStartArray(); foreach (var item0 in value) {     AppearanceSettingJsonConverter.WriteValue(writer, item0); } writer.WriteEndArray(); }));
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, AppearanceSettingJsonConverter.ReadValue), static (writer, value) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteList(writer, value, AppearanceSettingJsonConverter.WriteValue)));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UpdateAppearanceResponse> CreateUpdateAppearanceResponse(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<UpdateAppearanceResponse>(options, new UpdateAppearanceResponseJsonConverter());
@@ -8791,6 +10081,51 @@ public sealed partial class LivechatJsonContext : global::System.Text.Json.Seria
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SaveRoomInfoRoomData> CreateSaveRoomInfoRoomData(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SaveRoomInfoRoomData>(options, new SaveRoomInfoRoomDataJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetSettings> CreateLivechatWidgetSettings(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatWidgetSettings>(options, new LivechatWidgetSettingsJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetTheme> CreateLivechatWidgetTheme(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatWidgetTheme>(options, new LivechatWidgetThemeJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetMessages> CreateLivechatWidgetMessages(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatWidgetMessages>(options, new LivechatWidgetMessagesJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatSurveyOptions> CreateLivechatSurveyOptions(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatSurveyOptions>(options, new LivechatSurveyOptionsJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatTrigger> CreateLivechatTrigger(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatTrigger>(options, new LivechatTriggerJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfigDepartment> CreateLivechatConfigDepartment(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatConfigDepartment>(options, new LivechatConfigDepartmentJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatWidgetResources> CreateLivechatWidgetResources(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatWidgetResources>(options, new LivechatWidgetResourcesJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WidgetAgent> CreateWidgetAgent(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<WidgetAgent>(options, new WidgetAgentJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatConfig> CreateLivechatConfig(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatConfig>(options, new LivechatConfigJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomSurveyAnswer> CreateRoomSurveyAnswer(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<RoomSurveyAnswer>(options, new RoomSurveyAnswerJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageLocation> CreateVisitorPageLocation(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorPageLocation>(options, new VisitorPageLocationJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorPageInfo> CreateVisitorPageInfo(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorPageInfo>(options, new VisitorPageInfoJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigation> CreateVisitorNavigation(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorNavigation>(options, new VisitorNavigationJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<VisitorNavigationEntry> CreateVisitorNavigationEntry(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<VisitorNavigationEntry>(options, new VisitorNavigationEntryJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SavedCustomField> CreateSavedCustomField(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SavedCustomField>(options, new SavedCustomFieldJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Department> CreateDepartment(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Department>(options, new DepartmentJsonConverter());

@@ -2585,6 +2585,745 @@ public sealed partial record SaveRoomInfoRequest
     public required SaveRoomInfoRoomData RoomData { get; init; }
 }
 
+/// <summary>Widget switches, each read from a `Livechat_*` setting.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatWidgetSettingsJsonConverter))]
+public sealed partial record LivechatWidgetSettings
+{
+    /// <summary>The <c>registrationForm</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("registrationForm")]
+    public bool? RegistrationForm { get; init; }
+
+    /// <summary>The <c>allowSwitchingDepartments</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("allowSwitchingDepartments")]
+    public bool? AllowSwitchingDepartments { get; init; }
+
+    /// <summary>The <c>nameFieldRegistrationForm</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("nameFieldRegistrationForm")]
+    public bool? NameFieldRegistrationForm { get; init; }
+
+    /// <summary>The <c>emailFieldRegistrationForm</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("emailFieldRegistrationForm")]
+    public bool? EmailFieldRegistrationForm { get; init; }
+
+    /// <summary>The <c>displayOfflineForm</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("displayOfflineForm")]
+    public bool? DisplayOfflineForm { get; init; }
+
+    /// <summary>The <c>videoCall</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("videoCall")]
+    public bool? VideoCall { get; init; }
+
+    /// <summary>The <c>fileUpload</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("fileUpload")]
+    public bool? FileUpload { get; init; }
+
+    /// <summary>The <c>language</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("language")]
+    public string? Language { get; init; }
+
+    /// <summary>Whether the visitor may ask for a transcript (`Livechat_enable_transcript`).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("transcript")]
+    public bool? Transcript { get; init; }
+
+    /// <summary>The `pageInfo.change` value that page.visited records (`url` by default).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("historyMonitorType")]
+    public string? HistoryMonitorType { get; init; }
+
+    /// <summary>The <c>forceAcceptDataProcessingConsent</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("forceAcceptDataProcessingConsent")]
+    public bool? ForceAcceptDataProcessingConsent { get; init; }
+
+    /// <summary>The <c>showConnecting</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("showConnecting")]
+    public bool? ShowConnecting { get; init; }
+
+    /// <summary>The <c>agentHiddenInfo</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agentHiddenInfo")]
+    public bool? AgentHiddenInfo { get; init; }
+
+    /// <summary>The <c>clearLocalStorageWhenChatEnded</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("clearLocalStorageWhenChatEnded")]
+    public bool? ClearLocalStorageWhenChatEnded { get; init; }
+
+    /// <summary>false when no limit applies; otherwise the character limit (a number).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("limitTextLength")]
+    public global::System.Text.Json.JsonElement? LimitTextLength { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The LivechatWidgetTheme object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatWidgetThemeJsonConverter))]
+public sealed partial record LivechatWidgetTheme
+{
+    /// <summary>The <c>title</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("title")]
+    public string? Title { get; init; }
+
+    /// <summary>The <c>color</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("color")]
+    public string? Color { get; init; }
+
+    /// <summary>The <c>offlineTitle</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("offlineTitle")]
+    public string? OfflineTitle { get; init; }
+
+    /// <summary>The <c>offlineColor</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("offlineColor")]
+    public string? OfflineColor { get; init; }
+
+    /// <summary>`left` or `right`.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("position")]
+    public string? Position { get; init; }
+
+    /// <summary>Buttons shown on call messages, by call provider.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("actionLinks")]
+    public global::System.Text.Json.JsonElement? ActionLinks { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>Texts the widget shows, each read from a `Livechat_*` setting.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatWidgetMessagesJsonConverter))]
+public sealed partial record LivechatWidgetMessages
+{
+    /// <summary>The <c>offlineMessage</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("offlineMessage")]
+    public string? OfflineMessage { get; init; }
+
+    /// <summary>The <c>offlineSuccessMessage</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("offlineSuccessMessage")]
+    public string? OfflineSuccessMessage { get; init; }
+
+    /// <summary>The <c>offlineUnavailableMessage</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("offlineUnavailableMessage")]
+    public string? OfflineUnavailableMessage { get; init; }
+
+    /// <summary>The <c>conversationFinishedMessage</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("conversationFinishedMessage")]
+    public string? ConversationFinishedMessage { get; init; }
+
+    /// <summary>The <c>conversationFinishedText</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("conversationFinishedText")]
+    public string? ConversationFinishedText { get; init; }
+
+    /// <summary>The <c>transcriptMessage</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("transcriptMessage")]
+    public string? TranscriptMessage { get; init; }
+
+    /// <summary>The <c>registrationFormMessage</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("registrationFormMessage")]
+    public string? RegistrationFormMessage { get; init; }
+
+    /// <summary>The <c>dataProcessingConsentText</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("dataProcessingConsentText")]
+    public string? DataProcessingConsentText { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The survey questions (`items`) and the answers each takes (`values`), as room.survey accepts them.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatSurveyOptionsJsonConverter))]
+public sealed partial record LivechatSurveyOptions
+{
+    /// <summary>The <c>items</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("items")]
+    public global::System.Collections.Generic.IReadOnlyList<string>? Items { get; init; }
+
+    /// <summary>The <c>values</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("values")]
+    public global::System.Collections.Generic.IReadOnlyList<string>? Values { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>A livechat trigger (a message sent when its conditions hold).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatTriggerJsonConverter))]
+public sealed partial record LivechatTrigger
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The <c>runOnce</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("runOnce")]
+    public bool? RunOnce { get; init; }
+
+    /// <summary>The <c>conditions</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("conditions")]
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Conditions { get; init; }
+
+    /// <summary>The <c>actions</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Actions { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The LivechatConfigDepartment object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatConfigDepartmentJsonConverter))]
+public sealed partial record LivechatConfigDepartment
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>The <c>showOnRegistration</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("showOnRegistration")]
+    public bool? ShowOnRegistration { get; init; }
+
+    /// <summary>The <c>showOnOfflineForm</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("showOnOfflineForm")]
+    public bool? ShowOnOfflineForm { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The LivechatWidgetResources object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatWidgetResourcesJsonConverter))]
+public sealed partial record LivechatWidgetResources
+{
+    /// <summary>URL of the new-message sound.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("sound")]
+    public string? Sound { get; init; }
+
+    /// <summary>The server's custom emojis.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("emojis")]
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Emojis { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>
+/// The agent as the widget sees it (Users.getAgentInfo): id, names, status, and the emails only with
+/// `Livechat_show_agent_email`. With `Livechat_show_agent_info` off the server sends only `hiddenInfo: true`.
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(WidgetAgentJsonConverter))]
+public sealed partial record WidgetAgent
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public string? Id { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>The <c>username</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+    public string? Username { get; init; }
+
+    /// <summary>The <c>status</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+    public UserStatus? Status { get; init; }
+
+    /// <summary>The <c>emails</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("emails")]
+    public global::System.Collections.Generic.IReadOnlyList<UserEmail>? Emails { get; init; }
+
+    /// <summary>True when the server hides who the agent is; no other member is sent then.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("hiddenInfo")]
+    public bool? IsHidden { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>
+/// What the widget needs to start. With livechat disabled only `enabled: false` is present. Enterprise servers
+/// add more members (kept as additional properties).
+/// </summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatConfigJsonConverter))]
+public sealed partial record LivechatConfig
+{
+    /// <summary>The `Livechat_enabled` setting.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
+    public required bool IsEnabled { get; init; }
+
+    /// <summary>The <c>settings</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("settings")]
+    public LivechatWidgetSettings? Settings { get; init; }
+
+    /// <summary>The <c>theme</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("theme")]
+    public LivechatWidgetTheme? Theme { get; init; }
+
+    /// <summary>The <c>messages</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("messages")]
+    public LivechatWidgetMessages? Messages { get; init; }
+
+    /// <summary>The <c>survey</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("survey")]
+    public LivechatSurveyOptions? Survey { get; init; }
+
+    /// <summary>The enabled livechat triggers.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("triggers")]
+    public global::System.Collections.Generic.IReadOnlyList<LivechatTrigger>? Triggers { get; init; }
+
+    /// <summary>The enabled departments that have agents.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("departments")]
+    public global::System.Collections.Generic.IReadOnlyList<LivechatConfigDepartment>? Departments { get; init; }
+
+    /// <summary>The <c>resources</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("resources")]
+    public LivechatWidgetResources? Resources { get; init; }
+
+    /// <summary>Whether a chat started now would be served (an agent is available, or chats without agents are accepted).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("online")]
+    public bool? IsOnline { get; init; }
+
+    /// <summary>The <c>guest</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("guest")]
+    public Visitor? Guest { get; init; }
+
+    /// <summary>The visitor's open room (only `_id`, `departmentId`, `servedBy`, `open` and `callStatus`).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("room")]
+    public LivechatRoom? Room { get; init; }
+
+    /// <summary>The agent serving the open room.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("agent")]
+    public WidgetAgent? Agent { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetLivechatConfigResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetLivechatConfigResponseJsonConverter))]
+public sealed partial record GetLivechatConfigResponse
+{
+    /// <summary>The <c>config</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("config")]
+    public required LivechatConfig Config { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SetVisitorStatusRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SetVisitorStatusRequestJsonConverter))]
+public sealed partial record SetVisitorStatusRequest
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The <c>status</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+    public required VisitorStatus Status { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Token = ***");
+        builder.Append(", Status = ");
+        builder.Append(Status);
+        return true;
+    }
+}
+
+/// <summary>The SetVisitorStatusResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SetVisitorStatusResponseJsonConverter))]
+public sealed partial record SetVisitorStatusResponse
+{
+    /// <summary>The <c>token</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The <c>status</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+    public required VisitorStatus Status { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Token = ***");
+        builder.Append(", Status = ");
+        builder.Append(Status);
+        builder.Append(", Success = ");
+        builder.Append(Success);
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
+}
+
+/// <summary>The RoomSurveyAnswer object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(RoomSurveyAnswerJsonConverter))]
+public sealed partial record RoomSurveyAnswer
+{
+    /// <summary>A survey item (see the config's `survey.items`) or `additionalFeedback`.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    /// <summary>One of the config's `survey.values`, or free text for `additionalFeedback`.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    public required string Value { get; init; }
+}
+
+/// <summary>The RoomSurveyRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(RoomSurveyRequestJsonConverter))]
+public sealed partial record RoomSurveyRequest
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The <c>rid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public required string RoomId { get; init; }
+
+    /// <summary>The answers, at least one.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+    public required global::System.Collections.Generic.IReadOnlyList<RoomSurveyAnswer> Answers { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Token = ***");
+        builder.Append(", RoomId = ");
+        builder.Append(RoomId);
+        builder.Append(", Answers = ");
+        builder.Append(Answers);
+        return true;
+    }
+}
+
+/// <summary>The RoomSurveyResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(RoomSurveyResponseJsonConverter))]
+public sealed partial record RoomSurveyResponse
+{
+    /// <summary>The <c>rid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public required string RoomId { get; init; }
+
+    /// <summary>The answers that were kept, by item.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+    public required global::System.Collections.Generic.IReadOnlyDictionary<string, string> Answers { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The VisitorPageLocation object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorPageLocationJsonConverter))]
+public sealed partial record VisitorPageLocation
+{
+    /// <summary>The <c>href</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("href")]
+    public required string Href { get; init; }
+}
+
+/// <summary>The VisitorPageInfo object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorPageInfoJsonConverter))]
+public sealed partial record VisitorPageInfo
+{
+    /// <summary>The <c>title</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("title")]
+    public required string Title { get; init; }
+
+    /// <summary>What changed; recorded only when it equals `Livechat_history_monitor_type` (`url` by default).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("change")]
+    public required string Change { get; init; }
+
+    /// <summary>The <c>location</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("location")]
+    public required VisitorPageLocation Location { get; init; }
+}
+
+/// <summary>The VisitorNavigationRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorNavigationRequestJsonConverter))]
+public sealed partial record VisitorNavigationRequest
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The visitor's room; without it the entry belongs to no room.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public string? RoomId { get; init; }
+
+    /// <summary>The <c>pageInfo</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("pageInfo")]
+    public required VisitorPageInfo PageInfo { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Token = ***");
+        builder.Append(", RoomId = ");
+        builder.Append(RoomId);
+        builder.Append(", PageInfo = ");
+        builder.Append(PageInfo);
+        return true;
+    }
+}
+
+/// <summary>The VisitorNavigation object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorNavigationJsonConverter))]
+public sealed partial record VisitorNavigation
+{
+    /// <summary>The <c>page</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("page")]
+    public VisitorPageInfo? Page { get; init; }
+
+    /// <summary>The <c>token</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public string? Token { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Page = ");
+        builder.Append(Page);
+        builder.Append(", Token = ***");
+        builder.Append(", AdditionalProperties = ");
+        builder.Append(AdditionalProperties);
+        return true;
+    }
+}
+
+/// <summary>The VisitorNavigationEntry object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorNavigationEntryJsonConverter))]
+public sealed partial record VisitorNavigationEntry
+{
+    /// <summary>`&lt;title&gt; - &lt;href&gt;`.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("msg")]
+    public required string Text { get; init; }
+
+    /// <summary>The <c>navigation</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("navigation")]
+    public VisitorNavigation? Navigation { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The VisitorNavigationResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(VisitorNavigationResponseJsonConverter))]
+public sealed partial record VisitorNavigationResponse
+{
+    /// <summary>The <c>page</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("page")]
+    public VisitorNavigationEntry? Page { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SendTranscriptRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SendTranscriptRequestJsonConverter))]
+public sealed partial record SendTranscriptRequest
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The <c>rid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public required string RoomId { get; init; }
+
+    /// <summary>Where to send the transcript.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+    public required string Email { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Token = ***");
+        builder.Append(", RoomId = ");
+        builder.Append(RoomId);
+        builder.Append(", Email = ");
+        builder.Append(Email);
+        return true;
+    }
+}
+
+/// <summary>The SendTranscriptResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SendTranscriptResponseJsonConverter))]
+public sealed partial record SendTranscriptResponse
+{
+    /// <summary>The server's localized confirmation ("Livechat transcript sent").</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public required string Message { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SetCustomFieldRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SetCustomFieldRequestJsonConverter))]
+public sealed partial record SetCustomFieldRequest
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The custom field's id.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("key")]
+    public required string Key { get; init; }
+
+    /// <summary>The <c>value</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    public required string Value { get; init; }
+
+    /// <summary>Replace an existing value.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("overwrite")]
+    public required bool Overwrite { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Token = ***");
+        builder.Append(", Key = ");
+        builder.Append(Key);
+        builder.Append(", Value = ");
+        builder.Append(Value);
+        builder.Append(", Overwrite = ");
+        builder.Append(Overwrite);
+        return true;
+    }
+}
+
+/// <summary>The SetCustomFieldResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SetCustomFieldResponseJsonConverter))]
+public sealed partial record SetCustomFieldResponse
+{
+    /// <summary>The <c>field</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("field")]
+    public required CustomFieldInput Field { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SetCustomFieldsRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SetCustomFieldsRequestJsonConverter))]
+public sealed partial record SetCustomFieldsRequest
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The <c>customFields</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("customFields")]
+    public required global::System.Collections.Generic.IReadOnlyList<CustomFieldInput> CustomFields { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Token = ***");
+        builder.Append(", CustomFields = ");
+        builder.Append(CustomFields);
+        return true;
+    }
+}
+
+/// <summary>A field set by custom.fields, as the server answers it (`Key` with a capital K).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SavedCustomFieldJsonConverter))]
+public sealed partial record SavedCustomField
+{
+    /// <summary>The <c>Key</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("Key")]
+    public required string Key { get; init; }
+
+    /// <summary>The <c>value</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+    public required string Value { get; init; }
+
+    /// <summary>The <c>overwrite</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("overwrite")]
+    public required bool Overwrite { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The SetCustomFieldsResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SetCustomFieldsResponseJsonConverter))]
+public sealed partial record SetCustomFieldsResponse
+{
+    /// <summary>The <c>fields</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("fields")]
+    public required global::System.Collections.Generic.IReadOnlyList<SavedCustomField> Fields { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The TransferRoomToDepartmentRequest object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(TransferRoomToDepartmentRequestJsonConverter))]
+public sealed partial record TransferRoomToDepartmentRequest
+{
+    /// <summary>The visitor token.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public required string Token { get; init; }
+
+    /// <summary>The <c>rid</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public required string RoomId { get; init; }
+
+    /// <summary>The id of the department to move to.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("department")]
+    public required string DepartmentId { get; init; }
+
+    /// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("Token = ***");
+        builder.Append(", RoomId = ");
+        builder.Append(RoomId);
+        builder.Append(", DepartmentId = ");
+        builder.Append(DepartmentId);
+        return true;
+    }
+}
+
 /// <summary>A livechat department (ILivechatDepartment). Visitors registered with it are served only by its agents.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(DepartmentJsonConverter))]
 public sealed partial record Department

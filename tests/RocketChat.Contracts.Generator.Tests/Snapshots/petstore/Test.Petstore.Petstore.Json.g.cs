@@ -38,11 +38,11 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("since"u8)) since = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("password"u8)) password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("apiToken"u8)) apiToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("nickname"u8)) nickname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("since"u8)) since = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("password"u8)) password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("apiToken"u8)) apiToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("nickname"u8)) nickname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -126,25 +126,25 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("status"u8))
             {
-                status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new PetStatus(reader.GetString()!) : null;
+                status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetStatusJsonConverter.ReadValue);
                 hasStatus = true;
             }
-            else if (reader.ValueTextEquals("tag"u8)) tag = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("age"u8)) age = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("litterSize"u8)) litterSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader) : null;
-            else if (reader.ValueTextEquals("weight"u8)) weight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
-            else if (reader.ValueTextEquals("vaccinated"u8)) vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("bornAt"u8)) bornAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("registeredAtMs"u8)) registeredAtMs = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("notes"u8)) notes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("photoUrls"u8)) photoUrls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new PetSize(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("ratings"u8)) ratings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref r0)) : null;
-            else if (reader.ValueTextEquals("owner"u8)) owner = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? OwnerJsonConverter.ReadValue(ref reader) : null;
+            else if (reader.ValueTextEquals("tag"u8)) tag = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("age"u8)) age = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("litterSize"u8)) litterSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader);
+            else if (reader.ValueTextEquals("weight"u8)) weight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
+            else if (reader.ValueTextEquals("vaccinated"u8)) vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("bornAt"u8)) bornAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("registeredAtMs"u8)) registeredAtMs = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("notes"u8)) notes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("photoUrls"u8)) photoUrls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetSizeJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("ratings"u8)) ratings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble);
+            else if (reader.ValueTextEquals("owner"u8)) owner = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OwnerJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -190,38 +190,11 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         if (value.Vaccinated is { } vaccinated) writer.WriteBoolean(VaccinatedJsonName, vaccinated);
         if (value.BornAt is { } bornAt) writer.WriteString(BornAtJsonName, bornAt);
         if (value.RegisteredAtMs is { } registeredAtMs) writer.WriteNumber(RegisteredAtMsJsonName, registeredAtMs);
-        if (value.Notes is { } notes)
-        {
-            writer.WritePropertyName(NotesJsonName);
-            notes.WriteTo(writer);
-        }
-        if (value.PhotoUrls is { } photoUrls)
-        {
-            writer.WritePropertyName(PhotoUrlsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in photoUrls)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Notes is { } notes) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, NotesJsonName, notes);
+        if (value.PhotoUrls is { } photoUrls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, PhotoUrlsJsonName, photoUrls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.Size is { } size) writer.WriteString(SizeJsonName, size.Value);
-        if (value.Ratings is { } ratings)
-        {
-            writer.WritePropertyName(RatingsJsonName);
-            writer.WriteStartObject();
-            foreach (var pair0 in ratings)
-            {
-                writer.WritePropertyName(pair0.Key);
-                writer.WriteNumberValue(pair0.Value);
-            }
-            writer.WriteEndObject();
-        }
-        if (value.Owner is { } owner)
-        {
-            writer.WritePropertyName(OwnerJsonName);
-            OwnerJsonConverter.WriteValue(writer, owner);
-        }
+        if (value.Ratings is { } ratings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, RatingsJsonName, ratings, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteDouble);
+        if (value.Owner is { } owner) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OwnerJsonName, owner, OwnerJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -258,16 +231,16 @@ public sealed class CatJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("petType"u8)) petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("petType"u8)) petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("indoor"u8))
             {
-                indoor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+                indoor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
                 hasIndoor = true;
             }
             else if (reader.ValueTextEquals("lives"u8))
             {
-                lives = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader) : null;
+                lives = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader);
                 hasLives = true;
             }
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
@@ -332,16 +305,16 @@ public sealed class DogJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("petType"u8)) petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("petType"u8)) petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("breed"u8))
             {
-                breed = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+                breed = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
                 hasBreed = true;
             }
             else if (reader.ValueTextEquals("status"u8))
             {
-                status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new PetStatus(reader.GetString()!) : null;
+                status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetStatusJsonConverter.ReadValue);
                 hasStatus = true;
             }
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
@@ -400,8 +373,8 @@ public sealed class ShelterJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("featured"u8)) featured = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? AnimalJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("animals"u8)) animals = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => AnimalJsonConverter.ReadValue(ref r0)) : null;
+            if (reader.ValueTextEquals("featured"u8)) featured = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, AnimalJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("animals"u8)) animals = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AnimalJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -417,21 +390,8 @@ public sealed class ShelterJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Shelter value)
     {
         writer.WriteStartObject();
-        if (value.Featured is { } featured)
-        {
-            writer.WritePropertyName(FeaturedJsonName);
-            AnimalJsonConverter.WriteValue(writer, featured);
-        }
-        if (value.Animals is { } animals)
-        {
-            writer.WritePropertyName(AnimalsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in animals)
-            {
-                AnimalJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Featured is { } featured) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FeaturedJsonName, featured, AnimalJsonConverter.WriteValue);
+        if (value.Animals is { } animals) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AnimalsJsonName, animals, AnimalJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -463,10 +423,10 @@ public sealed class AccountJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("login"u8)) login = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("login"u8)) login = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("password"u8)) global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
+            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -518,8 +478,8 @@ public sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("code"u8)) code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt32(ref reader) : null;
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("code"u8)) code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader);
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -747,7 +707,7 @@ public sealed partial class PetstoreJsonContext : global::System.Text.Json.Seria
     }
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Pet>> CreatePetList(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyList<Pet>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => PetJsonConverter.ReadValue(ref r0)), static (writer, value) => { writer.WriteStartArray(); foreach (var item0 in value) {     PetJsonConverter.WriteValue(writer, item0); } writer.WriteEndArray(); }));
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<Pet>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyList<Pet>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, PetJsonConverter.ReadValue), static (writer, value) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteList(writer, value, PetJsonConverter.WriteValue)));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Pet> CreatePet(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Pet>(options, new PetJsonConverter());

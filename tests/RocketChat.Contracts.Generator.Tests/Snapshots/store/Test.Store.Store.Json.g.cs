@@ -32,8 +32,8 @@ public sealed class ItemDimensionsJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("width"u8)) width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
-            else if (reader.ValueTextEquals("height"u8)) height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
+            if (reader.ValueTextEquals("width"u8)) width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
+            else if (reader.ValueTextEquals("height"u8)) height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -97,16 +97,16 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new ItemKind(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("price"u8)) price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
-            else if (reader.ValueTextEquals("stock"u8)) stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("attributes"u8)) attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("addedAt"u8)) addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("discontinued"u8)) discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("extra"u8)) extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("dimensions"u8)) dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? ItemDimensionsJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("price"u8)) price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
+            else if (reader.ValueTextEquals("stock"u8)) stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("attributes"u8)) attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("addedAt"u8)) addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("discontinued"u8)) discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("extra"u8)) extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("dimensions"u8)) dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -141,39 +141,12 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
         if (value.Price is { } price) writer.WriteNumber(PriceJsonName, price);
         else writer.WriteNull(PriceJsonName);
         if (value.Stock is { } stock) writer.WriteNumber(StockJsonName, stock);
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Attributes is { } attributes)
-        {
-            writer.WritePropertyName(AttributesJsonName);
-            writer.WriteStartObject();
-            foreach (var pair0 in attributes)
-            {
-                writer.WritePropertyName(pair0.Key);
-                writer.WriteStringValue(pair0.Value);
-            }
-            writer.WriteEndObject();
-        }
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.Attributes is { } attributes) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AttributesJsonName, attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.AddedAt is { } addedAt) writer.WriteString(AddedAtJsonName, addedAt);
         if (value.Discontinued is { } discontinued) writer.WriteBoolean(DiscontinuedJsonName, discontinued);
-        if (value.Extra is { } extra)
-        {
-            writer.WritePropertyName(ExtraJsonName);
-            extra.WriteTo(writer);
-        }
-        if (value.Dimensions is { } dimensions)
-        {
-            writer.WritePropertyName(DimensionsJsonName);
-            ItemDimensionsJsonConverter.WriteValue(writer, dimensions);
-        }
+        if (value.Extra is { } extra) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ExtraJsonName, extra);
+        if (value.Dimensions is { } dimensions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DimensionsJsonName, dimensions, ItemDimensionsJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -208,10 +181,10 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("items"u8)) items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => ItemJsonConverter.ReadValue(ref r0)) : null;
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
+            if (reader.ValueTextEquals("items"u8)) items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, ItemJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -232,16 +205,7 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Page value)
     {
         writer.WriteStartObject();
-        if (value.Items is { } items)
-        {
-            writer.WritePropertyName(ItemsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in items)
-            {
-                ItemJsonConverter.WriteValue(writer, item0);
-            }
-            writer.WriteEndArray();
-        }
+        if (value.Items is { } items) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ItemsJsonName, items, ItemJsonConverter.WriteValue);
         else writer.WriteNull(ItemsJsonName);
         if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
         if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
@@ -275,7 +239,7 @@ public sealed class AuditedJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("createdBy"u8)) createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("createdBy"u8)) createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -339,17 +303,17 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
-            else if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? new ItemKind(reader.GetString()!) : null;
-            else if (reader.ValueTextEquals("price"u8)) price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble(ref reader) : null;
-            else if (reader.ValueTextEquals("stock"u8)) stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref reader) : null;
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("attributes"u8)) attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.GetString()!) : null;
-            else if (reader.ValueTextEquals("addedAt"u8)) addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDateTimeOffset(ref reader) : null;
-            else if (reader.ValueTextEquals("discontinued"u8)) discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
-            else if (reader.ValueTextEquals("extra"u8)) extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::System.Text.Json.JsonElement.ParseValue(ref reader) : null;
-            else if (reader.ValueTextEquals("dimensions"u8)) dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? ItemDimensionsJsonConverter.ReadValue(ref reader) : null;
-            else if (reader.ValueTextEquals("createdBy"u8)) createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? reader.GetString()! : null;
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("price"u8)) price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
+            else if (reader.ValueTextEquals("stock"u8)) stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("attributes"u8)) attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
+            else if (reader.ValueTextEquals("addedAt"u8)) addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("discontinued"u8)) discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("extra"u8)) extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
+            else if (reader.ValueTextEquals("dimensions"u8)) dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("createdBy"u8)) createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -385,39 +349,12 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
         if (value.Price is { } price) writer.WriteNumber(PriceJsonName, price);
         else writer.WriteNull(PriceJsonName);
         if (value.Stock is { } stock) writer.WriteNumber(StockJsonName, stock);
-        if (value.Tags is { } tags)
-        {
-            writer.WritePropertyName(TagsJsonName);
-            writer.WriteStartArray();
-            foreach (var item0 in tags)
-            {
-                writer.WriteStringValue(item0);
-            }
-            writer.WriteEndArray();
-        }
-        if (value.Attributes is { } attributes)
-        {
-            writer.WritePropertyName(AttributesJsonName);
-            writer.WriteStartObject();
-            foreach (var pair0 in attributes)
-            {
-                writer.WritePropertyName(pair0.Key);
-                writer.WriteStringValue(pair0.Value);
-            }
-            writer.WriteEndObject();
-        }
+        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        if (value.Attributes is { } attributes) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AttributesJsonName, attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         if (value.AddedAt is { } addedAt) writer.WriteString(AddedAtJsonName, addedAt);
         if (value.Discontinued is { } discontinued) writer.WriteBoolean(DiscontinuedJsonName, discontinued);
-        if (value.Extra is { } extra)
-        {
-            writer.WritePropertyName(ExtraJsonName);
-            extra.WriteTo(writer);
-        }
-        if (value.Dimensions is { } dimensions)
-        {
-            writer.WritePropertyName(DimensionsJsonName);
-            ItemDimensionsJsonConverter.WriteValue(writer, dimensions);
-        }
+        if (value.Extra is { } extra) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ExtraJsonName, extra);
+        if (value.Dimensions is { } dimensions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DimensionsJsonName, dimensions, ItemDimensionsJsonConverter.WriteValue);
         if (value.CreatedBy is { } createdBy) writer.WriteString(CreatedByJsonName, createdBy);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -447,7 +384,7 @@ public sealed class AddItemRequestJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("item"u8)) item = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? ItemJsonConverter.ReadValue(ref reader) : null;
+            if (reader.ValueTextEquals("item"u8)) item = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -464,11 +401,7 @@ public sealed class AddItemRequestJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AddItemRequest value)
     {
         writer.WriteStartObject();
-        if (value.Item is { } item)
-        {
-            writer.WritePropertyName(ItemJsonName);
-            ItemJsonConverter.WriteValue(writer, item);
-        }
+        if (value.Item is { } item) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ItemJsonName, item, ItemJsonConverter.WriteValue);
         else writer.WriteNull(ItemJsonName);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
@@ -498,7 +431,7 @@ public sealed class GetHealthResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("ok"u8)) ok = global::RocketChat.Contracts.Runtime.Json.JsonMembers.MoveToValue(ref reader) ? global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadBoolean(ref reader) : null;
+            if (reader.ValueTextEquals("ok"u8)) ok = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -634,7 +567,7 @@ public sealed partial class StoreJsonContext : global::System.Text.Json.Serializ
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<Page>(options, new PageJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, long>> CreateInt64Map(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, long>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, long>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r0) => global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64(ref r0)), static (writer, value) => { writer.WriteStartObject(); foreach (var pair0 in value) {     writer.WritePropertyName(pair0.Key);     writer.WriteNumberValue(pair0.Value); } writer.WriteEndObject(); }));
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, long>>(options, new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, long>>(static (ref global::System.Text.Json.Utf8JsonReader reader) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadInt64), static (writer, value) => global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteMap(writer, value, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteInt64)));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AddItemRequest> CreateAddItemRequest(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<AddItemRequest>(options, new AddItemRequestJsonConverter());
