@@ -18,6 +18,7 @@ public sealed record RateLimitInfo(int? Limit, int? Remaining, DateTimeOffset? R
         int? limit = ReadInt(headers, "X-RateLimit-Limit");
         int? remaining = ReadInt(headers, "X-RateLimit-Remaining");
         DateTimeOffset? reset = null;
+        // Stryker disable once Linq : TryGetValues is true only for a header with at least one value, so First would not throw.
         if (headers.TryGetValues("X-RateLimit-Reset", out IEnumerable<string>? values)
             && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long epochMs)
             && epochMs is >= 0 and <= MaxEpochMilliseconds)
@@ -28,6 +29,7 @@ public sealed record RateLimitInfo(int? Limit, int? Remaining, DateTimeOffset? R
         return limit is null && remaining is null && reset is null ? null : new RateLimitInfo(limit, remaining, reset);
     }
 
+    // Stryker disable once Linq : TryGetValues is true only for a header with at least one value, so First would not throw.
     private static int? ReadInt(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out IEnumerable<string>? values)
         && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value)

@@ -44,6 +44,7 @@ public sealed record RocketChatError(string? Error, string? ErrorType, string? M
             // JSON whose strings are not valid UTF-8: keep the text below, invalid bytes replaced.
         }
 
+        // Stryker disable once Equality : a body of exactly MaxRawText bytes cut to MaxRawText bytes is the same body.
         string text = Encoding.UTF8.GetString(body.Length > MaxRawText ? body[..MaxRawText] : body);
         return new RocketChatError(text.Trim(), null, null, null);
     }

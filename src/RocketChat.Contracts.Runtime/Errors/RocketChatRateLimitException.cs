@@ -10,6 +10,7 @@ public sealed class RocketChatRateLimitException : RocketChatApiException
         : base(operation, HttpStatusCode.TooManyRequests, error, rateLimit)
     {
         DateTimeOffset now = (clock ?? TimeProvider.System).GetUtcNow();
+        // Stryker disable once Equality : a reset exactly now waits reset - now, which is zero as well.
         RetryAfter = rateLimit?.ResetAt is { } reset && reset > now ? reset - now : TimeSpan.Zero;
     }
 

@@ -27,9 +27,6 @@ internal sealed class ResponseBody : IDisposable
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, _length);
 
-    /// <summary>True when the body was longer than the limit and only its start was kept.</summary>
-    public bool IsTruncated { get; private set; }
-
     /// <summary>
     /// Reads the whole body. A body longer than <paramref name="maxSize"/> (declared by Content-Length, or found while
     /// reading a body without one) throws <see cref="ResponseTooLargeException"/>, or, with
@@ -39,6 +36,7 @@ internal sealed class ResponseBody : IDisposable
     public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, long maxSize, bool truncate, CancellationToken cancellationToken, ArrayPool<byte>? pool = null)
     {
         // No array holds more than Array.MaxLength bytes, whatever limit was configured; "+ 1" below cannot overflow.
+        // Stryker disable once Arithmetic : the two differ only for a body of Array.MaxLength bytes (2 GiB).
         maxSize = Math.Min(maxSize, Array.MaxLength - 1);
         long? declared = content.Headers.ContentLength;
         if (declared > maxSize && !truncate)
@@ -76,7 +74,6 @@ internal sealed class ResponseBody : IDisposable
                         }
 
                         body._length = (int)maxSize;
-                        body.IsTruncated = true;
                         return body;
                     }
                 }
@@ -99,6 +96,7 @@ internal sealed class ResponseBody : IDisposable
     {
         // Never past one byte over the limit (enough to know it was passed), and in long arithmetic: no int overflow.
         long larger = Math.Min(Math.Min((long)_buffer.Length * 2, maxSize + 1), Array.MaxLength);
+        // Stryker disable once Equality,Statement : Grow runs with a full buffer still within the limit, so larger is bigger unless the buffer is Array.MaxLength long (2 GiB).
         if (larger <= _buffer.Length)
         {
             throw new ResponseTooLargeException(maxSize);

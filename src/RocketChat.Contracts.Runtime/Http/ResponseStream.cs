@@ -63,10 +63,12 @@ internal sealed class ResponseStream(Stream body, HttpResponseMessage response, 
     {
         if (disposing)
         {
+            // Stryker disable once Statement : disposing the response disposes its content stream as well; this only makes it explicit.
             body.Dispose();
             response.Dispose();
         }
 
+        // Stryker disable once Statement : Stream.Dispose(bool) does nothing; called as the dispose pattern asks.
         base.Dispose(disposing);
     }
 

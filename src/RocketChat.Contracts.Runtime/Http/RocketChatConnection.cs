@@ -193,9 +193,14 @@ public sealed class RocketChatConnection
                 _telemetry.EndCall(activity, request, ServerUri, started, status, null);
                 return new ResponseStream(body, response, request.Operation, ServerUri);
             }
-            catch
+            catch (Exception ex)
             {
                 response.Dispose();
+                if (ex is HttpRequestException or IOException)
+                {
+                    throw new RocketChatConnectionException(request.Operation, ServerUri, "the connection broke while the response was opened", ex);
+                }
+
                 throw;
             }
         }
@@ -214,6 +219,7 @@ public sealed class RocketChatConnection
 
     private CancellationTokenSource? StartDeadline(CancellationToken cancellationToken)
     {
+        // Stryker disable once Block : a deadline of InfiniteTimeSpan never fires; null only saves the allocation.
         if (_timeout == System.Threading.Timeout.InfiniteTimeSpan)
         {
             return null;

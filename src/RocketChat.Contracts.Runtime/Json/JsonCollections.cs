@@ -70,7 +70,8 @@ public static class JsonCollections
     public static void ReadUnknownProperty(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? additional)
     {
         string name = reader.GetString()!;
-        reader.Read();
+
+        // ParseValue moves from the property name to its value itself.
         (additional ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
     }
 

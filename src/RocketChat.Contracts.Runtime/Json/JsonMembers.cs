@@ -21,11 +21,8 @@ public static class JsonMembers
     }
 
     /// <summary>Moves from a property name past its whole value, unread.</summary>
-    public static void SkipValue(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        reader.Skip();
-    }
+    /// <remarks>Skip on a property name skips the property's value: no Read first.</remarks>
+    public static void SkipValue(ref Utf8JsonReader reader) => reader.Skip();
 
     /// <summary>Reads a string member.</summary>
     public static string? ReadString(ref Utf8JsonReader reader) => MoveToValue(ref reader) ? reader.GetString() : null;

@@ -34,6 +34,7 @@ public static class OffsetPaging
             }
             finally
             {
+                // Stryker disable once Statement : the slot lives in this iterator's async flow, which the caller never sees, and Begin replaces it for the next page; End only lets it go sooner.
                 PageFingerprint.End();
             }
 

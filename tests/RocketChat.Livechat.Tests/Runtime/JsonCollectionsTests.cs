@@ -65,12 +65,13 @@ public sealed class JsonCollectionsTests
         reader.Read();
         Assert.Equal([1, 2, 3], JsonCollections.ReadList(ref reader, static (ref Utf8JsonReader r) => r.GetInt32()));
 
-        Assert.Throws<JsonException>(() =>
+        JsonException error = Assert.Throws<JsonException>(() =>
         {
             var notArray = new Utf8JsonReader("{}"u8);
             notArray.Read();
             return JsonCollections.ReadList(ref notArray, static (ref Utf8JsonReader r) => r.GetInt32());
         });
+        Assert.Equal("Expected a JSON array but found StartObject.", error.Message);
     }
 
     [Fact]
@@ -83,17 +84,47 @@ public sealed class JsonCollectionsTests
         Assert.Equal(1, map["a"]);
         Assert.Equal(2, map["b"]);
 
-        Assert.Throws<JsonException>(() =>
+        JsonException error = Assert.Throws<JsonException>(() =>
         {
             var notObject = new Utf8JsonReader("[]"u8);
             notObject.Read();
             return JsonCollections.ReadMap(ref notObject, static (ref Utf8JsonReader r) => r.GetInt32());
         });
+        Assert.Equal("Expected a JSON object but found StartArray.", error.Message);
     }
 
     [Fact]
     public void A_missing_required_property_names_the_type_and_the_member()
     {
         Assert.Equal("The JSON for Visitor lacks the required property 'token'.", JsonCollections.MissingRequired("Visitor", "token").Message);
+    }
+
+    [Fact]
+    public void Skipping_a_member_passes_its_whole_value_and_lands_before_the_next_member()
+    {
+        var reader = new Utf8JsonReader("""{"skipped":{"deep":[1,{"x":2}]},"scalar":3,"next":4}"""u8);
+        reader.Read();
+        reader.Read();
+
+        JsonMembers.SkipValue(ref reader);
+        Assert.True(reader.Read());
+        Assert.True(reader.ValueTextEquals("scalar"u8));
+
+        JsonMembers.SkipValue(ref reader);
+        Assert.True(reader.Read());
+        Assert.True(reader.ValueTextEquals("next"u8));
+    }
+
+    [Fact]
+    public void Moving_to_a_value_tells_null_from_a_value()
+    {
+        var reader = new Utf8JsonReader("""{"a":null,"b":5}"""u8);
+        reader.Read();
+        reader.Read();
+
+        Assert.False(JsonMembers.MoveToValue(ref reader));
+        reader.Read();
+        Assert.True(JsonMembers.MoveToValue(ref reader));
+        Assert.Equal(5, reader.GetInt32());
     }
 }

@@ -66,6 +66,53 @@ public sealed class OffsetPagingTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Collect((_, _, _) => Task.FromResult(new Page([], 0)), pageSize: 1, offset: -1));
     }
 
+    [Fact]
+    public async Task A_missing_fetch_function_is_rejected_by_name()
+    {
+        ArgumentNullException error = await Assert.ThrowsAsync<ArgumentNullException>(
+            () => Collect(null!, pageSize: 2));
+        Assert.Equal("fetchPage", error.ParamName);
+    }
+
+    [Fact]
+    public async Task Cancelling_between_pages_stops_before_the_next_fetch_even_when_the_fetch_ignores_the_token()
+    {
+        using var cancel = new CancellationTokenSource();
+        int fetches = 0;
+        Task<Page> Fetch(int offset, int count, CancellationToken token)
+        {
+            fetches++;
+            return Task.FromResult(new Page(fetches == 1 ? [0, 1] : [], null));
+        }
+
+        var items = new List<int>();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (int item in OffsetPaging.EnumerateAsync(Fetch, p => p.Items, p => p.Total, 0, 2, cancel.Token))
+            {
+                items.Add(item);
+                await cancel.CancelAsync();
+            }
+        });
+
+        Assert.Equal(1, fetches);
+        Assert.Equal([0, 1], items);
+    }
+
+    [Fact]
+    public async Task An_offset_past_int_MaxValue_fails_instead_of_wrapping_to_a_negative_offset()
+    {
+        var asked = new List<int>();
+        Task<Page> Fetch(int offset, int count, CancellationToken token)
+        {
+            asked.Add(offset);
+            return Task.FromResult(new Page(offset < 0 ? [] : [offset, offset], null));
+        }
+
+        await Assert.ThrowsAsync<OverflowException>(() => Collect(Fetch, pageSize: 2, offset: int.MaxValue - 1));
+        Assert.Equal([int.MaxValue - 1], asked);
+    }
+
     private static async Task<List<int>> Collect(Func<int, int, CancellationToken, Task<Page>> fetch, int pageSize, int offset = 0)
     {
         var items = new List<int>();

@@ -29,6 +29,18 @@ public sealed class RocketChatErrorTests
     }
 
     [Fact]
+    public void A_text_that_is_only_a_bracketed_code_gives_the_code()
+    {
+        Assert.Equal("no-agent-online", new RocketChatError("[no-agent-online]", null, null, null).Code);
+    }
+
+    [Fact]
+    public void The_code_in_error_wins_over_the_code_in_message()
+    {
+        Assert.Equal("from-error", new RocketChatError("Failed [from-error]", null, "Failed [from-message]", null).Code);
+    }
+
+    [Fact]
     public void An_empty_bracket_is_not_a_code()
     {
         Assert.Null(new RocketChatError("Failed []", null, null, null).Code);
