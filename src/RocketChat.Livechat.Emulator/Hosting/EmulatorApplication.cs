@@ -22,7 +22,14 @@ internal static class EmulatorApplication
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+
+            // The gateway applies the server's own limits (MaxRequestBodySize, MaxFileSize); Kestrel's 30 MB default
+            // would refuse a 50 MB JSON body or a 100 MiB upload first.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
 
         WebApplication app = builder.Build();
         var rateLimiter = new RateLimiter(options.TimeProvider, options.RateLimitWindow);
