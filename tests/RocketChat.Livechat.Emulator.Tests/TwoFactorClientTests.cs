@@ -35,8 +35,8 @@ public sealed class TwoFactorClientTests
         GetMeResponse me = await client.Authentication.GetMeAsync();
 
         Assert.True(challenge.IsTwoFactorRequired);
-        Assert.Equal("totp", challenge.Details!.Value.GetProperty("method").GetString());
-        Assert.Equal(["totp"], challenge.Details.Value.GetProperty("availableMethods").EnumerateArray().Select(method => method.GetString()));
+        Assert.Equal("totp", challenge.TwoFactorMethod);
+        Assert.Equal(["totp"], challenge.TwoFactorAvailableMethods);
         Assert.Equal(await server.UserIdAsync("totp.agent"), credentials.UserId);
         Assert.Equal("totp.agent", me.Username);
     }
@@ -57,6 +57,7 @@ public sealed class TwoFactorClientTests
         Assert.Equal("email", challenge.Details!.Value.GetProperty("method").GetString());
         Assert.True(challenge.Details.Value.GetProperty("codeGenerated").GetBoolean());
         Assert.False(wrong.IsTwoFactorRequired);
+        Assert.True(wrong.IsTwoFactorChallenge);
         Assert.Equal("totp-invalid", wrong.ErrorCode);
         Assert.Equal("email.agent", login.Data.Me?.Username);
     }
@@ -77,8 +78,9 @@ public sealed class TwoFactorClientTests
 
         Assert.Equal(HttpStatusCode.BadRequest, challenge.StatusCode);
         Assert.Equal("totp-required", challenge.ErrorCode);
-        Assert.Equal("password", challenge.Details!.Value.GetProperty("method").GetString());
-        Assert.Empty(challenge.Details.Value.GetProperty("availableMethods").EnumerateArray());
+        Assert.True(challenge.IsTwoFactorChallenge);
+        Assert.Equal("password", challenge.TwoFactorMethod);
+        Assert.Empty(challenge.TwoFactorAvailableMethods);
         Assert.True(saved.Success);
         Assert.False(setting.Value.GetBoolean());
     }
