@@ -55,7 +55,7 @@ public static class EmulatorCommand
                 }
 
                 using var logWriter = new EmulatorLogWriter(ctx.Output);
-                using ILoggerFactory loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logWriter));
+                using var loggerFactory = new LoggerFactory([logWriter]);
                 options.LoggerFactory = loggerFactory;
                 try
                 {
