@@ -96,6 +96,27 @@ public sealed class ComposedRecordTests
         Assert.Throws<JsonException>(() => contract.Deserialize("""["added"]""", contract.Type("TicketChange")));
     }
 
+    [Fact]
+    public void The_part_is_named_after_its_title_and_an_own_member_of_that_csharp_name_is_renamed_with_rcg015()
+    {
+        string document = "asyncapi: 3.0.0\ninfo:\n  title: Queue\n  version: '1'\nchannels: {}\ncomponents:\n  schemas:\n    TicketChange:\n      allOf:\n"
+            + "        - $ref: 'rest.yaml#/components/schemas/Ticket'\n          title: current\n"
+            + "        - type: object\n          properties:\n            current: { type: string }\n";
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(
+            new ContractFile("/contracts/queue.asyncapi.yaml", document, "Test.Queue", "Queue"),
+            new ContractFile("/contracts/rest.yaml", Rest, "Test.Rest", "Rest", ContractRole: "Reference"),
+            new ContractFile("/generated/rest.yaml", Rest, "Test.Rest", "Rest"));
+
+        Microsoft.CodeAnalysis.Diagnostic renamed = Assert.Single(outcome.GeneratorDiagnostics);
+        Assert.Equal("RCG015", renamed.Id);
+        Assert.Equal(14, renamed.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Empty(outcome.CompileDiagnostics);
+        string models = outcome.Sources["Test.Queue.Queue.Models.g.cs"];
+        Assert.Contains("public required global::Test.Rest.Ticket Current { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public string? Current2 { get; init; }", models, StringComparison.Ordinal);
+    }
+
     private static object? Member(object value, string name) => value.GetType().GetProperty(name)!.GetValue(value);
 
     /// <summary>A record copy with one init-only member replaced (what <c>with</c> does, by reflection in the test).</summary>
