@@ -12,7 +12,7 @@ internal static class Ejson
 {
     private static readonly HashSet<string> s_dateFields = new(StringComparer.Ordinal)
     {
-        "ts", "_updatedAt", "editedAt", "queuedAt", "takenAt", "lockedAt", "lm", "closedAt", "lastMessageTs", "ls", "createdAt", "tokenExpires",
+        "ts", "_updatedAt", "editedAt", "queuedAt", "takenAt", "lockedAt", "lm", "closedAt", "lastMessageTs", "ls", "lr", "createdAt", "tokenExpires",
     };
 
     public static void WriteDate(Utf8JsonWriter writer, DateTimeOffset value)
