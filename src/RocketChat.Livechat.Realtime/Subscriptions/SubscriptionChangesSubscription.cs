@@ -10,16 +10,10 @@ public sealed class SubscriptionChangesSubscription : RealtimeSubscription<Subsc
     {
     }
 
+    /// <summary>Read by the contract's reader: a payload that is not <c>[action, subscription]</c> is a <see cref="RealtimeProtocolException"/>.</summary>
     private protected override void OnEvent(string collection, string eventName, JsonElement args)
     {
-        if (args.ValueKind != JsonValueKind.Array || args.GetArrayLength() < 2 || args[0].ValueKind != JsonValueKind.String || args[1].ValueKind != JsonValueKind.Object)
-        {
-            throw new RealtimeProtocolException(collection, "a subscriptions-changed event is not [action, subscription].");
-        }
-
-        JsonElement subscription = args[1];
-        string? roomId = subscription.TryGetProperty("rid", out JsonElement rid) ? rid.GetString() : null;
-        string? roomType = subscription.TryGetProperty("t", out JsonElement t) ? t.GetString() : null;
-        Emit(new SubscriptionChangedEvent(args[0].GetString()!, roomId, roomType, subscription));
+        SubscriptionChangedArguments change = StreamPayloads.Read(args, collection, LivechatRealtimeStreams.SubscriptionsChanged.ReadSubscriptionChanged);
+        Emit(new SubscriptionChangedEvent(change.Action, change.Subscription));
     }
 }
