@@ -46,6 +46,20 @@ public sealed class TwoFactorTests
         Assert.Equal(expected, Totp.Code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", DateTimeOffset.FromUnixTimeSeconds(unixSeconds)));
     }
 
+    [Theory]
+    [InlineData("not base32!")]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task A_totp_secret_that_is_not_base32_is_refused_when_the_emulator_starts(string secret)
+    {
+        var options = new EmulatorOptions();
+        options.Users.Add(new EmulatorUser("bad.secret", "pw", "Bad Secret", "user") { TotpSecret = secret });
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => LivechatEmulator.StartAsync(options));
+
+        Assert.Contains("bad.secret", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_password_login_of_a_totp_user_without_a_code_is_401_totp_required_with_the_methods()
     {
