@@ -63,6 +63,19 @@ public sealed class RequestBodyLimitTests
         Assert.Equal(PayloadTooLargePage, await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task An_oversized_body_to_a_path_no_route_serves_is_413_not_404()
+    {
+        await using var server = await EmulatorHarness.StartAsync(options => options.MaxRequestBodySize = 64);
+
+        using HttpResponseMessage oversized = await server.Http.PostAsync("/api/v1/no.such.route", new StringContent(new string(' ', 65), Encoding.UTF8, "application/json"));
+        using HttpResponseMessage small = await server.Http.PostAsync("/api/v1/no.such.route", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        Assert.Equal(PayloadTooLargePage, await oversized.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, small.StatusCode);
+    }
+
     [Theory]
     [InlineData("application/json")]
     [InlineData("application/x-www-form-urlencoded")]

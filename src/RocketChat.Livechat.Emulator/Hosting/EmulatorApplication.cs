@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,7 +41,16 @@ internal static class EmulatorApplication
         app.Use(next => new ApiGatewayMiddleware(next, endpoints.Accounts, rateLimiter, options).InvokeAsync);
         ApiRoutes.Map(app, endpoints);
         endpoints.Realtime.Map(app);
-        app.MapFallback("{*path}", _ => throw ApiErrors.EndpointDoesNotExist());
+        app.MapFallback("{*path}", async context =>
+        {
+            // The body parsers run on every path before any route: an oversized or malformed body fails first.
+            if (!HttpMethods.IsGet(context.Request.Method))
+            {
+                await RequestInput.ReadBodyAsync(context.Request, options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            throw ApiErrors.EndpointDoesNotExist();
+        });
         return app;
     }
 
