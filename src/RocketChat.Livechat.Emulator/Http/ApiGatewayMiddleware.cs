@@ -12,8 +12,9 @@ namespace RocketChat.Livechat.Emulator.Http;
 
 /// <summary>
 /// Runs the checks of Rocket.Chat's ApiClass route wrapper for every endpoint carrying <see cref="ApiRoute"/>, in
-/// the server's order: the body parsers (413, 400), authentication (401), rate limiting (429), parameter validation (400), route permissions
-/// (403), the second factor of <c>twoFactorRequired</c> routes (400); then the handler. Any <see cref="ApiException"/> becomes the matching error body.
+/// the server's order: the body parsers (413, 400), authentication (401), rate limiting (429), parameter validation
+/// (400), route permissions (403), the second factor of <c>twoFactorRequired</c> routes (400); then the handler. Any
+/// <see cref="ApiException"/> becomes the matching error body.
 /// </summary>
 internal sealed class ApiGatewayMiddleware(RequestDelegate next, AccountService accounts, RateLimiter rateLimiter, EmulatorOptions options)
 {
