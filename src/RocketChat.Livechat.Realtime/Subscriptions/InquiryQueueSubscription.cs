@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RocketChat.Livechat.Realtime.Ddp;
 
 namespace RocketChat.Livechat.Realtime;
 
@@ -6,12 +7,34 @@ namespace RocketChat.Livechat.Realtime;
 /// One part of the omnichannel queue (<see cref="InquiryQueueKey"/>): new chats appear as
 /// <see cref="InquiryQueueChange.Added"/> without polling. Needs a logged-in user with <c>view-l-room</c>.
 /// </summary>
+/// <remarks>
+/// The server does not replay the queue's events to a connection that was down, so the queue is listed over REST
+/// (<c>GET livechat/inquiries.queuedForUser</c>, narrowed to the key's department) as the user logged in over the
+/// realtime connection: once when subscribing (what is queued then counts as known, as before) and after each
+/// reconnection. The reader then gets, after the events it already had, <see cref="InquiryQueueChange.Removed"/>
+/// for each inquiry it knew that is no longer queued (taken or closed during the gap; the event carries the last
+/// version it saw, and a live <c>changed</c> to <c>taken</c> is not sent for it), <see cref="InquiryQueueChange.Added"/>
+/// for each one queued during the gap, and <see cref="InquiryQueueChange.Changed"/> for each one updated meanwhile.
+/// These come from the queue's state, not its history: an inquiry queued and taken within one gap is never told.
+/// A live event arriving while the listing is compared is delivered after it, once.
+/// </remarks>
 public sealed class InquiryQueueSubscription : RealtimeSubscription<InquiryQueueEvent>
 {
+    /// <summary>Inquiries per REST page when listing the queue; the server's usual upper limit.</summary>
+    private const int QueuePageSize = 100;
+
+    private readonly LivechatRealtimeClient _client;
+    private readonly InquiryQueueLedger _known;
+    private readonly List<InquiryQueueEvent> _heldDuringCatchUp = [];
+    private bool _catchingUp;
+    private bool _hasListed;
+
     internal InquiryQueueSubscription(LivechatRealtimeClient client, InquiryQueueKey key, LivechatRealtimeOptions options)
         : base(client, $"inquiry queue '{key}' subscription", [new(LivechatRealtimeStreams.InquiryQueue.Publication, key.EventName, null)], options.EventBufferCapacity)
     {
         Key = key;
+        _client = client;
+        _known = new InquiryQueueLedger(key);
     }
 
     /// <summary>The part of the queue watched.</summary>
@@ -28,5 +51,83 @@ public sealed class InquiryQueueSubscription : RealtimeSubscription<InquiryQueue
             string other => throw new RealtimeProtocolException(collection, $"an inquiry event has the unknown type '{other}'."),
         };
         Emit(new InquiryQueueEvent(change, StreamPayloads.ReadInquiry(payload)));
+    }
+
+    private protected override bool Screen(InquiryQueueEvent item)
+    {
+        if (_catchingUp)
+        {
+            if (_heldDuringCatchUp.Count >= Capacity)
+            {
+                throw new RealtimeConsumerTooSlowException(Operation, Capacity);
+            }
+
+            _heldDuringCatchUp.Add(item);
+            return false;
+        }
+
+        _known.Observe(item);
+        return true;
+    }
+
+    private protected override Task BeforeSubscribeAsync(DdpConnection connection, bool isFirst, CancellationToken cancellationToken)
+    {
+        lock (DeliveryGate)
+        {
+            _catchingUp = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Lists the queue once the stream is live, so nothing falls between the listing and the stream.</summary>
+    private protected override async Task AfterSubscribeAsync(DdpConnection connection, bool isFirst, CancellationToken cancellationToken)
+    {
+        LivechatClient rest = _client.UserRest
+            ?? throw new InvalidOperationException("Log in before watching the inquiry queue: its gaps are filled over REST as the logged-in user.");
+        List<Inquiry> queued = await ListQueueAsync(rest, cancellationToken).ConfigureAwait(false);
+        lock (DeliveryGate)
+        {
+            bool isCatchUp = _hasListed;
+            if (isCatchUp)
+            {
+                foreach (InquiryQueueEvent missed in _known.Reconcile(queued))
+                {
+                    EmitScreened(missed);
+                }
+            }
+            else
+            {
+                _known.Reset(queued);
+                _hasListed = true;
+            }
+
+            // After a gap, a held event the listing already told is a duplicate. On subscribing every held event is
+            // news to the reader, even one the listing saw.
+            foreach (InquiryQueueEvent held in _heldDuringCatchUp)
+            {
+                if (_known.Observe(held) || !isCatchUp)
+                {
+                    EmitScreened(held);
+                }
+            }
+
+            _heldDuringCatchUp.Clear();
+            _catchingUp = false;
+        }
+    }
+
+    private async Task<List<Inquiry>> ListQueueAsync(LivechatClient rest, CancellationToken cancellationToken)
+    {
+        var queued = new List<Inquiry>();
+        for (int offset = 0; ; offset += QueuePageSize)
+        {
+            ListQueuedInquiriesForUserResponse page = await rest.Inquiries.ListQueuedInquiriesForUserAsync(Key.DepartmentId, offset, QueuePageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
+            queued.AddRange(page.Inquiries);
+            if (page.Inquiries.Count < QueuePageSize || (page.Total is { } total && queued.Count >= total))
+            {
+                return queued;
+            }
+        }
     }
 }

@@ -1,0 +1,184 @@
+using RocketChat.Livechat.Realtime.Tests.Infrastructure;
+
+namespace RocketChat.Livechat.Realtime.Tests;
+
+/// <summary>
+/// Fault injection for the events the server does not replay: the socket drops, the room or the queue changes while
+/// the client is offline, and after reconnecting the client tells what changed, once, from REST state.
+/// </summary>
+public sealed class GapStateTests
+{
+    /// <summary>A first retry this slow leaves a real gap: the actions below happen while the client is offline.</summary>
+    private static void SlowRetry(LivechatRealtimeOptions options)
+    {
+        options.ReconnectInitialDelay = TimeSpan.FromMilliseconds(400);
+        options.ReconnectMaxDelay = TimeSpan.FromMilliseconds(800);
+    }
+
+    [Fact]
+    public async Task An_agent_who_takes_the_chat_during_a_gap_is_announced_once_after_the_gaps_messages()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync(); // Queued: nobody serves it yet.
+        LivechatRealtimeClient visitor = await harness.ConnectAsync(SlowRetry);
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        visitor.Reconnected += (_, _) => reconnected.TrySetResult();
+        await using LivechatRoomSubscription room = await visitor.SubscribeVisitorRoomAsync(chat.RoomId, chat.Token);
+        await using var events = new EventReader<LivechatRoomEvent>(room);
+        await harness.VisitorSaysAsync(chat, "before");
+        Assert.Equal("before", (await events.NextAsync<RoomMessageEvent>()).Message.Text);
+
+        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
+        await harness.TakeAsync(chat.RoomId, "agent.two"); // Join messages, then agentData: all lost with the socket.
+        await harness.AgentSaysAsync(chat.RoomId, "during gap", "agent.two");
+        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        await harness.AgentSaysAsync(chat.RoomId, "after reconnecting", "agent.two");
+
+        var received = new List<LivechatRoomEvent>();
+        while (received.LastOrDefault() is not RoomMessageEvent { Message.Text: "after reconnecting" })
+        {
+            received.Add(await events.NextAsync());
+        }
+
+        AgentChangedEvent agent = Assert.Single(received.OfType<AgentChangedEvent>());
+        Assert.Equal("agent.two", agent.Agent?.Username);
+        Assert.False(agent.IsHidden);
+        int agentAt = received.IndexOf(agent);
+        int lastGapMessageAt = received.FindIndex(e => e is RoomMessageEvent { Message.Text: "during gap" });
+        Assert.True(lastGapMessageAt >= 0, "The gap's message was not delivered.");
+        Assert.True(received.Take(agentAt).OfType<RoomMessageEvent>().Any(e => e.Kind == RoomMessageKind.AgentConnected), "The join messages should come before the agent.");
+        Assert.True(agentAt > lastGapMessageAt, $"The agent came at {agentAt}, before the gap's last message at {lastGapMessageAt}.");
+        Assert.Equal(received.Count - 1, received.FindIndex(e => e is RoomMessageEvent { Message.Text: "after reconnecting" }));
+
+        // The reconstructed agent is not told again later.
+        await harness.AgentSaysAsync(chat.RoomId, "last", "agent.two");
+        Assert.Equal("last", Assert.IsType<RoomMessageEvent>(await events.NextAsync()).Message.Text);
+    }
+
+    [Fact]
+    public async Task An_agent_status_change_during_a_gap_is_told_once_after_reconnecting()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync();
+        await harness.TakeAsync(chat.RoomId, "agent.one");
+        LivechatRealtimeClient visitor = await harness.ConnectAsync(SlowRetry);
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        visitor.Reconnected += (_, _) => reconnected.TrySetResult();
+        await using LivechatRoomSubscription room = await visitor.SubscribeVisitorRoomAsync(chat.RoomId, chat.Token);
+        await using var events = new EventReader<LivechatRoomEvent>(room);
+
+        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
+        await harness.SetPresenceAsync("agent.one", UserStatus.Away);
+        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        await harness.AgentSaysAsync(chat.RoomId, "after reconnecting");
+
+        Assert.Equal(UserStatus.Away, Assert.IsType<AgentStatusChangedEvent>(await events.NextAsync()).Status);
+        Assert.Equal("after reconnecting", Assert.IsType<RoomMessageEvent>(await events.NextAsync()).Message.Text);
+    }
+
+    [Fact]
+    public async Task A_gap_in_which_nothing_changed_brings_its_messages_and_nothing_else()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync();
+        await harness.TakeAsync(chat.RoomId, "agent.one");
+        var probe = new RequestProbe();
+        LivechatRealtimeClient visitor = await harness.ConnectAsync(SlowRetry, harness.AnonymousThrough(probe));
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        visitor.Reconnected += (_, _) => reconnected.TrySetResult();
+        await using LivechatRoomSubscription room = await visitor.SubscribeVisitorRoomAsync(chat.RoomId, chat.Token);
+        await using var events = new EventReader<LivechatRoomEvent>(room);
+
+        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
+        await harness.AgentSaysAsync(chat.RoomId, "during gap");
+        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        await harness.AgentSaysAsync(chat.RoomId, "after reconnecting");
+
+        Assert.Equal("during gap", Assert.IsType<RoomMessageEvent>(await events.NextAsync()).Message.Text);
+        Assert.Equal("after reconnecting", Assert.IsType<RoomMessageEvent>(await events.NextAsync()).Message.Text);
+        // The agent's state was read when subscribing and again after the gap, and found unchanged.
+        Assert.Equal(2, probe.Count("/api/v1/livechat/config"));
+    }
+
+    [Fact]
+    public async Task An_agents_queue_gets_the_inquiries_queued_and_taken_during_a_gap_exactly_once()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        LivechatRealtimeClient agent = await harness.ConnectAsync(SlowRetry);
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        agent.Reconnected += (_, _) => reconnected.TrySetResult();
+        await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
+        VisitorChat waitingBefore = await harness.StartChatAsync(); // Queued before subscribing: known, not news.
+        await using InquiryQueueSubscription queue = await agent.SubscribeInquiryQueueAsync(InquiryQueueKey.Public);
+        await using var events = new EventReader<InquiryQueueEvent>(queue);
+        VisitorChat takenDuringGap = await harness.StartChatAsync();
+        Assert.Equal((InquiryQueueChange.Added, takenDuringGap.RoomId), Describe(await events.NextAsync()));
+
+        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
+        VisitorChat queuedDuringGap = await harness.StartChatAsync();
+        await harness.TakeAsync(takenDuringGap.RoomId, "agent.two");
+        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        VisitorChat queuedAfter = await harness.StartChatAsync();
+
+        var received = new List<(InquiryQueueChange, string?)>();
+        while (received.LastOrDefault().Item2 != queuedAfter.RoomId)
+        {
+            received.Add(Describe(await events.NextAsync()));
+        }
+
+        Assert.Equal(
+            [
+                (InquiryQueueChange.Removed, takenDuringGap.RoomId),
+                (InquiryQueueChange.Added, queuedDuringGap.RoomId),
+                (InquiryQueueChange.Added, queuedAfter.RoomId),
+            ],
+            received);
+        Assert.DoesNotContain(received, e => e.Item2 == waitingBefore.RoomId);
+    }
+
+    [Fact]
+    public async Task A_queue_gap_with_no_change_brings_nothing()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        var probe = new RequestProbe();
+        LivechatRealtimeClient agent = await harness.ConnectAsync(SlowRetry, harness.AnonymousThrough(probe));
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        agent.Reconnected += (_, _) => reconnected.TrySetResult();
+        await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
+        await using InquiryQueueSubscription queue = await agent.SubscribeInquiryQueueAsync(InquiryQueueKey.Public);
+        await using var events = new EventReader<InquiryQueueEvent>(queue);
+        VisitorChat waiting = await harness.StartChatAsync();
+        Assert.Equal((InquiryQueueChange.Added, waiting.RoomId), Describe(await events.NextAsync()));
+
+        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
+        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        VisitorChat queuedAfter = await harness.StartChatAsync();
+
+        Assert.Equal((InquiryQueueChange.Added, queuedAfter.RoomId), Describe(await events.NextAsync()));
+        // The queue was listed when subscribing and again after the gap, and found unchanged.
+        Assert.Equal(2, probe.Count("/api/v1/livechat/inquiries.queuedForUser"));
+    }
+
+    [Fact]
+    public async Task Disposing_the_client_while_a_gap_is_being_filled_ends_everything_cleanly()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync();
+        var probe = new RequestProbe();
+        LivechatRealtimeClient visitor = await harness.ConnectAsync(rest: harness.AnonymousThrough(probe));
+        LivechatRoomSubscription room = await visitor.SubscribeVisitorRoomAsync(chat.RoomId, chat.Token);
+        await using var events = new EventReader<LivechatRoomEvent>(room);
+        Task<bool> ended = events.EndsAsync();
+
+        probe.HoldPath = "/api/v1/livechat/config"; // The server stalls on the agent's state after the reconnection.
+        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
+        await probe.Held.WaitAsync(RealtimeHarness.Timeout);
+        await visitor.DisposeAsync().AsTask().WaitAsync(RealtimeHarness.Timeout);
+
+        Assert.True(await ended.WaitAsync(RealtimeHarness.Timeout));
+        Assert.True(room.IsCompleted);
+        Assert.Equal(0, visitor.ReconnectCount);
+    }
+
+    private static (InquiryQueueChange, string?) Describe(InquiryQueueEvent queueEvent) => (queueEvent.Change, queueEvent.Inquiry.RoomId);
+}
