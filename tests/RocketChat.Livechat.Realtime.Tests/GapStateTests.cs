@@ -4,34 +4,27 @@ namespace RocketChat.Livechat.Realtime.Tests;
 
 /// <summary>
 /// Fault injection for the events the server does not replay: the socket drops, the room or the queue changes while
-/// the client is offline, and after reconnecting the client tells what changed, once, from REST state.
+/// the client is offline (the emulator refuses it meanwhile), and after reconnecting the client tells what changed,
+/// once, from REST state.
 /// </summary>
 public sealed class GapStateTests
 {
-    /// <summary>A first retry this slow leaves a real gap: the actions below happen while the client is offline.</summary>
-    private static void SlowRetry(LivechatRealtimeOptions options)
-    {
-        options.ReconnectInitialDelay = TimeSpan.FromMilliseconds(400);
-        options.ReconnectMaxDelay = TimeSpan.FromMilliseconds(800);
-    }
-
     [Fact]
     public async Task An_agent_who_takes_the_chat_during_a_gap_is_announced_once_after_the_gaps_messages()
     {
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
         VisitorChat chat = await harness.StartChatAsync(); // Queued: nobody serves it yet.
-        LivechatRealtimeClient visitor = await harness.ConnectAsync(SlowRetry);
-        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        visitor.Reconnected += (_, _) => reconnected.TrySetResult();
+        LivechatRealtimeClient visitor = await harness.ConnectAsync();
         await using LivechatRoomSubscription room = await visitor.SubscribeVisitorRoomAsync(chat.RoomId, chat.Token);
         await using var events = new EventReader<LivechatRoomEvent>(room);
         await harness.VisitorSaysAsync(chat, "before");
         Assert.Equal("before", (await events.NextAsync<RoomMessageEvent>()).Message.Text);
 
-        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
-        await harness.TakeAsync(chat.RoomId, "agent.two"); // Join messages, then agentData: all lost with the socket.
-        await harness.AgentSaysAsync(chat.RoomId, "during gap", "agent.two");
-        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        await harness.OfflineAsync(visitor, async () =>
+        {
+            await harness.TakeAsync(chat.RoomId, "agent.two"); // Join messages, then agentData: all lost with the socket.
+            await harness.AgentSaysAsync(chat.RoomId, "during gap", "agent.two");
+        });
         await harness.AgentSaysAsync(chat.RoomId, "after reconnecting", "agent.two");
 
         var received = new List<LivechatRoomEvent>();
@@ -44,15 +37,43 @@ public sealed class GapStateTests
         Assert.Equal("agent.two", agent.Agent?.Username);
         Assert.False(agent.IsHidden);
         int agentAt = received.IndexOf(agent);
-        int lastGapMessageAt = received.FindIndex(e => e is RoomMessageEvent { Message.Text: "during gap" });
-        Assert.True(lastGapMessageAt >= 0, "The gap's message was not delivered.");
-        Assert.True(received.Take(agentAt).OfType<RoomMessageEvent>().Any(e => e.Kind == RoomMessageKind.AgentConnected), "The join messages should come before the agent.");
-        Assert.True(agentAt > lastGapMessageAt, $"The agent came at {agentAt}, before the gap's last message at {lastGapMessageAt}.");
-        Assert.Equal(received.Count - 1, received.FindIndex(e => e is RoomMessageEvent { Message.Text: "after reconnecting" }));
+        int gapMessageAt = received.FindIndex(e => e is RoomMessageEvent { Message.Text: "during gap" });
+        Assert.True(gapMessageAt >= 0, "The gap's message was not delivered.");
+        Assert.Contains(received.Take(agentAt), e => e is RoomMessageEvent { Kind: RoomMessageKind.AgentConnected });
+        Assert.True(agentAt > gapMessageAt, $"The agent came at {agentAt}, before the gap's last message at {gapMessageAt}.");
+        Assert.Equal(agentAt + 1, received.Count - 1); // Then only the message sent after reconnecting.
 
         // The reconstructed agent is not told again later.
         await harness.AgentSaysAsync(chat.RoomId, "last", "agent.two");
         Assert.Equal("last", Assert.IsType<RoomMessageEvent>(await events.NextAsync()).Message.Text);
+    }
+
+    [Fact]
+    public async Task Agent_changes_within_one_gap_collapse_into_the_final_agent()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync();
+        await harness.TakeAsync(chat.RoomId, "agent.one");
+        LivechatRealtimeClient visitor = await harness.ConnectAsync();
+        await using LivechatRoomSubscription room = await visitor.SubscribeVisitorRoomAsync(chat.RoomId, chat.Token);
+        await using var events = new EventReader<LivechatRoomEvent>(room);
+
+        await harness.OfflineAsync(visitor, async () =>
+        {
+            (string agentTwoId, _) = await harness.Emulator.LoginAsync("agent.two", RealtimeHarness.StaffPassword);
+            LivechatClient manager = await harness.StaffAsync("manager");
+            await manager.Rooms.ForwardRoomAsync(new ForwardRoomRequest { RoomId = chat.RoomId, UserId = agentTwoId });
+        });
+        await harness.AgentSaysAsync(chat.RoomId, "after reconnecting", "agent.two");
+
+        var received = new List<LivechatRoomEvent>();
+        while (received.LastOrDefault() is not RoomMessageEvent { Message.Text: "after reconnecting" })
+        {
+            received.Add(await events.NextAsync());
+        }
+
+        // Live, the forward is agentData without an agent, then agentData with agent.two; from REST, only the latter.
+        Assert.Equal("agent.two", Assert.Single(received.OfType<AgentChangedEvent>()).Agent?.Username);
     }
 
     [Fact]
@@ -61,15 +82,11 @@ public sealed class GapStateTests
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
         VisitorChat chat = await harness.StartChatAsync();
         await harness.TakeAsync(chat.RoomId, "agent.one");
-        LivechatRealtimeClient visitor = await harness.ConnectAsync(SlowRetry);
-        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        visitor.Reconnected += (_, _) => reconnected.TrySetResult();
+        LivechatRealtimeClient visitor = await harness.ConnectAsync();
         await using LivechatRoomSubscription room = await visitor.SubscribeVisitorRoomAsync(chat.RoomId, chat.Token);
         await using var events = new EventReader<LivechatRoomEvent>(room);
 
-        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
-        await harness.SetPresenceAsync("agent.one", UserStatus.Away);
-        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        await harness.OfflineAsync(visitor, () => harness.SetPresenceAsync("agent.one", UserStatus.Away));
         await harness.AgentSaysAsync(chat.RoomId, "after reconnecting");
 
         Assert.Equal(UserStatus.Away, Assert.IsType<AgentStatusChangedEvent>(await events.NextAsync()).Status);
@@ -83,15 +100,11 @@ public sealed class GapStateTests
         VisitorChat chat = await harness.StartChatAsync();
         await harness.TakeAsync(chat.RoomId, "agent.one");
         var probe = new RequestProbe();
-        LivechatRealtimeClient visitor = await harness.ConnectAsync(SlowRetry, harness.AnonymousThrough(probe));
-        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        visitor.Reconnected += (_, _) => reconnected.TrySetResult();
+        LivechatRealtimeClient visitor = await harness.ConnectAsync(rest: harness.AnonymousThrough(probe));
         await using LivechatRoomSubscription room = await visitor.SubscribeVisitorRoomAsync(chat.RoomId, chat.Token);
         await using var events = new EventReader<LivechatRoomEvent>(room);
 
-        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
-        await harness.AgentSaysAsync(chat.RoomId, "during gap");
-        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        await harness.OfflineAsync(visitor, () => harness.AgentSaysAsync(chat.RoomId, "during gap"));
         await harness.AgentSaysAsync(chat.RoomId, "after reconnecting");
 
         Assert.Equal("during gap", Assert.IsType<RoomMessageEvent>(await events.NextAsync()).Message.Text);
@@ -104,9 +117,7 @@ public sealed class GapStateTests
     public async Task An_agents_queue_gets_the_inquiries_queued_and_taken_during_a_gap_exactly_once()
     {
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
-        LivechatRealtimeClient agent = await harness.ConnectAsync(SlowRetry);
-        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        agent.Reconnected += (_, _) => reconnected.TrySetResult();
+        LivechatRealtimeClient agent = await harness.ConnectAsync();
         await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
         VisitorChat waitingBefore = await harness.StartChatAsync(); // Queued before subscribing: known, not news.
         await using InquiryQueueSubscription queue = await agent.SubscribeInquiryQueueAsync(InquiryQueueKey.Public);
@@ -114,10 +125,12 @@ public sealed class GapStateTests
         VisitorChat takenDuringGap = await harness.StartChatAsync();
         Assert.Equal((InquiryQueueChange.Added, takenDuringGap.RoomId), Describe(await events.NextAsync()));
 
-        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
-        VisitorChat queuedDuringGap = await harness.StartChatAsync();
-        await harness.TakeAsync(takenDuringGap.RoomId, "agent.two");
-        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        VisitorChat? queuedDuringGap = null;
+        await harness.OfflineAsync(agent, async () =>
+        {
+            queuedDuringGap = await harness.StartChatAsync();
+            await harness.TakeAsync(takenDuringGap.RoomId, "agent.two");
+        });
         VisitorChat queuedAfter = await harness.StartChatAsync();
 
         var received = new List<(InquiryQueueChange, string?)>();
@@ -129,7 +142,7 @@ public sealed class GapStateTests
         Assert.Equal(
             [
                 (InquiryQueueChange.Removed, takenDuringGap.RoomId),
-                (InquiryQueueChange.Added, queuedDuringGap.RoomId),
+                (InquiryQueueChange.Added, queuedDuringGap!.RoomId),
                 (InquiryQueueChange.Added, queuedAfter.RoomId),
             ],
             received);
@@ -141,17 +154,14 @@ public sealed class GapStateTests
     {
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
         var probe = new RequestProbe();
-        LivechatRealtimeClient agent = await harness.ConnectAsync(SlowRetry, harness.AnonymousThrough(probe));
-        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        agent.Reconnected += (_, _) => reconnected.TrySetResult();
+        LivechatRealtimeClient agent = await harness.ConnectAsync(rest: harness.AnonymousThrough(probe));
         await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
         await using InquiryQueueSubscription queue = await agent.SubscribeInquiryQueueAsync(InquiryQueueKey.Public);
         await using var events = new EventReader<InquiryQueueEvent>(queue);
         VisitorChat waiting = await harness.StartChatAsync();
         Assert.Equal((InquiryQueueChange.Added, waiting.RoomId), Describe(await events.NextAsync()));
 
-        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
-        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        await harness.OfflineAsync(agent, () => Task.CompletedTask);
         VisitorChat queuedAfter = await harness.StartChatAsync();
 
         Assert.Equal((InquiryQueueChange.Added, queuedAfter.RoomId), Describe(await events.NextAsync()));
@@ -167,19 +177,19 @@ public sealed class GapStateTests
         await harness.TakeAsync(servedBefore.RoomId, "agent.one"); // Served before subscribing: known, not news.
         VisitorChat untouched = await harness.StartChatAsync();
         await harness.TakeAsync(untouched.RoomId, "agent.one");
-        LivechatRealtimeClient agent = await harness.ConnectAsync(SlowRetry);
-        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        agent.Reconnected += (_, _) => reconnected.TrySetResult();
+        LivechatRealtimeClient agent = await harness.ConnectAsync();
         RealtimeLogin login = await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
         await using SubscriptionChangesSubscription subscriptions = await agent.SubscribeSubscriptionChangesAsync();
         await using var events = new EventReader<SubscriptionChangedEvent>(subscriptions);
 
-        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
-        VisitorChat routedDuringGap = await harness.StartChatAsync();
-        await harness.TakeAsync(routedDuringGap.RoomId, "agent.one");
-        LivechatClient staff = await harness.StaffAsync("agent.one");
-        await staff.Rooms.CloseRoomAsync(new CloseRoomRequest { RoomId = servedBefore.RoomId, Comment = "closed while offline" });
-        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        VisitorChat? routedDuringGap = null;
+        await harness.OfflineAsync(agent, async () =>
+        {
+            routedDuringGap = await harness.StartChatAsync();
+            await harness.TakeAsync(routedDuringGap.RoomId, "agent.one");
+            LivechatClient staff = await harness.StaffAsync("agent.one");
+            await staff.Rooms.CloseRoomAsync(new CloseRoomRequest { RoomId = servedBefore.RoomId, Comment = "closed while offline" });
+        });
         VisitorChat routedAfter = await harness.StartChatAsync();
         await harness.TakeAsync(routedAfter.RoomId, "agent.one");
 
@@ -190,7 +200,7 @@ public sealed class GapStateTests
         }
 
         Assert.Equal(
-            [("removed", servedBefore.RoomId), ("inserted", routedDuringGap.RoomId), ("inserted", routedAfter.RoomId)],
+            [("removed", servedBefore.RoomId), ("inserted", routedDuringGap!.RoomId), ("inserted", routedAfter.RoomId)],
             received.Select(e => (e.Action, e.RoomId)));
         SubscriptionChangedEvent reconstructed = received[1];
         Assert.Equal("l", reconstructed.RoomType);
@@ -205,13 +215,10 @@ public sealed class GapStateTests
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
         var probe = new RequestProbe();
         LivechatRealtimeClient user = await harness.ConnectAsync(rest: harness.AnonymousThrough(probe));
-        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        user.Reconnected += (_, _) => reconnected.TrySetResult();
         await user.LoginWithPasswordAsync("plain.user", RealtimeHarness.StaffPassword);
         await using SubscriptionChangesSubscription subscriptions = await user.SubscribeSubscriptionChangesAsync();
 
-        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
-        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+        await harness.OfflineAsync(user, () => Task.CompletedTask);
 
         Assert.False(subscriptions.IsCompleted);
         Assert.Equal(1, probe.Count("/api/v1/livechat/rooms")); // Refused once (403) when subscribing, not asked again.

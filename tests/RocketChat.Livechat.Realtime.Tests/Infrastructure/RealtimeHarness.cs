@@ -70,6 +70,37 @@ public sealed class RealtimeHarness : IAsyncDisposable
         return LivechatClient.Create(new RocketChatLivechatOptions { ServerUrl = Emulator.BaseAddress }, http);
     }
 
+    /// <summary>
+    /// Takes <paramref name="client"/> (the only realtime client) offline while <paramref name="whileOffline"/> runs:
+    /// its socket drops and new ones are refused, so everything done meanwhile happens in a gap however slow the
+    /// machine. Returns once the client has reconnected and resumed its subscriptions.
+    /// </summary>
+    public async Task OfflineAsync(LivechatRealtimeClient client, Func<Task> whileOffline)
+    {
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnReconnected(object? sender, EventArgs e) => reconnected.TrySetResult();
+        client.Reconnected += OnReconnected;
+        try
+        {
+            Emulator.RefuseRealtimeConnections = true;
+            try
+            {
+                Assert.Equal(1, Emulator.DropRealtimeConnections());
+                await whileOffline();
+            }
+            finally
+            {
+                Emulator.RefuseRealtimeConnections = false;
+            }
+
+            await reconnected.Task.WaitAsync(Timeout);
+        }
+        finally
+        {
+            client.Reconnected -= OnReconnected;
+        }
+    }
+
     /// <summary>A REST client logged in as <paramref name="username"/>.</summary>
     public async Task<LivechatClient> StaffAsync(string username)
     {
