@@ -87,6 +87,7 @@ public sealed class RealtimeHarness : IAsyncDisposable
             {
                 Assert.Equal(1, Emulator.DropRealtimeConnections());
                 await whileOffline();
+                Assert.Equal(0, Emulator.RealtimeConnectionCount); // The gap was real: no reconnection got through.
             }
             finally
             {
