@@ -137,21 +137,22 @@ namespace RocketChat.Contracts.Generator.Emit
             foreach (ParameterModel parameter in operation.Parameters)
             {
                 var item = new MethodParameter(parameter.Name, parameter.WireName, parameter.Location, parameter.Type, parameter.IsRequired, parameter.IsJson, false, parameter.Description, parameter.Style);
-                (parameter.IsRequired ? required : optional).Add(item);
+                List<MethodParameter> list = parameter.IsRequired ? required : optional;
+                list.Add(item);
             }
 
             if (operation.Body != null)
             {
                 string bodyName = Identifiers.Unique("request", taken);
                 var body = new MethodParameter(bodyName, "body", ParameterLocation.Query, operation.Body, operation.IsBodyRequired, false, true, "The request body.");
-                (operation.IsBodyRequired ? required : optional).Insert(operation.IsBodyRequired ? required.Count : 0, body);
+                AddBody(required, optional, operation.IsBodyRequired, body);
             }
 
             if (operation.BodyEncoding is RequestBodyEncoding.Text or RequestBodyEncoding.Binary)
             {
                 string bodyName = Identifiers.Unique("content", taken);
                 var raw = MethodParameter.ForRawBody(bodyName, operation.BodyEncoding == RequestBodyEncoding.Text, operation.IsBodyRequired);
-                (operation.IsBodyRequired ? required : optional).Insert(operation.IsBodyRequired ? required.Count : 0, raw);
+                AddBody(required, optional, operation.IsBodyRequired, raw);
             }
 
             int optionalFields = 0;
@@ -169,6 +170,19 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             return new MethodShape(operation, required.Concat(optional).ToList());
+        }
+
+        /// <summary>A body comes last among the required parameters, or first among the optional ones.</summary>
+        private static void AddBody(List<MethodParameter> required, List<MethodParameter> optional, bool isRequired, MethodParameter body)
+        {
+            if (isRequired)
+            {
+                required.Add(body);
+            }
+            else
+            {
+                optional.Insert(0, body);
+            }
         }
     }
 }

@@ -141,7 +141,10 @@ namespace RocketChat.Contracts.Generator.Parsing
 
                 foreach (string method in s_methods)
                 {
-                    if (pathItem.Get(method) is not YamlMappingNode operation)
+                    // 'as' and a null check rather than 'is not T x': Stryker cannot mutate a method whose pattern
+                    // variable would no longer be definitely assigned, and skips all of it.
+                    var operation = pathItem.Get(method) as YamlMappingNode;
+                    if (operation == null)
                     {
                         continue;
                     }
@@ -383,13 +386,14 @@ namespace RocketChat.Contracts.Generator.Parsing
                 ParameterStyle style = ParameterStyle.FormExploded;
                 if (!isJson)
                 {
-                    if (ParameterStyles.Read(parameter, kind, type, schemas.Objects, out string problem) is not ParameterStyle read)
+                    ParameterStyle? read = ParameterStyles.Read(parameter, kind, type, schemas.Objects, out string problem);
+                    if (read == null)
                     {
                         context.Report(DiagnosticDescriptors.UnsupportedParameter, parameter.GetKey("style") ?? parameter.GetKey("schema") ?? node, wireName, operationId ?? path, problem);
                         continue;
                     }
 
-                    style = read;
+                    style = read.Value;
                 }
 
                 parameters.Add(new ParameterModel(
