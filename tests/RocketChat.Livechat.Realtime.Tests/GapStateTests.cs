@@ -166,6 +166,7 @@ public sealed class GapStateTests
 
         Assert.Equal((InquiryQueueChange.Added, queuedAfter.RoomId), Describe(await events.NextAsync()));
         // The queue was listed when subscribing and again after the gap, and found unchanged.
+        Assert.True(queue.FillsGaps);
         Assert.Equal(2, probe.Count("/api/v1/livechat/inquiries.queuedForUser"));
     }
 
@@ -221,7 +222,33 @@ public sealed class GapStateTests
         await harness.OfflineAsync(user, () => Task.CompletedTask);
 
         Assert.False(subscriptions.IsCompleted);
+        Assert.False(subscriptions.FillsGaps);
         Assert.Equal(1, probe.Count("/api/v1/livechat/rooms")); // Refused once (403) when subscribing, not asked again.
+    }
+
+    [Fact]
+    public async Task A_department_queue_the_user_may_not_list_stays_live_and_says_it_fills_no_gaps()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        LivechatClient manager = await harness.StaffAsync("manager");
+        (string agentTwoId, _) = await harness.Emulator.LoginAsync("agent.two", RealtimeHarness.StaffPassword);
+        Department sales = (await manager.Departments.CreateDepartmentAsync(new CreateDepartmentRequest
+        {
+            Department = new DepartmentInput { Name = "Sales", IsEnabled = true, Email = "sales@example.com", ShowOnRegistration = true, ShowOnOfflineForm = true },
+            Agents = [new DepartmentAgentInput { AgentId = agentTwoId, Username = "agent.two" }],
+        })).Department;
+        LivechatRealtimeClient agent = await harness.ConnectAsync();
+        await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword); // Not in Sales.
+
+        await using InquiryQueueSubscription queue = await agent.SubscribeInquiryQueueAsync(InquiryQueueKey.Department(sales.Id));
+        await using var events = new EventReader<InquiryQueueEvent>(queue);
+        await harness.OfflineAsync(agent, () => Task.CompletedTask);
+        string token = "visitor-" + Guid.NewGuid().ToString("N");
+        await harness.Anonymous.Visitors.RegisterVisitorAsync(new RegisterVisitorRequest { Visitor = new VisitorInput { Token = token, Name = "Visitor", Department = sales.Id } });
+        string roomId = (await harness.Anonymous.Rooms.GetOrCreateRoomAsync(token)).Room.Id;
+
+        Assert.False(queue.FillsGaps);
+        Assert.Equal((InquiryQueueChange.Added, roomId), Describe(await events.NextAsync()));
     }
 
     [Fact]

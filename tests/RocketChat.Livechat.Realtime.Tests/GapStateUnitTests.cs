@@ -23,7 +23,7 @@ public sealed class GapStateUnitTests
     [Fact]
     public void The_queue_ledger_tells_what_left_then_what_came_and_what_changed_during_a_gap()
     {
-        var ledger = new InquiryQueueLedger(InquiryQueueKey.Public);
+        var ledger = new InquiryQueueLedger(InquiryQueueKey.Public, "me");
         ledger.Reset([Queued("stays"), Queued("taken"), Queued("edited")]);
 
         List<InquiryQueueEvent> missed = ledger.Reconcile([Queued("stays"), Queued("edited", secondsLater: 5), Queued("new")]);
@@ -37,7 +37,7 @@ public sealed class GapStateUnitTests
     [Fact]
     public void A_held_queue_event_that_repeats_the_listing_is_not_news_but_a_later_one_is()
     {
-        var ledger = new InquiryQueueLedger(InquiryQueueKey.Public);
+        var ledger = new InquiryQueueLedger(InquiryQueueKey.Public, "me");
         ledger.Reset([Queued("a")]);
         ledger.Reconcile([Queued("a"), Queued("b")]);
 
@@ -64,7 +64,7 @@ public sealed class GapStateUnitTests
         Assert.True(InquiryQueueKey.Public.Covers(open));
         Assert.False(InquiryQueueKey.Department("sales").Covers(open));
 
-        var ledger = new InquiryQueueLedger(InquiryQueueKey.Public);
+        var ledger = new InquiryQueueLedger(InquiryQueueKey.Public, "me");
         ledger.Reset([]);
         Assert.Equal(["p"], ledger.Reconcile([inDepartment, forAgent, open]).Select(e => e.Inquiry.Id));
     }
@@ -130,5 +130,21 @@ public sealed class GapStateUnitTests
         Assert.True(ledger.Observe(new SubscriptionChangedEvent("updated", "kept", "l", default)));
         Assert.True(ledger.Observe(new SubscriptionChangedEvent("inserted", "direct", "d", default)));
         Assert.Empty(ledger.Reconcile([new LivechatRoom { Id = "kept" }, new LivechatRoom { Id = "routed" }]));
+    }
+
+    [Fact]
+    public void An_inquiry_waiting_for_another_agent_is_never_removed_by_a_listing_that_cannot_show_it()
+    {
+        var ledger = new InquiryQueueLedger(InquiryQueueKey.Department("sales"), "me");
+        ledger.Reset([]);
+        ledger.Observe(new InquiryQueueEvent(InquiryQueueChange.Added, Queued("for-other", department: "sales", defaultAgent: "other")));
+        ledger.Observe(new InquiryQueueEvent(InquiryQueueChange.Added, Queued("for-me", department: "sales", defaultAgent: "me")));
+        ledger.Observe(new InquiryQueueEvent(InquiryQueueChange.Added, Queued("for-anyone", department: "sales")));
+
+        // queuedForUser never lists another agent's inquiries: their absence says nothing.
+        Assert.Equal(
+            [(InquiryQueueChange.Removed, "for-me"), (InquiryQueueChange.Removed, "for-anyone")],
+            ledger.Reconcile([]).Select(e => (e.Change, e.Inquiry.Id)));
+        Assert.True(ledger.Observe(new InquiryQueueEvent(InquiryQueueChange.Removed, Queued("for-other", department: "sales", defaultAgent: "other"))));
     }
 }

@@ -3,9 +3,11 @@ namespace RocketChat.Livechat.Realtime;
 /// <summary>
 /// The inquiries an inquiry-queue reader knows to be queued under one key, as the last version it was given. A
 /// reconnection compares it with a REST listing of the queue to tell the reader what it missed, and a live event
-/// held back during that catch-up is dropped when it only repeats what the comparison already told.
+/// held back during that catch-up is dropped when it only repeats what the comparison already told. The listing
+/// (<c>inquiries.queuedForUser</c>) shows only inquiries without a default agent or whose default agent is the
+/// listing user (<paramref name="userId"/>): one waiting for another agent is neither added nor removed by it.
 /// </summary>
-internal sealed class InquiryQueueLedger(InquiryQueueKey key)
+internal sealed class InquiryQueueLedger(InquiryQueueKey key, string userId)
 {
     private readonly Dictionary<string, Inquiry> _queued = new(StringComparer.Ordinal);
 
@@ -52,7 +54,7 @@ internal sealed class InquiryQueueLedger(InquiryQueueKey key)
         }
 
         var events = new List<InquiryQueueEvent>();
-        foreach (Inquiry gone in _queued.Values.Where(known => !now.ContainsKey(known.Id)).ToList())
+        foreach (Inquiry gone in _queued.Values.Where(known => IsListed(known) && !now.ContainsKey(known.Id)).ToList())
         {
             _queued.Remove(gone.Id);
             events.Add(new InquiryQueueEvent(InquiryQueueChange.Removed, gone));
@@ -74,6 +76,8 @@ internal sealed class InquiryQueueLedger(InquiryQueueKey key)
 
         return events;
     }
+
+    private bool IsListed(Inquiry inquiry) => inquiry.DefaultAgent?.AgentId is not { } agentId || agentId == userId;
 
     private static bool IsQueued(Inquiry inquiry) => inquiry.Status is null || inquiry.Status == InquiryStatus.Queued;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RocketChat.Contracts.Runtime;
 using RocketChat.Livechat.Realtime.Ddp;
 
 namespace RocketChat.Livechat.Realtime;
@@ -16,29 +17,39 @@ namespace RocketChat.Livechat.Realtime;
 /// version it saw, and a live <c>changed</c> to <c>taken</c> is not sent for it), <see cref="InquiryQueueChange.Added"/>
 /// for each one queued during the gap, and <see cref="InquiryQueueChange.Changed"/> for each one updated meanwhile.
 /// These come from the queue's state, not its history: an inquiry queued and taken within one gap is never told.
-/// A live event arriving while the listing is compared is delivered after it, once.
+/// A live event arriving while the listing is compared is delivered after it, once. The listing shows what the
+/// server shows that user: inquiries waiting for another agent (its default agent) are left as they were, and when
+/// the server refuses the listing on subscribing (<c>error-not-authorized</c>: a department the user is not in) the
+/// subscription carries on live only, with <see cref="FillsGaps"/> false.
 /// </remarks>
 public sealed class InquiryQueueSubscription : RealtimeSubscription<InquiryQueueEvent>
 {
     /// <summary>Inquiries per REST page when listing the queue; the server's usual upper limit.</summary>
     private const int QueuePageSize = 100;
 
+    /// <summary>What <c>inquiries.queuedForUser</c> answers for a department the user is not in.</summary>
+    private const string NotAuthorizedError = "error-not-authorized";
+
     private readonly LivechatRealtimeClient _client;
-    private readonly InquiryQueueLedger _known;
+    private InquiryQueueLedger? _known;
     private readonly List<InquiryQueueEvent> _heldDuringCatchUp = [];
     private bool _catchingUp;
-    private bool _hasListed;
 
     internal InquiryQueueSubscription(LivechatRealtimeClient client, InquiryQueueKey key, LivechatRealtimeOptions options)
         : base(client, $"inquiry queue '{key}' subscription", [new(LivechatRealtimeStreams.InquiryQueue.Publication, key.EventName, null)], options.EventBufferCapacity)
     {
         Key = key;
         _client = client;
-        _known = new InquiryQueueLedger(key);
     }
 
     /// <summary>The part of the queue watched.</summary>
     public InquiryQueueKey Key { get; }
+
+    /// <summary>
+    /// Whether a reconnection is followed by a REST listing of the queue that tells what the gap changed; false once
+    /// the server refused that listing when subscribing (the events then come live only).
+    /// </summary>
+    public bool FillsGaps { get; private set; } = true;
 
     private protected override void OnEvent(string collection, string eventName, JsonElement args)
     {
@@ -66,7 +77,7 @@ public sealed class InquiryQueueSubscription : RealtimeSubscription<InquiryQueue
             return false;
         }
 
-        _known.Observe(item);
+        _known?.Observe(item);
         return true;
     }
 
@@ -74,7 +85,7 @@ public sealed class InquiryQueueSubscription : RealtimeSubscription<InquiryQueue
     {
         lock (DeliveryGate)
         {
-            _catchingUp = true;
+            _catchingUp = FillsGaps;
         }
 
         return Task.CompletedTask;
@@ -83,30 +94,49 @@ public sealed class InquiryQueueSubscription : RealtimeSubscription<InquiryQueue
     /// <summary>Lists the queue once the stream is live, so nothing falls between the listing and the stream.</summary>
     private protected override async Task AfterSubscribeAsync(DdpConnection connection, bool isFirst, CancellationToken cancellationToken)
     {
-        LivechatClient rest = _client.UserRest
-            ?? throw new InvalidOperationException("Log in before watching the inquiry queue: its gaps are filled over REST as the logged-in user.");
-        List<Inquiry> queued = await ListQueueAsync(rest, cancellationToken).ConfigureAwait(false);
+        if (!FillsGaps)
+        {
+            return;
+        }
+
+        (LivechatClient rest, string userId) = _client.UserRest is { } userRest && _client.UserId is { } id
+            ? (userRest, id)
+            : throw new InvalidOperationException("Log in before watching the inquiry queue: its gaps are filled over REST as the logged-in user.");
+        List<Inquiry>? queued;
+        try
+        {
+            queued = await ListQueueAsync(rest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RocketChatApiException ex) when (_known is null && ex.Error == NotAuthorizedError)
+        {
+            queued = null;
+        }
+
         lock (DeliveryGate)
         {
-            bool isCatchUp = _hasListed;
-            if (isCatchUp)
+            bool isCatchUp = _known is not null;
+            if (queued is null)
             {
-                foreach (InquiryQueueEvent missed in _known.Reconcile(queued))
+                FillsGaps = false;
+            }
+            else if (_known is { } known)
+            {
+                foreach (InquiryQueueEvent missed in known.Reconcile(queued))
                 {
                     EmitScreened(missed);
                 }
             }
             else
             {
+                _known = new InquiryQueueLedger(Key, userId);
                 _known.Reset(queued);
-                _hasListed = true;
             }
 
             // After a gap, a held event the listing already told is a duplicate. On subscribing every held event is
             // news to the reader, even one the listing saw.
             foreach (InquiryQueueEvent held in _heldDuringCatchUp)
             {
-                if (_known.Observe(held) || !isCatchUp)
+                if ((_known?.Observe(held) ?? true) || !isCatchUp)
                 {
                     EmitScreened(held);
                 }

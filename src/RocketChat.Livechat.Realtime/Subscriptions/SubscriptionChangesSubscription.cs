@@ -13,8 +13,8 @@ namespace RocketChat.Livechat.Realtime;
 /// <c>inserted</c> for each one routed to the user during the gap. Their <see cref="SubscriptionChangedEvent.Subscription"/>
 /// is built from the room listing, not sent by the server (no subscription <c>_id</c>, dates or unread counters).
 /// They come from state: a room routed and closed within one gap is never told, nor are <c>updated</c> changes or
-/// other room types. A user whose listing is refused (403: no <c>view-l-room</c>) serves no livechat room, and its
-/// subscription is not reconciled.
+/// other room types. A user whose listing is refused when subscribing (403: no <c>view-l-room</c>) serves no
+/// livechat room: its subscription carries on live only, with <see cref="FillsGaps"/> false.
 /// </remarks>
 public sealed class SubscriptionChangesSubscription : RealtimeSubscription<SubscriptionChangedEvent>
 {
@@ -29,7 +29,6 @@ public sealed class SubscriptionChangesSubscription : RealtimeSubscription<Subsc
     private readonly List<SubscriptionChangedEvent> _heldDuringCatchUp = [];
     private bool _catchingUp;
     private bool _hasListed;
-    private bool _servesNoLivechat;
 
     internal SubscriptionChangesSubscription(LivechatRealtimeClient client, string userId, LivechatRealtimeOptions options)
         : base(client, "subscriptions-changed subscription", [new(LivechatRealtimeStreams.SubscriptionsChanged.Stream(userId), null)], options.EventBufferCapacity)
@@ -38,6 +37,12 @@ public sealed class SubscriptionChangesSubscription : RealtimeSubscription<Subsc
         _userId = userId;
         _served = new ServedRoomsLedger(userId);
     }
+
+    /// <summary>
+    /// Whether a reconnection is followed by a REST listing of the user's livechat rooms that tells what the gap
+    /// changed; false once the server refused that listing when subscribing (the events then come live only).
+    /// </summary>
+    public bool FillsGaps { get; private set; } = true;
 
     private protected override void OnEvent(string collection, string eventName, JsonElement args)
     {
@@ -73,7 +78,7 @@ public sealed class SubscriptionChangesSubscription : RealtimeSubscription<Subsc
     {
         lock (DeliveryGate)
         {
-            _catchingUp = !_servesNoLivechat;
+            _catchingUp = FillsGaps;
         }
 
         return Task.CompletedTask;
@@ -82,7 +87,7 @@ public sealed class SubscriptionChangesSubscription : RealtimeSubscription<Subsc
     /// <summary>Lists the served rooms once the stream is live, so nothing falls between the listing and the stream.</summary>
     private protected override async Task AfterSubscribeAsync(DdpConnection connection, bool isFirst, CancellationToken cancellationToken)
     {
-        if (_servesNoLivechat)
+        if (!FillsGaps)
         {
             return;
         }
@@ -104,7 +109,7 @@ public sealed class SubscriptionChangesSubscription : RealtimeSubscription<Subsc
             bool isCatchUp = _hasListed;
             if (served is null)
             {
-                _servesNoLivechat = true;
+                FillsGaps = false;
             }
             else if (isCatchUp)
             {
