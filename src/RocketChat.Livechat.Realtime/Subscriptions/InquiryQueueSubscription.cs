@@ -31,8 +31,10 @@ public sealed class InquiryQueueSubscription : RealtimeSubscription<InquiryQueue
     private const string NotAuthorizedError = "error-not-authorized";
 
     private readonly LivechatRealtimeClient _client;
-    private InquiryQueueLedger? _known;
     private readonly List<InquiryQueueEvent> _heldDuringCatchUp = [];
+
+    /// <summary>What the reader knows is queued; null until the first listing, which is a baseline, not a gap.</summary>
+    private InquiryQueueLedger? _known;
     private bool _catchingUp;
 
     internal InquiryQueueSubscription(LivechatRealtimeClient client, InquiryQueueKey key, LivechatRealtimeOptions options)

@@ -171,8 +171,9 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
             }
 
             // On subscribing, the agent REST names is known already and every held event is news; after a gap, what
-            // changed is told after the gap's messages, and held events that repeat it are dropped.
-            bool isGap = !isFirst;
+            // changed is told after the gap's messages, and held events that repeat it are dropped. (Not isFirst: a
+            // first attach whose connection died midway is retried with isFirst false, still without a baseline.)
+            bool isGap = _agentState is { IsKnown: true };
             if (_agentState is not null && servingNow is not null)
             {
                 if (isGap)

@@ -10,6 +10,9 @@ internal sealed class VisitorRoomAgentState(string roomId)
 {
     private ServingAgent? _known;
 
+    /// <summary>Whether the reader knows an agent state yet: false until the first REST look, which is then a baseline, not a gap.</summary>
+    public bool IsKnown => _known is not null;
+
     /// <summary>
     /// Takes a live event into account; false when it tells the reader nothing new: the agent it already knows, or
     /// the status it already knows that agent to have. Other events are news.
