@@ -7,7 +7,7 @@ public sealed class AsyncApiDiagnosticTests
 {
     private const string Header = "asyncapi: 3.0.0\ninfo:\n  title: Broken\n  version: '1'\n";
 
-    private const string Rest = "openapi: 3.0.3\ninfo:\n  title: Rest\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n    Message:\n      type: object\n      properties:\n        _id: { type: string }\n";
+    private const string Rest = "openapi: 3.0.3\ninfo:\n  title: Rest\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n    Message:\n      type: object\n      properties:\n        _id: { type: string }\n    Status:\n      type: string\n      enum: [online, away]\n";
 
     /// <summary>A channel 'room' whose members are written one level in (the texts below are shorter that way).</summary>
     private static string Publication(string extra = "", string address = "  address: stream-x\n", string kind = "  x-ddp-kind: publication\n") =>
@@ -56,8 +56,16 @@ public sealed class AsyncApiDiagnosticTests
         },
         { "message without payload", Publication("  messages:\n    m:\n      name: m\n"), "RCG045", 10 },
         {
-            "payload merging a schema of another file", Publication("  messages:\n    m:\n      payload:\n        type: array\n        items:\n          - allOf:\n              - $ref: 'rest.yaml#/components/schemas/Message'\n              - { type: object, properties: { type: { type: string } } }\n"),
-            "RCG045", 14
+            "allOf composing two schemas of another file", Publication("  messages:\n    m:\n      payload:\n        type: array\n        items:\n          - allOf:\n              - $ref: 'rest.yaml#/components/schemas/Message'\n              - $ref: 'rest.yaml#/components/schemas/Message'\n"),
+            "RCG047", 16
+        },
+        {
+            "allOf composing a schema of another file that is no record", Publication("  messages:\n    m:\n      payload:\n        type: array\n        items:\n          - allOf:\n              - $ref: 'rest.yaml#/components/schemas/Status'\n              - { type: object, properties: { type: { type: string } } }\n"),
+            "RCG047", 15
+        },
+        {
+            "allOf whose own member the referenced record declares too", Publication("  messages:\n    m:\n      payload:\n        type: array\n        items:\n          - allOf:\n              - $ref: 'rest.yaml#/components/schemas/Message'\n              - type: object\n                properties:\n                  type: { type: string }\n                  _id: { type: string }\n"),
+            "RCG047", 19
         },
         {
             "payload in a multi-format schema", Publication("  messages:\n    m:\n      payload:\n        schemaFormat: application/vnd.apache.avro;version=1.9.0\n        schema: { type: record }\n"),

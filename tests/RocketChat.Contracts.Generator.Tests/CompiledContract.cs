@@ -30,9 +30,13 @@ public sealed class CompiledContract
         .Where(t => t.GetCustomAttribute<JsonConverterAttribute>() != null)
         .OrderBy(t => t.Name, StringComparer.Ordinal);
 
-    public static CompiledContract Load(string path, string ns, string clientName)
+    public static CompiledContract Load(string path, string ns, string clientName) =>
+        Load(clientName, new ContractFile(path, File.ReadAllText(path), ns, clientName));
+
+    /// <summary>Several contracts compiled together (an AsyncAPI document and the REST contract it reuses); the context of <paramref name="clientName"/>.</summary>
+    public static CompiledContract Load(string clientName, params ContractFile[] contracts)
     {
-        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile(path, File.ReadAllText(path), ns, clientName));
+        GeneratorOutcome outcome = GeneratorHarness.Run(contracts);
         Assert.Empty(outcome.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.Empty(outcome.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
 

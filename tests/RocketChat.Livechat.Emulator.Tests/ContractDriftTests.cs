@@ -2,13 +2,15 @@ using System.Text.Json;
 using RocketChat.Contracts.Runtime;
 using RocketChat.Contracts.Testing;
 using RocketChat.Livechat.Emulator.Tests.Infrastructure;
+using RocketChat.Livechat.Emulator.Tests.Streams;
 
 namespace RocketChat.Livechat.Emulator.Tests;
 
 /// <summary>
 /// The emulator answers in the contract's shapes: every body below is read by the generated client's converters,
 /// and no member of it lands in an <c>AdditionalProperties</c> bag. A field the emulator writes but the contract
-/// lacks (or names differently) fails here, naming its path, before it drifts silently.
+/// lacks (or names differently) fails here, naming its path, before it drifts silently. Stream payloads the contract
+/// shapes are read the same way, from the frames of a raw DDP connection, by readers generated from the contract here.
 /// </summary>
 public sealed class ContractDriftTests
 {
@@ -101,5 +103,47 @@ public sealed class ContractDriftTests
             ((GetMessageHistoryResponse)bodies[2].Body).Messages,
             message => message.TransferData is not null || message.Navigation is not null || message.RequestData is not null);
         UndeclaredMembers.AssertNone(bodies);
+    }
+
+    [Fact]
+    public async Task Stream_payloads_hold_only_members_the_contract_declares_with_the_servers_wire_form()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        using DdpTestSocket agent = await DdpTestSocket.LoginAsync(server, "agent.one");
+        string userId = await server.UserIdAsync("agent.one");
+        string subscriptionsChanged = LivechatRealtimeStreams.SubscriptionsChanged.EventName(userId);
+        await agent.SubscribeAsync("s1", LivechatRealtimeStreams.SubscriptionsChanged.Publication, subscriptionsChanged);
+        await agent.SubscribeAsync("s2", LivechatRealtimeStreams.InquiryQueue.Publication, LivechatRealtimeStreams.InquiryQueue.PublicEventName());
+
+        (_, LivechatRoom room) = await server.StartChatAsync(name: "Maria");
+        JsonElement added = (await agent.NextEventsAsync(1))["public"];
+        LivechatClient staff = await server.ClientAsync("agent.one");
+        await staff.Inquiries.TakeInquiryAsync(new TakeInquiryRequest { InquiryId = (await server.InquiryOfAsync(room.Id)).Id });
+        Dictionary<string, JsonElement> onTake = await agent.NextEventsAsync(2);
+        await staff.Rooms.CloseRoomAsync(new CloseRoomRequest { RoomId = room.Id, Comment = "done" });
+        Dictionary<string, JsonElement> onClose = await agent.NextEventsAsync(2);
+
+        InquiryQueueUpdate[] updates = [.. new[] { added, onTake["public"], onClose["public"] }.Select(args => LivechatRealtimeStreams.InquiryQueue.ReadInquiryQueueEvent(args).Update)];
+        SubscriptionChangedArguments[] changes = [.. new[] { onTake[subscriptionsChanged], onClose[subscriptionsChanged] }.Select(LivechatRealtimeStreams.SubscriptionsChanged.ReadSubscriptionChanged)];
+        UndeclaredMembers.AssertNone([
+            ("inquiry queue (added)", updates[0]),
+            ("inquiry queue (changed, taken)", updates[1]),
+            ("inquiry queue (removed)", updates[2]),
+            ("subscriptions-changed (inserted)", changes[0]),
+            ("subscriptions-changed (removed)", changes[1]),
+        ]);
+
+        Assert.Equal([InquiryQueueUpdateType.Added, InquiryQueueUpdateType.Changed, InquiryQueueUpdateType.Removed], updates.Select(u => u.Type));
+        Assert.Equal([SubscriptionChangeAction.Inserted, SubscriptionChangeAction.Removed], changes.Select(c => c.Action));
+        Assert.All(updates, update => Assert.Equal(room.Id, update.Inquiry.RoomId));
+        Assert.All(changes, change => Assert.Equal((room.Id, userId), (change.Subscription.Rid, change.Subscription.User!.Id)));
+        // The server's wire form: {type, ...inquiry} as one object with type first, and dates as EJSON {"$date": ms}.
+        Assert.Equal("type", added[0].EnumerateObject().First().Name);
+        Assert.Equal(updates[0].Inquiry.Timestamp!.Value.ToUnixTimeMilliseconds(), added[0].GetProperty("ts").GetProperty("$date").GetInt64());
+        Assert.Equal(JsonValueKind.Number, onTake["public"][0].GetProperty("takenAt").GetProperty("$date").ValueKind);
+        JsonElement inserted = onTake[subscriptionsChanged];
+        Assert.Equal("inserted", inserted[0].GetString());
+        Assert.Equal(changes[0].Subscription.Ts!.Value.ToUnixTimeMilliseconds(), inserted[1].GetProperty("ts").GetProperty("$date").GetInt64());
+        Assert.Equal(JsonValueKind.Number, inserted[1].GetProperty("_updatedAt").GetProperty("$date").ValueKind);
     }
 }

@@ -69,9 +69,51 @@ public sealed class AgentTests
 
         SubscriptionChangedEvent inserted = await events.NextAsync();
         Assert.True(inserted.IsInserted);
+        Assert.Equal(SubscriptionChangeAction.Inserted, inserted.Action);
         Assert.Equal(chat.RoomId, inserted.RoomId);
         Assert.Equal("l", inserted.RoomType);
         Assert.Equal(login.UserId, agent.UserId);
+        OmnichannelSubscription subscription = inserted.Subscription;
+        Assert.Equal((login.UserId, "agent.one"), (subscription.User!.Id, subscription.User.Username));
+        Assert.Equal((chat.Token, chat.Username), (subscription.Visitor!.Token, subscription.Visitor.Username));
+        Assert.Equal(chat.Username, subscription.Name);
+        Assert.True(subscription.Open);
+        Assert.NotNull(subscription.Ts);
+        Assert.True(subscription.UpdatedAt >= subscription.Ts);
+
+        LivechatClient staff = await harness.StaffAsync("agent.one");
+        await staff.Rooms.CloseRoomAsync(new CloseRoomRequest { RoomId = chat.RoomId, Comment = "done" });
+        SubscriptionChangedEvent removed = await events.NextAsync();
+        Assert.True(removed.IsRemoved);
+        Assert.Equal(chat.RoomId, removed.Subscription.Rid);
+    }
+
+    [Fact]
+    public async Task An_agents_queue_subscription_sees_a_chat_added_taken_and_removed_with_typed_inquiries()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        LivechatRealtimeClient agent = await harness.ConnectAsync();
+        await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
+        await using InquiryQueueSubscription queue = await agent.SubscribeInquiryQueueAsync(InquiryQueueKey.Public);
+        await using var events = new EventReader<InquiryQueueEvent>(queue);
+        VisitorChat chat = await harness.StartChatAsync();
+
+        InquiryQueueEvent added = await events.NextAsync();
+        await harness.TakeAsync(chat.RoomId, "agent.one");
+        InquiryQueueEvent taken = await events.NextAsync();
+        await harness.Anonymous.Rooms.CloseRoomAsVisitorAsync(new CloseRoomAsVisitorRequest { RoomId = chat.RoomId, Token = chat.Token });
+        InquiryQueueEvent removed = await events.NextAsync();
+
+        Assert.Equal(
+            [InquiryQueueChange.Added, InquiryQueueChange.Changed, InquiryQueueChange.Removed],
+            new[] { added.Change, taken.Change, removed.Change });
+        Assert.All(new[] { added, taken, removed }, e => Assert.Equal(chat.RoomId, e.Inquiry.RoomId));
+        Assert.Single(new[] { added.Inquiry.Id, taken.Inquiry.Id, removed.Inquiry.Id }.Distinct());
+        Assert.Equal((InquiryStatus.Queued, chat.Token), (added.Inquiry.Status, added.Inquiry.Visitor!.Token));
+        Assert.Equal(InquiryStatus.Taken, taken.Inquiry.Status);
+        Assert.NotNull(taken.Inquiry.TakenAt);
+        // The event's 'type' is read beside the inquiry, never left among its unknown members.
+        Assert.All(new[] { added, taken, removed }, e => Assert.False(e.Inquiry.AdditionalProperties?.ContainsKey("type") ?? false));
     }
 
     [Fact]

@@ -115,24 +115,6 @@ public sealed class GapStateUnitTests
     }
 
     [Fact]
-    public void The_served_rooms_ledger_tells_rooms_gone_then_rooms_routed_and_drops_held_repeats()
-    {
-        var ledger = new ServedRoomsLedger("me");
-        ledger.Reset([new LivechatRoom { Id = "kept" }, new LivechatRoom { Id = "closed" }]);
-
-        List<SubscriptionChangedEvent> missed = ledger.Reconcile([new LivechatRoom { Id = "kept" }, new LivechatRoom { Id = "routed", DisplayName = "Maria" }]);
-
-        Assert.Equal([("removed", "closed"), ("inserted", "routed")], missed.Select(e => (e.Action, e.RoomId)));
-        Assert.Equal("Maria", missed[1].Subscription.GetProperty("fname").GetString());
-        Assert.Equal("me", missed[0].Subscription.GetProperty("u").GetProperty("_id").GetString());
-        Assert.False(ledger.Observe(new SubscriptionChangedEvent("inserted", "routed", "l", default)));
-        Assert.False(ledger.Observe(new SubscriptionChangedEvent("removed", "closed", "l", default)));
-        Assert.True(ledger.Observe(new SubscriptionChangedEvent("updated", "kept", "l", default)));
-        Assert.True(ledger.Observe(new SubscriptionChangedEvent("inserted", "direct", "d", default)));
-        Assert.Empty(ledger.Reconcile([new LivechatRoom { Id = "kept" }, new LivechatRoom { Id = "routed" }]));
-    }
-
-    [Fact]
     public void An_inquiry_waiting_for_another_agent_is_never_removed_by_a_listing_that_cannot_show_it()
     {
         var ledger = new InquiryQueueLedger(InquiryQueueKey.Department("sales"), "me");

@@ -93,6 +93,9 @@ namespace RocketChat.Contracts.Generator.Diagnostics
         public static readonly DiagnosticDescriptor ChannelNameCollision = Warning(
             "RCG046", "Channel names collide", "The channel '{0}' maps to the C# name '{1}', already taken; it is generated as '{2}'");
 
+        public static readonly DiagnosticDescriptor UncomposableAllOf = Warning(
+            "RCG047", "allOf cannot be composed", "This allOf over a schema of another file cannot be one record ({0}); the value is exposed as a JsonElement");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "RCG099", "Generator failure", "The contract generator failed unexpectedly: {0}");
 
@@ -107,7 +110,7 @@ namespace RocketChat.Contracts.Generator.Diagnostics
                 UndeclaredPathParameter, InvalidStructure, InvalidOption, CircularReference, UnknownType,
                 PropertyNameCollision, InvalidNameOverride, OutputCollision, ClientNameCollision, UnsupportedDefault, SecuritySchemeNotApplied,
                 NotAsyncApi3, ChannelWithoutAddress, UnsupportedDdpKind, InvalidEventNameTemplate, UnresolvedCrossFileReference, UntypedPayload,
-                ChannelNameCollision, InternalError,
+                ChannelNameCollision, UncomposableAllOf, InternalError,
             })
             {
                 s_byId.Add(d.Id, d);

@@ -28,7 +28,7 @@ namespace RocketChat.Contracts.Generator.Emit
             TypeKind.Enum => $"{Members}.ReadEnum(ref reader, {type.Name}JsonConverter.ReadValue)",
             TypeKind.Array => $"{Members}.ReadList(ref reader, {ItemReader(type.Element!, 0)})",
             TypeKind.Map => $"{Members}.ReadMap(ref reader, {ItemReader(type.Element!, 0)})",
-            _ => "default!",
+            _ => throw Unhandled(type),
         };
 
         /// <summary>An expression reading a non-null value at <paramref name="reader"/>'s current token.</summary>
@@ -47,7 +47,7 @@ namespace RocketChat.Contracts.Generator.Emit
             TypeKind.Json => "global::System.Text.Json.JsonElement.ParseValue",
             TypeKind.Object or TypeKind.Enum => $"{type.Name}JsonConverter.ReadValue",
             TypeKind.Array or TypeKind.Map => $"static (ref {Reader} {Item("r", depth)}) => {Read(type, Item("r", depth), depth)}",
-            _ => "default!",
+            _ => throw Unhandled(type),
         };
 
         /// <summary>One statement writing the property <paramref name="name"/> (a JsonEncodedText field) with the non-null <paramref name="value"/>.</summary>
@@ -63,7 +63,7 @@ namespace RocketChat.Contracts.Generator.Emit
             TypeKind.Object => $"{Members}.WriteObject(writer, {name}, {value}, {type.Name}JsonConverter.WriteValue);",
             TypeKind.Array => $"{Members}.WriteList(writer, {name}, {value}, {ItemWriter(type.Element!, 0)});",
             TypeKind.Map => $"{Members}.WriteMap(writer, {name}, {value}, {ItemWriter(type.Element!, 0)});",
-            _ => string.Empty,
+            _ => throw Unhandled(type),
         };
 
         /// <summary>One statement writing the non-null value <paramref name="value"/> (a root value).</summary>
@@ -83,8 +83,16 @@ namespace RocketChat.Contracts.Generator.Emit
             TypeKind.Object or TypeKind.Enum => $"{type.Name}JsonConverter.WriteValue",
             TypeKind.Array => $"static (w{depth}, {Item("v", depth)}) => {Collections}.WriteList(w{depth}, {Item("v", depth)}, {ItemWriter(type.Element!, depth + 1)})",
             TypeKind.Map => $"static (w{depth}, {Item("v", depth)}) => {Collections}.WriteMap(w{depth}, {Item("v", depth)}, {ItemWriter(type.Element!, depth + 1)})",
-            _ => "default!",
+            _ => throw Unhandled(type),
         };
+
+        /// <summary>
+        /// Every <see cref="TypeKind"/> is handled above; a new one must fail the build loudly (RCG099) rather than
+        /// emit code that reads a default or writes nothing.
+        /// </summary>
+        // Stryker disable once all : unreachable while every TypeKind has its arm
+        private static System.ArgumentOutOfRangeException Unhandled(TypeRef type) =>
+            new System.ArgumentOutOfRangeException(nameof(type), type.Kind, "No JSON code for this kind of type.");
 
         private static string Item(string prefix, int depth) => prefix + depth.ToString(CultureInfo.InvariantCulture);
     }

@@ -57,7 +57,20 @@ namespace RocketChat.Contracts.Generator.Emit
                     + Json + ".JsonEncodedText.Encode(" + CSharpText.Literal(property.JsonName) + ");");
             }
 
-            if (written.Count > 0)
+            ComposedPartModel? part = type.ComposedPart;
+            if (part != null)
+            {
+                string names = string.Join(", ", type.Properties.Select(p => CSharpText.Literal(p.JsonName)));
+                if (written.Count > 0)
+                {
+                    writer.Line();
+                }
+
+                writer.Line("// The members read here, not by the " + part.Name + " part: kept out of its unknown members, and of what it writes.");
+                writer.Line("private static readonly string[] OwnMemberNames = new string[] { " + names + " };");
+            }
+
+            if (written.Count > 0 || part != null)
             {
                 writer.Line();
             }
@@ -71,7 +84,8 @@ namespace RocketChat.Contracts.Generator.Emit
 
             // Read.
             var locals = new Dictionary<string, string>();
-            var used = new HashSet<string>(s_reservedLocals);
+            var used = new HashSet<string>(s_reservedLocals) { "partReader" };
+            string partLocal = part == null ? string.Empty : Identifiers.Unique(Identifiers.ToCamelCase(part.Name), used);
             foreach (PropertyModel property in type.Properties)
             {
                 string local = Identifiers.ToCamelCase(property.Name);
@@ -84,6 +98,13 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line("throw new " + Json + ".JsonException(" + CSharpText.Literal("Expected a JSON object for " + name + ".") + ");");
             writer.Close();
             writer.Line();
+            if (part != null)
+            {
+                // The part reads the whole object on a copy of the reader; this reader then reads it again for the own members.
+                writer.Line(JsonCode.Reader + " partReader = reader;");
+                writer.Line(part.Type.CSharpType + " " + partLocal + " = " + JsonCode.Read(part.Type, "partReader") + ";");
+            }
+
             foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.WriteOnly))
             {
                 writer.Line(property.Type.CSharpType + "? " + locals[property.Name] + " = default;");
@@ -149,6 +170,14 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             writer.Open("return new " + name);
+            if (part != null)
+            {
+                string partValue = part.KeepsAdditionalProperties
+                    ? partLocal + " with { AdditionalProperties = " + JsonCode.Collections + ".WithoutMembers(" + partLocal + ".AdditionalProperties, OwnMemberNames) }"
+                    : partLocal;
+                writer.Line(part.Name + " = " + partValue + ",");
+            }
+
             foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.WriteOnly))
             {
                 string local = locals[property.Name];
@@ -173,6 +202,12 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line("/// <summary>Writes one " + name + ".</summary>");
             writer.Open("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + name + " value)");
             writer.Line("writer.WriteStartObject();");
+            string writePart = part == null ? string.Empty : JsonCode.Members + ".WriteMembersOf(writer, value." + part.Name + ", " + JsonCode.ItemWriter(part.Type, 0) + ", OwnMemberNames);";
+            if (part is { IsWrittenFirst: true })
+            {
+                writer.Line(writePart);
+            }
+
             foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.ReadOnly))
             {
                 string local = locals[property.Name];
@@ -182,6 +217,11 @@ namespace RocketChat.Contracts.Generator.Emit
                 {
                     writer.Line("else writer.WriteNull(" + property.Name + "JsonName);");
                 }
+            }
+
+            if (part is { IsWrittenFirst: false })
+            {
+                writer.Line(writePart);
             }
 
             if (type.KeepsAdditionalProperties)

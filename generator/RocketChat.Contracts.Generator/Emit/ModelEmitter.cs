@@ -37,6 +37,15 @@ namespace RocketChat.Contracts.Generator.Emit
             string baseType = type.BaseType != null ? " : " + type.BaseType : string.Empty;
             writer.Open(contract.Accessibility + " sealed partial record " + type.Name + baseType);
             bool first = true;
+            if (type.ComposedPart is ComposedPartModel part)
+            {
+                string partType = part.Type.CSharpType;
+                CSharpText.DocOrDefault(writer, "summary", part.Description, "The " + CSharpText.Code(partType.Substring(partType.LastIndexOf('.') + 1)) + " this object spreads.");
+                writer.Line("/// <remarks>Composed (allOf): its members are read from and written into the same JSON object as the members below.</remarks>");
+                writer.Line("public required " + partType + " " + part.Name + " { get; init; }");
+                first = false;
+            }
+
             foreach (PropertyModel property in type.Properties)
             {
                 if (!first)
@@ -103,6 +112,13 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             string separator = string.Empty;
+            if (type.ComposedPart is ComposedPartModel part)
+            {
+                writer.Line("builder.Append(" + CSharpText.Literal(part.Name + " = ") + ");");
+                writer.Line("builder.Append(" + part.Name + ");");
+                separator = ", ";
+            }
+
             foreach (PropertyModel property in type.Properties)
             {
                 if (property.IsSensitive)

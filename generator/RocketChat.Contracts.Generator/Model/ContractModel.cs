@@ -28,7 +28,17 @@ namespace RocketChat.Contracts.Generator.Model
         string? Description,
         EquatableArray<PropertyModel> Properties,
         bool KeepsAdditionalProperties,
-        string? BaseType = null);
+        string? BaseType = null,
+        ComposedPartModel? ComposedPart = null);
+
+    /// <summary>
+    /// The part of an <c>allOf</c> that is a record of a referenced contract: one member of the composed record, read
+    /// from and written into the same JSON object as the record's own members. <paramref name="KeepsAdditionalProperties"/>:
+    /// the part's record keeps unknown members, among which it would find the composed record's own; they are taken out.
+    /// <paramref name="IsWrittenFirst"/>: the part comes first in the allOf, so its members are written before the own
+    /// ones (<c>{...part, own}</c>), else after them (<c>{own, ...part}</c>), as the server orders them.
+    /// </summary>
+    internal sealed record ComposedPartModel(string Name, TypeRef Type, string? Description, bool KeepsAdditionalProperties, bool IsWrittenFirst);
 
     /// <summary>
     /// A oneOf/anyOf with a discriminator: an abstract record whose derived records are told apart by the value of

@@ -75,6 +75,10 @@ namespace RocketChat.Contracts.Generator.Model
     /// </summary>
     internal sealed record ReferencedContract(string FileName, string Namespace, EquatableArray<ReferencedSchema> Schemas);
 
-    /// <summary>One component schema of a referenced contract and its generated type, namespace-qualified.</summary>
-    internal sealed record ReferencedSchema(string Name, TypeRef Type);
+    /// <summary>
+    /// One component schema of a referenced contract and its generated type, namespace-qualified. A record (not a union,
+    /// enum or list) lists the JSON names of its members and whether it keeps unknown ones, so that an <c>allOf</c>
+    /// composing it with members of its own can be checked for clashes and read back cleanly.
+    /// </summary>
+    internal sealed record ReferencedSchema(string Name, TypeRef Type, bool IsRecord, EquatableArray<string> JsonMembers, bool KeepsAdditionalProperties);
 }

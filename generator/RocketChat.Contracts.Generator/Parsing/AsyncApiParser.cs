@@ -90,6 +90,7 @@ namespace RocketChat.Contracts.Generator.Parsing
 
             var schemas = new SchemaReader(context);
             schemas.ExternalReferences = (reference, node) => ResolveExternal(context, references, reference, node);
+            schemas.ExternalSchemaOf = type => references.SelectMany(r => r.Schemas).FirstOrDefault(s => s.Type == type);
             if (!input.IsNamesOnly)
             {
                 YamlNode? componentSchemas = root.GetMapping("components").Get("schemas");

@@ -226,7 +226,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                 return ReadArguments(messageName, payload, prefixItems);
             }
 
-            return ReadValue(payload, messageName, messageName + "Payload");
+            return ReadValue(payload, messageName + "Payload");
         }
 
         /// <summary>A DDP argument list: one record, a member per position, read from and written as a JSON array.</summary>
@@ -241,7 +241,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     ?? (position.GetString("$ref") is string reference ? reference.Substring(reference.LastIndexOf('/') + 1) : null)
                     ?? "Argument" + (arguments.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 string member = Identifiers.Unique(_context.NameFor(position, Identifiers.ToPascalCase(derived)), memberNames);
-                TypeRef type = ReadValue(position, messageName, typeName + member);
+                TypeRef type = ReadValue(position, typeName + member);
                 arguments.Add(new ArgumentModel(member, type, position.GetString("description")));
             }
 
@@ -263,24 +263,10 @@ namespace RocketChat.Contracts.Generator.Parsing
         }
 
         /// <summary>
-        /// One value of a payload. An <c>allOf</c> that merges a schema of another file cannot be one record here (its
-        /// members are in that file): reported, unless <c>x-json-element: true</c> says JsonElement is meant.
+        /// One value of a payload, unless <c>x-json-element: true</c> says JsonElement is meant. An <c>allOf</c> over a
+        /// record of another file is composed by the schema reader (RCG047 for what cannot be).
         /// </summary>
-        private TypeRef ReadValue(YamlNode schema, string messageName, string nameHint)
-        {
-            if (schema.GetBool("x-json-element"))
-            {
-                return TypeRef.Json;
-            }
-
-            if (schema.GetSequence("allOf") is YamlSequenceNode allOf
-                && allOf.Children.Any(part => part.GetString("$ref") is string reference && !reference.StartsWith("#", StringComparison.Ordinal)))
-            {
-                _context.Report(DiagnosticDescriptors.UntypedPayload, schema.GetKey("allOf")!, messageName, "an allOf merging a schema of another file");
-                return TypeRef.Json;
-            }
-
-            return _schemas.Read(schema, nameHint);
-        }
+        private TypeRef ReadValue(YamlNode schema, string nameHint) =>
+            schema.GetBool("x-json-element") ? TypeRef.Json : _schemas.Read(schema, nameHint);
     }
 }

@@ -41,7 +41,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     settings.Namespace,
                     schemas.NamedSchemas
                         .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                        .Select(pair => new ReferencedSchema(pair.Key, Qualify(pair.Value, prefix)))
+                        .Select(pair => Describe(pair.Key, pair.Value, schemas, prefix))
                         .ToEquatableArray());
             }
             catch (OperationCanceledException)
@@ -53,6 +53,15 @@ namespace RocketChat.Contracts.Generator.Parsing
                 // Unreadable: every $ref into it is then reported where it is made (RCG044).
                 return Empty(fileName, settings);
             }
+        }
+
+        /// <summary>A record also names its members (JSON names) and says whether it keeps unknown ones.</summary>
+        private static ReferencedSchema Describe(string name, TypeRef type, SchemaReader schemas, string prefix)
+        {
+            ObjectTypeModel? record = type.Kind == TypeKind.Object ? schemas.Objects.FirstOrDefault(o => o.Name == type.Name) : null;
+            return record == null
+                ? new ReferencedSchema(name, Qualify(type, prefix), IsRecord: false, EquatableArray<string>.Empty, KeepsAdditionalProperties: false)
+                : new ReferencedSchema(name, Qualify(type, prefix), IsRecord: true, record.Properties.Select(p => p.JsonName).ToEquatableArray(), record.KeepsAdditionalProperties);
         }
 
         private static ReferencedContract Empty(string fileName, ContractParser.Settings settings) =>

@@ -394,11 +394,25 @@ namespace RocketChat.Contracts.Generator.Parsing
                 return Read(allOf.Children[0], nameHint, isComponent);
             }
 
+            if (ExternalReferences != null && allOf.Children.Any(IsExternalPart))
+            {
+                return ReadComposition(mapping, allOf, nameHint, isComponent);
+            }
+
             // Merge every part into one record: allOf in API contracts is almost always composition.
+            YamlMappingNode merged = MergeParts(mapping, allOf.Children);
+            string typeName = isComponent ? nameHint : Identifiers.Unique(nameHint, _context.TypeNames);
+            BuildObject(merged, typeName);
+            return new TypeRef(TypeKind.Object, typeName);
+        }
+
+        /// <summary>The properties and required lists of <paramref name="parts"/> and of <paramref name="mapping"/> itself, as one object schema.</summary>
+        private YamlMappingNode MergeParts(YamlMappingNode mapping, IEnumerable<YamlNode> parts)
+        {
             var merged = new YamlMappingNode();
             var mergedProperties = new YamlMappingNode();
             var required = new YamlSequenceNode();
-            foreach (YamlNode part in allOf.Children.Concat(new YamlNode[] { mapping }))
+            foreach (YamlNode part in parts.Concat(new YamlNode[] { mapping }))
             {
                 YamlNode? resolved = part;
                 if (part.GetString("$ref") is string reference)
@@ -439,22 +453,27 @@ namespace RocketChat.Contracts.Generator.Parsing
                 merged.Add("description", description);
             }
 
-            string typeName = isComponent ? nameHint : Identifiers.Unique(nameHint, _context.TypeNames);
-            BuildObject(merged, typeName);
-            return new TypeRef(TypeKind.Object, typeName);
+            return merged;
         }
 
-        private void BuildObject(YamlMappingNode mapping, string typeName)
+        private void BuildObject(YamlMappingNode mapping, string typeName, ComposedPartModel? composedPart = null)
         {
             var required = new HashSet<string>(
                 mapping.GetSequence("required")?.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty)
                 ?? Enumerable.Empty<string>());
             bool keepsAdditional = !(mapping.Get("additionalProperties") is YamlScalarNode closed && closed.Value == "false");
 
+            // A composed record's unknown members are its part's to keep: the part reads the whole object.
+            keepsAdditional &= composedPart == null;
             var usedNames = new HashSet<string> { typeName };
             if (keepsAdditional)
             {
                 usedNames.Add("AdditionalProperties");
+            }
+
+            if (composedPart != null)
+            {
+                usedNames.Add(composedPart.Name);
             }
 
             var properties = new List<PropertyModel>();
@@ -492,7 +511,7 @@ namespace RocketChat.Contracts.Generator.Parsing
                     DefaultValue(propertySchema, type)));
             }
 
-            Objects.Add(new ObjectTypeModel(typeName, Describe(mapping), properties.ToEquatableArray(), keepsAdditional));
+            Objects.Add(new ObjectTypeModel(typeName, Describe(mapping), properties.ToEquatableArray(), keepsAdditional, ComposedPart: composedPart));
         }
 
         /// <summary>

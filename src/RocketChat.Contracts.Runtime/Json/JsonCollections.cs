@@ -90,6 +90,30 @@ public static class JsonCollections
         }
     }
 
+    /// <summary>
+    /// The unknown members a composed record's part kept, without <paramref name="ownMembers"/>: the composed record
+    /// reads those itself from the same JSON object, so they are not unknown.
+    /// </summary>
+    public static IReadOnlyDictionary<string, JsonElement>? WithoutMembers(IReadOnlyDictionary<string, JsonElement>? additional, string[] ownMembers)
+    {
+        ArgumentNullException.ThrowIfNull(ownMembers);
+        if (additional is null || !Array.Exists(ownMembers, additional.ContainsKey))
+        {
+            return additional;
+        }
+
+        var rest = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, JsonElement> pair in additional)
+        {
+            if (Array.IndexOf(ownMembers, pair.Key) < 0)
+            {
+                rest.Add(pair.Key, pair.Value);
+            }
+        }
+
+        return rest.Count == 0 ? null : rest;
+    }
+
     /// <summary>A clear error for a required property the server did not send.</summary>
     public static JsonException MissingRequired(string typeName, string jsonName) =>
         new($"The JSON for {typeName} lacks the required property '{jsonName}'.");

@@ -69,6 +69,39 @@ public static class JsonMembers
         write(writer, value);
     }
 
+    /// <summary>
+    /// Writes the members of the object <paramref name="write"/> produces into the object being written, as JavaScript's
+    /// <c>{...part, own}</c>: a record composed (allOf) with a record of another contract is one JSON object. Members named
+    /// in <paramref name="ownMembers"/> are left out: the composed record writes those itself.
+    /// </summary>
+    /// <remarks>The part is written once to a buffer by its own generated writer, then its members are copied: no reflection.</remarks>
+    /// <exception cref="JsonException">The part's writer did not produce a JSON object.</exception>
+    public static void WriteMembersOf<T>(Utf8JsonWriter writer, T part, Action<Utf8JsonWriter, T> write, string[] ownMembers)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(ownMembers);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var partWriter = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = writer.Options.Encoder }))
+        {
+            write(partWriter, part);
+        }
+
+        using JsonDocument document = JsonDocument.Parse(buffer.WrittenMemory);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"A composed part must be written as a JSON object, not {document.RootElement.ValueKind}.");
+        }
+
+        foreach (JsonProperty member in document.RootElement.EnumerateObject())
+        {
+            if (Array.IndexOf(ownMembers, member.Name) < 0)
+            {
+                member.WriteTo(writer);
+            }
+        }
+    }
+
     /// <summary>Writes a date member as Rocket.Chat does (see <see cref="JsonScalars.WriteDateTimeOffset"/>).</summary>
     public static void WriteDateTimeOffset(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
     {

@@ -12,7 +12,7 @@ internal static class Ejson
 {
     private static readonly HashSet<string> s_dateFields = new(StringComparer.Ordinal)
     {
-        "ts", "_updatedAt", "editedAt", "queuedAt", "takenAt", "lockedAt", "lm", "closedAt", "lastMessageTs", "ls", "createdAt", "tokenExpires",
+        "ts", "_updatedAt", "editedAt", "queuedAt", "takenAt", "lockedAt", "lm", "closedAt", "lastMessageTs", "ls", "lr", "createdAt", "tokenExpires",
     };
 
     public static void WriteDate(Utf8JsonWriter writer, DateTimeOffset value)
@@ -27,6 +27,17 @@ internal static class Ejson
 
     /// <summary>Writes the properties of the object <paramref name="writeRest"/> produces into the object being written (JavaScript's <c>...doc</c>).</summary>
     public static void WriteSpread(Utf8JsonWriter writer, Action<Utf8JsonWriter> writeRest) => Copy(writer, writeRest, spread: true);
+
+    /// <summary>
+    /// Writes a DDP argument list into the <c>args</c> array being written: <paramref name="writeElements"/> writes
+    /// the elements (a contract message writer, which writes into an open array), dates become EJSON.
+    /// </summary>
+    public static void WriteArguments(Utf8JsonWriter writer, Action<Utf8JsonWriter> writeElements) => Copy(writer, rest =>
+    {
+        rest.WriteStartArray();
+        writeElements(rest);
+        rest.WriteEndArray();
+    }, spread: true);
 
     private static void Copy(Utf8JsonWriter writer, Action<Utf8JsonWriter> writeRest, bool spread)
     {
@@ -49,10 +60,10 @@ internal static class Ejson
                 case JsonTokenType.EndObject when !outermost:
                     writer.WriteEndObject();
                     break;
-                case JsonTokenType.StartArray:
+                case JsonTokenType.StartArray when !outermost:
                     writer.WriteStartArray();
                     break;
-                case JsonTokenType.EndArray:
+                case JsonTokenType.EndArray when !outermost:
                     writer.WriteEndArray();
                     break;
                 case JsonTokenType.PropertyName:

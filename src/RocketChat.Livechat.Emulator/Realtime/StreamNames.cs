@@ -1,3 +1,5 @@
+using RocketChat.Livechat.Emulator.Realtime.Contract;
+
 namespace RocketChat.Livechat.Emulator.Realtime;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Events;
 using RocketChat.Livechat.Emulator.Json;
+using RocketChat.Livechat.Emulator.Realtime.Contract;
 using RocketChat.Livechat.Emulator.Settings;
 
 namespace RocketChat.Livechat.Emulator.Realtime;
@@ -37,16 +38,17 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
 
     /// <summary>
     /// The inquiry's own key gets <c>{_id, ...inquiry, clientAction}</c>; the queue key (<c>department/&lt;id&gt;</c>,
-    /// else <c>agent/&lt;defaultAgent&gt;</c>, else <c>public</c>) gets <c>{type, ...inquiry}</c>. A taken inquiry is
-    /// an update whose status is no longer <c>queued</c>, as the server sends it.
+    /// else <c>agent/&lt;defaultAgent&gt;</c>, else <c>public</c>) gets <c>{type, ...inquiry}</c>, written by the
+    /// contract's <see cref="InquiryQueueUpdate"/> writer. A taken inquiry is an update whose status is no longer
+    /// <c>queued</c>, as the server sends it.
     /// </summary>
     public void InquiryChanged(InquiryRecord inquiry, InquiryChange change)
     {
-        (string clientAction, string type) = change switch
+        (string clientAction, InquiryQueueUpdateType type) = change switch
         {
-            InquiryChange.Queued => ("inserted", "added"),
-            InquiryChange.Updated => ("updated", "changed"),
-            _ => ("removed", "removed"),
+            InquiryChange.Queued => ("inserted", InquiryQueueUpdateType.Added),
+            InquiryChange.Updated => ("updated", InquiryQueueUpdateType.Changed),
+            _ => ("removed", InquiryQueueUpdateType.Removed),
         };
 
         registry.Publish(StreamNames.InquiryQueue, inquiry.Id, DdpServerFrames.Changed(StreamNames.InquiryQueue, inquiry.Id, writer =>
@@ -65,13 +67,9 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
         string queueKey = inquiry.Department is { } department ? $"department/{department}"
             : inquiry.DefaultAgent is { } agent ? $"agent/{agent.AgentId}"
             : "public";
+        var update = new InquiryQueueEventArguments { Update = new InquiryQueueUpdate { Type = type, Inquiry = InquiryModels.ToModel(inquiry) } };
         registry.Publish(StreamNames.InquiryQueue, queueKey, DdpServerFrames.Changed(StreamNames.InquiryQueue, queueKey, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type", type);
-            Ejson.WriteSpread(writer, rest => JsonSerializer.Serialize(rest, InquiryModels.ToModel(inquiry), LivechatJsonContext.Default.Inquiry));
-            writer.WriteEndObject();
-        }));
+            Ejson.WriteArguments(writer, args => LivechatRealtimeStreams.InquiryQueue.WriteInquiryQueueEvent(args, update))));
     }
 
     /// <summary>
@@ -80,7 +78,7 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
     /// </summary>
     public void AgentAssigned(RoomRecord room, UserRecord agent)
     {
-        PublishSubscriptionChange(agent.Id, "inserted", room, agent);
+        PublishSubscriptionChange(agent.Id, SubscriptionChangeAction.Inserted, room, agent);
         registry.Publish(StreamNames.LivechatRoom, room.Id, DdpServerFrames.Changed(StreamNames.LivechatRoom, room.Id, writer =>
         {
             writer.WriteStartObject();
@@ -103,7 +101,7 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
     /// <summary>The subscription goes; the visitor learns the room awaits an agent (<c>agentData</c> without data).</summary>
     public void AgentUnassigned(RoomRecord room, string agentId)
     {
-        PublishSubscriptionChange(agentId, "removed", room, agent: null);
+        PublishSubscriptionChange(agentId, SubscriptionChangeAction.Removed, room, agent: null);
         registry.Publish(StreamNames.LivechatRoom, room.Id, DdpServerFrames.Changed(StreamNames.LivechatRoom, room.Id, writer =>
         {
             writer.WriteStartObject();
@@ -116,7 +114,7 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
     {
         if (room.ServedBy is { } servedBy)
         {
-            PublishSubscriptionChange(servedBy.AgentId, "removed", room, agent: null);
+            PublishSubscriptionChange(servedBy.AgentId, SubscriptionChangeAction.Removed, room, agent: null);
         }
     }
 
@@ -183,52 +181,40 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
         }
     }
 
-    private void PublishSubscriptionChange(string userId, string action, RoomRecord room, UserRecord? agent)
+    /// <summary><c>[action, subscription]</c> on <c>&lt;uid&gt;/subscriptions-changed</c>, by the contract's writer, dates as EJSON.</summary>
+    private void PublishSubscriptionChange(string userId, SubscriptionChangeAction action, RoomRecord room, UserRecord? agent)
     {
-        string eventName = $"{userId}/subscriptions-changed";
+        string eventName = LivechatRealtimeStreams.SubscriptionsChanged.EventName(userId);
         if (!registry.HasListeners(StreamNames.NotifyUser, eventName))
         {
             return;
         }
 
+        var change = new SubscriptionChangedArguments { Action = action, Subscription = Subscription(userId, room, agent) };
         registry.Publish(StreamNames.NotifyUser, eventName, DdpServerFrames.Changed(StreamNames.NotifyUser, eventName, writer =>
-        {
-            writer.WriteStringValue(action);
-            WriteSubscription(writer, userId, room, agent);
-        }));
+            Ejson.WriteArguments(writer, args => LivechatRealtimeStreams.SubscriptionsChanged.WriteSubscriptionChanged(args, change))));
     }
 
-    /// <summary>An omnichannel subscription document (<c>t:"l"</c>, <c>rid</c>, <c>v</c>, ...).</summary>
-    private static void WriteSubscription(Utf8JsonWriter writer, string userId, RoomRecord room, UserRecord? agent)
+    /// <summary>The agent's omnichannel subscription to the room (<c>t:"l"</c>, <c>rid</c>, the visitor in <c>v</c>, ...).</summary>
+    private static OmnichannelSubscription Subscription(string userId, RoomRecord room, UserRecord? agent) => new()
     {
-        writer.WriteStartObject();
-        writer.WriteString("_id", $"{room.Id}-{userId}");
-        writer.WriteString("rid", room.Id);
-        writer.WriteString("t", "l");
-        writer.WriteString("name", room.Visitor.Username);
-        writer.WriteString("fname", room.DisplayName);
-        writer.WriteStartObject("u");
-        writer.WriteString("_id", userId);
-        if (agent is not null)
+        Id = $"{room.Id}-{userId}",
+        Rid = room.Id,
+        T = "l",
+        Name = room.Visitor.Username,
+        Fname = room.DisplayName,
+        User = new OmnichannelSubscriptionUser { Id = userId, Username = agent?.Username, Name = agent?.Name },
+        Ts = room.CreatedAt,
+        UpdatedAt = room.UpdatedAt,
+        Open = room.IsOpen,
+        OnHold = room.IsOnHold,
+        Department = room.DepartmentId,
+        Visitor = new OmnichannelSubscriptionVisitor
         {
-            writer.WriteString("username", agent.Username);
-            writer.WriteString("name", agent.Name);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteStartObject("v");
-        writer.WriteString("_id", room.Visitor.Id);
-        writer.WriteString("username", room.Visitor.Username);
-        writer.WriteString("token", room.Visitor.Token);
-        writer.WriteString("status", room.Visitor.Status.Value);
-        writer.WriteEndObject();
-        writer.WriteStringIfSet("department", room.DepartmentId);
-        writer.WriteBoolean("open", room.IsOpen);
-        writer.WriteBoolean("onHold", room.IsOnHold);
-        writer.WritePropertyName("ts");
-        Ejson.WriteDate(writer, room.CreatedAt);
-        writer.WritePropertyName("_updatedAt");
-        Ejson.WriteDate(writer, room.UpdatedAt);
-        writer.WriteEndObject();
-    }
+            Id = room.Visitor.Id,
+            Username = room.Visitor.Username,
+            Token = room.Visitor.Token,
+            Status = room.Visitor.Status.Value,
+        },
+    };
 }

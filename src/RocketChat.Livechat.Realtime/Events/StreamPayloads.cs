@@ -10,8 +10,6 @@ namespace RocketChat.Livechat.Realtime;
 /// </summary>
 internal static class StreamPayloads
 {
-    public static Inquiry ReadInquiry(JsonElement element) => Read(element, "inquiry", static (ref Utf8JsonReader reader) => InquiryJsonConverter.ReadValue(ref reader));
-
     public static Message ReadMessage(JsonElement element) => Read(element, "message", static (ref Utf8JsonReader reader) => MessageJsonConverter.ReadValue(ref reader));
 
     public static LivechatUser ReadAgent(JsonElement element) => Read(element, "agent", static (ref Utf8JsonReader reader) => LivechatUserJsonConverter.ReadValue(ref reader));
@@ -43,17 +41,6 @@ internal static class StreamPayloads
             throw new RealtimeProtocolException(stream, $"a stream event does not match the contract: {ex.Message}", innerException: ex);
         }
     }
-
-    /// <summary>The first argument of a stream event, which every livechat stream uses for its payload.</summary>
-    public static JsonElement FirstArgument(JsonElement args, string stream) =>
-        args.ValueKind == JsonValueKind.Array && args.GetArrayLength() > 0
-            ? args[0]
-            : throw new RealtimeProtocolException(stream, "a stream event came without arguments.");
-
-    public static string RequiredString(JsonElement element, string property, string stream) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new RealtimeProtocolException(stream, $"a stream event lacks the string '{property}'.");
 
     private delegate T ReadValue<T>(ref Utf8JsonReader reader);
 

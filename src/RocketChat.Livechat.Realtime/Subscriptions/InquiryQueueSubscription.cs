@@ -53,17 +53,20 @@ public sealed class InquiryQueueSubscription : RealtimeSubscription<InquiryQueue
     /// </summary>
     public bool FillsGaps { get; private set; } = true;
 
+    /// <summary>
+    /// Read by the contract's reader (<c>{type, ...inquiry}</c> as one <see cref="InquiryQueueUpdate"/>). A payload that
+    /// does not fit, or a <c>type</c> the contract does not list, is a <see cref="RealtimeProtocolException"/>: a change
+    /// the client cannot name is not guessed.
+    /// </summary>
     private protected override void OnEvent(string collection, string eventName, JsonElement args)
     {
-        JsonElement payload = StreamPayloads.FirstArgument(args, collection);
-        InquiryQueueChange change = StreamPayloads.RequiredString(payload, "type", collection) switch
-        {
-            "added" => InquiryQueueChange.Added,
-            "changed" => InquiryQueueChange.Changed,
-            "removed" => InquiryQueueChange.Removed,
-            string other => throw new RealtimeProtocolException(collection, $"an inquiry event has the unknown type '{other}'."),
-        };
-        Emit(new InquiryQueueEvent(change, StreamPayloads.ReadInquiry(payload)));
+        InquiryQueueUpdate update = StreamPayloads.Read(args, collection, LivechatRealtimeStreams.InquiryQueue.ReadInquiryQueueEvent).Update;
+        InquiryQueueChange change =
+            update.Type == InquiryQueueUpdateType.Added ? InquiryQueueChange.Added
+            : update.Type == InquiryQueueUpdateType.Changed ? InquiryQueueChange.Changed
+            : update.Type == InquiryQueueUpdateType.Removed ? InquiryQueueChange.Removed
+            : throw new RealtimeProtocolException(collection, $"an inquiry event has the type '{update.Type}', which the contract does not list.");
+        Emit(new InquiryQueueEvent(change, update.Inquiry));
     }
 
     private protected override bool Screen(InquiryQueueEvent item)

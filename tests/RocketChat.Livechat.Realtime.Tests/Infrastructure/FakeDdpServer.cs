@@ -15,6 +15,7 @@ namespace RocketChat.Livechat.Realtime.Tests.Infrastructure;
 /// <summary>
 /// A scripted DDP server on loopback, for behaviour the emulator never shows: a <c>failed</c> handshake, a server
 /// that goes silent, 2FA errors, answers out of order. Each accepted socket runs the script with its 1-based number.
+/// Over HTTP it only answers the inquiry-queue listing, with an empty queue.
 /// </summary>
 public sealed class FakeDdpServer : IAsyncDisposable
 {
@@ -40,6 +41,14 @@ public sealed class FakeDdpServer : IAsyncDisposable
         {
             if (!context.WebSockets.IsWebSocketRequest)
             {
+                if (context.Request.Path == "/api/v1/livechat/inquiries.queuedForUser")
+                {
+                    // An inquiry-queue subscription lists the queue over REST when subscribing: nothing is queued here.
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync("""{"inquiries":[],"count":0,"offset":0,"total":0,"success":true}""");
+                    return;
+                }
+
                 context.Response.StatusCode = 400;
                 return;
             }

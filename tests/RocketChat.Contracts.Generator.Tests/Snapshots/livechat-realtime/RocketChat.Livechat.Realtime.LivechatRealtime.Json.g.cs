@@ -165,8 +165,113 @@ public sealed class LivechatRoomEventPayloadJsonConverter : global::System.Text.
     }
 }
 
-/// <summary>Reads and writes <see cref="OmnichannelSubscriptionV"/> without reflection.</summary>
-public sealed class OmnichannelSubscriptionVJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OmnichannelSubscriptionV>
+/// <summary>Reads and writes <see cref="InquiryQueueUpdate"/> without reflection.</summary>
+public sealed class InquiryQueueUpdateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryQueueUpdate>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
+
+    // The members read here, not by the Inquiry part: kept out of its unknown members, and of what it writes.
+    private static readonly string[] OwnMemberNames = new string[] { "type" };
+
+    /// <inheritdoc />
+    public override InquiryQueueUpdate Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueUpdate value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one InquiryQueueUpdate at the reader's current token.</summary>
+    public static InquiryQueueUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for InquiryQueueUpdate.");
+        }
+
+        global::System.Text.Json.Utf8JsonReader partReader = reader;
+        global::RocketChat.Livechat.Inquiry inquiry = global::RocketChat.Livechat.InquiryJsonConverter.ReadValue(ref partReader);
+        InquiryQueueUpdateType? type = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryQueueUpdateTypeJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("InquiryQueueUpdate", "type");
+
+        return new InquiryQueueUpdate
+        {
+            Inquiry = inquiry with { AdditionalProperties = global::RocketChat.Contracts.Runtime.Json.JsonCollections.WithoutMembers(inquiry.AdditionalProperties, OwnMemberNames) },
+            Type = type.GetValueOrDefault(),
+        };
+    }
+
+    /// <summary>Writes one InquiryQueueUpdate.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueUpdate value)
+    {
+        writer.WriteStartObject();
+        if (value.Type is { } type) writer.WriteString(TypeJsonName, type.Value);
+        else writer.WriteNull(TypeJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMembersOf(writer, value.Inquiry, global::RocketChat.Livechat.InquiryJsonConverter.WriteValue, OwnMemberNames);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="OmnichannelSubscriptionUser"/> without reflection.</summary>
+public sealed class OmnichannelSubscriptionUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OmnichannelSubscriptionUser>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
+    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+
+    /// <inheritdoc />
+    public override OmnichannelSubscriptionUser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one OmnichannelSubscriptionUser at the reader's current token.</summary>
+    public static OmnichannelSubscriptionUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for OmnichannelSubscriptionUser.");
+        }
+
+        string? id = default;
+        string? username = default;
+        string? name = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new OmnichannelSubscriptionUser
+        {
+            Id = id,
+            Username = username,
+            Name = name,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one OmnichannelSubscriptionUser.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionUser value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="OmnichannelSubscriptionVisitor"/> without reflection.</summary>
+public sealed class OmnichannelSubscriptionVisitorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OmnichannelSubscriptionVisitor>
 {
     private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
     private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
@@ -174,17 +279,17 @@ public sealed class OmnichannelSubscriptionVJsonConverter : global::System.Text.
     private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
 
     /// <inheritdoc />
-    public override OmnichannelSubscriptionV Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override OmnichannelSubscriptionVisitor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionV value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionVisitor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
-    /// <summary>Reads one OmnichannelSubscriptionV at the reader's current token.</summary>
-    public static OmnichannelSubscriptionV ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    /// <summary>Reads one OmnichannelSubscriptionVisitor at the reader's current token.</summary>
+    public static OmnichannelSubscriptionVisitor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
         {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for OmnichannelSubscriptionV.");
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for OmnichannelSubscriptionVisitor.");
         }
 
         string? id = default;
@@ -201,7 +306,7 @@ public sealed class OmnichannelSubscriptionVJsonConverter : global::System.Text.
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        return new OmnichannelSubscriptionV
+        return new OmnichannelSubscriptionVisitor
         {
             Id = id,
             Username = username,
@@ -211,8 +316,8 @@ public sealed class OmnichannelSubscriptionVJsonConverter : global::System.Text.
         };
     }
 
-    /// <summary>Writes one OmnichannelSubscriptionV.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionV value)
+    /// <summary>Writes one OmnichannelSubscriptionVisitor.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionVisitor value)
     {
         writer.WriteStartObject();
         if (value.Id is { } id) writer.WriteString(IdJsonName, id);
@@ -232,10 +337,19 @@ public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.J
     private static readonly global::System.Text.Json.JsonEncodedText TJsonName = global::System.Text.Json.JsonEncodedText.Encode("t");
     private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
     private static readonly global::System.Text.Json.JsonEncodedText FnameJsonName = global::System.Text.Json.JsonEncodedText.Encode("fname");
+    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("u");
+    private static readonly global::System.Text.Json.JsonEncodedText TsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
+    private static readonly global::System.Text.Json.JsonEncodedText LsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ls");
+    private static readonly global::System.Text.Json.JsonEncodedText LrJsonName = global::System.Text.Json.JsonEncodedText.Encode("lr");
+    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
     private static readonly global::System.Text.Json.JsonEncodedText OpenJsonName = global::System.Text.Json.JsonEncodedText.Encode("open");
+    private static readonly global::System.Text.Json.JsonEncodedText AlertJsonName = global::System.Text.Json.JsonEncodedText.Encode("alert");
+    private static readonly global::System.Text.Json.JsonEncodedText UnreadJsonName = global::System.Text.Json.JsonEncodedText.Encode("unread");
+    private static readonly global::System.Text.Json.JsonEncodedText UserMentionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("userMentions");
+    private static readonly global::System.Text.Json.JsonEncodedText GroupMentionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("groupMentions");
     private static readonly global::System.Text.Json.JsonEncodedText OnHoldJsonName = global::System.Text.Json.JsonEncodedText.Encode("onHold");
     private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText VJsonName = global::System.Text.Json.JsonEncodedText.Encode("v");
+    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("v");
 
     /// <inheritdoc />
     public override OmnichannelSubscription Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
@@ -256,10 +370,19 @@ public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.J
         string? t = default;
         string? name = default;
         string? fname = default;
+        OmnichannelSubscriptionUser? user = default;
+        global::System.DateTimeOffset? ts = default;
+        global::System.DateTimeOffset? ls = default;
+        global::System.DateTimeOffset? lr = default;
+        global::System.DateTimeOffset? updatedAt = default;
         bool? open = default;
+        bool? alert = default;
+        long? unread = default;
+        long? userMentions = default;
+        long? groupMentions = default;
         bool? onHold = default;
         string? department = default;
-        OmnichannelSubscriptionV? v = default;
+        OmnichannelSubscriptionVisitor? visitor = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
@@ -268,10 +391,19 @@ public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.J
             else if (reader.ValueTextEquals("t"u8)) t = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
             else if (reader.ValueTextEquals("fname"u8)) fname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("u"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionUserJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("ls"u8)) ls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("lr"u8)) lr = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
+            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
             else if (reader.ValueTextEquals("open"u8)) open = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("alert"u8)) alert = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else if (reader.ValueTextEquals("unread"u8)) unread = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("userMentions"u8)) userMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("groupMentions"u8)) groupMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
             else if (reader.ValueTextEquals("onHold"u8)) onHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
             else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("v"u8)) v = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionVJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("v"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionVisitorJsonConverter.ReadValue);
             else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -286,10 +418,19 @@ public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.J
             T = t!,
             Name = name,
             Fname = fname,
+            User = user,
+            Ts = ts,
+            Ls = ls,
+            Lr = lr,
+            UpdatedAt = updatedAt,
             Open = open,
+            Alert = alert,
+            Unread = unread,
+            UserMentions = userMentions,
+            GroupMentions = groupMentions,
             OnHold = onHold,
             Department = department,
-            V = v,
+            Visitor = visitor,
             AdditionalProperties = additionalProperties,
         };
     }
@@ -306,10 +447,19 @@ public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.J
         else writer.WriteNull(TJsonName);
         if (value.Name is { } name) writer.WriteString(NameJsonName, name);
         if (value.Fname is { } fname) writer.WriteString(FnameJsonName, fname);
+        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, OmnichannelSubscriptionUserJsonConverter.WriteValue);
+        if (value.Ts is { } ts) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, ts);
+        if (value.Ls is { } ls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LsJsonName, ls);
+        if (value.Lr is { } lr) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LrJsonName, lr);
+        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
         if (value.Open is { } open) writer.WriteBoolean(OpenJsonName, open);
+        if (value.Alert is { } alert) writer.WriteBoolean(AlertJsonName, alert);
+        if (value.Unread is { } unread) writer.WriteNumber(UnreadJsonName, unread);
+        if (value.UserMentions is { } userMentions) writer.WriteNumber(UserMentionsJsonName, userMentions);
+        if (value.GroupMentions is { } groupMentions) writer.WriteNumber(GroupMentionsJsonName, groupMentions);
         if (value.OnHold is { } onHold) writer.WriteBoolean(OnHoldJsonName, onHold);
         if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
-        if (value.V is { } v) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VJsonName, v, OmnichannelSubscriptionVJsonConverter.WriteValue);
+        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, OmnichannelSubscriptionVisitorJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -530,20 +680,36 @@ public sealed class LivechatRoomEventPayloadTypeJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomEventPayloadType value) => writer.WriteStringValue(value.Value);
 }
 
-/// <summary>Reads and writes <see cref="SubscriptionChangedArgumentsAction"/> as its string value.</summary>
-public sealed class SubscriptionChangedArgumentsActionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SubscriptionChangedArgumentsAction>
+/// <summary>Reads and writes <see cref="InquiryQueueUpdateType"/> as its string value.</summary>
+public sealed class InquiryQueueUpdateTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryQueueUpdateType>
 {
     /// <inheritdoc />
-    public override SubscriptionChangedArgumentsAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+    public override InquiryQueueUpdateType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
     /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SubscriptionChangedArgumentsAction value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueUpdateType value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
 
     /// <summary>Reads the string at the reader's current token.</summary>
-    public static SubscriptionChangedArgumentsAction ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new SubscriptionChangedArgumentsAction(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for SubscriptionChangedArgumentsAction."));
+    public static InquiryQueueUpdateType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new InquiryQueueUpdateType(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for InquiryQueueUpdateType."));
 
     /// <summary>Writes the wire value.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SubscriptionChangedArgumentsAction value) => writer.WriteStringValue(value.Value);
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueUpdateType value) => writer.WriteStringValue(value.Value);
+}
+
+/// <summary>Reads and writes <see cref="SubscriptionChangeAction"/> as its string value.</summary>
+public sealed class SubscriptionChangeActionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SubscriptionChangeAction>
+{
+    /// <inheritdoc />
+    public override SubscriptionChangeAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SubscriptionChangeAction value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads the string at the reader's current token.</summary>
+    public static SubscriptionChangeAction ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new SubscriptionChangeAction(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for SubscriptionChangeAction."));
+
+    /// <summary>Writes the wire value.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SubscriptionChangeAction value) => writer.WriteStringValue(value.Value);
 }
 
 /// <summary>
@@ -582,10 +748,20 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
     /// <summary>Metadata for <c>LivechatRoomEventPayload</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomEventPayload> LivechatRoomEventPayload => _LivechatRoomEventPayload ??= CreateLivechatRoomEventPayload(Options);
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionV>? _OmnichannelSubscriptionV;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdate>? _InquiryQueueUpdate;
 
-    /// <summary>Metadata for <c>OmnichannelSubscriptionV</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionV> OmnichannelSubscriptionV => _OmnichannelSubscriptionV ??= CreateOmnichannelSubscriptionV(Options);
+    /// <summary>Metadata for <c>InquiryQueueUpdate</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdate> InquiryQueueUpdate => _InquiryQueueUpdate ??= CreateInquiryQueueUpdate(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionUser>? _OmnichannelSubscriptionUser;
+
+    /// <summary>Metadata for <c>OmnichannelSubscriptionUser</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionUser> OmnichannelSubscriptionUser => _OmnichannelSubscriptionUser ??= CreateOmnichannelSubscriptionUser(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionVisitor>? _OmnichannelSubscriptionVisitor;
+
+    /// <summary>Metadata for <c>OmnichannelSubscriptionVisitor</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionVisitor> OmnichannelSubscriptionVisitor => _OmnichannelSubscriptionVisitor ??= CreateOmnichannelSubscriptionVisitor(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscription>? _OmnichannelSubscription;
 
@@ -617,10 +793,15 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
     /// <summary>Metadata for <c>LivechatRoomEventPayloadType</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomEventPayloadType> LivechatRoomEventPayloadType => _LivechatRoomEventPayloadType ??= CreateLivechatRoomEventPayloadType(Options);
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SubscriptionChangedArgumentsAction>? _SubscriptionChangedArgumentsAction;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdateType>? _InquiryQueueUpdateType;
 
-    /// <summary>Metadata for <c>SubscriptionChangedArgumentsAction</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SubscriptionChangedArgumentsAction> SubscriptionChangedArgumentsAction => _SubscriptionChangedArgumentsAction ??= CreateSubscriptionChangedArgumentsAction(Options);
+    /// <summary>Metadata for <c>InquiryQueueUpdateType</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdateType> InquiryQueueUpdateType => _InquiryQueueUpdateType ??= CreateInquiryQueueUpdateType(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SubscriptionChangeAction>? _SubscriptionChangeAction;
+
+    /// <summary>Metadata for <c>SubscriptionChangeAction</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SubscriptionChangeAction> SubscriptionChangeAction => _SubscriptionChangeAction ??= CreateSubscriptionChangeAction(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomMessageArguments>? _RoomMessageArguments;
 
@@ -678,14 +859,17 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(VisitorExtraData)) return VisitorExtraData;
         if (type == typeof(DeletedMessage)) return DeletedMessage;
         if (type == typeof(LivechatRoomEventPayload)) return LivechatRoomEventPayload;
-        if (type == typeof(OmnichannelSubscriptionV)) return OmnichannelSubscriptionV;
+        if (type == typeof(InquiryQueueUpdate)) return InquiryQueueUpdate;
+        if (type == typeof(OmnichannelSubscriptionUser)) return OmnichannelSubscriptionUser;
+        if (type == typeof(OmnichannelSubscriptionVisitor)) return OmnichannelSubscriptionVisitor;
         if (type == typeof(OmnichannelSubscription)) return OmnichannelSubscription;
         if (type == typeof(LoginResult)) return LoginResult;
         if (type == typeof(LoadHistoryRequestArgumentsArgument2)) return LoadHistoryRequestArgumentsArgument2;
         if (type == typeof(SetUpConnectionRequestArgumentsArgument1)) return SetUpConnectionRequestArgumentsArgument1;
         if (type == typeof(SendUserActivityArgumentsVisitor)) return SendUserActivityArgumentsVisitor;
         if (type == typeof(LivechatRoomEventPayloadType)) return LivechatRoomEventPayloadType;
-        if (type == typeof(SubscriptionChangedArgumentsAction)) return SubscriptionChangedArgumentsAction;
+        if (type == typeof(InquiryQueueUpdateType)) return InquiryQueueUpdateType;
+        if (type == typeof(SubscriptionChangeAction)) return SubscriptionChangeAction;
         if (type == typeof(RoomMessageArguments)) return RoomMessageArguments;
         if (type == typeof(LivechatRoomEventArguments)) return LivechatRoomEventArguments;
         if (type == typeof(UserActivityArguments)) return UserActivityArguments;
@@ -704,14 +888,17 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(VisitorExtraData)) return CreateVisitorExtraData(options);
         if (type == typeof(DeletedMessage)) return CreateDeletedMessage(options);
         if (type == typeof(LivechatRoomEventPayload)) return CreateLivechatRoomEventPayload(options);
-        if (type == typeof(OmnichannelSubscriptionV)) return CreateOmnichannelSubscriptionV(options);
+        if (type == typeof(InquiryQueueUpdate)) return CreateInquiryQueueUpdate(options);
+        if (type == typeof(OmnichannelSubscriptionUser)) return CreateOmnichannelSubscriptionUser(options);
+        if (type == typeof(OmnichannelSubscriptionVisitor)) return CreateOmnichannelSubscriptionVisitor(options);
         if (type == typeof(OmnichannelSubscription)) return CreateOmnichannelSubscription(options);
         if (type == typeof(LoginResult)) return CreateLoginResult(options);
         if (type == typeof(LoadHistoryRequestArgumentsArgument2)) return CreateLoadHistoryRequestArgumentsArgument2(options);
         if (type == typeof(SetUpConnectionRequestArgumentsArgument1)) return CreateSetUpConnectionRequestArgumentsArgument1(options);
         if (type == typeof(SendUserActivityArgumentsVisitor)) return CreateSendUserActivityArgumentsVisitor(options);
         if (type == typeof(LivechatRoomEventPayloadType)) return CreateLivechatRoomEventPayloadType(options);
-        if (type == typeof(SubscriptionChangedArgumentsAction)) return CreateSubscriptionChangedArgumentsAction(options);
+        if (type == typeof(InquiryQueueUpdateType)) return CreateInquiryQueueUpdateType(options);
+        if (type == typeof(SubscriptionChangeAction)) return CreateSubscriptionChangeAction(options);
         if (type == typeof(RoomMessageArguments)) return CreateRoomMessageArguments(options);
         if (type == typeof(LivechatRoomEventArguments)) return CreateLivechatRoomEventArguments(options);
         if (type == typeof(UserActivityArguments)) return CreateUserActivityArguments(options);
@@ -734,8 +921,14 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomEventPayload> CreateLivechatRoomEventPayload(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatRoomEventPayload>(options, new LivechatRoomEventPayloadJsonConverter());
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionV> CreateOmnichannelSubscriptionV(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OmnichannelSubscriptionV>(options, new OmnichannelSubscriptionVJsonConverter());
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdate> CreateInquiryQueueUpdate(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<InquiryQueueUpdate>(options, new InquiryQueueUpdateJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionUser> CreateOmnichannelSubscriptionUser(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OmnichannelSubscriptionUser>(options, new OmnichannelSubscriptionUserJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionVisitor> CreateOmnichannelSubscriptionVisitor(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OmnichannelSubscriptionVisitor>(options, new OmnichannelSubscriptionVisitorJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscription> CreateOmnichannelSubscription(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OmnichannelSubscription>(options, new OmnichannelSubscriptionJsonConverter());
@@ -755,8 +948,11 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomEventPayloadType> CreateLivechatRoomEventPayloadType(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatRoomEventPayloadType>(options, new LivechatRoomEventPayloadTypeJsonConverter());
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SubscriptionChangedArgumentsAction> CreateSubscriptionChangedArgumentsAction(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SubscriptionChangedArgumentsAction>(options, new SubscriptionChangedArgumentsActionJsonConverter());
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdateType> CreateInquiryQueueUpdateType(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<InquiryQueueUpdateType>(options, new InquiryQueueUpdateTypeJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SubscriptionChangeAction> CreateSubscriptionChangeAction(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<SubscriptionChangeAction>(options, new SubscriptionChangeActionJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<RoomMessageArguments> CreateRoomMessageArguments(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<RoomMessageArguments>(options, new RoomMessageArgumentsJsonConverter());

@@ -57,9 +57,42 @@ public sealed partial record LivechatRoomEventPayload
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>The OmnichannelSubscriptionV object of the contract.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(OmnichannelSubscriptionVJsonConverter))]
-public sealed partial record OmnichannelSubscriptionV
+/// <summary>One event of a queue key: the Inquiry document spread into one object with the change in 'type' ({type, ...inquiry}). The generator composes it: the Inquiry of livechat.yaml is one member, 'type' the other, both read from and written as the same JSON object, in the order of the allOf parts.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(InquiryQueueUpdateJsonConverter))]
+public sealed partial record InquiryQueueUpdate
+{
+    /// <summary>The inquiry as the queue holds it now (status taken once an agent took it).</summary>
+    /// <remarks>Composed (allOf): its members are read from and written into the same JSON object as the members below.</remarks>
+    public required global::RocketChat.Livechat.Inquiry Inquiry { get; init; }
+
+    /// <summary>What happened to the inquiry in this queue.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("type")]
+    public required InquiryQueueUpdateType Type { get; init; }
+}
+
+/// <summary>The user the subscription belongs to.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OmnichannelSubscriptionUserJsonConverter))]
+public sealed partial record OmnichannelSubscriptionUser
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public string? Id { get; init; }
+
+    /// <summary>The <c>username</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+    public string? Username { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The livechat visitor of the room.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OmnichannelSubscriptionVisitorJsonConverter))]
+public sealed partial record OmnichannelSubscriptionVisitor
 {
     /// <summary>The <c>_id</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
@@ -81,7 +114,7 @@ public sealed partial record OmnichannelSubscriptionV
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
-/// <summary>The OmnichannelSubscription object of the contract.</summary>
+/// <summary>A room subscription of the user, as Rocket.Chat stores it (ISubscription). A livechat chat routed to an agent is created with t "l", open, alert and unread 1, the visitor in v and the department when the room has one. Dates are EJSON on the stream.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(OmnichannelSubscriptionJsonConverter))]
 public sealed partial record OmnichannelSubscription
 {
@@ -89,7 +122,7 @@ public sealed partial record OmnichannelSubscription
     [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
     public required string Id { get; init; }
 
-    /// <summary>The <c>rid</c> field.</summary>
+    /// <summary>The room id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
     public required string Rid { get; init; }
 
@@ -97,29 +130,65 @@ public sealed partial record OmnichannelSubscription
     [global::System.Text.Json.Serialization.JsonPropertyName("t")]
     public required string T { get; init; }
 
-    /// <summary>The <c>name</c> field.</summary>
+    /// <summary>The room name (a livechat room's visitor username).</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("name")]
     public string? Name { get; init; }
 
-    /// <summary>The <c>fname</c> field.</summary>
+    /// <summary>The room's display name.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("fname")]
     public string? Fname { get; init; }
 
-    /// <summary>The <c>open</c> field.</summary>
+    /// <summary>The user the subscription belongs to.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("u")]
+    public OmnichannelSubscriptionUser? User { get; init; }
+
+    /// <summary>When the subscription was created.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("ts")]
+    public global::System.DateTimeOffset? Ts { get; init; }
+
+    /// <summary>When the user last saw the room.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("ls")]
+    public global::System.DateTimeOffset? Ls { get; init; }
+
+    /// <summary>When the user last replied in the room.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("lr")]
+    public global::System.DateTimeOffset? Lr { get; init; }
+
+    /// <summary>The <c>_updatedAt</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_updatedAt")]
+    public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Whether the room shows in the user's list.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("open")]
     public bool? Open { get; init; }
+
+    /// <summary>Whether the room has something the user has not seen.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("alert")]
+    public bool? Alert { get; init; }
+
+    /// <summary>Unread messages.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("unread")]
+    public long? Unread { get; init; }
+
+    /// <summary>The <c>userMentions</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("userMentions")]
+    public long? UserMentions { get; init; }
+
+    /// <summary>The <c>groupMentions</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("groupMentions")]
+    public long? GroupMentions { get; init; }
 
     /// <summary>The <c>onHold</c> field.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("onHold")]
     public bool? OnHold { get; init; }
 
-    /// <summary>The <c>department</c> field.</summary>
+    /// <summary>The livechat room's department id.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("department")]
     public string? Department { get; init; }
 
-    /// <summary>The <c>v</c> field.</summary>
+    /// <summary>The livechat visitor of the room.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("v")]
-    public OmnichannelSubscriptionV? V { get; init; }
+    public OmnichannelSubscriptionVisitor? Visitor { get; init; }
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -239,27 +308,80 @@ public readonly partial struct LivechatRoomEventPayloadType : global::System.IEq
     public static bool operator !=(LivechatRoomEventPayloadType left, LivechatRoomEventPayloadType right) => !left.Equals(right);
 }
 
-/// <summary>action</summary>
+/// <summary>added: a new chat waits in the queue; changed: a queued inquiry changed (taken, say); removed: it left the queue.</summary>
 /// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(SubscriptionChangedArgumentsActionJsonConverter))]
-public readonly partial struct SubscriptionChangedArgumentsAction : global::System.IEquatable<SubscriptionChangedArgumentsAction>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(InquiryQueueUpdateTypeJsonConverter))]
+public readonly partial struct InquiryQueueUpdateType : global::System.IEquatable<InquiryQueueUpdateType>
 {
     private readonly string? _value;
 
     /// <summary>Wraps a wire value, known or not.</summary>
-    public SubscriptionChangedArgumentsAction(string value)
+    public InquiryQueueUpdateType(string value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>The value <c>added</c>.</summary>
+    public static InquiryQueueUpdateType Added { get; } = new InquiryQueueUpdateType("added");
+
+    /// <summary>The value <c>changed</c>.</summary>
+    public static InquiryQueueUpdateType Changed { get; } = new InquiryQueueUpdateType("changed");
+
+    /// <summary>The value <c>removed</c>.</summary>
+    public static InquiryQueueUpdateType Removed { get; } = new InquiryQueueUpdateType("removed");
+
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the value is one the contract lists.</summary>
+    public bool IsKnown => Value switch
+    {
+        "added" => true,
+        "changed" => true,
+        "removed" => true,
+        _ => false,
+    };
+
+    /// <inheritdoc />
+    public bool Equals(InquiryQueueUpdateType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is InquiryQueueUpdateType other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+
+    /// <summary>Compares wire values.</summary>
+    public static bool operator ==(InquiryQueueUpdateType left, InquiryQueueUpdateType right) => left.Equals(right);
+
+    /// <summary>Compares wire values.</summary>
+    public static bool operator !=(InquiryQueueUpdateType left, InquiryQueueUpdateType right) => !left.Equals(right);
+}
+
+/// <summary>What happened to the subscription (the server's clientAction).</summary>
+/// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SubscriptionChangeActionJsonConverter))]
+public readonly partial struct SubscriptionChangeAction : global::System.IEquatable<SubscriptionChangeAction>
+{
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, known or not.</summary>
+    public SubscriptionChangeAction(string value)
     {
         _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
 
     /// <summary>The value <c>inserted</c>.</summary>
-    public static SubscriptionChangedArgumentsAction Inserted { get; } = new SubscriptionChangedArgumentsAction("inserted");
+    public static SubscriptionChangeAction Inserted { get; } = new SubscriptionChangeAction("inserted");
 
     /// <summary>The value <c>updated</c>.</summary>
-    public static SubscriptionChangedArgumentsAction Updated { get; } = new SubscriptionChangedArgumentsAction("updated");
+    public static SubscriptionChangeAction Updated { get; } = new SubscriptionChangeAction("updated");
 
     /// <summary>The value <c>removed</c>.</summary>
-    public static SubscriptionChangedArgumentsAction Removed { get; } = new SubscriptionChangedArgumentsAction("removed");
+    public static SubscriptionChangeAction Removed { get; } = new SubscriptionChangeAction("removed");
 
     /// <summary>The value as sent on the wire.</summary>
     public string Value => _value ?? string.Empty;
@@ -274,10 +396,10 @@ public readonly partial struct SubscriptionChangedArgumentsAction : global::Syst
     };
 
     /// <inheritdoc />
-    public bool Equals(SubscriptionChangedArgumentsAction other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+    public bool Equals(SubscriptionChangeAction other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is SubscriptionChangedArgumentsAction other && Equals(other);
+    public override bool Equals(object? obj) => obj is SubscriptionChangeAction other && Equals(other);
 
     /// <inheritdoc />
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -286,9 +408,9 @@ public readonly partial struct SubscriptionChangedArgumentsAction : global::Syst
     public override string ToString() => Value;
 
     /// <summary>Compares wire values.</summary>
-    public static bool operator ==(SubscriptionChangedArgumentsAction left, SubscriptionChangedArgumentsAction right) => left.Equals(right);
+    public static bool operator ==(SubscriptionChangeAction left, SubscriptionChangeAction right) => left.Equals(right);
 
     /// <summary>Compares wire values.</summary>
-    public static bool operator !=(SubscriptionChangedArgumentsAction left, SubscriptionChangedArgumentsAction right) => !left.Equals(right);
+    public static bool operator !=(SubscriptionChangeAction left, SubscriptionChangeAction right) => !left.Equals(right);
 }
 

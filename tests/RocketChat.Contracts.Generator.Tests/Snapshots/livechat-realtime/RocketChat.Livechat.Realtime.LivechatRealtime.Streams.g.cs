@@ -647,11 +647,11 @@ public sealed class MessageDeletedArgumentsJsonConverter : global::System.Text.J
 [global::System.Text.Json.Serialization.JsonConverter(typeof(SubscriptionChangedArgumentsJsonConverter))]
 public sealed partial record SubscriptionChangedArguments
 {
-    /// <summary>Argument 1 of the message.</summary>
+    /// <summary>inserted, updated or removed.</summary>
     /// <remarks>Position 1.</remarks>
-    public required SubscriptionChangedArgumentsAction Action { get; init; }
+    public required SubscriptionChangeAction Action { get; init; }
 
-    /// <summary>Argument 2 of the message.</summary>
+    /// <summary>The subscription document (dates as EJSON).</summary>
     /// <remarks>Position 2.</remarks>
     public required OmnichannelSubscription Subscription { get; init; }
 }
@@ -673,14 +673,14 @@ public sealed class SubscriptionChangedArgumentsJsonConverter : global::System.T
             throw new global::System.Text.Json.JsonException("Expected a JSON array of arguments for SubscriptionChangedArguments.");
         }
 
-        SubscriptionChangedArgumentsAction? argAction = default;
+        SubscriptionChangeAction? argAction = default;
         OmnichannelSubscription? argSubscription = default;
         int count = 0;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
         {
             switch (count++)
             {
-                case 0: argAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : SubscriptionChangedArgumentsActionJsonConverter.ReadValue(ref reader); break;
+                case 0: argAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : SubscriptionChangeActionJsonConverter.ReadValue(ref reader); break;
                 case 1: argSubscription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : OmnichannelSubscriptionJsonConverter.ReadValue(ref reader); break;
                 default: reader.Skip(); break;
             }
@@ -709,7 +709,7 @@ public sealed class SubscriptionChangedArgumentsJsonConverter : global::System.T
     /// <summary>Writes the arguments as elements of an array already open; optional trailing arguments that are null are left out.</summary>
     public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, SubscriptionChangedArguments value)
     {
-        SubscriptionChangedArgumentsActionJsonConverter.WriteValue(writer, value.Action);
+        SubscriptionChangeActionJsonConverter.WriteValue(writer, value.Action);
         OmnichannelSubscriptionJsonConverter.WriteValue(writer, value.Subscription);
     }
 }
@@ -718,9 +718,9 @@ public sealed class SubscriptionChangedArgumentsJsonConverter : global::System.T
 [global::System.Text.Json.Serialization.JsonConverter(typeof(InquiryQueueEventArgumentsJsonConverter))]
 public sealed partial record InquiryQueueEventArguments
 {
-    /// <summary>The Inquiry document with the change in 'type'. Kept as a JsonElement (x-json-element): one record cannot merge a schema of another file; the client reads the Inquiry and the type from it.</summary>
+    /// <summary>The inquiry and what happened to it, as one object {type, ...inquiry}.</summary>
     /// <remarks>Position 1.</remarks>
-    public required global::System.Text.Json.JsonElement Inquiry { get; init; }
+    public required InquiryQueueUpdate Update { get; init; }
 }
 
 /// <summary>Reads and writes <see cref="InquiryQueueEventArguments"/> as a JSON array, without reflection.</summary>
@@ -740,13 +740,13 @@ public sealed class InquiryQueueEventArgumentsJsonConverter : global::System.Tex
             throw new global::System.Text.Json.JsonException("Expected a JSON array of arguments for InquiryQueueEventArguments.");
         }
 
-        global::System.Text.Json.JsonElement? argInquiry = default;
+        InquiryQueueUpdate? argUpdate = default;
         int count = 0;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
         {
             switch (count++)
             {
-                case 0: argInquiry = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::System.Text.Json.JsonElement.ParseValue(ref reader); break;
+                case 0: argUpdate = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : InquiryQueueUpdateJsonConverter.ReadValue(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -758,7 +758,7 @@ public sealed class InquiryQueueEventArgumentsJsonConverter : global::System.Tex
 
         return new InquiryQueueEventArguments
         {
-            Inquiry = argInquiry ?? throw new global::System.Text.Json.JsonException("Argument 1 (Inquiry) of InquiryQueueEventArguments is null."),
+            Update = argUpdate ?? throw new global::System.Text.Json.JsonException("Argument 1 (Update) of InquiryQueueEventArguments is null."),
         };
     }
 
@@ -773,7 +773,7 @@ public sealed class InquiryQueueEventArgumentsJsonConverter : global::System.Tex
     /// <summary>Writes the arguments as elements of an array already open; optional trailing arguments that are null are left out.</summary>
     public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueEventArguments value)
     {
-        global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement(writer, value.Inquiry);
+        InquiryQueueUpdateJsonConverter.WriteValue(writer, value.Update);
     }
 }
 
