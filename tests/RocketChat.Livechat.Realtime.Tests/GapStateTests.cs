@@ -77,6 +77,30 @@ public sealed class GapStateTests
     }
 
     [Fact]
+    public async Task With_agent_info_hidden_an_agent_taking_the_chat_during_a_gap_is_told_as_hidden()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        await harness.SetSettingAsync("Livechat_show_agent_info", "false");
+        VisitorChat chat = await harness.StartChatAsync();
+        LivechatRealtimeClient visitor = await harness.ConnectAsync();
+        await using LivechatRoomSubscription room = await visitor.SubscribeVisitorRoomAsync(chat.RoomId, chat.Token);
+        await using var events = new EventReader<LivechatRoomEvent>(room);
+
+        await harness.OfflineAsync(visitor, () => harness.TakeAsync(chat.RoomId, "agent.one"));
+        await harness.AgentSaysAsync(chat.RoomId, "after reconnecting");
+
+        var received = new List<LivechatRoomEvent>();
+        while (received.LastOrDefault() is not RoomMessageEvent { Message.Text: "after reconnecting" })
+        {
+            received.Add(await events.NextAsync());
+        }
+
+        AgentChangedEvent agent = Assert.Single(received.OfType<AgentChangedEvent>());
+        Assert.True(agent.IsHidden);
+        Assert.Null(agent.Agent);
+    }
+
+    [Fact]
     public async Task An_agent_status_change_during_a_gap_is_told_once_after_reconnecting()
     {
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
