@@ -195,6 +195,59 @@ public sealed class GapStateTests
     }
 
     [Fact]
+    public async Task An_agents_subscriptions_get_the_chats_routed_during_a_gap_exactly_once_with_the_servers_document()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat servedBefore = await harness.StartChatAsync();
+        await harness.TakeAsync(servedBefore.RoomId, "agent.one"); // Served before subscribing: known, not news.
+        LivechatRealtimeClient agent = await harness.ConnectAsync();
+        RealtimeLogin login = await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
+        await using SubscriptionChangesSubscription subscriptions = await agent.SubscribeSubscriptionChangesAsync();
+        await using var events = new EventReader<SubscriptionChangedEvent>(subscriptions);
+
+        VisitorChat? routedDuringGap = null;
+        await harness.OfflineAsync(agent, async () =>
+        {
+            routedDuringGap = await harness.StartChatAsync();
+            await harness.TakeAsync(routedDuringGap.RoomId, "agent.one");
+        });
+        VisitorChat routedAfter = await harness.StartChatAsync();
+        await harness.TakeAsync(routedAfter.RoomId, "agent.one");
+
+        var received = new List<SubscriptionChangedEvent>();
+        while (received.LastOrDefault()?.RoomId != routedAfter.RoomId)
+        {
+            received.Add(await events.NextAsync());
+        }
+
+        Assert.Equal(
+            [(SubscriptionChangeAction.Inserted, routedDuringGap!.RoomId), (SubscriptionChangeAction.Inserted, routedAfter.RoomId)],
+            received.Select(e => (e.Action, e.RoomId)));
+        OmnichannelSubscription reconstructed = received[0].Subscription;
+        Assert.Equal($"{routedDuringGap.RoomId}-{login.UserId}", reconstructed.Id); // The emulator's subscription id, as the server sent it.
+        Assert.Equal("l", reconstructed.T);
+        Assert.Equal(login.UserId, reconstructed.User?.Id);
+        Assert.Equal(routedDuringGap.Token, reconstructed.Visitor?.Token);
+        Assert.True(subscriptions.FillsGaps);
+    }
+
+    [Fact]
+    public async Task A_user_who_serves_no_livechat_keeps_its_subscriptions_feed_live_and_says_it_fills_no_gaps()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        var probe = new RequestProbe();
+        LivechatRealtimeClient user = await harness.ConnectAsync(rest: harness.AnonymousThrough(probe));
+        await user.LoginWithPasswordAsync("plain.user", RealtimeHarness.StaffPassword);
+        await using SubscriptionChangesSubscription subscriptions = await user.SubscribeSubscriptionChangesAsync();
+
+        await harness.OfflineAsync(user, () => Task.CompletedTask);
+
+        Assert.False(subscriptions.IsCompleted);
+        Assert.False(subscriptions.FillsGaps);
+        Assert.Equal(1, probe.Count("/api/v1/livechat/rooms")); // Refused once (403) when subscribing, not asked again.
+    }
+
+    [Fact]
     public async Task A_department_queue_the_user_may_not_list_stays_live_and_says_it_fills_no_gaps()
     {
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync();

@@ -129,4 +129,23 @@ public sealed class GapStateUnitTests
             ledger.Reconcile([]).Select(e => (e.Change, e.Inquiry.Id)));
         Assert.True(ledger.Observe(new InquiryQueueEvent(InquiryQueueChange.Removed, Queued("for-other", department: "sales", defaultAgent: "other"))));
     }
+
+    [Fact]
+    public void The_served_rooms_ledger_finds_the_rooms_routed_meanwhile_and_drops_a_held_insert_it_told()
+    {
+        static SubscriptionChangedEvent Change(SubscriptionChangeAction action, string roomId, string type = "l") =>
+            new(action, new OmnichannelSubscription { Id = roomId + "-me", Rid = roomId, T = type });
+        var ledger = new ServedRoomsLedger();
+        ledger.Reset([new LivechatRoom { Id = "kept" }]);
+
+        Assert.Equal(["routed"], ledger.Unknown([new LivechatRoom { Id = "kept" }, new LivechatRoom { Id = "routed" }]));
+        ledger.Know("routed");
+
+        Assert.Empty(ledger.Unknown([new LivechatRoom { Id = "kept" }, new LivechatRoom { Id = "routed" }]));
+        Assert.False(ledger.Observe(Change(SubscriptionChangeAction.Inserted, "routed")));
+        Assert.True(ledger.Observe(Change(SubscriptionChangeAction.Updated, "kept")));
+        Assert.True(ledger.Observe(Change(SubscriptionChangeAction.Inserted, "direct", type: "d")));
+        Assert.True(ledger.Observe(Change(SubscriptionChangeAction.Removed, "kept")));
+        Assert.Equal(["kept"], ledger.Unknown([new LivechatRoom { Id = "kept" }]));
+    }
 }
