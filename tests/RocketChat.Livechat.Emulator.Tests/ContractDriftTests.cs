@@ -58,6 +58,7 @@ public sealed class ContractDriftTests
         LivechatClient agent = await server.ClientAsync("agent.one");
         await agent.Inquiries.TakeInquiryAsync(new TakeInquiryRequest { InquiryId = inquiry.Id });
         bodies.Add(("agent.info", await server.Anonymous.Visitors.GetAgentInfoAsync(room.Id, visitor.Token)));
+        bodies.Add(("subscriptions.getOne", await agent.Rooms.GetSubscriptionAsync(room.Id)));
         bodies.Add(("rooms", await admin.Rooms.ListRoomsAsync()));
         bodies.Add(("messages.history", await server.Anonymous.Messages.GetMessageHistoryAsync(room.Id, visitor.Token)));
         bodies.Add(("config", await server.Anonymous.Visitors.GetLivechatConfigAsync(visitor.Token)));

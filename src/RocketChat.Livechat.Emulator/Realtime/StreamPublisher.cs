@@ -190,31 +190,8 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
             return;
         }
 
-        var change = new SubscriptionChangedArguments { Action = action, Subscription = Subscription(userId, room, agent) };
+        var change = new SubscriptionChangedArguments { Action = action, Subscription = SubscriptionModels.ToModel(userId, room, agent) };
         registry.Publish(StreamNames.NotifyUser, eventName, DdpServerFrames.Changed(StreamNames.NotifyUser, eventName, writer =>
             Ejson.WriteArguments(writer, args => LivechatRealtimeStreams.SubscriptionsChanged.WriteSubscriptionChanged(args, change))));
     }
-
-    /// <summary>The agent's omnichannel subscription to the room (<c>t:"l"</c>, <c>rid</c>, the visitor in <c>v</c>, ...).</summary>
-    private static OmnichannelSubscription Subscription(string userId, RoomRecord room, UserRecord? agent) => new()
-    {
-        Id = $"{room.Id}-{userId}",
-        Rid = room.Id,
-        T = "l",
-        Name = room.Visitor.Username,
-        Fname = room.DisplayName,
-        User = new OmnichannelSubscriptionUser { Id = userId, Username = agent?.Username, Name = agent?.Name },
-        Ts = room.CreatedAt,
-        UpdatedAt = room.UpdatedAt,
-        Open = room.IsOpen,
-        OnHold = room.IsOnHold,
-        Department = room.DepartmentId,
-        Visitor = new OmnichannelSubscriptionVisitor
-        {
-            Id = room.Visitor.Id,
-            Username = room.Visitor.Username,
-            Token = room.Visitor.Token,
-            Status = room.Visitor.Status.Value,
-        },
-    };
 }

@@ -15,6 +15,7 @@ namespace RocketChat.Livechat.Realtime.Tests.Infrastructure;
 /// <summary>
 /// A scripted DDP server on loopback, for behaviour the emulator never shows: a <c>failed</c> handshake, a server
 /// that goes silent, 2FA errors, answers out of order. Each accepted socket runs the script with its 1-based number.
+/// Over HTTP it only answers the inquiry-queue and served-rooms listings, both empty.
 /// </summary>
 public sealed class FakeDdpServer : IAsyncDisposable
 {
@@ -40,6 +41,21 @@ public sealed class FakeDdpServer : IAsyncDisposable
         {
             if (!context.WebSockets.IsWebSocketRequest)
             {
+                // Queue and subscriptions-changed subscriptions list their state over REST when subscribing: nothing
+                // is queued or served here.
+                string? emptyListing = context.Request.Path.Value switch
+                {
+                    "/api/v1/livechat/inquiries.queuedForUser" => """{"inquiries":[],"count":0,"offset":0,"total":0,"success":true}""",
+                    "/api/v1/livechat/rooms" => """{"rooms":[],"count":0,"offset":0,"total":0,"success":true}""",
+                    _ => null,
+                };
+                if (emptyListing is not null)
+                {
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync(emptyListing);
+                    return;
+                }
+
                 context.Response.StatusCode = 400;
                 return;
             }
