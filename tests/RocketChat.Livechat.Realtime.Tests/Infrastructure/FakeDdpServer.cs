@@ -28,7 +28,11 @@ public sealed class FakeDdpServer : IAsyncDisposable
     /// <summary>How many sockets were accepted so far.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
-    public static async Task<FakeDdpServer> StartAsync(Func<WebSocket, int, CancellationToken, Task> script)
+    /// <summary>
+    /// A scripted DDP server; <paramref name="http"/>, when given, answers the plain HTTP requests (a visitor's REST
+    /// history), which otherwise get 400.
+    /// </summary>
+    public static async Task<FakeDdpServer> StartAsync(Func<WebSocket, int, CancellationToken, Task> script, RequestDelegate? http = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -40,7 +44,13 @@ public sealed class FakeDdpServer : IAsyncDisposable
         {
             if (!context.WebSockets.IsWebSocketRequest)
             {
-                context.Response.StatusCode = 400;
+                if (http is null)
+                {
+                    context.Response.StatusCode = 400;
+                    return;
+                }
+
+                await http(context);
                 return;
             }
 
