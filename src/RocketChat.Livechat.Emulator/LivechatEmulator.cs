@@ -89,6 +89,17 @@ public sealed class LivechatEmulator : IAsyncDisposable
     /// many there were. For testing that clients reconnect and lose nothing.
     /// </summary>
     public int DropRealtimeConnections() => _realtime.DropConnections();
+
+    /// <summary>
+    /// While true, new realtime connections are refused (HTTP 503 on <c>/websocket</c>) as if the server were out of
+    /// reach; REST keeps working. With <see cref="DropRealtimeConnections"/>, a test decides how long a client stays
+    /// offline and what happens meanwhile, however slow the machine.
+    /// </summary>
+    public bool RefuseRealtimeConnections
+    {
+        get => _realtime.IsRefusingConnections;
+        set => _realtime.IsRefusingConnections = value;
+    }
     /// <summary>Every POST made to Livechat_webhookUrl so far, retries included, in the order they finished.</summary>
     public IReadOnlyList<WebhookDeliveryAttempt> WebhookAttempts => _webhooks.Attempts;
 

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using RocketChat.Contracts.Runtime;
 using RocketChat.Contracts.Runtime.Json;
 using RocketChat.Livechat.Realtime.Ddp;
 
@@ -46,6 +47,13 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
 
     /// <summary>The logged-in user's id, after a login.</summary>
     public string? UserId { get; private set; }
+
+    /// <summary>
+    /// REST as the user logged in over this connection: <see cref="Rest"/>'s server and HttpClient with the login's
+    /// user id and resume token (Rocket.Chat takes it as X-Auth-Token). An agent's gap fill lists the queue with it,
+    /// so it sees what that user's streams show whatever credentials <see cref="Rest"/> carries. Null before a login.
+    /// </summary>
+    internal LivechatClient? UserRest { get; private set; }
 
     /// <summary>How many times the connection was re-established.</summary>
     public int ReconnectCount => Volatile.Read(ref _reconnects);
@@ -192,7 +200,12 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         return AddAsync(new LivechatRoomSubscription(this, Rest, roomId, visitorToken: null, _options), cancellationToken);
     }
 
-    /// <summary>A logged-in agent watches the inquiry queue; needs <c>view-l-room</c>, else <c>not-allowed</c>.</summary>
+    /// <summary>
+    /// A logged-in agent watches the inquiry queue; needs <c>view-l-room</c>, else <c>not-allowed</c>. The queue is
+    /// also listed over REST as the logged-in user (<c>livechat/inquiries.queuedForUser</c>) when subscribing and
+    /// after each reconnection, so a chat queued or taken while the connection was down is not missed (see
+    /// <see cref="InquiryQueueSubscription"/>); a refused listing is thrown as the REST client's typed exception.
+    /// </summary>
     public Task<InquiryQueueSubscription> SubscribeInquiryQueueAsync(InquiryQueueKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -337,6 +350,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         RealtimeLogin login = ReadLogin(result);
         _resumeToken = login.Token;
         UserId = login.UserId;
+        UserRest = new LivechatClient(Rest.Connection.WithCredentials(new StaticCredentialProvider(new RocketChatCredentials(login.UserId, login.Token))));
         return login;
     }
 

@@ -257,8 +257,10 @@ public sealed class ProtocolTests
                     ct);
                 await FakeDdpServer.DrainAsync(socket, null, ct);
             },
-            // The visitor's REST history before and after subscribing: an empty room.
-            context => context.Response.WriteAsJsonAsync(new GetMessageHistoryResponse { Messages = [], Success = true }, LivechatJsonContext.Default.GetMessageHistoryResponse));
+            // The visitor's REST state around subscribing: no agent (livechat/config) and an empty room (messages.history).
+            context => context.Request.Path.Value!.EndsWith("/livechat/config", StringComparison.Ordinal)
+                ? context.Response.WriteAsJsonAsync(new GetLivechatConfigResponse { Config = new LivechatConfig { IsEnabled = true }, Success = true }, LivechatJsonContext.Default.GetLivechatConfigResponse)
+                : context.Response.WriteAsJsonAsync(new GetMessageHistoryResponse { Messages = [], Success = true }, LivechatJsonContext.Default.GetMessageHistoryResponse));
         await using LivechatRealtimeClient client = await ConnectAsync(server);
         await using LivechatRoomSubscription room = await client.SubscribeVisitorRoomAsync("room-1", "visitor-token").WaitAsync(RealtimeHarness.Timeout);
 

@@ -76,6 +76,28 @@ public sealed class RocketChatConnection
         _telemetry = RocketChatTelemetry.For(options.TelemetryName);
     }
 
+    private RocketChatConnection(RocketChatConnection source, IRocketChatCredentialProvider credentials)
+    {
+        _httpClient = source._httpClient;
+        _timeout = source._timeout;
+        _maxBodySize = source._maxBodySize;
+        _telemetry = source._telemetry;
+        _serverOrigin = source._serverOrigin;
+        ServerUri = source.ServerUri;
+        Credentials = credentials;
+        Security = new RocketChatLoginSecurity(credentials);
+    }
+
+    /// <summary>
+    /// The same server, HttpClient and settings under another identity, e.g. the token of a realtime (DDP) login,
+    /// which Rocket.Chat also accepts as X-Auth-Token. This connection keeps its own credentials.
+    /// </summary>
+    public RocketChatConnection WithCredentials(IRocketChatCredentialProvider credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return new RocketChatConnection(this, credentials);
+    }
+
     /// <summary>The server's base URL, ending in '/'.</summary>
     public Uri ServerUri { get; }
 

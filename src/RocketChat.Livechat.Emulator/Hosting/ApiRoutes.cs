@@ -117,6 +117,7 @@ internal static class ApiRoutes
     private static void MapSurroundings(IEndpointRouteBuilder app, EmulatorEndpoints endpoints, string livechat)
     {
         app.MapApi("GET", "/api/v1/me", endpoints.Account.MeAsync, ApiRoute.Authenticated);
+        app.MapApi("GET", "/api/v1/subscriptions.getOne", endpoints.Subscriptions.GetOneAsync, ApiRoute.Authenticated with { Query = RouteSchemas.GetSubscription });
         app.MapApi("POST", "/api/v1/logout", endpoints.Account.LogoutAsync, ApiRoute.Authenticated);
         app.MapApi("POST", "/api/v1/users.setStatus", endpoints.Account.SetStatusAsync, ApiRoute.Authenticated);
 

@@ -31,7 +31,10 @@ internal sealed class EmulatorEndpoints
         Account = new AccountEndpoints(Accounts);
         Appearance = new AppearanceEndpoints(new AppearanceService(state));
         Departments = new DepartmentEndpoints(new DepartmentService(state));
+        Subscriptions = new SubscriptionEndpoints(state);
     }
+
+    public SubscriptionEndpoints Subscriptions { get; }
 
     public WidgetEndpoints Widget { get; }
 

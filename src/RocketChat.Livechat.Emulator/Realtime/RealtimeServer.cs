@@ -33,6 +33,7 @@ internal sealed class RealtimeServer
     private readonly VisitorService _visitors;
     private readonly StreamRegistry _registry = new();
     private readonly ConcurrentDictionary<DdpSession, byte> _sessions = new();
+    private bool _refusingConnections;
 
     public RealtimeServer(EmulatorState state, AccountService accounts)
     {
@@ -46,6 +47,13 @@ internal sealed class RealtimeServer
     public int SessionCount => _sessions.Count;
 
     public void Map(IEndpointRouteBuilder app) => app.MapGet("/websocket", (RequestDelegate)HandleAsync);
+
+    /// <summary>While true, new sockets are refused with 503, as a server out of reach would be.</summary>
+    public bool IsRefusingConnections
+    {
+        get => Volatile.Read(ref _refusingConnections);
+        set => Volatile.Write(ref _refusingConnections, value);
+    }
 
     /// <summary>Drops every open socket without a close handshake; returns how many.</summary>
     public int DropConnections()
@@ -65,6 +73,12 @@ internal sealed class RealtimeServer
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (IsRefusingConnections)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
 

@@ -18,8 +18,6 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
     /// <summary>The sender of the waiting-queue message (the server's bot user).</summary>
     private const string RocketCat = "rocket.cat";
 
-    private readonly OmnichannelSubscriptions _subscriptions = new();
-
     public void MessageSaved(MessageRecord message)
     {
         if (registry.HasListeners(StreamNames.RoomMessages, message.RoomId))
@@ -80,18 +78,21 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
     /// </summary>
     public void AgentAssigned(RoomRecord room, UserRecord agent)
     {
-        OmnichannelSubscription subscription = _subscriptions.Created(room, agent);
-        PublishSubscriptionChange(agent.Id, SubscriptionChangeAction.Inserted, subscription);
+        AgentReference servedBy = room.ServedBy ?? new AgentReference(agent.Id, agent.Username, room.UpdatedAt);
+        PublishSubscriptionChange(agent.Id, SubscriptionChangeAction.Inserted, SubscriptionModels.ToModel(room, servedBy));
         JsonElement data = settings.ShowAgentInfo()
             ? JsonSerializer.SerializeToElement(UserModels.AgentInfo(agent), LivechatJsonContext.Default.LivechatUser)
             : JsonSerializer.SerializeToElement(new LivechatRoomHiddenAgent { HiddenInfo = true }, LivechatRealtimeJsonContext.Default.LivechatRoomHiddenAgent);
         PublishLivechatRoom(room.Id, new LivechatRoomEventPayload { Type = LivechatRoomEventPayloadType.AgentData, Data = data });
     }
 
-    /// <summary>The subscription goes; the visitor learns the room awaits an agent (<c>agentData</c> without data).</summary>
-    public void AgentUnassigned(RoomRecord room, string agentId)
+    /// <summary>
+    /// The subscription goes (the removed event carries it as it was created); the visitor learns the room awaits an
+    /// agent (<c>agentData</c> without data).
+    /// </summary>
+    public void AgentUnassigned(RoomRecord room, AgentReference previous)
     {
-        PublishSubscriptionChange(agentId, SubscriptionChangeAction.Removed, _subscriptions.Removed(room, agentId));
+        PublishSubscriptionChange(previous.AgentId, SubscriptionChangeAction.Removed, SubscriptionModels.ToModel(room, previous));
         PublishLivechatRoom(room.Id, new LivechatRoomEventPayload { Type = LivechatRoomEventPayloadType.AgentData });
     }
 
@@ -99,7 +100,7 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
     {
         if (room.ServedBy is { } servedBy)
         {
-            PublishSubscriptionChange(servedBy.AgentId, SubscriptionChangeAction.Removed, _subscriptions.Removed(room, servedBy.AgentId));
+            PublishSubscriptionChange(servedBy.AgentId, SubscriptionChangeAction.Removed, SubscriptionModels.ToModel(room, servedBy));
         }
     }
 

@@ -84,6 +84,8 @@ internal static class RouteSchemas
 
     public static ObjectSchema GetInquiry { get; } = Object(Property("roomId", StringType)) with { Required = ["roomId"] };
 
+    public static ObjectSchema GetSubscription { get; } = Object(Property("roomId", StringType)) with { Required = ["roomId"] };
+
     public static ObjectSchema TakeInquiry { get; } = Object(
         Property("inquiryId", StringType),
         Property("userId", NullableString),

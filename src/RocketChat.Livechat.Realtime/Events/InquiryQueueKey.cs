@@ -14,13 +14,28 @@ public sealed record InquiryQueueKey
     /// <summary>Inquiries of one department.</summary>
     public static InquiryQueueKey Department(string departmentId)
     {
-        return new(LivechatRealtimeStreams.InquiryQueue.DepartmentEventName(departmentId));
+        return new(LivechatRealtimeStreams.InquiryQueue.DepartmentEventName(departmentId)) { DepartmentId = departmentId };
     }
 
     /// <summary>Inquiries whose default agent is <paramref name="agentId"/>.</summary>
     public static InquiryQueueKey Agent(string agentId)
     {
         return new(LivechatRealtimeStreams.InquiryQueue.AgentEventName(agentId));
+    }
+
+    /// <summary>The department whose queue this is, for <see cref="Department"/>; what a REST listing is narrowed to.</summary>
+    internal string? DepartmentId { get; private init; }
+
+    /// <summary>
+    /// Whether the server publishes <paramref name="inquiry"/> under this key: its department's key when it has one,
+    /// else its default agent's, else <c>public</c> (the emulator's publisher follows the same rule).
+    /// </summary>
+    internal bool Covers(Inquiry inquiry)
+    {
+        string keyOfInquiry = inquiry.Department is { } department ? LivechatRealtimeStreams.InquiryQueue.DepartmentEventName(department)
+            : inquiry.DefaultAgent?.AgentId is { } agentId ? LivechatRealtimeStreams.InquiryQueue.AgentEventName(agentId)
+            : LivechatRealtimeStreams.InquiryQueue.PublicEventName();
+        return keyOfInquiry == EventName;
     }
 
     /// <inheritdoc />

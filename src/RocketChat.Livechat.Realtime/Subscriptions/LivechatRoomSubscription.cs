@@ -12,11 +12,28 @@ namespace RocketChat.Livechat.Realtime;
 /// <c>loadHistory</c>): every message is delivered once and in order. The first page of history at subscribe time
 /// counts as already seen; events start after it.
 /// </summary>
+/// <remarks>
+/// The server does not replay <c>stream-livechat-room</c> events either. For a visitor, the serving agent is read
+/// from REST (<c>GET livechat/config?token=</c>: its open room and that room's agent) when subscribing (the agent
+/// then counts as already seen) and after each reconnection. What changed during a gap is then delivered after the
+/// gap's messages, from that state rather than from history: an <see cref="AgentChangedEvent"/> when another agent
+/// (or nobody) serves the room, with intermediate changes collapsed into the final one (a change from one hidden
+/// agent to another cannot be told), or else an <see cref="AgentStatusChangedEvent"/> when the same agent's status
+/// changed. Nothing when nothing changed, and a live event that repeats what REST told is not delivered twice. Not
+/// reconstructed: <see cref="VisitorChangedEvent"/> (a room handed to another visitor is no longer the token's to
+/// read), <see cref="QueuePositionChangedEvent"/> (the next one brings the position), typing and deletions. A room
+/// that is no longer the visitor's open one (closed during the gap) gets no agent event; its history tells the close.
+/// </remarks>
 public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoomEvent>
 {
     private readonly IRoomHistory _history;
     private readonly MessageDeduplicator _delivered = new();
-    private readonly List<Message> _heldDuringCatchUp = [];
+    private readonly LivechatClient _rest;
+    private readonly string? _visitorToken;
+    private readonly VisitorRoomAgentState? _agentState;
+
+    /// <summary>Stream events that arrived while catching up, in order: <see cref="Message"/>s and <see cref="LivechatRoomEvent"/>s.</summary>
+    private readonly List<object> _heldDuringCatchUp = [];
     private bool _catchingUp;
     private Exception? _baselineError;
 
@@ -24,6 +41,9 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         : base(client, $"room {roomId} subscription", Specs(roomId, visitorToken), options.EventBufferCapacity)
     {
         RoomId = roomId;
+        _rest = rest;
+        _visitorToken = visitorToken;
+        _agentState = visitorToken is null ? null : new VisitorRoomAgentState(roomId);
         _history = visitorToken is null
             ? new AgentRoomHistory(roomId, options.HistoryPageSize)
             : new VisitorRoomHistory(rest, roomId, visitorToken, options.HistoryPageSize);
@@ -55,12 +75,7 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
                 Message message = StreamPayloads.Read(args, collection, LivechatRealtimeStreams.RoomMessages.ReadRoomMessage).Message;
                 if (_catchingUp)
                 {
-                    if (_heldDuringCatchUp.Count >= Capacity)
-                    {
-                        throw new RealtimeConsumerTooSlowException(Operation, Capacity);
-                    }
-
-                    _heldDuringCatchUp.Add(message);
+                    Hold(message);
                 }
                 else
                 {
@@ -70,7 +85,18 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
                 break;
             case LivechatRealtimeStreams.LivechatRoom.Publication:
                 LivechatRoomEventPayload payload = StreamPayloads.Read(args, collection, LivechatRealtimeStreams.LivechatRoom.ReadLivechatRoomEvent).Event;
-                Emit(ReadLivechatRoomEvent(collection, eventName, args, payload));
+                LivechatRoomEvent roomEvent = ReadLivechatRoomEvent(collection, eventName, args, payload);
+                if (_catchingUp)
+                {
+                    // Held so that what a reconnection reconstructs comes first, and a repeat of it not at all.
+                    Hold(roomEvent);
+                }
+                else
+                {
+                    _agentState?.Observe(roomEvent);
+                    Emit(roomEvent);
+                }
+
                 break;
             case LivechatRealtimeStreams.UserActivity.Publication when eventName == LivechatRealtimeStreams.UserActivity.EventName(RoomId):
                 UserActivityArguments activity = StreamPayloads.Read(args, collection, LivechatRealtimeStreams.UserActivity.ReadUserActivity);
@@ -133,6 +159,9 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
             since = _delivered.NewestTimestamp;
         }
 
+        // The agent is read before the history: an agent taking the chat in between brings its join messages in the
+        // history and its agentData live (held, then delivered after them), so the agent never precedes them.
+        ServingAgent? servingNow = await ReadServingAgentAsync(cancellationToken).ConfigureAwait(false);
         List<Message> missed = await _history.SinceAsync(connection, since, cancellationToken).ConfigureAwait(false);
         lock (DeliveryGate)
         {
@@ -141,14 +170,62 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
                 Deliver(message);
             }
 
-            foreach (Message message in _heldDuringCatchUp)
+            // On subscribing, the agent REST names is known already and every held event is news; after a gap, what
+            // changed is told after the gap's messages, and held events that repeat it are dropped. (Not isFirst: a
+            // first attach whose connection died midway is retried with isFirst false, still without a baseline.)
+            bool isGap = _agentState is { IsKnown: true };
+            if (_agentState is not null && servingNow is not null)
             {
-                Deliver(message);
+                if (isGap)
+                {
+                    if (_agentState.Reconcile(servingNow) is { } missedAgentEvent)
+                    {
+                        Emit(missedAgentEvent);
+                    }
+                }
+                else
+                {
+                    _agentState.Reset(servingNow);
+                }
+            }
+
+            foreach (object held in _heldDuringCatchUp)
+            {
+                if (held is Message message)
+                {
+                    Deliver(message);
+                }
+                else if (held is LivechatRoomEvent roomEvent && ((_agentState?.Observe(roomEvent) ?? true) || !isGap))
+                {
+                    Emit(roomEvent);
+                }
             }
 
             _heldDuringCatchUp.Clear();
             _catchingUp = false;
         }
+    }
+
+    /// <summary>The agent of this room as REST shows it to the visitor; null for an agent's subscription, or when REST no longer shows this room.</summary>
+    private async Task<ServingAgent?> ReadServingAgentAsync(CancellationToken cancellationToken)
+    {
+        if (_visitorToken is null)
+        {
+            return null;
+        }
+
+        GetLivechatConfigResponse config = await _rest.Visitors.GetLivechatConfigAsync(_visitorToken, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ServingAgent.FromConfig(config.Config, RoomId);
+    }
+
+    private void Hold(object streamEvent)
+    {
+        if (_heldDuringCatchUp.Count >= Capacity)
+        {
+            throw new RealtimeConsumerTooSlowException(Operation, Capacity);
+        }
+
+        _heldDuringCatchUp.Add(streamEvent);
     }
 
     private void Deliver(Message message)

@@ -131,8 +131,24 @@ public abstract class RealtimeSubscription<TEvent> : IAsyncEnumerable<TEvent>, I
     /// </summary>
     private protected virtual Task AfterSubscribeAsync(DdpConnection connection, bool isFirst, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Hands an event to the reader, or ends the subscription when the reader is too far behind.</summary>
+    /// <summary>Hands an event to the reader unless <see cref="Screen"/> keeps it back.</summary>
     private protected void Emit(TEvent item)
+    {
+        if (Screen(item))
+        {
+            EmitScreened(item);
+        }
+    }
+
+    /// <summary>
+    /// Sees every event given to <see cref="Emit"/>, under <see cref="DeliveryGate"/>: a subscription that fills gaps
+    /// notes what its reader learnt here, or keeps the event back (false) while it catches up and hands it on later
+    /// with <see cref="EmitScreened"/>. May throw a <see cref="RealtimeException"/> to end the subscription.
+    /// </summary>
+    private protected virtual bool Screen(TEvent item) => true;
+
+    /// <summary>Hands an event to the reader as is, or ends the subscription when the reader is too far behind.</summary>
+    private protected void EmitScreened(TEvent item)
     {
         if (!_events.Writer.TryWrite(item) && !IsCompleted)
         {

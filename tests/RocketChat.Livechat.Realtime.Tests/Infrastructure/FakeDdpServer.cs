@@ -15,6 +15,7 @@ namespace RocketChat.Livechat.Realtime.Tests.Infrastructure;
 /// <summary>
 /// A scripted DDP server on loopback, for behaviour the emulator never shows: a <c>failed</c> handshake, a server
 /// that goes silent, 2FA errors, answers out of order. Each accepted socket runs the script with its 1-based number.
+/// Over HTTP it only answers the inquiry-queue and served-rooms listings, both empty.
 /// </summary>
 public sealed class FakeDdpServer : IAsyncDisposable
 {
@@ -29,8 +30,8 @@ public sealed class FakeDdpServer : IAsyncDisposable
     public int Connections => Volatile.Read(ref _connections);
 
     /// <summary>
-    /// A scripted DDP server; <paramref name="http"/>, when given, answers the plain HTTP requests (a visitor's REST
-    /// history), which otherwise get 400.
+    /// A scripted DDP server; <paramref name="http"/>, when given, answers the plain HTTP requests other than the
+    /// empty listings below (a visitor's REST state), which otherwise get 400.
     /// </summary>
     public static async Task<FakeDdpServer> StartAsync(Func<WebSocket, int, CancellationToken, Task> script, RequestDelegate? http = null)
     {
@@ -44,13 +45,28 @@ public sealed class FakeDdpServer : IAsyncDisposable
         {
             if (!context.WebSockets.IsWebSocketRequest)
             {
-                if (http is null)
+                // Queue and subscriptions-changed subscriptions list their state over REST when subscribing: nothing
+                // is queued or served here.
+                string? emptyListing = context.Request.Path.Value switch
                 {
-                    context.Response.StatusCode = 400;
+                    "/api/v1/livechat/inquiries.queuedForUser" => """{"inquiries":[],"count":0,"offset":0,"total":0,"success":true}""",
+                    "/api/v1/livechat/rooms" => """{"rooms":[],"count":0,"offset":0,"total":0,"success":true}""",
+                    _ => null,
+                };
+                if (emptyListing is not null)
+                {
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync(emptyListing);
                     return;
                 }
 
-                await http(context);
+                if (http is not null)
+                {
+                    await http(context);
+                    return;
+                }
+
+                context.Response.StatusCode = 400;
                 return;
             }
 

@@ -11,6 +11,7 @@ public sealed class RealtimeHarness : IAsyncDisposable
     public const string StaffPassword = "staff-password";
 
     private readonly List<IAsyncDisposable> _owned = [];
+    private readonly List<HttpClient> _ownedHttp = [];
 
     private RealtimeHarness(LivechatEmulator emulator)
     {
@@ -40,8 +41,11 @@ public sealed class RealtimeHarness : IAsyncDisposable
         return new RealtimeHarness(await LivechatEmulator.StartAsync(options));
     }
 
-    /// <summary>A realtime client on the emulator, connected, reconnecting within milliseconds.</summary>
-    public async Task<LivechatRealtimeClient> ConnectAsync(Action<LivechatRealtimeOptions>? configure = null)
+    /// <summary>
+    /// A realtime client on the emulator, connected, reconnecting within milliseconds; its REST calls go through
+    /// <paramref name="rest"/> when given, else through <see cref="Anonymous"/>.
+    /// </summary>
+    public async Task<LivechatRealtimeClient> ConnectAsync(Action<LivechatRealtimeOptions>? configure = null, LivechatClient? rest = null)
     {
         var options = new LivechatRealtimeOptions
         {
@@ -51,11 +55,51 @@ public sealed class RealtimeHarness : IAsyncDisposable
             HistoryPageSize = 5,
         };
         configure?.Invoke(options);
-        LivechatRealtimeClient client = LivechatRealtimeClient.Create(new RocketChatLivechatOptions { ServerUrl = Emulator.BaseAddress }, options, Anonymous);
+        LivechatRealtimeClient client = LivechatRealtimeClient.Create(new RocketChatLivechatOptions { ServerUrl = Emulator.BaseAddress }, options, rest ?? Anonymous);
         _owned.Add(client);
         using var timeout = new CancellationTokenSource(Timeout);
         await client.ConnectAsync(timeout.Token);
         return client;
+    }
+
+    /// <summary>A REST client without credentials whose requests go through <paramref name="handler"/> (disposed with the harness).</summary>
+    public LivechatClient AnonymousThrough(HttpMessageHandler handler)
+    {
+        var http = new HttpClient(handler) { BaseAddress = Emulator.BaseAddress };
+        _ownedHttp.Add(http);
+        return LivechatClient.Create(new RocketChatLivechatOptions { ServerUrl = Emulator.BaseAddress }, http);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="client"/> (the only realtime client) offline while <paramref name="whileOffline"/> runs:
+    /// its socket drops and new ones are refused, so everything done meanwhile happens in a gap however slow the
+    /// machine. Returns once the client has reconnected and resumed its subscriptions.
+    /// </summary>
+    public async Task OfflineAsync(LivechatRealtimeClient client, Func<Task> whileOffline)
+    {
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnReconnected(object? sender, EventArgs e) => reconnected.TrySetResult();
+        client.Reconnected += OnReconnected;
+        try
+        {
+            Emulator.RefuseRealtimeConnections = true;
+            try
+            {
+                Assert.Equal(1, Emulator.DropRealtimeConnections());
+                await whileOffline();
+                Assert.False(reconnected.Task.IsCompleted, "The client reconnected while the emulator refused it.");
+            }
+            finally
+            {
+                Emulator.RefuseRealtimeConnections = false;
+            }
+
+            await reconnected.Task.WaitAsync(Timeout);
+        }
+        finally
+        {
+            client.Reconnected -= OnReconnected;
+        }
     }
 
     /// <summary>A REST client logged in as <paramref name="username"/>.</summary>
@@ -115,6 +159,11 @@ public sealed class RealtimeHarness : IAsyncDisposable
         }
 
         Http.Dispose();
+        foreach (HttpClient http in _ownedHttp)
+        {
+            http.Dispose();
+        }
+
         await Emulator.DisposeAsync();
     }
 }

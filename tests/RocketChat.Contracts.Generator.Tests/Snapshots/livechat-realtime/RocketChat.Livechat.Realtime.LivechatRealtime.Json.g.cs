@@ -469,255 +469,6 @@ public sealed class InquiryQueueUpdateJsonConverter : global::System.Text.Json.S
     }
 }
 
-/// <summary>Reads and writes <see cref="OmnichannelSubscriptionUser"/> without reflection.</summary>
-public sealed class OmnichannelSubscriptionUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OmnichannelSubscriptionUser>
-{
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-
-    /// <inheritdoc />
-    public override OmnichannelSubscriptionUser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one OmnichannelSubscriptionUser at the reader's current token.</summary>
-    public static OmnichannelSubscriptionUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for OmnichannelSubscriptionUser.");
-        }
-
-        string? id = default;
-        string? username = default;
-        string? name = default;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-        }
-
-        return new OmnichannelSubscriptionUser
-        {
-            Id = id,
-            Username = username,
-            Name = name,
-            AdditionalProperties = additionalProperties,
-        };
-    }
-
-    /// <summary>Writes one OmnichannelSubscriptionUser.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionUser value)
-    {
-        writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
-        writer.WriteEndObject();
-    }
-}
-
-/// <summary>Reads and writes <see cref="OmnichannelSubscriptionVisitor"/> without reflection.</summary>
-public sealed class OmnichannelSubscriptionVisitorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OmnichannelSubscriptionVisitor>
-{
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-
-    /// <inheritdoc />
-    public override OmnichannelSubscriptionVisitor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionVisitor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one OmnichannelSubscriptionVisitor at the reader's current token.</summary>
-    public static OmnichannelSubscriptionVisitor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for OmnichannelSubscriptionVisitor.");
-        }
-
-        string? id = default;
-        string? username = default;
-        string? token = default;
-        string? status = default;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-        }
-
-        return new OmnichannelSubscriptionVisitor
-        {
-            Id = id,
-            Username = username,
-            Token = token,
-            Status = status,
-            AdditionalProperties = additionalProperties,
-        };
-    }
-
-    /// <summary>Writes one OmnichannelSubscriptionVisitor.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionVisitor value)
-    {
-        writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status);
-        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
-        writer.WriteEndObject();
-    }
-}
-
-/// <summary>Reads and writes <see cref="OmnichannelSubscription"/> without reflection.</summary>
-public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OmnichannelSubscription>
-{
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText RidJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText FnameJsonName = global::System.Text.Json.JsonEncodedText.Encode("fname");
-    private static readonly global::System.Text.Json.JsonEncodedText AlertJsonName = global::System.Text.Json.JsonEncodedText.Encode("alert");
-    private static readonly global::System.Text.Json.JsonEncodedText OpenJsonName = global::System.Text.Json.JsonEncodedText.Encode("open");
-    private static readonly global::System.Text.Json.JsonEncodedText UnreadJsonName = global::System.Text.Json.JsonEncodedText.Encode("unread");
-    private static readonly global::System.Text.Json.JsonEncodedText UserMentionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("userMentions");
-    private static readonly global::System.Text.Json.JsonEncodedText GroupMentionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("groupMentions");
-    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("u");
-    private static readonly global::System.Text.Json.JsonEncodedText TJsonName = global::System.Text.Json.JsonEncodedText.Encode("t");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("v");
-    private static readonly global::System.Text.Json.JsonEncodedText TsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText LsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ls");
-    private static readonly global::System.Text.Json.JsonEncodedText LrJsonName = global::System.Text.Json.JsonEncodedText.Encode("lr");
-    private static readonly global::System.Text.Json.JsonEncodedText OnHoldJsonName = global::System.Text.Json.JsonEncodedText.Encode("onHold");
-
-    /// <inheritdoc />
-    public override OmnichannelSubscription Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscription value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
-    /// <summary>Reads one OmnichannelSubscription at the reader's current token.</summary>
-    public static OmnichannelSubscription ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for OmnichannelSubscription.");
-        }
-
-        string? id = default;
-        string? rid = default;
-        string? name = default;
-        string? fname = default;
-        bool? alert = default;
-        bool? open = default;
-        long? unread = default;
-        long? userMentions = default;
-        long? groupMentions = default;
-        OmnichannelSubscriptionUser? user = default;
-        string? t = default;
-        OmnichannelSubscriptionVisitor? visitor = default;
-        global::System.DateTimeOffset? ts = default;
-        string? department = default;
-        global::System.DateTimeOffset? updatedAt = default;
-        global::System.DateTimeOffset? ls = default;
-        global::System.DateTimeOffset? lr = default;
-        bool? onHold = default;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-        {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("fname"u8)) fname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("alert"u8)) alert = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("open"u8)) open = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("unread"u8)) unread = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("userMentions"u8)) userMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("groupMentions"u8)) groupMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("u"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("t"u8)) t = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("v"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionVisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("ls"u8)) ls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("lr"u8)) lr = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("onHold"u8)) onHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
-        }
-
-        if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OmnichannelSubscription", "_id");
-        if (rid is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OmnichannelSubscription", "rid");
-        if (t is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OmnichannelSubscription", "t");
-
-        return new OmnichannelSubscription
-        {
-            Id = id!,
-            Rid = rid!,
-            Name = name,
-            Fname = fname,
-            Alert = alert,
-            Open = open,
-            Unread = unread,
-            UserMentions = userMentions,
-            GroupMentions = groupMentions,
-            User = user,
-            T = t!,
-            Visitor = visitor,
-            Ts = ts,
-            Department = department,
-            UpdatedAt = updatedAt,
-            Ls = ls,
-            Lr = lr,
-            OnHold = onHold,
-            AdditionalProperties = additionalProperties,
-        };
-    }
-
-    /// <summary>Writes one OmnichannelSubscription.</summary>
-    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscription value)
-    {
-        writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Rid is { } rid) writer.WriteString(RidJsonName, rid);
-        else writer.WriteNull(RidJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Fname is { } fname) writer.WriteString(FnameJsonName, fname);
-        if (value.Alert is { } alert) writer.WriteBoolean(AlertJsonName, alert);
-        if (value.Open is { } open) writer.WriteBoolean(OpenJsonName, open);
-        if (value.Unread is { } unread) writer.WriteNumber(UnreadJsonName, unread);
-        if (value.UserMentions is { } userMentions) writer.WriteNumber(UserMentionsJsonName, userMentions);
-        if (value.GroupMentions is { } groupMentions) writer.WriteNumber(GroupMentionsJsonName, groupMentions);
-        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, OmnichannelSubscriptionUserJsonConverter.WriteValue);
-        if (value.T is { } t) writer.WriteString(TJsonName, t);
-        else writer.WriteNull(TJsonName);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, OmnichannelSubscriptionVisitorJsonConverter.WriteValue);
-        if (value.Ts is { } ts) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, ts);
-        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
-        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
-        if (value.Ls is { } ls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LsJsonName, ls);
-        if (value.Lr is { } lr) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LrJsonName, lr);
-        if (value.OnHold is { } onHold) writer.WriteBoolean(OnHoldJsonName, onHold);
-        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
-        writer.WriteEndObject();
-    }
-}
-
 /// <summary>Reads and writes <see cref="LoginResult"/> without reflection.</summary>
 public sealed class LoginResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginResult>
 {
@@ -1047,21 +798,6 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
     /// <summary>Metadata for <c>InquiryQueueUpdate</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdate> InquiryQueueUpdate => _InquiryQueueUpdate ??= CreateInquiryQueueUpdate(Options);
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionUser>? _OmnichannelSubscriptionUser;
-
-    /// <summary>Metadata for <c>OmnichannelSubscriptionUser</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionUser> OmnichannelSubscriptionUser => _OmnichannelSubscriptionUser ??= CreateOmnichannelSubscriptionUser(Options);
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionVisitor>? _OmnichannelSubscriptionVisitor;
-
-    /// <summary>Metadata for <c>OmnichannelSubscriptionVisitor</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionVisitor> OmnichannelSubscriptionVisitor => _OmnichannelSubscriptionVisitor ??= CreateOmnichannelSubscriptionVisitor(Options);
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscription>? _OmnichannelSubscription;
-
-    /// <summary>Metadata for <c>OmnichannelSubscription</c>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscription> OmnichannelSubscription => _OmnichannelSubscription ??= CreateOmnichannelSubscription(Options);
-
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginResult>? _LoginResult;
 
     /// <summary>Metadata for <c>LoginResult</c>.</summary>
@@ -1169,9 +905,6 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(LivechatRoomQueueData)) return LivechatRoomQueueData;
         if (type == typeof(InquiryChange)) return InquiryChange;
         if (type == typeof(InquiryQueueUpdate)) return InquiryQueueUpdate;
-        if (type == typeof(OmnichannelSubscriptionUser)) return OmnichannelSubscriptionUser;
-        if (type == typeof(OmnichannelSubscriptionVisitor)) return OmnichannelSubscriptionVisitor;
-        if (type == typeof(OmnichannelSubscription)) return OmnichannelSubscription;
         if (type == typeof(LoginResult)) return LoginResult;
         if (type == typeof(LoadHistoryRequestArgumentsArgument2)) return LoadHistoryRequestArgumentsArgument2;
         if (type == typeof(SetUpConnectionRequestArgumentsArgument1)) return SetUpConnectionRequestArgumentsArgument1;
@@ -1205,9 +938,6 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(LivechatRoomQueueData)) return CreateLivechatRoomQueueData(options);
         if (type == typeof(InquiryChange)) return CreateInquiryChange(options);
         if (type == typeof(InquiryQueueUpdate)) return CreateInquiryQueueUpdate(options);
-        if (type == typeof(OmnichannelSubscriptionUser)) return CreateOmnichannelSubscriptionUser(options);
-        if (type == typeof(OmnichannelSubscriptionVisitor)) return CreateOmnichannelSubscriptionVisitor(options);
-        if (type == typeof(OmnichannelSubscription)) return CreateOmnichannelSubscription(options);
         if (type == typeof(LoginResult)) return CreateLoginResult(options);
         if (type == typeof(LoadHistoryRequestArgumentsArgument2)) return CreateLoadHistoryRequestArgumentsArgument2(options);
         if (type == typeof(SetUpConnectionRequestArgumentsArgument1)) return CreateSetUpConnectionRequestArgumentsArgument1(options);
@@ -1256,15 +986,6 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdate> CreateInquiryQueueUpdate(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<InquiryQueueUpdate>(options, new InquiryQueueUpdateJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionUser> CreateOmnichannelSubscriptionUser(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OmnichannelSubscriptionUser>(options, new OmnichannelSubscriptionUserJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscriptionVisitor> CreateOmnichannelSubscriptionVisitor(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OmnichannelSubscriptionVisitor>(options, new OmnichannelSubscriptionVisitorJsonConverter());
-
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OmnichannelSubscription> CreateOmnichannelSubscription(global::System.Text.Json.JsonSerializerOptions options) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<OmnichannelSubscription>(options, new OmnichannelSubscriptionJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginResult> CreateLoginResult(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LoginResult>(options, new LoginResultJsonConverter());

@@ -688,7 +688,7 @@ public sealed partial record SubscriptionChangedArguments
 
     /// <summary>The subscription document (dates as EJSON).</summary>
     /// <remarks>Position 2.</remarks>
-    public required OmnichannelSubscription Subscription { get; init; }
+    public required global::RocketChat.Livechat.OmnichannelSubscription Subscription { get; init; }
 }
 
 /// <summary>Reads and writes <see cref="SubscriptionChangedArguments"/> as a JSON array, without reflection.</summary>
@@ -709,14 +709,14 @@ public sealed class SubscriptionChangedArgumentsJsonConverter : global::System.T
         }
 
         SubscriptionChangeAction? argAction = default;
-        OmnichannelSubscription? argSubscription = default;
+        global::RocketChat.Livechat.OmnichannelSubscription? argSubscription = default;
         int count = 0;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
         {
             switch (count++)
             {
                 case 0: argAction = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : SubscriptionChangeActionJsonConverter.ReadValue(ref reader); break;
-                case 1: argSubscription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : OmnichannelSubscriptionJsonConverter.ReadValue(ref reader); break;
+                case 1: argSubscription = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::RocketChat.Livechat.OmnichannelSubscriptionJsonConverter.ReadValue(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
@@ -745,7 +745,7 @@ public sealed class SubscriptionChangedArgumentsJsonConverter : global::System.T
     public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, SubscriptionChangedArguments value)
     {
         SubscriptionChangeActionJsonConverter.WriteValue(writer, value.Action);
-        OmnichannelSubscriptionJsonConverter.WriteValue(writer, value.Subscription);
+        global::RocketChat.Livechat.OmnichannelSubscriptionJsonConverter.WriteValue(writer, value.Subscription);
     }
 }
 

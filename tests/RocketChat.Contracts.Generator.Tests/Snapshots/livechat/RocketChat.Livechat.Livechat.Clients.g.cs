@@ -612,6 +612,22 @@ public partial interface IRoomsClient
     /// <param name="cancellationToken">Stops the enumeration.</param>
     global::System.Collections.Generic.IAsyncEnumerable<LivechatRoom> EnumerateRoomsAsync(global::System.Collections.Generic.IReadOnlyList<string>? agents = null, string? departmentId = null, bool? open = null, DateRange? createdAt = null, DateRange? closedAt = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? roomName = null, bool? onhold = null, bool? queued = null, global::System.Collections.Generic.IReadOnlyList<string>? units = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? customFields = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? sort = null, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? fields = null, global::System.Text.Json.JsonElement? query = null, int pageSize = 50, global::System.Threading.CancellationToken cancellationToken = default);
 
+    /// <summary>The caller's subscription to a room</summary>
+    /// <remarks>
+    /// The caller's subscription document for the room (an agent's omnichannel subscription to a chat it serves),
+    /// as `subscriptions-changed` carries it on the realtime API. A room the caller has no subscription to is not an
+    /// error: the answer is `subscription: null`. The realtime client reads it to tell a chat routed to the agent
+    /// while its connection was down.
+    /// <para/>
+    /// Errors (400): missing `roomId` (`must have required property 'roomId' [invalid-params]`).
+    /// </remarks>
+    /// <param name="roomId">The room id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's response.</returns>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+    /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
+    global::System.Threading.Tasks.Task<GetSubscriptionResponse> GetSubscriptionAsync(string roomId, global::System.Threading.CancellationToken cancellationToken = default);
+
     /// <summary>Close a room as the visitor</summary>
     /// <remarks>
     /// Lets the visitor close its own room. The closing comment is the server's localized "Closed by visitor" text.
@@ -831,6 +847,17 @@ public sealed partial class RoomsClient : IRoomsClient
             0,
             pageSize,
             cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public global::System.Threading.Tasks.Task<GetSubscriptionResponse> GetSubscriptionAsync(string roomId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(roomId);
+        var call = new global::RocketChat.Contracts.Runtime.ApiRequest(global::System.Net.Http.HttpMethod.Get, "GetSubscription", LivechatSecuritySchemes.RequiresUserIdAndAuthToken);
+        call.AppendPath("api/v1/subscriptions.getOne");
+        call.AddQuery("roomId", roomId);
+
+        return _connection.SendAsync(call, LivechatJsonContext.Default.GetSubscriptionResponse, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -2402,6 +2402,146 @@ public sealed partial record TakeInquiryResponse
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 }
 
+/// <summary>The user the subscription belongs to.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OmnichannelSubscriptionUserJsonConverter))]
+public sealed partial record OmnichannelSubscriptionUser
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public string? Id { get; init; }
+
+    /// <summary>The <c>username</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+    public string? Username { get; init; }
+
+    /// <summary>The <c>name</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The livechat visitor of the room.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OmnichannelSubscriptionVisitorJsonConverter))]
+public sealed partial record OmnichannelSubscriptionVisitor
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public string? Id { get; init; }
+
+    /// <summary>The <c>username</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+    public string? Username { get; init; }
+
+    /// <summary>The <c>token</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("token")]
+    public string? Token { get; init; }
+
+    /// <summary>The <c>status</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+    public string? Status { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>A room subscription of the user, as Rocket.Chat stores it (ISubscription). A livechat chat routed to an agent is created with t "l", open, alert and unread 1, the visitor in v and the department when the room has one. Dates are EJSON on the stream.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OmnichannelSubscriptionJsonConverter))]
+public sealed partial record OmnichannelSubscription
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public required string Id { get; init; }
+
+    /// <summary>The room id.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("rid")]
+    public required string Rid { get; init; }
+
+    /// <summary>"l" for livechat</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("t")]
+    public required string T { get; init; }
+
+    /// <summary>The room name (a livechat room's visitor username).</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    /// <summary>The room's display name.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("fname")]
+    public string? Fname { get; init; }
+
+    /// <summary>The user the subscription belongs to.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("u")]
+    public OmnichannelSubscriptionUser? User { get; init; }
+
+    /// <summary>When the subscription was created.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("ts")]
+    public global::System.DateTimeOffset? Ts { get; init; }
+
+    /// <summary>When the user last saw the room.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("ls")]
+    public global::System.DateTimeOffset? Ls { get; init; }
+
+    /// <summary>When the user last replied in the room.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("lr")]
+    public global::System.DateTimeOffset? Lr { get; init; }
+
+    /// <summary>The <c>_updatedAt</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_updatedAt")]
+    public global::System.DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Whether the room shows in the user's list.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("open")]
+    public bool? Open { get; init; }
+
+    /// <summary>Whether the room has something the user has not seen.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("alert")]
+    public bool? Alert { get; init; }
+
+    /// <summary>Unread messages.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("unread")]
+    public long? Unread { get; init; }
+
+    /// <summary>The <c>userMentions</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("userMentions")]
+    public long? UserMentions { get; init; }
+
+    /// <summary>The <c>groupMentions</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("groupMentions")]
+    public long? GroupMentions { get; init; }
+
+    /// <summary>The <c>onHold</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("onHold")]
+    public bool? OnHold { get; init; }
+
+    /// <summary>The livechat room's department id.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("department")]
+    public string? Department { get; init; }
+
+    /// <summary>The livechat visitor of the room.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("v")]
+    public OmnichannelSubscriptionVisitor? Visitor { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The GetSubscriptionResponse object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GetSubscriptionResponseJsonConverter))]
+public sealed partial record GetSubscriptionResponse
+{
+    /// <summary>The <c>subscription</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("subscription")]
+    public required OmnichannelSubscription? Subscription { get; init; }
+
+    /// <summary>The <c>success</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("success")]
+    public bool? Success { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
 /// <summary>The GetInquiryResponse object of the contract.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(GetInquiryResponseJsonConverter))]
 public sealed partial record GetInquiryResponse
