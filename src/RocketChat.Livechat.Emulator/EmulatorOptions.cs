@@ -42,8 +42,9 @@ public sealed class EmulatorOptions
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// The <c>FileUpload_MaxFileSize</c> setting in bytes (Rocket.Chat's default is 100 MiB). An upload is also bounded by
-    /// <see cref="MaxRequestBodySize"/>, which refuses the whole body with 413 first.
+    /// The <c>FileUpload_MaxFileSize</c> setting in bytes (Rocket.Chat's default is 100 MiB): a larger file is refused
+    /// with <c>error-file-too-large</c>. Multipart bodies are not bounded by <see cref="MaxRequestBodySize"/>, as the
+    /// server's JSON and URL-encoded parsers leave them alone.
     /// </summary>
     public long MaxFileSize { get; set; } = 104_857_600;
 
@@ -78,11 +79,12 @@ public sealed class EmulatorOptions
     public int MessageMaxAllowedSize { get; set; } = 5000;
 
     /// <summary>
-    /// The largest JSON or form body accepted, in bytes; a longer one is refused with 413 before it is read whole.
-    /// Rocket.Chat's body parsers accept up to 50 MB; the emulator defaults to 1 MB so that a hostile body cannot take
-    /// its memory. Raise it for tests that need larger bodies.
+    /// The largest JSON or URL-encoded body accepted, in bytes; a longer one is refused with 413 before it is read
+    /// whole. The default is the server's: <c>express.json({ limit: '50mb' })</c> and <c>express.urlencoded</c> with
+    /// the same limit (<c>apps/meteor/app/api/server/api.ts</c> @ 03171a3d811a5bc1a384d676caa5ca9da9363694), and
+    /// body-parser reads '50mb' as 50 × 1024 × 1024 bytes. Multipart uploads are bounded by <see cref="MaxFileSize"/>.
     /// </summary>
-    public long MaxRequestBodySize { get; set; } = 1024 * 1024;
+    public long MaxRequestBodySize { get; set; } = 50 * 1024 * 1024;
 
     /// <summary>
     /// The default of the <c>SSRF_Allowlist</c> setting. Like newer servers, the emulator refuses to send livechat
@@ -92,6 +94,21 @@ public sealed class EmulatorOptions
     /// setting does, or change the setting at run time with <c>POST settings/SSRF_Allowlist</c>.
     /// </summary>
     public string SsrfAllowlist { get; set; } = "localhost,127.0.0.1,::1";
+
+    /// <summary>
+    /// The default of <c>Accounts_TwoFactorAuthentication_Enforce_Password_Fallback</c> (true, as on the server): a
+    /// user without TOTP or email two-factor authentication confirms a <c>twoFactorRequired</c> call (such as
+    /// <c>POST settings/:_id</c>) with the SHA-256 hex digest of the password as <c>x-2fa-code</c> and
+    /// <c>x-2fa-method: password</c>. Rocket.Chat's own API test server turns it off.
+    /// </summary>
+    public bool EnforceTwoFactorPasswordFallback { get; set; } = true;
+
+    /// <summary>
+    /// The default of <c>Accounts_TwoFactorAuthentication_RememberFor</c> (30 minutes): how long a passed two-factor
+    /// check is remembered for the login token and client, and how long after registration a user is not asked at
+    /// all. Seeded users count as registered when the emulator starts. Zero remembers nothing.
+    /// </summary>
+    public TimeSpan TwoFactorRememberFor { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Where unexpected failures are logged (each one is also answered with a JSON 500); none by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

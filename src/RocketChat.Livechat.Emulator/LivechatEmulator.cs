@@ -18,11 +18,13 @@ public sealed class LivechatEmulator : IAsyncDisposable
     private readonly AccountService _accounts;
     private readonly WebhookSender _webhooks;
     private readonly RealtimeServer _realtime;
+    private readonly EmulatorState _state;
     private int _stopped;
 
-    private LivechatEmulator(WebApplication app, EmulatorEndpoints endpoints, Uri baseAddress)
+    private LivechatEmulator(WebApplication app, EmulatorState state, EmulatorEndpoints endpoints, Uri baseAddress)
     {
         _app = app;
+        _state = state;
         _accounts = endpoints.Accounts;
         _webhooks = endpoints.WebhookSender;
         _realtime = endpoints.Realtime;
@@ -36,13 +38,14 @@ public sealed class LivechatEmulator : IAsyncDisposable
     public static async Task<LivechatEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         EmulatorOptions settings = Snapshot(options ?? new EmulatorOptions());
-        var endpoints = new EmulatorEndpoints(new EmulatorState(settings));
+        var state = new EmulatorState(settings);
+        var endpoints = new EmulatorEndpoints(state);
         endpoints.Accounts.Seed();
         WebApplication app = EmulatorApplication.Build(settings, endpoints);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new LivechatEmulator(app, endpoints, EmulatorApplication.BoundAddress(app));
+            return new LivechatEmulator(app, state, endpoints, EmulatorApplication.BoundAddress(app));
         }
         catch
         {
@@ -69,8 +72,9 @@ public sealed class LivechatEmulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Logs a user in without HTTP (so it costs no rate-limit budget) and returns the pair to send as
-    /// X-User-Id / X-Auth-Token. Throws <see cref="InvalidOperationException"/> for a wrong username or password.
+    /// Logs a user in without HTTP (so it costs no rate-limit budget) and without a second factor, and returns the
+    /// pair to send as X-User-Id / X-Auth-Token. Throws <see cref="InvalidOperationException"/> for a wrong username
+    /// or password.
     /// </summary>
     public Task<(string UserId, string AuthToken)> LoginAsync(string username, string password)
     {
@@ -79,6 +83,21 @@ public sealed class LivechatEmulator : IAsyncDisposable
         LoginResult result = _accounts.LoginWithPassword(username, email: null, password, passwordIsSha256: false)
             ?? throw new InvalidOperationException($"The emulator has no user '{username}' with that password.");
         return Task.FromResult((result.User.Id, result.AuthToken));
+    }
+
+    /// <summary>
+    /// The emails the server "sent" so far, oldest first, like a development mail catcher: two-factor codes of users
+    /// with <see cref="EmulatorUser.EmailTwoFactor"/>. Each is also logged at Information level.
+    /// </summary>
+    public IReadOnlyList<EmulatorEmail> SentEmails
+    {
+        get
+        {
+            lock (_state.Gate)
+            {
+                return [.. _state.SentEmails];
+            }
+        }
     }
 
     /// <summary>How many realtime (DDP <c>/websocket</c>) connections are open.</summary>
@@ -140,6 +159,8 @@ public sealed class LivechatEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RealtimeHeartbeatTimeout, TimeSpan.Zero, nameof(options.RealtimeHeartbeatTimeout));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MessageMaxAllowedSize, nameof(options.MessageMaxAllowedSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodySize, nameof(options.MaxRequestBodySize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TwoFactorRememberFor, TimeSpan.Zero, nameof(options.TwoFactorRememberFor));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TwoFactorRememberFor, TimeSpan.FromSeconds(int.MaxValue), nameof(options.TwoFactorRememberFor));
 
         var copy = new EmulatorOptions
         {
@@ -161,6 +182,8 @@ public sealed class LivechatEmulator : IAsyncDisposable
             MessageMaxAllowedSize = options.MessageMaxAllowedSize,
             MaxRequestBodySize = options.MaxRequestBodySize,
             SsrfAllowlist = options.SsrfAllowlist ?? string.Empty,
+            EnforceTwoFactorPasswordFallback = options.EnforceTwoFactorPasswordFallback,
+            TwoFactorRememberFor = options.TwoFactorRememberFor,
             LoggerFactory = options.LoggerFactory,
         };
         var usernames = new HashSet<string>(StringComparer.Ordinal) { options.AdminUsername };
@@ -168,6 +191,10 @@ public sealed class LivechatEmulator : IAsyncDisposable
         {
             ArgumentNullException.ThrowIfNull(user);
             ArgumentException.ThrowIfNullOrEmpty(user.Username, nameof(options.Users));
+            if (user.TotpSecret is not null && !Totp.IsValidSecret(user.TotpSecret))
+            {
+                throw new ArgumentException($"The TOTP secret of '{user.Username}' is not base32.", nameof(options));
+            }
             if (!usernames.Add(user.Username))
             {
                 throw new ArgumentException($"The username '{user.Username}' is seeded twice.", nameof(options));

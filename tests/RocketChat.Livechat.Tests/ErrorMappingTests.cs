@@ -68,6 +68,30 @@ public sealed class ErrorMappingTests : IAsyncLifetime
         Assert.DoesNotContain("pw", ex.Message);
     }
 
+    public static TheoryData<int, string, bool, string?, string[]> TwoFactorShapes => new()
+    {
+        // status, body, is a challenge, method, available methods
+        { 400, """{"success":false,"error":"TOTP Required [totp-required]","errorType":"totp-required","details":{"method":"password","codeGenerated":false,"availableMethods":[]}}""", true, "password", [] },
+        { 400, """{"success":false,"error":"TOTP Invalid [totp-invalid]","errorType":"totp-invalid","details":{"method":"totp","codeGenerated":false,"availableMethods":["totp","email"]}}""", true, "totp", ["totp", "email"] },
+        { 401, """{"success":false,"error":"totp-max-attempts","status":"error","message":"TOTP Maximun Failed Attempts Reached","details":{"method":"email","availableMethods":["email",7]}}""", true, "email", ["email"] },
+        { 400, """{"success":false,"error":"TOTP Required [totp-required]","errorType":"totp-required","details":"not an object"}""", true, null, [] },
+        { 400, """{"success":false,"error":"Invalid user [error-invalid-user]","errorType":"error-invalid-user","details":{"method":"totp","availableMethods":["totp"]}}""", false, null, [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(TwoFactorShapes))]
+    public async Task A_two_factor_challenge_on_any_route_names_the_method_and_the_available_methods(int status, string body, bool isChallenge, string? method, string[] available)
+    {
+        _server.Respond(new CannedResponse(status, body));
+
+        RocketChatApiException ex = await Assert.ThrowsAnyAsync<RocketChatApiException>(
+            () => _client.Integrations.SaveSettingAsync("Livechat_enabled", new SaveSettingRequest { Value = System.Text.Json.JsonElement.Parse("true") }));
+
+        Assert.Equal(isChallenge, ex.IsTwoFactorChallenge);
+        Assert.Equal(method, ex.TwoFactorMethod);
+        Assert.Equal(available, ex.TwoFactorAvailableMethods);
+    }
+
     [Fact]
     public async Task A_429_carries_the_reset_time_from_epoch_milliseconds()
     {

@@ -21,6 +21,13 @@ public class RocketChatApiException : RocketChatException
         Details = error.Details;
         ServerMessage = error.Message;
         RateLimit = rateLimit;
+        if (IsTwoFactorChallenge && Details is { ValueKind: JsonValueKind.Object } details)
+        {
+            TwoFactorMethod = details.TryGetProperty("method", out JsonElement method) && method.ValueKind == JsonValueKind.String ? method.GetString() : null;
+            TwoFactorAvailableMethods = details.TryGetProperty("availableMethods", out JsonElement available) && available.ValueKind == JsonValueKind.Array
+                ? [.. available.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString()!)]
+                : [];
+        }
     }
 
     /// <summary>The HTTP status code.</summary>
@@ -43,6 +50,20 @@ public class RocketChatApiException : RocketChatException
 
     /// <summary>The legacy <c>message</c> field of 401 and login failures.</summary>
     public string? ServerMessage { get; }
+
+    /// <summary>
+    /// True when the server asked for a second factor or refused the one given (<c>totp-required</c>,
+    /// <c>totp-invalid</c>, <c>totp-max-attempts</c>): a 401 from the login, or a 400 from a route that needs
+    /// two-factor confirmation (such as <c>POST settings/:_id</c>). Repeat the call with a code for
+    /// <see cref="TwoFactorMethod"/>: the login's <c>code</c>, or the route's <c>x-2fa-code</c> and <c>x-2fa-method</c>.
+    /// </summary>
+    public bool IsTwoFactorChallenge => ErrorCode is "totp-required" or "totp-invalid" or "totp-max-attempts";
+
+    /// <summary>For a two-factor challenge, <c>details.method</c>: <c>totp</c>, <c>email</c> or <c>password</c>; null otherwise.</summary>
+    public string? TwoFactorMethod { get; }
+
+    /// <summary>For a two-factor challenge, <c>details.availableMethods</c> (the user's TOTP and email factors); empty otherwise.</summary>
+    public IReadOnlyList<string> TwoFactorAvailableMethods { get; } = [];
 
     /// <summary>The X-RateLimit-* headers of the failed response, when present.</summary>
     public RateLimitInfo? RateLimit { get; }

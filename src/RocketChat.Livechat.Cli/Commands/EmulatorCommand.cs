@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 using RocketChat.Livechat.Emulator;
 
 namespace RocketChat.Livechat.Cli.Commands;
@@ -6,6 +8,15 @@ namespace RocketChat.Livechat.Cli.Commands;
 /// <summary>emulator: runs the local Rocket.Chat livechat emulator until Ctrl+C.</summary>
 public static class EmulatorCommand
 {
+    /// <summary>The user with TOTP two-factor authentication that <c>--two-factor-users</c> seeds.</summary>
+    public const string TotpUsername = "agent.totp";
+
+    /// <summary>The user with email two-factor authentication that <c>--two-factor-users</c> seeds.</summary>
+    public const string EmailUsername = "agent.email";
+
+    /// <summary>The password of both two-factor users.</summary>
+    public const string TwoFactorPassword = "agent-password";
+
     public static Command Create(CommandFactory factory)
     {
         Option<int> port = new("--port") { Description = "Port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 3000 };
@@ -13,6 +24,10 @@ public static class EmulatorCommand
         routing.AcceptOnlyFromAmong("manual", "auto");
         Option<bool> noRateLimit = new("--no-rate-limit") { Description = "Turn the rate limiter off" };
         Option<bool> acceptWithoutAgents = new("--accept-without-agents") { Description = "Open rooms even when no agent is available" };
+        Option<bool> twoFactorUsers = new("--two-factor-users")
+        {
+            Description = $"Also seed the admins and livechat agents '{TotpUsername}' (TOTP 2FA; its secret is printed) and '{EmailUsername}' (email 2FA; each code it is mailed is printed), password '{TwoFactorPassword}'",
+        };
         return factory.Command(
             "emulator",
             "Run a local Rocket.Chat livechat emulator (admin / admin-password) until Ctrl+C.",
@@ -31,11 +46,29 @@ public static class EmulatorCommand
                     RateLimiterEnabled = !ctx.Value(noRateLimit),
                     AcceptChatsWithNoAgents = ctx.Value(acceptWithoutAgents),
                 };
+                string? totpSecret = null;
+                if (ctx.Value(twoFactorUsers))
+                {
+                    totpSecret = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 32);
+                    options.Users.Add(new EmulatorUser(TotpUsername, TwoFactorPassword, "TOTP Agent", "user", "admin", "livechat-agent") { TotpSecret = totpSecret });
+                    options.Users.Add(new EmulatorUser(EmailUsername, TwoFactorPassword, "Email Agent", "user", "admin", "livechat-agent") { EmailTwoFactor = true });
+                }
+
+                using var logWriter = new EmulatorLogWriter(ctx.Output);
+                using var loggerFactory = new LoggerFactory([logWriter]);
+                options.LoggerFactory = loggerFactory;
                 try
                 {
                     await LivechatEmulator.RunAsync(
                         options,
-                        uri => ctx.Output.WriteLine($"Rocket.Chat livechat emulator listening on {uri} (admin user: {options.AdminUsername} / {options.AdminPassword}). Ctrl+C stops it."),
+                        uri =>
+                        {
+                            ctx.Output.WriteLine($"Rocket.Chat livechat emulator listening on {uri} (admin user: {options.AdminUsername} / {options.AdminPassword}). Ctrl+C stops it.");
+                            if (totpSecret is not null)
+                            {
+                                ctx.Output.WriteLine($"Two-factor users (password {TwoFactorPassword}): {TotpUsername} with TOTP secret {totpSecret} (otpauth://totp/Rocket.Chat:{TotpUsername}?secret={totpSecret}), and {EmailUsername}, whose emailed codes are printed here.");
+                            }
+                        },
                         ct);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -48,7 +81,7 @@ public static class EmulatorCommand
                     throw new UsageException($"cannot listen on 127.0.0.1:{requestedPort}: {FirstLine(ex.InnerException?.Message ?? ex.Message)} Pick another --port, or 0 for a free one.");
                 }
             },
-            port, routing, noRateLimit, acceptWithoutAgents);
+            port, routing, noRateLimit, acceptWithoutAgents, twoFactorUsers);
     }
 
     private static string FirstLine(string text)

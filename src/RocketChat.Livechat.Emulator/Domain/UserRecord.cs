@@ -25,6 +25,15 @@ internal sealed record UserRecord
     /// <summary>The agent's livechat availability; null for users that never were agents.</summary>
     public LivechatStatus? LivechatStatus { get; init; }
 
+    /// <summary><c>services.totp.secret</c> (base32) when TOTP two-factor authentication is on; null otherwise.</summary>
+    public string? TotpSecret { get; init; }
+
+    /// <summary><c>services.email2fa.enabled</c>: two-factor codes are sent by email.</summary>
+    public bool EmailTwoFactor { get; init; }
+
+    /// <summary><c>services.emailCode</c>: the last emailed code, while it is kept.</summary>
+    public EmailCodeRecord? EmailCode { get; init; }
+
     public bool IsAgent => HasRole(RoleNames.Agent);
 
     public bool IsManager => HasRole(RoleNames.Manager);

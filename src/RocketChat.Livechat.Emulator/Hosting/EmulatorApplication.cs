@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,14 @@ internal static class EmulatorApplication
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+
+            // The gateway applies the server's own limits (MaxRequestBodySize, MaxFileSize); Kestrel's 30 MB default
+            // would refuse a 50 MB JSON body or a 100 MiB upload first.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
 
         WebApplication app = builder.Build();
         var rateLimiter = new RateLimiter(options.TimeProvider, options.RateLimitWindow);
@@ -33,7 +41,16 @@ internal static class EmulatorApplication
         app.Use(next => new ApiGatewayMiddleware(next, endpoints.Accounts, rateLimiter, options).InvokeAsync);
         ApiRoutes.Map(app, endpoints);
         endpoints.Realtime.Map(app);
-        app.MapFallback("{*path}", _ => throw ApiErrors.EndpointDoesNotExist());
+        app.MapFallback("{*path}", async context =>
+        {
+            // The body parsers run on every path before any route: an oversized or malformed body fails first.
+            if (!HttpMethods.IsGet(context.Request.Method))
+            {
+                await RequestInput.ReadBodyAsync(context.Request, options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            throw ApiErrors.EndpointDoesNotExist();
+        });
         return app;
     }
 

@@ -17,6 +17,9 @@ internal sealed record ApiError(int StatusCode)
     /// <summary>The Meteor error's <c>details</c> object.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Details { get; init; }
 
+    /// <summary>A <c>details</c> value that is not flat text (two-factor details); written instead of <see cref="Details"/>.</summary>
+    public Action<Utf8JsonWriter>? WriteDetails { get; init; }
+
     /// <summary>The legacy <c>status</c> field of 401 bodies before Rocket.Chat 9.0.</summary>
     public string? Status { get; init; }
 
@@ -62,7 +65,12 @@ internal sealed record ApiError(int StatusCode)
             writer.WriteString("message", Message);
         }
 
-        if (Details is not null)
+        if (WriteDetails is not null)
+        {
+            writer.WritePropertyName("details");
+            WriteDetails(writer);
+        }
+        else if (Details is not null)
         {
             writer.WriteStartObject("details");
             foreach (KeyValuePair<string, string> detail in Details)

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
+using RocketChat.Livechat.Emulator.TwoFactor;
+
 namespace RocketChat.Livechat.Emulator.Http;
 
 /// <summary>
@@ -37,6 +41,17 @@ internal static class ApiErrors
     public static ApiException LoginFailed() =>
         new(new ApiError(401) { Error = "Unauthorized", Status = "error", Message = "Unauthorized" });
 
+    /// <summary>
+    /// 401 from POST login when the second factor is missing or wrong: the legacy body carries the Meteor error's
+    /// <c>error</c> code, <c>details</c> and reason as <c>message</c>.
+    /// </summary>
+    public static ApiException LoginNeedsSecondFactor(TwoFactorException failure) =>
+        new(new ApiError(401) { Error = failure.Code, Status = "error", Message = failure.Reason, WriteDetails = RestDetails(failure) });
+
+    /// <summary>400 from a <c>twoFactorRequired</c> route: the thrown Meteor error as <c>API.v1.failure</c> writes it.</summary>
+    public static ApiException SecondFactorFailed(TwoFactorException failure) =>
+        new(new ApiError(400) { Error = $"{failure.Reason} [{failure.Code}]", ErrorType = failure.Code, WriteDetails = RestDetails(failure) });
+
     /// <summary>403 from a route's <c>permissionsRequired</c> (the error-unauthorized Meteor error, without errorType).</summary>
     public static ApiException MissingPermission() =>
         new(new ApiError(403) { Error = "User does not have the permissions required for this action [error-unauthorized]" });
@@ -56,12 +71,6 @@ internal static class ApiErrors
     /// <summary>A malformed JSON body (body-parser's 400).</summary>
     public static ApiException MalformedBody(string parserMessage) => Plain(parserMessage);
 
-    /// <summary>
-    /// 413 for a body over the size limit: body-parser's 'request entity too large', in the API's error envelope
-    /// so that clients read it like every other failure.
-    /// </summary>
-    public static ApiException PayloadTooLarge() => new(new ApiError(413) { Error = "request entity too large" });
-
     /// <summary>404 for a path no route serves, as the REST layer's catch-all route answers it.</summary>
     public static ApiException EndpointDoesNotExist() =>
         new(new ApiError(404) { Status = "error", Message = "API endpoint does not exist", IncludeSuccess = false });
@@ -70,4 +79,8 @@ internal static class ApiErrors
     public static ApiException Internal() => new(new ApiError(500) { Error = "Internal server error" });
 
     public static KeyValuePair<string, string> Detail(string key, string value) => new(key, value);
+
+    /// <summary>Details as JSON.stringify writes them: a Date becomes its ISO string.</summary>
+    private static Action<Utf8JsonWriter> RestDetails(TwoFactorException failure) =>
+        writer => failure.Details.Write(writer, (w, date) => w.WriteStringValue(date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)));
 }

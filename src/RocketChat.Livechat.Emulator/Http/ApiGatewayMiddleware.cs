@@ -5,14 +5,16 @@ using Microsoft.AspNetCore.Routing;
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Security;
 using RocketChat.Livechat.Emulator.Services;
+using RocketChat.Livechat.Emulator.TwoFactor;
 using RocketChat.Livechat.Emulator.Validation;
 
 namespace RocketChat.Livechat.Emulator.Http;
 
 /// <summary>
 /// Runs the checks of Rocket.Chat's ApiClass route wrapper for every endpoint carrying <see cref="ApiRoute"/>, in
-/// the server's order: authentication (401), rate limiting (429), parameter validation (400), route permissions
-/// (403); then the handler. Any <see cref="ApiException"/> becomes the matching error body.
+/// the server's order: the body parsers (413, 400), authentication (401), rate limiting (429), parameter validation
+/// (400), route permissions (403), the second factor of <c>twoFactorRequired</c> routes (400); then the handler. Any
+/// <see cref="ApiException"/> becomes the matching error body.
 /// </summary>
 internal sealed class ApiGatewayMiddleware(RequestDelegate next, AccountService accounts, RateLimiter rateLimiter, EmulatorOptions options)
 {
@@ -27,6 +29,12 @@ internal sealed class ApiGatewayMiddleware(RequestDelegate next, AccountService 
 
         try
         {
+            // The body parsers sit in front of the API's router, so an oversized or malformed body fails first,
+            // whoever calls and however often.
+            JsonNode? body = HttpMethods.IsGet(context.Request.Method)
+                ? null
+                : await RequestInput.ReadBodyAsync(context.Request, options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
+
             // Like the 8.x route wrapper, the caller is identified only on routes that require authentication: staff
             // headers on a public route neither identify anyone nor exempt the call from the rate limiter.
             UserRecord? caller = route.RequiresAuthentication
@@ -40,9 +48,6 @@ internal sealed class ApiGatewayMiddleware(RequestDelegate next, AccountService 
             EnforceRateLimit(context, endpoint, route, caller);
 
             JsonObject query = RequestInput.ReadQuery(context.Request.Query);
-            JsonNode? body = HttpMethods.IsGet(context.Request.Method)
-                ? null
-                : await RequestInput.ReadBodyAsync(context.Request, options.MaxRequestBodySize, context.RequestAborted).ConfigureAwait(false);
             if (route.Query is { } querySchema)
             {
                 JsonNode? queryNode = query;
@@ -60,12 +65,21 @@ internal sealed class ApiGatewayMiddleware(RequestDelegate next, AccountService 
                 throw ApiErrors.MissingPermission();
             }
 
+            if (route.TwoFactorRequired && caller is not null)
+            {
+                CheckSecondFactor(context, caller);
+            }
+
             context.Features.Set(new ApiCall { Caller = caller, Query = query, Body = body });
             await next(context).ConfigureAwait(false);
         }
         catch (ApiException ex) when (!context.Response.HasStarted)
         {
             await JsonResponses.ErrorAsync(context, ex.Error).ConfigureAwait(false);
+        }
+        catch (FinalHandlerException ex) when (!context.Response.HasStarted)
+        {
+            await ex.WriteAsync(context).ConfigureAwait(false);
         }
     }
 
@@ -90,6 +104,28 @@ internal sealed class ApiGatewayMiddleware(RequestDelegate next, AccountService 
         if (!decision.IsAllowed)
         {
             throw ApiErrors.TooManyRequests((long)Math.Ceiling(decision.TimeToReset.TotalMilliseconds / 1000));
+        }
+    }
+
+    /// <summary>
+    /// processTwoFactor: the code and method come only from the <c>x-2fa-code</c> / <c>x-2fa-method</c> headers; the
+    /// check is remembered for the login token and the client (User-Agent and address).
+    /// </summary>
+    private void CheckSecondFactor(HttpContext context, UserRecord caller)
+    {
+        IHeaderDictionary headers = context.Request.Headers;
+        string code = headers["x-2fa-code"].ToString();
+        string method = headers["x-2fa-method"].ToString();
+        var connection = new TwoFactorConnection(
+            headers["X-Auth-Token"].ToString(),
+            $"{headers.UserAgent}\n{ClientAddress(context)}");
+        try
+        {
+            accounts.TwoFactor.Check(caller.Id, code.Length > 0 ? code : null, method.Length > 0 ? method : null, disablePasswordFallback: false, connection);
+        }
+        catch (TwoFactorException failure)
+        {
+            throw ApiErrors.SecondFactorFailed(failure);
         }
     }
 

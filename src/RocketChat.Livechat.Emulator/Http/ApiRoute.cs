@@ -4,7 +4,7 @@ namespace RocketChat.Livechat.Emulator.Http;
 
 /// <summary>
 /// Endpoint metadata mirroring the options of Rocket.Chat's <c>API.v1.addRoute</c>: <c>authRequired</c>,
-/// <c>permissionsRequired</c>, <c>rateLimiterOptions</c> and <c>validateParams</c>. The gateway applies them in
+/// <c>permissionsRequired</c>, <c>rateLimiterOptions</c>, <c>validateParams</c> and <c>twoFactorRequired</c>. The gateway applies them in
 /// the server's order before the handler runs.
 /// </summary>
 internal sealed record ApiRoute
@@ -21,6 +21,12 @@ internal sealed record ApiRoute
     public bool AnyPermission { get; init; }
 
     public RateLimitPolicy RateLimit { get; init; } = RateLimitPolicy.Default;
+
+    /// <summary>
+    /// <c>twoFactorRequired</c>: after the permission check, the caller confirms the call with a second factor in
+    /// the <c>x-2fa-code</c> and <c>x-2fa-method</c> headers (processTwoFactor).
+    /// </summary>
+    public bool TwoFactorRequired { get; init; }
 
     /// <summary>The ajv schema of the JSON body.</summary>
     public ObjectSchema? Body { get; init; }

@@ -49,16 +49,17 @@ internal static class RequestInput
     }
 
     /// <summary>
-    /// The body as JSON. A body longer than <paramref name="maxBytes"/> is refused with 413 as soon as that is known
-    /// (from Content-Length, or while reading), so a huge body is never held in memory. Multipart uploads are
-    /// limited by the upload settings instead, as the server's file upload handler does.
+    /// The body as JSON. A body longer than <paramref name="maxBytes"/> is refused with body-parser's 413 as soon as
+    /// that is known (from Content-Length, or while reading), so a huge body is never held in memory; a body of
+    /// exactly <paramref name="maxBytes"/> is read. Multipart uploads are limited by the upload settings instead, as
+    /// the server's file upload handler does.
     /// </summary>
     public static async Task<JsonNode?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         bool isMultipart = request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
         if (request.ContentLength > maxBytes && !isMultipart)
         {
-            throw ApiErrors.PayloadTooLarge();
+            throw FinalHandlerException.PayloadTooLarge();
         }
 
         if (request.HasFormContentType)
@@ -80,7 +81,7 @@ internal static class RequestInput
         {
             if (buffer.Length + read > maxBytes)
             {
-                throw ApiErrors.PayloadTooLarge();
+                throw FinalHandlerException.PayloadTooLarge();
             }
 
             buffer.Write(chunk, 0, read);
@@ -111,7 +112,7 @@ internal static class RequestInput
         }
         catch (InvalidDataException)
         {
-            throw ApiErrors.PayloadTooLarge();
+            throw FinalHandlerException.PayloadTooLarge();
         }
     }
 

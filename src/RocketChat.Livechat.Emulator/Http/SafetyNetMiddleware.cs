@@ -24,6 +24,10 @@ internal sealed class SafetyNetMiddleware(RequestDelegate next, ILogger logger)
         {
             await JsonResponses.ErrorAsync(context, ex.Error).ConfigureAwait(false);
         }
+        catch (FinalHandlerException ex) when (!context.Response.HasStarted)
+        {
+            await ex.WriteAsync(context).ConfigureAwait(false);
+        }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
             await JsonResponses.ErrorAsync(context, new ApiError(ex.StatusCode) { Error = ex.Message }).ConfigureAwait(false);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Services;
 using RocketChat.Livechat.Emulator.State;
+using RocketChat.Livechat.Emulator.TwoFactor;
 
 namespace RocketChat.Livechat.Emulator.Realtime;
 
@@ -288,13 +289,21 @@ internal sealed class RealtimeServer
         session.Enqueue(DdpServerFrames.Updated(id));
     }
 
-    /// <summary>Resume (<c>{resume}</c>) or password (<c>{user, password:{digest, algorithm}}</c>) login; <c>{totp:{login}}</c> is unwrapped, the emulator has no 2FA.</summary>
+    /// <summary>
+    /// Resume (<c>{resume}</c>) or password (<c>{user, password:{digest, algorithm}}</c>) login, either one possibly
+    /// inside the <c>totp</c> handler's <c>{totp:{login, code}}</c> (which only handles requests with a code). A
+    /// password login of a user with two-factor authentication then needs the code: <c>totp-required</c> or
+    /// <c>totp-invalid</c> otherwise, as a Meteor.Error with the details; a resume login is never asked.
+    /// </summary>
     private byte[] Login(DdpSession session, string id, JsonElement parameters)
     {
         JsonElement request = parameters.ValueKind == JsonValueKind.Array && parameters.GetArrayLength() > 0 ? parameters[0] : default;
-        if (request.ValueKind == JsonValueKind.Object && request.TryGetProperty("totp", out JsonElement totp) && totp.TryGetProperty("login", out JsonElement inner))
+        string? code = null;
+        if (request.ValueKind == JsonValueKind.Object && request.TryGetProperty("totp", out JsonElement totp)
+            && StringProperty(totp, "code") is { Length: > 0 } totpCode && totp.TryGetProperty("login", out JsonElement inner))
         {
             request = inner;
+            code = totpCode;
         }
 
         LoginResult? login;
@@ -316,7 +325,15 @@ internal sealed class RealtimeServer
             && StringProperty(password, "digest") is { } digest && StringProperty(password, "algorithm") == "sha-256")
         {
             type = "password";
-            login = _accounts.LoginWithPassword(StringProperty(user, "username"), StringProperty(user, "email"), digest, passwordIsSha256: true);
+            try
+            {
+                login = _accounts.LoginWithPassword(StringProperty(user, "username"), StringProperty(user, "email"), digest, passwordIsSha256: true, new SecondFactor(code));
+            }
+            catch (TwoFactorException failure)
+            {
+                return DdpServerFrames.ResultError(id, new MeteorError(failure.Code, failure.Reason, WriteDetails: writer => failure.Details.Write(writer, Ejson.WriteDate)));
+            }
+
             if (login is null)
             {
                 return DdpServerFrames.ResultError(id, new MeteorError("403", "Incorrect password", CodeIsNumber: true));

@@ -1,31 +1,41 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using RocketChat.Livechat.Emulator.Domain;
 using RocketChat.Livechat.Emulator.Http;
 using RocketChat.Livechat.Emulator.State;
+using RocketChat.Livechat.Emulator.TwoFactor;
 
 namespace RocketChat.Livechat.Emulator.Services;
 
 /// <summary>User accounts and login tokens: seeding, password and resume logins, and resolving X-User-Id / X-Auth-Token.</summary>
 internal sealed class AccountService(EmulatorState state)
 {
+    /// <summary>The second factor of logins and of <c>twoFactorRequired</c> routes.</summary>
+    public TwoFactorService TwoFactor { get; } = new(state, (state.Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("RocketChat.Livechat.Emulator"));
+
     /// <summary>Creates the admin and the configured users. Agents start available, as <c>afterAgentAdded</c> leaves an online user.</summary>
     public void Seed()
     {
         EmulatorOptions options = state.Options;
         lock (state.Gate)
         {
-            AddUser(options.AdminUsername, options.AdminPassword, "Administrator", [RoleNames.Admin, RoleNames.User]);
+            AddUser(new EmulatorUser(options.AdminUsername, options.AdminPassword, "Administrator", RoleNames.Admin, RoleNames.User));
             foreach (EmulatorUser user in options.Users)
             {
-                AddUser(user.Username, user.Password, user.Name, user.Roles);
+                AddUser(user);
             }
         }
     }
 
-    /// <summary>Logs in with a username/email and a password (plain, or its SHA-256 hex digest); null when the pair is wrong.</summary>
-    public LoginResult? LoginWithPassword(string? username, string? email, string password, bool passwordIsSha256)
+    /// <summary>
+    /// Logs in with a username/email and a password (plain, or its SHA-256 hex digest); null when the pair is wrong.
+    /// With <paramref name="secondFactor"/>, a user with two-factor authentication must also give the code (the
+    /// <c>onValidateLogin</c> check, after the password and without the password fallback): otherwise
+    /// <see cref="TwoFactorException"/>. Without it (the in-process test helper), no code is asked for.
+    /// </summary>
+    public LoginResult? LoginWithPassword(string? username, string? email, string password, bool passwordIsSha256, SecondFactor? secondFactor = null)
     {
         lock (state.Gate)
         {
@@ -35,6 +45,11 @@ internal sealed class AccountService(EmulatorState state)
             if (user is null || !PasswordMatches(user, password, passwordIsSha256))
             {
                 return null;
+            }
+
+            if (secondFactor is not null)
+            {
+                TwoFactor.Check(user.Id, secondFactor.Code, method: null, disablePasswordFallback: true, connection: null);
             }
 
             string token = MeteorIds.NewSecret();
@@ -129,18 +144,20 @@ internal sealed class AccountService(EmulatorState state)
         state.Events.AgentStatusChanged(user, served);
     }
 
-    private void AddUser(string username, string password, string name, IEnumerable<string> roles)
+    private void AddUser(EmulatorUser seed)
     {
-        ImmutableArray<string> roleList = [.. roles.Distinct(StringComparer.Ordinal)];
+        ImmutableArray<string> roleList = [.. seed.Roles.Distinct(StringComparer.Ordinal)];
         var user = new UserRecord
         {
             Id = MeteorIds.NewId(),
-            Username = username,
-            Name = name,
-            Password = password,
-            Email = $"{username}@example.com",
+            Username = seed.Username,
+            Name = seed.Name,
+            Password = seed.Password,
+            Email = $"{seed.Username}@example.com",
             Roles = roleList,
             CreatedAt = state.Now,
+            TotpSecret = seed.TotpSecret,
+            EmailTwoFactor = seed.EmailTwoFactor,
         };
         if (user.IsAgent)
         {
@@ -161,3 +178,6 @@ internal sealed class AccountService(EmulatorState state)
 
 /// <summary>A successful login: the user and its auth token.</summary>
 internal sealed record LoginResult(UserRecord User, string AuthToken);
+
+/// <summary>The second factor a login came with: the code, or null when none was given.</summary>
+internal sealed record SecondFactor(string? Code);

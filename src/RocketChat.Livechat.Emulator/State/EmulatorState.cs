@@ -22,6 +22,7 @@ internal sealed class EmulatorState
         LivechatSettings.DefineAll(Settings, options);
         WidgetSettings.DefineAll(Settings);
         SsrfSettings.DefineAll(Settings, options.SsrfAllowlist);
+        TwoFactorSettings.DefineAll(Settings, options);
         Webhooks = new WebhookDispatcher(this, new WebhookSender(Settings, options.TimeProvider));
         QueuePositions = new QueuePositionDispatcher(this);
     }
@@ -46,6 +47,15 @@ internal sealed class EmulatorState
 
     /// <summary>Login tokens to user ids (Rocket.Chat stores them hashed in <c>services.resume.loginTokens</c>).</summary>
     public Dictionary<string, string> LoginTokens { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Login tokens whose two-factor check is remembered (<c>twoFactorAuthorizedUntil</c> and
+    /// <c>twoFactorAuthorizedHash</c> of the token): until when, and for which client fingerprint.
+    /// </summary>
+    public Dictionary<string, (DateTimeOffset Until, string Fingerprint)> TwoFactorAuthorizations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The emails "sent" so far (two-factor codes), oldest first.</summary>
+    public List<EmulatorEmail> SentEmails { get; } = [];
 
     public VisitorTable Visitors { get; } = new();
 

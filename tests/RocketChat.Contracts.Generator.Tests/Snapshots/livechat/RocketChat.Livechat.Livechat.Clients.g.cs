@@ -1669,14 +1669,22 @@ public partial interface IIntegrationsClient
     /// Sets the setting's value; it must have the setting's JSON type.
     /// <para/>
     /// Permission: `edit-privileged-setting`. Errors: 400 for an unknown setting or a value of the wrong type.
+    /// <para/>
+    /// The route requires two-factor confirmation (`twoFactorRequired`): unless the server remembers a recent check
+    /// for this token and client, it answers 400 `errorType: totp-required` with `details.method` and
+    /// `details.availableMethods`. Repeat the call with the code in `x-2fa-code` and the method in `x-2fa-method`;
+    /// for the `password` method (users without TOTP or email 2FA, when the password fallback is on) the code is the
+    /// lowercase hex SHA-256 digest of the password. A wrong code gives `totp-invalid`.
     /// </remarks>
     /// <param name="settingId">The setting id, e.g. `Livechat_webhookUrl`, `Livechat_webhook_on_capture`, or the routing settings `Livechat_Routing_Method` (`Manual_Selection` or `Auto_Selection`), `Livechat_accept_chats_with_no_agents` and `Livechat_enabled`, which change how the next chat is routed.</param>
     /// <param name="request">The request body.</param>
+    /// <param name="x2faCode">Two-factor code (TOTP, emailed code, or the SHA-256 hex digest of the password for the `password` method).</param>
+    /// <param name="x2faMethod">The method of `x-2fa-code` (`totp`, `email` or `password`), as `details.method` of the `totp-required` error named it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The server's response.</returns>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
     /// <exception cref="global::RocketChat.Contracts.Runtime.RocketChatConnectionException">The server could not be reached.</exception>
-    global::System.Threading.Tasks.Task<SuccessResponse> SaveSettingAsync(string settingId, SaveSettingRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<SuccessResponse> SaveSettingAsync(string settingId, SaveSettingRequest request, string? x2faCode = null, string? x2faMethod = null, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
 /// <inheritdoc cref="IIntegrationsClient"/>
@@ -1722,7 +1730,7 @@ public sealed partial class IntegrationsClient : IIntegrationsClient
     }
 
     /// <inheritdoc />
-    public global::System.Threading.Tasks.Task<SuccessResponse> SaveSettingAsync(string settingId, SaveSettingRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<SuccessResponse> SaveSettingAsync(string settingId, SaveSettingRequest request, string? x2faCode = null, string? x2faMethod = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(settingId);
         global::System.ArgumentNullException.ThrowIfNull(request);
@@ -1730,6 +1738,8 @@ public sealed partial class IntegrationsClient : IIntegrationsClient
         call.AppendPath("api/v1/settings/");
         call.AppendPathParameter(settingId);
         call.SetJsonBody(request, LivechatJsonContext.Default.SaveSettingRequest);
+        call.AddHeader("x-2fa-code", x2faCode);
+        call.AddHeader("x-2fa-method", x2faMethod);
 
         return _connection.SendAsync(call, LivechatJsonContext.Default.SuccessResponse, cancellationToken);
     }
