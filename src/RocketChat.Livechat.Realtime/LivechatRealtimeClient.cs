@@ -212,6 +212,13 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         return AddAsync(new InquiryQueueSubscription(this, key, _options), cancellationToken);
     }
 
+    /// <summary>A logged-in agent watches one inquiry (taken by someone, closed); needs <c>view-l-room</c>, else <c>not-allowed</c>.</summary>
+    public Task<InquirySubscription> SubscribeInquiryAsync(string inquiryId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(inquiryId);
+        return AddAsync(new InquirySubscription(this, inquiryId, _options), cancellationToken);
+    }
+
     /// <summary>The logged-in user watches its room subscriptions (chats routed to it, closed, transferred).</summary>
     public Task<SubscriptionChangesSubscription> SubscribeSubscriptionChangesAsync(CancellationToken cancellationToken = default)
     {

@@ -147,4 +147,128 @@ public sealed class ContractDriftTests
         Assert.Equal(changes[0].Subscription.Ts!.Value.ToUnixTimeMilliseconds(), inserted[1].GetProperty("ts").GetProperty("$date").GetInt64());
         Assert.Equal(JsonValueKind.Number, inserted[1].GetProperty("_updatedAt").GetProperty("$date").ValueKind);
     }
+
+    [Fact]
+    public async Task A_routed_chats_subscription_holds_what_the_server_creates_it_with_and_is_removed_as_stored()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        using DdpTestSocket agent = await DdpTestSocket.LoginAsync(server, "agent.one");
+        string userId = await server.UserIdAsync("agent.one");
+        string subscriptionsChanged = LivechatRealtimeStreams.SubscriptionsChanged.EventName(userId);
+        await agent.SubscribeAsync("s1", LivechatRealtimeStreams.SubscriptionsChanged.Publication, subscriptionsChanged);
+        (_, LivechatRoom room) = await server.StartChatAsync(name: "Maria");
+        LivechatClient staff = await server.ClientAsync("agent.one");
+        await staff.Inquiries.TakeInquiryAsync(new TakeInquiryRequest { InquiryId = (await server.InquiryOfAsync(room.Id)).Id });
+        JsonElement inserted = await agent.NextEventAsync();
+        Inquiry taken = await server.InquiryOfAsync(room.Id);
+        await Task.Delay(TimeSpan.FromMilliseconds(20)); // The removal must come later than the creation for ts to tell them apart.
+        await staff.Rooms.CloseRoomAsync(new CloseRoomRequest { RoomId = room.Id, Comment = "done" });
+        JsonElement removed = await agent.NextEventAsync();
+
+        OmnichannelSubscription created = LivechatRealtimeStreams.SubscriptionsChanged.ReadSubscriptionChanged(inserted).Subscription;
+        // createLivechatSubscription: alert, open, unread 1, userMentions 1, groupMentions 0, u {_id, username}, ts then _updatedAt.
+        Assert.Equal((true, true, 1L, 1L, 0L), (created.Alert, created.Open, created.Unread, created.UserMentions, created.GroupMentions));
+        Assert.Equal((userId, "agent.one", null), (created.User!.Id, created.User.Username, created.User.Name));
+        Assert.Equal(taken.TakenAt, created.Ts);
+        Assert.Equal(created.Ts, created.UpdatedAt);
+        Assert.Equal(created.Ts!.Value.ToUnixTimeMilliseconds(), inserted[1].GetProperty("ts").GetProperty("$date").GetInt64());
+        // The removed event carries the document as created (the server sends the deleted one), not one made anew at close.
+        Assert.Equal("removed", removed[0].GetString());
+        Assert.Equal(inserted[1].GetRawText(), removed[1].GetRawText());
+    }
+
+    [Fact]
+    public async Task Livechat_room_events_hold_only_members_the_contract_declares_with_the_servers_wire_form()
+    {
+        await using var server = await EmulatorHarness.StartAsync(options =>
+        {
+            options.QueuePositionDelay = TimeSpan.FromMilliseconds(100);
+            options.QueueDispatchDebounce = TimeSpan.FromMilliseconds(50);
+        });
+        LivechatClient admin = await server.ClientAsync("admin");
+        await admin.Integrations.SaveSettingAsync("Livechat_waiting_queue", new SaveSettingRequest { Value = JsonElement.Parse("true") });
+        await admin.Integrations.SaveSettingAsync("Livechat_waiting_queue_message", new SaveSettingRequest { Value = JsonElement.Parse("\"Please wait\"") });
+        (_, LivechatRoom earlier) = await server.StartChatAsync(name: "Ada");
+        (Visitor visitor, LivechatRoom room) = await server.StartChatAsync(name: "Maria");
+        using DdpTestSocket widget = await DdpTestSocket.ConnectAsync(server);
+        await widget.SubscribeAsync("v1", LivechatRealtimeStreams.LivechatRoom.Publication, LivechatRealtimeStreams.LivechatRoom.EventName(room.Id), visitor.Token);
+        LivechatClient agentOne = await server.ClientAsync("agent.one");
+        // Taking the earlier chat moves this one up to spot 1, told after the subscription whatever the machine's load
+        // (its first place, spot 2, may come before or after subscribing).
+        await agentOne.Inquiries.TakeInquiryAsync(new TakeInquiryRequest { InquiryId = (await server.InquiryOfAsync(earlier.Id)).Id });
+        JsonElement queueData;
+        do
+        {
+            queueData = await widget.NextEventAsync();
+        }
+        while (queueData[0].GetProperty("data").GetProperty("spot").GetInt32() != 1);
+
+        await agentOne.Inquiries.TakeInquiryAsync(new TakeInquiryRequest { InquiryId = (await server.InquiryOfAsync(room.Id)).Id });
+        JsonElement agentData = await widget.NextEventAsync();
+        await agentOne.Users.SetUserStatusAsync(new SetUserStatusRequest { Status = UserStatus.Away });
+        JsonElement agentStatus = await widget.NextEventAsync();
+        await admin.Integrations.SaveSettingAsync("Livechat_show_agent_info", new SaveSettingRequest { Value = JsonElement.Parse("false") });
+        await agentOne.Rooms.ForwardRoomAsync(new ForwardRoomRequest { RoomId = room.Id, UserId = await server.UserIdAsync("agent.two") });
+        JsonElement unassigned = await widget.NextEventAsync();
+        JsonElement hidden = await widget.NextEventAsync();
+        Visitor other = await server.RegisterVisitorAsync(name: "Other Person");
+#pragma warning disable CS0618 // livechat/room.visitor (deprecated, removed in 7.0) is the one action that sends visitorData.
+        await (await server.ClientAsync("agent.two")).Rooms.ChangeRoomVisitorAsync(new ChangeRoomVisitorRequest { RoomId = room.Id, OldVisitorId = visitor.Id, NewVisitorId = other.Id });
+#pragma warning restore CS0618
+        JsonElement visitorData = await widget.NextEventAsync();
+
+        JsonElement[] frames = [queueData, agentData, agentStatus, unassigned, hidden, visitorData];
+        LivechatRoomEventPayload[] events = [.. frames.Select(args => LivechatRealtimeStreams.LivechatRoom.ReadLivechatRoomEvent(args).Event)];
+        Assert.Equal(["queueData", "agentData", "agentStatus", "agentData", "agentData", "visitorData"], events.Select(e => e.Type.Value));
+        Assert.All(frames, args => Assert.Equal("type", args[0].EnumerateObject().First().Name));
+        LivechatRoomQueueData queue = events[0].Data!.Value.Deserialize(LivechatRealtimeJsonContext.Default.LivechatRoomQueueData)!;
+        LivechatUser agentInfo = events[1].Data!.Value.Deserialize(LivechatJsonContext.Default.LivechatUser)!;
+        LivechatRoomHiddenAgent hiddenAgent = events[4].Data!.Value.Deserialize(LivechatRealtimeJsonContext.Default.LivechatRoomHiddenAgent)!;
+        UndeclaredMembers.AssertNone([
+            ("queueData", events[0]),
+            ("queueData.data", queue),
+            ("agentData", events[1]),
+            ("agentData.data", agentInfo),
+            ("agentStatus", events[2]),
+            ("agentData (unassigned)", events[3]),
+            ("agentData (hidden)", events[4]),
+            ("agentData.data (hidden)", hiddenAgent),
+            ("visitorData", events[5]),
+        ]);
+
+        Assert.Equal((1L, "Please wait", "rocket.cat", "rocket.cat"), (queue.Spot, queue.Message!.Text, queue.Message.User!.Id, queue.Message.User.Username));
+        Assert.Equal("agent.one", agentInfo.Username);
+        Assert.Equal(UserStatus.Away, events[2].Status);
+        Assert.Equal(["type"], unassigned[0].EnumerateObject().Select(member => member.Name));
+        Assert.Equal("""{"hiddenInfo":true}""", hidden[0].GetProperty("data").GetRawText());
+        Assert.Equal(other.Id, events[5].Visitor!.Id);
+        Assert.Equal(other.Timestamp!.Value.ToUnixTimeMilliseconds(), visitorData[0].GetProperty("visitor").GetProperty("ts").GetProperty("$date").GetInt64());
+    }
+
+    [Fact]
+    public async Task The_inquirys_own_key_holds_the_inquiry_and_its_client_action_once_each_with_the_servers_wire_form()
+    {
+        await using var server = await EmulatorHarness.StartAsync();
+        (_, LivechatRoom room) = await server.StartChatAsync(name: "Maria");
+        Inquiry queued = await server.InquiryOfAsync(room.Id);
+        using DdpTestSocket agent = await DdpTestSocket.LoginAsync(server, "agent.one");
+        await agent.SubscribeAsync("s1", LivechatRealtimeStreams.InquiryChanges.Publication, LivechatRealtimeStreams.InquiryChanges.EventName(queued.Id));
+
+        LivechatClient staff = await server.ClientAsync("agent.one");
+        await staff.Inquiries.TakeInquiryAsync(new TakeInquiryRequest { InquiryId = queued.Id });
+        JsonElement updated = await agent.NextEventAsync();
+        await staff.Rooms.CloseRoomAsync(new CloseRoomRequest { RoomId = room.Id, Comment = "done" });
+        JsonElement removed = await agent.NextEventAsync();
+
+        InquiryChange[] changes = [.. new[] { updated, removed }.Select(args => LivechatRealtimeStreams.InquiryChanges.ReadInquiryChanged(args).Change)];
+        UndeclaredMembers.AssertNone([("own key (updated)", changes[0]), ("own key (removed)", changes[1])]);
+        Assert.Equal([InquiryChangeAction.Updated, InquiryChangeAction.Removed], changes.Select(change => change.ClientAction));
+        Assert.Equal((queued.Id, room.Id, "taken"), (changes[0].Inquiry.Id, changes[0].Inquiry.RoomId, changes[0].Inquiry.Status?.Value));
+        // {_id, ...inquiry, clientAction}: _id first and once, clientAction last; removed is {_id, clientAction} alone.
+        string[] members = [.. updated[0].EnumerateObject().Select(member => member.Name)];
+        Assert.Equal(("_id", "clientAction"), (members[0], members[^1]));
+        Assert.Equal(members.Length, members.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(changes[0].Inquiry.TakenAt!.Value.ToUnixTimeMilliseconds(), updated[0].GetProperty("takenAt").GetProperty("$date").GetInt64());
+        Assert.Equal($$"""{"_id":"{{queued.Id}}","clientAction":"removed"}""", removed[0].GetRawText());
+    }
 }

@@ -30,6 +30,33 @@ public sealed class AgentTests
     }
 
     [Fact]
+    public async Task An_agent_watching_one_inquiry_sees_it_taken_by_another_agent_then_removed_with_its_id_only()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync();
+        LivechatClient staff = await harness.StaffAsync("agent.one");
+        Inquiry queued = (await staff.Inquiries.GetInquiryAsync(chat.RoomId)).Inquiry ?? throw new InvalidOperationException("no inquiry");
+        LivechatRealtimeClient agent = await harness.ConnectAsync();
+        await agent.LoginWithPasswordAsync("agent.one", RealtimeHarness.StaffPassword);
+        await using InquirySubscription inquiry = await agent.SubscribeInquiryAsync(queued.Id);
+        await using var events = new EventReader<InquiryChangedEvent>(inquiry);
+
+        await harness.TakeAsync(chat.RoomId, "agent.two");
+        InquiryChangedEvent taken = await events.NextAsync();
+        await (await harness.StaffAsync("agent.two")).Rooms.CloseRoomAsync(new CloseRoomRequest { RoomId = chat.RoomId, Comment = "done" });
+        InquiryChangedEvent removed = await events.NextAsync();
+
+        Assert.Equal((InquiryChangeKind.Updated, queued.Id, chat.RoomId, InquiryStatus.Taken), (taken.Change, taken.Inquiry.Id, taken.Inquiry.RoomId, taken.Inquiry.Status));
+        Assert.NotNull(taken.Inquiry.TakenAt); // An EJSON date read back.
+        Assert.Equal((InquiryChangeKind.Removed, queued.Id, null), (removed.Change, removed.Inquiry.Id, removed.Inquiry.RoomId));
+        Assert.True((await Assert.ThrowsAsync<RealtimeServerException>(async () =>
+        {
+            LivechatRealtimeClient anonymous = await harness.ConnectAsync();
+            await anonymous.SubscribeInquiryAsync(queued.Id);
+        })).IsNotAllowed);
+    }
+
+    [Fact]
     public async Task A_user_without_livechat_roles_is_refused_the_queue_with_not_allowed()
     {
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using RocketChat.Livechat.Realtime.Tests.Infrastructure;
 
 namespace RocketChat.Livechat.Realtime.Tests;
@@ -234,6 +235,39 @@ public sealed class ProtocolTests
         RealtimeProtocolException error = await Assert.ThrowsAsync<RealtimeProtocolException>(() => room.Completion.WaitAsync(RealtimeHarness.Timeout));
         Assert.Contains("stream-notify-room", error.Message, StringComparison.Ordinal);
         Assert.IsType<InvalidOperationException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task A_queueData_whose_data_does_not_fit_the_contracts_LivechatRoomQueueData_ends_the_visitor_room_typed_instead_of_losing_the_wait()
+    {
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(
+            async (socket, _, ct) =>
+            {
+                await FakeDdpServer.HandshakeAsync(socket, ct);
+                for (int i = 0; i < 4; i++)
+                {
+                    JsonElement sub = await FakeDdpServer.ReceiveMessageAsync(socket, "sub", ct);
+                    await FakeDdpServer.SendAsync(socket, $$"""{"msg":"ready","subs":["{{sub.GetProperty("id").GetString()}}"]}""", ct);
+                }
+
+                // The estimated wait as a string where the contract has a number: read by hand it came out as "no estimate".
+                await FakeDdpServer.SendAsync(
+                    socket,
+                    """{"msg":"changed","collection":"stream-livechat-room","id":"id","fields":{"eventName":"room-1","args":[{"type":"queueData","data":{"spot":2,"estimatedWaitTimeSeconds":"soon"}}]}}""",
+                    ct);
+                await FakeDdpServer.DrainAsync(socket, null, ct);
+            },
+            // The visitor's REST state around subscribing: no agent (livechat/config) and an empty room (messages.history).
+            context => context.Request.Path.Value!.EndsWith("/livechat/config", StringComparison.Ordinal)
+                ? context.Response.WriteAsJsonAsync(new GetLivechatConfigResponse { Config = new LivechatConfig { IsEnabled = true }, Success = true }, LivechatJsonContext.Default.GetLivechatConfigResponse)
+                : context.Response.WriteAsJsonAsync(new GetMessageHistoryResponse { Messages = [], Success = true }, LivechatJsonContext.Default.GetMessageHistoryResponse));
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+        await using LivechatRoomSubscription room = await client.SubscribeVisitorRoomAsync("room-1", "visitor-token").WaitAsync(RealtimeHarness.Timeout);
+
+        RealtimeProtocolException error = await Assert.ThrowsAsync<RealtimeProtocolException>(() => room.Completion.WaitAsync(RealtimeHarness.Timeout));
+        Assert.Contains("stream-livechat-room", error.Message, StringComparison.Ordinal);
+        Assert.Contains("queue position", error.Message, StringComparison.Ordinal);
+        Assert.IsType<JsonException>(error.InnerException);
     }
 
     [Fact]

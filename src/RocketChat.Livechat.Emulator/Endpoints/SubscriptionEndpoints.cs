@@ -20,8 +20,8 @@ internal sealed class SubscriptionEndpoints(EmulatorState state)
         OmnichannelSubscription? subscription;
         lock (state.Gate)
         {
-            subscription = state.Rooms.TryGetValue(roomId, out RoomRecord? room) && room.IsOpen && room.ServedBy?.AgentId == call.User.Id
-                ? SubscriptionModels.ToModel(call.User.Id, room, call.User)
+            subscription = state.Rooms.TryGetValue(roomId, out RoomRecord? room) && room.IsOpen && room.ServedBy is { } servedBy && servedBy.AgentId == call.User.Id
+                ? SubscriptionModels.ToModel(room, servedBy)
                 : null;
         }
 

@@ -42,11 +42,11 @@ internal sealed class EmulatorEventBus : IEmulatorEvents
         }
     }
 
-    public void AgentUnassigned(RoomRecord room, string agentId)
+    public void AgentUnassigned(RoomRecord room, AgentReference previous)
     {
         foreach (IEmulatorEvents handler in _handlers)
         {
-            handler.AgentUnassigned(room, agentId);
+            handler.AgentUnassigned(room, previous);
         }
     }
 

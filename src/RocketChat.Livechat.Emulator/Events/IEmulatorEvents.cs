@@ -21,8 +21,8 @@ internal interface IEmulatorEvents
     /// <summary>An agent now serves the room (after its join messages were stored).</summary>
     void AgentAssigned(RoomRecord room, UserRecord agent);
 
-    /// <summary>The agent no longer serves the room (forwarding, closing).</summary>
-    void AgentUnassigned(RoomRecord room, string agentId);
+    /// <summary>The agent that served the room (<paramref name="previous"/>, since its assignment) no longer does (forwarding).</summary>
+    void AgentUnassigned(RoomRecord room, AgentReference previous);
 
     /// <summary>The room was closed (after its <c>livechat-close</c> message was stored).</summary>
     void RoomClosed(RoomRecord room);

@@ -15,6 +15,9 @@ namespace RocketChat.Livechat.Emulator.Realtime;
 /// </summary>
 internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry settings) : IEmulatorEvents
 {
+    /// <summary>The sender of the waiting-queue message (the server's bot user).</summary>
+    private const string RocketCat = "rocket.cat";
+
     public void MessageSaved(MessageRecord message)
     {
         if (registry.HasListeners(StreamNames.RoomMessages, message.RoomId))
@@ -37,37 +40,34 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
     }
 
     /// <summary>
-    /// The inquiry's own key gets <c>{_id, ...inquiry, clientAction}</c>; the queue key (<c>department/&lt;id&gt;</c>,
-    /// else <c>agent/&lt;defaultAgent&gt;</c>, else <c>public</c>) gets <c>{type, ...inquiry}</c>, written by the
-    /// contract's <see cref="InquiryQueueUpdate"/> writer. A taken inquiry is an update whose status is no longer
-    /// <c>queued</c>, as the server sends it.
+    /// The inquiry's own key gets <c>{_id, ...inquiry, clientAction}</c> (only <c>_id</c> and <c>clientAction</c> when
+    /// removed), the contract's <see cref="Contract.InquiryChange"/>; the queue key (<c>department/&lt;id&gt;</c>, else
+    /// <c>agent/&lt;defaultAgent&gt;</c>, else <c>public</c>) gets <c>{type, ...inquiry}</c>, its
+    /// <see cref="InquiryQueueUpdate"/>. A taken inquiry is an update whose status is no longer <c>queued</c>, as the
+    /// server sends it.
     /// </summary>
-    public void InquiryChanged(InquiryRecord inquiry, InquiryChange change)
+    public void InquiryChanged(InquiryRecord inquiry, Events.InquiryChange change)
     {
-        (string clientAction, InquiryQueueUpdateType type) = change switch
+        (InquiryChangeAction action, InquiryQueueUpdateType type) = change switch
         {
-            InquiryChange.Queued => ("inserted", InquiryQueueUpdateType.Added),
-            InquiryChange.Updated => ("updated", InquiryQueueUpdateType.Changed),
-            _ => ("removed", InquiryQueueUpdateType.Removed),
+            Events.InquiryChange.Queued => (InquiryChangeAction.Inserted, InquiryQueueUpdateType.Added),
+            Events.InquiryChange.Updated => (InquiryChangeAction.Updated, InquiryQueueUpdateType.Changed),
+            _ => (InquiryChangeAction.Removed, InquiryQueueUpdateType.Removed),
         };
 
-        registry.Publish(StreamNames.InquiryQueue, inquiry.Id, DdpServerFrames.Changed(StreamNames.InquiryQueue, inquiry.Id, writer =>
+        Inquiry document = InquiryModels.ToModel(inquiry);
+        string ownKey = LivechatRealtimeStreams.InquiryChanges.EventName(inquiry.Id);
+        var own = new InquiryChangedArguments
         {
-            writer.WriteStartObject();
-            writer.WriteString("_id", inquiry.Id);
-            if (change != InquiryChange.Removed)
-            {
-                Ejson.WriteSpread(writer, rest => JsonSerializer.Serialize(rest, InquiryModels.ToModel(inquiry), LivechatJsonContext.Default.Inquiry));
-            }
+            Change = new Contract.InquiryChange { Inquiry = change == Events.InquiryChange.Removed ? new Inquiry { Id = inquiry.Id } : document, ClientAction = action },
+        };
+        registry.Publish(StreamNames.InquiryQueue, ownKey, DdpServerFrames.Changed(StreamNames.InquiryQueue, ownKey, writer =>
+            Ejson.WriteArguments(writer, args => LivechatRealtimeStreams.InquiryChanges.WriteInquiryChanged(args, own))));
 
-            writer.WriteString("clientAction", clientAction);
-            writer.WriteEndObject();
-        }));
-
-        string queueKey = inquiry.Department is { } department ? $"department/{department}"
-            : inquiry.DefaultAgent is { } agent ? $"agent/{agent.AgentId}"
-            : "public";
-        var update = new InquiryQueueEventArguments { Update = new InquiryQueueUpdate { Type = type, Inquiry = InquiryModels.ToModel(inquiry) } };
+        string queueKey = inquiry.Department is { } department ? LivechatRealtimeStreams.InquiryQueue.DepartmentEventName(department)
+            : inquiry.DefaultAgent is { } agent ? LivechatRealtimeStreams.InquiryQueue.AgentEventName(agent.AgentId)
+            : LivechatRealtimeStreams.InquiryQueue.PublicEventName();
+        var update = new InquiryQueueEventArguments { Update = new InquiryQueueUpdate { Type = type, Inquiry = document } };
         registry.Publish(StreamNames.InquiryQueue, queueKey, DdpServerFrames.Changed(StreamNames.InquiryQueue, queueKey, writer =>
             Ejson.WriteArguments(writer, args => LivechatRealtimeStreams.InquiryQueue.WriteInquiryQueueEvent(args, update))));
     }
@@ -78,43 +78,29 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
     /// </summary>
     public void AgentAssigned(RoomRecord room, UserRecord agent)
     {
-        PublishSubscriptionChange(agent.Id, SubscriptionChangeAction.Inserted, room, agent);
-        registry.Publish(StreamNames.LivechatRoom, room.Id, DdpServerFrames.Changed(StreamNames.LivechatRoom, room.Id, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type", "agentData");
-            writer.WritePropertyName("data");
-            if (settings.ShowAgentInfo())
-            {
-                JsonSerializer.Serialize(writer, UserModels.AgentInfo(agent), LivechatJsonContext.Default.LivechatUser);
-            }
-            else
-            {
-                writer.WriteStartObject();
-                writer.WriteBoolean("hiddenInfo", true);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndObject();
-        }));
+        AgentReference servedBy = room.ServedBy ?? new AgentReference(agent.Id, agent.Username, room.UpdatedAt);
+        PublishSubscriptionChange(agent.Id, SubscriptionChangeAction.Inserted, SubscriptionModels.ToModel(room, servedBy));
+        JsonElement data = settings.ShowAgentInfo()
+            ? JsonSerializer.SerializeToElement(UserModels.AgentInfo(agent), LivechatJsonContext.Default.LivechatUser)
+            : JsonSerializer.SerializeToElement(new LivechatRoomHiddenAgent { HiddenInfo = true }, LivechatRealtimeJsonContext.Default.LivechatRoomHiddenAgent);
+        PublishLivechatRoom(room.Id, new LivechatRoomEventPayload { Type = LivechatRoomEventPayloadType.AgentData, Data = data });
     }
 
-    /// <summary>The subscription goes; the visitor learns the room awaits an agent (<c>agentData</c> without data).</summary>
-    public void AgentUnassigned(RoomRecord room, string agentId)
+    /// <summary>
+    /// The subscription goes (the removed event carries it as it was created); the visitor learns the room awaits an
+    /// agent (<c>agentData</c> without data).
+    /// </summary>
+    public void AgentUnassigned(RoomRecord room, AgentReference previous)
     {
-        PublishSubscriptionChange(agentId, SubscriptionChangeAction.Removed, room, agent: null);
-        registry.Publish(StreamNames.LivechatRoom, room.Id, DdpServerFrames.Changed(StreamNames.LivechatRoom, room.Id, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("type", "agentData");
-            writer.WriteEndObject();
-        }));
+        PublishSubscriptionChange(previous.AgentId, SubscriptionChangeAction.Removed, SubscriptionModels.ToModel(room, previous));
+        PublishLivechatRoom(room.Id, new LivechatRoomEventPayload { Type = LivechatRoomEventPayloadType.AgentData });
     }
 
     public void RoomClosed(RoomRecord room)
     {
         if (room.ServedBy is { } servedBy)
         {
-            PublishSubscriptionChange(servedBy.AgentId, SubscriptionChangeAction.Removed, room, agent: null);
+            PublishSubscriptionChange(servedBy.AgentId, SubscriptionChangeAction.Removed, SubscriptionModels.ToModel(room, servedBy));
         }
     }
 
@@ -128,61 +114,49 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
 
         foreach (RoomRecord room in servedRooms)
         {
-            PublishLivechatRoom(room.Id, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("type", "agentStatus");
-                writer.WriteString("status", agent.Status.Value);
-                writer.WriteEndObject();
-            });
+            PublishLivechatRoom(room.Id, new LivechatRoomEventPayload { Type = LivechatRoomEventPayloadType.AgentStatus, Status = new UserStatus(agent.Status.Value) });
         }
     }
 
     /// <summary><c>{type:"visitorData", visitor}</c>: the new visitor document, dates as EJSON.</summary>
-    public void RoomVisitorChanged(RoomRecord room, VisitorRecord visitor) => PublishLivechatRoom(room.Id, writer =>
-    {
-        writer.WriteStartObject();
-        writer.WriteString("type", "visitorData");
-        writer.WritePropertyName("visitor");
-        Ejson.WriteDocument(writer, rest => JsonSerializer.Serialize(rest, VisitorModels.ToModel(visitor), LivechatJsonContext.Default.Visitor));
-        writer.WriteEndObject();
-    });
+    public void RoomVisitorChanged(RoomRecord room, VisitorRecord visitor) =>
+        PublishLivechatRoom(room.Id, new LivechatRoomEventPayload { Type = LivechatRoomEventPayloadType.VisitorData, Visitor = VisitorModels.ToModel(visitor) });
 
     /// <summary>
     /// <c>{type:"queueData", data:{spot, message:{text, user:{_id:"rocket.cat", username:"rocket.cat"}}, estimatedWaitTimeSeconds?}}</c>.
     /// </summary>
-    public void QueuePositionDispatched(InquiryRecord inquiry, QueuePosition position) => PublishLivechatRoom(inquiry.RoomId, writer =>
+    public void QueuePositionDispatched(InquiryRecord inquiry, QueuePosition position)
     {
-        writer.WriteStartObject();
-        writer.WriteString("type", "queueData");
-        writer.WriteStartObject("data");
-        writer.WriteNumber("spot", position.Spot);
-        writer.WriteStartObject("message");
-        writer.WriteString("text", position.Message);
-        writer.WriteStartObject("user");
-        writer.WriteString("_id", "rocket.cat");
-        writer.WriteString("username", "rocket.cat");
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-        if (position.EstimatedWaitTimeSeconds is { } seconds)
+        var data = new LivechatRoomQueueData
         {
-            writer.WriteNumber("estimatedWaitTimeSeconds", seconds);
-        }
+            Spot = position.Spot,
+            Message = new LivechatRoomQueueDataMessage
+            {
+                Text = position.Message,
+                User = new LivechatRoomQueueDataMessageUser { Id = RocketCat, Username = RocketCat },
+            },
+            EstimatedWaitTimeSeconds = position.EstimatedWaitTimeSeconds,
+        };
+        PublishLivechatRoom(inquiry.RoomId, new LivechatRoomEventPayload
+        {
+            Type = LivechatRoomEventPayloadType.QueueData,
+            Data = JsonSerializer.SerializeToElement(data, LivechatRealtimeJsonContext.Default.LivechatRoomQueueData),
+        });
+    }
 
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    });
-
-    private void PublishLivechatRoom(string roomId, Action<Utf8JsonWriter> writePayload)
+    /// <summary>One <c>stream-livechat-room</c> event, by the contract's writer, dates as EJSON; framed only for a listener.</summary>
+    private void PublishLivechatRoom(string roomId, LivechatRoomEventPayload payload)
     {
         if (registry.HasListeners(StreamNames.LivechatRoom, roomId))
         {
-            registry.Publish(StreamNames.LivechatRoom, roomId, DdpServerFrames.Changed(StreamNames.LivechatRoom, roomId, writePayload));
+            var arguments = new LivechatRoomEventArguments { Event = payload };
+            registry.Publish(StreamNames.LivechatRoom, roomId, DdpServerFrames.Changed(StreamNames.LivechatRoom, roomId, writer =>
+                Ejson.WriteArguments(writer, args => LivechatRealtimeStreams.LivechatRoom.WriteLivechatRoomEvent(args, arguments))));
         }
     }
 
     /// <summary><c>[action, subscription]</c> on <c>&lt;uid&gt;/subscriptions-changed</c>, by the contract's writer, dates as EJSON.</summary>
-    private void PublishSubscriptionChange(string userId, SubscriptionChangeAction action, RoomRecord room, UserRecord? agent)
+    private void PublishSubscriptionChange(string userId, SubscriptionChangeAction action, OmnichannelSubscription subscription)
     {
         string eventName = LivechatRealtimeStreams.SubscriptionsChanged.EventName(userId);
         if (!registry.HasListeners(StreamNames.NotifyUser, eventName))
@@ -190,7 +164,7 @@ internal sealed class StreamPublisher(StreamRegistry registry, SettingsRegistry 
             return;
         }
 
-        var change = new SubscriptionChangedArguments { Action = action, Subscription = SubscriptionModels.ToModel(userId, room, agent) };
+        var change = new SubscriptionChangedArguments { Action = action, Subscription = subscription };
         registry.Publish(StreamNames.NotifyUser, eventName, DdpServerFrames.Changed(StreamNames.NotifyUser, eventName, writer =>
             Ejson.WriteArguments(writer, args => LivechatRealtimeStreams.SubscriptionsChanged.WriteSubscriptionChanged(args, change))));
     }

@@ -93,7 +93,7 @@ internal sealed class AgentRouter(EmulatorState state)
         if (room.ServedBy is not null)
         {
             state.Rooms[roomId] = room with { ServedBy = null, UsersCount = Math.Max(1, room.UsersCount - 1), UpdatedAt = now };
-            state.Events.AgentUnassigned(state.Rooms[roomId], room.ServedBy.AgentId);
+            state.Events.AgentUnassigned(state.Rooms[roomId], room.ServedBy);
         }
     }
 

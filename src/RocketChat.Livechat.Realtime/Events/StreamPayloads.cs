@@ -10,6 +10,9 @@ namespace RocketChat.Livechat.Realtime;
 /// </summary>
 internal static class StreamPayloads
 {
+    /// <summary>A generated converter's <c>ReadValue</c>.</summary>
+    public delegate T ReadValue<T>(ref Utf8JsonReader reader);
+
     public static Message ReadMessage(JsonElement element) => Read(element, "message", static (ref Utf8JsonReader reader) => MessageJsonConverter.ReadValue(ref reader));
 
     public static LivechatUser ReadAgent(JsonElement element) => Read(element, "agent", static (ref Utf8JsonReader reader) => LivechatUserJsonConverter.ReadValue(ref reader));
@@ -42,9 +45,11 @@ internal static class StreamPayloads
         }
     }
 
-    private delegate T ReadValue<T>(ref Utf8JsonReader reader);
+    /// <summary>A value inside a stream event, read by its generated converter; <paramref name="what"/> names it in the error.</summary>
+    public static T Read<T>(JsonElement element, string what, ReadValue<T> read) => Read(element, "stream event", what, read);
 
-    private static T Read<T>(JsonElement element, string what, ReadValue<T> read)
+    /// <summary>A value inside an event of <paramref name="stream"/>, read by its generated converter; the error names both.</summary>
+    public static T Read<T>(JsonElement element, string stream, string what, ReadValue<T> read)
     {
         try
         {
@@ -54,7 +59,7 @@ internal static class StreamPayloads
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
-            throw new RealtimeProtocolException("stream event", $"cannot read the {what} in a stream event: {ex.Message}", innerException: ex);
+            throw new RealtimeProtocolException(stream, $"cannot read the {what} in a stream event: {ex.Message}", innerException: ex);
         }
     }
 }

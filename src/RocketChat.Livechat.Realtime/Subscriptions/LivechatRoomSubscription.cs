@@ -247,7 +247,9 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
                     return new AgentChangedEvent(RoomId, null, IsHidden: false);
                 }
 
-                return data.TryGetProperty("hiddenInfo", out JsonElement hidden) && hidden.ValueKind == JsonValueKind.True
+                // The contract's two shapes of data: LivechatRoomHiddenAgent when the server hides the agent, else the agent.
+                return data.ValueKind == JsonValueKind.Object && data.TryGetProperty("hiddenInfo", out _)
+                    && StreamPayloads.Read(data, collection, "hidden agent", static (ref Utf8JsonReader reader) => LivechatRoomHiddenAgentJsonConverter.ReadValue(ref reader)).HiddenInfo
                     ? new AgentChangedEvent(RoomId, null, IsHidden: true)
                     : new AgentChangedEvent(RoomId, StreamPayloads.ReadAgent(data), IsHidden: false);
             case RealtimeStreams.LivechatRoomEventTypes.AgentStatus:
@@ -265,17 +267,21 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         }
     }
 
+    /// <summary>The contract's <see cref="LivechatRoomQueueData"/>, read by its generated converter: a member that does not fit fails the event, never reads as absent.</summary>
     private QueuePositionChangedEvent ReadQueueData(string collection, LivechatRoomEventPayload payload)
     {
-        if (payload.Data is not { ValueKind: JsonValueKind.Object } data || !data.TryGetProperty("spot", out JsonElement spot) || spot.ValueKind != JsonValueKind.Number)
+        if (payload.Data is not { ValueKind: JsonValueKind.Object } data)
         {
-            throw new RealtimeProtocolException(collection, "a queueData event lacks 'data.spot'.");
+            throw new RealtimeProtocolException(collection, "a queueData event lacks 'data'.");
         }
 
-        string? text = data.TryGetProperty("message", out JsonElement message) && message.TryGetProperty("text", out JsonElement textElement) ? textElement.GetString() : null;
-        TimeSpan? wait = data.TryGetProperty("estimatedWaitTimeSeconds", out JsonElement seconds) && seconds.ValueKind == JsonValueKind.Number
-            ? TimeSpan.FromSeconds(seconds.GetDouble())
-            : null;
-        return new QueuePositionChangedEvent(RoomId, spot.GetInt32(), text, wait);
+        LivechatRoomQueueData queue = StreamPayloads.Read(data, collection, "queue position", static (ref Utf8JsonReader reader) => LivechatRoomQueueDataJsonConverter.ReadValue(ref reader));
+        if (queue.Spot is < 0 or > int.MaxValue)
+        {
+            throw new RealtimeProtocolException(collection, $"a queueData event's spot {queue.Spot} is no place in a queue.");
+        }
+
+        TimeSpan? wait = queue.EstimatedWaitTimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+        return new QueuePositionChangedEvent(RoomId, (int)queue.Spot, queue.Message?.Text, wait);
     }
 }

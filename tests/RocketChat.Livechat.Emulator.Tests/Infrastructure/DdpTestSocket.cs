@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace RocketChat.Livechat.Emulator.Tests.Infrastructure;
 
-/// <summary>A raw DDP connection to the emulator's <c>/websocket</c>, logged in as a staff user: what any DDP client sees.</summary>
+/// <summary>A raw DDP connection to the emulator's <c>/websocket</c>, logged in as a staff user or a visitor's: what any DDP client sees.</summary>
 public sealed class DdpTestSocket : IDisposable
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(15);
@@ -15,13 +15,20 @@ public sealed class DdpTestSocket : IDisposable
     {
     }
 
-    public static async Task<DdpTestSocket> LoginAsync(EmulatorHarness harness, string username)
+    /// <summary>A connection without a login, as a visitor's: its subscriptions pass the visitor token.</summary>
+    public static async Task<DdpTestSocket> ConnectAsync(EmulatorHarness harness)
     {
         var ddp = new DdpTestSocket();
         await ddp._socket.ConnectAsync(new Uri(new Uri(harness.Emulator.BaseAddress.ToString().Replace("http", "ws", StringComparison.Ordinal)), "websocket"), CancellationToken.None);
         await ddp.SendAsync("""{"msg":"connect","version":"1","support":["1"]}""");
-        await ddp.ReceiveAsync(); // server_id
-        await ddp.ReceiveAsync(); // connected
+        (await ddp.ReceiveAsync()).Dispose(); // server_id
+        (await ddp.ReceiveAsync()).Dispose(); // connected
+        return ddp;
+    }
+
+    public static async Task<DdpTestSocket> LoginAsync(EmulatorHarness harness, string username)
+    {
+        DdpTestSocket ddp = await ConnectAsync(harness);
         string digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(EmulatorHarness.StaffPassword)));
         await ddp.SendAsync($$$"""{"msg":"method","method":"login","params":[{"user":{"username":"{{{username}}}"},"password":{"digest":"{{{digest}}}","algorithm":"sha-256"}}],"id":"login"}""");
         using (JsonDocument result = await ddp.ReceiveAsync())
@@ -33,9 +40,11 @@ public sealed class DdpTestSocket : IDisposable
         return ddp;
     }
 
-    public async Task SubscribeAsync(string id, string publication, string eventName)
+    /// <summary>Subscribes; with <paramref name="visitorToken"/>, as the widget does (<c>{token, visitorToken}</c> in args).</summary>
+    public async Task SubscribeAsync(string id, string publication, string eventName, string? visitorToken = null)
     {
-        await SendAsync($$"""{"msg":"sub","id":"{{id}}","name":"{{publication}}","params":["{{eventName}}",{"useCollection":false,"args":[]}]}""");
+        string extraData = visitorToken is null ? string.Empty : $$"""{"token":"{{visitorToken}}","visitorToken":"{{visitorToken}}"}""";
+        await SendAsync($$"""{"msg":"sub","id":"{{id}}","name":"{{publication}}","params":["{{eventName}}",{"useCollection":false,"args":[{{extraData}}]}]}""");
         using JsonDocument ready = await ReceiveAsync();
         Assert.Equal($$"""{"msg":"ready","subs":["{{id}}"]}""", ready.RootElement.GetRawText());
     }
@@ -55,6 +64,19 @@ public sealed class DdpTestSocket : IDisposable
         }
 
         return events;
+    }
+
+    /// <summary>The <c>args</c> of the next <c>changed</c> frame: one at a time, for a stream whose events share an eventName.</summary>
+    public async Task<JsonElement> NextEventAsync()
+    {
+        while (true)
+        {
+            using JsonDocument frame = await ReceiveAsync();
+            if (frame.RootElement.GetProperty("msg").GetString() == "changed")
+            {
+                return frame.RootElement.GetProperty("fields").GetProperty("args").Clone();
+            }
+        }
     }
 
     public void Dispose() => _socket.Dispose();

@@ -29,7 +29,11 @@ public sealed class FakeDdpServer : IAsyncDisposable
     /// <summary>How many sockets were accepted so far.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
-    public static async Task<FakeDdpServer> StartAsync(Func<WebSocket, int, CancellationToken, Task> script)
+    /// <summary>
+    /// A scripted DDP server; <paramref name="http"/>, when given, answers the plain HTTP requests other than the
+    /// empty listings below (a visitor's REST state), which otherwise get 400.
+    /// </summary>
+    public static async Task<FakeDdpServer> StartAsync(Func<WebSocket, int, CancellationToken, Task> script, RequestDelegate? http = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -53,6 +57,12 @@ public sealed class FakeDdpServer : IAsyncDisposable
                 {
                     context.Response.ContentType = "application/json";
                     await context.Response.WriteAsync(emptyListing);
+                    return;
+                }
+
+                if (http is not null)
+                {
+                    await http(context);
                     return;
                 }
 

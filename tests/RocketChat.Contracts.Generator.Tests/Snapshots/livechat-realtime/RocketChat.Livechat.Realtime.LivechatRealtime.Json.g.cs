@@ -165,6 +165,259 @@ public sealed class LivechatRoomEventPayloadJsonConverter : global::System.Text.
     }
 }
 
+/// <summary>Reads and writes <see cref="LivechatRoomHiddenAgent"/> without reflection.</summary>
+public sealed class LivechatRoomHiddenAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoomHiddenAgent>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText HiddenInfoJsonName = global::System.Text.Json.JsonEncodedText.Encode("hiddenInfo");
+
+    /// <inheritdoc />
+    public override LivechatRoomHiddenAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomHiddenAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatRoomHiddenAgent at the reader's current token.</summary>
+    public static LivechatRoomHiddenAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatRoomHiddenAgent.");
+        }
+
+        bool? hiddenInfo = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("hiddenInfo"u8)) hiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (hiddenInfo is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatRoomHiddenAgent", "hiddenInfo");
+
+        return new LivechatRoomHiddenAgent
+        {
+            HiddenInfo = hiddenInfo.GetValueOrDefault(),
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatRoomHiddenAgent.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomHiddenAgent value)
+    {
+        writer.WriteStartObject();
+        if (value.HiddenInfo is { } hiddenInfo) writer.WriteBoolean(HiddenInfoJsonName, hiddenInfo);
+        else writer.WriteNull(HiddenInfoJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatRoomQueueDataMessageUser"/> without reflection.</summary>
+public sealed class LivechatRoomQueueDataMessageUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoomQueueDataMessageUser>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
+    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
+
+    /// <inheritdoc />
+    public override LivechatRoomQueueDataMessageUser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueDataMessageUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatRoomQueueDataMessageUser at the reader's current token.</summary>
+    public static LivechatRoomQueueDataMessageUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatRoomQueueDataMessageUser.");
+        }
+
+        string? id = default;
+        string? username = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatRoomQueueDataMessageUser
+        {
+            Id = id,
+            Username = username,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatRoomQueueDataMessageUser.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueDataMessageUser value)
+    {
+        writer.WriteStartObject();
+        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
+        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatRoomQueueDataMessage"/> without reflection.</summary>
+public sealed class LivechatRoomQueueDataMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoomQueueDataMessage>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("text");
+    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("user");
+
+    /// <inheritdoc />
+    public override LivechatRoomQueueDataMessage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueDataMessage value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatRoomQueueDataMessage at the reader's current token.</summary>
+    public static LivechatRoomQueueDataMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatRoomQueueDataMessage.");
+        }
+
+        string? text = default;
+        LivechatRoomQueueDataMessageUser? user = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("text"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
+            else if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageUserJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        return new LivechatRoomQueueDataMessage
+        {
+            Text = text,
+            User = user,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatRoomQueueDataMessage.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueDataMessage value)
+    {
+        writer.WriteStartObject();
+        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
+        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, LivechatRoomQueueDataMessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="LivechatRoomQueueData"/> without reflection.</summary>
+public sealed class LivechatRoomQueueDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoomQueueData>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText SpotJsonName = global::System.Text.Json.JsonEncodedText.Encode("spot");
+    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
+    private static readonly global::System.Text.Json.JsonEncodedText EstimatedWaitTimeSecondsJsonName = global::System.Text.Json.JsonEncodedText.Encode("estimatedWaitTimeSeconds");
+
+    /// <inheritdoc />
+    public override LivechatRoomQueueData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one LivechatRoomQueueData at the reader's current token.</summary>
+    public static LivechatRoomQueueData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatRoomQueueData.");
+        }
+
+        long? spot = default;
+        LivechatRoomQueueDataMessage? message = default;
+        double? estimatedWaitTimeSeconds = default;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("spot"u8)) spot = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
+            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageJsonConverter.ReadValue);
+            else if (reader.ValueTextEquals("estimatedWaitTimeSeconds"u8)) estimatedWaitTimeSeconds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
+            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+        }
+
+        if (spot is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatRoomQueueData", "spot");
+
+        return new LivechatRoomQueueData
+        {
+            Spot = spot.GetValueOrDefault(),
+            Message = message,
+            EstimatedWaitTimeSeconds = estimatedWaitTimeSeconds,
+            AdditionalProperties = additionalProperties,
+        };
+    }
+
+    /// <summary>Writes one LivechatRoomQueueData.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueData value)
+    {
+        writer.WriteStartObject();
+        if (value.Spot is { } spot) writer.WriteNumber(SpotJsonName, spot);
+        else writer.WriteNull(SpotJsonName);
+        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, LivechatRoomQueueDataMessageJsonConverter.WriteValue);
+        if (value.EstimatedWaitTimeSeconds is { } estimatedWaitTimeSeconds) writer.WriteNumber(EstimatedWaitTimeSecondsJsonName, estimatedWaitTimeSeconds);
+        global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Reads and writes <see cref="InquiryChange"/> without reflection.</summary>
+public sealed class InquiryChangeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryChange>
+{
+    private static readonly global::System.Text.Json.JsonEncodedText ClientActionJsonName = global::System.Text.Json.JsonEncodedText.Encode("clientAction");
+
+    // The members read here, not by the Inquiry part: kept out of its unknown members, and of what it writes.
+    private static readonly string[] OwnMemberNames = new string[] { "clientAction" };
+
+    /// <inheritdoc />
+    public override InquiryChange Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryChange value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads one InquiryChange at the reader's current token.</summary>
+    public static InquiryChange ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON object for InquiryChange.");
+        }
+
+        global::System.Text.Json.Utf8JsonReader partReader = reader;
+        global::RocketChat.Livechat.Inquiry inquiry = global::RocketChat.Livechat.InquiryJsonConverter.ReadValue(ref partReader);
+        InquiryChangeAction? clientAction = default;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            if (reader.ValueTextEquals("clientAction"u8)) clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryChangeActionJsonConverter.ReadValue);
+            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+        }
+
+        if (clientAction is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("InquiryChange", "clientAction");
+
+        return new InquiryChange
+        {
+            Inquiry = inquiry with { AdditionalProperties = global::RocketChat.Contracts.Runtime.Json.JsonCollections.WithoutMembers(inquiry.AdditionalProperties, OwnMemberNames) },
+            ClientAction = clientAction.GetValueOrDefault(),
+        };
+    }
+
+    /// <summary>Writes one InquiryChange.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryChange value)
+    {
+        writer.WriteStartObject();
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMembersOf(writer, value.Inquiry, global::RocketChat.Livechat.InquiryJsonConverter.WriteValue, OwnMemberNames);
+        if (value.ClientAction is { } clientAction) writer.WriteString(ClientActionJsonName, clientAction.Value);
+        else writer.WriteNull(ClientActionJsonName);
+        writer.WriteEndObject();
+    }
+}
+
 /// <summary>Reads and writes <see cref="InquiryQueueUpdate"/> without reflection.</summary>
 public sealed class InquiryQueueUpdateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryQueueUpdate>
 {
@@ -431,6 +684,22 @@ public sealed class LivechatRoomEventPayloadTypeJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomEventPayloadType value) => writer.WriteStringValue(value.Value);
 }
 
+/// <summary>Reads and writes <see cref="InquiryChangeAction"/> as its string value.</summary>
+public sealed class InquiryChangeActionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryChangeAction>
+{
+    /// <inheritdoc />
+    public override InquiryChangeAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryChangeAction value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads the string at the reader's current token.</summary>
+    public static InquiryChangeAction ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new InquiryChangeAction(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for InquiryChangeAction."));
+
+    /// <summary>Writes the wire value.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryChangeAction value) => writer.WriteStringValue(value.Value);
+}
+
 /// <summary>Reads and writes <see cref="InquiryQueueUpdateType"/> as its string value.</summary>
 public sealed class InquiryQueueUpdateTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryQueueUpdateType>
 {
@@ -499,6 +768,31 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
     /// <summary>Metadata for <c>LivechatRoomEventPayload</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomEventPayload> LivechatRoomEventPayload => _LivechatRoomEventPayload ??= CreateLivechatRoomEventPayload(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomHiddenAgent>? _LivechatRoomHiddenAgent;
+
+    /// <summary>Metadata for <c>LivechatRoomHiddenAgent</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomHiddenAgent> LivechatRoomHiddenAgent => _LivechatRoomHiddenAgent ??= CreateLivechatRoomHiddenAgent(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomQueueDataMessageUser>? _LivechatRoomQueueDataMessageUser;
+
+    /// <summary>Metadata for <c>LivechatRoomQueueDataMessageUser</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomQueueDataMessageUser> LivechatRoomQueueDataMessageUser => _LivechatRoomQueueDataMessageUser ??= CreateLivechatRoomQueueDataMessageUser(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomQueueDataMessage>? _LivechatRoomQueueDataMessage;
+
+    /// <summary>Metadata for <c>LivechatRoomQueueDataMessage</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomQueueDataMessage> LivechatRoomQueueDataMessage => _LivechatRoomQueueDataMessage ??= CreateLivechatRoomQueueDataMessage(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomQueueData>? _LivechatRoomQueueData;
+
+    /// <summary>Metadata for <c>LivechatRoomQueueData</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomQueueData> LivechatRoomQueueData => _LivechatRoomQueueData ??= CreateLivechatRoomQueueData(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryChange>? _InquiryChange;
+
+    /// <summary>Metadata for <c>InquiryChange</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryChange> InquiryChange => _InquiryChange ??= CreateInquiryChange(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdate>? _InquiryQueueUpdate;
 
     /// <summary>Metadata for <c>InquiryQueueUpdate</c>.</summary>
@@ -528,6 +822,11 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
 
     /// <summary>Metadata for <c>LivechatRoomEventPayloadType</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomEventPayloadType> LivechatRoomEventPayloadType => _LivechatRoomEventPayloadType ??= CreateLivechatRoomEventPayloadType(Options);
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryChangeAction>? _InquiryChangeAction;
+
+    /// <summary>Metadata for <c>InquiryChangeAction</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryChangeAction> InquiryChangeAction => _InquiryChangeAction ??= CreateInquiryChangeAction(Options);
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdateType>? _InquiryQueueUpdateType;
 
@@ -569,6 +868,11 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
     /// <summary>Metadata for <c>InquiryQueueEventArguments</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueEventArguments> InquiryQueueEventArguments => _InquiryQueueEventArguments ??= CreateInquiryQueueEventArguments(Options);
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryChangedArguments>? _InquiryChangedArguments;
+
+    /// <summary>Metadata for <c>InquiryChangedArguments</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryChangedArguments> InquiryChangedArguments => _InquiryChangedArguments ??= CreateInquiryChangedArguments(Options);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginRequestArguments>? _LoginRequestArguments;
 
     /// <summary>Metadata for <c>LoginRequestArguments</c>.</summary>
@@ -595,12 +899,18 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(VisitorExtraData)) return VisitorExtraData;
         if (type == typeof(DeletedMessage)) return DeletedMessage;
         if (type == typeof(LivechatRoomEventPayload)) return LivechatRoomEventPayload;
+        if (type == typeof(LivechatRoomHiddenAgent)) return LivechatRoomHiddenAgent;
+        if (type == typeof(LivechatRoomQueueDataMessageUser)) return LivechatRoomQueueDataMessageUser;
+        if (type == typeof(LivechatRoomQueueDataMessage)) return LivechatRoomQueueDataMessage;
+        if (type == typeof(LivechatRoomQueueData)) return LivechatRoomQueueData;
+        if (type == typeof(InquiryChange)) return InquiryChange;
         if (type == typeof(InquiryQueueUpdate)) return InquiryQueueUpdate;
         if (type == typeof(LoginResult)) return LoginResult;
         if (type == typeof(LoadHistoryRequestArgumentsArgument2)) return LoadHistoryRequestArgumentsArgument2;
         if (type == typeof(SetUpConnectionRequestArgumentsArgument1)) return SetUpConnectionRequestArgumentsArgument1;
         if (type == typeof(SendUserActivityArgumentsVisitor)) return SendUserActivityArgumentsVisitor;
         if (type == typeof(LivechatRoomEventPayloadType)) return LivechatRoomEventPayloadType;
+        if (type == typeof(InquiryChangeAction)) return InquiryChangeAction;
         if (type == typeof(InquiryQueueUpdateType)) return InquiryQueueUpdateType;
         if (type == typeof(SubscriptionChangeAction)) return SubscriptionChangeAction;
         if (type == typeof(RoomMessageArguments)) return RoomMessageArguments;
@@ -609,6 +919,7 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(MessageDeletedArguments)) return MessageDeletedArguments;
         if (type == typeof(SubscriptionChangedArguments)) return SubscriptionChangedArguments;
         if (type == typeof(InquiryQueueEventArguments)) return InquiryQueueEventArguments;
+        if (type == typeof(InquiryChangedArguments)) return InquiryChangedArguments;
         if (type == typeof(LoginRequestArguments)) return LoginRequestArguments;
         if (type == typeof(LoadHistoryRequestArguments)) return LoadHistoryRequestArguments;
         if (type == typeof(SetUpConnectionRequestArguments)) return SetUpConnectionRequestArguments;
@@ -621,12 +932,18 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(VisitorExtraData)) return CreateVisitorExtraData(options);
         if (type == typeof(DeletedMessage)) return CreateDeletedMessage(options);
         if (type == typeof(LivechatRoomEventPayload)) return CreateLivechatRoomEventPayload(options);
+        if (type == typeof(LivechatRoomHiddenAgent)) return CreateLivechatRoomHiddenAgent(options);
+        if (type == typeof(LivechatRoomQueueDataMessageUser)) return CreateLivechatRoomQueueDataMessageUser(options);
+        if (type == typeof(LivechatRoomQueueDataMessage)) return CreateLivechatRoomQueueDataMessage(options);
+        if (type == typeof(LivechatRoomQueueData)) return CreateLivechatRoomQueueData(options);
+        if (type == typeof(InquiryChange)) return CreateInquiryChange(options);
         if (type == typeof(InquiryQueueUpdate)) return CreateInquiryQueueUpdate(options);
         if (type == typeof(LoginResult)) return CreateLoginResult(options);
         if (type == typeof(LoadHistoryRequestArgumentsArgument2)) return CreateLoadHistoryRequestArgumentsArgument2(options);
         if (type == typeof(SetUpConnectionRequestArgumentsArgument1)) return CreateSetUpConnectionRequestArgumentsArgument1(options);
         if (type == typeof(SendUserActivityArgumentsVisitor)) return CreateSendUserActivityArgumentsVisitor(options);
         if (type == typeof(LivechatRoomEventPayloadType)) return CreateLivechatRoomEventPayloadType(options);
+        if (type == typeof(InquiryChangeAction)) return CreateInquiryChangeAction(options);
         if (type == typeof(InquiryQueueUpdateType)) return CreateInquiryQueueUpdateType(options);
         if (type == typeof(SubscriptionChangeAction)) return CreateSubscriptionChangeAction(options);
         if (type == typeof(RoomMessageArguments)) return CreateRoomMessageArguments(options);
@@ -635,6 +952,7 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
         if (type == typeof(MessageDeletedArguments)) return CreateMessageDeletedArguments(options);
         if (type == typeof(SubscriptionChangedArguments)) return CreateSubscriptionChangedArguments(options);
         if (type == typeof(InquiryQueueEventArguments)) return CreateInquiryQueueEventArguments(options);
+        if (type == typeof(InquiryChangedArguments)) return CreateInquiryChangedArguments(options);
         if (type == typeof(LoginRequestArguments)) return CreateLoginRequestArguments(options);
         if (type == typeof(LoadHistoryRequestArguments)) return CreateLoadHistoryRequestArguments(options);
         if (type == typeof(SetUpConnectionRequestArguments)) return CreateSetUpConnectionRequestArguments(options);
@@ -650,6 +968,21 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomEventPayload> CreateLivechatRoomEventPayload(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatRoomEventPayload>(options, new LivechatRoomEventPayloadJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomHiddenAgent> CreateLivechatRoomHiddenAgent(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatRoomHiddenAgent>(options, new LivechatRoomHiddenAgentJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomQueueDataMessageUser> CreateLivechatRoomQueueDataMessageUser(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatRoomQueueDataMessageUser>(options, new LivechatRoomQueueDataMessageUserJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomQueueDataMessage> CreateLivechatRoomQueueDataMessage(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatRoomQueueDataMessage>(options, new LivechatRoomQueueDataMessageJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomQueueData> CreateLivechatRoomQueueData(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatRoomQueueData>(options, new LivechatRoomQueueDataJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryChange> CreateInquiryChange(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<InquiryChange>(options, new InquiryChangeJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdate> CreateInquiryQueueUpdate(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<InquiryQueueUpdate>(options, new InquiryQueueUpdateJsonConverter());
@@ -668,6 +1001,9 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LivechatRoomEventPayloadType> CreateLivechatRoomEventPayloadType(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LivechatRoomEventPayloadType>(options, new LivechatRoomEventPayloadTypeJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryChangeAction> CreateInquiryChangeAction(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<InquiryChangeAction>(options, new InquiryChangeActionJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueUpdateType> CreateInquiryQueueUpdateType(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<InquiryQueueUpdateType>(options, new InquiryQueueUpdateTypeJsonConverter());
@@ -692,6 +1028,9 @@ public sealed partial class LivechatRealtimeJsonContext : global::System.Text.Js
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryQueueEventArguments> CreateInquiryQueueEventArguments(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<InquiryQueueEventArguments>(options, new InquiryQueueEventArgumentsJsonConverter());
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<InquiryChangedArguments> CreateInquiryChangedArguments(global::System.Text.Json.JsonSerializerOptions options) =>
+        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<InquiryChangedArguments>(options, new InquiryChangedArgumentsJsonConverter());
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<LoginRequestArguments> CreateLoginRequestArguments(global::System.Text.Json.JsonSerializerOptions options) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<LoginRequestArguments>(options, new LoginRequestArgumentsJsonConverter());

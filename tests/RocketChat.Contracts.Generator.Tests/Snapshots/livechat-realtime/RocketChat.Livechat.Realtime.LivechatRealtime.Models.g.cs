@@ -41,7 +41,7 @@ public sealed partial record LivechatRoomEventPayload
     [global::System.Text.Json.Serialization.JsonPropertyName("type")]
     public required LivechatRoomEventPayloadType Type { get; init; }
 
-    /// <summary>agentData: the agent (no data when unassigned; {hiddenInfo:true} when Livechat_show_agent_info is off). queueData (Enterprise): {spot, message:{text, user:{_id:"rocket.cat", username:"rocket.cat"}}, estimatedWaitTimeSeconds?}. A JsonElement (x-json-element): which shape it has depends on 'type'.</summary>
+    /// <summary>agentData: the agent (LivechatUser; no data when unassigned; LivechatRoomHiddenAgent when Livechat_show_agent_info is off). queueData (Enterprise): LivechatRoomQueueData. A JsonElement (x-json-element): which shape it has depends on 'type', and each shape is a record of its own, read with its generated converter. Not a discriminated union: agentData's data is itself one of two shapes or absent, and a 'type' a newer server adds must stay readable rather than fail the event.</summary>
     [global::System.Text.Json.Serialization.JsonPropertyName("data")]
     public global::System.Text.Json.JsonElement? Data { get; init; }
 
@@ -55,6 +55,83 @@ public sealed partial record LivechatRoomEventPayload
 
     /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>agentData's data when Livechat_show_agent_info is off (the server's normalizeAgent); the agent stays unnamed.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatRoomHiddenAgentJsonConverter))]
+public sealed partial record LivechatRoomHiddenAgent
+{
+    /// <summary>Always true.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("hiddenInfo")]
+    public required bool HiddenInfo { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The LivechatRoomQueueDataMessageUser object of the contract.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatRoomQueueDataMessageUserJsonConverter))]
+public sealed partial record LivechatRoomQueueDataMessageUser
+{
+    /// <summary>The <c>_id</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("_id")]
+    public string? Id { get; init; }
+
+    /// <summary>The <c>username</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+    public string? Username { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>The Livechat_waiting_queue_message setting, as a message of rocket.cat.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatRoomQueueDataMessageJsonConverter))]
+public sealed partial record LivechatRoomQueueDataMessage
+{
+    /// <summary>The <c>text</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("text")]
+    public string? Text { get; init; }
+
+    /// <summary>The <c>user</c> field.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("user")]
+    public LivechatRoomQueueDataMessageUser? User { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>queueData's data (Enterprise, Livechat_waiting_queue on): the visitor's place in the queue and the waiting message, sent as from rocket.cat.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(LivechatRoomQueueDataJsonConverter))]
+public sealed partial record LivechatRoomQueueData
+{
+    /// <summary>The place in the queue, 1 for the next chat served.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("spot")]
+    public required long Spot { get; init; }
+
+    /// <summary>The Livechat_waiting_queue_message setting, as a message of rocket.cat.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+    public LivechatRoomQueueDataMessage? Message { get; init; }
+
+    /// <summary>The estimated wait, when the server can tell it.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("estimatedWaitTimeSeconds")]
+    public double? EstimatedWaitTimeSeconds { get; init; }
+
+    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+}
+
+/// <summary>An event of the inquiry's own key: the Inquiry document spread into one object with the change in 'clientAction' ({_id, ...inquiry, clientAction}; the inquiry's _id comes first). removed carries only _id and clientAction. The generator composes it like InquiryQueueUpdate, the Inquiry first.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(InquiryChangeJsonConverter))]
+public sealed partial record InquiryChange
+{
+    /// <summary>The inquiry as stored now; only its _id when removed.</summary>
+    /// <remarks>Composed (allOf): its members are read from and written into the same JSON object as the members below.</remarks>
+    public required global::RocketChat.Livechat.Inquiry Inquiry { get; init; }
+
+    /// <summary>What happened to the inquiry.</summary>
+    [global::System.Text.Json.Serialization.JsonPropertyName("clientAction")]
+    public required InquiryChangeAction ClientAction { get; init; }
 }
 
 /// <summary>One event of a queue key: the Inquiry document spread into one object with the change in 'type' ({type, ...inquiry}). The generator composes it: the Inquiry of livechat.yaml is one member, 'type' the other, both read from and written as the same JSON object, in the order of the allOf parts.</summary>
@@ -182,6 +259,59 @@ public readonly partial struct LivechatRoomEventPayloadType : global::System.IEq
 
     /// <summary>Compares wire values.</summary>
     public static bool operator !=(LivechatRoomEventPayloadType left, LivechatRoomEventPayloadType right) => !left.Equals(right);
+}
+
+/// <summary>What happened to the inquiry (the server's clientAction): inserted, updated or removed.</summary>
+/// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(InquiryChangeActionJsonConverter))]
+public readonly partial struct InquiryChangeAction : global::System.IEquatable<InquiryChangeAction>
+{
+    private readonly string? _value;
+
+    /// <summary>Wraps a wire value, known or not.</summary>
+    public InquiryChangeAction(string value)
+    {
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>The value <c>inserted</c>.</summary>
+    public static InquiryChangeAction Inserted { get; } = new InquiryChangeAction("inserted");
+
+    /// <summary>The value <c>updated</c>.</summary>
+    public static InquiryChangeAction Updated { get; } = new InquiryChangeAction("updated");
+
+    /// <summary>The value <c>removed</c>.</summary>
+    public static InquiryChangeAction Removed { get; } = new InquiryChangeAction("removed");
+
+    /// <summary>The value as sent on the wire.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Whether the value is one the contract lists.</summary>
+    public bool IsKnown => Value switch
+    {
+        "inserted" => true,
+        "updated" => true,
+        "removed" => true,
+        _ => false,
+    };
+
+    /// <inheritdoc />
+    public bool Equals(InquiryChangeAction other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is InquiryChangeAction other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+
+    /// <summary>Compares wire values.</summary>
+    public static bool operator ==(InquiryChangeAction left, InquiryChangeAction right) => left.Equals(right);
+
+    /// <summary>Compares wire values.</summary>
+    public static bool operator !=(InquiryChangeAction left, InquiryChangeAction right) => !left.Equals(right);
 }
 
 /// <summary>added: a new chat waits in the queue; changed: a queued inquiry changed (taken, say); removed: it left the queue.</summary>

@@ -275,6 +275,41 @@ public static partial class LivechatRealtimeStreams
         public static void WriteInquiryQueueEvent(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueEventArguments value) => InquiryQueueEventArgumentsJsonConverter.WriteElements(writer, value);
     }
 
+    /// <summary>One inquiry, under its own id on the queue's publication: every insert, update (taken, say) and removal of the inquiry, whichever queue holds it.</summary>
+    /// <remarks>Who may subscribe: A logged-in user with view-l-room; otherwise nosub not-allowed.</remarks>
+    public static class InquiryChanges
+    {
+        /// <summary>The DDP publication <c>stream-livechat-inquiry-queue-observer</c>.</summary>
+        public const string Publication = "stream-livechat-inquiry-queue-observer";
+
+        /// <summary>The eventName template as the contract writes it: <c>{inquiryId}</c>.</summary>
+        public const string EventNameTemplate = "{inquiryId}";
+
+        /// <summary>The eventName <c>{inquiryId}</c> with its parameters filled in.</summary>
+        /// <param name="inquiryId">The <c>inquiryId</c> of the template.</param>
+        /// <exception cref="global::System.ArgumentException">A parameter is null or empty: the eventName would name another stream.</exception>
+        public static string EventName(string inquiryId)
+        {
+            global::System.ArgumentException.ThrowIfNullOrEmpty(inquiryId);
+            return inquiryId;
+        }
+
+        /// <summary>The stream to subscribe to for the eventName <c>{inquiryId}</c>.</summary>
+        /// <param name="inquiryId">The <c>inquiryId</c> of the template.</param>
+        public static LivechatRealtimeStream Stream(string inquiryId) => new(Publication, EventName(inquiryId));
+
+        /// <summary>Reads the payload of one <c>inquiryChanged</c> message: a stream event's <c>args</c> or a method's <c>params</c> or <c>result</c>.</summary>
+        /// <exception cref="global::System.Text.Json.JsonException">The payload does not match the contract.</exception>
+        public static InquiryChangedArguments ReadInquiryChanged(global::System.Text.Json.JsonElement payload)
+        {
+            global::System.Text.Json.Utf8JsonReader reader = ReaderAt(payload);
+            return InquiryChangedArgumentsJsonConverter.ReadValue(ref reader);
+        }
+
+        /// <summary>Writes the arguments of one <c>inquiryChanged</c> message as the elements of an open JSON array (DDP <c>params</c>).</summary>
+        public static void WriteInquiryChanged(global::System.Text.Json.Utf8JsonWriter writer, InquiryChangedArguments value) => InquiryChangedArgumentsJsonConverter.WriteElements(writer, value);
+    }
+
     /// <summary>DDP method login. One params element, LoginRequest; the result is LoginResult.</summary>
     public static class Login
     {
@@ -774,6 +809,69 @@ public sealed class InquiryQueueEventArgumentsJsonConverter : global::System.Tex
     public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueEventArguments value)
     {
         InquiryQueueUpdateJsonConverter.WriteValue(writer, value.Update);
+    }
+}
+
+/// <summary>The arguments of a DDP message, by position.</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(InquiryChangedArgumentsJsonConverter))]
+public sealed partial record InquiryChangedArguments
+{
+    /// <summary>The inquiry and what happened to it, as one object {_id, ...inquiry, clientAction}.</summary>
+    /// <remarks>Position 1.</remarks>
+    public required InquiryChange Change { get; init; }
+}
+
+/// <summary>Reads and writes <see cref="InquiryChangedArguments"/> as a JSON array, without reflection.</summary>
+public sealed class InquiryChangedArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryChangedArguments>
+{
+    /// <inheritdoc />
+    public override InquiryChangedArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryChangedArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
+    public static InquiryChangedArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartArray)
+        {
+            throw new global::System.Text.Json.JsonException("Expected a JSON array of arguments for InquiryChangedArguments.");
+        }
+
+        InquiryChange? argChange = default;
+        int count = 0;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
+        {
+            switch (count++)
+            {
+                case 0: argChange = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : InquiryChangeJsonConverter.ReadValue(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        if (count < 1)
+        {
+            throw new global::System.Text.Json.JsonException("InquiryChangedArguments needs 1 arguments; " + count + " were sent.");
+        }
+
+        return new InquiryChangedArguments
+        {
+            Change = argChange ?? throw new global::System.Text.Json.JsonException("Argument 1 (Change) of InquiryChangedArguments is null."),
+        };
+    }
+
+    /// <summary>Writes the arguments as one JSON array.</summary>
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryChangedArguments value)
+    {
+        writer.WriteStartArray();
+        WriteElements(writer, value);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes the arguments as elements of an array already open; optional trailing arguments that are null are left out.</summary>
+    public static void WriteElements(global::System.Text.Json.Utf8JsonWriter writer, InquiryChangedArguments value)
+    {
+        InquiryChangeJsonConverter.WriteValue(writer, value.Change);
     }
 }
 
