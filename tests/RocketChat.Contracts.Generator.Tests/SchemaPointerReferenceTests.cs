@@ -57,4 +57,17 @@ public sealed class SchemaPointerReferenceTests
         Assert.Equal("IReadOnlyList<IReadOnlyList<JsonElement>>?", shapes.MemberType("Tree", "Children"));
         Assert.Equal(["RCG013 14:19 The reference '#/components/schemas/Tree/properties/children' refers back to itself"], shapes.Diagnostics);
     }
+
+    [Fact]
+    public void A_component_that_is_a_ref_is_the_referenced_type_and_its_sibling_properties_are_ignored()
+    {
+        // OpenAPI 3.0: a $ref replaces its object, siblings included; the component is no record of its own.
+        SchemaShapes shapes = SchemaShapes.Of(Pet
+            + "    Alias:\n      $ref: '#/components/schemas/Pet'\n      properties:\n        extra: { type: string }\n"
+            + "    Holder:\n      type: object\n      properties:\n        pet: { $ref: '#/components/schemas/Alias' }\n");
+
+        Assert.Equal("Pet?", shapes.MemberType("Holder", "Pet"));
+        Assert.Null(shapes.Type("Alias"));
+        Assert.Empty(shapes.Diagnostics);
+    }
 }
