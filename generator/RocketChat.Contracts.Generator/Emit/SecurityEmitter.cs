@@ -11,7 +11,7 @@ namespace RocketChat.Contracts.Generator.Emit
     {
         private const string Runtime = "global::RocketChat.Contracts.Runtime";
 
-        public static string ClassName(ContractModel contract) => contract.ClientName + "SecuritySchemes";
+        public static string ClassName(ContractModel contract) => $"{contract.ClientName}SecuritySchemes";
 
         /// <summary>The expression a generated call passes to ApiRequest for its security.</summary>
         public static string For(ContractModel contract, OperationModel operation) =>
