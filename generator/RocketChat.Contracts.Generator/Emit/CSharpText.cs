@@ -43,7 +43,7 @@ namespace RocketChat.Contracts.Generator.Emit
         }
 
         /// <summary>A UTF-8 literal for matching property names with Utf8JsonReader.ValueTextEquals.</summary>
-        public static string Utf8Literal(string value) => Literal(value) + "u8";
+        public static string Utf8Literal(string value) => $"{Literal(value)}u8";
 
         /// <summary>
         /// Lines of XML doc text: XML-escaped, split on every character C# treats as a line break
@@ -127,20 +127,20 @@ namespace RocketChat.Contracts.Generator.Emit
                 return;
             }
 
-            string open = attributes == null ? "<" + element + ">" : "<" + element + " " + attributes + ">";
+            string open = OpenTag(element, attributes);
             if (lines.Count == 1)
             {
-                writer.Line("/// " + open + lines[0] + "</" + element + ">");
+                writer.Line($"/// {open}{lines[0]}</{element}>");
                 return;
             }
 
-            writer.Line("/// " + open);
+            writer.Line($"/// {open}");
             foreach (string line in lines)
             {
-                writer.Line(line.Length == 0 ? "/// <para/>" : "/// " + line);
+                writer.Line(line.Length == 0 ? "/// <para/>" : $"/// {line}");
             }
 
-            writer.Line("/// </" + element + ">");
+            writer.Line($"/// </{element}>");
         }
 
         /// <summary>Writes <paramref name="text"/> as a doc element, or the trusted XML <paramref name="fallbackXml"/> when there is none.</summary>
@@ -148,8 +148,7 @@ namespace RocketChat.Contracts.Generator.Emit
         {
             if (string.IsNullOrWhiteSpace(text))
             {
-                string open = attributes == null ? "<" + element + ">" : "<" + element + " " + attributes + ">";
-                writer.Line("/// " + open + fallbackXml + "</" + element + ">");
+                writer.Line($"/// {OpenTag(element, attributes)}{fallbackXml}</{element}>");
                 return;
             }
 
@@ -157,10 +156,17 @@ namespace RocketChat.Contracts.Generator.Emit
         }
 
         /// <summary>A wire name inside &lt;c&gt;, escaped for XML.</summary>
-        public static string Code(string wireName) => "<c>" + string.Join(" ", DocLines(wireName)) + "</c>";
+        public static string Code(string wireName) => $"<c>{string.Join(" ", DocLines(wireName))}</c>";
 
         /// <summary>An XML attribute value (a param name is an identifier already; this is a safety net).</summary>
-        public static string Attribute(string value) =>
-            "\"" + value.Replace("&", "&amp;").Replace("\"", "&quot;").Replace("<", "&lt;") + "\"";
+        public static string Attribute(string value)
+        {
+            string escaped = value.Replace("&", "&amp;").Replace("\"", "&quot;").Replace("<", "&lt;");
+            return $"\"{escaped}\"";
+        }
+
+        /// <summary>The opening tag of a doc element, with its attributes when it has any.</summary>
+        private static string OpenTag(string element, string? attributes) =>
+            attributes == null ? $"<{element}>" : $"<{element} {attributes}>";
     }
 }

@@ -26,27 +26,29 @@ namespace RocketChat.Contracts.Generator.Emit
 
         private static void EmitRoot(SourceWriter writer, ContractModel contract)
         {
-            string name = contract.ClientName + "Client";
-            CSharpText.Doc(writer, "summary", contract.Title ?? contract.ClientName + " API client.");
+            string name = $"{contract.ClientName}Client";
+            CSharpText.Doc(writer, "summary", contract.Title ?? $"{contract.ClientName} API client.");
             CSharpText.Doc(writer, "remarks", contract.Description);
-            writer.Open(contract.Accessibility + " sealed partial class " + name);
+            writer.Open($"{contract.Accessibility} sealed partial class {name}");
             writer.Line("/// <summary>Creates the client over a connection (server URL, HttpClient and credentials).</summary>");
-            writer.Open("public " + name + "(" + Runtime + ".RocketChatConnection connection)");
+            writer.Open($"public {name}({Runtime}.RocketChatConnection connection)");
             writer.Line("Connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
             foreach (ClientModel client in contract.Clients)
             {
-                writer.Line(client.Name + " = new " + client.ClassName + "(connection);");
+                writer.Line($"{client.Name} = new {client.ClassName}(connection);");
             }
 
             writer.Close();
             writer.Line();
-            writer.Line("/// <summary>The connection every call goes through.</summary>");
-            writer.Line("public " + Runtime + ".RocketChatConnection Connection { get; }");
+            writer.Block($$"""
+                /// <summary>The connection every call goes through.</summary>
+                public {{Runtime}}.RocketChatConnection Connection { get; }
+                """);
             foreach (ClientModel client in contract.Clients)
             {
                 writer.Line();
-                CSharpText.Doc(writer, "summary", client.Description ?? "The " + client.Name + " operations.");
-                writer.Line("public I" + client.ClassName + " " + client.Name + " { get; }");
+                CSharpText.Doc(writer, "summary", client.Description ?? $"The {client.Name} operations.");
+                writer.Line($"public I{client.ClassName} {client.Name} {{ get; }}");
             }
 
             writer.Close();
@@ -55,8 +57,8 @@ namespace RocketChat.Contracts.Generator.Emit
 
         private static void EmitInterface(SourceWriter writer, ContractModel contract, ClientModel client)
         {
-            CSharpText.Doc(writer, "summary", client.Description ?? "The " + client.Name + " operations.");
-            writer.Open(contract.Accessibility + " partial interface I" + client.ClassName);
+            CSharpText.Doc(writer, "summary", client.Description ?? $"The {client.Name} operations.");
+            writer.Open($"{contract.Accessibility} partial interface I{client.ClassName}");
             bool first = true;
             foreach (OperationModel operation in client.Operations)
             {
@@ -68,12 +70,12 @@ namespace RocketChat.Contracts.Generator.Emit
                 first = false;
                 MethodShape shape = MethodShape.For(operation);
                 EmitDocs(writer, operation, shape);
-                writer.Line(shape.Signature + ";");
+                writer.Line($"{shape.Signature};");
                 if (shape.Paging != null)
                 {
                     writer.Line();
                     EmitPagingDocs(writer, operation, shape);
-                    writer.Line(shape.PagingSignature + ";");
+                    writer.Line($"{shape.PagingSignature};");
                 }
             }
 
@@ -84,27 +86,30 @@ namespace RocketChat.Contracts.Generator.Emit
         private static void EmitImplementation(SourceWriter writer, ContractModel contract, ClientModel client)
         {
             string name = client.ClassName;
-            writer.Line("/// <inheritdoc cref=\"I" + name + "\"/>");
-            writer.Open(contract.Accessibility + " sealed partial class " + name + " : I" + name);
-            writer.Line("private readonly " + Runtime + ".RocketChatConnection _connection;");
-            writer.Line();
-            writer.Line("/// <summary>Creates the client over a connection.</summary>");
-            writer.Open("public " + name + "(" + Runtime + ".RocketChatConnection connection)");
-            writer.Line("_connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));");
-            writer.Close();
+            writer.Line($"/// <inheritdoc cref=\"I{name}\"/>");
+            writer.Open($"{contract.Accessibility} sealed partial class {name} : I{name}");
+            writer.Block($$"""
+                private readonly {{Runtime}}.RocketChatConnection _connection;
+
+                /// <summary>Creates the client over a connection.</summary>
+                public {{name}}({{Runtime}}.RocketChatConnection connection)
+                {
+                    _connection = connection ?? throw new global::System.ArgumentNullException(nameof(connection));
+                }
+                """);
             foreach (OperationModel operation in client.Operations)
             {
                 MethodShape shape = MethodShape.For(operation);
                 writer.Line();
                 writer.Line("/// <inheritdoc />");
-                writer.Open("public " + shape.Signature);
+                writer.Open($"public {shape.Signature}");
                 EmitBody(writer, contract, operation, shape);
                 writer.Close();
                 if (shape.Paging != null)
                 {
                     writer.Line();
                     writer.Line("/// <inheritdoc />");
-                    writer.Open("public " + shape.PagingSignature);
+                    writer.Open($"public {shape.PagingSignature}");
                     EmitPagingBody(writer, operation, shape);
                     writer.Close();
                 }
@@ -116,32 +121,37 @@ namespace RocketChat.Contracts.Generator.Emit
 
         private static void EmitDocs(SourceWriter writer, OperationModel operation, MethodShape shape)
         {
-            CSharpText.Doc(writer, "summary", operation.Summary ?? operation.HttpMethod + " " + operation.Path);
+            CSharpText.Doc(writer, "summary", operation.Summary ?? $"{operation.HttpMethod} {operation.Path}");
             CSharpText.Doc(writer, "remarks", operation.Description);
             foreach (MethodParameter parameter in shape.Parameters)
             {
-                CSharpText.DocOrDefault(writer, "param", parameter.Description, "The " + CSharpText.Code(parameter.WireName) + " value.", "name=" + CSharpText.Attribute(parameter.Name.TrimStart('@')));
+                EmitParameterDoc(writer, parameter);
             }
 
             writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
+            string? mediaType = CSharpText.DocLines(operation.Accept).FirstOrDefault();
             switch (operation.ResponseKind)
             {
                 case ResponseBodyKind.Text:
-                    writer.Line("/// <returns>The response body as text (" + CSharpText.DocLines(operation.Accept).FirstOrDefault() + "), decoded with the charset the server declares (UTF-8 by default).</returns>");
+                    writer.Line($"/// <returns>The response body as text ({mediaType}), decoded with the charset the server declares (UTF-8 by default).</returns>");
                     break;
                 case ResponseBodyKind.Binary:
-                    writer.Line("/// <returns>");
-                    writer.Line("/// The response body (" + CSharpText.DocLines(operation.Accept).FirstOrDefault() + ") as a forward-only stream read from the network.");
-                    writer.Line("/// The caller owns it: dispose it to release the connection.");
-                    writer.Line("/// </returns>");
+                    writer.Block($"""
+                        /// <returns>
+                        /// The response body ({mediaType}) as a forward-only stream read from the network.
+                        /// The caller owns it: dispose it to release the connection.
+                        /// </returns>
+                        """);
                     break;
                 case ResponseBodyKind.Json when operation.Response != null:
                     writer.Line("/// <returns>The server's response.</returns>");
                     break;
             }
 
-            writer.Line("/// <exception cref=\"" + Runtime + ".RocketChatApiException\">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>");
-            writer.Line("/// <exception cref=\"" + Runtime + ".RocketChatConnectionException\">The server could not be reached.</exception>");
+            writer.Block($"""
+                /// <exception cref="{Runtime}.RocketChatApiException">The server answered with an error status (typed subclasses for 401, 403 and 429).</exception>
+                /// <exception cref="{Runtime}.RocketChatConnectionException">The server could not be reached.</exception>
+                """);
             if (operation.IsDeprecated)
             {
                 writer.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");
@@ -150,27 +160,39 @@ namespace RocketChat.Contracts.Generator.Emit
 
         private static void EmitPagingDocs(SourceWriter writer, OperationModel operation, MethodShape shape)
         {
-            writer.Line("/// <summary>");
-            writer.Line("/// Streams every item of <see cref=\"" + operation.Name + "Async\"/>, fetching offset/count pages as they are consumed.");
-            writer.Line("/// </summary>");
+            writer.Block($"""
+                /// <summary>
+                /// Streams every item of <see cref="{operation.Name}Async"/>, fetching offset/count pages as they are consumed.
+                /// </summary>
+                """);
             foreach (MethodParameter parameter in shape.PagingParameters)
             {
-                CSharpText.DocOrDefault(writer, "param", parameter.Description, "The " + CSharpText.Code(parameter.WireName) + " value.", "name=" + CSharpText.Attribute(parameter.Name.TrimStart('@')));
+                EmitParameterDoc(writer, parameter);
             }
 
-            writer.Line("/// <param name=\"pageSize\">Items asked for per request (the server may cap it, 100 by default).</param>");
-            writer.Line("/// <param name=\"cancellationToken\">Stops the enumeration.</param>");
+            writer.Block("""
+                /// <param name="pageSize">Items asked for per request (the server may cap it, 100 by default).</param>
+                /// <param name="cancellationToken">Stops the enumeration.</param>
+                """);
+        }
+
+        /// <summary>A parameter's doc: the contract's description, or a sentence naming its wire name.</summary>
+        private static void EmitParameterDoc(SourceWriter writer, MethodParameter parameter)
+        {
+            string nameAttribute = $"name={CSharpText.Attribute(parameter.Name.TrimStart('@'))}";
+            CSharpText.DocOrDefault(writer, "param", parameter.Description, $"The {CSharpText.Code(parameter.WireName)} value.", nameAttribute);
         }
 
         private static void EmitBody(SourceWriter writer, ContractModel contract, OperationModel operation, MethodShape shape)
         {
             foreach (MethodParameter parameter in shape.Parameters.Where(p => p.IsRequired && !p.Type.IsValueType))
             {
-                writer.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.Name + ");");
+                writer.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
             }
 
-            string method = "global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.HttpMethod);
-            writer.Line("var call = new " + Runtime + ".ApiRequest(" + method + ", " + CSharpText.Literal(operation.Name) + ", " + SecurityEmitter.For(contract, operation) + ");");
+            string method = $"global::System.Net.Http.HttpMethod.{HttpMethodProperty(operation.HttpMethod)}";
+            string security = SecurityEmitter.For(contract, operation);
+            writer.Line($"var call = new {Runtime}.ApiRequest({method}, {CSharpText.Literal(operation.Name)}, {security});");
             EmitPath(writer, operation, shape);
             foreach (MethodParameter parameter in shape.Parameters.Where(p => p.Location != ParameterLocation.Path && !p.IsFormField))
             {
@@ -181,14 +203,14 @@ namespace RocketChat.Contracts.Generator.Emit
 
             if (operation.Accept != null)
             {
-                writer.Line("call.Accept = " + CSharpText.Literal(operation.Accept) + ";");
+                writer.Line($"call.Accept = {CSharpText.Literal(operation.Accept)};");
             }
 
             writer.Line();
             switch (operation.ResponseKind)
             {
                 case ResponseBodyKind.Json when operation.Response != null:
-                    writer.Line("return _connection.SendAsync(call, " + contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(operation.Response) + ", cancellationToken);");
+                    writer.Line($"return _connection.SendAsync(call, {JsonTypeInfo(contract, operation.Response)}, cancellationToken);");
                     break;
                 case ResponseBodyKind.Text:
                     writer.Line("return _connection.SendForTextAsync(call, cancellationToken);");
@@ -202,6 +224,10 @@ namespace RocketChat.Contracts.Generator.Emit
             }
         }
 
+        /// <summary>The context property holding the JSON metadata of <paramref name="type"/>.</summary>
+        private static string JsonTypeInfo(ContractModel contract, TypeRef type) =>
+            $"{contract.ContextName}.Default.{JsonEmitter.RootPropertyName(type)}";
+
         private static void EmitPath(SourceWriter writer, OperationModel operation, MethodShape shape)
         {
             string path = operation.Path.TrimStart('/');
@@ -211,21 +237,21 @@ namespace RocketChat.Contracts.Generator.Emit
                 int open = path.IndexOf('{', position);
                 if (open < 0)
                 {
-                    writer.Line("call.AppendPath(" + CSharpText.Literal(path.Substring(position)) + ");");
+                    writer.Line($"call.AppendPath({CSharpText.Literal(path.Substring(position))});");
                     break;
                 }
 
                 if (open > position)
                 {
-                    writer.Line("call.AppendPath(" + CSharpText.Literal(path.Substring(position, open - position)) + ");");
+                    writer.Line($"call.AppendPath({CSharpText.Literal(path.Substring(position, open - position))});");
                 }
 
                 int close = path.IndexOf('}', open);
                 string wireName = path.Substring(open + 1, close - open - 1);
                 MethodParameter parameter = shape.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == wireName);
                 writer.Line(parameter.Type.Kind == TypeKind.Array
-                    ? "call.AppendPathArray(" + WireStrings(parameter, nullable: false) + ");"
-                    : "call.AppendPathParameter(" + WireString(parameter.Type, parameter.Name, nullable: false) + ");");
+                    ? $"call.AppendPathArray({WireStrings(parameter, nullable: false)});"
+                    : $"call.AppendPathParameter({WireString(parameter.Type, parameter.Name, nullable: false)});");
                 position = close + 1;
             }
         }
@@ -236,22 +262,26 @@ namespace RocketChat.Contracts.Generator.Emit
             if (parameter.RawBodyType != null)
             {
                 string setter = parameter.RawBodyType == "string" ? "SetTextBody" : "SetStreamBody";
-                writer.Line("call." + setter + "(" + parameter.Name + ", " + CSharpText.Literal(operation.BodyMediaType ?? "application/octet-stream") + ");");
+                string mediaType = CSharpText.Literal(operation.BodyMediaType ?? "application/octet-stream");
+                writer.Line($"call.{setter}({parameter.Name}, {mediaType});");
                 return;
             }
 
             if (parameter.IsBody)
             {
-                string info = contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(parameter.Type);
+                string info = JsonTypeInfo(contract, parameter.Type);
                 if (parameter.IsRequired)
                 {
-                    writer.Line("call.SetJsonBody(" + parameter.Name + ", " + info + ");");
+                    writer.Line($"call.SetJsonBody({parameter.Name}, {info});");
                 }
                 else
                 {
-                    writer.Open("if (" + parameter.Name + " is { } body)");
-                    writer.Line("call.SetJsonBody(body, " + info + ");");
-                    writer.Close();
+                    writer.Block($$"""
+                        if ({{parameter.Name}} is { } body)
+                        {
+                            call.SetJsonBody(body, {{info}});
+                        }
+                        """);
                 }
 
                 return;
@@ -261,23 +291,27 @@ namespace RocketChat.Contracts.Generator.Emit
             if (parameter.Location == ParameterLocation.Header)
             {
                 writer.Line(parameter.Type.Kind == TypeKind.Array
-                    ? "call.AddHeaderArray(" + literal + ", " + WireStrings(parameter, nullable) + ");"
-                    : "call.AddHeader(" + literal + ", " + WireString(parameter.Type, parameter.Name, nullable) + ");");
+                    ? $"call.AddHeaderArray({literal}, {WireStrings(parameter, nullable)});"
+                    : $"call.AddHeader({literal}, {WireString(parameter.Type, parameter.Name, nullable)});");
                 return;
             }
 
             if (parameter.IsJson)
             {
-                string info = contract.ContextName + ".Default." + JsonEmitter.RootPropertyName(parameter.Type);
+                string info = JsonTypeInfo(contract, parameter.Type);
                 if (parameter.Type.IsValueType && nullable)
                 {
-                    writer.Open("if (" + parameter.Name + " is { } " + parameter.Name.TrimStart('@') + "Json)");
-                    writer.Line("call.AddQueryJson(" + literal + ", " + parameter.Name.TrimStart('@') + "Json, " + info + ");");
-                    writer.Close();
+                    string value = $"{parameter.Name.TrimStart('@')}Json";
+                    writer.Block($$"""
+                        if ({{parameter.Name}} is { } {{value}})
+                        {
+                            call.AddQueryJson({{literal}}, {{value}}, {{info}});
+                        }
+                        """);
                 }
                 else
                 {
-                    writer.Line("call.AddQueryJson(" + literal + ", " + parameter.Name + ", " + info + ");");
+                    writer.Line($"call.AddQueryJson({literal}, {parameter.Name}, {info});");
                 }
 
                 return;
@@ -286,25 +320,23 @@ namespace RocketChat.Contracts.Generator.Emit
             switch (parameter.Type.Kind)
             {
                 case TypeKind.Array:
-                    writer.Line("call.AddQueryArray(" + literal + ", " + WireStrings(parameter, nullable) + ", " + QueryStyle(parameter.Style) + ");");
+                    writer.Line($"call.AddQueryArray({literal}, {WireStrings(parameter, nullable)}, {QueryStyle(parameter.Style)});");
                     break;
                 case TypeKind.Object:
                     EmitQueryObject(writer, contract, parameter, literal, nullable);
                     break;
                 case TypeKind.Map:
-                    string pairs = "global::System.Linq.Enumerable.Select(" + parameter.Name + ", static pair => new global::System.Collections.Generic.KeyValuePair<string, string?>(pair.Key, "
-                        + WireString(parameter.Type.Element!, "pair.Value", nullable: false) + "))";
-                    string map = nullable ? "(" + parameter.Name + " is null ? null : " + pairs + ")" : pairs;
-                    writer.Line("call.AddQueryObject(" + literal + ", " + map + ", " + QueryStyle(parameter.Style) + ");");
+                    writer.Line($"call.AddQueryObject({literal}, {WirePairs(parameter, nullable)}, {QueryStyle(parameter.Style)});");
                     break;
                 case TypeKind.Json:
-                    writer.Line("call.AddQueryValue(" + literal + ", " + parameter.Name + ");");
+                    writer.Line($"call.AddQueryValue({literal}, {parameter.Name});");
                     break;
                 case TypeKind.Enum:
-                    writer.Line("call.AddQuery(" + literal + ", " + parameter.Name + (nullable ? "?" : string.Empty) + ".Value);");
+                    string valueAccess = nullable ? "?.Value" : ".Value";
+                    writer.Line($"call.AddQuery({literal}, {parameter.Name}{valueAccess});");
                     break;
                 default:
-                    writer.Line("call.AddQuery(" + literal + ", " + parameter.Name + ");");
+                    writer.Line($"call.AddQuery({literal}, {parameter.Name});");
                     break;
             }
         }
@@ -325,15 +357,16 @@ namespace RocketChat.Contracts.Generator.Emit
                 bool isArray = field.Type.Kind == TypeKind.Array;
                 if (field.IsFile)
                 {
-                    writer.Line((isArray ? "call.AddFormFiles(" : "call.AddFormFile(") + literal + ", " + field.Name + ");");
+                    string adder = isArray ? "AddFormFiles" : "AddFormFile";
+                    writer.Line($"call.{adder}({literal}, {field.Name});");
                 }
                 else if (isArray)
                 {
-                    writer.Line("call.AddFormFields(" + literal + ", " + WireStrings(field, nullable) + ");");
+                    writer.Line($"call.AddFormFields({literal}, {WireStrings(field, nullable)});");
                 }
                 else
                 {
-                    writer.Line("call.AddFormField(" + literal + ", " + WireString(field.Type, field.Name, nullable) + ");");
+                    writer.Line($"call.AddFormField({literal}, {WireString(field.Type, field.Name, nullable)});");
                 }
             }
         }
@@ -345,20 +378,25 @@ namespace RocketChat.Contracts.Generator.Emit
             string value = parameter.Name;
             if (nullable)
             {
-                value = parameter.Name.TrimStart('@') + "Value";
-                writer.Open("if (" + parameter.Name + " is { } " + value + ")");
+                value = $"{parameter.Name.TrimStart('@')}Value";
+                writer.Open($"if ({parameter.Name} is {{ }} {value})");
             }
 
-            writer.Line("call.AddQueryObject(" + literal + ",");
-            writer.Line("[");
+            writer.Block($"""
+                call.AddQueryObject({literal},
+                [
+                """);
             foreach (PropertyModel property in type.Properties)
             {
                 bool optional = !property.IsRequired || property.IsNullable;
-                writer.Line("    new(" + CSharpText.Literal(property.JsonName) + ", " + WireString(property.Type, value + "." + property.Name, optional) + "),");
+                string wireText = WireString(property.Type, $"{value}.{property.Name}", optional);
+                writer.Line($"    new({CSharpText.Literal(property.JsonName)}, {wireText}),");
             }
 
-            writer.Line("],");
-            writer.Line(QueryStyle(parameter.Style) + ");");
+            writer.Block($"""
+                ],
+                {QueryStyle(parameter.Style)});
+                """);
             if (nullable)
             {
                 writer.Close();
@@ -374,18 +412,31 @@ namespace RocketChat.Contracts.Generator.Emit
                 return parameter.Name;
             }
 
-            string select = "global::System.Linq.Enumerable.Select(" + parameter.Name + ", static item => " + WireString(element, "item", nullable: false) + ")";
-            return nullable ? "(" + parameter.Name + " is null ? null : " + select + ")" : select;
+            string item = WireString(element, "item", nullable: false);
+            string select = $"global::System.Linq.Enumerable.Select({parameter.Name}, static item => {item})";
+            return nullable ? $"({parameter.Name} is null ? null : {select})" : select;
         }
 
-        private static string QueryStyle(ParameterStyle style) => Runtime + ".QueryStyle." + style switch
+        /// <summary>A map parameter as a sequence of (key, wire string) pairs (null stays null when the parameter is optional).</summary>
+        private static string WirePairs(MethodParameter parameter, bool nullable)
         {
-            ParameterStyle.Form => "Form",
-            ParameterStyle.SpaceDelimited => "SpaceDelimited",
-            ParameterStyle.PipeDelimited => "PipeDelimited",
-            ParameterStyle.DeepObject => "DeepObject",
-            _ => "FormExploded",
-        };
+            string item = WireString(parameter.Type.Element!, "pair.Value", nullable: false);
+            string pairs = $"global::System.Linq.Enumerable.Select({parameter.Name}, static pair => new global::System.Collections.Generic.KeyValuePair<string, string?>(pair.Key, {item}))";
+            return nullable ? $"({parameter.Name} is null ? null : {pairs})" : pairs;
+        }
+
+        private static string QueryStyle(ParameterStyle style)
+        {
+            string name = style switch
+            {
+                ParameterStyle.Form => "Form",
+                ParameterStyle.SpaceDelimited => "SpaceDelimited",
+                ParameterStyle.PipeDelimited => "PipeDelimited",
+                ParameterStyle.DeepObject => "DeepObject",
+                _ => "FormExploded",
+            };
+            return $"{Runtime}.QueryStyle.{name}";
+        }
 
         private static void EmitPagingBody(SourceWriter writer, OperationModel operation, MethodShape shape)
         {
@@ -396,17 +447,20 @@ namespace RocketChat.Contracts.Generator.Emit
                 string value = parameter.WireName == "offset" && parameter.Location == ParameterLocation.Query ? "pageOffset"
                     : parameter.WireName == "count" && parameter.Location == ParameterLocation.Query ? "pageCount"
                     : parameter.Name;
-                arguments.Add(parameter.Name + ": " + value);
+                arguments.Add($"{parameter.Name}: {value}");
             }
 
             arguments.Add("cancellationToken: pageCancellation");
-            writer.Line("return " + Runtime + ".OffsetPaging.EnumerateAsync(");
-            writer.Line("    (pageOffset, pageCount, pageCancellation) => " + operation.Name + "Async(" + string.Join(", ", arguments) + "),");
-            writer.Line("    static page => page." + paging.ItemsProperty + ",");
-            writer.Line("    static page => page." + paging.TotalProperty + ",");
-            writer.Line("    0,");
-            writer.Line("    pageSize,");
-            writer.Line("    cancellationToken);");
+            string pageArguments = string.Join(", ", arguments);
+            writer.Block($"""
+                return {Runtime}.OffsetPaging.EnumerateAsync(
+                    (pageOffset, pageCount, pageCancellation) => {operation.Name}Async({pageArguments}),
+                    static page => page.{paging.ItemsProperty},
+                    static page => page.{paging.TotalProperty},
+                    0,
+                    pageSize,
+                    cancellationToken);
+                """);
         }
 
         /// <summary>How a value goes into a path, header or array item as text.</summary>
@@ -418,19 +472,19 @@ namespace RocketChat.Contracts.Generator.Emit
                 case TypeKind.String:
                     return value;
                 case TypeKind.Enum:
-                    return value + access + "Value";
+                    return $"{value}{access}Value";
                 case TypeKind.Boolean:
                     return nullable
-                        ? "(" + value + " is null ? null : " + value + ".Value ? \"true\" : \"false\")"
-                        : "(" + value + " ? \"true\" : \"false\")";
+                        ? $"""({value} is null ? null : {value}.Value ? "true" : "false")"""
+                        : $"""({value} ? "true" : "false")""";
                 case TypeKind.DateTimeOffset:
-                    return value + access + "ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)";
+                    return $"""{value}{access}ToString("O", global::System.Globalization.CultureInfo.InvariantCulture)""";
                 case TypeKind.Int32:
                 case TypeKind.Int64:
                 case TypeKind.Double:
-                    return value + access + "ToString(global::System.Globalization.CultureInfo.InvariantCulture)";
+                    return $"{value}{access}ToString(global::System.Globalization.CultureInfo.InvariantCulture)";
                 default:
-                    return value + access + "ToString()";
+                    return $"{value}{access}ToString()";
             }
         }
 

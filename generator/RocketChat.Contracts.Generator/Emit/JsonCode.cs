@@ -81,10 +81,18 @@ namespace RocketChat.Contracts.Generator.Emit
                 => $"{Scalars}.Write{type.Kind}",
             TypeKind.Json => $"{Scalars}.WriteElement",
             TypeKind.Object or TypeKind.Enum => $"{type.Name}JsonConverter.WriteValue",
-            TypeKind.Array => $"static (w{depth}, {Item("v", depth)}) => {Collections}.WriteList(w{depth}, {Item("v", depth)}, {ItemWriter(type.Element!, depth + 1)})",
-            TypeKind.Map => $"static (w{depth}, {Item("v", depth)}) => {Collections}.WriteMap(w{depth}, {Item("v", depth)}, {ItemWriter(type.Element!, depth + 1)})",
+            TypeKind.Array => NestedItemWriter("WriteList", type, depth),
+            TypeKind.Map => NestedItemWriter("WriteMap", type, depth),
             _ => throw Unhandled(type),
         };
+
+        /// <summary>A static lambda writing a nested collection; its parameters are named by depth (w0, v0, w1, v1…).</summary>
+        private static string NestedItemWriter(string collectionMethod, TypeRef type, int depth)
+        {
+            string writer = Item("w", depth);
+            string value = Item("v", depth);
+            return $"static ({writer}, {value}) => {Collections}.{collectionMethod}({writer}, {value}, {ItemWriter(type.Element!, depth + 1)})";
+        }
 
         /// <summary>
         /// Every <see cref="TypeKind"/> is handled above; a new one must fail the build loudly (RCG099) rather than
@@ -94,6 +102,7 @@ namespace RocketChat.Contracts.Generator.Emit
         private static System.ArgumentOutOfRangeException Unhandled(TypeRef type) =>
             new System.ArgumentOutOfRangeException(nameof(type), type.Kind, "No JSON code for this kind of type.");
 
-        private static string Item(string prefix, int depth) => prefix + depth.ToString(CultureInfo.InvariantCulture);
+        /// <summary>A lambda parameter name for a nesting depth ("v0", "w1"...): the depth is written culture-invariant.</summary>
+        private static string Item(string prefix, int depth) => $"{prefix}{depth.ToString(CultureInfo.InvariantCulture)}";
     }
 }

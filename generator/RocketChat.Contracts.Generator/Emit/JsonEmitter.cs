@@ -48,13 +48,12 @@ namespace RocketChat.Contracts.Generator.Emit
         private static void EmitObjectConverter(SourceWriter writer, ContractModel contract, ObjectTypeModel type)
         {
             string name = type.Name;
-            writer.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/> without reflection.</summary>");
-            writer.Open(contract.Accessibility + " sealed class " + name + "JsonConverter : " + Serialization + ".JsonConverter<" + name + ">");
+            writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> without reflection.</summary>");
+            writer.Open($"{contract.Accessibility} sealed class {name}JsonConverter : {Serialization}.JsonConverter<{name}>");
             var written = type.Properties.Where(p => p.Access != PropertyAccess.ReadOnly).ToList();
             foreach (PropertyModel property in written)
             {
-                writer.Line("private static readonly " + Json + ".JsonEncodedText " + property.Name + "JsonName = "
-                    + Json + ".JsonEncodedText.Encode(" + CSharpText.Literal(property.JsonName) + ");");
+                writer.Line($"private static readonly {Json}.JsonEncodedText {property.Name}JsonName = {Json}.JsonEncodedText.Encode({CSharpText.Literal(property.JsonName)});");
             }
 
             ComposedPartModel? part = type.ComposedPart;
@@ -66,8 +65,10 @@ namespace RocketChat.Contracts.Generator.Emit
                     writer.Line();
                 }
 
-                writer.Line("// The members read here, not by the " + part.Name + " part: kept out of its unknown members, and of what it writes.");
-                writer.Line("private static readonly string[] OwnMemberNames = new string[] { " + names + " };");
+                writer.Block($$"""
+                    // The members read here, not by the {{part.Name}} part: kept out of its unknown members, and of what it writes.
+                    private static readonly string[] OwnMemberNames = new string[] { {{names}} };
+                    """);
             }
 
             if (written.Count > 0 || part != null)
@@ -75,11 +76,7 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line();
             }
 
-            writer.Line("/// <inheritdoc />");
-            writer.Line("public override " + name + " Read(ref " + JsonCode.Reader + " reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader);");
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + name + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value);");
+            EmitConverterOverrides(writer, name);
             writer.Line();
 
             // Read.
@@ -89,78 +86,82 @@ namespace RocketChat.Contracts.Generator.Emit
             foreach (PropertyModel property in type.Properties)
             {
                 string local = Identifiers.ToCamelCase(property.Name);
-                locals[property.Name] = Identifiers.Unique(s_reservedLocals.Contains(local) ? local + "Value" : local, used);
+                locals[property.Name] = Identifiers.Unique(s_reservedLocals.Contains(local) ? $"{local}Value" : local, used);
             }
 
-            writer.Line("/// <summary>Reads one " + name + " at the reader's current token.</summary>");
-            writer.Open("public static " + name + " ReadValue(ref " + JsonCode.Reader + " reader)");
-            writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.StartObject)");
-            writer.Line("throw new " + Json + ".JsonException(" + CSharpText.Literal("Expected a JSON object for " + name + ".") + ");");
-            writer.Close();
+            writer.Line($"/// <summary>Reads one {name} at the reader's current token.</summary>");
+            writer.Open($"public static {name} ReadValue(ref {JsonCode.Reader} reader)");
+            EmitExpectObject(writer, name);
             writer.Line();
             if (part != null)
             {
                 // The part reads the whole object on a copy of the reader; this reader then reads it again for the own members.
-                writer.Line(JsonCode.Reader + " partReader = reader;");
-                writer.Line(part.Type.CSharpType + " " + partLocal + " = " + JsonCode.Read(part.Type, "partReader") + ";");
+                string readPart = JsonCode.Read(part.Type, "partReader");
+                writer.Block($"""
+                    {JsonCode.Reader} partReader = reader;
+                    {part.Type.CSharpType} {partLocal} = {readPart};
+                    """);
             }
 
             foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.WriteOnly))
             {
-                writer.Line(property.Type.CSharpType + "? " + locals[property.Name] + " = default;");
+                writer.Line($"{property.Type.CSharpType}? {locals[property.Name]} = default;");
                 if (NeedsPresenceFlag(property))
                 {
-                    writer.Line("bool has" + property.Name + " = false;");
+                    writer.Line($"bool has{property.Name} = false;");
                 }
             }
 
             if (type.KeepsAdditionalProperties)
             {
-                writer.Line("global::System.Collections.Generic.Dictionary<string, " + Json + ".JsonElement>? additionalProperties = null;");
+                writer.Line($"global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>? additionalProperties = null;");
             }
 
             // One line per member: a JSON null reads as null (never as default(T), a silently wrong 0 or false), and a
             // required non-nullable member that stays null is reported missing below.
-            writer.Open("while (reader.Read() && reader.TokenType != " + Json + ".JsonTokenType.EndObject)");
+            writer.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
             string keyword = "if";
             foreach (PropertyModel property in type.Properties)
             {
                 string local = locals[property.Name];
-                string match = keyword + " (reader.ValueTextEquals(" + CSharpText.Utf8Literal(property.JsonName) + "))";
+                string match = $"{keyword} (reader.ValueTextEquals({CSharpText.Utf8Literal(property.JsonName)}))";
                 keyword = "else if";
                 if (property.Access == PropertyAccess.WriteOnly)
                 {
                     // writeOnly: a server echoing it back is not read (and not kept among unknown members either).
-                    writer.Line(match + " " + JsonCode.Members + ".SkipValue(ref reader);");
+                    writer.Line($"{match} {JsonCode.Members}.SkipValue(ref reader);");
                     continue;
                 }
 
-                string assign = local + " = " + JsonCode.ReadMember(property.Type) + ";";
+                string assign = $"{local} = {JsonCode.ReadMember(property.Type)};";
                 if (NeedsPresenceFlag(property))
                 {
                     // Present, even as null: null is then the value (nullable) or stands against the default.
-                    writer.Open(match);
-                    writer.Line(assign);
-                    writer.Line("has" + property.Name + " = true;");
-                    writer.Close();
+                    writer.Block($$"""
+                        {{match}}
+                        {
+                            {{assign}}
+                            has{{property.Name}} = true;
+                        }
+                        """);
                 }
                 else
                 {
-                    writer.Line(match + " " + assign);
+                    writer.Line($"{match} {assign}");
                 }
             }
 
             string unknown = type.KeepsAdditionalProperties
-                ? JsonCode.Collections + ".ReadUnknownProperty(ref reader, ref additionalProperties);"
-                : JsonCode.Members + ".SkipValue(ref reader);";
-            writer.Line(type.Properties.Count == 0 ? unknown : "else " + unknown);
+                ? $"{JsonCode.Collections}.ReadUnknownProperty(ref reader, ref additionalProperties);"
+                : $"{JsonCode.Members}.SkipValue(ref reader);";
+            writer.Line(type.Properties.Count == 0 ? unknown : $"else {unknown}");
             writer.Close();
             writer.Line();
             bool anyRequired = false;
             foreach (PropertyModel property in type.Properties.Where(p => p.IsRequired && p.Access != PropertyAccess.WriteOnly))
             {
-                string missing = property.IsNullable ? "!has" + property.Name : locals[property.Name] + " is null";
-                writer.Line("if (" + missing + ") throw " + JsonCode.Collections + ".MissingRequired(" + CSharpText.Literal(name) + ", " + CSharpText.Literal(property.JsonName) + ");");
+                string missing = property.IsNullable ? $"!has{property.Name}" : $"{locals[property.Name]} is null";
+                writer.Line($"if ({missing}) throw {JsonCode.Collections}.MissingRequired({CSharpText.Literal(name)}, {CSharpText.Literal(property.JsonName)});");
                 anyRequired = true;
             }
 
@@ -169,24 +170,18 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line();
             }
 
-            writer.Open("return new " + name);
+            writer.Open($"return new {name}");
             if (part != null)
             {
                 string partValue = part.KeepsAdditionalProperties
-                    ? partLocal + " with { AdditionalProperties = " + JsonCode.Collections + ".WithoutMembers(" + partLocal + ".AdditionalProperties, OwnMemberNames) }"
+                    ? $"{partLocal} with {{ AdditionalProperties = {JsonCode.Collections}.WithoutMembers({partLocal}.AdditionalProperties, OwnMemberNames) }}"
                     : partLocal;
-                writer.Line(part.Name + " = " + partValue + ",");
+                writer.Line($"{part.Name} = {partValue},");
             }
 
             foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.WriteOnly))
             {
-                string local = locals[property.Name];
-                bool forgive = property.IsRequired && !property.IsNullable;
-                string read = forgive
-                    ? (property.Type.IsValueType ? local + ".GetValueOrDefault()" : local + "!")
-                    : property.DefaultValue != null ? "has" + property.Name + " ? " + local + " : " + property.DefaultValue
-                    : local;
-                writer.Line(property.Name + " = " + read + ",");
+                writer.Line($"{property.Name} = {ReadResult(property, locals[property.Name])},");
             }
 
             if (type.KeepsAdditionalProperties)
@@ -199,10 +194,10 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line();
 
             // Write.
-            writer.Line("/// <summary>Writes one " + name + ".</summary>");
-            writer.Open("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + name + " value)");
+            writer.Line($"/// <summary>Writes one {name}.</summary>");
+            writer.Open($"public static void WriteValue({Json}.Utf8JsonWriter writer, {name} value)");
             writer.Line("writer.WriteStartObject();");
-            string writePart = part == null ? string.Empty : JsonCode.Members + ".WriteMembersOf(writer, value." + part.Name + ", " + JsonCode.ItemWriter(part.Type, 0) + ", OwnMemberNames);";
+            string writePart = part == null ? string.Empty : $"{JsonCode.Members}.WriteMembersOf(writer, value.{part.Name}, {JsonCode.ItemWriter(part.Type, 0)}, OwnMemberNames);";
             if (part is { IsWrittenFirst: true })
             {
                 writer.Line(writePart);
@@ -211,11 +206,12 @@ namespace RocketChat.Contracts.Generator.Emit
             foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.ReadOnly))
             {
                 string local = locals[property.Name];
-                writer.Line("if (value." + property.Name + " is { } " + local + ") " + JsonCode.WriteProperty(property.Type, property.Name + "JsonName", local));
+                string write = JsonCode.WriteProperty(property.Type, $"{property.Name}JsonName", local);
+                writer.Line($"if (value.{property.Name} is {{ }} {local}) {write}");
 
                 if (property.IsRequired)
                 {
-                    writer.Line("else writer.WriteNull(" + property.Name + "JsonName);");
+                    writer.Line($"else writer.WriteNull({property.Name}JsonName);");
                 }
             }
 
@@ -226,13 +222,54 @@ namespace RocketChat.Contracts.Generator.Emit
 
             if (type.KeepsAdditionalProperties)
             {
-                writer.Line(JsonCode.Collections + ".WriteAdditionalProperties(writer, value.AdditionalProperties);");
+                writer.Line($"{JsonCode.Collections}.WriteAdditionalProperties(writer, value.AdditionalProperties);");
             }
 
             writer.Line("writer.WriteEndObject();");
             writer.Close();
             writer.Close();
             writer.Line();
+        }
+
+        /// <summary>
+        /// What a read member initializes its property with: a required non-nullable member is known present by now
+        /// (checked above), an optional one with a default falls back to it when absent.
+        /// </summary>
+        private static string ReadResult(PropertyModel property, string local)
+        {
+            if (property.IsRequired && !property.IsNullable)
+            {
+                return property.Type.IsValueType ? $"{local}.GetValueOrDefault()" : $"{local}!";
+            }
+
+            return property.DefaultValue != null ? $"has{property.Name} ? {local} : {property.DefaultValue}" : local;
+        }
+
+        /// <summary>
+        /// The JsonConverter overrides every generated converter has: both hand over to its static ReadValue and
+        /// WriteValue, which other converters call directly.
+        /// </summary>
+        internal static void EmitConverterOverrides(SourceWriter writer, string name)
+        {
+            writer.Block($"""
+                /// <inheritdoc />
+                public override {name} Read(ref {JsonCode.Reader} reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options) => ReadValue(ref reader);
+
+                /// <inheritdoc />
+                public override void Write({Json}.Utf8JsonWriter writer, {name} value, {Json}.JsonSerializerOptions options) => WriteValue(writer, value);
+                """);
+        }
+
+        /// <summary>The guard a ReadValue of an object starts with: anything but a JSON object is a JsonException.</summary>
+        private static void EmitExpectObject(SourceWriter writer, string name)
+        {
+            string message = CSharpText.Literal($"Expected a JSON object for {name}.");
+            writer.Block($$"""
+                if (reader.TokenType != {{Json}}.JsonTokenType.StartObject)
+                {
+                    throw new {{Json}}.JsonException({{message}});
+                }
+                """);
         }
 
         /// <summary>
@@ -243,57 +280,65 @@ namespace RocketChat.Contracts.Generator.Emit
         {
             string name = type.Name;
             string known = string.Join(", ", type.Cases.Select(c => c.Value));
-            writer.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/> as the kind its " + CSharpText.Code(type.DiscriminatorJsonName) + " member names.</summary>");
-            writer.Open(contract.Accessibility + " sealed class " + name + "JsonConverter : " + Serialization + ".JsonConverter<" + name + ">");
-            writer.Line("/// <inheritdoc />");
-            writer.Line("public override " + name + " Read(ref " + JsonCode.Reader + " reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader);");
+            writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as the kind its {CSharpText.Code(type.DiscriminatorJsonName)} member names.</summary>");
+            writer.Open($"{contract.Accessibility} sealed class {name}JsonConverter : {Serialization}.JsonConverter<{name}>");
+            EmitConverterOverrides(writer, name);
             writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + name + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value);");
+            writer.Line($"/// <summary>Reads the kind of {name} the discriminator names, at the reader's current token.</summary>");
+            writer.Open($"public static {name} ReadValue(ref {JsonCode.Reader} reader)");
+            EmitExpectObject(writer, name);
             writer.Line();
-            writer.Line("/// <summary>Reads the kind of " + name + " the discriminator names, at the reader's current token.</summary>");
-            writer.Open("public static " + name + " ReadValue(ref " + JsonCode.Reader + " reader)");
-            writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.StartObject)");
-            writer.Line("throw new " + Json + ".JsonException(" + CSharpText.Literal("Expected a JSON object for " + name + ".") + ");");
-            writer.Close();
-            writer.Line();
-            writer.Line(JsonCode.Reader + " scan = reader;");
-            writer.Line("string? kind = null;");
-            writer.Open("while (scan.Read() && scan.TokenType != " + Json + ".JsonTokenType.EndObject)");
-            writer.Line("bool isDiscriminator = scan.ValueTextEquals(" + CSharpText.Utf8Literal(type.DiscriminatorJsonName) + ");");
-            writer.Line("scan.Read();");
-            writer.Open("if (isDiscriminator && scan.TokenType == " + Json + ".JsonTokenType.String)");
-            writer.Line("kind = scan.GetString();");
-            writer.Line("break;");
-            writer.Close();
-            writer.Line();
-            writer.Line("scan.Skip();");
-            writer.Close();
+            writer.Block($$"""
+                {{JsonCode.Reader}} scan = reader;
+                string? kind = null;
+                while (scan.Read() && scan.TokenType != {{Json}}.JsonTokenType.EndObject)
+                {
+                    bool isDiscriminator = scan.ValueTextEquals({{CSharpText.Utf8Literal(type.DiscriminatorJsonName)}});
+                    scan.Read();
+                    if (isDiscriminator && scan.TokenType == {{Json}}.JsonTokenType.String)
+                    {
+                        kind = scan.GetString();
+                        break;
+                    }
+
+                    scan.Skip();
+                }
+                """);
             writer.Line();
             writer.Open("return kind switch");
             foreach (UnionCaseModel union in type.Cases)
             {
-                writer.Line(CSharpText.Literal(union.Value) + " => " + union.TypeName + "JsonConverter.ReadValue(ref reader),");
+                writer.Line($"{CSharpText.Literal(union.Value)} => {union.TypeName}JsonConverter.ReadValue(ref reader),");
             }
 
-            writer.Line("null => throw new " + Json + ".JsonException(" + CSharpText.Literal("The JSON for " + name + " has no string member '" + type.DiscriminatorJsonName + "' to tell its kind (" + known + ").") + "),");
-            writer.Line("_ => throw new " + Json + ".JsonException(" + CSharpText.Literal("The JSON for " + name + " has the unknown " + type.DiscriminatorJsonName + " '") + " + kind + " + CSharpText.Literal("'; the contract lists " + known + ".") + "),");
+            string noKind = CSharpText.Literal($"The JSON for {name} has no string member '{type.DiscriminatorJsonName}' to tell its kind ({known}).");
+            string unknownKindBefore = CSharpText.Literal($"The JSON for {name} has the unknown {type.DiscriminatorJsonName} '");
+            string unknownKindAfter = CSharpText.Literal($"'; the contract lists {known}.");
+            writer.Block($"""
+                null => throw new {Json}.JsonException({noKind}),
+                _ => throw new {Json}.JsonException({unknownKindBefore} + kind + {unknownKindAfter}),
+                """);
             writer.Close(";");
             writer.Close();
             writer.Line();
-            writer.Line("/// <summary>Writes the derived record a <see cref=\"" + name + "\"/> holds, discriminator included.</summary>");
-            writer.Open("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + name + " value)");
+            writer.Line($"/// <summary>Writes the derived record a <see cref=\"{name}\"/> holds, discriminator included.</summary>");
+            writer.Open($"public static void WriteValue({Json}.Utf8JsonWriter writer, {name} value)");
             writer.Open("switch (value)");
             foreach (UnionCaseModel union in type.Cases.GroupBy(c => c.TypeName).Select(g => g.First()))
             {
-                string local = Identifiers.ToCamelCase(union.TypeName) + "Value";
-                writer.Line("case " + union.TypeName + " " + local + ":");
-                writer.Line("    " + union.TypeName + "JsonConverter.WriteValue(writer, " + local + ");");
-                writer.Line("    break;");
+                string local = $"{Identifiers.ToCamelCase(union.TypeName)}Value";
+                writer.Block($"""
+                    case {union.TypeName} {local}:
+                        {union.TypeName}JsonConverter.WriteValue(writer, {local});
+                        break;
+                    """);
             }
 
-            writer.Line("default:");
-            writer.Line("    throw new " + Json + ".JsonException(" + CSharpText.Literal("Only the kinds of " + name + " the contract lists (" + known + ") can be written, not ") + " + value.GetType().Name);");
+            string notListed = CSharpText.Literal($"Only the kinds of {name} the contract lists ({known}) can be written, not ");
+            writer.Block($"""
+                default:
+                    throw new {Json}.JsonException({notListed} + value.GetType().Name);
+                """);
             writer.Close();
             writer.Close();
             writer.Close();
@@ -303,19 +348,18 @@ namespace RocketChat.Contracts.Generator.Emit
         private static void EmitEnumConverter(SourceWriter writer, ContractModel contract, EnumTypeModel type)
         {
             string name = type.Name;
-            writer.Line("/// <summary>Reads and writes <see cref=\"" + name + "\"/> as its string value.</summary>");
-            writer.Open(contract.Accessibility + " sealed class " + name + "JsonConverter : " + Serialization + ".JsonConverter<" + name + ">");
-            writer.Line("/// <inheritdoc />");
-            writer.Line("public override " + name + " Read(ref " + JsonCode.Reader + " reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => ReadValue(ref reader);");
+            writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as its string value.</summary>");
+            writer.Open($"{contract.Accessibility} sealed class {name}JsonConverter : {Serialization}.JsonConverter<{name}>");
+            EmitConverterOverrides(writer, name);
             writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + name + " value, " + Json + ".JsonSerializerOptions options) => WriteValue(writer, value);");
-            writer.Line();
-            writer.Line("/// <summary>Reads the string at the reader's current token.</summary>");
-            writer.Line("public static " + name + " ReadValue(ref " + JsonCode.Reader + " reader) => new " + name + "(reader.GetString() ?? throw new " + Json + ".JsonException(" + CSharpText.Literal("Expected a string for " + name + ".") + "));");
-            writer.Line();
-            writer.Line("/// <summary>Writes the wire value.</summary>");
-            writer.Line("public static void WriteValue(" + Json + ".Utf8JsonWriter writer, " + name + " value) => writer.WriteStringValue(value.Value);");
+            string notString = CSharpText.Literal($"Expected a string for {name}.");
+            writer.Block($"""
+                /// <summary>Reads the string at the reader's current token.</summary>
+                public static {name} ReadValue(ref {JsonCode.Reader} reader) => new {name}(reader.GetString() ?? throw new {Json}.JsonException({notString}));
+
+                /// <summary>Writes the wire value.</summary>
+                public static void WriteValue({Json}.Utf8JsonWriter writer, {name} value) => writer.WriteStringValue(value.Value);
+                """);
             writer.Close();
             writer.Line();
         }
@@ -326,49 +370,57 @@ namespace RocketChat.Contracts.Generator.Emit
         private static void EmitContext(SourceWriter writer, ContractModel contract)
         {
             string context = contract.ContextName;
-            writer.Line("/// <summary>");
-            writer.Line("/// System.Text.Json metadata for every type of the contract, built on the generated converters:");
-            writer.Line("/// no reflection, safe for trimming and Native AOT. Use it as <c>JsonSerializer.Serialize(value, " + context + ".Default.SomeType)</c>");
-            writer.Line("/// or as a <see cref=\"" + Metadata + ".IJsonTypeInfoResolver\"/> in your own options.");
-            writer.Line("/// </summary>");
-            writer.Open(contract.Accessibility + " sealed partial class " + context + " : " + Serialization + ".JsonSerializerContext, " + Metadata + ".IJsonTypeInfoResolver");
-            writer.Line("/// <summary>");
-            writer.Line("/// The shared instance. Its encoder escapes only what JSON requires: the text goes to an API (bodies and");
-            writer.Line("/// percent-encoded query values), never into HTML, and '+' or non-ASCII must arrive as written.");
-            writer.Line("/// </summary>");
-            writer.Line("public static " + context + " Default { get; } = new " + context + "(new " + Json + ".JsonSerializerOptions { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });");
-            writer.Line();
-            writer.Line("/// <summary>Creates a context bound to <paramref name=\"options\"/>.</summary>");
-            writer.Open("public " + context + "(" + Json + ".JsonSerializerOptions? options) : base(options)");
-            writer.Close();
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line("protected override " + Json + ".JsonSerializerOptions? GeneratedSerializerOptions => null;");
+            writer.Block($"""
+                /// <summary>
+                /// System.Text.Json metadata for every type of the contract, built on the generated converters:
+                /// no reflection, safe for trimming and Native AOT. Use it as <c>JsonSerializer.Serialize(value, {context}.Default.SomeType)</c>
+                /// or as a <see cref="{Metadata}.IJsonTypeInfoResolver"/> in your own options.
+                /// </summary>
+                """);
+            writer.Open($"{contract.Accessibility} sealed partial class {context} : {Serialization}.JsonSerializerContext, {Metadata}.IJsonTypeInfoResolver");
+            writer.Block($$"""
+                /// <summary>
+                /// The shared instance. Its encoder escapes only what JSON requires: the text goes to an API (bodies and
+                /// percent-encoded query values), never into HTML, and '+' or non-ASCII must arrive as written.
+                /// </summary>
+                public static {{context}} Default { get; } = new {{context}}(new {{Json}}.JsonSerializerOptions { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+                /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+                public {{context}}({{Json}}.JsonSerializerOptions? options) : base(options)
+                {
+                }
+
+                /// <inheritdoc />
+                protected override {{Json}}.JsonSerializerOptions? GeneratedSerializerOptions => null;
+                """);
             foreach (TypeRef type in contract.RootTypes)
             {
                 string property = RootPropertyName(type);
+                string typeName = CSharpText.Code(type.CSharpType.Replace("global::", string.Empty));
                 writer.Line();
-                writer.Line("private " + Metadata + ".JsonTypeInfo<" + type.CSharpType + ">? _" + property + ";");
-                writer.Line();
-                writer.Line("/// <summary>Metadata for <c>" + string.Join(" ", CSharpText.DocLines(type.CSharpType.Replace("global::", string.Empty))) + "</c>.</summary>");
-                writer.Line("public " + Metadata + ".JsonTypeInfo<" + type.CSharpType + "> " + property + " => _" + property + " ??= Create" + property + "(Options);");
+                writer.Block($"""
+                    private {Metadata}.JsonTypeInfo<{type.CSharpType}>? _{property};
+
+                    /// <summary>Metadata for {typeName}.</summary>
+                    public {Metadata}.JsonTypeInfo<{type.CSharpType}> {property} => _{property} ??= Create{property}(Options);
+                    """);
             }
 
             writer.Line();
             writer.Line("/// <inheritdoc />");
-            writer.Open("public override " + Metadata + ".JsonTypeInfo? GetTypeInfo(global::System.Type type)");
+            writer.Open($"public override {Metadata}.JsonTypeInfo? GetTypeInfo(global::System.Type type)");
             foreach (TypeRef type in contract.RootTypes)
             {
-                writer.Line("if (type == typeof(" + type.CSharpType + ")) return " + RootPropertyName(type) + ";");
+                writer.Line($"if (type == typeof({type.CSharpType})) return {RootPropertyName(type)};");
             }
 
             writer.Line("return null;");
             writer.Close();
             writer.Line();
-            writer.Open(Metadata + ".JsonTypeInfo? " + Metadata + ".IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, " + Json + ".JsonSerializerOptions options)");
+            writer.Open($"{Metadata}.JsonTypeInfo? {Metadata}.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {Json}.JsonSerializerOptions options)");
             foreach (TypeRef type in contract.RootTypes)
             {
-                writer.Line("if (type == typeof(" + type.CSharpType + ")) return Create" + RootPropertyName(type) + "(options);");
+                writer.Line($"if (type == typeof({type.CSharpType})) return Create{RootPropertyName(type)}(options);");
             }
 
             writer.Line("return null;");
@@ -377,8 +429,10 @@ namespace RocketChat.Contracts.Generator.Emit
             {
                 writer.Line();
                 string property = RootPropertyName(type);
-                writer.Line("private static " + Metadata + ".JsonTypeInfo<" + type.CSharpType + "> Create" + property + "(" + Json + ".JsonSerializerOptions options) =>");
-                writer.Line("    " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + type.CSharpType + ">(options, " + Converter(type) + ");");
+                writer.Block($"""
+                    private static {Metadata}.JsonTypeInfo<{type.CSharpType}> Create{property}({Json}.JsonSerializerOptions options) =>
+                        {Metadata}.JsonMetadataServices.CreateValueInfo<{type.CSharpType}>(options, {Converter(type)});
+                    """);
             }
 
             writer.Close();
@@ -395,12 +449,12 @@ namespace RocketChat.Contracts.Generator.Emit
         {
             if (type.Kind is TypeKind.Object or TypeKind.Enum)
             {
-                return "new " + type.Name + "JsonConverter()";
+                return $"new {type.Name}JsonConverter()";
             }
 
-            return "new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<" + type.CSharpType + ">("
-                + "static (ref " + JsonCode.Reader + " reader) => " + JsonCode.Read(type, "reader") + ", "
-                + "static (writer, value) => " + JsonCode.Write(type, "value").TrimEnd(';') + ")";
+            string read = JsonCode.Read(type, "reader");
+            string write = JsonCode.Write(type, "value").TrimEnd(';');
+            return $"new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<{type.CSharpType}>(static (ref {JsonCode.Reader} reader) => {read}, static (writer, value) => {write})";
         }
     }
 }

@@ -49,7 +49,7 @@ namespace RocketChat.Contracts.Generator.Emit
         public string? RawBodyType { get; private set; }
 
         public string CSharpType => RawBodyType ?? (IsFile
-            ? (Type.Kind == TypeKind.Array ? "global::System.Collections.Generic.IReadOnlyList<" + FilePart + ">" : FilePart)
+            ? (Type.Kind == TypeKind.Array ? $"global::System.Collections.Generic.IReadOnlyList<{FilePart}>" : FilePart)
             : Type.CSharpType);
 
         private const string FilePart = "global::RocketChat.Contracts.Runtime.FilePart";
@@ -68,27 +68,27 @@ namespace RocketChat.Contracts.Generator.Emit
             };
 
         public string Declaration => IsRequired
-            ? CSharpType + " " + Name
-            : CSharpType + "? " + Name + " = null";
+            ? $"{CSharpType} {Name}"
+            : $"{CSharpType}? {Name} = null";
     }
 
     /// <summary>The C# signature of an operation (and of its paging companion), derived from the model.</summary>
     internal sealed class MethodShape
     {
-        private const string CancellationToken = "global::System.Threading.CancellationToken";
+        private const string CancellationTokenDeclaration = "global::System.Threading.CancellationToken cancellationToken = default";
 
         private MethodShape(OperationModel operation, List<MethodParameter> parameters)
         {
             Parameters = parameters;
             string returns = operation.ResponseKind switch
             {
-                ResponseBodyKind.Json when operation.Response != null => "global::System.Threading.Tasks.Task<" + operation.Response.CSharpType + ">",
+                ResponseBodyKind.Json when operation.Response != null => $"global::System.Threading.Tasks.Task<{operation.Response.CSharpType}>",
                 ResponseBodyKind.Text => "global::System.Threading.Tasks.Task<string>",
                 ResponseBodyKind.Binary => "global::System.Threading.Tasks.Task<global::System.IO.Stream>",
                 _ => "global::System.Threading.Tasks.Task",
             };
-            var declarations = parameters.Select(p => p.Declaration).Concat(new[] { CancellationToken + " cancellationToken = default" });
-            Signature = returns + " " + operation.Name + "Async(" + string.Join(", ", declarations) + ")";
+            var declarations = parameters.Select(p => p.Declaration).Concat(new[] { CancellationTokenDeclaration });
+            Signature = $"{returns} {operation.Name}Async({string.Join(", ", declarations)})";
 
             Paging = operation.Paging;
             if (Paging != null)
@@ -97,9 +97,9 @@ namespace RocketChat.Contracts.Generator.Emit
                     .Where(p => !(p.Location == ParameterLocation.Query && !p.IsBody && (p.WireName == "offset" || p.WireName == "count")))
                     .ToList();
                 var pagingDeclarations = PagingParameters.Select(p => p.Declaration)
-                    .Concat(new[] { "int pageSize = 50", CancellationToken + " cancellationToken = default" });
-                PagingSignature = "global::System.Collections.Generic.IAsyncEnumerable<" + Paging.ItemType.CSharpType + "> "
-                    + PagingMethodName(operation.Name) + "(" + string.Join(", ", pagingDeclarations) + ")";
+                    .Concat(new[] { "int pageSize = 50", CancellationTokenDeclaration });
+                string items = $"global::System.Collections.Generic.IAsyncEnumerable<{Paging.ItemType.CSharpType}>";
+                PagingSignature = $"{items} {PagingMethodName(operation.Name)}({string.Join(", ", pagingDeclarations)})";
             }
         }
 
@@ -121,11 +121,11 @@ namespace RocketChat.Contracts.Generator.Emit
                 if (operationName.Length > verb.Length && operationName.StartsWith(verb, System.StringComparison.Ordinal)
                     && char.IsUpper(operationName[verb.Length]))
                 {
-                    return "Enumerate" + operationName.Substring(verb.Length) + "Async";
+                    return $"Enumerate{operationName.Substring(verb.Length)}Async";
                 }
             }
 
-            return "Enumerate" + operationName + "Async";
+            return $"Enumerate{operationName}Async";
         }
 
         /// <summary>Path parameters, then required ones and the body, then optional ones (with defaults).</summary>

@@ -32,17 +32,21 @@ namespace RocketChat.Contracts.Generator.Emit
 
         private static void EmitObject(SourceWriter writer, ContractModel contract, ObjectTypeModel type)
         {
-            CSharpText.Doc(writer, "summary", type.Description ?? "The " + type.Name + " object of the contract.");
-            writer.Line("[" + JsonConverterAttribute + "(typeof(" + type.Name + "JsonConverter))]");
-            string baseType = type.BaseType != null ? " : " + type.BaseType : string.Empty;
-            writer.Open(contract.Accessibility + " sealed partial record " + type.Name + baseType);
+            CSharpText.Doc(writer, "summary", type.Description ?? $"The {type.Name} object of the contract.");
+            writer.Line($"[{JsonConverterAttribute}(typeof({type.Name}JsonConverter))]");
+            string baseType = type.BaseType != null ? $" : {type.BaseType}" : string.Empty;
+            writer.Open($"{contract.Accessibility} sealed partial record {type.Name}{baseType}");
             bool first = true;
-            if (type.ComposedPart is ComposedPartModel part)
+            ComposedPartModel? part = type.ComposedPart;
+            if (part != null)
             {
                 string partType = part.Type.CSharpType;
-                CSharpText.DocOrDefault(writer, "summary", part.Description, "The " + CSharpText.Code(partType.Substring(partType.LastIndexOf('.') + 1)) + " this object spreads.");
-                writer.Line("/// <remarks>Composed (allOf): its members are read from and written into the same JSON object as the members below.</remarks>");
-                writer.Line("public required " + partType + " " + part.Name + " { get; init; }");
+                string partTypeName = CSharpText.Code(partType.Substring(partType.LastIndexOf('.') + 1));
+                CSharpText.DocOrDefault(writer, "summary", part.Description, $"The {partTypeName} this object spreads.");
+                writer.Block($$"""
+                    /// <remarks>Composed (allOf): its members are read from and written into the same JSON object as the members below.</remarks>
+                    public required {{partType}} {{part.Name}} { get; init; }
+                    """);
                 first = false;
             }
 
@@ -54,26 +58,7 @@ namespace RocketChat.Contracts.Generator.Emit
                 }
 
                 first = false;
-                CSharpText.DocOrDefault(writer, "summary", property.Description, "The " + CSharpText.Code(property.JsonName) + " field.");
-                if (property.Access == PropertyAccess.ReadOnly)
-                {
-                    writer.Line("/// <remarks>Set by the server (readOnly): read from responses, never written in a request.</remarks>");
-                }
-                else if (property.Access == PropertyAccess.WriteOnly)
-                {
-                    writer.Line("/// <remarks>Sent to the server only (writeOnly): written in requests, never read from a response.</remarks>");
-                }
-
-                if (property.IsDeprecated)
-                {
-                    writer.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");
-                }
-
-                writer.Line("[" + JsonPropertyNameAttribute + "(" + CSharpText.Literal(property.JsonName) + ")]");
-                string required = property.IsRequired ? "required " : string.Empty;
-                string nullable = property.IsRequired && !property.IsNullable ? string.Empty : "?";
-                string initializer = property.DefaultValue != null && !property.IsRequired ? " = " + property.DefaultValue + ";" : string.Empty;
-                writer.Line("public " + required + property.Type.CSharpType + nullable + " " + property.Name + " { get; init; }" + initializer);
+                EmitProperty(writer, property);
             }
 
             if (type.KeepsAdditionalProperties)
@@ -83,8 +68,10 @@ namespace RocketChat.Contracts.Generator.Emit
                     writer.Line();
                 }
 
-                writer.Line("/// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>");
-                writer.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }");
+                writer.Block("""
+                    /// <summary>Fields the contract does not describe, kept as sent so nothing is lost.</summary>
+                    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+                    """);
             }
 
             if (type.Properties.Any(p => p.IsSensitive))
@@ -97,6 +84,30 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line();
         }
 
+        private static void EmitProperty(SourceWriter writer, PropertyModel property)
+        {
+            CSharpText.DocOrDefault(writer, "summary", property.Description, $"The {CSharpText.Code(property.JsonName)} field.");
+            if (property.Access == PropertyAccess.ReadOnly)
+            {
+                writer.Line("/// <remarks>Set by the server (readOnly): read from responses, never written in a request.</remarks>");
+            }
+            else if (property.Access == PropertyAccess.WriteOnly)
+            {
+                writer.Line("/// <remarks>Sent to the server only (writeOnly): written in requests, never read from a response.</remarks>");
+            }
+
+            if (property.IsDeprecated)
+            {
+                writer.Line("[global::System.Obsolete(\"Deprecated by the contract.\")]");
+            }
+
+            writer.Line($"[{JsonPropertyNameAttribute}({CSharpText.Literal(property.JsonName)})]");
+            string required = property.IsRequired ? "required " : string.Empty;
+            string nullable = property.IsRequired && !property.IsNullable ? string.Empty : "?";
+            string initializer = property.DefaultValue != null && !property.IsRequired ? $" = {property.DefaultValue};" : string.Empty;
+            writer.Line($"public {required}{property.Type.CSharpType}{nullable} {property.Name} {{ get; init; }}{initializer}");
+        }
+
         /// <summary>
         /// Replaces the record's generated PrintMembers, which ToString() uses, so secrets never reach logs or
         /// exception messages: the output keeps the record format with sensitive members shown as ***.
@@ -104,7 +115,8 @@ namespace RocketChat.Contracts.Generator.Emit
         private static void EmitMaskedPrintMembers(SourceWriter writer, ObjectTypeModel type, bool derived)
         {
             writer.Line("/// <summary>Prints the members as a record does, with the contract's sensitive members masked as <c>***</c>.</summary>");
-            writer.Open((derived ? "protected override" : "private") + " bool PrintMembers(global::System.Text.StringBuilder builder)");
+            string modifiers = derived ? "protected override" : "private";
+            writer.Open($"{modifiers} bool PrintMembers(global::System.Text.StringBuilder builder)");
             bool deprecated = type.Properties.Any(p => p.IsDeprecated && !p.IsSensitive);
             if (deprecated)
             {
@@ -112,10 +124,10 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             string separator = string.Empty;
-            if (type.ComposedPart is ComposedPartModel part)
+            ComposedPartModel? part = type.ComposedPart;
+            if (part != null)
             {
-                writer.Line("builder.Append(" + CSharpText.Literal(part.Name + " = ") + ");");
-                writer.Line("builder.Append(" + part.Name + ");");
+                EmitPrintedMember(writer, separator, part.Name);
                 separator = ", ";
             }
 
@@ -123,12 +135,12 @@ namespace RocketChat.Contracts.Generator.Emit
             {
                 if (property.IsSensitive)
                 {
-                    writer.Line("builder.Append(" + CSharpText.Literal(separator + property.Name + " = ***") + ");");
+                    string masked = CSharpText.Literal($"{separator}{property.Name} = ***");
+                    writer.Line($"builder.Append({masked});");
                 }
                 else
                 {
-                    writer.Line("builder.Append(" + CSharpText.Literal(separator + property.Name + " = ") + ");");
-                    writer.Line("builder.Append(" + property.Name + ");");
+                    EmitPrintedMember(writer, separator, property.Name);
                 }
 
                 separator = ", ";
@@ -136,8 +148,7 @@ namespace RocketChat.Contracts.Generator.Emit
 
             if (type.KeepsAdditionalProperties)
             {
-                writer.Line("builder.Append(" + CSharpText.Literal(separator + "AdditionalProperties = ") + ");");
-                writer.Line("builder.Append(AdditionalProperties);");
+                EmitPrintedMember(writer, separator, "AdditionalProperties");
             }
 
             if (deprecated)
@@ -149,74 +160,99 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Close();
         }
 
+        /// <summary>Prints one member as a record does: its name, " = ", then its value.</summary>
+        private static void EmitPrintedMember(SourceWriter writer, string separator, string memberName)
+        {
+            string label = CSharpText.Literal($"{separator}{memberName} = ");
+            writer.Block($"""
+                builder.Append({label});
+                builder.Append({memberName});
+                """);
+        }
+
         private static void EmitUnion(SourceWriter writer, ContractModel contract, UnionTypeModel type)
         {
-            CSharpText.Doc(writer, "summary", type.Description ?? "One of the kinds of " + type.Name + " the contract lists, told apart by " + type.DiscriminatorJsonName + ".");
-            writer.Line("/// <remarks>");
-            writer.Line("/// The member <c>" + string.Join(" ", CSharpText.DocLines(type.DiscriminatorJsonName)) + "</c> tells the kind:");
+            CSharpText.Doc(writer, "summary", type.Description ?? $"One of the kinds of {type.Name} the contract lists, told apart by {type.DiscriminatorJsonName}.");
+            writer.Block($"""
+                /// <remarks>
+                /// The member {CSharpText.Code(type.DiscriminatorJsonName)} tells the kind:
+                """);
             foreach (UnionCaseModel union in type.Cases)
             {
-                writer.Line("/// <c>" + string.Join(" ", CSharpText.DocLines(union.Value)) + "</c> is a <see cref=\"" + union.TypeName + "\"/>;");
+                writer.Line($"/// {CSharpText.Code(union.Value)} is a <see cref=\"{union.TypeName}\"/>;");
             }
 
-            writer.Line("/// any other value is refused with a JsonException.");
-            writer.Line("/// </remarks>");
-            writer.Line("[" + JsonConverterAttribute + "(typeof(" + type.Name + "JsonConverter))]");
-            writer.Line(contract.Accessibility + " abstract partial record " + type.Name + ";");
+            writer.Block($"""
+                /// any other value is refused with a JsonException.
+                /// </remarks>
+                [{JsonConverterAttribute}(typeof({type.Name}JsonConverter))]
+                {contract.Accessibility} abstract partial record {type.Name};
+                """);
             writer.Line();
         }
 
         private static void EmitEnum(SourceWriter writer, ContractModel contract, EnumTypeModel type)
         {
             string name = type.Name;
-            CSharpText.Doc(writer, "summary", type.Description ?? "The known values of " + name + ".");
-            writer.Line("/// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>");
-            writer.Line("[" + JsonConverterAttribute + "(typeof(" + name + "JsonConverter))]");
-            writer.Open(contract.Accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
-            writer.Line("private readonly string? _value;");
-            writer.Line();
-            writer.Line("/// <summary>Wraps a wire value, known or not.</summary>");
-            writer.Open("public " + name + "(string value)");
-            writer.Line("_value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
-            writer.Close();
+            CSharpText.Doc(writer, "summary", type.Description ?? $"The known values of {name}.");
+            writer.Block($"""
+                /// <remarks>An extensible enum: values the contract does not list are kept, not rejected.</remarks>
+                [{JsonConverterAttribute}(typeof({name}JsonConverter))]
+                """);
+            writer.Open($"{contract.Accessibility} readonly partial struct {name} : global::System.IEquatable<{name}>");
+            writer.Block($$"""
+                private readonly string? _value;
+
+                /// <summary>Wraps a wire value, known or not.</summary>
+                public {{name}}(string value)
+                {
+                    _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+                }
+                """);
             foreach (EnumMemberModel member in type.Members)
             {
                 writer.Line();
-                writer.Line("/// <summary>The value <c>" + string.Join(" ", CSharpText.DocLines(member.Value)) + "</c>.</summary>");
-                writer.Line("public static " + name + " " + member.Name + " { get; } = new " + name + "(" + CSharpText.Literal(member.Value) + ");");
+                writer.Block($$"""
+                    /// <summary>The value {{CSharpText.Code(member.Value)}}.</summary>
+                    public static {{name}} {{member.Name}} { get; } = new {{name}}({{CSharpText.Literal(member.Value)}});
+                    """);
             }
 
             writer.Line();
-            writer.Line("/// <summary>The value as sent on the wire.</summary>");
-            writer.Line("public string Value => _value ?? string.Empty;");
-            writer.Line();
-            writer.Line("/// <summary>Whether the value is one the contract lists.</summary>");
+            writer.Block("""
+                /// <summary>The value as sent on the wire.</summary>
+                public string Value => _value ?? string.Empty;
+
+                /// <summary>Whether the value is one the contract lists.</summary>
+                """);
             writer.Open("public bool IsKnown => Value switch");
             foreach (EnumMemberModel member in type.Members)
             {
-                writer.Line(CSharpText.Literal(member.Value) + " => true,");
+                writer.Line($"{CSharpText.Literal(member.Value)} => true,");
             }
 
             writer.Line("_ => false,");
             writer.Close(";");
             writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line("public bool Equals(" + name + " other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line("public override string ToString() => Value;");
-            writer.Line();
-            writer.Line("/// <summary>Compares wire values.</summary>");
-            writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
-            writer.Line();
-            writer.Line("/// <summary>Compares wire values.</summary>");
-            writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+            writer.Block($"""
+                /// <inheritdoc />
+                public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+                /// <inheritdoc />
+                public override bool Equals(object? obj) => obj is {name} other && Equals(other);
+
+                /// <inheritdoc />
+                public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+                /// <inheritdoc />
+                public override string ToString() => Value;
+
+                /// <summary>Compares wire values.</summary>
+                public static bool operator ==({name} left, {name} right) => left.Equals(right);
+
+                /// <summary>Compares wire values.</summary>
+                public static bool operator !=({name} left, {name} right) => !left.Equals(right);
+                """);
             writer.Close();
             writer.Line();
         }

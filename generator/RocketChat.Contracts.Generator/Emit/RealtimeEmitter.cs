@@ -34,19 +34,23 @@ namespace RocketChat.Contracts.Generator.Emit
 
         private static void EmitStreamType(SourceWriter writer, RealtimeModel model)
         {
-            writer.Line("/// <summary>One DDP stream: the publication a <c>sub</c> names and the eventName, its first parameter.</summary>");
-            writer.Line("/// <param name=\"Publication\">The publication name.</param>");
-            writer.Line("/// <param name=\"EventName\">The eventName that selects a room, a user or a queue inside the publication.</param>");
-            writer.Line($"{model.Accessibility} readonly record struct {model.StreamTypeName}(string Publication, string EventName);");
+            writer.Block($"""
+                /// <summary>One DDP stream: the publication a <c>sub</c> names and the eventName, its first parameter.</summary>
+                /// <param name="Publication">The publication name.</param>
+                /// <param name="EventName">The eventName that selects a room, a user or a queue inside the publication.</param>
+                {model.Accessibility} readonly record struct {model.StreamTypeName}(string Publication, string EventName);
+                """);
             writer.Line();
         }
 
         private static void EmitStreams(SourceWriter writer, RealtimeModel model)
         {
-            writer.Line("/// <summary>");
-            string title = model.Title ?? model.ClassName;
-            writer.Line($"/// The DDP publications and methods of {string.Join(" ", CSharpText.DocLines(title))}, one class per channel of the AsyncAPI document.");
-            writer.Line("/// </summary>");
+            string title = string.Join(" ", CSharpText.DocLines(model.Title ?? model.ClassName));
+            writer.Block($"""
+                /// <summary>
+                /// The DDP publications and methods of {title}, one class per channel of the AsyncAPI document.
+                /// </summary>
+                """);
             CSharpText.Doc(writer, "remarks", model.Description);
             writer.Open($"{model.Accessibility} static partial class {model.StreamsClassName}");
             bool first = true;
@@ -64,12 +68,14 @@ namespace RocketChat.Contracts.Generator.Emit
             if (model.Channels.Any(c => c.Messages.Count > 0))
             {
                 writer.Line();
-                writer.Line($"private static {JsonCode.Reader} ReaderAt({Json}.JsonElement value)");
-                writer.Line("{");
-                writer.Line($"    var reader = new {JsonCode.Reader}(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value));");
-                writer.Line("    reader.Read();");
-                writer.Line("    return reader;");
-                writer.Line("}");
+                writer.Block($$"""
+                    private static {{JsonCode.Reader}} ReaderAt({{Json}}.JsonElement value)
+                    {
+                        var reader = new {{JsonCode.Reader}}(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value));
+                        reader.Read();
+                        return reader;
+                    }
+                    """);
             }
 
             writer.Close();
@@ -80,19 +86,25 @@ namespace RocketChat.Contracts.Generator.Emit
             CSharpText.DocOrDefault(writer, "summary", channel.Description, $"The channel {CSharpText.Code(channel.Id)}.");
             if (channel.ReadRule != null)
             {
-                CSharpText.Doc(writer, "remarks", "Who may subscribe: " + channel.ReadRule);
+                CSharpText.Doc(writer, "remarks", $"Who may subscribe: {channel.ReadRule}");
             }
 
             writer.Open($"public static class {channel.Name}");
+            string address = CSharpText.Code(channel.Address);
+            string addressLiteral = CSharpText.Literal(channel.Address);
             if (channel.Kind == DdpKind.Publication)
             {
-                writer.Line($"/// <summary>The DDP publication {CSharpText.Code(channel.Address)}.</summary>");
-                writer.Line($"public const string Publication = {CSharpText.Literal(channel.Address)};");
+                writer.Block($"""
+                    /// <summary>The DDP publication {address}.</summary>
+                    public const string Publication = {addressLiteral};
+                    """);
             }
             else
             {
-                writer.Line($"/// <summary>The DDP method {CSharpText.Code(channel.Address)}.</summary>");
-                writer.Line($"public const string Method = {CSharpText.Literal(channel.Address)};");
+                writer.Block($"""
+                    /// <summary>The DDP method {address}.</summary>
+                    public const string Method = {addressLiteral};
+                    """);
             }
 
             foreach (EventNameModel eventName in channel.EventNames)
@@ -101,14 +113,19 @@ namespace RocketChat.Contracts.Generator.Emit
                 EmitEventName(writer, model, channel, eventName);
             }
 
-            if (channel.ExtraData is TypeRef extraData)
+            if (channel.ExtraData != null)
             {
-                TypeRef extra = Qualified(model, extraData);
+                TypeRef extra = Qualified(model, channel.ExtraData);
+                string extraType = CSharpText.Code(extra.CSharpType.Replace("global::", string.Empty));
+                string write = JsonCode.Write(extra, "value");
                 writer.Line();
-                writer.Line($"/// <summary>Writes the extra subscription parameter (<c>x-ddp-extra-data</c>), a {CSharpText.Code(extra.CSharpType.Replace("global::", string.Empty))}.</summary>");
-                writer.Open($"public static void WriteExtraData({Json}.Utf8JsonWriter writer, {extra.CSharpType} value)");
-                writer.Line(JsonCode.Write(extra, "value"));
-                writer.Close();
+                writer.Block($$"""
+                    /// <summary>Writes the extra subscription parameter (<c>x-ddp-extra-data</c>), a {{extraType}}.</summary>
+                    public static void WriteExtraData({{Json}}.Utf8JsonWriter writer, {{extra.CSharpType}} value)
+                    {
+                        {{write}}
+                    }
+                    """);
             }
 
             foreach (ChannelMessageModel message in channel.Messages)
@@ -123,19 +140,17 @@ namespace RocketChat.Contracts.Generator.Emit
         private static void EmitEventName(SourceWriter writer, RealtimeModel model, ChannelModel channel, EventNameModel eventName)
         {
             var parameters = eventName.Segments.Where(s => s.Parameter).Select(s => (Wire: s.Text, Name: Identifiers.ToCamelCase(s.Text))).ToList();
-            string signature = string.Join(", ", parameters.Select(p => "string " + p.Name));
+            string signature = string.Join(", ", parameters.Select(p => $"string {p.Name}"));
             string arguments = string.Join(", ", parameters.Select(p => p.Name));
             string code = CSharpText.Code(eventName.Template);
 
-            writer.Line($"/// <summary>The eventName template as the contract writes it: {code}.</summary>");
-            writer.Line($"public const string {eventName.Name}EventNameTemplate = {CSharpText.Literal(eventName.Template)};");
-            writer.Line();
-            writer.Line($"/// <summary>The eventName {code} with its parameters filled in.</summary>");
-            foreach ((string wire, string name) in parameters)
-            {
-                writer.Line($"/// <param name={CSharpText.Attribute(name.TrimStart('@'))}>The {CSharpText.Code(wire)} of the template.</param>");
-            }
+            writer.Block($"""
+                /// <summary>The eventName template as the contract writes it: {code}.</summary>
+                public const string {eventName.Name}EventNameTemplate = {CSharpText.Literal(eventName.Template)};
 
+                /// <summary>The eventName {code} with its parameters filled in.</summary>
+                """);
+            EmitTemplateParameterDocs(writer, parameters);
             string value = EventNameExpression(eventName.Segments);
             if (parameters.Count == 0)
             {
@@ -158,12 +173,17 @@ namespace RocketChat.Contracts.Generator.Emit
             {
                 writer.Line();
                 writer.Line($"/// <summary>The stream to subscribe to for the eventName {code}.</summary>");
-                foreach ((string wire, string name) in parameters)
-                {
-                    writer.Line($"/// <param name={CSharpText.Attribute(name.TrimStart('@'))}>The {CSharpText.Code(wire)} of the template.</param>");
-                }
-
+                EmitTemplateParameterDocs(writer, parameters);
                 writer.Line($"public static {StreamType(model)} {eventName.Name}Stream({signature}) => new(Publication, {eventName.Name}EventName({arguments}));");
+            }
+        }
+
+        /// <summary>A param doc per parameter of an eventName template, naming the template part it fills.</summary>
+        private static void EmitTemplateParameterDocs(SourceWriter writer, List<(string Wire, string Name)> parameters)
+        {
+            foreach ((string wire, string name) in parameters)
+            {
+                writer.Line($"/// <param name={CSharpText.Attribute(name.TrimStart('@'))}>The {CSharpText.Code(wire)} of the template.</param>");
             }
         }
 
@@ -171,7 +191,7 @@ namespace RocketChat.Contracts.Generator.Emit
         private static string EventNameExpression(EquatableArray<EventNameSegment> segments)
         {
             var parts = segments.Select(s => s.Parameter ? Identifiers.ToCamelCase(s.Text) : CSharpText.Literal(s.Text)).ToList();
-            return parts.Count == 1 ? parts[0] : "string.Concat(" + string.Join(", ", parts) + ")";
+            return parts.Count == 1 ? parts[0] : $"string.Concat({string.Join(", ", parts)})";
         }
 
         private static void EmitMessage(SourceWriter writer, RealtimeModel model, ChannelMessageModel message)
@@ -181,17 +201,23 @@ namespace RocketChat.Contracts.Generator.Emit
             string code = CSharpText.Code(message.Id);
             writer.Line($"/// <summary>Reads the payload of one {code} message: a stream event's <c>args</c> or a method's <c>params</c> or <c>result</c>.</summary>");
             CSharpText.Doc(writer, "remarks", message.Description);
-            writer.Line($"/// <exception cref=\"{Json}.JsonException\">The payload does not match the contract.</exception>");
-            writer.Open($"public static {type} Read{message.Name}({Json}.JsonElement payload)");
-            writer.Line($"{JsonCode.Reader} reader = ReaderAt(payload);");
-            writer.Line($"return {JsonCode.Read(payload, "reader")};");
-            writer.Close();
+            string read = JsonCode.Read(payload, "reader");
+            writer.Block($$"""
+                /// <exception cref="{{Json}}.JsonException">The payload does not match the contract.</exception>
+                public static {{type}} Read{{message.Name}}({{Json}}.JsonElement payload)
+                {
+                    {{JsonCode.Reader}} reader = ReaderAt(payload);
+                    return {{read}};
+                }
+                """);
 
             if (message.Payload.Kind == TypeKind.Object && model.ArgumentTypes.Any(a => a.Name == message.Payload.Name))
             {
                 writer.Line();
-                writer.Line($"/// <summary>Writes the arguments of one {code} message as the elements of an open JSON array (DDP <c>params</c>).</summary>");
-                writer.Line($"public static void Write{message.Name}({Json}.Utf8JsonWriter writer, {type} value) => {type}JsonConverter.WriteElements(writer, value);");
+                writer.Block($"""
+                    /// <summary>Writes the arguments of one {code} message as the elements of an open JSON array (DDP <c>params</c>).</summary>
+                    public static void Write{message.Name}({Json}.Utf8JsonWriter writer, {type} value) => {type}JsonConverter.WriteElements(writer, value);
+                    """);
             }
         }
 
@@ -201,7 +227,7 @@ namespace RocketChat.Contracts.Generator.Emit
         /// </summary>
         private static TypeRef Qualified(RealtimeModel model, TypeRef type) => type.Kind switch
         {
-            TypeKind.Object or TypeKind.Enum when IsHidden(model, type.Name!) => type with { Name = "global::" + model.Namespace + "." + type.Name },
+            TypeKind.Object or TypeKind.Enum when IsHidden(model, type.Name!) => type with { Name = $"global::{model.Namespace}.{type.Name}" },
             TypeKind.Array or TypeKind.Map => type with { Element = Qualified(model, type.Element!) },
             _ => type,
         };
@@ -209,7 +235,7 @@ namespace RocketChat.Contracts.Generator.Emit
         private static bool IsHidden(RealtimeModel model, string typeName) => model.Channels.Any(c => c.Name == typeName);
 
         private static string StreamType(RealtimeModel model) =>
-            IsHidden(model, model.StreamTypeName) ? "global::" + model.Namespace + "." + model.StreamTypeName : model.StreamTypeName;
+            IsHidden(model, model.StreamTypeName) ? $"global::{model.Namespace}.{model.StreamTypeName}" : model.StreamTypeName;
 
         private static void EmitArguments(SourceWriter writer, RealtimeModel model, ArgumentsTypeModel arguments)
         {
@@ -225,9 +251,11 @@ namespace RocketChat.Contracts.Generator.Emit
                 }
 
                 string position = (i + 1).ToString(CultureInfo.InvariantCulture);
-                CSharpText.DocOrDefault(writer, "summary", argument.Description, "Argument " + position + " of the message.");
-                writer.Line($"/// <remarks>Position {position}{(i < arguments.RequiredCount ? string.Empty : ", optional")}.</remarks>");
-                string declaration = i < arguments.RequiredCount
+                bool isRequired = i < arguments.RequiredCount;
+                string optional = isRequired ? string.Empty : ", optional";
+                CSharpText.DocOrDefault(writer, "summary", argument.Description, $"Argument {position} of the message.");
+                writer.Line($"/// <remarks>Position {position}{optional}.</remarks>");
+                string declaration = isRequired
                     ? $"public required {argument.Type.CSharpType} {argument.Name} {{ get; init; }}"
                     : $"public {argument.Type.CSharpType}? {argument.Name} {{ get; init; }}";
                 writer.Line(declaration);
@@ -239,23 +267,23 @@ namespace RocketChat.Contracts.Generator.Emit
         private static void EmitArgumentsConverter(SourceWriter writer, RealtimeModel model, ArgumentsTypeModel arguments)
         {
             string name = arguments.Name;
-            var locals = arguments.Arguments.Select(a => "arg" + a.Name).ToList();
+            var locals = arguments.Arguments.Select(a => $"arg{a.Name}").ToList();
             string required = arguments.RequiredCount.ToString(CultureInfo.InvariantCulture);
 
             writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as a JSON array, without reflection.</summary>");
             writer.Open($"{model.Accessibility} sealed class {name}JsonConverter : {Serialization}.JsonConverter<{name}>");
-            writer.Line("/// <inheritdoc />");
-            writer.Line($"public override {name} Read(ref {JsonCode.Reader} reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options) => ReadValue(ref reader);");
-            writer.Line();
-            writer.Line("/// <inheritdoc />");
-            writer.Line($"public override void Write({Json}.Utf8JsonWriter writer, {name} value, {Json}.JsonSerializerOptions options) => WriteValue(writer, value);");
+            JsonEmitter.EmitConverterOverrides(writer, name);
             writer.Line();
 
-            writer.Line($"/// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>");
+            string notArray = CSharpText.Literal($"Expected a JSON array of arguments for {name}.");
+            writer.Line("/// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>");
             writer.Open($"public static {name} ReadValue(ref {JsonCode.Reader} reader)");
-            writer.Open($"if (reader.TokenType != {Json}.JsonTokenType.StartArray)");
-            writer.Line($"throw new {Json}.JsonException({CSharpText.Literal("Expected a JSON array of arguments for " + name + ".")});");
-            writer.Close();
+            writer.Block($$"""
+                if (reader.TokenType != {{Json}}.JsonTokenType.StartArray)
+                {
+                    throw new {{Json}}.JsonException({{notArray}});
+                }
+                """);
             writer.Line();
             for (int i = 0; i < arguments.Arguments.Count; i++)
             {
@@ -267,25 +295,28 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Open("switch (count++)");
             for (int i = 0; i < arguments.Arguments.Count; i++)
             {
+                string position = i.ToString(CultureInfo.InvariantCulture);
                 string read = JsonCode.Read(arguments.Arguments[i].Type, "reader");
-                writer.Line($"case {i.ToString(CultureInfo.InvariantCulture)}: {locals[i]} = reader.TokenType == {Json}.JsonTokenType.Null ? null : {read}; break;");
+                writer.Line($"case {position}: {locals[i]} = reader.TokenType == {Json}.JsonTokenType.Null ? null : {read}; break;");
             }
 
             writer.Line("default: reader.Skip(); break;");
             writer.Close();
             writer.Close();
             writer.Line();
-            writer.Open($"if (count < {required})");
-            writer.Line($"throw new {Json}.JsonException({CSharpText.Literal(name + " needs " + required + " arguments; ")} + count + \" were sent.\");");
-            writer.Close();
+            string tooFew = CSharpText.Literal($"{name} needs {required} arguments; ");
+            writer.Block($$"""
+                if (count < {{required}})
+                {
+                    throw new {{Json}}.JsonException({{tooFew}} + count + " were sent.");
+                }
+                """);
             writer.Line();
             writer.Open($"return new {name}");
             for (int i = 0; i < arguments.Arguments.Count; i++)
             {
                 ArgumentModel argument = arguments.Arguments[i];
-                string value = i < arguments.RequiredCount
-                    ? $"{locals[i]} ?? throw new {Json}.JsonException({CSharpText.Literal("Argument " + (i + 1).ToString(CultureInfo.InvariantCulture) + " (" + argument.Name + ") of " + name + " is null.")})"
-                    : locals[i];
+                string value = i < arguments.RequiredCount ? RequiredArgument(name, argument, i, locals[i]) : locals[i];
                 writer.Line($"{argument.Name} = {value},");
             }
 
@@ -293,12 +324,15 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Close();
             writer.Line();
 
-            writer.Line("/// <summary>Writes the arguments as one JSON array.</summary>");
-            writer.Open($"public static void WriteValue({Json}.Utf8JsonWriter writer, {name} value)");
-            writer.Line("writer.WriteStartArray();");
-            writer.Line("WriteElements(writer, value);");
-            writer.Line("writer.WriteEndArray();");
-            writer.Close();
+            writer.Block($$"""
+                /// <summary>Writes the arguments as one JSON array.</summary>
+                public static void WriteValue({{Json}}.Utf8JsonWriter writer, {{name}} value)
+                {
+                    writer.WriteStartArray();
+                    WriteElements(writer, value);
+                    writer.WriteEndArray();
+                }
+                """);
             writer.Line();
 
             writer.Line("/// <summary>Writes the arguments as elements of an array already open; optional trailing arguments that are null are left out.</summary>");
@@ -306,7 +340,7 @@ namespace RocketChat.Contracts.Generator.Emit
             for (int i = 0; i < arguments.Arguments.Count; i++)
             {
                 ArgumentModel argument = arguments.Arguments[i];
-                string member = "value." + argument.Name;
+                string member = $"value.{argument.Name}";
                 if (i < arguments.RequiredCount)
                 {
                     writer.Line(JsonCode.Write(argument.Type, member));
@@ -314,19 +348,34 @@ namespace RocketChat.Contracts.Generator.Emit
                 }
 
                 // An optional argument is written when it or a later one is set: positions must not shift.
-                var later = arguments.Arguments.Skip(i).Select(a => "value." + a.Name + " is not null");
-                writer.Open($"if ({string.Join(" || ", later)})");
-                writer.Open($"if ({member} is {{ }} {Identifiers.ToCamelCase(argument.Name)}Value)");
-                writer.Line(JsonCode.Write(argument.Type, Identifiers.ToCamelCase(argument.Name) + "Value"));
-                writer.Close();
-                writer.Open("else");
-                writer.Line("writer.WriteNullValue();");
-                writer.Close();
-                writer.Close();
+                string laterIsSet = string.Join(" || ", arguments.Arguments.Skip(i).Select(a => $"value.{a.Name} is not null"));
+                string local = $"{Identifiers.ToCamelCase(argument.Name)}Value";
+                string write = JsonCode.Write(argument.Type, local);
+                writer.Block($$"""
+                    if ({{laterIsSet}})
+                    {
+                        if ({{member}} is { } {{local}})
+                        {
+                            {{write}}
+                        }
+                        else
+                        {
+                            writer.WriteNullValue();
+                        }
+                    }
+                    """);
             }
 
             writer.Close();
             writer.Close();
+        }
+
+        /// <summary>A required argument's read value: null (absent or JSON null) is a JsonException naming the position.</summary>
+        private static string RequiredArgument(string typeName, ArgumentModel argument, int index, string local)
+        {
+            string position = (index + 1).ToString(CultureInfo.InvariantCulture);
+            string isNull = CSharpText.Literal($"Argument {position} ({argument.Name}) of {typeName} is null.");
+            return $"{local} ?? throw new {Json}.JsonException({isNull})";
         }
     }
 }

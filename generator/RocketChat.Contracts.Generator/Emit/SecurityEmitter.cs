@@ -11,11 +11,11 @@ namespace RocketChat.Contracts.Generator.Emit
     {
         private const string Runtime = "global::RocketChat.Contracts.Runtime";
 
-        public static string ClassName(ContractModel contract) => contract.ClientName + "SecuritySchemes";
+        public static string ClassName(ContractModel contract) => $"{contract.ClientName}SecuritySchemes";
 
         /// <summary>The expression a generated call passes to ApiRequest for its security.</summary>
         public static string For(ContractModel contract, OperationModel operation) =>
-            operation.SecurityField == null ? Runtime + ".OperationSecurity.Public" : ClassName(contract) + "." + operation.SecurityField;
+            operation.SecurityField == null ? $"{Runtime}.OperationSecurity.Public" : $"{ClassName(contract)}.{operation.SecurityField}";
 
         public static void Emit(SourceWriter writer, ContractModel contract)
         {
@@ -24,11 +24,15 @@ namespace RocketChat.Contracts.Generator.Emit
                 return;
             }
 
-            writer.Line("/// <summary>");
-            writer.Line("/// The contract's security schemes. A <see cref=\"" + Runtime + ".ISecurityCredentialProvider\"/> is asked for each by name,");
-            writer.Line("/// e.g. <c>new SecurityCredentials().Set(" + ClassName(contract) + "." + contract.SecuritySchemes[0].FieldName + ".Name, ...)</c>.");
-            writer.Line("/// </summary>");
-            writer.Open(contract.Accessibility + " static class " + ClassName(contract));
+            string className = ClassName(contract);
+            string exampleName = $"{className}.{contract.SecuritySchemes[0].FieldName}.Name";
+            writer.Block($"""
+                /// <summary>
+                /// The contract's security schemes. A <see cref="{Runtime}.ISecurityCredentialProvider"/> is asked for each by name,
+                /// e.g. <c>new SecurityCredentials().Set({exampleName}, ...)</c>.
+                /// </summary>
+                """);
+            writer.Open($"{contract.Accessibility} static class {className}");
             bool first = true;
             foreach (SecuritySchemeModel scheme in contract.SecuritySchemes)
             {
@@ -39,39 +43,46 @@ namespace RocketChat.Contracts.Generator.Emit
 
                 first = false;
                 CSharpText.DocOrDefault(writer, "summary", scheme.Description, Describe(scheme));
-                writer.Line("public static readonly " + Runtime + ".SecurityScheme " + scheme.FieldName + " = " + Create(scheme) + ";");
+                writer.Line($"public static readonly {Runtime}.SecurityScheme {scheme.FieldName} = {Create(scheme)};");
             }
 
             foreach (OperationSecurityModel security in contract.OperationSecurity)
             {
                 writer.Line();
-                string alternatives = string.Join(", ", security.Alternatives.Select(a =>
-                    "new " + Runtime + ".SecurityRequirement(" + string.Join(", ", a.SchemeFields) + ")"));
-                writer.Line("/// <summary>The security of the operations that need " + string.Join(" or ", security.Alternatives.Select(a =>
-                    a.SchemeFields.Count == 0 ? "nothing" : string.Join(" and ", a.SchemeFields.Select(f => "<see cref=\"" + f + "\"/>")))) + ".</summary>");
-                writer.Line("internal static readonly " + Runtime + ".OperationSecurity " + security.FieldName + " = new(" + alternatives + ");");
+                string needs = string.Join(" or ", security.Alternatives.Select(Needs));
+                string alternatives = string.Join(", ", security.Alternatives.Select(Requirement));
+                writer.Line($"/// <summary>The security of the operations that need {needs}.</summary>");
+                writer.Line($"internal static readonly {Runtime}.OperationSecurity {security.FieldName} = new({alternatives});");
             }
 
             writer.Close();
             writer.Line();
         }
 
+        /// <summary>One alternative in words for the docs: "nothing", or the schemes it needs together.</summary>
+        private static string Needs(SecurityRequirementModel alternative) =>
+            alternative.SchemeFields.Count == 0 ? "nothing" : string.Join(" and ", alternative.SchemeFields.Select(field => $"<see cref=\"{field}\"/>"));
+
+        /// <summary>One alternative as the SecurityRequirement expression that builds it.</summary>
+        private static string Requirement(SecurityRequirementModel alternative) =>
+            $"new {Runtime}.SecurityRequirement({string.Join(", ", alternative.SchemeFields)})";
+
         private static string Create(SecuritySchemeModel scheme)
         {
             string name = CSharpText.Literal(scheme.Key);
             return scheme.Kind switch
             {
-                SecuritySchemeKind.ApiKeyHeader => Runtime + ".SecurityScheme.ApiKeyHeader(" + name + ", " + CSharpText.Literal(scheme.ParameterName!) + ")",
-                SecuritySchemeKind.ApiKeyQuery => Runtime + ".SecurityScheme.ApiKeyQuery(" + name + ", " + CSharpText.Literal(scheme.ParameterName!) + ")",
-                SecuritySchemeKind.HttpBearer => Runtime + ".SecurityScheme.HttpBearer(" + name + ")",
-                _ => Runtime + ".SecurityScheme.HttpBasic(" + name + ")",
+                SecuritySchemeKind.ApiKeyHeader => $"{Runtime}.SecurityScheme.ApiKeyHeader({name}, {CSharpText.Literal(scheme.ParameterName!)})",
+                SecuritySchemeKind.ApiKeyQuery => $"{Runtime}.SecurityScheme.ApiKeyQuery({name}, {CSharpText.Literal(scheme.ParameterName!)})",
+                SecuritySchemeKind.HttpBearer => $"{Runtime}.SecurityScheme.HttpBearer({name})",
+                _ => $"{Runtime}.SecurityScheme.HttpBasic({name})",
             };
         }
 
         private static string Describe(SecuritySchemeModel scheme) => scheme.Kind switch
         {
-            SecuritySchemeKind.ApiKeyHeader => "An API key sent as the " + CSharpText.Code(scheme.ParameterName!) + " header.",
-            SecuritySchemeKind.ApiKeyQuery => "An API key sent as the " + CSharpText.Code(scheme.ParameterName!) + " query parameter.",
+            SecuritySchemeKind.ApiKeyHeader => $"An API key sent as the {CSharpText.Code(scheme.ParameterName!)} header.",
+            SecuritySchemeKind.ApiKeyQuery => $"An API key sent as the {CSharpText.Code(scheme.ParameterName!)} query parameter.",
             SecuritySchemeKind.HttpBearer => "A bearer token in the Authorization header.",
             _ => "A user name and password in the Authorization header (basic).",
         };
