@@ -52,6 +52,22 @@ public sealed class FormBodyReadingTests
     }
 
     [Fact]
+    public void A_file_part_is_not_read_as_a_schema_so_its_declared_shape_generates_no_type()
+    {
+        OperationContract contract = Form(
+            "multipart/form-data",
+            "report: { type: object, contentMediaType: application/pdf, properties: { pages: { type: integer } } }\n"
+            + "                kind: { type: string, format: binary, enum: [scan, print] }");
+
+        Assert.Empty(contract.Diagnostics);
+        Assert.Equal(
+            "Task UploadAsync(global::RocketChat.Contracts.Runtime.FilePart? report = null, global::RocketChat.Contracts.Runtime.FilePart? kind = null)",
+            contract.Signature("UploadAsync"));
+        Assert.DoesNotContain(contract.Outcome.Sources, s => s.Value.Contains("UploadReport", StringComparison.Ordinal) || s.Value.Contains("UploadKind", StringComparison.Ordinal));
+        contract.CompilesCleanly();
+    }
+
+    [Fact]
     public void A_chain_of_sixteen_references_is_followed_and_a_seventeenth_is_not()
     {
         OperationContract followed = Chained(16);

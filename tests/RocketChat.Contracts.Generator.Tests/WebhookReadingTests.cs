@@ -75,6 +75,24 @@ public sealed class WebhookReadingTests
         Assert.DoesNotContain(outcome.Sources.Keys, k => k.EndsWith(".Json.g.cs", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_webhook_without_a_json_body_adds_nothing_to_the_context_of_the_other_payloads()
+    {
+        GeneratorOutcome outcome = Generate(
+            "webhooks:\n  note-added:\n    post:\n      requestBody:\n        content:\n          text/plain: { schema: { type: string } }\n"
+            + "  order-shipped:\n    post:\n      requestBody:\n        content:\n          application/json:\n"
+            + "            schema: { type: object, properties: { id: { type: string } } }\n");
+
+        Assert.Equal(
+            [("RCG008", "The operation 'webhook note-added' has a request body the generator cannot send (text/plain); the operation is skipped", 9, 7)],
+            Described(outcome));
+        string json = outcome.Sources["Test.Hooks.Hooks.Json.g.cs"];
+        Assert.Contains("JsonTypeInfo<OrderShippedPayload> OrderShippedPayload =>", json);
+        Assert.DoesNotContain("JsonTypeInfo<global::System.Text.Json.JsonElement>", json);
+        Assert.DoesNotContain("NoteAdded", json);
+        Assert.Empty(outcome.CompileDiagnostics);
+    }
+
     private static GeneratorOutcome Generate(string yaml)
     {
         GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile(Path, Header + yaml, "Test.Hooks", "Hooks"));
