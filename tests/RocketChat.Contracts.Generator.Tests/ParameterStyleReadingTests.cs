@@ -93,6 +93,22 @@ public sealed class ParameterStyleReadingTests
     }
 
     [Fact]
+    public void A_deep_object_union_has_no_record_to_list_properties_of_and_is_skipped_not_crashed_on()
+    {
+        OperationContract contract = OperationContract.Generate(
+            "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: id\n          in: query\n"
+            + "          style: deepObject\n          schema: { $ref: '#/components/schemas/Pet' }\n      responses: {}\n"
+            + "components:\n  schemas:\n"
+            + "    Cat: { type: object, required: [kind], properties: { kind: { type: string }, name: { type: string } } }\n"
+            + "    Dog: { type: object, required: [kind], properties: { kind: { type: string }, bark: { type: boolean } } }\n"
+            + "    Pet: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: kind } }\n");
+
+        Assert.Equal(new[] { "RCG009" }, contract.Ids);
+        Assert.Equal(("The parameter 'id' in 'getA' is not supported and is skipped: the object property '?' is not a scalar, which style 'deepObject' cannot write", 12, 11), contract.Single("RCG009"));
+        Assert.Equal("Task GetAAsync()", contract.Signature("GetAAsync"));
+    }
+
+    [Fact]
     public void A_free_form_query_value_without_a_style_is_sent_by_its_json_kind()
     {
         OperationContract contract = Parameter("query", "schema: {}");
