@@ -10,7 +10,7 @@ internal static class AsyncApiTestDocuments
     /// <summary>Four lines: 'channels' or 'components' starts on line 5.</summary>
     public const string Header = "asyncapi: 3.0.0\ninfo:\n  title: T\n  version: '1'\n";
 
-    /// <summary>The reference contract 'rest.yaml': a record, an enum and names its own project reserves.</summary>
+    /// <summary>The reference contract 'rest.yaml': records, an enum, a discriminated union and names its own project reserves.</summary>
     public const string Rest = "openapi: 3.0.3\ninfo:\n  title: Rest\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n"
         + "    Message:\n      type: object\n      properties:\n        _id: { type: string }\n"
         + "    Status:\n      type: string\n      enum: [online, away]\n"
@@ -18,7 +18,10 @@ internal static class AsyncApiTestDocuments
         + "    RestJsonContext:\n      type: object\n      properties:\n        a: { type: string }\n"
         + "    RestSecuritySchemes:\n      type: object\n      properties:\n        a: { type: string }\n"
         + "    Room:\n      type: object\n      properties:\n        owner:\n          type: object\n          properties:\n            b: { type: string }\n"
-        + "    RoomOwner:\n      type: object\n      properties:\n        c: { type: string }\n";
+        + "    RoomOwner:\n      type: object\n      properties:\n        c: { type: string }\n"
+        + "    Cat:\n      type: object\n      required: [kind]\n      properties:\n        kind: { type: string }\n"
+        + "    Dog:\n      type: object\n      required: [kind]\n      properties:\n        kind: { type: string }\n"
+        + "    Pet:\n      oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }]\n      discriminator: { propertyName: kind }\n";
 
     /// <summary>A publication 'room' (line 6) with <paramref name="members"/> at its members' indentation, from line 9 on.</summary>
     public static string Publication(string members) =>

@@ -39,7 +39,8 @@ public sealed class ReferencedContractTests
             + "            - $ref: 'rest.yaml#/components/schemas/RestJsonContext'\n"
             + "            - $ref: 'rest.yaml#/components/schemas/RestSecuritySchemes'\n"
             + "            - $ref: 'rest.yaml#/components/schemas/RoomOwner'\n"
-            + "            - $ref: 'rest.yaml#/components/schemas/Status'\n");
+            + "            - $ref: 'rest.yaml#/components/schemas/Status'\n"
+            + "            - $ref: 'rest.yaml#/components/schemas/Pet'\n");
 
         GeneratorOutcome outcome = GeneratorHarness.Run(
             new ContractFile("/contracts/realtime.asyncapi.yaml", document, "Test.Realtime", "Realtime"),
@@ -55,6 +56,7 @@ public sealed class ReferencedContractTests
         Assert.Contains("public required global::Test.Rest.RestSecuritySchemes2 RestSecuritySchemes { get; init; }", streams, StringComparison.Ordinal);
         Assert.Contains("public required global::Test.Rest.RoomOwner RoomOwner { get; init; }", streams, StringComparison.Ordinal);
         Assert.Contains("public required global::Test.Rest.Status Status { get; init; }", streams, StringComparison.Ordinal);
+        Assert.Contains("public required global::Test.Rest.Pet Pet { get; init; }", streams, StringComparison.Ordinal);
     }
 
     [Fact]
