@@ -112,15 +112,28 @@ public sealed class AsyncApiDocumentReadingTests
         Assert.Equal((0, 1, 0, 0), ((int)Property(location, "Offset")!, (int)Property(location, "Length")!, (int)Property(location, "Line")!, (int)Property(location, "Column")!));
     }
 
-    private static object? Property(object target, string name) => target.GetType().GetProperty(name)!.GetValue(target);
-
-    private static object Input(string path, string text)
+    [Fact]
+    public void An_unexpected_failure_is_reported_as_a_generator_failure_instead_of_thrown()
     {
-        Type inputType = s_generator.GetType("RocketChat.Contracts.Generator.Parsing.ContractInput", throwOnError: true)!;
-        return Activator.CreateInstance(inputType, path, text, "Test.Api", "Api", null, "Consumer", null)!;
+        // No text at all is never handed over by the pipeline; it stands for any bug of the parser.
+        object model = ParseAsyncApi(null, CancellationToken.None)!;
+
+        object diagnostic = Assert.Single(((IEnumerable)model.GetType().GetProperty("Diagnostics")!.GetValue(model)!).Cast<object>());
+        Assert.Equal("RCG099", Property(diagnostic, "DescriptorId"));
+        Assert.Equal(["NullReferenceException: Object reference not set to an instance of an object."], ((IEnumerable)Property(diagnostic, "Arguments")!).Cast<object>());
+        object location = Property(diagnostic, "Location")!;
+        Assert.Equal((0, 0, 0, 0), ((int)Property(location, "Offset")!, (int)Property(location, "Length")!, (int)Property(location, "Line")!, (int)Property(location, "Column")!));
     }
 
-    private static object? ParseAsyncApi(string text, CancellationToken cancellationToken)
+    private static object? Property(object target, string name) => target.GetType().GetProperty(name)!.GetValue(target);
+
+    private static object Input(string path, string? text)
+    {
+        Type inputType = s_generator.GetType("RocketChat.Contracts.Generator.Parsing.ContractInput", throwOnError: true)!;
+        return Activator.CreateInstance(inputType, path, text!, "Test.Api", "Api", null, "Consumer", null)!;
+    }
+
+    private static object? ParseAsyncApi(string? text, CancellationToken cancellationToken)
     {
         Type referenced = s_generator.GetType("RocketChat.Contracts.Generator.Model.ReferencedContract", throwOnError: true)!;
         Type array = s_generator.GetTypes().Single(t => t.Name == "EquatableArray`1").MakeGenericType(referenced);

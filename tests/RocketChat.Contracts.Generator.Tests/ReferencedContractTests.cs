@@ -19,6 +19,8 @@ public sealed class ReferencedContractTests
         { "https://example.com/rest.yaml#/components/schemas/Message", "URLs are never fetched" },
         { "other.yaml#/components/schemas/Message", "no AdditionalFiles item named 'other.yaml' has ContractRole=\"Reference\"" },
         { "rest.yaml#/components/schemas/Missing", "'rest.yaml' has no component schema 'Missing'" },
+        // No file before the '#': not a local reference ('#/...') either, so it names a file without a name.
+        { "#components/schemas/Message", "no AdditionalFiles item named '' has ContractRole=\"Reference\"" },
     };
 
     [Theory]
