@@ -17,6 +17,9 @@ namespace RocketChat.Livechat.Realtime;
 /// </summary>
 public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
 {
+    /// <summary>The REST timeout when the options give none (the HttpClient's own default, which this client had before).</summary>
+    private static readonly TimeSpan DefaultRestTimeout = TimeSpan.FromSeconds(100);
+
     private readonly LivechatRealtimeOptions _options;
     private readonly HttpClient? _ownedHttpClient;
     private readonly CancellationTokenSource _disposed = new();
@@ -85,7 +88,9 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
             return new LivechatRealtimeClient(options.ServerUrl!, settings, rest, ownedHttpClient: null);
         }
 
-        var httpClient = new HttpClient();
+        // RocketChatHttpHandler follows no redirect: a plain HttpClient would carry X-User-Id and X-Auth-Token to
+        // whatever origin a redirect names before the connection could refuse the answer.
+        var httpClient = new HttpClient(RocketChatHttpHandler.Create()) { Timeout = options.Timeout ?? DefaultRestTimeout };
         return new LivechatRealtimeClient(options.ServerUrl!, settings, LivechatClient.Create(options, httpClient), httpClient);
     }
 
@@ -490,8 +495,15 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
             }
             catch (RealtimeProtocolException ex)
             {
-                // The server no longer speaks our protocol: retrying cannot help.
+                // The server no longer speaks our protocol: retrying cannot help. Calls waiting for the next
+                // connection, and every later one, get this error instead of waiting for a connection that never comes.
                 FailEverything(ex);
+                lock (_gate)
+                {
+                    _ready.TrySetException(ex);
+                    _ = _ready.Task.Exception;
+                }
+
                 return null;
             }
         }

@@ -223,6 +223,10 @@ internal sealed class DdpConnection : IAsyncDisposable
                 {
                     result = await _socket.ReceiveAsync(frame.GetMemory(4096), _lifetime.Token).ConfigureAwait(false);
                     frame.Advance(result.Count);
+                    if (frame.WrittenCount > _options.MaxMessageBytes)
+                    {
+                        throw new RealtimeProtocolException(Operation, $"the server sent a message larger than the {_options.MaxMessageBytes}-byte limit (MaxMessageBytes).");
+                    }
                 }
                 while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
 
@@ -267,51 +271,65 @@ internal sealed class DdpConnection : IAsyncDisposable
 
         using (document)
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("msg", out JsonElement msg))
+            try
             {
-                return; // The {"server_id":"0"} greeting and anything else without msg are to be ignored.
+                await InterpretAsync(document.RootElement).ConfigureAwait(false);
             }
-
-            switch (msg.GetString())
+            catch (Exception ex) when (ex is KeyNotFoundException or FormatException or OverflowException or ArgumentException
+                || (ex is InvalidOperationException && ex is not ObjectDisposedException))
             {
-                case "connected":
-                    _connected.TrySetResult(root.TryGetProperty("session", out JsonElement session) ? session.GetString() ?? string.Empty : string.Empty);
-                    break;
-                case "failed":
-                    string? version = root.TryGetProperty("version", out JsonElement v) ? v.GetString() : null;
-                    var failed = new RealtimeProtocolException(Operation, $"the server speaks none of the DDP versions {string.Join(", ", SupportedVersions)} (it proposed '{version}').", version);
-                    _connected.TrySetException(failed);
-                    throw failed;
-                case "ping":
-                    string? pingId = root.TryGetProperty("id", out JsonElement id) ? id.GetString() : null;
-                    await SendAsync(writer => DdpFrames.Pong(writer, pingId), _lifetime.Token).ConfigureAwait(false);
-                    _listener.OnServerPingAnswered();
-                    break;
-                case "result":
-                    CompleteCall(root);
-                    break;
-                case "ready":
-                    foreach (JsonElement ready in root.GetProperty("subs").EnumerateArray())
+                // A member missing or of the wrong JSON kind (a result without its id, a ready without subs): left
+                // alone it would end the receive loop unobserved, with every call waiting on a connection nobody reads.
+                throw new RealtimeProtocolException(Operation, $"the server sent a DDP message of the wrong shape: {ex.Message}", innerException: ex);
+            }
+        }
+    }
+
+    private async Task InterpretAsync(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("msg", out JsonElement msg))
+        {
+            return; // The {"server_id":"0"} greeting and anything else without msg are to be ignored.
+        }
+
+        switch (msg.GetString())
+        {
+            case "connected":
+                _connected.TrySetResult(root.TryGetProperty("session", out JsonElement session) ? session.GetString() ?? string.Empty : string.Empty);
+                break;
+            case "failed":
+                string? version = root.TryGetProperty("version", out JsonElement v) ? v.GetString() : null;
+                var failed = new RealtimeProtocolException(Operation, $"the server speaks none of the DDP versions {string.Join(", ", SupportedVersions)} (it proposed '{version}').", version);
+                _connected.TrySetException(failed);
+                throw failed;
+            case "ping":
+                string? pingId = root.TryGetProperty("id", out JsonElement id) ? id.GetString() : null;
+                await SendAsync(writer => DdpFrames.Pong(writer, pingId), _lifetime.Token).ConfigureAwait(false);
+                _listener.OnServerPingAnswered();
+                break;
+            case "result":
+                CompleteCall(root);
+                break;
+            case "ready":
+                foreach (JsonElement ready in root.GetProperty("subs").EnumerateArray())
+                {
+                    if (_pendingSubscriptions.TryGetValue(ready.GetString() ?? string.Empty, out TaskCompletionSource? pending))
                     {
-                        if (_pendingSubscriptions.TryGetValue(ready.GetString() ?? string.Empty, out TaskCompletionSource? pending))
-                        {
-                            pending.TrySetResult();
-                        }
+                        pending.TrySetResult();
                     }
+                }
 
-                    break;
-                case "nosub":
-                    StopSubscription(root);
-                    break;
-                case "changed":
-                    DispatchStreamEvent(root);
-                    break;
-                case "error":
-                    throw new RealtimeProtocolException(Operation, DdpErrors.Describe(root));
-                default:
-                    break; // pong, updated, added, removed: nothing waits for them.
-            }
+                break;
+            case "nosub":
+                StopSubscription(root);
+                break;
+            case "changed":
+                DispatchStreamEvent(root);
+                break;
+            case "error":
+                throw new RealtimeProtocolException(Operation, DdpErrors.Describe(root));
+            default:
+                break; // pong, updated, added, removed: nothing waits for them.
         }
     }
 

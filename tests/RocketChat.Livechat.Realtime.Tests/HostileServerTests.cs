@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using RocketChat.Contracts.Runtime;
+using RocketChat.Livechat.Realtime.Tests.Infrastructure;
+
+namespace RocketChat.Livechat.Realtime.Tests;
+
+/// <summary>
+/// Servers nobody here wrote the answers of: frames with missing or oversized parts, a server that stops speaking DDP
+/// after a reconnection, a redirecting REST endpoint. Each ends in a typed error or a replaced connection, never a
+/// dead receive loop, a hang, unbounded memory or a credential sent elsewhere.
+/// </summary>
+public sealed class HostileServerTests
+{
+    private static async Task<LivechatRealtimeClient> ConnectAsync(FakeDdpServer server, Action<LivechatRealtimeOptions>? configure = null, RocketChatLivechatOptions? rest = null)
+    {
+        var options = new LivechatRealtimeOptions { ReconnectInitialDelay = TimeSpan.FromMilliseconds(20), ReconnectMaxDelay = TimeSpan.FromMilliseconds(100), ConnectTimeout = TimeSpan.FromSeconds(5) };
+        configure?.Invoke(options);
+        LivechatRealtimeClient client = LivechatRealtimeClient.Create(rest ?? new RocketChatLivechatOptions { ServerUrl = server.BaseAddress }, options);
+        try
+        {
+            using var timeout = new CancellationTokenSource(RealtimeHarness.Timeout);
+            await client.ConnectAsync(timeout.Token);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"msg":"result"}""")]
+    [InlineData("""{"msg":"ready"}""")]
+    [InlineData("""{"msg":"nosub"}""")]
+    [InlineData("""{"msg":"ready","subs":[7]}""")]
+    public async Task A_frame_missing_its_parts_replaces_the_connection_and_fails_the_call_typed_instead_of_killing_the_reader(string hostileFrame)
+    {
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            if (number == 1)
+            {
+                await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+                await FakeDdpServer.SendAsync(socket, hostileFrame, ct);
+            }
+
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server, options => options.HeartbeatInterval = TimeSpan.FromMinutes(5));
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Reconnected += (_, _) => reconnected.TrySetResult();
+
+        Exception failure = await Record.ExceptionAsync(() => client.CallAsync("anything", _ => { }).WaitAsync(RealtimeHarness.Timeout));
+        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+
+        RealtimeConnectionLostException lost = Assert.IsType<RealtimeConnectionLostException>(failure);
+        Assert.IsType<RealtimeProtocolException>(lost.InnerException);
+        Assert.Equal(2, server.Connections);
+    }
+
+    [Theory]
+    [InlineData(1e300, long.MaxValue)]
+    [InlineData(-5, 0)]
+    public void A_rate_limit_with_an_absurd_reset_time_is_still_a_typed_rate_limit(double timeToReset, long expectedTicks)
+    {
+        string reset = timeToReset.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        using JsonDocument error = JsonDocument.Parse("{\"error\":\"too-many-requests\",\"reason\":\"slow down\",\"details\":{\"timeToReset\":" + reset + "}}");
+
+        var limited = Assert.IsType<RealtimeRateLimitException>(RocketChat.Livechat.Realtime.Ddp.DdpErrors.ToException("op", error.RootElement));
+
+        Assert.Equal(expectedTicks, limited.TimeToReset.Ticks);
+    }
+
+    [Fact]
+    public async Task An_endless_frame_is_cut_off_at_the_size_limit_and_the_connection_replaced()
+    {
+        long sentBytes = 0;
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            if (number == 1)
+            {
+                await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+                byte[] chunk = Encoding.UTF8.GetBytes("[" + new string(' ', 16 * 1024));
+                for (int i = 0; i < 1024 && !ct.IsCancellationRequested; i++)
+                {
+                    // 16 MB at most, never ending the message: without a limit the client buffers all of it.
+                    await socket.SendAsync(chunk, WebSocketMessageType.Text, endOfMessage: false, ct);
+                    Interlocked.Add(ref sentBytes, chunk.Length);
+                }
+            }
+
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server, options =>
+        {
+            options.HeartbeatInterval = TimeSpan.FromMinutes(5);
+            options.MaxMessageBytes = 64 * 1024;
+        });
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Reconnected += (_, _) => reconnected.TrySetResult();
+
+        Exception failure = await Record.ExceptionAsync(() => client.CallAsync("anything", _ => { }).WaitAsync(RealtimeHarness.Timeout));
+        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+
+        RealtimeConnectionLostException lost = Assert.IsType<RealtimeConnectionLostException>(failure);
+        RealtimeProtocolException tooLarge = Assert.IsType<RealtimeProtocolException>(lost.InnerException);
+        Assert.Contains("65536", tooLarge.Message, StringComparison.Ordinal);
+        Assert.True(Interlocked.Read(ref sentBytes) < 16L * 1024 * 1024, "The client stopped reading long before the server stopped sending.");
+    }
+
+    [Fact]
+    public async Task A_server_that_stops_speaking_ddp_after_a_reconnection_fails_later_calls_typed_instead_of_leaving_them_waiting()
+    {
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
+        {
+            if (number == 1)
+            {
+                await FakeDdpServer.HandshakeAsync(socket, ct);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", ct);
+                return;
+            }
+
+            await FakeDdpServer.ReceiveMessageAsync(socket, "connect", ct);
+            await FakeDdpServer.SendAsync(socket, """{"msg":"failed","version":"2"}""", ct);
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+        using var giveUp = new CancellationTokenSource(RealtimeHarness.Timeout);
+        while (server.Connections < 2)
+        {
+            await Task.Delay(20, giveUp.Token);
+        }
+
+        await Task.Delay(200, giveUp.Token); // the supervisor reads the failed answer and gives up
+
+        RealtimeProtocolException failed = await Assert.ThrowsAsync<RealtimeProtocolException>(() => client.CallAsync("anything", _ => { }, giveUp.Token));
+        Assert.Equal("2", failed.ServerVersion);
+        await Assert.ThrowsAsync<RealtimeProtocolException>(() => client.ConnectAsync(giveUp.Token));
+    }
+
+    [Fact]
+    public void A_login_does_not_print_its_token()
+    {
+        var login = new RealtimeLogin("u1", "resume-secret-123", DateTimeOffset.UnixEpoch);
+
+        string printed = login.ToString();
+
+        Assert.DoesNotContain("resume-secret-123", printed, StringComparison.Ordinal);
+        Assert.Contains("u1", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rest_redirect_to_another_origin_gets_no_credentials()
+    {
+        var elsewhere = new ConcurrentQueue<string?>();
+        await using FakeDdpServer attacker = await FakeDdpServer.StartAsync((_, _, _) => Task.CompletedTask, context =>
+        {
+            elsewhere.Enqueue(context.Request.Headers["X-Auth-Token"].ToString());
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync("""{"inquiry":null,"success":true}""");
+        });
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, _, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        }, context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status302Found;
+            context.Response.Headers.Location = new Uri(attacker.BaseAddress, context.Request.Path + context.Request.QueryString).AbsoluteUri;
+            return Task.CompletedTask;
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(
+            server, rest: new RocketChatLivechatOptions { ServerUrl = server.BaseAddress, UserId = "u1", AuthToken = "personal-secret-token" });
+
+        Exception failure = await Record.ExceptionAsync(() => client.Rest.Inquiries.GetInquiryAsync("r1", CancellationToken.None).WaitAsync(RealtimeHarness.Timeout));
+
+        Assert.IsType<RocketChatRedirectException>(failure);
+        Assert.DoesNotContain(elsewhere, token => token == "personal-secret-token");
+        Assert.Empty(elsewhere);
+    }
+}
