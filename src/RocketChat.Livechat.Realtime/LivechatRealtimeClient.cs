@@ -432,12 +432,22 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
     private async Task SuperviseAsync(DdpConnection connection)
     {
         CancellationToken stopping = _disposed.Token;
+        int attempt = 0;
         while (true)
         {
+            long openedAt = Environment.TickCount64;
             await connection.Closed.ConfigureAwait(false);
             if (stopping.IsCancellationRequested)
             {
                 return;
+            }
+
+            // The backoff starts over only after a connection that lasted: a server that accepts and drops at once
+            // (a restarting node behind a balancer) would otherwise be hit every ReconnectInitialDelay, each time with
+            // a login, every subscription and a REST gap fill.
+            if (Environment.TickCount64 - openedAt >= (long)_options.ReconnectMaxDelay.TotalMilliseconds)
+            {
+                attempt = 0;
             }
 
             lock (_gate)
@@ -449,7 +459,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
             }
 
             await connection.DisposeAsync().ConfigureAwait(false);
-            DdpConnection? next = await ReconnectAsync(stopping).ConfigureAwait(false);
+            (DdpConnection? next, attempt) = await ReconnectAsync(attempt, stopping).ConfigureAwait(false);
             if (next is null)
             {
                 return;
@@ -459,9 +469,10 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         }
     }
 
-    private async Task<DdpConnection?> ReconnectAsync(CancellationToken stopping)
+    /// <summary>Opens a new connection, retrying from <paramref name="firstAttempt"/>; returns it (null when giving up) and the next attempt's number.</summary>
+    private async Task<(DdpConnection? Connection, int NextAttempt)> ReconnectAsync(int firstAttempt, CancellationToken stopping)
     {
-        for (int attempt = 0; ; attempt++)
+        for (int attempt = firstAttempt; ; attempt = Math.Min(attempt + 1, 30))
         {
             try
             {
@@ -479,15 +490,15 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                     Reconnected?.Invoke(this, EventArgs.Empty);
                 }
 
-                return connection;
+                return (connection, Math.Min(attempt + 1, 30));
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                return null;
+                return (null, attempt);
             }
             catch (ObjectDisposedException) when (stopping.IsCancellationRequested)
             {
-                return null;
+                return (null, attempt);
             }
             catch (RealtimeConnectionLostException)
             {
@@ -504,7 +515,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                     _ = _ready.Task.Exception;
                 }
 
-                return null;
+                return (null, attempt);
             }
         }
     }

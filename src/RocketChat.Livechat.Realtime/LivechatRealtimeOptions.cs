@@ -18,7 +18,10 @@ public sealed class LivechatRealtimeOptions
     /// <summary>The first reconnection delay; each failed attempt doubles it, up to <see cref="ReconnectMaxDelay"/>.</summary>
     public TimeSpan ReconnectInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest reconnection delay.</summary>
+    /// <summary>
+    /// The longest reconnection delay. Also how long a new connection must last before the delay starts over from
+    /// <see cref="ReconnectInitialDelay"/>: one that drops sooner continues the backoff where it was.
+    /// </summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>

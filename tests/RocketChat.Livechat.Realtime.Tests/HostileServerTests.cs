@@ -216,4 +216,27 @@ public sealed class HostileServerTests
         Assert.Equal(1, server.Connections);
         Assert.Equal(0, client.ReconnectCount);
     }
+
+    [Fact]
+    public async Task A_server_that_drops_every_connection_at_once_is_retried_with_growing_delays_not_a_storm()
+    {
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, _, ct) =>
+        {
+            // Accepts, completes the handshake, and drops: a node that restarts behind a balancer.
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "going away", ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server, options =>
+        {
+            options.ReconnectInitialDelay = TimeSpan.FromMilliseconds(20);
+            options.ReconnectMaxDelay = TimeSpan.FromSeconds(5);
+        });
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        // Backoff 10-20, 20-40, 40-80, 80-160, 160-320, 320-640 ms...: at most 7 reconnections fit in 1.5 s. Starting
+        // over after each handshake, every 10-20 ms, they would number in the dozens.
+        int connections = server.Connections;
+        Assert.InRange(connections, 3, 9);
+    }
 }
