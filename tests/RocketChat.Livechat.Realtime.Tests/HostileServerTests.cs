@@ -239,4 +239,37 @@ public sealed class HostileServerTests
         int connections = server.Connections;
         Assert.InRange(connections, 3, 9);
     }
+
+    [Fact]
+    public async Task A_throwing_ServerPingAnswered_handler_fails_the_connection_visibly_instead_of_killing_the_reader()
+    {
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            if (number == 1)
+            {
+                await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct);
+                await FakeDdpServer.SendAsync(socket, """{"msg":"ping","id":"p1"}""", ct);
+            }
+
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server, options => options.HeartbeatInterval = TimeSpan.FromMinutes(5));
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Reconnected += (_, _) => reconnected.TrySetResult();
+        int pings = 0;
+        client.ServerPingAnswered += (_, _) =>
+        {
+            if (Interlocked.Increment(ref pings) == 1)
+            {
+                throw new NullReferenceException("the application's handler is broken");
+            }
+        };
+
+        Exception failure = await Record.ExceptionAsync(() => client.CallAsync("anything", _ => { }).WaitAsync(RealtimeHarness.Timeout));
+        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+
+        RealtimeConnectionLostException lost = Assert.IsType<RealtimeConnectionLostException>(failure);
+        Assert.IsType<NullReferenceException>(lost.InnerException?.InnerException);
+    }
 }

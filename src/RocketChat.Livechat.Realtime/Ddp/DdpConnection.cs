@@ -255,6 +255,12 @@ internal sealed class DdpConnection : IAsyncDisposable
         {
             Fail(ex);
         }
+        catch (Exception ex)
+        {
+            // Anything else (an application's ServerPingAnswered handler that throws, say) would end the loop
+            // unobserved and leave a connection nobody reads: end it instead, so calls fail and the client reconnects.
+            Fail(new RealtimeConnectionLostException(Operation, $"reading the connection failed: {ex.Message}", ex));
+        }
     }
 
     private async Task DispatchAsync(ReadOnlyMemory<byte> frame)
