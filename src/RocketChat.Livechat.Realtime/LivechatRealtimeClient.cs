@@ -67,10 +67,16 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
     /// <summary>Raised (on the receive loop: return quickly) each time the server pinged and the client answered.</summary>
     public event EventHandler? ServerPingAnswered;
 
-    /// <summary>Raised when a new connection refused the visitor token binding of <see cref="SetUpConnectionAsync"/> (the subscriptions resume regardless).</summary>
+    /// <summary>
+    /// Raised when a new connection refused the visitor token binding of <see cref="SetUpConnectionAsync"/> (the
+    /// subscriptions resume regardless). A handler that throws ends every subscription with its exception.
+    /// </summary>
     public event EventHandler<RealtimeServerException>? SetUpConnectionFailed;
 
-    /// <summary>Raised after a lost connection was replaced and every subscription resumed.</summary>
+    /// <summary>
+    /// Raised after a lost connection was replaced and every subscription resumed. A handler that throws ends every
+    /// subscription with its exception; the client keeps reconnecting.
+    /// </summary>
     public event EventHandler? Reconnected;
 
     /// <summary>
@@ -487,7 +493,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                         _ready.TrySetResult(connection);
                     }
 
-                    Reconnected?.Invoke(this, EventArgs.Empty);
+                    RaiseOnSupervisor(() => Reconnected?.Invoke(this, EventArgs.Empty));
                 }
 
                 return (connection, Math.Min(attempt + 1, 30));
@@ -549,7 +555,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                 {
                     // The binding only drives presence: the subscriptions below still resume without it, and the
                     // refusal is reported rather than dropped.
-                    SetUpConnectionFailed?.Invoke(this, ex);
+                    RaiseOnSupervisor(() => SetUpConnectionFailed?.Invoke(this, ex));
                 }
             }
 
@@ -576,6 +582,23 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         catch (RealtimeConnectionLostException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Raises one of the application's events on the supervisor. A handler that throws must not end reconnection for
+    /// good (every later drop would go unrepaired, unseen): its exception ends every subscription instead, whose
+    /// readers then see it, and the client carries on.
+    /// </summary>
+    private void RaiseOnSupervisor(Action raise)
+    {
+        try
+        {
+            raise();
+        }
+        catch (Exception ex)
+        {
+            FailEverything(ex);
         }
     }
 

@@ -272,4 +272,32 @@ public sealed class HostileServerTests
         RealtimeConnectionLostException lost = Assert.IsType<RealtimeConnectionLostException>(failure);
         Assert.IsType<NullReferenceException>(lost.InnerException?.InnerException);
     }
+
+    [Fact]
+    public async Task A_throwing_Reconnected_handler_ends_the_subscriptions_with_its_exception_and_reconnection_carries_on()
+    {
+        await using RealtimeHarness harness = await RealtimeHarness.StartAsync();
+        VisitorChat chat = await harness.StartChatAsync();
+        LivechatRealtimeClient visitor = await harness.ConnectAsync();
+        LivechatRoomSubscription room = await visitor.SubscribeVisitorRoomAsync(chat.RoomId, chat.Token);
+        var secondReconnection = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int reconnections = 0;
+        visitor.Reconnected += (_, _) =>
+        {
+            if (Interlocked.Increment(ref reconnections) == 1)
+            {
+                throw new InvalidOperationException("the application's Reconnected handler is broken");
+            }
+
+            secondReconnection.TrySetResult();
+        };
+
+        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
+        InvalidOperationException seen = await Assert.ThrowsAsync<InvalidOperationException>(() => room.Completion.WaitAsync(RealtimeHarness.Timeout));
+        Assert.Contains("Reconnected handler", seen.Message, StringComparison.Ordinal);
+
+        Assert.Equal(1, harness.Emulator.DropRealtimeConnections());
+        await secondReconnection.Task.WaitAsync(RealtimeHarness.Timeout);
+        Assert.Equal(2, visitor.ReconnectCount);
+    }
 }
