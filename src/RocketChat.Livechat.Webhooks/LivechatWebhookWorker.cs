@@ -51,9 +51,11 @@ internal sealed partial class LivechatWebhookWorker : BackgroundService
             await foreach (LivechatWebhookEvent webhook in _queue.Reader.ReadAllAsync(stoppingToken))
             {
                 await using AsyncServiceScope scope = _scopes.CreateAsyncScope();
-                ILivechatWebhookHandler handler = scope.ServiceProvider.GetRequiredService<ILivechatWebhookHandler>();
                 try
                 {
+                    // Resolved inside the try: a handler whose constructor throws fails this event, logged, rather than
+                    // the worker (which would stop the host and strand every queued event).
+                    ILivechatWebhookHandler handler = scope.ServiceProvider.GetRequiredService<ILivechatWebhookHandler>();
                     await LivechatWebhookDispatcher.DispatchAsync(handler, webhook, stoppingToken);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
