@@ -83,6 +83,8 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
     /// Creates a client for the server in <paramref name="options"/>. Pass <paramref name="rest"/> to share a REST
     /// client (its HttpClient and credentials); otherwise one is created from the same options and owned here.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="rest"/> talks to another origin (scheme, host, port) than
+    /// <paramref name="options"/>' server: a realtime login's token, reused over REST, would go to that other host.</exception>
     public static LivechatRealtimeClient Create(RocketChatLivechatOptions options, LivechatRealtimeOptions? realtime = null, LivechatClient? rest = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -91,6 +93,15 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         settings.Validate();
         if (rest is not null)
         {
+            // A login over this socket is reused as X-Auth-Token over rest (gap fills): it must be the same server,
+            // or the token would go to another host.
+            if (Uri.Compare(rest.Connection.ServerUri, options.ServerUrl, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                throw new ArgumentException(
+                    $"The REST client's server ({rest.Connection.ServerUri.GetLeftPart(UriPartial.Authority)}) is not the realtime server ({options.ServerUrl!.GetLeftPart(UriPartial.Authority)}): a realtime login's token would be sent to another host.",
+                    nameof(rest));
+            }
+
             return new LivechatRealtimeClient(options.ServerUrl!, settings, rest, ownedHttpClient: null);
         }
 

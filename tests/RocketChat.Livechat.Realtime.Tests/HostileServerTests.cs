@@ -300,4 +300,28 @@ public sealed class HostileServerTests
         await secondReconnection.Task.WaitAsync(RealtimeHarness.Timeout);
         Assert.Equal(2, visitor.ReconnectCount);
     }
+
+    [Theory]
+    [InlineData("https://chat.example.com/", "https://other.example.net/")]
+    [InlineData("https://chat.example.com/", "http://chat.example.com/")]
+    [InlineData("https://chat.example.com/", "https://chat.example.com:8443/")]
+    public void A_rest_client_for_another_origin_is_refused_so_a_realtime_login_never_goes_there(string realtime, string rest)
+    {
+        LivechatClient other = LivechatClient.Create(new RocketChatLivechatOptions { ServerUrl = new Uri(rest), UserId = "u1", AuthToken = "rest-secret" });
+
+        ArgumentException refused = Assert.Throws<ArgumentException>(() => LivechatRealtimeClient.Create(new RocketChatLivechatOptions { ServerUrl = new Uri(realtime) }, rest: other));
+
+        Assert.Equal("rest", refused.ParamName);
+        Assert.DoesNotContain("rest-secret", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rest_client_for_the_same_origin_under_a_sub_path_is_accepted()
+    {
+        LivechatClient same = LivechatClient.Create(new RocketChatLivechatOptions { ServerUrl = new Uri("https://CHAT.example.com/chat/") });
+
+        await using LivechatRealtimeClient client = LivechatRealtimeClient.Create(new RocketChatLivechatOptions { ServerUrl = new Uri("https://chat.example.com/chat") }, rest: same);
+
+        Assert.Equal("wss://chat.example.com/chat/websocket", client.Endpoint.AbsoluteUri);
+    }
 }
