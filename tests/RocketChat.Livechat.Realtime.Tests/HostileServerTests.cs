@@ -324,4 +324,97 @@ public sealed class HostileServerTests
 
         Assert.Equal("wss://chat.example.com/chat/websocket", client.Endpoint.AbsoluteUri);
     }
+
+    [Fact]
+    public async Task A_message_sent_during_a_gap_with_an_older_ts_than_one_already_seen_is_still_delivered()
+    {
+        // Two server instances whose clocks differ: "ahead" came live from the one 60 s fast; "missed" was sent during
+        // the gap through the other, so its ts is older than the newest ts the client has seen.
+        DateTimeOffset now = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000);
+        Message Say(string id, DateTimeOffset ts) => new() { Id = id, RoomId = "room-1", Text = id, Timestamp = ts, UpdatedAt = ts, User = new MessageUser { Id = "a1", Username = "agent" } };
+        Message before = Say("before", now), ahead = Say("ahead", now.AddSeconds(60)), missed = Say("missed", now.AddSeconds(10));
+        int connections = 0;
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(
+            async (socket, number, ct) =>
+            {
+                Interlocked.Exchange(ref connections, number);
+                await FakeDdpServer.HandshakeAsync(socket, ct);
+                for (int i = 0; i < 4; i++)
+                {
+                    JsonElement sub = await FakeDdpServer.ReceiveMessageAsync(socket, "sub", ct);
+                    await FakeDdpServer.SendAsync(socket, $$"""{"msg":"ready","subs":["{{sub.GetProperty("id").GetString()}}"]}""", ct);
+                }
+
+                if (number == 1)
+                {
+                    string live = JsonSerializer.Serialize(ahead, LivechatJsonContext.Default.Message);
+                    await FakeDdpServer.SendAsync(socket, $$$"""{"msg":"changed","collection":"stream-room-messages","id":"id","fields":{"eventName":"room-1","args":[{{{live}}}]}}""", ct);
+                    await FakeDdpServer.ReceiveMessageAsync(socket, "method", ct); // the test's signal that "ahead" arrived
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "restarting", ct);
+                    return;
+                }
+
+                await FakeDdpServer.DrainAsync(socket, null, ct);
+            },
+            context => context.Request.Path.Value!.EndsWith("/livechat/config", StringComparison.Ordinal)
+                ? context.Response.WriteAsJsonAsync(new GetLivechatConfigResponse { Config = new LivechatConfig { IsEnabled = true }, Success = true }, LivechatJsonContext.Default.GetLivechatConfigResponse)
+                : context.Response.WriteAsJsonAsync(
+                    new GetMessageHistoryResponse { Messages = Volatile.Read(ref connections) < 2 ? [before] : [ahead, missed, before], Success = true },
+                    LivechatJsonContext.Default.GetMessageHistoryResponse));
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+        await using LivechatRoomSubscription room = await client.SubscribeVisitorRoomAsync("room-1", "visitor-token").WaitAsync(RealtimeHarness.Timeout);
+        await using var events = new EventReader<LivechatRoomEvent>(room);
+
+        Assert.Equal("ahead", (await events.NextAsync<RoomMessageEvent>()).Message.Id);
+        _ = client.CallAsync("signal", _ => { });
+
+        RoomMessageEvent afterGap = await events.NextAsync<RoomMessageEvent>();
+        Assert.Equal("missed", afterGap.Message.Id);
+        Assert.False(afterGap.IsEdit);
+    }
+
+    [Fact]
+    public async Task An_agents_gap_fill_also_delivers_a_message_whose_ts_is_older_than_one_already_seen()
+    {
+        DateTimeOffset now = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000);
+        Message Say(string id, DateTimeOffset ts) => new() { Id = id, RoomId = "room-1", Text = id, Timestamp = ts, UpdatedAt = ts, User = new MessageUser { Id = "v1", Username = "guest" } };
+        Message before = Say("before", now), ahead = Say("ahead", now.AddSeconds(60)), missed = Say("missed", now.AddSeconds(10));
+        string History(params Message[] newestFirst) => "{\"messages\":[" + string.Join(",", newestFirst.Select(m => JsonSerializer.Serialize(m, LivechatJsonContext.Default.Message))) + "]}";
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            string history = number == 1 ? History(before) : History(ahead, missed, before);
+            var closing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await FakeDdpServer.DrainAsync(socket, frame =>
+            {
+                string id = frame.TryGetProperty("id", out JsonElement idElement) ? idElement.GetString()! : string.Empty;
+                switch (frame.GetProperty("msg").GetString())
+                {
+                    case "sub":
+                        _ = FakeDdpServer.SendAsync(socket, $$"""{"msg":"ready","subs":["{{id}}"]}""", ct);
+                        if (number == 1 && frame.GetProperty("name").GetString() == "stream-room-messages")
+                        {
+                            string live = JsonSerializer.Serialize(ahead, LivechatJsonContext.Default.Message);
+                            _ = FakeDdpServer.SendAsync(socket, $$$"""{"msg":"changed","collection":"stream-room-messages","id":"id","fields":{"eventName":"room-1","args":[{{{live}}}]}}""", ct);
+                        }
+
+                        break;
+                    case "method" when frame.GetProperty("method").GetString() == "loadHistory":
+                        _ = FakeDdpServer.SendAsync(socket, $$"""{"msg":"result","id":"{{id}}","result":{{history}}}""", ct);
+                        break;
+                    case "method" when number == 1:
+                        _ = socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "restarting", ct); // the test's signal
+                        break;
+                }
+            }, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+        await using LivechatRoomSubscription room = await client.SubscribeRoomMessagesAsync("room-1").WaitAsync(RealtimeHarness.Timeout);
+        await using var events = new EventReader<LivechatRoomEvent>(room);
+
+        Assert.Equal("ahead", (await events.NextAsync<RoomMessageEvent>()).Message.Id);
+        _ = client.CallAsync("signal", _ => { });
+
+        Assert.Equal("missed", (await events.NextAsync<RoomMessageEvent>()).Message.Id);
+    }
 }

@@ -165,7 +165,7 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         // The agent is read before the history: an agent taking the chat in between brings its join messages in the
         // history and its agentData live (held, then delivered after them), so the agent never precedes them.
         ServingAgent? servingNow = await ReadServingAgentAsync(cancellationToken).ConfigureAwait(false);
-        List<Message> missed = await _history.SinceAsync(connection, since, cancellationToken).ConfigureAwait(false);
+        List<Message> missed = await _history.SinceAsync(connection, since, IsDelivered, cancellationToken).ConfigureAwait(false);
         lock (DeliveryGate)
         {
             foreach (Message message in missed)
@@ -219,6 +219,14 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
 
         GetLivechatConfigResponse config = await _rest.Visitors.GetLivechatConfigAsync(_visitorToken, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ServingAgent.FromConfig(config.Config, RoomId);
+    }
+
+    private bool IsDelivered(Message message)
+    {
+        lock (DeliveryGate)
+        {
+            return _delivered.Knows(message);
+        }
     }
 
     private void Hold(object streamEvent)
