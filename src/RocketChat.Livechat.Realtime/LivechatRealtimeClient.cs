@@ -331,7 +331,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         }
     }
 
-    void IDdpListener.OnSubscriptionStopped(string subscriptionId, RealtimeServerException? error)
+    void IDdpListener.OnSubscriptionStopped(string subscriptionId, RealtimeServerException error)
     {
         foreach (IRealtimeSubscription subscription in _subscriptions)
         {

@@ -417,4 +417,38 @@ public sealed class HostileServerTests
 
         Assert.Equal("missed", (await events.NextAsync<RoomMessageEvent>()).Message.Id);
     }
+
+    [Fact]
+    public async Task A_live_subscription_the_server_stops_without_a_reason_ends_with_an_error_not_as_if_disposed()
+    {
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            await FakeDdpServer.DrainAsync(socket, frame =>
+            {
+                string msg = frame.GetProperty("msg").GetString()!;
+                string id = frame.TryGetProperty("id", out JsonElement idElement) ? idElement.GetString()! : string.Empty;
+                if (msg == "sub")
+                {
+                    _ = FakeDdpServer.SendAsync(socket, $$"""{"msg":"ready","subs":["{{id}}"]}""", ct);
+                }
+                else if (msg == "method" && frame.GetProperty("method").GetString() == "loadHistory")
+                {
+                    _ = FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{id}}}","result":{"messages":[]}}""", ct);
+                }
+                else if (msg == "method")
+                {
+                    // The test's signal: the server ends the first stream of the room without saying why.
+                    _ = FakeDdpServer.SendAsync(socket, """{"msg":"nosub","id":"2"}""", ct);
+                }
+            }, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+        await using LivechatRoomSubscription room = await client.SubscribeRoomMessagesAsync("room-1").WaitAsync(RealtimeHarness.Timeout);
+
+        _ = client.CallAsync("signal", _ => { });
+
+        RealtimeServerException stopped = await Assert.ThrowsAsync<RealtimeServerException>(() => room.Completion.WaitAsync(RealtimeHarness.Timeout));
+        Assert.Equal("nosub", stopped.Error);
+    }
 }

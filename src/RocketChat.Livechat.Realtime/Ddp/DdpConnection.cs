@@ -367,7 +367,9 @@ internal sealed class DdpConnection : IAsyncDisposable
             return;
         }
 
-        _listener.OnSubscriptionStopped(id, error);
+        // Without a reason too: a subscription the client did not stop ended on the server, which its reader must
+        // not take for a normal end (the nosub that answers the client's own unsub finds it completed already).
+        _listener.OnSubscriptionStopped(id, error ?? new RealtimeServerException("subscription", "nosub", "The server stopped the subscription without a reason.", null));
     }
 
     private void DispatchStreamEvent(JsonElement root)
