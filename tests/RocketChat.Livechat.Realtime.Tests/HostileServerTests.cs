@@ -451,4 +451,49 @@ public sealed class HostileServerTests
         RealtimeServerException stopped = await Assert.ThrowsAsync<RealtimeServerException>(() => room.Completion.WaitAsync(RealtimeHarness.Timeout));
         Assert.Equal("nosub", stopped.Error);
     }
+
+    [Fact]
+    public async Task A_subscribe_cancelled_midway_stops_on_the_server_every_stream_it_asked_for()
+    {
+        var unsubscribed = new ConcurrentQueue<string>();
+        var subscribed = new ConcurrentQueue<string>();
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            await FakeDdpServer.DrainAsync(socket, frame =>
+            {
+                string id = frame.TryGetProperty("id", out JsonElement idElement) ? idElement.GetString()! : string.Empty;
+                switch (frame.GetProperty("msg").GetString())
+                {
+                    case "method":
+                        _ = FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{id}}}","result":{"messages":[]}}""", ct);
+                        break;
+                    case "sub":
+                        // The first stream is accepted; the second is never answered (a server under load).
+                        subscribed.Enqueue(id);
+                        if (subscribed.Count == 1)
+                        {
+                            _ = FakeDdpServer.SendAsync(socket, $$"""{"msg":"ready","subs":["{{id}}"]}""", ct);
+                        }
+
+                        break;
+                    case "unsub":
+                        unsubscribed.Enqueue(id);
+                        break;
+                }
+            }, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SubscribeRoomMessagesAsync("room-1", giveUp.Token));
+
+        using var wait = new CancellationTokenSource(RealtimeHarness.Timeout);
+        while (unsubscribed.Count < 2)
+        {
+            await Task.Delay(20, wait.Token);
+        }
+
+        Assert.Equal(subscribed.Order(StringComparer.Ordinal), unsubscribed.Order(StringComparer.Ordinal));
+    }
 }

@@ -110,7 +110,17 @@ internal sealed class DdpConnection : IAsyncDisposable
         {
             ThrowIfClosed(name);
             await SendAsync(writer => DdpFrames.Subscribe(writer, id, name, writeParams), cancellationToken).ConfigureAwait(false);
-            await ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The sub went out: stop it, or the server keeps it and its events for the connection's whole life.
+                _ = UnsubscribeQuietlyAsync(id);
+                throw;
+            }
+
             return id;
         }
         catch (RealtimeServerException ex)
@@ -139,6 +149,20 @@ internal sealed class DdpConnection : IAsyncDisposable
         catch (RealtimeConnectionLostException)
         {
             // The server drops the subscriptions of a closed session itself.
+        }
+    }
+
+    /// <summary>Stops a subscription nobody waits for any more, within a few seconds, ignoring any failure (a dead connection has none left).</summary>
+    public async Task UnsubscribeQuietlyAsync(string subscriptionId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await UnsubscribeAsync(subscriptionId, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The socket did not take the frame in time: the connection is in trouble and will be replaced anyway.
         }
     }
 

@@ -104,9 +104,22 @@ public abstract class RealtimeSubscription<TEvent> : IAsyncEnumerable<TEvent>, I
             bool isFirst = _attachedTo is null;
             await BeforeSubscribeAsync(connection, isFirst, cancellationToken).ConfigureAwait(false);
             var ids = new List<string>(Streams.Count);
-            foreach (StreamSpec stream in Streams)
+            try
             {
-                ids.Add(await connection.SubscribeAsync(stream.Name, DdpFrames.StreamParams(stream.EventName, stream.VisitorToken), cancellationToken).ConfigureAwait(false));
+                foreach (StreamSpec stream in Streams)
+                {
+                    ids.Add(await connection.SubscribeAsync(stream.Name, DdpFrames.StreamParams(stream.EventName, stream.VisitorToken), cancellationToken).ConfigureAwait(false));
+                }
+            }
+            catch
+            {
+                // Cancelled or refused midway: the streams already ready would stay subscribed on the server.
+                foreach (string id in ids)
+                {
+                    await connection.UnsubscribeQuietlyAsync(id).ConfigureAwait(false);
+                }
+
+                throw;
             }
 
             _subscriptionIds = ids;
