@@ -496,4 +496,36 @@ public sealed class HostileServerTests
 
         Assert.Equal(subscribed.Order(StringComparer.Ordinal), unsubscribed.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_server_that_stops_reading_is_declared_dead_even_while_a_send_is_stuck_behind_it()
+    {
+        // Released at the end: a server that does not read never notices the client going, and would hold its shutdown.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            if (number == 1)
+            {
+                await release.Task.WaitAsync(ct); // reads nothing more and says nothing: the buffers fill up
+                return;
+            }
+
+            await FakeDdpServer.DrainAsync(socket, null, ct);
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server, options =>
+        {
+            options.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
+            options.HeartbeatTimeout = TimeSpan.FromMilliseconds(300);
+        });
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.Reconnected += (_, _) => reconnected.TrySetResult();
+        string large = new('x', 48 * 1024 * 1024); // more than the loopback socket buffers and the server's pipe hold
+
+        Exception failure = await Record.ExceptionAsync(() => client.CallAsync("upload", writer => writer.WriteStringValue(large)).WaitAsync(RealtimeHarness.Timeout));
+        await reconnected.Task.WaitAsync(RealtimeHarness.Timeout);
+
+        Assert.IsType<RealtimeConnectionLostException>(failure);
+        release.SetResult();
+    }
 }

@@ -429,8 +429,10 @@ internal sealed class DdpConnection : IAsyncDisposable
 
                 if (pingSent == 0 && now - Volatile.Read(ref _lastReceivedTicks) >= interval)
                 {
+                    // Not awaited: a send stuck behind a server that stopped reading (its window full) would hold the
+                    // watchdog here, and the timeout below, the only way out of that state, would never be checked.
                     Volatile.Write(ref _pingSentTicks, now);
-                    await SendAsync(writer => DdpFrames.Ping(writer, NextId()), _lifetime.Token).ConfigureAwait(false);
+                    _ = PingAsync();
                 }
             }
         }
@@ -438,9 +440,17 @@ internal sealed class DdpConnection : IAsyncDisposable
         {
             // Ended by Fail or DisposeAsync.
         }
-        catch (RealtimeConnectionLostException)
+    }
+
+    private async Task PingAsync()
+    {
+        try
         {
-            // SendAsync already failed the connection.
+            await SendAsync(writer => DdpFrames.Ping(writer, NextId()), _lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RealtimeConnectionLostException or OperationCanceledException)
+        {
+            // The connection failed (SendAsync failed it) or ended meanwhile.
         }
     }
 
