@@ -528,4 +528,50 @@ public sealed class HostileServerTests
         Assert.IsType<RealtimeConnectionLostException>(failure);
         release.SetResult();
     }
+
+    [Fact]
+    public async Task Disposing_a_subscription_on_a_connection_that_takes_no_more_frames_neither_throws_nor_waits_per_stream()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
+        {
+            await FakeDdpServer.HandshakeAsync(socket, ct);
+            int histories = 0;
+            while (true)
+            {
+                JsonElement frame = await FakeDdpServer.ReceiveAsync(socket, ct) ?? throw new OperationCanceledException();
+                string id = frame.TryGetProperty("id", out JsonElement idElement) ? idElement.GetString()! : string.Empty;
+                switch (frame.GetProperty("msg").GetString())
+                {
+                    case "sub":
+                        await FakeDdpServer.SendAsync(socket, $$"""{"msg":"ready","subs":["{{id}}"]}""", ct);
+                        break;
+                    case "method" when frame.GetProperty("method").GetString() == "loadHistory":
+                        await FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{id}}}","result":{"messages":[]}}""", ct);
+                        if (++histories == 2)
+                        {
+                            // The subscription is set up (baseline, then catch-up): from here on the server reads
+                            // nothing, and the client's sends get stuck.
+                            await release.Task.WaitAsync(ct);
+                            return;
+                        }
+
+                        break;
+                }
+            }
+        });
+        await using LivechatRealtimeClient client = await ConnectAsync(server, options => options.HeartbeatInterval = TimeSpan.FromMinutes(5));
+        LivechatRoomSubscription room = await client.SubscribeRoomMessagesAsync("room-1").WaitAsync(RealtimeHarness.Timeout);
+        string large = new('x', 48 * 1024 * 1024);
+        Task stuck = client.CallAsync("upload", writer => writer.WriteStringValue(large));
+        await Task.Delay(500);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Exception? failure = await Record.ExceptionAsync(() => room.DisposeAsync().AsTask().WaitAsync(RealtimeHarness.Timeout));
+
+        Assert.Null(failure);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"Disposing took {watch.Elapsed}.");
+        Assert.False(stuck.IsCompleted, "The upload is still stuck, so the unsubscribe could not have been sent.");
+        release.SetResult();
+    }
 }

@@ -53,10 +53,19 @@ public abstract class RealtimeSubscription<TEvent> : IAsyncEnumerable<TEvent>, I
         DdpConnection? connection = _attachedTo;
         if (connection is not null)
         {
+            // Best effort within one bound for all streams: a socket that takes no more frames (a server that stopped
+            // reading) must not make disposing throw, nor take five seconds per stream.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            foreach (string id in _subscriptionIds)
+            try
             {
-                await connection.UnsubscribeAsync(id, timeout.Token).ConfigureAwait(false);
+                foreach (string id in _subscriptionIds)
+                {
+                    await connection.UnsubscribeAsync(id, timeout.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                // The connection is stuck; its watchdog replaces it, and the server drops a dead session's subscriptions.
             }
         }
 
