@@ -17,6 +17,9 @@ namespace RocketChat.Livechat.Realtime;
 /// </summary>
 public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
 {
+    /// <summary>The REST timeout when the options give none (the HttpClient's own default, which this client had before).</summary>
+    private static readonly TimeSpan DefaultRestTimeout = TimeSpan.FromSeconds(100);
+
     private readonly LivechatRealtimeOptions _options;
     private readonly HttpClient? _ownedHttpClient;
     private readonly CancellationTokenSource _disposed = new();
@@ -64,16 +67,24 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
     /// <summary>Raised (on the receive loop: return quickly) each time the server pinged and the client answered.</summary>
     public event EventHandler? ServerPingAnswered;
 
-    /// <summary>Raised when a new connection refused the visitor token binding of <see cref="SetUpConnectionAsync"/> (the subscriptions resume regardless).</summary>
+    /// <summary>
+    /// Raised when a new connection refused the visitor token binding of <see cref="SetUpConnectionAsync"/> (the
+    /// subscriptions resume regardless). A handler that throws ends every subscription with its exception.
+    /// </summary>
     public event EventHandler<RealtimeServerException>? SetUpConnectionFailed;
 
-    /// <summary>Raised after a lost connection was replaced and every subscription resumed.</summary>
+    /// <summary>
+    /// Raised after a lost connection was replaced and every subscription resumed. A handler that throws ends every
+    /// subscription with its exception; the client keeps reconnecting.
+    /// </summary>
     public event EventHandler? Reconnected;
 
     /// <summary>
     /// Creates a client for the server in <paramref name="options"/>. Pass <paramref name="rest"/> to share a REST
     /// client (its HttpClient and credentials); otherwise one is created from the same options and owned here.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="rest"/> talks to another origin (scheme, host, port) than
+    /// <paramref name="options"/>' server: a realtime login's token, reused over REST, would go to that other host.</exception>
     public static LivechatRealtimeClient Create(RocketChatLivechatOptions options, LivechatRealtimeOptions? realtime = null, LivechatClient? rest = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -82,10 +93,21 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         settings.Validate();
         if (rest is not null)
         {
+            // A login over this socket is reused as X-Auth-Token over rest (gap fills): it must be the same server,
+            // or the token would go to another host.
+            if (Uri.Compare(rest.Connection.ServerUri, options.ServerUrl, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                throw new ArgumentException(
+                    $"The REST client's server ({rest.Connection.ServerUri.GetLeftPart(UriPartial.Authority)}) is not the realtime server ({options.ServerUrl!.GetLeftPart(UriPartial.Authority)}): a realtime login's token would be sent to another host.",
+                    nameof(rest));
+            }
+
             return new LivechatRealtimeClient(options.ServerUrl!, settings, rest, ownedHttpClient: null);
         }
 
-        var httpClient = new HttpClient();
+        // RocketChatHttpHandler follows no redirect: a plain HttpClient would carry X-User-Id and X-Auth-Token to
+        // whatever origin a redirect names before the connection could refuse the answer.
+        var httpClient = new HttpClient(RocketChatHttpHandler.Create()) { Timeout = options.Timeout ?? DefaultRestTimeout };
         return new LivechatRealtimeClient(options.ServerUrl!, settings, LivechatClient.Create(options, httpClient), httpClient);
     }
 
@@ -309,7 +331,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         }
     }
 
-    void IDdpListener.OnSubscriptionStopped(string subscriptionId, RealtimeServerException? error)
+    void IDdpListener.OnSubscriptionStopped(string subscriptionId, RealtimeServerException error)
     {
         foreach (IRealtimeSubscription subscription in _subscriptions)
         {
@@ -427,12 +449,22 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
     private async Task SuperviseAsync(DdpConnection connection)
     {
         CancellationToken stopping = _disposed.Token;
+        int attempt = 0;
         while (true)
         {
+            long openedAt = Environment.TickCount64;
             await connection.Closed.ConfigureAwait(false);
             if (stopping.IsCancellationRequested)
             {
                 return;
+            }
+
+            // The backoff starts over only after a connection that lasted: a server that accepts and drops at once
+            // (a restarting node behind a balancer) would otherwise be hit every ReconnectInitialDelay, each time with
+            // a login, every subscription and a REST gap fill.
+            if (Environment.TickCount64 - openedAt >= (long)_options.ReconnectMaxDelay.TotalMilliseconds)
+            {
+                attempt = 0;
             }
 
             lock (_gate)
@@ -444,7 +476,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
             }
 
             await connection.DisposeAsync().ConfigureAwait(false);
-            DdpConnection? next = await ReconnectAsync(stopping).ConfigureAwait(false);
+            (DdpConnection? next, attempt) = await ReconnectAsync(attempt, stopping).ConfigureAwait(false);
             if (next is null)
             {
                 return;
@@ -454,9 +486,10 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         }
     }
 
-    private async Task<DdpConnection?> ReconnectAsync(CancellationToken stopping)
+    /// <summary>Opens a new connection, retrying from <paramref name="firstAttempt"/>; returns it (null when giving up) and the next attempt's number.</summary>
+    private async Task<(DdpConnection? Connection, int NextAttempt)> ReconnectAsync(int firstAttempt, CancellationToken stopping)
     {
-        for (int attempt = 0; ; attempt++)
+        for (int attempt = firstAttempt; ; attempt = Math.Min(attempt + 1, 30))
         {
             try
             {
@@ -471,18 +504,18 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                         _ready.TrySetResult(connection);
                     }
 
-                    Reconnected?.Invoke(this, EventArgs.Empty);
+                    RaiseOnSupervisor(() => Reconnected?.Invoke(this, EventArgs.Empty));
                 }
 
-                return connection;
+                return (connection, Math.Min(attempt + 1, 30));
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                return null;
+                return (null, attempt);
             }
             catch (ObjectDisposedException) when (stopping.IsCancellationRequested)
             {
-                return null;
+                return (null, attempt);
             }
             catch (RealtimeConnectionLostException)
             {
@@ -490,9 +523,16 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
             }
             catch (RealtimeProtocolException ex)
             {
-                // The server no longer speaks our protocol: retrying cannot help.
+                // The server no longer speaks our protocol: retrying cannot help. Calls waiting for the next
+                // connection, and every later one, get this error instead of waiting for a connection that never comes.
                 FailEverything(ex);
-                return null;
+                lock (_gate)
+                {
+                    _ready.TrySetException(ex);
+                    _ = _ready.Task.Exception;
+                }
+
+                return (null, attempt);
             }
         }
     }
@@ -526,7 +566,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                 {
                     // The binding only drives presence: the subscriptions below still resume without it, and the
                     // refusal is reported rather than dropped.
-                    SetUpConnectionFailed?.Invoke(this, ex);
+                    RaiseOnSupervisor(() => SetUpConnectionFailed?.Invoke(this, ex));
                 }
             }
 
@@ -553,6 +593,23 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         catch (RealtimeConnectionLostException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Raises one of the application's events on the supervisor. A handler that throws must not end reconnection for
+    /// good (every later drop would go unrepaired, unseen): its exception ends every subscription instead, whose
+    /// readers then see it, and the client carries on.
+    /// </summary>
+    private void RaiseOnSupervisor(Action raise)
+    {
+        try
+        {
+            raise();
+        }
+        catch (Exception ex)
+        {
+            FailEverything(ex);
         }
     }
 

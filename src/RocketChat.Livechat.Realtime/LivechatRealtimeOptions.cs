@@ -18,7 +18,10 @@ public sealed class LivechatRealtimeOptions
     /// <summary>The first reconnection delay; each failed attempt doubles it, up to <see cref="ReconnectMaxDelay"/>.</summary>
     public TimeSpan ReconnectInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest reconnection delay.</summary>
+    /// <summary>
+    /// The longest reconnection delay. Also how long a new connection must last before the delay starts over from
+    /// <see cref="ReconnectInitialDelay"/>: one that drops sooner continues the backoff where it was.
+    /// </summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -26,6 +29,13 @@ public sealed class LivechatRealtimeOptions
     /// with <see cref="RealtimeConsumerTooSlowException"/>: memory stays bounded and nothing is dropped silently.
     /// </summary>
     public int EventBufferCapacity { get; set; } = 1024;
+
+    /// <summary>
+    /// The largest DDP message (one WebSocket message) read from the server. A larger one, or one that never ends,
+    /// ends the connection with <see cref="RealtimeProtocolException"/> once the limit is passed, and the client
+    /// reconnects: a broken or hostile server cannot make it buffer without bound.
+    /// </summary>
+    public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>Messages per page when filling a gap from REST history after a reconnection.</summary>
     public int HistoryPageSize { get; set; } = 50;
@@ -40,6 +50,7 @@ public sealed class LivechatRealtimeOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ReconnectMaxDelay, ReconnectInitialDelay, nameof(ReconnectMaxDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(EventBufferCapacity, 1, nameof(EventBufferCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(HistoryPageSize, 1, nameof(HistoryPageSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessageBytes, 1024, nameof(MaxMessageBytes));
     }
 
     internal LivechatRealtimeOptions Copy() => (LivechatRealtimeOptions)MemberwiseClone();

@@ -3,7 +3,8 @@ namespace RocketChat.Livechat.Realtime;
 /// <summary>
 /// Exponential backoff with jitter: attempt n waits a random time between half and all of
 /// min(initial × 2ⁿ, max). The jitter spreads clients that lost the same server apart; the cap keeps retrying
-/// forever affordable; the attempt count restarts after each successful connection.
+/// forever affordable; the attempt count restarts once a connection has lasted ReconnectMaxDelay (not merely opened),
+/// so a server that accepts and drops at once is retried less and less often.
 /// </summary>
 internal static class ReconnectBackoff
 {

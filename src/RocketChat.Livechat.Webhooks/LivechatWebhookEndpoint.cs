@@ -77,6 +77,12 @@ internal sealed partial class LivechatWebhookEndpoint
             return;
         }
 
+        if (webhook.GetType() == typeof(LivechatWebhookEvent))
+        {
+            // A type this package does not know (a newer server's): the handler's default ignores it, so say so here.
+            LogUnknownType(webhook.Type, key);
+        }
+
         if (isRepeat && _options.SkipRepeats)
         {
             LogRepeatSkipped(webhook.Type, key);
@@ -88,6 +94,13 @@ internal sealed partial class LivechatWebhookEndpoint
         {
             if (!_queue.TryEnqueue(webhook))
             {
+                if (_queue.IsClosed)
+                {
+                    LogStopping(webhook.Type, key);
+                    await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "The webhook receiver is stopping; send the event again later.");
+                    return;
+                }
+
                 LogQueueFull(webhook.Type, key, _options.QueueCapacity);
                 await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, "The webhook queue is full; send the event again later.");
                 return;
@@ -184,6 +197,12 @@ internal sealed partial class LivechatWebhookEndpoint
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "The livechat webhook handler failed on a {Type} event (key {IdempotencyKey}); answered 500 so the server retries it.")]
     private partial void LogHandlerFailed(Exception exception, string type, string idempotencyKey);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Received a livechat webhook of a type this package does not know ({Type}, key {IdempotencyKey}); it goes to OnUnknownEventAsync with its raw JSON.")]
+    private partial void LogUnknownType(string type, string idempotencyKey);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "The livechat webhook receiver is stopping; answered 503 to a {Type} event (key {IdempotencyKey}) so the server retries it.")]
+    private partial void LogStopping(string type, string idempotencyKey);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Skipped a repeat of a {Type} event (key {IdempotencyKey}).")]
     private partial void LogRepeatSkipped(string type, string idempotencyKey);

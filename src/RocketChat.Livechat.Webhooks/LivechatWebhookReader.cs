@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 
 namespace RocketChat.Livechat.Webhooks;
 
@@ -8,6 +9,13 @@ internal static class LivechatWebhookReader
 {
     public static LivechatWebhookEvent Read(ReadOnlyMemory<byte> body, string idempotencyKey, bool isRepeat, bool canReply, DateTimeOffset receivedAt)
     {
+        // The JSON reader checks UTF-8 only in the strings it decodes: a bad byte in the type would escape as an
+        // InvalidOperationException (a 500 the server retries), and one in a skipped value would reach the handler.
+        if (!Utf8.IsValid(body.Span))
+        {
+            throw new LivechatWebhookFormatException("The body is not valid UTF-8.");
+        }
+
         string type = ReadType(body.Span);
         LivechatWebhooksJsonContext json = LivechatWebhooksJsonContext.Default;
         return type switch

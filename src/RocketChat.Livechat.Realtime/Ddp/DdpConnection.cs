@@ -110,7 +110,17 @@ internal sealed class DdpConnection : IAsyncDisposable
         {
             ThrowIfClosed(name);
             await SendAsync(writer => DdpFrames.Subscribe(writer, id, name, writeParams), cancellationToken).ConfigureAwait(false);
-            await ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The sub went out: stop it, or the server keeps it and its events for the connection's whole life.
+                _ = UnsubscribeQuietlyAsync(id);
+                throw;
+            }
+
             return id;
         }
         catch (RealtimeServerException ex)
@@ -139,6 +149,20 @@ internal sealed class DdpConnection : IAsyncDisposable
         catch (RealtimeConnectionLostException)
         {
             // The server drops the subscriptions of a closed session itself.
+        }
+    }
+
+    /// <summary>Stops a subscription nobody waits for any more, within a few seconds, ignoring any failure (a dead connection has none left).</summary>
+    public async Task UnsubscribeQuietlyAsync(string subscriptionId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await UnsubscribeAsync(subscriptionId, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The socket did not take the frame in time: the connection is in trouble and will be replaced anyway.
         }
     }
 
@@ -223,6 +247,10 @@ internal sealed class DdpConnection : IAsyncDisposable
                 {
                     result = await _socket.ReceiveAsync(frame.GetMemory(4096), _lifetime.Token).ConfigureAwait(false);
                     frame.Advance(result.Count);
+                    if (frame.WrittenCount > _options.MaxMessageBytes)
+                    {
+                        throw new RealtimeProtocolException(Operation, $"the server sent a message larger than the {_options.MaxMessageBytes}-byte limit (MaxMessageBytes).");
+                    }
                 }
                 while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
 
@@ -251,6 +279,12 @@ internal sealed class DdpConnection : IAsyncDisposable
         {
             Fail(ex);
         }
+        catch (Exception ex)
+        {
+            // Anything else (an application's ServerPingAnswered handler that throws, say) would end the loop
+            // unobserved and leave a connection nobody reads: end it instead, so calls fail and the client reconnects.
+            Fail(new RealtimeConnectionLostException(Operation, $"reading the connection failed: {ex.Message}", ex));
+        }
     }
 
     private async Task DispatchAsync(ReadOnlyMemory<byte> frame)
@@ -267,51 +301,65 @@ internal sealed class DdpConnection : IAsyncDisposable
 
         using (document)
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("msg", out JsonElement msg))
+            try
             {
-                return; // The {"server_id":"0"} greeting and anything else without msg are to be ignored.
+                await InterpretAsync(document.RootElement).ConfigureAwait(false);
             }
-
-            switch (msg.GetString())
+            catch (Exception ex) when (ex is KeyNotFoundException or FormatException or OverflowException or ArgumentException
+                || (ex is InvalidOperationException && ex is not ObjectDisposedException))
             {
-                case "connected":
-                    _connected.TrySetResult(root.TryGetProperty("session", out JsonElement session) ? session.GetString() ?? string.Empty : string.Empty);
-                    break;
-                case "failed":
-                    string? version = root.TryGetProperty("version", out JsonElement v) ? v.GetString() : null;
-                    var failed = new RealtimeProtocolException(Operation, $"the server speaks none of the DDP versions {string.Join(", ", SupportedVersions)} (it proposed '{version}').", version);
-                    _connected.TrySetException(failed);
-                    throw failed;
-                case "ping":
-                    string? pingId = root.TryGetProperty("id", out JsonElement id) ? id.GetString() : null;
-                    await SendAsync(writer => DdpFrames.Pong(writer, pingId), _lifetime.Token).ConfigureAwait(false);
-                    _listener.OnServerPingAnswered();
-                    break;
-                case "result":
-                    CompleteCall(root);
-                    break;
-                case "ready":
-                    foreach (JsonElement ready in root.GetProperty("subs").EnumerateArray())
+                // A member missing or of the wrong JSON kind (a result without its id, a ready without subs): left
+                // alone it would end the receive loop unobserved, with every call waiting on a connection nobody reads.
+                throw new RealtimeProtocolException(Operation, $"the server sent a DDP message of the wrong shape: {ex.Message}", innerException: ex);
+            }
+        }
+    }
+
+    private async Task InterpretAsync(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("msg", out JsonElement msg))
+        {
+            return; // The {"server_id":"0"} greeting and anything else without msg are to be ignored.
+        }
+
+        switch (msg.GetString())
+        {
+            case "connected":
+                _connected.TrySetResult(root.TryGetProperty("session", out JsonElement session) ? session.GetString() ?? string.Empty : string.Empty);
+                break;
+            case "failed":
+                string? version = root.TryGetProperty("version", out JsonElement v) ? v.GetString() : null;
+                var failed = new RealtimeProtocolException(Operation, $"the server speaks none of the DDP versions {string.Join(", ", SupportedVersions)} (it proposed '{version}').", version);
+                _connected.TrySetException(failed);
+                throw failed;
+            case "ping":
+                string? pingId = root.TryGetProperty("id", out JsonElement id) ? id.GetString() : null;
+                await SendAsync(writer => DdpFrames.Pong(writer, pingId), _lifetime.Token).ConfigureAwait(false);
+                _listener.OnServerPingAnswered();
+                break;
+            case "result":
+                CompleteCall(root);
+                break;
+            case "ready":
+                foreach (JsonElement ready in root.GetProperty("subs").EnumerateArray())
+                {
+                    if (_pendingSubscriptions.TryGetValue(ready.GetString() ?? string.Empty, out TaskCompletionSource? pending))
                     {
-                        if (_pendingSubscriptions.TryGetValue(ready.GetString() ?? string.Empty, out TaskCompletionSource? pending))
-                        {
-                            pending.TrySetResult();
-                        }
+                        pending.TrySetResult();
                     }
+                }
 
-                    break;
-                case "nosub":
-                    StopSubscription(root);
-                    break;
-                case "changed":
-                    DispatchStreamEvent(root);
-                    break;
-                case "error":
-                    throw new RealtimeProtocolException(Operation, DdpErrors.Describe(root));
-                default:
-                    break; // pong, updated, added, removed: nothing waits for them.
-            }
+                break;
+            case "nosub":
+                StopSubscription(root);
+                break;
+            case "changed":
+                DispatchStreamEvent(root);
+                break;
+            case "error":
+                throw new RealtimeProtocolException(Operation, DdpErrors.Describe(root));
+            default:
+                break; // pong, updated, added, removed: nothing waits for them.
         }
     }
 
@@ -343,7 +391,9 @@ internal sealed class DdpConnection : IAsyncDisposable
             return;
         }
 
-        _listener.OnSubscriptionStopped(id, error);
+        // Without a reason too: a subscription the client did not stop ended on the server, which its reader must
+        // not take for a normal end (the nosub that answers the client's own unsub finds it completed already).
+        _listener.OnSubscriptionStopped(id, error ?? new RealtimeServerException("subscription", "nosub", "The server stopped the subscription without a reason.", null));
     }
 
     private void DispatchStreamEvent(JsonElement root)
@@ -379,8 +429,10 @@ internal sealed class DdpConnection : IAsyncDisposable
 
                 if (pingSent == 0 && now - Volatile.Read(ref _lastReceivedTicks) >= interval)
                 {
+                    // Not awaited: a send stuck behind a server that stopped reading (its window full) would hold the
+                    // watchdog here, and the timeout below, the only way out of that state, would never be checked.
                     Volatile.Write(ref _pingSentTicks, now);
-                    await SendAsync(writer => DdpFrames.Ping(writer, NextId()), _lifetime.Token).ConfigureAwait(false);
+                    _ = PingAsync();
                 }
             }
         }
@@ -388,9 +440,17 @@ internal sealed class DdpConnection : IAsyncDisposable
         {
             // Ended by Fail or DisposeAsync.
         }
-        catch (RealtimeConnectionLostException)
+    }
+
+    private async Task PingAsync()
+    {
+        try
         {
-            // SendAsync already failed the connection.
+            await SendAsync(writer => DdpFrames.Ping(writer, NextId()), _lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RealtimeConnectionLostException or OperationCanceledException)
+        {
+            // The connection failed (SendAsync failed it) or ended meanwhile.
         }
     }
 

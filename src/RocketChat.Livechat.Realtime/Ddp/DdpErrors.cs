@@ -31,10 +31,19 @@ internal static class DdpErrors
         };
     }
 
+    /// <summary>The wait the server asks for, kept within what a TimeSpan holds (a negative one is no wait).</summary>
     private static TimeSpan TimeToReset(JsonElement? details) =>
         details is { } d && d.TryGetProperty("timeToReset", out JsonElement ms) && ms.ValueKind == JsonValueKind.Number
-            ? TimeSpan.FromMilliseconds(ms.GetDouble())
+            ? ms.GetDouble() switch
+            {
+                <= 0 => TimeSpan.Zero,
+                >= MaxMilliseconds => TimeSpan.MaxValue,
+                double value => TimeSpan.FromMilliseconds(value),
+            }
             : TimeSpan.Zero;
+
+    /// <summary>A little under <see cref="TimeSpan.MaxValue"/> in milliseconds, so rounding cannot overflow.</summary>
+    private const double MaxMilliseconds = 922_337_203_685_000d;
 
     private static string? StringDetail(JsonElement? details, string name) =>
         details is { } d && d.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

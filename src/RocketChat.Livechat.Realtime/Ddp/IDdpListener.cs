@@ -11,8 +11,8 @@ internal interface IDdpListener
     /// <summary>A stream event: <c>changed</c> on <paramref name="collection"/> with <c>fields.eventName</c> and <c>fields.args</c>.</summary>
     void OnStreamEvent(string collection, string eventName, JsonElement args);
 
-    /// <summary>The server stopped a subscription that had been ready (<c>nosub</c>), with its error if it gave one.</summary>
-    void OnSubscriptionStopped(string subscriptionId, RealtimeServerException? error);
+    /// <summary>The server stopped a subscription that had been ready (<c>nosub</c>), with its error or a <c>nosub</c> one when it gave none.</summary>
+    void OnSubscriptionStopped(string subscriptionId, RealtimeServerException error);
 
     /// <summary>The server pinged and the client answered with a pong.</summary>
     void OnServerPingAnswered();

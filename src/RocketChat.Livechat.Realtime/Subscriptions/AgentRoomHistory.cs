@@ -16,7 +16,7 @@ internal sealed class AgentRoomHistory(string roomId, int pageSize) : IRoomHisto
     public async Task<IReadOnlyList<Message>> LatestAsync(DdpConnection connection, CancellationToken cancellationToken) =>
         await PageAsync(connection, end: null, pageSize, cancellationToken).ConfigureAwait(false);
 
-    public async Task<List<Message>> SinceAsync(DdpConnection connection, DateTimeOffset? since, CancellationToken cancellationToken)
+    public async Task<List<Message>> SinceAsync(DdpConnection connection, DateTimeOffset? since, Func<Message, bool> isDelivered, CancellationToken cancellationToken)
     {
         var newestFirst = new List<Message>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ internal sealed class AgentRoomHistory(string roomId, int pageSize) : IRoomHisto
             bool progressed = false;
             foreach (Message message in page)
             {
-                if (since is { } start && message.Timestamp < start)
+                if (since is { } start && message.Timestamp < start && isDelivered(message))
                 {
                     return RoomHistoryOrder.OldestFirst(newestFirst);
                 }

@@ -49,6 +49,9 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
             : new VisitorRoomHistory(rest, roomId, visitorToken, options.HistoryPageSize);
     }
 
+    /// <summary>A year: any longer estimated queue wait is a broken value, and far beyond it TimeSpan overflows.</summary>
+    private const double MaxWaitSeconds = 366 * 24 * 3600;
+
     /// <summary>The room watched.</summary>
     public string RoomId { get; }
 
@@ -162,7 +165,7 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         // The agent is read before the history: an agent taking the chat in between brings its join messages in the
         // history and its agentData live (held, then delivered after them), so the agent never precedes them.
         ServingAgent? servingNow = await ReadServingAgentAsync(cancellationToken).ConfigureAwait(false);
-        List<Message> missed = await _history.SinceAsync(connection, since, cancellationToken).ConfigureAwait(false);
+        List<Message> missed = await _history.SinceAsync(connection, since, IsDelivered, cancellationToken).ConfigureAwait(false);
         lock (DeliveryGate)
         {
             foreach (Message message in missed)
@@ -216,6 +219,14 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
 
         GetLivechatConfigResponse config = await _rest.Visitors.GetLivechatConfigAsync(_visitorToken, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ServingAgent.FromConfig(config.Config, RoomId);
+    }
+
+    private bool IsDelivered(Message message)
+    {
+        lock (DeliveryGate)
+        {
+            return _delivered.Knows(message);
+        }
     }
 
     private void Hold(object streamEvent)
@@ -279,6 +290,12 @@ public sealed class LivechatRoomSubscription : RealtimeSubscription<LivechatRoom
         if (queue.Spot is < 0 or > int.MaxValue)
         {
             throw new RealtimeProtocolException(collection, $"a queueData event's spot {queue.Spot} is no place in a queue.");
+        }
+
+        // A wait no TimeSpan can hold (1e300) or a negative one is no estimate at all: refused, not turned into an overflow.
+        if (queue.EstimatedWaitTimeSeconds is < 0 or > MaxWaitSeconds)
+        {
+            throw new RealtimeProtocolException(collection, $"a queueData event's estimated wait of {queue.EstimatedWaitTimeSeconds} seconds is no wait.");
         }
 
         TimeSpan? wait = queue.EstimatedWaitTimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;

@@ -15,6 +15,9 @@ internal sealed class MessageDeduplicator
     /// <summary>The newest <c>ts</c> seen so far: where a gap fill starts.</summary>
     public DateTimeOffset? NewestTimestamp { get; private set; }
 
+    /// <summary>Whether some version of the message was delivered (among the last <see cref="MaxRemembered"/>).</summary>
+    public bool Knows(Message message) => _versions.ContainsKey(message.Id);
+
     public DeliveryVerdict Observe(Message message)
     {
         DateTimeOffset? version = message.UpdatedAt ?? message.Timestamp;

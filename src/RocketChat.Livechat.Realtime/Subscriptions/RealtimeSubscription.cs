@@ -53,10 +53,19 @@ public abstract class RealtimeSubscription<TEvent> : IAsyncEnumerable<TEvent>, I
         DdpConnection? connection = _attachedTo;
         if (connection is not null)
         {
+            // Best effort within one bound for all streams: a socket that takes no more frames (a server that stopped
+            // reading) must not make disposing throw, nor take five seconds per stream.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            foreach (string id in _subscriptionIds)
+            try
             {
-                await connection.UnsubscribeAsync(id, timeout.Token).ConfigureAwait(false);
+                foreach (string id in _subscriptionIds)
+                {
+                    await connection.UnsubscribeAsync(id, timeout.Token).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                // The connection is stuck; its watchdog replaces it, and the server drops a dead session's subscriptions.
             }
         }
 
@@ -104,9 +113,22 @@ public abstract class RealtimeSubscription<TEvent> : IAsyncEnumerable<TEvent>, I
             bool isFirst = _attachedTo is null;
             await BeforeSubscribeAsync(connection, isFirst, cancellationToken).ConfigureAwait(false);
             var ids = new List<string>(Streams.Count);
-            foreach (StreamSpec stream in Streams)
+            try
             {
-                ids.Add(await connection.SubscribeAsync(stream.Name, DdpFrames.StreamParams(stream.EventName, stream.VisitorToken), cancellationToken).ConfigureAwait(false));
+                foreach (StreamSpec stream in Streams)
+                {
+                    ids.Add(await connection.SubscribeAsync(stream.Name, DdpFrames.StreamParams(stream.EventName, stream.VisitorToken), cancellationToken).ConfigureAwait(false));
+                }
+            }
+            catch
+            {
+                // Cancelled or refused midway: the streams already ready would stay subscribed on the server.
+                foreach (string id in ids)
+                {
+                    await connection.UnsubscribeQuietlyAsync(id).ConfigureAwait(false);
+                }
+
+                throw;
             }
 
             _subscriptionIds = ids;

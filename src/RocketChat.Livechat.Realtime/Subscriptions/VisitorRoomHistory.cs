@@ -12,7 +12,7 @@ internal sealed class VisitorRoomHistory(LivechatClient rest, string roomId, str
     /// Offset paging while messages arrive can show a message twice (new ones push old ones to later offsets) but
     /// never skip one; the subscription's deduplicator absorbs the repeats.
     /// </summary>
-    public async Task<List<Message>> SinceAsync(DdpConnection connection, DateTimeOffset? since, CancellationToken cancellationToken)
+    public async Task<List<Message>> SinceAsync(DdpConnection connection, DateTimeOffset? since, Func<Message, bool> isDelivered, CancellationToken cancellationToken)
     {
         var newestFirst = new List<Message>();
         for (int offset = 0; ; offset += pageSize)
@@ -20,7 +20,7 @@ internal sealed class VisitorRoomHistory(LivechatClient rest, string roomId, str
             GetMessageHistoryResponse page = await rest.Messages.GetMessageHistoryAsync(roomId, visitorToken, limit: pageSize, offset: offset, cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (Message message in page.Messages)
             {
-                if (since is { } start && message.Timestamp < start)
+                if (since is { } start && message.Timestamp < start && isDelivered(message))
                 {
                     return RoomHistoryOrder.OldestFirst(newestFirst);
                 }
