@@ -39,6 +39,25 @@ public sealed class PagingDetectionTests
         contract.CompilesCleanly();
     }
 
+    [Theory]
+    [InlineData("listItems", "EnumerateItemsAsync")]
+    [InlineData("getItems", "EnumerateItemsAsync")]
+    [InlineData("searchItems", "EnumerateItemsAsync")]
+    [InlineData("itemsPage", "EnumerateItemsPageAsync")]
+    [InlineData("listing", "EnumerateListingAsync")]
+    [InlineData("list", "EnumerateListAsync")]
+    [InlineData("getting", "EnumerateGettingAsync")]
+    public void The_companion_replaces_a_leading_list_get_or_search_verb_and_keeps_any_other_name(string operationId, string enumerator)
+    {
+        OperationContract contract = OperationContract.Generate(
+            Page + "paths:\n  /items:\n    get:\n      operationId: " + operationId + "\n      parameters:\n"
+            + Query("offset", "integer") + Query("count", "integer")
+            + "      responses:\n        '200':\n          description: ok\n" + Returns("ItemPage"));
+
+        Assert.Empty(contract.Diagnostics);
+        Assert.Equal($"IAsyncEnumerable<Item> {enumerator}(int pageSize = 50)", contract.Signature(enumerator));
+    }
+
     public static TheoryData<string, string, string> NotPaged => new()
     {
         { "no offset (count alone is not an offset)", Query("count", "integer") + Query("limit", "integer"), Returns("ItemPage") },
