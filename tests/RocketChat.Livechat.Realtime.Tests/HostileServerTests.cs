@@ -15,22 +15,12 @@ namespace RocketChat.Livechat.Realtime.Tests;
 /// </summary>
 public sealed class HostileServerTests
 {
-    private static async Task<LivechatRealtimeClient> ConnectAsync(FakeDdpServer server, Action<LivechatRealtimeOptions>? configure = null, RocketChatLivechatOptions? rest = null)
+    private static Task<LivechatRealtimeClient> ConnectAsync(FakeDdpServer server, Action<LivechatRealtimeOptions>? configure = null, RocketChatLivechatOptions? rest = null)
     {
         var options = new LivechatRealtimeOptions { ReconnectInitialDelay = TimeSpan.FromMilliseconds(20), ReconnectMaxDelay = TimeSpan.FromMilliseconds(100), ConnectTimeout = TimeSpan.FromSeconds(5) };
         configure?.Invoke(options);
         LivechatRealtimeClient client = LivechatRealtimeClient.Create(rest ?? new RocketChatLivechatOptions { ServerUrl = server.BaseAddress }, options);
-        try
-        {
-            using var timeout = new CancellationTokenSource(RealtimeHarness.Timeout);
-            await client.ConnectAsync(timeout.Token);
-            return client;
-        }
-        catch
-        {
-            await client.DisposeAsync();
-            throw;
-        }
+        return RealtimeHarness.ConnectOrDisposeAsync(client);
     }
 
     [Theory]

@@ -14,22 +14,7 @@ public sealed class ProtocolTests
         var options = new LivechatRealtimeOptions { ReconnectInitialDelay = TimeSpan.FromMilliseconds(20), ReconnectMaxDelay = TimeSpan.FromMilliseconds(100), ConnectTimeout = TimeSpan.FromSeconds(5) };
         configure?.Invoke(options);
         LivechatRealtimeClient client = LivechatRealtimeClient.Create(new RocketChatLivechatOptions { ServerUrl = server.BaseAddress }, options);
-        return ConnectOrDisposeAsync(client);
-    }
-
-    private static async Task<LivechatRealtimeClient> ConnectOrDisposeAsync(LivechatRealtimeClient client)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(RealtimeHarness.Timeout);
-            await client.ConnectAsync(timeout.Token);
-            return client;
-        }
-        catch
-        {
-            await client.DisposeAsync();
-            throw;
-        }
+        return RealtimeHarness.ConnectOrDisposeAsync(client);
     }
 
     [Fact]

@@ -23,6 +23,22 @@ public sealed class RealtimeHarness : IAsyncDisposable
     /// <summary>The longest any single wait in a test may take before the test fails.</summary>
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Connects <paramref name="client"/> within <see cref="Timeout"/>; disposes it when that fails, then rethrows.</summary>
+    public static async Task<LivechatRealtimeClient> ConnectOrDisposeAsync(LivechatRealtimeClient client)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(Timeout);
+            await client.ConnectAsync(timeout.Token);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
     public LivechatEmulator Emulator { get; }
 
     public HttpClient Http { get; }
