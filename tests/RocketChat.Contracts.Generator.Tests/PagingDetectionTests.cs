@@ -39,6 +39,20 @@ public sealed class PagingDetectionTests
         contract.CompilesCleanly();
     }
 
+    [Fact]
+    public void Only_query_parameters_named_offset_or_count_are_left_to_the_companion()
+    {
+        OperationContract contract = Generate(
+            Query("offset", "integer") + Query("count", "integer")
+            + "        - name: count\n          in: header\n          schema: { type: string }\n",
+            Returns("ItemPage"));
+
+        Assert.Empty(contract.Diagnostics);
+        Assert.Equal("Task<ItemPage> ListItemsAsync(long? offset = null, long? count = null, string? count2 = null)", contract.Signature("ListItemsAsync"));
+        Assert.Equal("IAsyncEnumerable<Item> EnumerateItemsAsync(string? count2 = null, int pageSize = 50)", contract.Signature("EnumerateItemsAsync"));
+        contract.CompilesCleanly();
+    }
+
     [Theory]
     [InlineData("listItems", "EnumerateItemsAsync")]
     [InlineData("getItems", "EnumerateItemsAsync")]

@@ -119,15 +119,32 @@ namespace RocketChat.Contracts.Generator.Emit
         }
 
         /// <summary>Writes a doc element (summary, remarks, param…) when there is text for it.</summary>
-        public static void Doc(SourceWriter writer, string element, string? text, string? attributes = null)
+        public static void Doc(SourceWriter writer, string element, string? text, string? attributes = null) =>
+            WriteElement(writer, element, new List<string>(DocLines(text)), attributes);
+
+        /// <summary>
+        /// Writes <paramref name="text"/> as a doc element, or the trusted XML <paramref name="fallbackXml"/> when there is
+        /// nothing to show of it (none, blanks, or only control characters).
+        /// </summary>
+        public static void DocOrDefault(SourceWriter writer, string element, string? text, string fallbackXml, string? attributes = null)
         {
             var lines = new List<string>(DocLines(text));
+            if (lines.Count == 0)
+            {
+                lines.Add(fallbackXml);
+            }
+
+            WriteElement(writer, element, lines, attributes);
+        }
+
+        private static void WriteElement(SourceWriter writer, string element, List<string> lines, string? attributes)
+        {
             if (lines.Count == 0)
             {
                 return;
             }
 
-            string open = OpenTag(element, attributes);
+            string open = attributes == null ? $"<{element}>" : $"<{element} {attributes}>";
             if (lines.Count == 1)
             {
                 writer.Line($"/// {open}{lines[0]}</{element}>");
@@ -143,30 +160,10 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Line($"/// </{element}>");
         }
 
-        /// <summary>Writes <paramref name="text"/> as a doc element, or the trusted XML <paramref name="fallbackXml"/> when there is none.</summary>
-        public static void DocOrDefault(SourceWriter writer, string element, string? text, string fallbackXml, string? attributes = null)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                writer.Line($"/// {OpenTag(element, attributes)}{fallbackXml}</{element}>");
-                return;
-            }
-
-            Doc(writer, element, text, attributes);
-        }
-
         /// <summary>A wire name inside &lt;c&gt;, escaped for XML.</summary>
         public static string Code(string wireName) => $"<c>{string.Join(" ", DocLines(wireName))}</c>";
 
-        /// <summary>An XML attribute value (a param name is an identifier already; this is a safety net).</summary>
-        public static string Attribute(string value)
-        {
-            string escaped = value.Replace("&", "&amp;").Replace("\"", "&quot;").Replace("<", "&lt;");
-            return $"\"{escaped}\"";
-        }
-
-        /// <summary>The opening tag of a doc element, with its attributes when it has any.</summary>
-        private static string OpenTag(string element, string? attributes) =>
-            attributes == null ? $"<{element}>" : $"<{element} {attributes}>";
+        /// <summary>The <c>name</c> attribute of a param doc element; <paramref name="identifier"/> is a C# identifier, so needs no escaping.</summary>
+        public static string ParamName(string identifier) => $"name=\"{identifier.TrimStart('@')}\"";
     }
 }

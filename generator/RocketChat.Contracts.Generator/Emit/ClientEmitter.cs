@@ -179,7 +179,7 @@ namespace RocketChat.Contracts.Generator.Emit
         /// <summary>A parameter's doc: the contract's description, or a sentence naming its wire name.</summary>
         private static void EmitParameterDoc(SourceWriter writer, MethodParameter parameter)
         {
-            string nameAttribute = $"name={CSharpText.Attribute(parameter.Name.TrimStart('@'))}";
+            string nameAttribute = CSharpText.ParamName(parameter.Name);
             CSharpText.DocOrDefault(writer, "param", parameter.Description, $"The {CSharpText.Code(parameter.WireName)} value.", nameAttribute);
         }
 
@@ -194,7 +194,7 @@ namespace RocketChat.Contracts.Generator.Emit
             string security = SecurityEmitter.For(contract, operation);
             writer.Line($"var call = new {Runtime}.ApiRequest({method}, {CSharpText.Literal(operation.Name)}, {security});");
             EmitPath(writer, operation, shape);
-            foreach (MethodParameter parameter in shape.Parameters.Where(p => p.Location != ParameterLocation.Path && !p.IsFormField))
+            foreach (MethodParameter parameter in shape.Parameters.Where(p => p.Role != ParameterRole.FormField && p.Location != ParameterLocation.Path))
             {
                 EmitParameter(writer, contract, operation, parameter);
             }
@@ -259,7 +259,7 @@ namespace RocketChat.Contracts.Generator.Emit
         private static void EmitParameter(SourceWriter writer, ContractModel contract, OperationModel operation, MethodParameter parameter)
         {
             string literal = CSharpText.Literal(parameter.WireName);
-            if (parameter.RawBodyType != null)
+            if (parameter.Role == ParameterRole.RawBody)
             {
                 string setter = parameter.RawBodyType == "string" ? "SetTextBody" : "SetStreamBody";
                 string mediaType = CSharpText.Literal(operation.BodyMediaType ?? "application/octet-stream");
@@ -267,7 +267,7 @@ namespace RocketChat.Contracts.Generator.Emit
                 return;
             }
 
-            if (parameter.IsBody)
+            if (parameter.Role == ParameterRole.JsonBody)
             {
                 string info = JsonTypeInfo(contract, parameter.Type);
                 if (parameter.IsRequired)
@@ -350,7 +350,7 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             writer.Line(operation.BodyEncoding == RequestBodyEncoding.Multipart ? "call.UseMultipartForm();" : "call.UseUrlEncodedForm();");
-            foreach (MethodParameter field in shape.Parameters.Where(p => p.IsFormField))
+            foreach (MethodParameter field in shape.Parameters.Where(p => p.Role == ParameterRole.FormField))
             {
                 string literal = CSharpText.Literal(field.WireName);
                 bool nullable = !field.IsRequired;

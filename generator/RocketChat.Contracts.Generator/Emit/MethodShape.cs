@@ -5,71 +5,94 @@ using RocketChat.Contracts.Generator.Parsing;
 
 namespace RocketChat.Contracts.Generator.Emit
 {
-    /// <summary>One C# parameter of a generated method: a contract parameter or the request body.</summary>
+    /// <summary>What a method parameter carries, which decides how the client sends it.</summary>
+    internal enum ParameterRole
+    {
+        /// <summary>A path, query or header value of the contract.</summary>
+        Value,
+
+        /// <summary>The JSON request body.</summary>
+        JsonBody,
+
+        /// <summary>A text or binary request body passed as it is (string or Stream).</summary>
+        RawBody,
+
+        /// <summary>A field of a form body (multipart or URL-encoded).</summary>
+        FormField,
+    }
+
+    /// <summary>One C# parameter of a generated method: a contract parameter, the request body or a form field.</summary>
     internal sealed class MethodParameter
     {
-        public MethodParameter(string name, string wireName, ParameterLocation location, TypeRef type, bool isRequired, bool isJson, bool isBody, string? description, ParameterStyle style = ParameterStyle.FormExploded)
+        private const string FilePart = "global::RocketChat.Contracts.Runtime.FilePart";
+
+        private MethodParameter(ParameterRole role, string name, string wireName, TypeRef type, bool isRequired, string? description)
         {
-            Style = style;
+            Role = role;
             Name = name;
             WireName = wireName;
-            Location = location;
             Type = type;
             IsRequired = isRequired;
-            IsJson = isJson;
-            IsBody = isBody;
             Description = description;
         }
 
+        public ParameterRole Role { get; }
+
         public string Name { get; }
 
+        /// <summary>The name on the wire: the parameter's or the form field's; "body" for a body.</summary>
         public string WireName { get; }
 
-        public ParameterLocation Location { get; }
+        /// <summary>Where a <see cref="ParameterRole.Value"/> goes; null for bodies and form fields.</summary>
+        public ParameterLocation? Location { get; private set; }
 
         public TypeRef Type { get; }
 
         public bool IsRequired { get; }
 
-        public bool IsJson { get; }
-
-        public bool IsBody { get; }
+        /// <summary>A value sent as JSON text (a query or header value whose content is application/json).</summary>
+        public bool IsJson { get; private set; }
 
         public string? Description { get; }
 
-        public ParameterStyle Style { get; }
-
-        /// <summary>A field of a form body (multipart or URL-encoded) rather than a path, query or header value.</summary>
-        public bool IsFormField { get; private set; }
+        public ParameterStyle Style { get; private set; } = ParameterStyle.FormExploded;
 
         /// <summary>A file part (or list of them) of a multipart body.</summary>
         public bool IsFile { get; private set; }
 
-        /// <summary>A text or binary request body passed as it is (string or Stream).</summary>
+        /// <summary>The C# type of a raw body: string for text, Stream for binary.</summary>
         public string? RawBodyType { get; private set; }
 
         public string CSharpType => RawBodyType ?? (IsFile
             ? (Type.Kind == TypeKind.Array ? $"global::System.Collections.Generic.IReadOnlyList<{FilePart}>" : FilePart)
             : Type.CSharpType);
 
-        private const string FilePart = "global::RocketChat.Contracts.Runtime.FilePart";
+        public string Declaration => IsRequired
+            ? $"{CSharpType} {Name}"
+            : $"{CSharpType}? {Name} = null";
+
+        public static MethodParameter ForValue(ParameterModel parameter) =>
+            new MethodParameter(ParameterRole.Value, parameter.Name, parameter.WireName, parameter.Type, parameter.IsRequired, parameter.Description)
+            {
+                Location = parameter.Location,
+                IsJson = parameter.IsJson,
+                Style = parameter.Style,
+            };
+
+        public static MethodParameter ForJsonBody(string name, TypeRef type, bool isRequired) =>
+            new MethodParameter(ParameterRole.JsonBody, name, "body", type, isRequired, "The request body.");
 
         public static MethodParameter ForRawBody(string name, bool isText, bool isRequired) =>
-            new MethodParameter(name, "body", ParameterLocation.Query, TypeRef.String, isRequired, false, true, isText ? "The request body, sent as text." : "The request body, read from its current position and sent as it is; the stream stays the caller's.")
+            new MethodParameter(ParameterRole.RawBody, name, "body", TypeRef.String, isRequired, isText ? "The request body, sent as text." : "The request body, read from its current position and sent as it is; the stream stays the caller's.")
             {
                 RawBodyType = isText ? "string" : "global::System.IO.Stream",
             };
 
         public static MethodParameter ForFormField(FormFieldModel field) =>
-            new MethodParameter(field.Name, field.WireName, ParameterLocation.Query, field.Type, field.IsRequired, false, false, field.Description)
+            new MethodParameter(ParameterRole.FormField, field.Name, field.WireName, field.Type, field.IsRequired, field.Description)
             {
-                IsFormField = true,
                 IsFile = field.IsFile,
             };
-
-        public string Declaration => IsRequired
-            ? $"{CSharpType} {Name}"
-            : $"{CSharpType}? {Name} = null";
     }
 
     /// <summary>The C# signature of an operation (and of its paging companion), derived from the model.</summary>
@@ -94,7 +117,7 @@ namespace RocketChat.Contracts.Generator.Emit
             if (Paging != null)
             {
                 PagingParameters = parameters
-                    .Where(p => !(p.Location == ParameterLocation.Query && !p.IsBody && (p.WireName == "offset" || p.WireName == "count")))
+                    .Where(p => !(p.Location == ParameterLocation.Query && (p.WireName == "offset" || p.WireName == "count")))
                     .ToList();
                 var pagingDeclarations = PagingParameters.Select(p => p.Declaration)
                     .Concat(new[] { "int pageSize = 50", CancellationTokenDeclaration });
@@ -136,16 +159,14 @@ namespace RocketChat.Contracts.Generator.Emit
             var optional = new List<MethodParameter>();
             foreach (ParameterModel parameter in operation.Parameters)
             {
-                var item = new MethodParameter(parameter.Name, parameter.WireName, parameter.Location, parameter.Type, parameter.IsRequired, parameter.IsJson, false, parameter.Description, parameter.Style);
                 List<MethodParameter> list = parameter.IsRequired ? required : optional;
-                list.Add(item);
+                list.Add(MethodParameter.ForValue(parameter));
             }
 
             if (operation.Body != null)
             {
                 string bodyName = Identifiers.Unique("request", taken);
-                var body = new MethodParameter(bodyName, "body", ParameterLocation.Query, operation.Body, operation.IsBodyRequired, false, true, "The request body.");
-                AddBody(required, optional, operation.IsBodyRequired, body);
+                AddBody(required, optional, operation.IsBodyRequired, MethodParameter.ForJsonBody(bodyName, operation.Body, operation.IsBodyRequired));
             }
 
             if (operation.BodyEncoding is RequestBodyEncoding.Text or RequestBodyEncoding.Binary)

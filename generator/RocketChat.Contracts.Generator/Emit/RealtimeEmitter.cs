@@ -183,7 +183,7 @@ namespace RocketChat.Contracts.Generator.Emit
         {
             foreach ((string wire, string name) in parameters)
             {
-                writer.Line($"/// <param name={CSharpText.Attribute(name.TrimStart('@'))}>The {CSharpText.Code(wire)} of the template.</param>");
+                writer.Line($"/// <param {CSharpText.ParamName(name)}>The {CSharpText.Code(wire)} of the template.</param>");
             }
         }
 
