@@ -580,7 +580,7 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                 {
                     subscription.Complete(ex);
                 }
-                catch (Exception ex) when (ex is not RealtimeConnectionLostException and not OperationCanceledException)
+                catch (Exception ex) when (ex is not RealtimeConnectionLostException and not RealtimeTimeoutException and not OperationCanceledException)
                 {
                     // Filling the gap over REST failed (or anything else went wrong for this one subscription): end it
                     // with the reason rather than deliver a gap, and carry on with the others.
@@ -590,8 +590,9 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
 
             return true;
         }
-        catch (RealtimeConnectionLostException)
+        catch (Exception ex) when (ex is RealtimeConnectionLostException or RealtimeTimeoutException)
         {
+            // A timeout has failed the connection already: the supervisor resumes on the next one.
             return false;
         }
     }

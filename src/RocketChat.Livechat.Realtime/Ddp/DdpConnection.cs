@@ -92,7 +92,7 @@ internal sealed class DdpConnection : IAsyncDisposable
         {
             ThrowIfClosed(method);
             await SendAsync(writer => DdpFrames.Method(writer, id, method, writeParams), cancellationToken).ConfigureAwait(false);
-            return await call.Result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await WithinCallTimeoutAsync(call.Result.Task, method, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -112,7 +112,7 @@ internal sealed class DdpConnection : IAsyncDisposable
             await SendAsync(writer => DdpFrames.Subscribe(writer, id, name, writeParams), cancellationToken).ConfigureAwait(false);
             try
             {
-                await ready.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await WithinCallTimeoutAsync(ready.Task, name, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -198,6 +198,31 @@ internal sealed class DdpConnection : IAsyncDisposable
     }
 
     private string NextId() => Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Waits for a call's or a subscription's answer up to <see cref="LivechatRealtimeOptions.CallTimeout"/>. Past it the
+    /// session is stuck: the connection fails (every other wait ends with the reason) and this one throws
+    /// <see cref="RealtimeTimeoutException"/>.
+    /// </summary>
+    private async Task WithinCallTimeoutAsync(Task answer, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await answer.WaitAsync(_options.CallTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            var timeout = new RealtimeTimeoutException(operation, _options.CallTimeout);
+            Fail(new RealtimeConnectionLostException(Operation, $"no answer to {operation} within {_options.CallTimeout}.", timeout));
+            throw timeout;
+        }
+    }
+
+    private async Task<T> WithinCallTimeoutAsync<T>(Task<T> answer, string operation, CancellationToken cancellationToken)
+    {
+        await WithinCallTimeoutAsync((Task)answer, operation, cancellationToken).ConfigureAwait(false);
+        return await answer.ConfigureAwait(false);
+    }
 
     private void ThrowIfClosed(string operation)
     {

@@ -1,8 +1,9 @@
 namespace RocketChat.Livechat.Realtime;
 
 /// <summary>
-/// The WebSocket closed or went silent (the heartbeat watchdog fired) while a call was waiting for its answer, or
-/// the server could not be reached. Subscriptions survive this (they resume after reconnecting); calls do not, since
+/// The WebSocket closed or went silent (the heartbeat watchdog fired) while a call was waiting for its answer, another
+/// call on the same connection timed out (<see cref="RealtimeTimeoutException"/>), or the server could not be reached.
+/// Subscriptions survive this (they resume after reconnecting); calls do not, since
 /// the client cannot know whether the server ran them.
 /// </summary>
 public sealed class RealtimeConnectionLostException : RealtimeException
