@@ -550,9 +550,14 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
                 }
                 catch (RealtimeServerException ex)
                 {
-                    // The token expired or was revoked: the subscriptions that need it cannot resume.
-                    FailEverything(ex);
-                    return true;
+                    // The token expired or was revoked: the subscriptions that rest on the login end with the refusal,
+                    // and later reconnections do not present the token again. A visitor's streams carry their own
+                    // token, so they resume below.
+                    _resumeToken = null;
+                    foreach (IRealtimeSubscription subscription in _subscriptions.Where(s => s.NeedsLogin))
+                    {
+                        subscription.Complete(ex);
+                    }
                 }
             }
 

@@ -409,6 +409,76 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task A_resume_token_the_server_revoked_ends_only_the_subscriptions_that_rest_on_the_login()
+    {
+        TaskCompletionSource[] drops = [new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously)];
+        var streamsByConnection = new ConcurrentDictionary<int, ConcurrentQueue<string>>();
+        var logins = new ConcurrentQueue<int>();
+        await using FakeDdpServer server = await FakeDdpServer.StartAsync(
+            async (socket, number, ct) =>
+            {
+                await FakeDdpServer.HandshakeAsync(socket, ct);
+                Task drained = FakeDdpServer.DrainAsync(socket, frame =>
+                {
+                    string? id = frame.TryGetProperty("id", out JsonElement idElement) ? idElement.GetString() : null;
+                    switch (frame.GetProperty("msg").GetString())
+                    {
+                        case "method" when frame.GetProperty("method").GetString() == "login":
+                            logins.Enqueue(number);
+                            _ = FakeDdpServer.SendAsync(socket, number == 1
+                                ? $$$"""{"msg":"result","id":"{{{id}}}","result":{"id":"user-1","token":"resume-token","type":"resume"}}"""
+                                : $$$"""{"msg":"result","id":"{{{id}}}","error":{"isClientSafe":true,"error":403,"reason":"You've been logged out by the server. Please log in again.","errorType":"Meteor.Error"}}""", ct);
+                            break;
+                        case "method":
+                            _ = FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{id}}}","result":{"messages":[]}}""", ct);
+                            break;
+                        case "sub":
+                            streamsByConnection.GetOrAdd(number, _ => new ConcurrentQueue<string>()).Enqueue(frame.GetProperty("name").GetString()!);
+                            _ = FakeDdpServer.SendAsync(socket, $$"""{"msg":"ready","subs":["{{id}}"]}""", ct);
+                            break;
+                    }
+                }, ct);
+                if (number <= drops.Length)
+                {
+                    await drops[number - 1].Task.WaitAsync(ct);
+                    await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "restarting", ct);
+                }
+
+                await drained;
+            },
+            context => context.Request.Path.Value!.EndsWith("/livechat/config", StringComparison.Ordinal)
+                ? context.Response.WriteAsJsonAsync(new GetLivechatConfigResponse { Config = new LivechatConfig { IsEnabled = true }, Success = true }, LivechatJsonContext.Default.GetLivechatConfigResponse)
+                : context.Response.WriteAsJsonAsync(new GetMessageHistoryResponse { Messages = [], Success = true }, LivechatJsonContext.Default.GetMessageHistoryResponse));
+        await using LivechatRealtimeClient client = await ConnectAsync(server);
+        await client.LoginWithTokenAsync("resume-token").WaitAsync(RealtimeHarness.Timeout);
+        await using LivechatRoomSubscription agentRoom = await client.SubscribeRoomMessagesAsync("room-9").WaitAsync(RealtimeHarness.Timeout);
+        await using LivechatRoomSubscription visitorRoom = await client.SubscribeVisitorRoomAsync("room-1", "visitor-token").WaitAsync(RealtimeHarness.Timeout);
+
+        drops[0].SetResult();
+
+        RealtimeServerException refused = await Assert.ThrowsAsync<RealtimeServerException>(() => agentRoom.Completion.WaitAsync(RealtimeHarness.Timeout));
+        Assert.Equal("403", refused.Error);
+        using var giveUp = new CancellationTokenSource(RealtimeHarness.Timeout);
+        while (!streamsByConnection.TryGetValue(2, out ConcurrentQueue<string>? resumed) || resumed.Count < 4)
+        {
+            await Task.Delay(20, giveUp.Token);
+        }
+
+        Assert.Equal(["stream-livechat-room", "stream-notify-room", "stream-notify-room", "stream-room-messages"], streamsByConnection[2].Order(StringComparer.Ordinal));
+        Assert.False(visitorRoom.IsCompleted);
+
+        // The revoked token is not presented again on the next connection.
+        drops[1].SetResult();
+        while (server.Connections < 3 || !streamsByConnection.TryGetValue(3, out ConcurrentQueue<string>? again) || again.Count < 4)
+        {
+            await Task.Delay(20, giveUp.Token);
+        }
+
+        Assert.Equal([1, 2], logins);
+        Assert.False(visitorRoom.IsCompleted);
+    }
+
+    [Fact]
     public async Task A_live_subscription_the_server_stops_without_a_reason_ends_with_an_error_not_as_if_disposed()
     {
         await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>

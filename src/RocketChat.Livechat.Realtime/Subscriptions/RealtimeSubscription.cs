@@ -72,6 +72,8 @@ public abstract class RealtimeSubscription<TEvent> : IAsyncEnumerable<TEvent>, I
         // _attachLock is not disposed: a reconnection may still be waiting on it, and it holds no wait handle.
     }
 
+    bool IRealtimeSubscription.NeedsLogin => Streams.Any(stream => stream.VisitorToken is null);
+
     bool IRealtimeSubscription.Handles(string collection, string eventName) =>
         Streams.Any(stream => stream.Name == collection && stream.EventName == eventName);
 
