@@ -37,7 +37,8 @@ public sealed class LivechatRealtimeClient : IAsyncDisposable, IDdpListener
         _options = options;
         Rest = rest;
         _ownedHttpClient = ownedHttpClient;
-        var builder = new UriBuilder(serverUrl) { Scheme = serverUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" };
+        // The socket needs no query or fragment, and the endpoint is printed in errors: neither may carry a secret there.
+        var builder = new UriBuilder(serverUrl) { Scheme = serverUrl.Scheme == Uri.UriSchemeHttps ? "wss" : "ws", Query = string.Empty, Fragment = string.Empty };
         builder.Path = builder.Path.TrimEnd('/') + "/websocket";
         Endpoint = builder.Uri;
     }

@@ -316,6 +316,20 @@ public sealed class HostileServerTests
     }
 
     [Fact]
+    public async Task The_socket_url_drops_a_query_and_fragment_of_the_server_url_so_no_error_prints_them()
+    {
+        await using LivechatRealtimeClient client = LivechatRealtimeClient.Create(
+            new RocketChatLivechatOptions { ServerUrl = new Uri("http://127.0.0.1:9/chat/?key=query-secret#fragment-secret") },
+            new LivechatRealtimeOptions { ConnectTimeout = TimeSpan.FromSeconds(5) });
+
+        RealtimeConnectionLostException unreachable = await Assert.ThrowsAsync<RealtimeConnectionLostException>(() => client.ConnectAsync().WaitAsync(RealtimeHarness.Timeout));
+
+        Assert.Equal("ws://127.0.0.1:9/chat/websocket", client.Endpoint.AbsoluteUri);
+        Assert.Contains("ws://127.0.0.1:9/chat/websocket", unreachable.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", unreachable.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_message_sent_during_a_gap_with_an_older_ts_than_one_already_seen_is_still_delivered()
     {
         // Two server instances whose clocks differ: "ahead" came live from the one 60 s fast; "missed" was sent during
