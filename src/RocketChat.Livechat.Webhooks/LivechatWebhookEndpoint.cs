@@ -133,11 +133,15 @@ internal sealed partial class LivechatWebhookEndpoint
         }
     }
 
+    private const int InitialBufferCap = 64 * 1024;
+
     /// <summary>The whole body, or null when it is over the limit (a missing or lying Content-Length included).</summary>
     private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         int limit = _options.MaxBodyBytes;
-        int initial = request.ContentLength is long length and >= 0 ? (int)Math.Min(length, limit) : 4096;
+        // The claimed length only sizes the first buffer up to 64 KiB: a sender that claims the limit and sends nothing
+        // holds no more than that, and a real body grows the buffer as its bytes arrive.
+        int initial = request.ContentLength is long length and >= 0 ? (int)Math.Min(length, Math.Min(limit, InitialBufferCap)) : 4096;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 256));
         int total = 0;
         try

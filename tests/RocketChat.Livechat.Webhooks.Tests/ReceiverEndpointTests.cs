@@ -101,6 +101,20 @@ public sealed class ReceiverEndpointTests
     }
 
     [Fact]
+    public async Task A_body_far_larger_than_the_first_buffer_arrives_whole()
+    {
+        await using ReceiverHost receiver = await ReceiverHost.StartAsync(options => options.MaxBodyBytes = 4 * 1024 * 1024);
+        string body = Payloads.Room("Message", messages: "[" + string.Join(",", Enumerable.Repeat(Payloads.Message, 3000)) + "]");
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(body), 256 * 1024, 4 * 1024 * 1024);
+
+        using HttpResponseMessage response = await receiver.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        (_, LivechatWebhookEvent webhook) = Assert.Single(await receiver.Received.WaitForAsync(1));
+        Assert.Equal(3000, Assert.IsType<LivechatWebhookEvent<LivechatWebhookRoomPayload>>(webhook).Payload.Messages!.Count);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_413()
     {
         await using ReceiverHost receiver = await ReceiverHost.StartAsync(options => options.MaxBodyBytes = 64);
