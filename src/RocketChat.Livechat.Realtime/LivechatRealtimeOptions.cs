@@ -48,22 +48,35 @@ public sealed class LivechatRealtimeOptions
     /// <summary>Messages per page when filling a gap from REST history after a reconnection.</summary>
     public int HistoryPageSize { get; set; } = 50;
 
+    /// <summary>
+    /// The longest duration any setting may hold (int.MaxValue milliseconds, about 24.8 days): timers and delays
+    /// refuse more, and a setting they refused would only fail later, inside the connection.
+    /// </summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromMilliseconds(int.MaxValue);
+
     /// <summary>Checks the values and says which one is wrong.</summary>
     public void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HeartbeatInterval, TimeSpan.Zero, nameof(HeartbeatInterval));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HeartbeatTimeout, TimeSpan.Zero, nameof(HeartbeatTimeout));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero, nameof(ConnectTimeout));
+        CheckDuration(HeartbeatInterval, nameof(HeartbeatInterval));
+        CheckDuration(HeartbeatTimeout, nameof(HeartbeatTimeout));
+        CheckDuration(ConnectTimeout, nameof(ConnectTimeout));
         if (CallTimeout != Timeout.InfiniteTimeSpan)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CallTimeout, TimeSpan.Zero, nameof(CallTimeout));
+            CheckDuration(CallTimeout, nameof(CallTimeout));
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReconnectInitialDelay, TimeSpan.Zero, nameof(ReconnectInitialDelay));
+        CheckDuration(ReconnectInitialDelay, nameof(ReconnectInitialDelay));
+        CheckDuration(ReconnectMaxDelay, nameof(ReconnectMaxDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(ReconnectMaxDelay, ReconnectInitialDelay, nameof(ReconnectMaxDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(EventBufferCapacity, 1, nameof(EventBufferCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(HistoryPageSize, 1, nameof(HistoryPageSize));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessageBytes, 1024, nameof(MaxMessageBytes));
+    }
+
+    private static void CheckDuration(TimeSpan value, string name)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero, name);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(value, MaxDuration, name);
     }
 
     internal LivechatRealtimeOptions Copy() => (LivechatRealtimeOptions)MemberwiseClone();

@@ -13,7 +13,8 @@ namespace RocketChat.Livechat.Realtime.Tests;
 /// </summary>
 public sealed class CallTimeoutTests
 {
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromMilliseconds(300);
+    // Long enough for an answer on a loaded test machine, short enough to keep the tests quick.
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Answers pings, and methods only when <paramref name="answerMethods"/>; never answers a subscription.</summary>
     private static Task<FakeDdpServer> StartStuckServerAsync(bool answerMethods) =>
@@ -40,7 +41,7 @@ public sealed class CallTimeoutTests
         var options = new LivechatRealtimeOptions
         {
             CallTimeout = CallTimeout,
-            HeartbeatInterval = TimeSpan.FromMilliseconds(50),
+            HeartbeatInterval = TimeSpan.FromMilliseconds(100),
             HeartbeatTimeout = TimeSpan.FromSeconds(10),
             ReconnectInitialDelay = TimeSpan.FromMilliseconds(20),
             ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
@@ -181,6 +182,38 @@ public sealed class CallTimeoutTests
 
         ArgumentOutOfRangeException refused = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
         Assert.Equal(nameof(LivechatRealtimeOptions.CallTimeout), refused.ParamName);
+    }
+
+    public static TheoryData<string, Action<LivechatRealtimeOptions>> DurationsBeyondTimers => new()
+    {
+        { nameof(LivechatRealtimeOptions.CallTimeout), o => o.CallTimeout = TimeSpan.MaxValue },
+        { nameof(LivechatRealtimeOptions.HeartbeatInterval), o => o.HeartbeatInterval = TimeSpan.FromDays(30) },
+        { nameof(LivechatRealtimeOptions.HeartbeatTimeout), o => o.HeartbeatTimeout = TimeSpan.MaxValue },
+        { nameof(LivechatRealtimeOptions.ConnectTimeout), o => o.ConnectTimeout = LivechatRealtimeOptions.MaxDuration + TimeSpan.FromMilliseconds(1) },
+        { nameof(LivechatRealtimeOptions.ReconnectInitialDelay), o => o.ReconnectInitialDelay = TimeSpan.FromDays(100) },
+        { nameof(LivechatRealtimeOptions.ReconnectMaxDelay), o => o.ReconnectMaxDelay = TimeSpan.MaxValue },
+    };
+
+    [Theory]
+    [MemberData(nameof(DurationsBeyondTimers))]
+    public void A_duration_no_timer_can_hold_is_refused_by_name_up_front(string name, Action<LivechatRealtimeOptions> set)
+    {
+        var options = new LivechatRealtimeOptions();
+        set(options);
+
+        ArgumentOutOfRangeException refused = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
+        Assert.Equal(name, refused.ParamName);
+    }
+
+    [Fact]
+    public void The_longest_duration_is_accepted_everywhere()
+    {
+        TimeSpan longest = LivechatRealtimeOptions.MaxDuration;
+        new LivechatRealtimeOptions
+        {
+            CallTimeout = longest, HeartbeatInterval = longest, HeartbeatTimeout = longest, ConnectTimeout = longest,
+            ReconnectInitialDelay = longest, ReconnectMaxDelay = longest,
+        }.Validate();
     }
 
     [Fact]

@@ -124,8 +124,25 @@ public sealed class FakeDdpServer : IAsyncDisposable
         }
     }
 
-    public static Task SendAsync(WebSocket socket, string json, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    /// <summary>
+    /// Sends one text message. Sends on a socket are serialised: scripts answer frames without awaiting, and a
+    /// WebSocket refuses a second send while one is outstanding, which would lose that answer.
+    /// </summary>
+    public static async Task SendAsync(WebSocket socket, string json, CancellationToken cancellationToken)
+    {
+        SemaphoreSlim gate = s_sendGates.GetValue(socket, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebSocket, SemaphoreSlim> s_sendGates = new();
 
     /// <summary>Reads <c>connect</c> and answers <c>connected</c>.</summary>
     public static async Task HandshakeAsync(WebSocket socket, CancellationToken cancellationToken)
