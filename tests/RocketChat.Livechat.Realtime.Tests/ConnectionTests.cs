@@ -10,23 +10,25 @@ public sealed class ConnectionTests
     {
         await using RealtimeHarness harness = await RealtimeHarness.StartAsync(options =>
         {
+            // Pings every 100 ms; a pong may take up to 500 ms on a loaded machine. Twelve answered pings last past
+            // that timeout, so without its pongs the session would have been closed before the test ends.
             options.RealtimeHeartbeatInterval = TimeSpan.FromMilliseconds(100);
-            options.RealtimeHeartbeatTimeout = TimeSpan.FromMilliseconds(100);
+            options.RealtimeHeartbeatTimeout = TimeSpan.FromMilliseconds(500);
         });
         // The client's own ping comes much later, so only its pongs keep the server from closing the session.
         LivechatRealtimeClient client = await harness.ConnectAsync(options => options.HeartbeatInterval = TimeSpan.FromMinutes(5));
         int answered = 0;
-        var threeAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var twelveAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         client.ServerPingAnswered += (_, _) =>
         {
-            if (Interlocked.Increment(ref answered) == 3)
+            if (Interlocked.Increment(ref answered) == 12)
             {
-                threeAnswered.TrySetResult();
+                twelveAnswered.TrySetResult();
             }
         };
         string? session = client.SessionId;
 
-        await threeAnswered.Task.WaitAsync(RealtimeHarness.Timeout);
+        await twelveAnswered.Task.WaitAsync(RealtimeHarness.Timeout);
 
         Assert.Equal(0, client.ReconnectCount);
         Assert.Equal(session, client.SessionId);
