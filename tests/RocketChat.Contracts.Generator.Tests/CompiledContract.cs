@@ -14,6 +14,13 @@ public sealed class CompiledContract
 {
     private static int s_assemblyCount;
 
+    /// <summary>
+    /// Compiled assemblies by a hash of the generated sources, not by contract: repeated loads of the same output share
+    /// one assembly (the tests stay quick), while a run that changes the generator, as a mutation test does inside one
+    /// test process, compiles and runs what the changed generator wrote instead of an assembly cached before it.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CompiledContract>> s_byGeneratedSource = new(StringComparer.Ordinal);
+
     private CompiledContract(Assembly assembly, IJsonTypeInfoResolver context)
     {
         Assembly = assembly;
@@ -38,6 +45,13 @@ public sealed class CompiledContract
     {
         GeneratorOutcome outcome = GeneratorHarness.Run(contracts);
         Assert.Empty(outcome.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        string generated = clientName + "\n" + string.Join("\n", outcome.Sources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + "\n" + s.Value));
+        string key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(generated)));
+        return s_byGeneratedSource.GetOrAdd(key, _ => new Lazy<CompiledContract>(() => Compile(clientName, outcome))).Value;
+    }
+
+    private static CompiledContract Compile(string clientName, GeneratorOutcome outcome)
+    {
         Assert.Empty(outcome.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
 
         Compilation compilation = outcome.Output.WithAssemblyName("Generated" + clientName + Interlocked.Increment(ref s_assemblyCount));

@@ -47,19 +47,8 @@ public sealed class GeneratedLocalNameTests
         paths: {}
         """;
 
-    private static readonly Lazy<CompiledContract> s_compiled = new(() =>
-    {
-        string path = Path.Combine(Path.GetTempPath(), "rcg-locals-" + Guid.NewGuid().ToString("N") + ".yaml");
-        File.WriteAllText(path, Contract);
-        try
-        {
-            return CompiledContract.Load(path, "Test.Locals", "Locals");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    });
+    private static CompiledContract Compile() =>
+        CompiledContract.Load("Locals", new ContractFile("/contracts/locals.yaml", Contract, "Test.Locals", "Locals"));
 
     [Fact]
     public void Members_named_like_the_converters_locals_round_trip()
@@ -72,7 +61,7 @@ public sealed class GeneratedLocalNameTests
     [Fact]
     public void Members_named_like_the_converters_locals_are_read_into_their_own_properties()
     {
-        CompiledContract compiled = s_compiled.Value;
+        CompiledContract compiled = Compile();
         Type clash = compiled.Type("Clash");
 
         object value = compiled.Deserialize("""{"reader":"r","writer":7,"typeToConvert":true,"options":["a"],"value":{"reader":"inner"}}""", clash)!;
@@ -87,7 +76,7 @@ public sealed class GeneratedLocalNameTests
     [Fact]
     public void A_missing_required_member_named_reader_is_reported_by_its_json_name()
     {
-        CompiledContract compiled = s_compiled.Value;
+        CompiledContract compiled = Compile();
 
         var error = Assert.Throws<System.Text.Json.JsonException>(() => compiled.Deserialize("""{"value":{}}""", compiled.Type("Clash")));
         Assert.Contains("'reader'", error.Message, StringComparison.Ordinal);
@@ -103,7 +92,7 @@ public sealed class GeneratedLocalNameTests
 
     private static void AssertRoundTrips(string json, string typeName)
     {
-        CompiledContract compiled = s_compiled.Value;
+        CompiledContract compiled = Compile();
         Type type = compiled.Type(typeName);
 
         object value = compiled.Deserialize(json, type)!;
