@@ -31,6 +31,43 @@ public sealed class SchemaPointerReferenceTests
     }
 
     [Fact]
+    public void Escaped_and_indexed_pointer_segments_reach_the_member_they_name()
+    {
+        SchemaShapes shapes = SchemaShapes.Of(
+            "    Holder:\n      type: object\n      properties:\n"
+            + "        slash: { $ref: '#/components/schemas/Odd/properties/a~1b' }\n"
+            + "        tilde: { $ref: '#/components/schemas/Odd/properties/c~0d' }\n"
+            + "        space: { $ref: '#/components/schemas/Odd/properties/e%20f' }\n"
+            + "        second: { $ref: '#/components/schemas/Mixed/allOf/1/properties/flag' }\n"
+            + "    Odd:\n      type: object\n      properties:\n"
+            + "        'a/b': { type: integer }\n        'c~d': { type: boolean }\n        'e f': { type: number }\n"
+            + "    Mixed:\n      allOf:\n"
+            + "        - type: object\n          properties:\n            flag: { type: string }\n"
+            + "        - type: object\n          properties:\n            flag: { type: boolean }\n");
+
+        Assert.Equal("long?", shapes.MemberType("Holder", "Slash"));
+        Assert.Equal("bool?", shapes.MemberType("Holder", "Tilde"));
+        Assert.Equal("double?", shapes.MemberType("Holder", "Space"));
+        Assert.Equal("bool?", shapes.MemberType("Holder", "Second"));
+        Assert.Empty(shapes.Outcome.CompileDiagnostics);
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("-1")]
+    [InlineData("first")]
+    public void An_index_past_or_outside_a_list_is_a_pointer_to_nothing(string index)
+    {
+        SchemaShapes shapes = SchemaShapes.Of(
+            "    Holder:\n      type: object\n      properties:\n"
+            + $"        x: {{ $ref: '#/components/schemas/Mixed/allOf/{index}' }}\n"
+            + "    Mixed:\n      allOf:\n        - type: object\n        - type: object\n");
+
+        Assert.Equal("JsonElement?", shapes.MemberType("Holder", "X"));
+        Assert.Equal(["RCG003"], shapes.Outcome.GeneratorDiagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
     public void A_pointer_to_nothing_is_a_JsonElement_with_RCG003_at_the_ref()
     {
         SchemaShapes shapes = SchemaShapes.Of(
