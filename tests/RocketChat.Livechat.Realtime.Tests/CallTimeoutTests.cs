@@ -21,19 +21,7 @@ public sealed class CallTimeoutTests
         FakeDdpServer.StartAsync(async (socket, number, ct) =>
         {
             await FakeDdpServer.HandshakeAsync(socket, ct);
-            await FakeDdpServer.DrainAsync(socket, frame =>
-            {
-                string? id = frame.TryGetProperty("id", out JsonElement idElement) ? idElement.GetString() : null;
-                switch (frame.GetProperty("msg").GetString())
-                {
-                    case "ping":
-                        _ = FakeDdpServer.SendAsync(socket, id is null ? """{"msg":"pong"}""" : $$"""{"msg":"pong","id":"{{id}}"}""", ct);
-                        break;
-                    case "method" when answerMethods:
-                        _ = FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{id}}}","result":{"messages":[]}}""", ct);
-                        break;
-                }
-            }, ct);
+            await FakeDdpServer.AnswerAsync(socket, _ => answerMethods ? FakeDdpServer.EmptyHistory : null, _ => false, ct);
         });
 
     private static Task<LivechatRealtimeClient> ConnectAsync(FakeDdpServer server)
@@ -112,31 +100,16 @@ public sealed class CallTimeoutTests
         await using FakeDdpServer server = await FakeDdpServer.StartAsync(async (socket, number, ct) =>
         {
             await FakeDdpServer.HandshakeAsync(socket, ct);
-            Task drained = FakeDdpServer.DrainAsync(socket, frame =>
-            {
-                string? id = frame.TryGetProperty("id", out JsonElement idElement) ? idElement.GetString() : null;
-                switch (frame.GetProperty("msg").GetString())
+            Task drained = FakeDdpServer.AnswerAsync(
+                socket,
+                // The second connection's session is stuck: it never answers the resume login.
+                method => method != "login" ? FakeDdpServer.EmptyHistory : number == 2 ? null : FakeDdpServer.ResumedLogin,
+                _ =>
                 {
-                    case "ping":
-                        _ = FakeDdpServer.SendAsync(socket, $$"""{"msg":"pong","id":"{{id}}"}""", ct);
-                        break;
-                    case "method" when frame.GetProperty("method").GetString() == "login":
-                        // The second connection's session is stuck: it never answers the resume login.
-                        if (number != 2)
-                        {
-                            _ = FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{id}}}","result":{"id":"user-1","token":"resume-token","type":"resume"}}""", ct);
-                        }
-
-                        break;
-                    case "method":
-                        _ = FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{id}}}","result":{"messages":[]}}""", ct);
-                        break;
-                    case "sub":
-                        subscriptionsByConnection.AddOrUpdate(number, 1, (_, count) => count + 1);
-                        _ = FakeDdpServer.SendAsync(socket, $$"""{"msg":"ready","subs":["{{id}}"]}""", ct);
-                        break;
-                }
-            }, ct);
+                    subscriptionsByConnection.AddOrUpdate(number, 1, (_, count) => count + 1);
+                    return true;
+                },
+                ct);
             if (number == 1)
             {
                 await drop.Task.WaitAsync(ct);

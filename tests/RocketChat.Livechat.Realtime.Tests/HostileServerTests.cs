@@ -432,26 +432,26 @@ public sealed class HostileServerTests
             async (socket, number, ct) =>
             {
                 await FakeDdpServer.HandshakeAsync(socket, ct);
-                Task drained = FakeDdpServer.DrainAsync(socket, frame =>
-                {
-                    string? id = frame.TryGetProperty("id", out JsonElement idElement) ? idElement.GetString() : null;
-                    switch (frame.GetProperty("msg").GetString())
+                Task drained = FakeDdpServer.AnswerAsync(
+                    socket,
+                    method =>
                     {
-                        case "method" when frame.GetProperty("method").GetString() == "login":
-                            logins.Enqueue(number);
-                            _ = FakeDdpServer.SendAsync(socket, number == 1
-                                ? $$$"""{"msg":"result","id":"{{{id}}}","result":{"id":"user-1","token":"resume-token","type":"resume"}}"""
-                                : $$$"""{"msg":"result","id":"{{{id}}}","error":{"isClientSafe":true,"error":403,"reason":"You've been logged out by the server. Please log in again.","errorType":"Meteor.Error"}}""", ct);
-                            break;
-                        case "method":
-                            _ = FakeDdpServer.SendAsync(socket, $$$"""{"msg":"result","id":"{{{id}}}","result":{"messages":[]}}""", ct);
-                            break;
-                        case "sub":
-                            streamsByConnection.GetOrAdd(number, _ => new ConcurrentQueue<string>()).Enqueue(frame.GetProperty("name").GetString()!);
-                            _ = FakeDdpServer.SendAsync(socket, $$"""{"msg":"ready","subs":["{{id}}"]}""", ct);
-                            break;
-                    }
-                }, ct);
+                        if (method != "login")
+                        {
+                            return FakeDdpServer.EmptyHistory;
+                        }
+
+                        logins.Enqueue(number);
+                        return number == 1
+                            ? FakeDdpServer.ResumedLogin
+                            : "\"error\":{\"isClientSafe\":true,\"error\":403,\"reason\":\"You've been logged out by the server. Please log in again.\",\"errorType\":\"Meteor.Error\"}";
+                    },
+                    name =>
+                    {
+                        streamsByConnection.GetOrAdd(number, _ => new ConcurrentQueue<string>()).Enqueue(name);
+                        return true;
+                    },
+                    ct);
                 if (number <= drops.Length)
                 {
                     await drops[number - 1].Task.WaitAsync(ct);

@@ -151,6 +151,35 @@ public sealed class FakeDdpServer : IAsyncDisposable
         await SendAsync(socket, """{"msg":"connected","session":"fake-session"}""", cancellationToken);
     }
 
+    /// <summary>The result of a history call that found nothing (loadHistory, or any method a test does not care about).</summary>
+    public const string EmptyHistory = "\"result\":{\"messages\":[]}";
+
+    /// <summary>The result of a resume login as user-1.</summary>
+    public const string ResumedLogin = "\"result\":{\"id\":\"user-1\",\"token\":\"resume-token\",\"type\":\"resume\"}";
+
+    /// <summary>
+    /// Keeps reading until the client goes away: answers every ping; answers a method with what
+    /// <paramref name="answerMethod"/> gives for its name (a <c>"result":…</c> or <c>"error":…</c> member, or null to
+    /// leave it unanswered); answers a subscription <c>ready</c> when <paramref name="answerSubscription"/> says so.
+    /// </summary>
+    public static Task AnswerAsync(WebSocket socket, Func<string, string?> answerMethod, Func<string, bool> answerSubscription, CancellationToken cancellationToken) =>
+        DrainAsync(socket, frame =>
+        {
+            string? id = frame.TryGetProperty("id", out JsonElement idElement) ? idElement.GetString() : null;
+            switch (frame.GetProperty("msg").GetString())
+            {
+                case "ping":
+                    _ = SendAsync(socket, id is null ? """{"msg":"pong"}""" : $$"""{"msg":"pong","id":"{{id}}"}""", cancellationToken);
+                    break;
+                case "method" when answerMethod(frame.GetProperty("method").GetString()!) is { } answer:
+                    _ = SendAsync(socket, $$"""{"msg":"result","id":"{{id}}",{{answer}}}""", cancellationToken);
+                    break;
+                case "sub" when answerSubscription(frame.GetProperty("name").GetString()!):
+                    _ = SendAsync(socket, $$"""{"msg":"ready","subs":["{{id}}"]}""", cancellationToken);
+                    break;
+            }
+        }, cancellationToken);
+
     /// <summary>Keeps reading until the client goes away, answering nothing.</summary>
     public static async Task DrainAsync(WebSocket socket, Action<JsonElement>? onFrame, CancellationToken cancellationToken)
     {
