@@ -50,21 +50,28 @@ namespace RocketChat.Contracts.Generator.Emit
             _ => throw Unhandled(type),
         };
 
-        /// <summary>One statement writing the property <paramref name="name"/> (a JsonEncodedText field) with the non-null <paramref name="value"/>.</summary>
-        public static string WriteProperty(TypeRef type, string name, string value) => type.Kind switch
+        /// <summary>
+        /// One call writing the property <paramref name="name"/> (a JsonEncodedText field) with <paramref name="value"/>,
+        /// which may be null when <paramref name="nullableValue"/>: left out, or written as JSON null when
+        /// <paramref name="orNull"/> (a required member).
+        /// </summary>
+        public static string WriteProperty(TypeRef type, string name, string value, bool nullableValue, bool orNull)
         {
-            TypeKind.String => $"writer.WriteString({name}, {value});",
-            // Dates go out as the server writes them (UTC, milliseconds, Z), not as .NET's round-trip "o" form.
-            TypeKind.DateTimeOffset => $"{Members}.WriteDateTimeOffset(writer, {name}, {value});",
-            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => $"writer.WriteNumber({name}, {value});",
-            TypeKind.Boolean => $"writer.WriteBoolean({name}, {value});",
-            TypeKind.Enum => $"writer.WriteString({name}, {value}.Value);",
-            TypeKind.Json => $"{Members}.WriteElement(writer, {name}, {value});",
-            TypeKind.Object => $"{Members}.WriteObject(writer, {name}, {value}, {type.Name}JsonConverter.WriteValue);",
-            TypeKind.Array => $"{Members}.WriteList(writer, {name}, {value}, {ItemWriter(type.Element!, 0)});",
-            TypeKind.Map => $"{Members}.WriteMap(writer, {name}, {value}, {ItemWriter(type.Element!, 0)});",
-            _ => throw Unhandled(type),
-        };
+            string orNullSuffix = orNull ? "OrNull" : string.Empty;
+            return type.Kind switch
+            {
+                // Dates go out as the server writes them (UTC, milliseconds, Z), not as .NET's round-trip "o" form.
+                TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean
+                    => $"{Members}.Write{type.Kind}{orNullSuffix}(writer, {name}, {value});",
+                // Enums are structs: the property is nullable unless it is required and admits no null.
+                TypeKind.Enum => $"{Members}.WriteString{orNullSuffix}(writer, {name}, {value}{(nullableValue ? "?" : string.Empty)}.Value);",
+                TypeKind.Json => $"{Members}.WriteElement{orNullSuffix}(writer, {name}, {value});",
+                TypeKind.Object => $"{Members}.WriteObject{orNullSuffix}(writer, {name}, {value}, {type.Name}JsonConverter.WriteValue);",
+                TypeKind.Array => $"{Members}.WriteList{orNullSuffix}(writer, {name}, {value}, {ItemWriter(type.Element!, 0)});",
+                TypeKind.Map => $"{Members}.WriteMap{orNullSuffix}(writer, {name}, {value}, {ItemWriter(type.Element!, 0)});",
+                _ => throw Unhandled(type),
+            };
+        }
 
         /// <summary>One statement writing the non-null value <paramref name="value"/> (a root value).</summary>
         public static string Write(TypeRef type, string value, int depth = 0) => type.Kind switch

@@ -118,18 +118,18 @@ namespace RocketChat.Contracts.Generator.Emit
             }
 
             // One line per member: a JSON null reads as null (never as default(T), a silently wrong 0 or false), and a
-            // required non-nullable member that stays null is reported missing below.
+            // required non-nullable member that stays null is reported missing below. Each matched member continues the
+            // loop: a flat list of ifs, where an else-if chain nests a level per member for the compiler to walk.
             writer.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
-            string keyword = "if";
+            var encodedNames = new HashSet<string>(written.Select(p => p.Name));
             foreach (PropertyModel property in type.Properties)
             {
                 string local = locals[property.Name];
-                string match = $"{keyword} (reader.ValueTextEquals({CSharpText.Utf8Literal(property.JsonName)}))";
-                keyword = "else if";
+                string match = $"if (reader.ValueTextEquals({NameBytes(property, encodedNames)}))";
                 if (property.Access == PropertyAccess.WriteOnly)
                 {
                     // writeOnly: a server echoing it back is not read (and not kept among unknown members either).
-                    writer.Line($"{match} {JsonCode.Members}.SkipValue(ref reader);");
+                    writer.Line($"{match} {{ {JsonCode.Members}.SkipValue(ref reader); continue; }}");
                     continue;
                 }
 
@@ -142,19 +142,19 @@ namespace RocketChat.Contracts.Generator.Emit
                         {
                             {{assign}}
                             has{{property.Name}} = true;
+                            continue;
                         }
                         """);
                 }
                 else
                 {
-                    writer.Line($"{match} {assign}");
+                    writer.Line($"{match} {{ {assign} continue; }}");
                 }
             }
 
-            string unknown = type.KeepsAdditionalProperties
+            writer.Line(type.KeepsAdditionalProperties
                 ? $"{JsonCode.Collections}.ReadUnknownProperty(ref reader, ref additionalProperties);"
-                : $"{JsonCode.Members}.SkipValue(ref reader);";
-            writer.Line(type.Properties.Count == 0 ? unknown : $"else {unknown}");
+                : $"{JsonCode.Members}.SkipValue(ref reader);");
             writer.Close();
             writer.Line();
             bool anyRequired = false;
@@ -205,14 +205,8 @@ namespace RocketChat.Contracts.Generator.Emit
 
             foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.ReadOnly))
             {
-                string local = locals[property.Name];
-                string write = JsonCode.WriteProperty(property.Type, $"{property.Name}JsonName", local);
-                writer.Line($"if (value.{property.Name} is {{ }} {local}) {write}");
-
-                if (property.IsRequired)
-                {
-                    writer.Line($"else writer.WriteNull({property.Name}JsonName);");
-                }
+                bool nullableValue = !property.IsRequired || property.IsNullable;
+                writer.Line(JsonCode.WriteProperty(property.Type, $"{property.Name}JsonName", $"value.{property.Name}", nullableValue, orNull: property.IsRequired));
             }
 
             if (part is { IsWrittenFirst: false })
@@ -230,6 +224,20 @@ namespace RocketChat.Contracts.Generator.Emit
             writer.Close();
             writer.Line();
         }
+
+        /// <summary>
+        /// The UTF-8 bytes a read member's name is matched against: the written member's JsonEncodedText field when the
+        /// encoder leaves the name as it is (one copy of the name instead of two), else a u8 literal of the raw name
+        /// (the field holds the escaped form, which the reader does not compare against).
+        /// </summary>
+        private static string NameBytes(PropertyModel property, HashSet<string> encodedNames) =>
+            encodedNames.Contains(property.Name) && property.JsonName.Length > 0 && property.JsonName.All(IsNeverEscaped)
+                ? $"{property.Name}JsonName.EncodedUtf8Bytes"
+                : CSharpText.Utf8Literal(property.JsonName);
+
+        /// <summary>Characters JavaScriptEncoder.Default writes as they are.</summary>
+        private static bool IsNeverEscaped(char c) =>
+            c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' or '.' or '$' or '@' or ':' or '/';
 
         /// <summary>
         /// What a read member initializes its property with: a required non-nullable member is known present by now

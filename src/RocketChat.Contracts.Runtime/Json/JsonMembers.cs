@@ -9,9 +9,9 @@ namespace RocketChat.Contracts.Runtime.Json;
 /// </summary>
 /// <remarks>
 /// Each <c>Read…</c> method starts at a property name, moves to its value and reads it; a JSON <c>null</c> reads as
-/// <c>null</c>, never as a default value. Each <c>Write…</c> method writes one property with a non-null value.
+/// <c>null</c>, never as a default value. The <c>Write…</c> methods are in JsonMembers.Write.cs.
 /// </remarks>
-public static class JsonMembers
+public static partial class JsonMembers
 {
     /// <summary>Moves from a property name to its value; false when the value is JSON <c>null</c>.</summary>
     public static bool MoveToValue(ref Utf8JsonReader reader)
@@ -62,13 +62,6 @@ public static class JsonMembers
     public static IReadOnlyDictionary<string, T>? ReadMap<T>(ref Utf8JsonReader reader, JsonReadFunc<T> readValue) =>
         MoveToValue(ref reader) ? JsonCollections.ReadMap(ref reader, readValue) : null;
 
-    /// <summary>Writes a member that is a generated record or union, with its writer.</summary>
-    public static void WriteObject<T>(Utf8JsonWriter writer, JsonEncodedText name, T value, Action<Utf8JsonWriter, T> write)
-    {
-        writer.WritePropertyName(name);
-        write(writer, value);
-    }
-
     /// <summary>
     /// Writes the members of the object <paramref name="write"/> produces into the object being written, as JavaScript's
     /// <c>{...part, own}</c>: a record composed (allOf) with a record of another contract is one JSON object. Members named
@@ -100,33 +93,5 @@ public static class JsonMembers
                 member.WriteTo(writer);
             }
         }
-    }
-
-    /// <summary>Writes a date member as Rocket.Chat does (see <see cref="JsonScalars.WriteDateTimeOffset"/>).</summary>
-    public static void WriteDateTimeOffset(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
-    {
-        Span<byte> utf8 = stackalloc byte[JsonScalars.IsoDateLength];
-        writer.WriteString(name, JsonScalars.FormatIsoDate(value, utf8));
-    }
-
-    /// <summary>Writes a free-form member.</summary>
-    public static void WriteElement(Utf8JsonWriter writer, JsonEncodedText name, JsonElement value)
-    {
-        writer.WritePropertyName(name);
-        value.WriteTo(writer);
-    }
-
-    /// <summary>Writes an array member, calling <paramref name="writeItem"/> on each element.</summary>
-    public static void WriteList<T>(Utf8JsonWriter writer, JsonEncodedText name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)
-    {
-        writer.WritePropertyName(name);
-        JsonCollections.WriteList(writer, items, writeItem);
-    }
-
-    /// <summary>Writes an object member from a dictionary, calling <paramref name="writeValue"/> on each value.</summary>
-    public static void WriteMap<T>(Utf8JsonWriter writer, JsonEncodedText name, IEnumerable<KeyValuePair<string, T>> map, Action<Utf8JsonWriter, T> writeValue)
-    {
-        writer.WritePropertyName(name);
-        JsonCollections.WriteMap(writer, map, writeValue);
     }
 }

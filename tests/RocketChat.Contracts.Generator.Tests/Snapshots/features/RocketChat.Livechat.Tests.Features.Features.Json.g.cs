@@ -35,10 +35,10 @@ public sealed class PetFilterJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetKindJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("minAge"u8)) minAge = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("vaccinated"u8)) vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(KindJsonName.EncodedUtf8Bytes)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetKindJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(MinAgeJsonName.EncodedUtf8Bytes)) { minAge = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(VaccinatedJsonName.EncodedUtf8Bytes)) { vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (kind is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("PetFilter", "kind");
@@ -56,10 +56,9 @@ public sealed class PetFilterJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PetFilter value)
     {
         writer.WriteStartObject();
-        if (value.Kind is { } kind) writer.WriteString(KindJsonName, kind.Value);
-        else writer.WriteNull(KindJsonName);
-        if (value.MinAge is { } minAge) writer.WriteNumber(MinAgeJsonName, minAge);
-        if (value.Vaccinated is { } vaccinated) writer.WriteBoolean(VaccinatedJsonName, vaccinated);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KindJsonName, value.Kind.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, MinAgeJsonName, value.MinAge);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, VaccinatedJsonName, value.Vaccinated);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -90,9 +89,9 @@ public sealed class PagingJsonConverter : global::System.Text.Json.Serialization
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("limit"u8)) limit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("cursor"u8)) cursor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(LimitJsonName.EncodedUtf8Bytes)) { limit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(CursorJsonName.EncodedUtf8Bytes)) { cursor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new Paging
@@ -107,8 +106,8 @@ public sealed class PagingJsonConverter : global::System.Text.Json.Serialization
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Paging value)
     {
         writer.WriteStartObject();
-        if (value.Limit is { } limit) writer.WriteNumber(LimitJsonName, limit);
-        if (value.Cursor is { } cursor) writer.WriteString(CursorJsonName, cursor);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, LimitJsonName, value.Limit);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CursorJsonName, value.Cursor);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -145,12 +144,12 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("extras"u8)) extras = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("caption"u8)) caption = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("rating"u8)) rating = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(FileJsonName.EncodedUtf8Bytes)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ExtrasJsonName.EncodedUtf8Bytes)) { extras = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(CaptionJsonName.EncodedUtf8Bytes)) { caption = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(RatingJsonName.EncodedUtf8Bytes)) { rating = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (file is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("PetImageUpload", "file");
@@ -170,12 +169,11 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PetImageUpload value)
     {
         writer.WriteStartObject();
-        if (value.File is { } file) writer.WriteString(FileJsonName, file);
-        else writer.WriteNull(FileJsonName);
-        if (value.Extras is { } extras) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ExtrasJsonName, extras, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.Caption is { } caption) writer.WriteString(CaptionJsonName, caption);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.Rating is { } rating) writer.WriteNumber(RatingJsonName, rating);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, FileJsonName, value.File);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ExtrasJsonName, value.Extras, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CaptionJsonName, value.Caption);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, RatingJsonName, value.Rating);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -206,9 +204,9 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "id");
@@ -226,10 +224,8 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteNumber(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        else writer.WriteNull(NameJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -33,9 +33,9 @@ public sealed class VisitorExtraDataJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("visitorToken"u8)) visitorToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorTokenJsonName.EncodedUtf8Bytes)) { visitorToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new VisitorExtraData
@@ -50,8 +50,8 @@ public sealed class VisitorExtraDataJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorExtraData value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        if (value.VisitorToken is { } visitorToken) writer.WriteString(VisitorTokenJsonName, visitorToken);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, VisitorTokenJsonName, value.VisitorToken);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -80,8 +80,8 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeletedMessage", "_id");
@@ -97,8 +97,7 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeletedMessage value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -133,11 +132,11 @@ public sealed class LivechatRoomEventPayloadJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatRoomEventPayloadTypeJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("data"u8)) data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, global::RocketChat.Livechat.UserStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, global::RocketChat.Livechat.VisitorJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatRoomEventPayloadTypeJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(DataJsonName.EncodedUtf8Bytes)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, global::RocketChat.Livechat.UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, global::RocketChat.Livechat.VisitorJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatRoomEventPayload", "type");
@@ -156,11 +155,10 @@ public sealed class LivechatRoomEventPayloadJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomEventPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type.Value);
-        else writer.WriteNull(TypeJsonName);
-        if (value.Data is { } data) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, DataJsonName, data);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, global::RocketChat.Livechat.VisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, DataJsonName, value.Data);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, value.Visitor, global::RocketChat.Livechat.VisitorJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -189,8 +187,8 @@ public sealed class LivechatRoomHiddenAgentJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("hiddenInfo"u8)) hiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(HiddenInfoJsonName.EncodedUtf8Bytes)) { hiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (hiddenInfo is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatRoomHiddenAgent", "hiddenInfo");
@@ -206,8 +204,7 @@ public sealed class LivechatRoomHiddenAgentJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomHiddenAgent value)
     {
         writer.WriteStartObject();
-        if (value.HiddenInfo is { } hiddenInfo) writer.WriteBoolean(HiddenInfoJsonName, hiddenInfo);
-        else writer.WriteNull(HiddenInfoJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, HiddenInfoJsonName, value.HiddenInfo);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -238,9 +235,9 @@ public sealed class LivechatRoomQueueDataMessageUserJsonConverter : global::Syst
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LivechatRoomQueueDataMessageUser
@@ -255,8 +252,8 @@ public sealed class LivechatRoomQueueDataMessageUserJsonConverter : global::Syst
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueDataMessageUser value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -287,9 +284,9 @@ public sealed class LivechatRoomQueueDataMessageJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("text"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageUserJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageUserJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LivechatRoomQueueDataMessage
@@ -304,8 +301,8 @@ public sealed class LivechatRoomQueueDataMessageJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueDataMessage value)
     {
         writer.WriteStartObject();
-        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
-        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, LivechatRoomQueueDataMessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TextJsonName, value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, value.User, LivechatRoomQueueDataMessageUserJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -338,10 +335,10 @@ public sealed class LivechatRoomQueueDataJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("spot"u8)) spot = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("estimatedWaitTimeSeconds"u8)) estimatedWaitTimeSeconds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SpotJsonName.EncodedUtf8Bytes)) { spot = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(EstimatedWaitTimeSecondsJsonName.EncodedUtf8Bytes)) { estimatedWaitTimeSeconds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (spot is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatRoomQueueData", "spot");
@@ -359,10 +356,9 @@ public sealed class LivechatRoomQueueDataJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueData value)
     {
         writer.WriteStartObject();
-        if (value.Spot is { } spot) writer.WriteNumber(SpotJsonName, spot);
-        else writer.WriteNull(SpotJsonName);
-        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, LivechatRoomQueueDataMessageJsonConverter.WriteValue);
-        if (value.EstimatedWaitTimeSeconds is { } estimatedWaitTimeSeconds) writer.WriteNumber(EstimatedWaitTimeSecondsJsonName, estimatedWaitTimeSeconds);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, SpotJsonName, value.Spot);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, value.Message, LivechatRoomQueueDataMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, EstimatedWaitTimeSecondsJsonName, value.EstimatedWaitTimeSeconds);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -395,8 +391,8 @@ public sealed class InquiryChangeJsonConverter : global::System.Text.Json.Serial
         InquiryChangeAction? clientAction = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("clientAction"u8)) clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryChangeActionJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(ClientActionJsonName.EncodedUtf8Bytes)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryChangeActionJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (clientAction is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("InquiryChange", "clientAction");
@@ -413,8 +409,7 @@ public sealed class InquiryChangeJsonConverter : global::System.Text.Json.Serial
     {
         writer.WriteStartObject();
         global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMembersOf(writer, value.Inquiry, global::RocketChat.Livechat.InquiryJsonConverter.WriteValue, OwnMemberNames);
-        if (value.ClientAction is { } clientAction) writer.WriteString(ClientActionJsonName, clientAction.Value);
-        else writer.WriteNull(ClientActionJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ClientActionJsonName, value.ClientAction.Value);
         writer.WriteEndObject();
     }
 }
@@ -446,8 +441,8 @@ public sealed class InquiryQueueUpdateJsonConverter : global::System.Text.Json.S
         InquiryQueueUpdateType? type = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryQueueUpdateTypeJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryQueueUpdateTypeJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("InquiryQueueUpdate", "type");
@@ -463,8 +458,7 @@ public sealed class InquiryQueueUpdateJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueUpdate value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type.Value);
-        else writer.WriteNull(TypeJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type.Value);
         global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMembersOf(writer, value.Inquiry, global::RocketChat.Livechat.InquiryJsonConverter.WriteValue, OwnMemberNames);
         writer.WriteEndObject();
     }
@@ -499,11 +493,11 @@ public sealed class LoginResultJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("tokenExpires"u8)) tokenExpires = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TokenExpiresJsonName.EncodedUtf8Bytes)) { tokenExpires = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginResult", "id");
@@ -523,12 +517,10 @@ public sealed class LoginResultJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginResult value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.TokenExpires is { } tokenExpires) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TokenExpiresJsonName, tokenExpires);
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TokenExpiresJsonName, value.TokenExpires);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -557,8 +549,8 @@ public sealed class LoadHistoryRequestArgumentsArgument2JsonConverter : global::
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("$date"u8)) date = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(DateJsonName.EncodedUtf8Bytes)) { date = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (date is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoadHistoryRequestArgumentsArgument2", "$date");
@@ -574,8 +566,7 @@ public sealed class LoadHistoryRequestArgumentsArgument2JsonConverter : global::
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoadHistoryRequestArgumentsArgument2 value)
     {
         writer.WriteStartObject();
-        if (value.Date is { } date) writer.WriteNumber(DateJsonName, date);
-        else writer.WriteNull(DateJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, DateJsonName, value.Date);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -603,8 +594,8 @@ public sealed class SetUpConnectionRequestArgumentsArgument1JsonConverter : glob
         string? token = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetUpConnectionRequestArgumentsArgument1", "token");
@@ -619,8 +610,7 @@ public sealed class SetUpConnectionRequestArgumentsArgument1JsonConverter : glob
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUpConnectionRequestArgumentsArgument1 value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
         writer.WriteEndObject();
     }
 }
@@ -648,8 +638,8 @@ public sealed class SendUserActivityArgumentsVisitorJsonConverter : global::Syst
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new SendUserActivityArgumentsVisitor
@@ -663,7 +653,7 @@ public sealed class SendUserActivityArgumentsVisitorJsonConverter : global::Syst
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendUserActivityArgumentsVisitor value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -51,18 +51,18 @@ public sealed class LivechatWebhookVisitorJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ip"u8)) ip = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("os"u8)) os = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("browser"u8)) browser = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IpJsonName.EncodedUtf8Bytes)) { ip = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(OsJsonName.EncodedUtf8Bytes)) { os = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(BrowserJsonName.EncodedUtf8Bytes)) { browser = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookVisitor", "_id");
@@ -88,18 +88,17 @@ public sealed class LivechatWebhookVisitorJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitor value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
-        if (value.Ip is { } ip) writer.WriteString(IpJsonName, ip);
-        if (value.Os is { } os) writer.WriteString(OsJsonName, os);
-        if (value.Browser is { } browser) writer.WriteString(BrowserJsonName, browser);
-        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
-        if (value.Email is { } email) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, EmailJsonName, email);
-        if (value.Phone is { } phone) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, PhoneJsonName, phone);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IpJsonName, value.Ip);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OsJsonName, value.Os);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, BrowserJsonName, value.Browser);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, EmailJsonName, value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, PhoneJsonName, value.Phone);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -136,12 +135,12 @@ public sealed class LivechatWebhookAgentJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookAgent", "_id");
@@ -161,12 +160,11 @@ public sealed class LivechatWebhookAgentJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookAgent value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
-        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EmailJsonName, value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -199,10 +197,10 @@ public sealed class LivechatWebhookMessageUserJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookMessageUser", "_id");
@@ -220,10 +218,9 @@ public sealed class LivechatWebhookMessageUserJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookMessageUser value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -256,10 +253,10 @@ public sealed class LivechatWebhookFileUploadJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("publicFilePath"u8)) publicFilePath = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(PublicFilePathJsonName.EncodedUtf8Bytes)) { publicFilePath = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SizeJsonName.EncodedUtf8Bytes)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LivechatWebhookFileUpload
@@ -275,9 +272,9 @@ public sealed class LivechatWebhookFileUploadJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookFileUpload value)
     {
         writer.WriteStartObject();
-        if (value.PublicFilePath is { } publicFilePath) writer.WriteString(PublicFilePathJsonName, publicFilePath);
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Size is { } size) writer.WriteNumber(SizeJsonName, size);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PublicFilePathJsonName, value.PublicFilePath);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, SizeJsonName, value.Size);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -336,23 +333,23 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("msg"u8)) msg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("closingMessage"u8)) closingMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("blocks"u8)) blocks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("u"u8)) u = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookMessageUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("fileUpload"u8)) fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("filesUpload"u8)) filesUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(MsgJsonName.EncodedUtf8Bytes)) { msg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TsJsonName.EncodedUtf8Bytes)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(RidJsonName.EncodedUtf8Bytes)) { rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EditedAtJsonName.EncodedUtf8Bytes)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(ClosingMessageJsonName.EncodedUtf8Bytes)) { closingMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(NavigationJsonName.EncodedUtf8Bytes)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(BlocksJsonName.EncodedUtf8Bytes)) { blocks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(FileJsonName.EncodedUtf8Bytes)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(AttachmentsJsonName.EncodedUtf8Bytes)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(UJsonName.EncodedUtf8Bytes)) { u = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookMessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(FileUploadJsonName.EncodedUtf8Bytes)) { fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(FilesUploadJsonName.EncodedUtf8Bytes)) { filesUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (username is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookMessage", "username");
@@ -385,25 +382,22 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookMessage value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        else writer.WriteNull(UsernameJsonName);
-        if (value.Msg is { } msg) writer.WriteString(MsgJsonName, msg);
-        else writer.WriteNull(MsgJsonName);
-        if (value.Ts is { } ts) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, ts);
-        else writer.WriteNull(TsJsonName);
-        if (value.Rid is { } rid) writer.WriteString(RidJsonName, rid);
-        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
-        if (value.EditedAt is { } editedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, editedAt);
-        if (value.ClosingMessage is { } closingMessage) writer.WriteBoolean(ClosingMessageJsonName, closingMessage);
-        if (value.Navigation is { } navigation) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, NavigationJsonName, navigation);
-        if (value.Blocks is { } blocks) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, BlocksJsonName, blocks, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.File is { } file) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, FileJsonName, file);
-        if (value.Attachments is { } attachments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, attachments, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.U is { } u) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UJsonName, u, LivechatWebhookMessageUserJsonConverter.WriteValue);
-        if (value.FileUpload is { } fileUpload) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileUploadJsonName, fileUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
-        if (value.FilesUpload is { } filesUpload) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesUploadJsonName, filesUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
-        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MsgJsonName, value.Msg);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffsetOrNull(writer, TsJsonName, value.Ts);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RidJsonName, value.Rid);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AgentIdJsonName, value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, value.EditedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ClosingMessageJsonName, value.ClosingMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, NavigationJsonName, value.Navigation);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, BlocksJsonName, value.Blocks, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, FileJsonName, value.File);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, value.Attachments, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UJsonName, value.U, LivechatWebhookMessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileUploadJsonName, value.FileUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesUploadJsonName, value.FilesUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -454,19 +448,19 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookRoomPayload", "type");
@@ -496,22 +490,18 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookRoomPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        else writer.WriteNull(TypeJsonName);
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
-        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
-        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessagesJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -564,20 +554,20 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionStartPayload", "type");
@@ -608,23 +598,19 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionStartPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        else writer.WriteNull(TypeJsonName);
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
-        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
-        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessagesJsonName);
-        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -677,20 +663,20 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionQueuedPayload", "type");
@@ -721,23 +707,19 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionQueuedPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        else writer.WriteNull(TypeJsonName);
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
-        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
-        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessagesJsonName);
-        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -770,10 +752,10 @@ public sealed class LivechatWebhookServedByJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TsJsonName.EncodedUtf8Bytes)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookServedBy", "_id");
@@ -791,10 +773,9 @@ public sealed class LivechatWebhookServedByJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookServedBy value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Ts is { } ts) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, ts);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, value.Ts);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -849,21 +830,21 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ServedByJsonName.EncodedUtf8Bytes)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionTakenPayload", "type");
@@ -895,24 +876,20 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionTakenPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        else writer.WriteNull(TypeJsonName);
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
-        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
-        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessagesJsonName);
-        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
-        if (value.ServedBy is { } servedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, servedBy, LivechatWebhookServedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, value.ServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -971,23 +948,23 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("oldDepartmentId"u8)) oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("oldServedBy"u8)) oldServedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ServedByJsonName.EncodedUtf8Bytes)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(OldDepartmentIdJsonName.EncodedUtf8Bytes)) { oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(OldServedByJsonName.EncodedUtf8Bytes)) { oldServedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionForwardedPayload", "type");
@@ -1021,26 +998,22 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionForwardedPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        else writer.WriteNull(TypeJsonName);
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
-        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
-        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessagesJsonName);
-        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
-        if (value.ServedBy is { } servedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, servedBy, LivechatWebhookServedByJsonConverter.WriteValue);
-        if (value.OldDepartmentId is { } oldDepartmentId) writer.WriteString(OldDepartmentIdJsonName, oldDepartmentId);
-        if (value.OldServedBy is { } oldServedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OldServedByJsonName, oldServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, value.ServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OldDepartmentIdJsonName, value.OldDepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OldServedByJsonName, value.OldServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1071,9 +1044,9 @@ public sealed class LivechatWebhookClosedByJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookClosedBy", "_id");
@@ -1090,9 +1063,8 @@ public sealed class LivechatWebhookClosedByJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookClosedBy value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1153,24 +1125,24 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("lastMessageAt"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("crmData"u8)) crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("closedAt"u8)) closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("closedBy"u8)) closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookClosedByJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("closer"u8)) closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ServedByJsonName.EncodedUtf8Bytes)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(ClosedAtJsonName.EncodedUtf8Bytes)) { closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(ClosedByJsonName.EncodedUtf8Bytes)) { closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookClosedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CloserJsonName.EncodedUtf8Bytes)) { closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatSessionPayload", "type");
@@ -1205,27 +1177,23 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionPayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        else writer.WriteNull(TypeJsonName);
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
-        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.CreatedAt is { } createdAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, createdAt);
-        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        else writer.WriteNull(VisitorJsonName);
-        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        if (value.CrmData is { } crmData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, crmData);
-        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, LivechatWebhookMessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessagesJsonName);
-        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
-        if (value.ServedBy is { } servedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, servedBy, LivechatWebhookServedByJsonConverter.WriteValue);
-        if (value.ClosedAt is { } closedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, ClosedAtJsonName, closedAt);
-        if (value.ClosedBy is { } closedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ClosedByJsonName, closedBy, LivechatWebhookClosedByJsonConverter.WriteValue);
-        if (value.Closer is { } closer) writer.WriteString(CloserJsonName, closer);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, value.ServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, ClosedAtJsonName, value.ClosedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ClosedByJsonName, value.ClosedBy, LivechatWebhookClosedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CloserJsonName, value.Closer);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1256,9 +1224,9 @@ public sealed class LivechatOfflineVisitorJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineVisitor", "name");
@@ -1276,10 +1244,8 @@ public sealed class LivechatOfflineVisitorJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatOfflineVisitor value)
     {
         writer.WriteStartObject();
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        else writer.WriteNull(NameJsonName);
-        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
-        else writer.WriteNull(EmailJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, EmailJsonName, value.Email);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1314,11 +1280,11 @@ public sealed class LivechatOfflineMessagePayloadJsonConverter : global::System.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("sentAt"u8)) sentAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatOfflineVisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SentAtJsonName.EncodedUtf8Bytes)) { sentAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatOfflineVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (type is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatOfflineMessagePayload", "type");
@@ -1339,13 +1305,10 @@ public sealed class LivechatOfflineMessagePayloadJsonConverter : global::System.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatOfflineMessagePayload value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        else writer.WriteNull(TypeJsonName);
-        if (value.SentAt is { } sentAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, SentAtJsonName, sentAt);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, LivechatOfflineVisitorJsonConverter.WriteValue);
-        else writer.WriteNull(VisitorJsonName);
-        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
-        else writer.WriteNull(MessageJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, SentAtJsonName, value.SentAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatOfflineVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MessageJsonName, value.Message);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1374,8 +1337,8 @@ public sealed class LivechatWebhookVisitorEmailJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AddressJsonName.EncodedUtf8Bytes)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (address is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookVisitorEmail", "address");
@@ -1391,8 +1354,7 @@ public sealed class LivechatWebhookVisitorEmailJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitorEmail value)
     {
         writer.WriteStartObject();
-        if (value.Address is { } address) writer.WriteString(AddressJsonName, address);
-        else writer.WriteNull(AddressJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AddressJsonName, value.Address);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1421,8 +1383,8 @@ public sealed class LivechatWebhookVisitorPhoneJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("phoneNumber"u8)) phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(PhoneNumberJsonName.EncodedUtf8Bytes)) { phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (phoneNumber is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatWebhookVisitorPhone", "phoneNumber");
@@ -1438,8 +1400,7 @@ public sealed class LivechatWebhookVisitorPhoneJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitorPhone value)
     {
         writer.WriteStartObject();
-        if (value.PhoneNumber is { } phoneNumber) writer.WriteString(PhoneNumberJsonName, phoneNumber);
-        else writer.WriteNull(PhoneNumberJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, PhoneNumberJsonName, value.PhoneNumber);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -41,13 +41,13 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("error"u8)) error = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("errorType"u8)) errorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("details"u8)) details = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ErrorJsonName.EncodedUtf8Bytes)) { error = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ErrorTypeJsonName.EncodedUtf8Bytes)) { errorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DetailsJsonName.EncodedUtf8Bytes)) { details = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (success is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ErrorResponse", "success");
@@ -68,13 +68,12 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
-        else writer.WriteNull(SuccessJsonName);
-        if (value.Error is { } error) writer.WriteString(ErrorJsonName, error);
-        if (value.ErrorType is { } errorType) writer.WriteString(ErrorTypeJsonName, errorType);
-        if (value.Details is { } details) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, DetailsJsonName, details);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status);
-        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ErrorJsonName, value.Error);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ErrorTypeJsonName, value.ErrorType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, DetailsJsonName, value.Details);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, MessageJsonName, value.Message);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -105,9 +104,9 @@ public sealed class DateRangeJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("start"u8)) start = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("end"u8)) end = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(StartJsonName.EncodedUtf8Bytes)) { start = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(EndJsonName.EncodedUtf8Bytes)) { end = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new DateRange
@@ -122,8 +121,8 @@ public sealed class DateRangeJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DateRange value)
     {
         writer.WriteStartObject();
-        if (value.Start is { } start) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, StartJsonName, start);
-        if (value.End is { } end) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EndJsonName, end);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, StartJsonName, value.Start);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EndJsonName, value.End);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -154,9 +153,9 @@ public sealed class UserEmailJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("verified"u8)) verified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AddressJsonName.EncodedUtf8Bytes)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(VerifiedJsonName.EncodedUtf8Bytes)) { verified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (address is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UserEmail", "address");
@@ -173,9 +172,8 @@ public sealed class UserEmailJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UserEmail value)
     {
         writer.WriteStartObject();
-        if (value.Address is { } address) writer.WriteString(AddressJsonName, address);
-        else writer.WriteNull(AddressJsonName);
-        if (value.Verified is { } verified) writer.WriteBoolean(VerifiedJsonName, verified);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AddressJsonName, value.Address);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, VerifiedJsonName, value.Verified);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -204,8 +202,8 @@ public sealed class VisitorPhoneJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("phoneNumber"u8)) phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(PhoneNumberJsonName.EncodedUtf8Bytes)) { phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (phoneNumber is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPhone", "phoneNumber");
@@ -221,8 +219,7 @@ public sealed class VisitorPhoneJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPhone value)
     {
         writer.WriteStartObject();
-        if (value.PhoneNumber is { } phoneNumber) writer.WriteString(PhoneNumberJsonName, phoneNumber);
-        else writer.WriteNull(PhoneNumberJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, PhoneNumberJsonName, value.PhoneNumber);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -251,8 +248,8 @@ public sealed class VisitorEmailJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("address"u8)) address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AddressJsonName.EncodedUtf8Bytes)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (address is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorEmail", "address");
@@ -268,8 +265,7 @@ public sealed class VisitorEmailJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorEmail value)
     {
         writer.WriteStartObject();
-        if (value.Address is { } address) writer.WriteString(AddressJsonName, address);
-        else writer.WriteNull(AddressJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AddressJsonName, value.Address);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -300,9 +296,9 @@ public sealed class VisitorLastChatJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new VisitorLastChat
@@ -317,8 +313,8 @@ public sealed class VisitorLastChatJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorLastChat value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -351,10 +347,10 @@ public sealed class VisitorLastAgentJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new VisitorLastAgent
@@ -370,9 +366,9 @@ public sealed class VisitorLastAgentJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorLastAgent value)
     {
         writer.WriteStartObject();
-        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AgentIdJsonName, value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -407,11 +403,11 @@ public sealed class VisitorContactManagerJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new VisitorContactManager
@@ -428,10 +424,10 @@ public sealed class VisitorContactManagerJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorContactManager value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, UserEmailJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -464,10 +460,10 @@ public sealed class VisitorExternalIdJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("appId"u8)) appId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("entityId"u8)) entityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("metadata"u8)) metadata = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AppIdJsonName.EncodedUtf8Bytes)) { appId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EntityIdJsonName.EncodedUtf8Bytes)) { entityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(MetadataJsonName.EncodedUtf8Bytes)) { metadata = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new VisitorExternalId
@@ -483,9 +479,9 @@ public sealed class VisitorExternalIdJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorExternalId value)
     {
         writer.WriteStartObject();
-        if (value.AppId is { } appId) writer.WriteString(AppIdJsonName, appId);
-        if (value.EntityId is { } entityId) writer.WriteString(EntityIdJsonName, entityId);
-        if (value.Metadata is { } metadata) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MetadataJsonName, metadata);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AppIdJsonName, value.AppId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EntityIdJsonName, value.EntityId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MetadataJsonName, value.Metadata);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -552,27 +548,27 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorPhoneJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("visitorEmails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorEmailJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("lastChat"u8)) lastChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastChatJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("lastAgent"u8)) lastAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastAgentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("contactManager"u8)) contactManager = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorContactManagerJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("externalIds"u8)) externalIds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorExternalIdJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("userAgent"u8)) userAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ip"u8)) ipAddress = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("host"u8)) host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("disabled"u8)) isDisabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorPhoneJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorEmailJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(LivechatDataJsonName.EncodedUtf8Bytes)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(LastChatJsonName.EncodedUtf8Bytes)) { lastChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastChatJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(LastAgentJsonName.EncodedUtf8Bytes)) { lastAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(ContactManagerJsonName.EncodedUtf8Bytes)) { contactManager = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorContactManagerJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(ExternalIdsJsonName.EncodedUtf8Bytes)) { externalIds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorExternalIdJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(UserAgentJsonName.EncodedUtf8Bytes)) { userAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IpAddressJsonName.EncodedUtf8Bytes)) { ipAddress = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(HostJsonName.EncodedUtf8Bytes)) { host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ActivityJsonName.EncodedUtf8Bytes)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(IsDisabledJsonName.EncodedUtf8Bytes)) { isDisabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Visitor", "_id");
@@ -608,28 +604,26 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Visitor value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
-        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.Phone is { } phone) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, PhoneJsonName, phone, VisitorPhoneJsonConverter.WriteValue);
-        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, VisitorEmailJsonConverter.WriteValue);
-        if (value.LivechatData is { } livechatData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatDataJsonName, livechatData);
-        if (value.LastChat is { } lastChat) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastChatJsonName, lastChat, VisitorLastChatJsonConverter.WriteValue);
-        if (value.LastAgent is { } lastAgent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastAgentJsonName, lastAgent, VisitorLastAgentJsonConverter.WriteValue);
-        if (value.ContactManager is { } contactManager) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ContactManagerJsonName, contactManager, VisitorContactManagerJsonConverter.WriteValue);
-        if (value.ExternalIds is { } externalIds) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ExternalIdsJsonName, externalIds, VisitorExternalIdJsonConverter.WriteValue);
-        if (value.UserAgent is { } userAgent) writer.WriteString(UserAgentJsonName, userAgent);
-        if (value.IpAddress is { } ipAddress) writer.WriteString(IpAddressJsonName, ipAddress);
-        if (value.Host is { } host) writer.WriteString(HostJsonName, host);
-        if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.IsDisabled is { } isDisabled) writer.WriteBoolean(IsDisabledJsonName, isDisabled);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, PhoneJsonName, value.Phone, VisitorPhoneJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, VisitorEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatDataJsonName, value.LivechatData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastChatJsonName, value.LastChat, VisitorLastChatJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastAgentJsonName, value.LastAgent, VisitorLastAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ContactManagerJsonName, value.ContactManager, VisitorContactManagerJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ExternalIdsJsonName, value.ExternalIds, VisitorExternalIdJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UserAgentJsonName, value.UserAgent);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IpAddressJsonName, value.IpAddress);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, HostJsonName, value.Host);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, value.Activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsDisabledJsonName, value.IsDisabled);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -662,10 +656,10 @@ public sealed class CustomFieldInputJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(KeyJsonName.EncodedUtf8Bytes)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(OverwriteJsonName.EncodedUtf8Bytes)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (key is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CustomFieldInput", "key");
@@ -685,12 +679,9 @@ public sealed class CustomFieldInputJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CustomFieldInput value)
     {
         writer.WriteStartObject();
-        if (value.Key is { } key) writer.WriteString(KeyJsonName, key);
-        else writer.WriteNull(KeyJsonName);
-        if (value.Value is { } valueValue) writer.WriteString(ValueJsonName, valueValue);
-        else writer.WriteNull(ValueJsonName);
-        if (value.Overwrite is { } overwrite) writer.WriteBoolean(OverwriteJsonName, overwrite);
-        else writer.WriteNull(OverwriteJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KeyJsonName, value.Key);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ValueJsonName, value.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, OverwriteJsonName, value.Overwrite);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -731,14 +722,14 @@ public sealed class VisitorInputJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorInput", "token");
@@ -760,14 +751,13 @@ public sealed class VisitorInputJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorInput value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
-        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
-        if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, CustomFieldsJsonName, customFields, CustomFieldInputJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EmailJsonName, value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PhoneJsonName, value.Phone);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, CustomFieldsJsonName, value.CustomFields, CustomFieldInputJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -798,9 +788,9 @@ public sealed class DeletedVisitorJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeletedVisitor", "_id");
@@ -817,9 +807,8 @@ public sealed class DeletedVisitorJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeletedVisitor value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -862,15 +851,15 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(ActivityJsonName.EncodedUtf8Bytes)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomVisitorInfo", "_id");
@@ -893,15 +882,14 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomVisitorInfo value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
-        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
-        if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PhoneJsonName, value.Phone);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, value.Activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -934,10 +922,10 @@ public sealed class RoomServedByJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomServedBy", "_id");
@@ -955,10 +943,9 @@ public sealed class RoomServedByJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomServedBy value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -989,9 +976,9 @@ public sealed class RoomDepartmentJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomDepartment", "_id");
@@ -1008,9 +995,8 @@ public sealed class RoomDepartmentJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomDepartment value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1051,14 +1037,14 @@ public sealed class RoomSourceJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomSourceTypeJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("label"u8)) label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("destination"u8)) destination = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("sidebarIcon"u8)) sidebarIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("defaultIcon"u8)) defaultIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomSourceTypeJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AliasJsonName.EncodedUtf8Bytes)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DestinationJsonName.EncodedUtf8Bytes)) { destination = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SidebarIconJsonName.EncodedUtf8Bytes)) { sidebarIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DefaultIconJsonName.EncodedUtf8Bytes)) { defaultIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new RoomSource
@@ -1078,13 +1064,13 @@ public sealed class RoomSourceJsonConverter : global::System.Text.Json.Serializa
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSource value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type.Value);
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
-        if (value.Label is { } label) writer.WriteString(LabelJsonName, label);
-        if (value.Destination is { } destination) writer.WriteString(DestinationJsonName, destination);
-        if (value.SidebarIcon is { } sidebarIcon) writer.WriteString(SidebarIconJsonName, sidebarIcon);
-        if (value.DefaultIcon is { } defaultIcon) writer.WriteString(DefaultIconJsonName, defaultIcon);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AliasJsonName, value.Alias);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DestinationJsonName, value.Destination);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SidebarIconJsonName, value.SidebarIcon);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DefaultIconJsonName, value.DefaultIcon);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1117,10 +1103,10 @@ public sealed class MessageUserJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("MessageUser", "_id");
@@ -1138,10 +1124,9 @@ public sealed class MessageUserJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageUser value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1172,9 +1157,9 @@ public sealed class MessageAttachmentImageDimensionsJsonConverter : global::Syst
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("width"u8)) width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("height"u8)) height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(WidthJsonName.EncodedUtf8Bytes)) { width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(HeightJsonName.EncodedUtf8Bytes)) { height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new MessageAttachmentImageDimensions
@@ -1189,8 +1174,8 @@ public sealed class MessageAttachmentImageDimensionsJsonConverter : global::Syst
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachmentImageDimensions value)
     {
         writer.WriteStartObject();
-        if (value.Width is { } width) writer.WriteNumber(WidthJsonName, width);
-        if (value.Height is { } height) writer.WriteNumber(HeightJsonName, height);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, WidthJsonName, value.Width);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, HeightJsonName, value.Height);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1257,27 +1242,27 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("title_link"u8)) titleLink = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("title_link_download"u8)) titleLinkDownload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("descriptionMd"u8)) descriptionMarkdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("format"u8)) format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("image_url"u8)) imageUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("image_type"u8)) imageType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("image_size"u8)) imageSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("image_dimensions"u8)) imageDimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageAttachmentImageDimensionsJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("image_preview"u8)) imagePreview = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("audio_url"u8)) audioUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("audio_type"u8)) audioType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("audio_size"u8)) audioSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("video_url"u8)) videoUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("video_type"u8)) videoType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("video_size"u8)) videoSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TsJsonName.EncodedUtf8Bytes)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(TitleJsonName.EncodedUtf8Bytes)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TitleLinkJsonName.EncodedUtf8Bytes)) { titleLink = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TitleLinkDownloadJsonName.EncodedUtf8Bytes)) { titleLinkDownload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DescriptionJsonName.EncodedUtf8Bytes)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DescriptionMarkdownTokensJsonName.EncodedUtf8Bytes)) { descriptionMarkdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(FormatJsonName.EncodedUtf8Bytes)) { format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SizeJsonName.EncodedUtf8Bytes)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(ImageUrlJsonName.EncodedUtf8Bytes)) { imageUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ImageTypeJsonName.EncodedUtf8Bytes)) { imageType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ImageSizeJsonName.EncodedUtf8Bytes)) { imageSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(ImageDimensionsJsonName.EncodedUtf8Bytes)) { imageDimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageAttachmentImageDimensionsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(ImagePreviewJsonName.EncodedUtf8Bytes)) { imagePreview = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AudioUrlJsonName.EncodedUtf8Bytes)) { audioUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AudioTypeJsonName.EncodedUtf8Bytes)) { audioType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AudioSizeJsonName.EncodedUtf8Bytes)) { audioSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(VideoUrlJsonName.EncodedUtf8Bytes)) { videoUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(VideoTypeJsonName.EncodedUtf8Bytes)) { videoType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(VideoSizeJsonName.EncodedUtf8Bytes)) { videoSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new MessageAttachment
@@ -1310,26 +1295,26 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachment value)
     {
         writer.WriteStartObject();
-        if (value.Ts is { } ts) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, ts);
-        if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
-        if (value.TitleLink is { } titleLink) writer.WriteString(TitleLinkJsonName, titleLink);
-        if (value.TitleLinkDownload is { } titleLinkDownload) writer.WriteBoolean(TitleLinkDownloadJsonName, titleLinkDownload);
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Description is { } description) writer.WriteString(DescriptionJsonName, description);
-        if (value.DescriptionMarkdownTokens is { } descriptionMarkdownTokens) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DescriptionMarkdownTokensJsonName, descriptionMarkdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.Format is { } format) writer.WriteString(FormatJsonName, format);
-        if (value.Size is { } size) writer.WriteNumber(SizeJsonName, size);
-        if (value.ImageUrl is { } imageUrl) writer.WriteString(ImageUrlJsonName, imageUrl);
-        if (value.ImageType is { } imageType) writer.WriteString(ImageTypeJsonName, imageType);
-        if (value.ImageSize is { } imageSize) writer.WriteNumber(ImageSizeJsonName, imageSize);
-        if (value.ImageDimensions is { } imageDimensions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ImageDimensionsJsonName, imageDimensions, MessageAttachmentImageDimensionsJsonConverter.WriteValue);
-        if (value.ImagePreview is { } imagePreview) writer.WriteString(ImagePreviewJsonName, imagePreview);
-        if (value.AudioUrl is { } audioUrl) writer.WriteString(AudioUrlJsonName, audioUrl);
-        if (value.AudioType is { } audioType) writer.WriteString(AudioTypeJsonName, audioType);
-        if (value.AudioSize is { } audioSize) writer.WriteNumber(AudioSizeJsonName, audioSize);
-        if (value.VideoUrl is { } videoUrl) writer.WriteString(VideoUrlJsonName, videoUrl);
-        if (value.VideoType is { } videoType) writer.WriteString(VideoTypeJsonName, videoType);
-        if (value.VideoSize is { } videoSize) writer.WriteNumber(VideoSizeJsonName, videoSize);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, value.Ts);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TitleJsonName, value.Title);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TitleLinkJsonName, value.TitleLink);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, TitleLinkDownloadJsonName, value.TitleLinkDownload);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DescriptionJsonName, value.Description);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DescriptionMarkdownTokensJsonName, value.DescriptionMarkdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, FormatJsonName, value.Format);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, SizeJsonName, value.Size);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ImageUrlJsonName, value.ImageUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ImageTypeJsonName, value.ImageType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, ImageSizeJsonName, value.ImageSize);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ImageDimensionsJsonName, value.ImageDimensions, MessageAttachmentImageDimensionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ImagePreviewJsonName, value.ImagePreview);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AudioUrlJsonName, value.AudioUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AudioTypeJsonName, value.AudioType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, AudioSizeJsonName, value.AudioSize);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, VideoUrlJsonName, value.VideoUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, VideoTypeJsonName, value.VideoType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, VideoSizeJsonName, value.VideoSize);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1366,12 +1351,12 @@ public sealed class MessageFileJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("format"u8)) format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SizeJsonName.EncodedUtf8Bytes)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(FormatJsonName.EncodedUtf8Bytes)) { format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("MessageFile", "_id");
@@ -1391,12 +1376,11 @@ public sealed class MessageFileJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageFile value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Size is { } size) writer.WriteNumber(SizeJsonName, size);
-        if (value.Format is { } format) writer.WriteString(FormatJsonName, format);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, SizeJsonName, value.Size);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, FormatJsonName, value.Format);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1431,11 +1415,11 @@ public sealed class MessageTransferUserJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("MessageTransferUser", "_id");
@@ -1454,11 +1438,10 @@ public sealed class MessageTransferUserJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageTransferUser value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1495,12 +1478,12 @@ public sealed class MessageTransferDataJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("transferredBy"u8)) transferredBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("scope"u8)) scope = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("transferredTo"u8)) transferredTo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TransferredByJsonName.EncodedUtf8Bytes)) { transferredBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(ScopeJsonName.EncodedUtf8Bytes)) { scope = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CommentJsonName.EncodedUtf8Bytes)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TransferredToJsonName.EncodedUtf8Bytes)) { transferredTo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new MessageTransferData
@@ -1518,11 +1501,11 @@ public sealed class MessageTransferDataJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageTransferData value)
     {
         writer.WriteStartObject();
-        if (value.TransferredBy is { } transferredBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferredByJsonName, transferredBy, MessageTransferUserJsonConverter.WriteValue);
-        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
-        if (value.Scope is { } scope) writer.WriteString(ScopeJsonName, scope);
-        if (value.Comment is { } comment) writer.WriteString(CommentJsonName, comment);
-        if (value.TransferredTo is { } transferredTo) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferredToJsonName, transferredTo, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferredByJsonName, value.TransferredBy, MessageTransferUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ScopeJsonName, value.Scope);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CommentJsonName, value.Comment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferredToJsonName, value.TransferredTo, MessageUserJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1550,8 +1533,8 @@ public sealed class VisitorPageLocationJsonConverter : global::System.Text.Json.
         string? href = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("href"u8)) href = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(HrefJsonName.EncodedUtf8Bytes)) { href = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (href is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageLocation", "href");
@@ -1566,8 +1549,7 @@ public sealed class VisitorPageLocationJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageLocation value)
     {
         writer.WriteStartObject();
-        if (value.Href is { } href) writer.WriteString(HrefJsonName, href);
-        else writer.WriteNull(HrefJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, HrefJsonName, value.Href);
         writer.WriteEndObject();
     }
 }
@@ -1598,10 +1580,10 @@ public sealed class VisitorPageInfoJsonConverter : global::System.Text.Json.Seri
         VisitorPageLocation? location = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("change"u8)) change = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("location"u8)) location = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageLocationJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TitleJsonName.EncodedUtf8Bytes)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ChangeJsonName.EncodedUtf8Bytes)) { change = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LocationJsonName.EncodedUtf8Bytes)) { location = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageLocationJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (title is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorPageInfo", "title");
@@ -1620,12 +1602,9 @@ public sealed class VisitorPageInfoJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageInfo value)
     {
         writer.WriteStartObject();
-        if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
-        else writer.WriteNull(TitleJsonName);
-        if (value.Change is { } change) writer.WriteString(ChangeJsonName, change);
-        else writer.WriteNull(ChangeJsonName);
-        if (value.Location is { } location) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LocationJsonName, location, VisitorPageLocationJsonConverter.WriteValue);
-        else writer.WriteNull(LocationJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TitleJsonName, value.Title);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ChangeJsonName, value.Change);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, LocationJsonName, value.Location, VisitorPageLocationJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -1655,9 +1634,9 @@ public sealed class VisitorNavigationJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(PageJsonName.EncodedUtf8Bytes)) { page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new VisitorNavigation
@@ -1672,8 +1651,8 @@ public sealed class VisitorNavigationJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value)
     {
         writer.WriteStartObject();
-        if (value.Page is { } page) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, page, VisitorPageInfoJsonConverter.WriteValue);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, value.Page, VisitorPageInfoJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1706,10 +1685,10 @@ public sealed class MessageRequestDataJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("type"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new MessageRequestData
@@ -1725,9 +1704,9 @@ public sealed class MessageRequestDataJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageRequestData value)
     {
         writer.WriteStartObject();
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, RoomVisitorInfoJsonConverter.WriteValue);
-        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, value.Visitor, RoomVisitorInfoJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, value.User, MessageUserJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1800,30 +1779,30 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("u"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("groupable"u8)) isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("tmid"u8)) threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("editedBy"u8)) editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("md"u8)) markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("urls"u8)) urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("mentions"u8)) mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("channels"u8)) channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("files"u8)) files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("transferData"u8)) transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("requestData"u8)) requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AliasJsonName.EncodedUtf8Bytes)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IsGroupableJsonName.EncodedUtf8Bytes)) { isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ThreadMessageIdJsonName.EncodedUtf8Bytes)) { threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EditedAtJsonName.EncodedUtf8Bytes)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(EditedByJsonName.EncodedUtf8Bytes)) { editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(MarkdownTokensJsonName.EncodedUtf8Bytes)) { markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(UrlsJsonName.EncodedUtf8Bytes)) { urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(MentionsJsonName.EncodedUtf8Bytes)) { mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(ChannelsJsonName.EncodedUtf8Bytes)) { channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(AttachmentsJsonName.EncodedUtf8Bytes)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(FileJsonName.EncodedUtf8Bytes)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(FilesJsonName.EncodedUtf8Bytes)) { files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(TransferDataJsonName.EncodedUtf8Bytes)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(NavigationJsonName.EncodedUtf8Bytes)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(RequestDataJsonName.EncodedUtf8Bytes)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Message", "_id");
@@ -1861,30 +1840,29 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Message value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
-        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, MessageUserJsonConverter.WriteValue);
-        if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        if (value.IsGroupable is { } isGroupable) writer.WriteBoolean(IsGroupableJsonName, isGroupable);
-        if (value.ThreadMessageId is { } threadMessageId) writer.WriteString(ThreadMessageIdJsonName, threadMessageId);
-        if (value.EditedAt is { } editedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, editedAt);
-        if (value.EditedBy is { } editedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, editedBy, MessageUserJsonConverter.WriteValue);
-        if (value.MarkdownTokens is { } markdownTokens) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, markdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.Urls is { } urls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.Mentions is { } mentions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MentionsJsonName, mentions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.Channels is { } channels) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChannelsJsonName, channels, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.Attachments is { } attachments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, attachments, MessageAttachmentJsonConverter.WriteValue);
-        if (value.File is { } file) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileJsonName, file, MessageFileJsonConverter.WriteValue);
-        if (value.Files is { } files) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesJsonName, files, MessageFileJsonConverter.WriteValue);
-        if (value.TransferData is { } transferData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferDataJsonName, transferData, MessageTransferDataJsonConverter.WriteValue);
-        if (value.Navigation is { } navigation) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, navigation, VisitorNavigationJsonConverter.WriteValue);
-        if (value.RequestData is { } requestData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, requestData, MessageRequestDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TextJsonName, value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, value.User, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AliasJsonName, value.Alias);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsGroupableJsonName, value.IsGroupable);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ThreadMessageIdJsonName, value.ThreadMessageId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, value.EditedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, value.EditedBy, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, value.MarkdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, value.Urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MentionsJsonName, value.Mentions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChannelsJsonName, value.Channels, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, value.Attachments, MessageAttachmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileJsonName, value.File, MessageFileJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesJsonName, value.Files, MessageFileJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferDataJsonName, value.TransferData, MessageTransferDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, value.Navigation, VisitorNavigationJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, value.RequestData, MessageRequestDataJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1919,11 +1897,11 @@ public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("firstResponseTs"u8)) firstResponseAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(FirstResponseAtJsonName.EncodedUtf8Bytes)) { firstResponseAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new RoomResponseBy
@@ -1940,10 +1918,10 @@ public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomResponseBy value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
-        if (value.FirstResponseAt is { } firstResponseAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, FirstResponseAtJsonName, firstResponseAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, FirstResponseAtJsonName, value.FirstResponseAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -1974,9 +1952,9 @@ public sealed class RoomClosedByJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new RoomClosedBy
@@ -1991,8 +1969,8 @@ public sealed class RoomClosedByJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomClosedBy value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2103,49 +2081,49 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("fname"u8)) displayName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("msgs"u8)) messageCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("usersCount"u8)) usersCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("lm"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("open"u8)) isOpen = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("cl"u8)) canLeave = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("ro"u8)) readOnly = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("default"u8)) isDefault = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("v"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("servedBy"u8)) servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomServedByJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("departmentAncestors"u8)) departmentAncestors = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomDepartmentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("source"u8)) source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("lastMessage"u8)) lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("surveyFeedback"u8)) surveyFeedback = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("waitingResponse"u8)) waitingResponse = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("responseBy"u8)) responseBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomResponseByJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("onHold"u8)) isOnHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("queuedAt"u8)) queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("closedAt"u8)) closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("closer"u8)) closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomCloserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("closedBy"u8)) closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomClosedByJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("priorityWeight"u8)) priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
-            else if (reader.ValueTextEquals("metrics"u8)) metrics = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("transcriptRequest"u8)) transcriptRequest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("pdfTranscriptRequested"u8)) pdfTranscriptRequested = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("contactId"u8)) contactId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("verified"u8)) isVerified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DisplayNameJsonName.EncodedUtf8Bytes)) { displayName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(MessageCountJsonName.EncodedUtf8Bytes)) { messageCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(UsersCountJsonName.EncodedUtf8Bytes)) { usersCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(IsOpenJsonName.EncodedUtf8Bytes)) { isOpen = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(CanLeaveJsonName.EncodedUtf8Bytes)) { canLeave = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ReadOnlyJsonName.EncodedUtf8Bytes)) { readOnly = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(IsDefaultJsonName.EncodedUtf8Bytes)) { isDefault = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(ServedByJsonName.EncodedUtf8Bytes)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomServedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentAncestorsJsonName.EncodedUtf8Bytes)) { departmentAncestors = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomDepartmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SourceJsonName.EncodedUtf8Bytes)) { source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(LastMessageJsonName.EncodedUtf8Bytes)) { lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(LivechatDataJsonName.EncodedUtf8Bytes)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(SurveyFeedbackJsonName.EncodedUtf8Bytes)) { surveyFeedback = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(WaitingResponseJsonName.EncodedUtf8Bytes)) { waitingResponse = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ResponseByJsonName.EncodedUtf8Bytes)) { responseBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomResponseByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(IsOnHoldJsonName.EncodedUtf8Bytes)) { isOnHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(QueuedAtJsonName.EncodedUtf8Bytes)) { queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(ClosedAtJsonName.EncodedUtf8Bytes)) { closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(CloserJsonName.EncodedUtf8Bytes)) { closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomCloserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(ClosedByJsonName.EncodedUtf8Bytes)) { closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomClosedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(PriorityIdJsonName.EncodedUtf8Bytes)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(PriorityWeightJsonName.EncodedUtf8Bytes)) { priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(SlaIdJsonName.EncodedUtf8Bytes)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EstimatedWaitingTimeQueueJsonName.EncodedUtf8Bytes)) { estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals(MetricsJsonName.EncodedUtf8Bytes)) { metrics = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(TranscriptRequestJsonName.EncodedUtf8Bytes)) { transcriptRequest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(PdfTranscriptRequestedJsonName.EncodedUtf8Bytes)) { pdfTranscriptRequested = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ContactIdJsonName.EncodedUtf8Bytes)) { contactId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IsVerifiedJsonName.EncodedUtf8Bytes)) { isVerified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatRoom", "_id");
@@ -2202,49 +2180,48 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoom value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.DisplayName is { } displayName) writer.WriteString(DisplayNameJsonName, displayName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.MessageCount is { } messageCount) writer.WriteNumber(MessageCountJsonName, messageCount);
-        if (value.UsersCount is { } usersCount) writer.WriteNumber(UsersCountJsonName, usersCount);
-        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
-        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
-        if (value.IsOpen is { } isOpen) writer.WriteBoolean(IsOpenJsonName, isOpen);
-        if (value.CanLeave is { } canLeave) writer.WriteBoolean(CanLeaveJsonName, canLeave);
-        if (value.ReadOnly is { } readOnly) writer.WriteBoolean(ReadOnlyJsonName, readOnly);
-        if (value.IsDefault is { } isDefault) writer.WriteBoolean(IsDefaultJsonName, isDefault);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, RoomVisitorInfoJsonConverter.WriteValue);
-        if (value.ServedBy is { } servedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, servedBy, RoomServedByJsonConverter.WriteValue);
-        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
-        if (value.DepartmentAncestors is { } departmentAncestors) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentAncestorsJsonName, departmentAncestors, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.Department is { } department) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DepartmentJsonName, department, RoomDepartmentJsonConverter.WriteValue);
-        if (value.Source is { } source) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SourceJsonName, source, RoomSourceJsonConverter.WriteValue);
-        if (value.LastMessage is { } lastMessage) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastMessageJsonName, lastMessage, MessageJsonConverter.WriteValue);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.LivechatData is { } livechatData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatDataJsonName, livechatData);
-        if (value.SurveyFeedback is { } surveyFeedback) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, SurveyFeedbackJsonName, surveyFeedback, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, customFields);
-        if (value.WaitingResponse is { } waitingResponse) writer.WriteBoolean(WaitingResponseJsonName, waitingResponse);
-        if (value.ResponseBy is { } responseBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResponseByJsonName, responseBy, RoomResponseByJsonConverter.WriteValue);
-        if (value.IsOnHold is { } isOnHold) writer.WriteBoolean(IsOnHoldJsonName, isOnHold);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.QueuedAt is { } queuedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, QueuedAtJsonName, queuedAt);
-        if (value.ClosedAt is { } closedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, ClosedAtJsonName, closedAt);
-        if (value.Closer is { } closer) writer.WriteString(CloserJsonName, closer.Value);
-        if (value.ClosedBy is { } closedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ClosedByJsonName, closedBy, RoomClosedByJsonConverter.WriteValue);
-        if (value.PriorityId is { } priorityId) writer.WriteString(PriorityIdJsonName, priorityId);
-        if (value.PriorityWeight is { } priorityWeight) writer.WriteNumber(PriorityWeightJsonName, priorityWeight);
-        if (value.SlaId is { } slaId) writer.WriteString(SlaIdJsonName, slaId);
-        if (value.EstimatedWaitingTimeQueue is { } estimatedWaitingTimeQueue) writer.WriteNumber(EstimatedWaitingTimeQueueJsonName, estimatedWaitingTimeQueue);
-        if (value.Metrics is { } metrics) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MetricsJsonName, metrics);
-        if (value.TranscriptRequest is { } transcriptRequest) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, TranscriptRequestJsonName, transcriptRequest);
-        if (value.PdfTranscriptRequested is { } pdfTranscriptRequested) writer.WriteBoolean(PdfTranscriptRequestedJsonName, pdfTranscriptRequested);
-        if (value.ContactId is { } contactId) writer.WriteString(ContactIdJsonName, contactId);
-        if (value.IsVerified is { } isVerified) writer.WriteBoolean(IsVerifiedJsonName, isVerified);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DisplayNameJsonName, value.DisplayName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, MessageCountJsonName, value.MessageCount);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, UsersCountJsonName, value.UsersCount);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsOpenJsonName, value.IsOpen);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, CanLeaveJsonName, value.CanLeave);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ReadOnlyJsonName, value.ReadOnly);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsDefaultJsonName, value.IsDefault);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, value.Visitor, RoomVisitorInfoJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, value.ServedBy, RoomServedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentAncestorsJsonName, value.DepartmentAncestors, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DepartmentJsonName, value.Department, RoomDepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SourceJsonName, value.Source, RoomSourceJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastMessageJsonName, value.LastMessage, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatDataJsonName, value.LivechatData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, SurveyFeedbackJsonName, value.SurveyFeedback, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, WaitingResponseJsonName, value.WaitingResponse);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResponseByJsonName, value.ResponseBy, RoomResponseByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsOnHoldJsonName, value.IsOnHold);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, QueuedAtJsonName, value.QueuedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, ClosedAtJsonName, value.ClosedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CloserJsonName, value.Closer?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ClosedByJsonName, value.ClosedBy, RoomClosedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PriorityIdJsonName, value.PriorityId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, PriorityWeightJsonName, value.PriorityWeight);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SlaIdJsonName, value.SlaId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, EstimatedWaitingTimeQueueJsonName, value.EstimatedWaitingTimeQueue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MetricsJsonName, value.Metrics);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, TranscriptRequestJsonName, value.TranscriptRequest);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, PdfTranscriptRequestedJsonName, value.PdfTranscriptRequested);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ContactIdJsonName, value.ContactId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsVerifiedJsonName, value.IsVerified);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2277,10 +2254,10 @@ public sealed class UploadFileRequestJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(FileJsonName.EncodedUtf8Bytes)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DescriptionJsonName.EncodedUtf8Bytes)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (file is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UploadFileRequest", "file");
@@ -2298,10 +2275,9 @@ public sealed class UploadFileRequestJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UploadFileRequest value)
     {
         writer.WriteStartObject();
-        if (value.File is { } file) writer.WriteString(FileJsonName, file);
-        else writer.WriteNull(FileJsonName);
-        if (value.Description is { } description) writer.WriteString(DescriptionJsonName, description);
-        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, FileJsonName, value.File);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DescriptionJsonName, value.Description);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TextJsonName, value.Text);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2380,33 +2356,33 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("u"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("groupable"u8)) isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("tmid"u8)) threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("editedAt"u8)) editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("editedBy"u8)) editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("md"u8)) markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("urls"u8)) urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("mentions"u8)) mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("channels"u8)) channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("attachments"u8)) attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("file"u8)) file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("files"u8)) files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("transferData"u8)) transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("requestData"u8)) requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("newRoom"u8)) newRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("showConnecting"u8)) showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AliasJsonName.EncodedUtf8Bytes)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IsGroupableJsonName.EncodedUtf8Bytes)) { isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ThreadMessageIdJsonName.EncodedUtf8Bytes)) { threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EditedAtJsonName.EncodedUtf8Bytes)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(EditedByJsonName.EncodedUtf8Bytes)) { editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(MarkdownTokensJsonName.EncodedUtf8Bytes)) { markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(UrlsJsonName.EncodedUtf8Bytes)) { urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(MentionsJsonName.EncodedUtf8Bytes)) { mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(ChannelsJsonName.EncodedUtf8Bytes)) { channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(AttachmentsJsonName.EncodedUtf8Bytes)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(FileJsonName.EncodedUtf8Bytes)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(FilesJsonName.EncodedUtf8Bytes)) { files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(TransferDataJsonName.EncodedUtf8Bytes)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(NavigationJsonName.EncodedUtf8Bytes)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(RequestDataJsonName.EncodedUtf8Bytes)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(NewRoomJsonName.EncodedUtf8Bytes)) { newRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ShowConnectingJsonName.EncodedUtf8Bytes)) { showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UploadFileResponse", "_id");
@@ -2447,33 +2423,32 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UploadFileResponse value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
-        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
-        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, MessageUserJsonConverter.WriteValue);
-        if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        if (value.IsGroupable is { } isGroupable) writer.WriteBoolean(IsGroupableJsonName, isGroupable);
-        if (value.ThreadMessageId is { } threadMessageId) writer.WriteString(ThreadMessageIdJsonName, threadMessageId);
-        if (value.EditedAt is { } editedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, editedAt);
-        if (value.EditedBy is { } editedBy) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, editedBy, MessageUserJsonConverter.WriteValue);
-        if (value.MarkdownTokens is { } markdownTokens) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, markdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.Urls is { } urls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.Mentions is { } mentions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MentionsJsonName, mentions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.Channels is { } channels) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChannelsJsonName, channels, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.Attachments is { } attachments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, attachments, MessageAttachmentJsonConverter.WriteValue);
-        if (value.File is { } file) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileJsonName, file, MessageFileJsonConverter.WriteValue);
-        if (value.Files is { } files) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesJsonName, files, MessageFileJsonConverter.WriteValue);
-        if (value.TransferData is { } transferData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferDataJsonName, transferData, MessageTransferDataJsonConverter.WriteValue);
-        if (value.Navigation is { } navigation) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, navigation, VisitorNavigationJsonConverter.WriteValue);
-        if (value.RequestData is { } requestData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, requestData, MessageRequestDataJsonConverter.WriteValue);
-        if (value.NewRoom is { } newRoom) writer.WriteBoolean(NewRoomJsonName, newRoom);
-        if (value.ShowConnecting is { } showConnecting) writer.WriteBoolean(ShowConnectingJsonName, showConnecting);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TextJsonName, value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, value.User, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AliasJsonName, value.Alias);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsGroupableJsonName, value.IsGroupable);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ThreadMessageIdJsonName, value.ThreadMessageId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, value.EditedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, value.EditedBy, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, value.MarkdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, value.Urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MentionsJsonName, value.Mentions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChannelsJsonName, value.Channels, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, value.Attachments, MessageAttachmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileJsonName, value.File, MessageFileJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesJsonName, value.Files, MessageFileJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferDataJsonName, value.TransferData, MessageTransferDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, value.Navigation, VisitorNavigationJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, value.RequestData, MessageRequestDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, NewRoomJsonName, value.NewRoom);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowConnectingJsonName, value.ShowConnecting);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2503,9 +2478,9 @@ public sealed class SendMessageAgentJsonConverter : global::System.Text.Json.Ser
         string? username = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (agentId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageAgent", "agentId");
@@ -2522,10 +2497,8 @@ public sealed class SendMessageAgentJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendMessageAgent value)
     {
         writer.WriteStartObject();
-        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
-        else writer.WriteNull(AgentIdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        else writer.WriteNull(UsernameJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AgentIdJsonName, value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, UsernameJsonName, value.Username);
         writer.WriteEndObject();
     }
 }
@@ -2567,15 +2540,15 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("lastMessageTs"u8)) lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("activity"u8)) activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(ActivityJsonName.EncodedUtf8Bytes)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("InquiryVisitorInfo", "_id");
@@ -2598,15 +2571,14 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryVisitorInfo value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
-        if (value.LastMessageAt is { } lastMessageAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, lastMessageAt);
-        if (value.Activity is { } activity) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PhoneJsonName, value.Phone);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, value.Activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2637,9 +2609,9 @@ public sealed class InquiryDefaultAgentJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new InquiryDefaultAgent
@@ -2654,8 +2626,8 @@ public sealed class InquiryDefaultAgentJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryDefaultAgent value)
     {
         writer.WriteStartObject();
-        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AgentIdJsonName, value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2730,31 +2702,31 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("t"u8)) type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("v"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryVisitorInfoJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("queuedAt"u8)) queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("takenAt"u8)) takenAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("locked"u8)) isLocked = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("lockedAt"u8)) lockedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("lastMessage"u8)) lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("defaultAgent"u8)) defaultAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryDefaultAgentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("source"u8)) source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("priorityWeight"u8)) priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
-            else if (reader.ValueTextEquals("estimatedServiceTimeAt"u8)) estimatedServiceTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("estimatedInactivityCloseTimeAt"u8)) estimatedInactivityCloseTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("queueOrder"u8)) queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryVisitorInfoJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(QueuedAtJsonName.EncodedUtf8Bytes)) { queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(TakenAtJsonName.EncodedUtf8Bytes)) { takenAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(IsLockedJsonName.EncodedUtf8Bytes)) { isLocked = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(LockedAtJsonName.EncodedUtf8Bytes)) { lockedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(LastMessageJsonName.EncodedUtf8Bytes)) { lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(DefaultAgentJsonName.EncodedUtf8Bytes)) { defaultAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryDefaultAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SourceJsonName.EncodedUtf8Bytes)) { source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(PriorityIdJsonName.EncodedUtf8Bytes)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(PriorityWeightJsonName.EncodedUtf8Bytes)) { priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(SlaIdJsonName.EncodedUtf8Bytes)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EstimatedWaitingTimeQueueJsonName.EncodedUtf8Bytes)) { estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals(EstimatedServiceTimeAtJsonName.EncodedUtf8Bytes)) { estimatedServiceTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(EstimatedInactivityCloseTimeAtJsonName.EncodedUtf8Bytes)) { estimatedInactivityCloseTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(QueueOrderJsonName.EncodedUtf8Bytes)) { queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Inquiry", "_id");
@@ -2793,31 +2765,30 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Inquiry value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
-        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.Type is { } type) writer.WriteString(TypeJsonName, type);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, InquiryVisitorInfoJsonConverter.WriteValue);
-        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
-        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
-        if (value.QueuedAt is { } queuedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, QueuedAtJsonName, queuedAt);
-        if (value.TakenAt is { } takenAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TakenAtJsonName, takenAt);
-        if (value.IsLocked is { } isLocked) writer.WriteBoolean(IsLockedJsonName, isLocked);
-        if (value.LockedAt is { } lockedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LockedAtJsonName, lockedAt);
-        if (value.LastMessage is { } lastMessage) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastMessageJsonName, lastMessage, MessageJsonConverter.WriteValue);
-        if (value.DefaultAgent is { } defaultAgent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DefaultAgentJsonName, defaultAgent, InquiryDefaultAgentJsonConverter.WriteValue);
-        if (value.Source is { } source) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SourceJsonName, source, RoomSourceJsonConverter.WriteValue);
-        if (value.PriorityId is { } priorityId) writer.WriteString(PriorityIdJsonName, priorityId);
-        if (value.PriorityWeight is { } priorityWeight) writer.WriteNumber(PriorityWeightJsonName, priorityWeight);
-        if (value.SlaId is { } slaId) writer.WriteString(SlaIdJsonName, slaId);
-        if (value.EstimatedWaitingTimeQueue is { } estimatedWaitingTimeQueue) writer.WriteNumber(EstimatedWaitingTimeQueueJsonName, estimatedWaitingTimeQueue);
-        if (value.EstimatedServiceTimeAt is { } estimatedServiceTimeAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EstimatedServiceTimeAtJsonName, estimatedServiceTimeAt);
-        if (value.EstimatedInactivityCloseTimeAt is { } estimatedInactivityCloseTimeAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EstimatedInactivityCloseTimeAtJsonName, estimatedInactivityCloseTimeAt);
-        if (value.QueueOrder is { } queueOrder) writer.WriteNumber(QueueOrderJsonName, queueOrder);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, MessageJsonName, value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, value.Visitor, InquiryVisitorInfoJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, QueuedAtJsonName, value.QueuedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TakenAtJsonName, value.TakenAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsLockedJsonName, value.IsLocked);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LockedAtJsonName, value.LockedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastMessageJsonName, value.LastMessage, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DefaultAgentJsonName, value.DefaultAgent, InquiryDefaultAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SourceJsonName, value.Source, RoomSourceJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PriorityIdJsonName, value.PriorityId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, PriorityWeightJsonName, value.PriorityWeight);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SlaIdJsonName, value.SlaId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, EstimatedWaitingTimeQueueJsonName, value.EstimatedWaitingTimeQueue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EstimatedServiceTimeAtJsonName, value.EstimatedServiceTimeAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EstimatedInactivityCloseTimeAtJsonName, value.EstimatedInactivityCloseTimeAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, QueueOrderJsonName, value.QueueOrder);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2860,15 +2831,15 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("statusLivechat"u8)) livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("livechat"u8)) livechatSettings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(LivechatStatusJsonName.EncodedUtf8Bytes)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(LivechatSettingsJsonName.EncodedUtf8Bytes)) { livechatSettings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentsJsonName.EncodedUtf8Bytes)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatUser", "_id");
@@ -2891,15 +2862,14 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatUser value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.LivechatStatus is { } livechatStatus) writer.WriteString(LivechatStatusJsonName, livechatStatus.Value);
-        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
-        if (value.LivechatSettings is { } livechatSettings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatSettingsJsonName, livechatSettings);
-        if (value.Departments is { } departments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, departments, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LivechatStatusJsonName, value.LivechatStatus?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, UserEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatSettingsJsonName, value.LivechatSettings);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, value.Departments, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -2954,21 +2924,21 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("statusLivechat"u8)) livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
-            else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("avatarUrl"u8)) avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(StatusConnectionJsonName.EncodedUtf8Bytes)) { statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(StatusTextJsonName.EncodedUtf8Bytes)) { statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatStatusJsonName.EncodedUtf8Bytes)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(UtcOffsetJsonName.EncodedUtf8Bytes)) { utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals(IsActiveJsonName.EncodedUtf8Bytes)) { isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(RolesJsonName.EncodedUtf8Bytes)) { roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(LanguageJsonName.EncodedUtf8Bytes)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AvatarUrlJsonName.EncodedUtf8Bytes)) { avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SettingsJsonName.EncodedUtf8Bytes)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginUser", "_id");
@@ -2997,21 +2967,20 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginUser value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.StatusConnection is { } statusConnection) writer.WriteString(StatusConnectionJsonName, statusConnection.Value);
-        if (value.StatusText is { } statusText) writer.WriteString(StatusTextJsonName, statusText);
-        if (value.LivechatStatus is { } livechatStatus) writer.WriteString(LivechatStatusJsonName, livechatStatus.Value);
-        if (value.UtcOffset is { } utcOffset) writer.WriteNumber(UtcOffsetJsonName, utcOffset);
-        if (value.IsActive is { } isActive) writer.WriteBoolean(IsActiveJsonName, isActive);
-        if (value.Roles is { } roles) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.Language is { } language) writer.WriteString(LanguageJsonName, language);
-        if (value.AvatarUrl is { } avatarUrl) writer.WriteString(AvatarUrlJsonName, avatarUrl);
-        if (value.Settings is { } settings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SettingsJsonName, settings);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, UserEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusConnectionJsonName, value.StatusConnection?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusTextJsonName, value.StatusText);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LivechatStatusJsonName, value.LivechatStatus?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, UtcOffsetJsonName, value.UtcOffset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsActiveJsonName, value.IsActive);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, value.Roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LanguageJsonName, value.Language);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AvatarUrlJsonName, value.AvatarUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SettingsJsonName, value.Settings);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3044,10 +3013,10 @@ public sealed class LoginDataJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("authToken"u8)) authToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("me"u8)) me = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginUserJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(UserIdJsonName.EncodedUtf8Bytes)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AuthTokenJsonName.EncodedUtf8Bytes)) { authToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(MeJsonName.EncodedUtf8Bytes)) { me = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginUserJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (userId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginData", "userId");
@@ -3066,11 +3035,9 @@ public sealed class LoginDataJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginData value)
     {
         writer.WriteStartObject();
-        if (value.UserId is { } userId) writer.WriteString(UserIdJsonName, userId);
-        else writer.WriteNull(UserIdJsonName);
-        if (value.AuthToken is { } authToken) writer.WriteString(AuthTokenJsonName, authToken);
-        else writer.WriteNull(AuthTokenJsonName);
-        if (value.Me is { } me) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MeJsonName, me, LoginUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, UserIdJsonName, value.UserId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AuthTokenJsonName, value.AuthToken);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MeJsonName, value.Me, LoginUserJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3105,11 +3072,11 @@ public sealed class ServerBuildInfoJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("version"u8)) version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("marketplaceApiVersion"u8)) marketplaceApiVersion = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("build"u8)) build = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("commit"u8)) commit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(VersionJsonName.EncodedUtf8Bytes)) { version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(MarketplaceApiVersionJsonName.EncodedUtf8Bytes)) { marketplaceApiVersion = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(BuildJsonName.EncodedUtf8Bytes)) { build = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(CommitJsonName.EncodedUtf8Bytes)) { commit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new ServerBuildInfo
@@ -3126,10 +3093,10 @@ public sealed class ServerBuildInfoJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ServerBuildInfo value)
     {
         writer.WriteStartObject();
-        if (value.Version is { } version) writer.WriteString(VersionJsonName, version);
-        if (value.MarketplaceApiVersion is { } marketplaceApiVersion) writer.WriteString(MarketplaceApiVersionJsonName, marketplaceApiVersion);
-        if (value.Build is { } build) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, BuildJsonName, build);
-        if (value.Commit is { } commit) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CommitJsonName, commit);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, VersionJsonName, value.Version);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, MarketplaceApiVersionJsonName, value.MarketplaceApiVersion);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, BuildJsonName, value.Build);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CommitJsonName, value.Commit);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3168,13 +3135,13 @@ public sealed class LoginRequestJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("password"u8)) password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("resume"u8)) resume = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("code"u8)) code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(PasswordJsonName.EncodedUtf8Bytes)) { password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ResumeJsonName.EncodedUtf8Bytes)) { resume = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CodeJsonName.EncodedUtf8Bytes)) { code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LoginRequest
@@ -3193,12 +3160,12 @@ public sealed class LoginRequestJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginRequest value)
     {
         writer.WriteStartObject();
-        if (value.User is { } user) writer.WriteString(UserJsonName, user);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
-        if (value.Password is { } password) writer.WriteString(PasswordJsonName, password);
-        if (value.Resume is { } resume) writer.WriteString(ResumeJsonName, resume);
-        if (value.Code is { } code) writer.WriteString(CodeJsonName, code);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UserJsonName, value.User);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EmailJsonName, value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PasswordJsonName, value.Password);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ResumeJsonName, value.Resume);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CodeJsonName, value.Code);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3227,8 +3194,8 @@ public sealed class RegisterVisitorRequestJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorInputJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorInputJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RegisterVisitorRequest", "visitor");
@@ -3244,8 +3211,7 @@ public sealed class RegisterVisitorRequestJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RegisterVisitorRequest value)
     {
         writer.WriteStartObject();
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, VisitorInputJsonConverter.WriteValue);
-        else writer.WriteNull(VisitorJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, VisitorInputJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3281,12 +3247,12 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
         SendMessageAgent? agent = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SendMessageAgentJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SendMessageAgentJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageRequest", "token");
@@ -3307,14 +3273,11 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendMessageRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
-        else writer.WriteNull(TextJsonName);
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, SendMessageAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TextJsonName, value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, SendMessageAgentJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -3345,10 +3308,10 @@ public sealed class UpdateVisitorMessageRequestJsonConverter : global::System.Te
         string? text = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("UpdateVisitorMessageRequest", "token");
@@ -3367,12 +3330,9 @@ public sealed class UpdateVisitorMessageRequestJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateVisitorMessageRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
-        else writer.WriteNull(TextJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TextJsonName, value.Text);
         writer.WriteEndObject();
     }
 }
@@ -3401,9 +3361,9 @@ public sealed class DeleteVisitorMessageRequestJsonConverter : global::System.Te
         string? roomId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorMessageRequest", "token");
@@ -3420,10 +3380,8 @@ public sealed class DeleteVisitorMessageRequestJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
         writer.WriteEndObject();
     }
 }
@@ -3452,9 +3410,9 @@ public sealed class CloseRoomAsVisitorRequestJsonConverter : global::System.Text
         string? token = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CloseRoomAsVisitorRequest", "rid");
@@ -3471,10 +3429,8 @@ public sealed class CloseRoomAsVisitorRequestJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomAsVisitorRequest value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
         writer.WriteEndObject();
     }
 }
@@ -3503,9 +3459,9 @@ public sealed class TranscriptEmailRequestDataJsonConverter : global::System.Tex
         string? subject = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("subject"u8)) subject = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SubjectJsonName.EncodedUtf8Bytes)) { subject = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (email is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TranscriptEmailRequestData", "email");
@@ -3522,10 +3478,8 @@ public sealed class TranscriptEmailRequestDataJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TranscriptEmailRequestData value)
     {
         writer.WriteStartObject();
-        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
-        else writer.WriteNull(EmailJsonName);
-        if (value.Subject is { } subject) writer.WriteString(SubjectJsonName, subject);
-        else writer.WriteNull(SubjectJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, EmailJsonName, value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, SubjectJsonName, value.Subject);
         writer.WriteEndObject();
     }
 }
@@ -3554,9 +3508,9 @@ public sealed class TranscriptEmailOptionsJsonConverter : global::System.Text.Js
         TranscriptEmailRequestData? requestData = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("sendToVisitor"u8)) sendToVisitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("requestData"u8)) requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailRequestDataJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(SendToVisitorJsonName.EncodedUtf8Bytes)) { sendToVisitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(RequestDataJsonName.EncodedUtf8Bytes)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailRequestDataJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (sendToVisitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TranscriptEmailOptions", "sendToVisitor");
@@ -3572,9 +3526,8 @@ public sealed class TranscriptEmailOptionsJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TranscriptEmailOptions value)
     {
         writer.WriteStartObject();
-        if (value.SendToVisitor is { } sendToVisitor) writer.WriteBoolean(SendToVisitorJsonName, sendToVisitor);
-        else writer.WriteNull(SendToVisitorJsonName);
-        if (value.RequestData is { } requestData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, requestData, TranscriptEmailRequestDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, SendToVisitorJsonName, value.SendToVisitor);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, value.RequestData, TranscriptEmailRequestDataJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -3611,13 +3564,13 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
         bool? forceClose = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("generateTranscriptPdf"u8)) generateTranscriptPdf = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("transcriptEmail"u8)) transcriptEmail = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailOptionsJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("forceClose"u8)) forceClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CommentJsonName.EncodedUtf8Bytes)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(GenerateTranscriptPdfJsonName.EncodedUtf8Bytes)) { generateTranscriptPdf = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(TranscriptEmailJsonName.EncodedUtf8Bytes)) { transcriptEmail = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailOptionsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(ForceCloseJsonName.EncodedUtf8Bytes)) { forceClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CloseRoomRequest", "rid");
@@ -3637,13 +3590,12 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomRequest value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.Comment is { } comment) writer.WriteString(CommentJsonName, comment);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.GenerateTranscriptPdf is { } generateTranscriptPdf) writer.WriteBoolean(GenerateTranscriptPdfJsonName, generateTranscriptPdf);
-        if (value.TranscriptEmail is { } transcriptEmail) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TranscriptEmailJsonName, transcriptEmail, TranscriptEmailOptionsJsonConverter.WriteValue);
-        if (value.ForceClose is { } forceClose) writer.WriteBoolean(ForceCloseJsonName, forceClose);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CommentJsonName, value.Comment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, GenerateTranscriptPdfJsonName, value.GenerateTranscriptPdf);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TranscriptEmailJsonName, value.TranscriptEmail, TranscriptEmailOptionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ForceCloseJsonName, value.ForceClose);
         writer.WriteEndObject();
     }
 }
@@ -3678,12 +3630,12 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
         bool? clientAction = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("roomId"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("clientAction"u8)) clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UserIdJsonName.EncodedUtf8Bytes)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CommentJsonName.EncodedUtf8Bytes)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ClientActionJsonName.EncodedUtf8Bytes)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ForwardRoomRequest", "roomId");
@@ -3702,12 +3654,11 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ForwardRoomRequest value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.UserId is { } userId) writer.WriteString(UserIdJsonName, userId);
-        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
-        if (value.Comment is { } comment) writer.WriteString(CommentJsonName, comment);
-        if (value.ClientAction is { } clientAction) writer.WriteBoolean(ClientActionJsonName, clientAction);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UserIdJsonName, value.UserId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CommentJsonName, value.Comment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ClientActionJsonName, value.ClientAction);
         writer.WriteEndObject();
     }
 }
@@ -3737,9 +3688,9 @@ public sealed class TakeInquiryOptionsForwardingToDepartmentJsonConverter : glob
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("oldDepartmentId"u8)) oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("transferData"u8)) transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(OldDepartmentIdJsonName.EncodedUtf8Bytes)) { oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TransferDataJsonName.EncodedUtf8Bytes)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new TakeInquiryOptionsForwardingToDepartment
@@ -3754,8 +3705,8 @@ public sealed class TakeInquiryOptionsForwardingToDepartmentJsonConverter : glob
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptionsForwardingToDepartment value)
     {
         writer.WriteStartObject();
-        if (value.OldDepartmentId is { } oldDepartmentId) writer.WriteString(OldDepartmentIdJsonName, oldDepartmentId);
-        if (value.TransferData is { } transferData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, TransferDataJsonName, transferData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OldDepartmentIdJsonName, value.OldDepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, TransferDataJsonName, value.TransferData);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -3785,9 +3736,9 @@ public sealed class TakeInquiryOptionsJsonConverter : global::System.Text.Json.S
         TakeInquiryOptionsForwardingToDepartment? forwardingToDepartment = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("clientAction"u8)) clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("forwardingToDepartment"u8)) forwardingToDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsForwardingToDepartmentJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(ClientActionJsonName.EncodedUtf8Bytes)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ForwardingToDepartmentJsonName.EncodedUtf8Bytes)) { forwardingToDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsForwardingToDepartmentJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (clientAction is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TakeInquiryOptions", "clientAction");
@@ -3803,9 +3754,8 @@ public sealed class TakeInquiryOptionsJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptions value)
     {
         writer.WriteStartObject();
-        if (value.ClientAction is { } clientAction) writer.WriteBoolean(ClientActionJsonName, clientAction);
-        else writer.WriteNull(ClientActionJsonName);
-        if (value.ForwardingToDepartment is { } forwardingToDepartment) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ForwardingToDepartmentJsonName, forwardingToDepartment, TakeInquiryOptionsForwardingToDepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, ClientActionJsonName, value.ClientAction);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ForwardingToDepartmentJsonName, value.ForwardingToDepartment, TakeInquiryOptionsForwardingToDepartmentJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -3836,10 +3786,10 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
         TakeInquiryOptions? optionsValue = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("inquiryId"u8)) inquiryId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("options"u8)) optionsValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(InquiryIdJsonName.EncodedUtf8Bytes)) { inquiryId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UserIdJsonName.EncodedUtf8Bytes)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(OptionsJsonName.EncodedUtf8Bytes)) { optionsValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (inquiryId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TakeInquiryRequest", "inquiryId");
@@ -3856,10 +3806,9 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryRequest value)
     {
         writer.WriteStartObject();
-        if (value.InquiryId is { } inquiryId) writer.WriteString(InquiryIdJsonName, inquiryId);
-        else writer.WriteNull(InquiryIdJsonName);
-        if (value.UserId is { } userId) writer.WriteString(UserIdJsonName, userId);
-        if (value.Options is { } optionsValue) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OptionsJsonName, optionsValue, TakeInquiryOptionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, InquiryIdJsonName, value.InquiryId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UserIdJsonName, value.UserId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OptionsJsonName, value.Options, TakeInquiryOptionsJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -3886,8 +3835,8 @@ public sealed class AddLivechatUserRequestJsonConverter : global::System.Text.Js
         string? username = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (username is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AddLivechatUserRequest", "username");
@@ -3902,8 +3851,7 @@ public sealed class AddLivechatUserRequestJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AddLivechatUserRequest value)
     {
         writer.WriteStartObject();
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        else writer.WriteNull(UsernameJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, UsernameJsonName, value.Username);
         writer.WriteEndObject();
     }
 }
@@ -3935,10 +3883,10 @@ public sealed class LoginResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("data"u8)) data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginDataJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DataJsonName.EncodedUtf8Bytes)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (status is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LoginResponse", "status");
@@ -3957,11 +3905,9 @@ public sealed class LoginResponseJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginResponse value)
     {
         writer.WriteStartObject();
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status);
-        else writer.WriteNull(StatusJsonName);
-        if (value.Data is { } data) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DataJsonName, data, LoginDataJsonConverter.WriteValue);
-        else writer.WriteNull(DataJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, DataJsonName, value.Data, LoginDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4000,13 +3946,13 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("version"u8)) version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("info"u8)) info = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ServerBuildInfoJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("minimumClientVersions"u8)) minimumClientVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("supportedVersions"u8)) supportedVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("cloudWorkspaceId"u8)) cloudWorkspaceId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(VersionJsonName.EncodedUtf8Bytes)) { version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(InfoJsonName.EncodedUtf8Bytes)) { info = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ServerBuildInfoJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(MinimumClientVersionsJsonName.EncodedUtf8Bytes)) { minimumClientVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(SupportedVersionsJsonName.EncodedUtf8Bytes)) { supportedVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(CloudWorkspaceIdJsonName.EncodedUtf8Bytes)) { cloudWorkspaceId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (version is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetServerInfoResponse", "version");
@@ -4027,13 +3973,12 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetServerInfoResponse value)
     {
         writer.WriteStartObject();
-        if (value.Version is { } version) writer.WriteString(VersionJsonName, version);
-        else writer.WriteNull(VersionJsonName);
-        if (value.Info is { } info) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, InfoJsonName, info, ServerBuildInfoJsonConverter.WriteValue);
-        if (value.MinimumClientVersions is { } minimumClientVersions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MinimumClientVersionsJsonName, minimumClientVersions);
-        if (value.SupportedVersions is { } supportedVersions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SupportedVersionsJsonName, supportedVersions);
-        if (value.CloudWorkspaceId is { } cloudWorkspaceId) writer.WriteString(CloudWorkspaceIdJsonName, cloudWorkspaceId);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, VersionJsonName, value.Version);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, InfoJsonName, value.Info, ServerBuildInfoJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MinimumClientVersionsJsonName, value.MinimumClientVersions);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SupportedVersionsJsonName, value.SupportedVersions);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CloudWorkspaceIdJsonName, value.CloudWorkspaceId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4064,9 +4009,9 @@ public sealed class RegisterVisitorResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RegisterVisitorResponse", "visitor");
@@ -4083,9 +4028,8 @@ public sealed class RegisterVisitorResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RegisterVisitorResponse value)
     {
         writer.WriteStartObject();
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, VisitorJsonConverter.WriteValue);
-        else writer.WriteNull(VisitorJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, VisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4116,9 +4060,9 @@ public sealed class GetVisitorResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetVisitorResponse", "visitor");
@@ -4135,9 +4079,8 @@ public sealed class GetVisitorResponseJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetVisitorResponse value)
     {
         writer.WriteStartObject();
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, VisitorJsonConverter.WriteValue);
-        else writer.WriteNull(VisitorJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, VisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4168,9 +4111,9 @@ public sealed class DeleteVisitorResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("visitor"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedVisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (visitor is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorResponse", "visitor");
@@ -4187,9 +4130,8 @@ public sealed class DeleteVisitorResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorResponse value)
     {
         writer.WriteStartObject();
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, DeletedVisitorJsonConverter.WriteValue);
-        else writer.WriteNull(VisitorJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, DeletedVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4222,10 +4164,10 @@ public sealed class GetOrCreateRoomResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("newRoom"u8)) isNewRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(RoomJsonName.EncodedUtf8Bytes)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(IsNewRoomJsonName.EncodedUtf8Bytes)) { isNewRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (room is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetOrCreateRoomResponse", "room");
@@ -4244,11 +4186,9 @@ public sealed class GetOrCreateRoomResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetOrCreateRoomResponse value)
     {
         writer.WriteStartObject();
-        if (value.Room is { } room) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomJsonName, room, LivechatRoomJsonConverter.WriteValue);
-        else writer.WriteNull(RoomJsonName);
-        if (value.IsNewRoom is { } isNewRoom) writer.WriteBoolean(IsNewRoomJsonName, isNewRoom);
-        else writer.WriteNull(IsNewRoomJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, RoomJsonName, value.Room, LivechatRoomJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, IsNewRoomJsonName, value.IsNewRoom);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4285,12 +4225,12 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rooms"u8)) rooms = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatRoomJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(RoomsJsonName.EncodedUtf8Bytes)) { rooms = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (rooms is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListRoomsResponse", "rooms");
@@ -4310,12 +4250,11 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListRoomsResponse value)
     {
         writer.WriteStartObject();
-        if (value.Rooms is { } rooms) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RoomsJsonName, rooms, LivechatRoomJsonConverter.WriteValue);
-        else writer.WriteNull(RoomsJsonName);
-        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
-        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
-        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, RoomsJsonName, value.Rooms, LivechatRoomJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4348,10 +4287,10 @@ public sealed class CloseRoomAsVisitorResponseJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("comment"u8)) comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CommentJsonName.EncodedUtf8Bytes)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CloseRoomAsVisitorResponse", "rid");
@@ -4369,10 +4308,9 @@ public sealed class CloseRoomAsVisitorResponseJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomAsVisitorResponse value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.Comment is { } comment) writer.WriteString(CommentJsonName, comment);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CommentJsonName, value.Comment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4401,8 +4339,8 @@ public sealed class CloseRoomResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new CloseRoomResponse
@@ -4416,7 +4354,7 @@ public sealed class CloseRoomResponseJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4448,10 +4386,10 @@ public sealed class ChangeRoomVisitorRequestJsonConverter : global::System.Text.
         string? newVisitorId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("oldVisitorId"u8)) oldVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("newVisitorId"u8)) newVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(OldVisitorIdJsonName.EncodedUtf8Bytes)) { oldVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NewVisitorIdJsonName.EncodedUtf8Bytes)) { newVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ChangeRoomVisitorRequest", "rid");
@@ -4470,12 +4408,9 @@ public sealed class ChangeRoomVisitorRequestJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ChangeRoomVisitorRequest value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.OldVisitorId is { } oldVisitorId) writer.WriteString(OldVisitorIdJsonName, oldVisitorId);
-        else writer.WriteNull(OldVisitorIdJsonName);
-        if (value.NewVisitorId is { } newVisitorId) writer.WriteString(NewVisitorIdJsonName, newVisitorId);
-        else writer.WriteNull(NewVisitorIdJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, OldVisitorIdJsonName, value.OldVisitorId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NewVisitorIdJsonName, value.NewVisitorId);
         writer.WriteEndObject();
     }
 }
@@ -4505,9 +4440,9 @@ public sealed class ChangeRoomVisitorResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(RoomJsonName.EncodedUtf8Bytes)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (room is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ChangeRoomVisitorResponse", "room");
@@ -4524,9 +4459,8 @@ public sealed class ChangeRoomVisitorResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ChangeRoomVisitorResponse value)
     {
         writer.WriteStartObject();
-        if (value.Room is { } room) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomJsonName, room, LivechatRoomJsonConverter.WriteValue);
-        else writer.WriteNull(RoomJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, RoomJsonName, value.Room, LivechatRoomJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4555,8 +4489,8 @@ public sealed class ForwardRoomResponseJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new ForwardRoomResponse
@@ -4570,7 +4504,7 @@ public sealed class ForwardRoomResponseJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ForwardRoomResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4601,9 +4535,9 @@ public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendMessageResponse", "message");
@@ -4620,9 +4554,8 @@ public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendMessageResponse value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, MessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessageJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, MessageJsonName, value.Message, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4653,9 +4586,9 @@ public sealed class GetAgentInfoResponseJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (agent is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetAgentInfoResponse", "agent");
@@ -4672,9 +4605,8 @@ public sealed class GetAgentInfoResponseJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetAgentInfoResponse value)
     {
         writer.WriteStartObject();
-        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatUserJsonConverter.WriteValue);
-        else writer.WriteNull(AgentJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, AgentJsonName, value.Agent, LivechatUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4705,9 +4637,9 @@ public sealed class GetNextAgentResponseJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new GetNextAgentResponse
@@ -4722,8 +4654,8 @@ public sealed class GetNextAgentResponseJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetNextAgentResponse value)
     {
         writer.WriteStartObject();
-        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, LivechatUserJsonConverter.WriteValue);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4754,9 +4686,9 @@ public sealed class GetVisitorMessageResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetVisitorMessageResponse", "message");
@@ -4773,9 +4705,8 @@ public sealed class GetVisitorMessageResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetVisitorMessageResponse value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, MessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessageJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, MessageJsonName, value.Message, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4806,9 +4737,9 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("ts"u8)) timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeletedMessage", "_id");
@@ -4825,9 +4756,8 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeletedMessage value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Timestamp is { } timestamp) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4858,9 +4788,9 @@ public sealed class DeleteVisitorMessageResponseJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedMessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DeleteVisitorMessageResponse", "message");
@@ -4877,9 +4807,8 @@ public sealed class DeleteVisitorMessageResponseJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageResponse value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, DeletedMessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessageJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, MessageJsonName, value.Message, DeletedMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4910,9 +4839,9 @@ public sealed class GetMessageHistoryResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (messages is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetMessageHistoryResponse", "messages");
@@ -4929,9 +4858,8 @@ public sealed class GetMessageHistoryResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetMessageHistoryResponse value)
     {
         writer.WriteStartObject();
-        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MessagesJsonName, messages, MessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessagesJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -4968,12 +4896,12 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("inquiries"u8)) inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(InquiriesJsonName.EncodedUtf8Bytes)) { inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (inquiries is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListInquiriesResponse", "inquiries");
@@ -4993,12 +4921,11 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListInquiriesResponse value)
     {
         writer.WriteStartObject();
-        if (value.Inquiries is { } inquiries) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, InquiriesJsonName, inquiries, InquiryJsonConverter.WriteValue);
-        else writer.WriteNull(InquiriesJsonName);
-        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
-        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
-        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, InquiriesJsonName, value.Inquiries, InquiryJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5027,8 +4954,8 @@ public sealed class TakeInquiryResponseJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new TakeInquiryResponse
@@ -5042,7 +4969,7 @@ public sealed class TakeInquiryResponseJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5075,10 +5002,10 @@ public sealed class OmnichannelSubscriptionUserJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new OmnichannelSubscriptionUser
@@ -5094,9 +5021,9 @@ public sealed class OmnichannelSubscriptionUserJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionUser value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5131,11 +5058,11 @@ public sealed class OmnichannelSubscriptionVisitorJsonConverter : global::System
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new OmnichannelSubscriptionVisitor
@@ -5152,10 +5079,10 @@ public sealed class OmnichannelSubscriptionVisitorJsonConverter : global::System
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionVisitor value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5218,25 +5145,25 @@ public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("t"u8)) t = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("fname"u8)) fname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("u"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("ts"u8)) ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("ls"u8)) ls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("lr"u8)) lr = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("open"u8)) open = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("alert"u8)) alert = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("unread"u8)) unread = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("userMentions"u8)) userMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("groupMentions"u8)) groupMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("onHold"u8)) onHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("v"u8)) visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionVisitorJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RidJsonName.EncodedUtf8Bytes)) { rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TJsonName.EncodedUtf8Bytes)) { t = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(FnameJsonName.EncodedUtf8Bytes)) { fname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(TsJsonName.EncodedUtf8Bytes)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(LsJsonName.EncodedUtf8Bytes)) { ls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(LrJsonName.EncodedUtf8Bytes)) { lr = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(OpenJsonName.EncodedUtf8Bytes)) { open = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(AlertJsonName.EncodedUtf8Bytes)) { alert = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(UnreadJsonName.EncodedUtf8Bytes)) { unread = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(UserMentionsJsonName.EncodedUtf8Bytes)) { userMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(GroupMentionsJsonName.EncodedUtf8Bytes)) { groupMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(OnHoldJsonName.EncodedUtf8Bytes)) { onHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionVisitorJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OmnichannelSubscription", "_id");
@@ -5271,27 +5198,24 @@ public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscription value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Rid is { } rid) writer.WriteString(RidJsonName, rid);
-        else writer.WriteNull(RidJsonName);
-        if (value.T is { } t) writer.WriteString(TJsonName, t);
-        else writer.WriteNull(TJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Fname is { } fname) writer.WriteString(FnameJsonName, fname);
-        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, OmnichannelSubscriptionUserJsonConverter.WriteValue);
-        if (value.Ts is { } ts) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, ts);
-        if (value.Ls is { } ls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LsJsonName, ls);
-        if (value.Lr is { } lr) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LrJsonName, lr);
-        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
-        if (value.Open is { } open) writer.WriteBoolean(OpenJsonName, open);
-        if (value.Alert is { } alert) writer.WriteBoolean(AlertJsonName, alert);
-        if (value.Unread is { } unread) writer.WriteNumber(UnreadJsonName, unread);
-        if (value.UserMentions is { } userMentions) writer.WriteNumber(UserMentionsJsonName, userMentions);
-        if (value.GroupMentions is { } groupMentions) writer.WriteNumber(GroupMentionsJsonName, groupMentions);
-        if (value.OnHold is { } onHold) writer.WriteBoolean(OnHoldJsonName, onHold);
-        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
-        if (value.Visitor is { } visitor) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, visitor, OmnichannelSubscriptionVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RidJsonName, value.Rid);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TJsonName, value.T);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, FnameJsonName, value.Fname);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, value.User, OmnichannelSubscriptionUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, value.Ts);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LsJsonName, value.Ls);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LrJsonName, value.Lr);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, OpenJsonName, value.Open);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, AlertJsonName, value.Alert);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, UnreadJsonName, value.Unread);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, UserMentionsJsonName, value.UserMentions);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, GroupMentionsJsonName, value.GroupMentions);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, OnHoldJsonName, value.OnHold);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, value.Visitor, OmnichannelSubscriptionVisitorJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5323,13 +5247,14 @@ public sealed class GetSubscriptionResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("subscription"u8))
+            if (reader.ValueTextEquals(SubscriptionJsonName.EncodedUtf8Bytes))
             {
                 subscription = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionJsonConverter.ReadValue);
                 hasSubscription = true;
+                continue;
             }
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (!hasSubscription) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetSubscriptionResponse", "subscription");
@@ -5346,9 +5271,8 @@ public sealed class GetSubscriptionResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetSubscriptionResponse value)
     {
         writer.WriteStartObject();
-        if (value.Subscription is { } subscription) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SubscriptionJsonName, subscription, OmnichannelSubscriptionJsonConverter.WriteValue);
-        else writer.WriteNull(SubscriptionJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, SubscriptionJsonName, value.Subscription, OmnichannelSubscriptionJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5380,13 +5304,14 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("inquiry"u8))
+            if (reader.ValueTextEquals(InquiryJsonName.EncodedUtf8Bytes))
             {
                 inquiry = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryJsonConverter.ReadValue);
                 hasInquiry = true;
+                continue;
             }
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (!hasInquiry) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetInquiryResponse", "inquiry");
@@ -5403,9 +5328,8 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetInquiryResponse value)
     {
         writer.WriteStartObject();
-        if (value.Inquiry is { } inquiry) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, InquiryJsonName, inquiry, InquiryJsonConverter.WriteValue);
-        else writer.WriteNull(InquiryJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, InquiryJsonName, value.Inquiry, InquiryJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5442,12 +5366,12 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("inquiries"u8)) inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(InquiriesJsonName.EncodedUtf8Bytes)) { inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (inquiries is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListQueuedInquiriesForUserResponse", "inquiries");
@@ -5467,12 +5391,11 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListQueuedInquiriesForUserResponse value)
     {
         writer.WriteStartObject();
-        if (value.Inquiries is { } inquiries) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, InquiriesJsonName, inquiries, InquiryJsonConverter.WriteValue);
-        else writer.WriteNull(InquiriesJsonName);
-        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
-        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
-        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, InquiriesJsonName, value.Inquiries, InquiryJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5509,12 +5432,12 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("users"u8)) users = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(UsersJsonName.EncodedUtf8Bytes)) { users = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (users is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListLivechatUsersResponse", "users");
@@ -5534,12 +5457,11 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListLivechatUsersResponse value)
     {
         writer.WriteStartObject();
-        if (value.Users is { } users) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UsersJsonName, users, LivechatUserJsonConverter.WriteValue);
-        else writer.WriteNull(UsersJsonName);
-        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
-        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
-        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, UsersJsonName, value.Users, LivechatUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5570,9 +5492,9 @@ public sealed class AddLivechatUserResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("user"u8)) user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (user is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AddLivechatUserResponse", "user");
@@ -5589,9 +5511,8 @@ public sealed class AddLivechatUserResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AddLivechatUserResponse value)
     {
         writer.WriteStartObject();
-        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, LivechatUserJsonConverter.WriteValue);
-        else writer.WriteNull(UserJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, UserJsonName, value.User, LivechatUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5623,13 +5544,14 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("user"u8))
+            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes))
             {
                 user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue);
                 hasUser = true;
+                continue;
             }
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (!hasUser) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetLivechatUserResponse", "user");
@@ -5646,9 +5568,8 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatUserResponse value)
     {
         writer.WriteStartObject();
-        if (value.User is { } user) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, user, LivechatUserJsonConverter.WriteValue);
-        else writer.WriteNull(UserJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, UserJsonName, value.User, LivechatUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5677,8 +5598,8 @@ public sealed class RemoveLivechatUserResponseJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new RemoveLivechatUserResponse
@@ -5692,7 +5613,7 @@ public sealed class RemoveLivechatUserResponseJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RemoveLivechatUserResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5722,9 +5643,9 @@ public sealed class SetAgentStatusRequestJsonConverter : global::System.Text.Jso
         string? agentId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         return new SetAgentStatusRequest
@@ -5738,8 +5659,8 @@ public sealed class SetAgentStatusRequestJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetAgentStatusRequest value)
     {
         writer.WriteStartObject();
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AgentIdJsonName, value.AgentId);
         writer.WriteEndObject();
     }
 }
@@ -5769,9 +5690,9 @@ public sealed class SetAgentStatusResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (status is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetAgentStatusResponse", "status");
@@ -5788,9 +5709,8 @@ public sealed class SetAgentStatusResponseJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetAgentStatusResponse value)
     {
         writer.WriteStartObject();
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        else writer.WriteNull(StatusJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5825,11 +5745,11 @@ public sealed class OutgoingMessageJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("alias"u8)) alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AliasJsonName.EncodedUtf8Bytes)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OutgoingMessage", "rid");
@@ -5849,12 +5769,10 @@ public sealed class OutgoingMessageJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OutgoingMessage value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
-        else writer.WriteNull(TextJsonName);
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Alias is { } alias) writer.WriteString(AliasJsonName, alias);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TextJsonName, value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AliasJsonName, value.Alias);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5883,8 +5801,8 @@ public sealed class SendAgentMessageRequestJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OutgoingMessageJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OutgoingMessageJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendAgentMessageRequest", "message");
@@ -5900,8 +5818,7 @@ public sealed class SendAgentMessageRequestJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageRequest value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, OutgoingMessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessageJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, MessageJsonName, value.Message, OutgoingMessageJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -5932,9 +5849,9 @@ public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendAgentMessageResponse", "message");
@@ -5951,9 +5868,8 @@ public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageResponse value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, message, MessageJsonConverter.WriteValue);
-        else writer.WriteNull(MessageJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, MessageJsonName, value.Message, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6002,18 +5918,18 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("LivechatWebhookUrl"u8)) livechatWebhookUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("LivechatSecretToken"u8)) livechatSecretToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("LivechatHttpTimeout"u8)) livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("LivechatWebhookOnStart"u8)) livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("LivechatWebhookOnClose"u8)) livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("LivechatWebhookOnChatTaken"u8)) livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("LivechatWebhookOnChatQueued"u8)) livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("LivechatWebhookOnForward"u8)) livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("LivechatWebhookOnOfflineMsg"u8)) livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("LivechatWebhookOnVisitorMessage"u8)) livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("LivechatWebhookOnAgentMessage"u8)) livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(LivechatWebhookUrlJsonName.EncodedUtf8Bytes)) { livechatWebhookUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatSecretTokenJsonName.EncodedUtf8Bytes)) { livechatSecretToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatHttpTimeoutJsonName.EncodedUtf8Bytes)) { livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatWebhookOnStartJsonName.EncodedUtf8Bytes)) { livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatWebhookOnCloseJsonName.EncodedUtf8Bytes)) { livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatWebhookOnChatTakenJsonName.EncodedUtf8Bytes)) { livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatWebhookOnChatQueuedJsonName.EncodedUtf8Bytes)) { livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatWebhookOnForwardJsonName.EncodedUtf8Bytes)) { livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatWebhookOnOfflineMsgJsonName.EncodedUtf8Bytes)) { livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatWebhookOnVisitorMessageJsonName.EncodedUtf8Bytes)) { livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatWebhookOnAgentMessageJsonName.EncodedUtf8Bytes)) { livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new WebhookIntegrationRequest
@@ -6037,17 +5953,17 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WebhookIntegrationRequest value)
     {
         writer.WriteStartObject();
-        if (value.LivechatWebhookUrl is { } livechatWebhookUrl) writer.WriteString(LivechatWebhookUrlJsonName, livechatWebhookUrl);
-        if (value.LivechatSecretToken is { } livechatSecretToken) writer.WriteString(LivechatSecretTokenJsonName, livechatSecretToken);
-        if (value.LivechatHttpTimeout is { } livechatHttpTimeout) writer.WriteNumber(LivechatHttpTimeoutJsonName, livechatHttpTimeout);
-        if (value.LivechatWebhookOnStart is { } livechatWebhookOnStart) writer.WriteBoolean(LivechatWebhookOnStartJsonName, livechatWebhookOnStart);
-        if (value.LivechatWebhookOnClose is { } livechatWebhookOnClose) writer.WriteBoolean(LivechatWebhookOnCloseJsonName, livechatWebhookOnClose);
-        if (value.LivechatWebhookOnChatTaken is { } livechatWebhookOnChatTaken) writer.WriteBoolean(LivechatWebhookOnChatTakenJsonName, livechatWebhookOnChatTaken);
-        if (value.LivechatWebhookOnChatQueued is { } livechatWebhookOnChatQueued) writer.WriteBoolean(LivechatWebhookOnChatQueuedJsonName, livechatWebhookOnChatQueued);
-        if (value.LivechatWebhookOnForward is { } livechatWebhookOnForward) writer.WriteBoolean(LivechatWebhookOnForwardJsonName, livechatWebhookOnForward);
-        if (value.LivechatWebhookOnOfflineMsg is { } livechatWebhookOnOfflineMsg) writer.WriteBoolean(LivechatWebhookOnOfflineMsgJsonName, livechatWebhookOnOfflineMsg);
-        if (value.LivechatWebhookOnVisitorMessage is { } livechatWebhookOnVisitorMessage) writer.WriteBoolean(LivechatWebhookOnVisitorMessageJsonName, livechatWebhookOnVisitorMessage);
-        if (value.LivechatWebhookOnAgentMessage is { } livechatWebhookOnAgentMessage) writer.WriteBoolean(LivechatWebhookOnAgentMessageJsonName, livechatWebhookOnAgentMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LivechatWebhookUrlJsonName, value.LivechatWebhookUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LivechatSecretTokenJsonName, value.LivechatSecretToken);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, LivechatHttpTimeoutJsonName, value.LivechatHttpTimeout);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnStartJsonName, value.LivechatWebhookOnStart);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnCloseJsonName, value.LivechatWebhookOnClose);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnChatTakenJsonName, value.LivechatWebhookOnChatTaken);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnChatQueuedJsonName, value.LivechatWebhookOnChatQueued);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnForwardJsonName, value.LivechatWebhookOnForward);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnOfflineMsgJsonName, value.LivechatWebhookOnOfflineMsg);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnVisitorMessageJsonName, value.LivechatWebhookOnVisitorMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnAgentMessageJsonName, value.LivechatWebhookOnAgentMessage);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6076,8 +5992,8 @@ public sealed class SuccessResponseJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new SuccessResponse
@@ -6091,7 +6007,7 @@ public sealed class SuccessResponseJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SuccessResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6124,10 +6040,10 @@ public sealed class SettingResponseJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "_id");
@@ -6146,11 +6062,9 @@ public sealed class SettingResponseJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SettingResponse value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Value is { } valueValue) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ValueJsonName, valueValue);
-        else writer.WriteNull(ValueJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElementOrNull(writer, ValueJsonName, value.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6179,8 +6093,8 @@ public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveSettingRequest", "value");
@@ -6196,8 +6110,7 @@ public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveSettingRequest value)
     {
         writer.WriteStartObject();
-        if (value.Value is { } valueValue) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ValueJsonName, valueValue);
-        else writer.WriteNull(ValueJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElementOrNull(writer, ValueJsonName, value.Value);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6233,12 +6146,12 @@ public sealed class OfflineMessageRequestJsonConverter : global::System.Text.Jso
         string? host = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("host"u8)) host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(HostJsonName.EncodedUtf8Bytes)) { host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageRequest", "name");
@@ -6259,14 +6172,11 @@ public sealed class OfflineMessageRequestJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageRequest value)
     {
         writer.WriteStartObject();
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        else writer.WriteNull(NameJsonName);
-        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
-        else writer.WriteNull(EmailJsonName);
-        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
-        else writer.WriteNull(MessageJsonName);
-        if (value.Department is { } department) writer.WriteString(DepartmentJsonName, department);
-        if (value.Host is { } host) writer.WriteString(HostJsonName, host);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, EmailJsonName, value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MessageJsonName, value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, HostJsonName, value.Host);
         writer.WriteEndObject();
     }
 }
@@ -6296,9 +6206,9 @@ public sealed class OfflineMessageResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("OfflineMessageResponse", "message");
@@ -6315,9 +6225,8 @@ public sealed class OfflineMessageResponseJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageResponse value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
-        else writer.WriteNull(MessageJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MessageJsonName, value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6353,12 +6262,12 @@ public sealed class SaveRoomInfoGuestDataJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? livechatData = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("phone"u8)) phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatDataJsonName.EncodedUtf8Bytes)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoGuestData", "_id");
@@ -6377,12 +6286,11 @@ public sealed class SaveRoomInfoGuestDataJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoGuestData value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
-        if (value.Phone is { } phone) writer.WriteString(PhoneJsonName, phone);
-        if (value.LivechatData is { } livechatData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, LivechatDataJsonName, livechatData, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EmailJsonName, value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PhoneJsonName, value.Phone);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, LivechatDataJsonName, value.LivechatData, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         writer.WriteEndObject();
     }
 }
@@ -6419,13 +6327,13 @@ public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json
         string? slaId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("topic"u8)) topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("livechatData"u8)) livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("priorityId"u8)) priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("slaId"u8)) slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(LivechatDataJsonName.EncodedUtf8Bytes)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(PriorityIdJsonName.EncodedUtf8Bytes)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SlaIdJsonName.EncodedUtf8Bytes)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoRoomData", "_id");
@@ -6445,13 +6353,12 @@ public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRoomData value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Topic is { } topic) writer.WriteString(TopicJsonName, topic);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.LivechatData is { } livechatData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, LivechatDataJsonName, livechatData, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.PriorityId is { } priorityId) writer.WriteString(PriorityIdJsonName, priorityId);
-        if (value.SlaId is { } slaId) writer.WriteString(SlaIdJsonName, slaId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, LivechatDataJsonName, value.LivechatData, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PriorityIdJsonName, value.PriorityId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SlaIdJsonName, value.SlaId);
         writer.WriteEndObject();
     }
 }
@@ -6480,9 +6387,9 @@ public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.
         SaveRoomInfoRoomData? roomData = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("guestData"u8)) guestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoGuestDataJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("roomData"u8)) roomData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoRoomDataJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(GuestDataJsonName.EncodedUtf8Bytes)) { guestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoGuestDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(RoomDataJsonName.EncodedUtf8Bytes)) { roomData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoRoomDataJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (guestData is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveRoomInfoRequest", "guestData");
@@ -6499,10 +6406,8 @@ public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRequest value)
     {
         writer.WriteStartObject();
-        if (value.GuestData is { } guestData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, GuestDataJsonName, guestData, SaveRoomInfoGuestDataJsonConverter.WriteValue);
-        else writer.WriteNull(GuestDataJsonName);
-        if (value.RoomData is { } roomData) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomDataJsonName, roomData, SaveRoomInfoRoomDataJsonConverter.WriteValue);
-        else writer.WriteNull(RoomDataJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, GuestDataJsonName, value.GuestData, SaveRoomInfoGuestDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, RoomDataJsonName, value.RoomData, SaveRoomInfoRoomDataJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -6558,22 +6463,22 @@ public sealed class LivechatWidgetSettingsJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("registrationForm"u8)) registrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("allowSwitchingDepartments"u8)) allowSwitchingDepartments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("nameFieldRegistrationForm"u8)) nameFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("emailFieldRegistrationForm"u8)) emailFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("displayOfflineForm"u8)) displayOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("videoCall"u8)) videoCall = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("fileUpload"u8)) fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("transcript"u8)) transcript = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("historyMonitorType"u8)) historyMonitorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("forceAcceptDataProcessingConsent"u8)) forceAcceptDataProcessingConsent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("showConnecting"u8)) showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("agentHiddenInfo"u8)) agentHiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("clearLocalStorageWhenChatEnded"u8)) clearLocalStorageWhenChatEnded = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("limitTextLength"u8)) limitTextLength = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(RegistrationFormJsonName.EncodedUtf8Bytes)) { registrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(AllowSwitchingDepartmentsJsonName.EncodedUtf8Bytes)) { allowSwitchingDepartments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(NameFieldRegistrationFormJsonName.EncodedUtf8Bytes)) { nameFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailFieldRegistrationFormJsonName.EncodedUtf8Bytes)) { emailFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(DisplayOfflineFormJsonName.EncodedUtf8Bytes)) { displayOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(VideoCallJsonName.EncodedUtf8Bytes)) { videoCall = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(FileUploadJsonName.EncodedUtf8Bytes)) { fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(LanguageJsonName.EncodedUtf8Bytes)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TranscriptJsonName.EncodedUtf8Bytes)) { transcript = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(HistoryMonitorTypeJsonName.EncodedUtf8Bytes)) { historyMonitorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ForceAcceptDataProcessingConsentJsonName.EncodedUtf8Bytes)) { forceAcceptDataProcessingConsent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ShowConnectingJsonName.EncodedUtf8Bytes)) { showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(AgentHiddenInfoJsonName.EncodedUtf8Bytes)) { agentHiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ClearLocalStorageWhenChatEndedJsonName.EncodedUtf8Bytes)) { clearLocalStorageWhenChatEnded = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(LimitTextLengthJsonName.EncodedUtf8Bytes)) { limitTextLength = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LivechatWidgetSettings
@@ -6601,21 +6506,21 @@ public sealed class LivechatWidgetSettingsJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetSettings value)
     {
         writer.WriteStartObject();
-        if (value.RegistrationForm is { } registrationForm) writer.WriteBoolean(RegistrationFormJsonName, registrationForm);
-        if (value.AllowSwitchingDepartments is { } allowSwitchingDepartments) writer.WriteBoolean(AllowSwitchingDepartmentsJsonName, allowSwitchingDepartments);
-        if (value.NameFieldRegistrationForm is { } nameFieldRegistrationForm) writer.WriteBoolean(NameFieldRegistrationFormJsonName, nameFieldRegistrationForm);
-        if (value.EmailFieldRegistrationForm is { } emailFieldRegistrationForm) writer.WriteBoolean(EmailFieldRegistrationFormJsonName, emailFieldRegistrationForm);
-        if (value.DisplayOfflineForm is { } displayOfflineForm) writer.WriteBoolean(DisplayOfflineFormJsonName, displayOfflineForm);
-        if (value.VideoCall is { } videoCall) writer.WriteBoolean(VideoCallJsonName, videoCall);
-        if (value.FileUpload is { } fileUpload) writer.WriteBoolean(FileUploadJsonName, fileUpload);
-        if (value.Language is { } language) writer.WriteString(LanguageJsonName, language);
-        if (value.Transcript is { } transcript) writer.WriteBoolean(TranscriptJsonName, transcript);
-        if (value.HistoryMonitorType is { } historyMonitorType) writer.WriteString(HistoryMonitorTypeJsonName, historyMonitorType);
-        if (value.ForceAcceptDataProcessingConsent is { } forceAcceptDataProcessingConsent) writer.WriteBoolean(ForceAcceptDataProcessingConsentJsonName, forceAcceptDataProcessingConsent);
-        if (value.ShowConnecting is { } showConnecting) writer.WriteBoolean(ShowConnectingJsonName, showConnecting);
-        if (value.AgentHiddenInfo is { } agentHiddenInfo) writer.WriteBoolean(AgentHiddenInfoJsonName, agentHiddenInfo);
-        if (value.ClearLocalStorageWhenChatEnded is { } clearLocalStorageWhenChatEnded) writer.WriteBoolean(ClearLocalStorageWhenChatEndedJsonName, clearLocalStorageWhenChatEnded);
-        if (value.LimitTextLength is { } limitTextLength) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LimitTextLengthJsonName, limitTextLength);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, RegistrationFormJsonName, value.RegistrationForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, AllowSwitchingDepartmentsJsonName, value.AllowSwitchingDepartments);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, NameFieldRegistrationFormJsonName, value.NameFieldRegistrationForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, EmailFieldRegistrationFormJsonName, value.EmailFieldRegistrationForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, DisplayOfflineFormJsonName, value.DisplayOfflineForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, VideoCallJsonName, value.VideoCall);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, FileUploadJsonName, value.FileUpload);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LanguageJsonName, value.Language);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, TranscriptJsonName, value.Transcript);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, HistoryMonitorTypeJsonName, value.HistoryMonitorType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ForceAcceptDataProcessingConsentJsonName, value.ForceAcceptDataProcessingConsent);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowConnectingJsonName, value.ShowConnecting);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, AgentHiddenInfoJsonName, value.AgentHiddenInfo);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ClearLocalStorageWhenChatEndedJsonName, value.ClearLocalStorageWhenChatEnded);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LimitTextLengthJsonName, value.LimitTextLength);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6654,13 +6559,13 @@ public sealed class LivechatWidgetThemeJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("title"u8)) title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("color"u8)) color = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("offlineTitle"u8)) offlineTitle = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("offlineColor"u8)) offlineColor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("position"u8)) position = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("actionLinks"u8)) actionLinks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TitleJsonName.EncodedUtf8Bytes)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ColorJsonName.EncodedUtf8Bytes)) { color = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(OfflineTitleJsonName.EncodedUtf8Bytes)) { offlineTitle = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(OfflineColorJsonName.EncodedUtf8Bytes)) { offlineColor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(PositionJsonName.EncodedUtf8Bytes)) { position = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ActionLinksJsonName.EncodedUtf8Bytes)) { actionLinks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LivechatWidgetTheme
@@ -6679,12 +6584,12 @@ public sealed class LivechatWidgetThemeJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetTheme value)
     {
         writer.WriteStartObject();
-        if (value.Title is { } title) writer.WriteString(TitleJsonName, title);
-        if (value.Color is { } color) writer.WriteString(ColorJsonName, color);
-        if (value.OfflineTitle is { } offlineTitle) writer.WriteString(OfflineTitleJsonName, offlineTitle);
-        if (value.OfflineColor is { } offlineColor) writer.WriteString(OfflineColorJsonName, offlineColor);
-        if (value.Position is { } position) writer.WriteString(PositionJsonName, position);
-        if (value.ActionLinks is { } actionLinks) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ActionLinksJsonName, actionLinks);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TitleJsonName, value.Title);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ColorJsonName, value.Color);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineTitleJsonName, value.OfflineTitle);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineColorJsonName, value.OfflineColor);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PositionJsonName, value.Position);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ActionLinksJsonName, value.ActionLinks);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6727,15 +6632,15 @@ public sealed class LivechatWidgetMessagesJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("offlineMessage"u8)) offlineMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("offlineSuccessMessage"u8)) offlineSuccessMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("offlineUnavailableMessage"u8)) offlineUnavailableMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("conversationFinishedMessage"u8)) conversationFinishedMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("conversationFinishedText"u8)) conversationFinishedText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("transcriptMessage"u8)) transcriptMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("registrationFormMessage"u8)) registrationFormMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("dataProcessingConsentText"u8)) dataProcessingConsentText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(OfflineMessageJsonName.EncodedUtf8Bytes)) { offlineMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(OfflineSuccessMessageJsonName.EncodedUtf8Bytes)) { offlineSuccessMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(OfflineUnavailableMessageJsonName.EncodedUtf8Bytes)) { offlineUnavailableMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ConversationFinishedMessageJsonName.EncodedUtf8Bytes)) { conversationFinishedMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ConversationFinishedTextJsonName.EncodedUtf8Bytes)) { conversationFinishedText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(TranscriptMessageJsonName.EncodedUtf8Bytes)) { transcriptMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RegistrationFormMessageJsonName.EncodedUtf8Bytes)) { registrationFormMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DataProcessingConsentTextJsonName.EncodedUtf8Bytes)) { dataProcessingConsentText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LivechatWidgetMessages
@@ -6756,14 +6661,14 @@ public sealed class LivechatWidgetMessagesJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetMessages value)
     {
         writer.WriteStartObject();
-        if (value.OfflineMessage is { } offlineMessage) writer.WriteString(OfflineMessageJsonName, offlineMessage);
-        if (value.OfflineSuccessMessage is { } offlineSuccessMessage) writer.WriteString(OfflineSuccessMessageJsonName, offlineSuccessMessage);
-        if (value.OfflineUnavailableMessage is { } offlineUnavailableMessage) writer.WriteString(OfflineUnavailableMessageJsonName, offlineUnavailableMessage);
-        if (value.ConversationFinishedMessage is { } conversationFinishedMessage) writer.WriteString(ConversationFinishedMessageJsonName, conversationFinishedMessage);
-        if (value.ConversationFinishedText is { } conversationFinishedText) writer.WriteString(ConversationFinishedTextJsonName, conversationFinishedText);
-        if (value.TranscriptMessage is { } transcriptMessage) writer.WriteString(TranscriptMessageJsonName, transcriptMessage);
-        if (value.RegistrationFormMessage is { } registrationFormMessage) writer.WriteString(RegistrationFormMessageJsonName, registrationFormMessage);
-        if (value.DataProcessingConsentText is { } dataProcessingConsentText) writer.WriteString(DataProcessingConsentTextJsonName, dataProcessingConsentText);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineMessageJsonName, value.OfflineMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineSuccessMessageJsonName, value.OfflineSuccessMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineUnavailableMessageJsonName, value.OfflineUnavailableMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ConversationFinishedMessageJsonName, value.ConversationFinishedMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ConversationFinishedTextJsonName, value.ConversationFinishedText);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TranscriptMessageJsonName, value.TranscriptMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RegistrationFormMessageJsonName, value.RegistrationFormMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DataProcessingConsentTextJsonName, value.DataProcessingConsentText);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6794,9 +6699,9 @@ public sealed class LivechatSurveyOptionsJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("items"u8)) items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("values"u8)) values = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(ItemsJsonName.EncodedUtf8Bytes)) { items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(ValuesJsonName.EncodedUtf8Bytes)) { values = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LivechatSurveyOptions
@@ -6811,8 +6716,8 @@ public sealed class LivechatSurveyOptionsJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSurveyOptions value)
     {
         writer.WriteStartObject();
-        if (value.Items is { } items) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ItemsJsonName, items, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.Values is { } values) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ValuesJsonName, values, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ItemsJsonName, value.Items, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ValuesJsonName, value.Values, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6847,11 +6752,11 @@ public sealed class LivechatTriggerJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("runOnce"u8)) runOnce = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("conditions"u8)) conditions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else if (reader.ValueTextEquals("actions"u8)) actions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RunOnceJsonName.EncodedUtf8Bytes)) { runOnce = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ConditionsJsonName.EncodedUtf8Bytes)) { conditions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals(ActionsJsonName.EncodedUtf8Bytes)) { actions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatTrigger", "_id");
@@ -6870,11 +6775,10 @@ public sealed class LivechatTriggerJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatTrigger value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.RunOnce is { } runOnce) writer.WriteBoolean(RunOnceJsonName, runOnce);
-        if (value.Conditions is { } conditions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ConditionsJsonName, conditions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        if (value.Actions is { } actions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActionsJsonName, actions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, RunOnceJsonName, value.RunOnce);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ConditionsJsonName, value.Conditions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActionsJsonName, value.Actions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6909,11 +6813,11 @@ public sealed class LivechatConfigDepartmentJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ShowOnRegistrationJsonName.EncodedUtf8Bytes)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ShowOnOfflineFormJsonName.EncodedUtf8Bytes)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatConfigDepartment", "_id");
@@ -6932,11 +6836,10 @@ public sealed class LivechatConfigDepartmentJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfigDepartment value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.ShowOnRegistration is { } showOnRegistration) writer.WriteBoolean(ShowOnRegistrationJsonName, showOnRegistration);
-        if (value.ShowOnOfflineForm is { } showOnOfflineForm) writer.WriteBoolean(ShowOnOfflineFormJsonName, showOnOfflineForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowOnRegistrationJsonName, value.ShowOnRegistration);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowOnOfflineFormJsonName, value.ShowOnOfflineForm);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -6967,9 +6870,9 @@ public sealed class LivechatWidgetResourcesJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("sound"u8)) sound = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("emojis"u8)) emojis = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SoundJsonName.EncodedUtf8Bytes)) { sound = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmojisJsonName.EncodedUtf8Bytes)) { emojis = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LivechatWidgetResources
@@ -6984,8 +6887,8 @@ public sealed class LivechatWidgetResourcesJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetResources value)
     {
         writer.WriteStartObject();
-        if (value.Sound is { } sound) writer.WriteString(SoundJsonName, sound);
-        if (value.Emojis is { } emojis) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmojisJsonName, emojis, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SoundJsonName, value.Sound);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmojisJsonName, value.Emojis, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7024,13 +6927,13 @@ public sealed class WidgetAgentJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("hiddenInfo"u8)) isHidden = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(IsHiddenJsonName.EncodedUtf8Bytes)) { isHidden = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new WidgetAgent
@@ -7049,12 +6952,12 @@ public sealed class WidgetAgentJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WidgetAgent value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
-        if (value.IsHidden is { } isHidden) writer.WriteBoolean(IsHiddenJsonName, isHidden);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, UserEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsHiddenJsonName, value.IsHidden);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7105,19 +7008,19 @@ public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetSettingsJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("theme"u8)) theme = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetThemeJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("messages"u8)) messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetMessagesJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("survey"u8)) survey = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatSurveyOptionsJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("triggers"u8)) triggers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatTriggerJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatConfigDepartmentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("resources"u8)) resources = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetResourcesJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("online"u8)) isOnline = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("guest"u8)) guest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("room"u8)) room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("agent"u8)) agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, WidgetAgentJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IsEnabledJsonName.EncodedUtf8Bytes)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(SettingsJsonName.EncodedUtf8Bytes)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetSettingsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(ThemeJsonName.EncodedUtf8Bytes)) { theme = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetThemeJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetMessagesJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SurveyJsonName.EncodedUtf8Bytes)) { survey = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatSurveyOptionsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(TriggersJsonName.EncodedUtf8Bytes)) { triggers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatTriggerJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(DepartmentsJsonName.EncodedUtf8Bytes)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatConfigDepartmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(ResourcesJsonName.EncodedUtf8Bytes)) { resources = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetResourcesJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(IsOnlineJsonName.EncodedUtf8Bytes)) { isOnline = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(GuestJsonName.EncodedUtf8Bytes)) { guest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(RoomJsonName.EncodedUtf8Bytes)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, WidgetAgentJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (isEnabled is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LivechatConfig", "enabled");
@@ -7144,19 +7047,18 @@ public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfig value)
     {
         writer.WriteStartObject();
-        if (value.IsEnabled is { } isEnabled) writer.WriteBoolean(IsEnabledJsonName, isEnabled);
-        else writer.WriteNull(IsEnabledJsonName);
-        if (value.Settings is { } settings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SettingsJsonName, settings, LivechatWidgetSettingsJsonConverter.WriteValue);
-        if (value.Theme is { } theme) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ThemeJsonName, theme, LivechatWidgetThemeJsonConverter.WriteValue);
-        if (value.Messages is { } messages) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessagesJsonName, messages, LivechatWidgetMessagesJsonConverter.WriteValue);
-        if (value.Survey is { } survey) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SurveyJsonName, survey, LivechatSurveyOptionsJsonConverter.WriteValue);
-        if (value.Triggers is { } triggers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TriggersJsonName, triggers, LivechatTriggerJsonConverter.WriteValue);
-        if (value.Departments is { } departments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, departments, LivechatConfigDepartmentJsonConverter.WriteValue);
-        if (value.Resources is { } resources) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResourcesJsonName, resources, LivechatWidgetResourcesJsonConverter.WriteValue);
-        if (value.IsOnline is { } isOnline) writer.WriteBoolean(IsOnlineJsonName, isOnline);
-        if (value.Guest is { } guest) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, GuestJsonName, guest, VisitorJsonConverter.WriteValue);
-        if (value.Room is { } room) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomJsonName, room, LivechatRoomJsonConverter.WriteValue);
-        if (value.Agent is { } agent) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, agent, WidgetAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, IsEnabledJsonName, value.IsEnabled);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SettingsJsonName, value.Settings, LivechatWidgetSettingsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ThemeJsonName, value.Theme, LivechatWidgetThemeJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessagesJsonName, value.Messages, LivechatWidgetMessagesJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SurveyJsonName, value.Survey, LivechatSurveyOptionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TriggersJsonName, value.Triggers, LivechatTriggerJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, value.Departments, LivechatConfigDepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResourcesJsonName, value.Resources, LivechatWidgetResourcesJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsOnlineJsonName, value.IsOnline);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, GuestJsonName, value.Guest, VisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomJsonName, value.Room, LivechatRoomJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, WidgetAgentJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7187,9 +7089,9 @@ public sealed class GetLivechatConfigResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("config"u8)) config = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatConfigJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(ConfigJsonName.EncodedUtf8Bytes)) { config = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatConfigJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (config is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetLivechatConfigResponse", "config");
@@ -7206,9 +7108,8 @@ public sealed class GetLivechatConfigResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatConfigResponse value)
     {
         writer.WriteStartObject();
-        if (value.Config is { } config) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ConfigJsonName, config, LivechatConfigJsonConverter.WriteValue);
-        else writer.WriteNull(ConfigJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, ConfigJsonName, value.Config, LivechatConfigJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7238,9 +7139,9 @@ public sealed class SetVisitorStatusRequestJsonConverter : global::System.Text.J
         VisitorStatus? status = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetVisitorStatusRequest", "token");
@@ -7257,10 +7158,8 @@ public sealed class SetVisitorStatusRequestJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        else writer.WriteNull(StatusJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status.Value);
         writer.WriteEndObject();
     }
 }
@@ -7292,10 +7191,10 @@ public sealed class SetVisitorStatusResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetVisitorStatusResponse", "token");
@@ -7314,11 +7213,9 @@ public sealed class SetVisitorStatusResponseJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusResponse value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        else writer.WriteNull(StatusJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7348,9 +7245,9 @@ public sealed class RoomSurveyAnswerJsonConverter : global::System.Text.Json.Ser
         string? valueValue = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyAnswer", "name");
@@ -7367,10 +7264,8 @@ public sealed class RoomSurveyAnswerJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyAnswer value)
     {
         writer.WriteStartObject();
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        else writer.WriteNull(NameJsonName);
-        if (value.Value is { } valueValue) writer.WriteString(ValueJsonName, valueValue);
-        else writer.WriteNull(ValueJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ValueJsonName, value.Value);
         writer.WriteEndObject();
     }
 }
@@ -7401,10 +7296,10 @@ public sealed class RoomSurveyRequestJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.IReadOnlyList<RoomSurveyAnswer>? answers = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("data"u8)) answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, RoomSurveyAnswerJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AnswersJsonName.EncodedUtf8Bytes)) { answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, RoomSurveyAnswerJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyRequest", "token");
@@ -7423,12 +7318,9 @@ public sealed class RoomSurveyRequestJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.Answers is { } answers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AnswersJsonName, answers, RoomSurveyAnswerJsonConverter.WriteValue);
-        else writer.WriteNull(AnswersJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, AnswersJsonName, value.Answers, RoomSurveyAnswerJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -7460,10 +7352,10 @@ public sealed class RoomSurveyResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("data"u8)) answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AnswersJsonName.EncodedUtf8Bytes)) { answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (roomId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyResponse", "rid");
@@ -7482,11 +7374,9 @@ public sealed class RoomSurveyResponseJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyResponse value)
     {
         writer.WriteStartObject();
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.Answers is { } answers) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AnswersJsonName, answers, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        else writer.WriteNull(AnswersJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMapOrNull(writer, AnswersJsonName, value.Answers, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7518,10 +7408,10 @@ public sealed class VisitorNavigationRequestJsonConverter : global::System.Text.
         VisitorPageInfo? pageInfo = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("pageInfo"u8)) pageInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(PageInfoJsonName.EncodedUtf8Bytes)) { pageInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorNavigationRequest", "token");
@@ -7539,11 +7429,9 @@ public sealed class VisitorNavigationRequestJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        if (value.PageInfo is { } pageInfo) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageInfoJsonName, pageInfo, VisitorPageInfoJsonConverter.WriteValue);
-        else writer.WriteNull(PageInfoJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, PageInfoJsonName, value.PageInfo, VisitorPageInfoJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -7573,9 +7461,9 @@ public sealed class VisitorNavigationEntryJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("msg"u8)) text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("navigation"u8)) navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NavigationJsonName.EncodedUtf8Bytes)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (text is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("VisitorNavigationEntry", "msg");
@@ -7592,9 +7480,8 @@ public sealed class VisitorNavigationEntryJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationEntry value)
     {
         writer.WriteStartObject();
-        if (value.Text is { } text) writer.WriteString(TextJsonName, text);
-        else writer.WriteNull(TextJsonName);
-        if (value.Navigation is { } navigation) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, navigation, VisitorNavigationJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TextJsonName, value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, value.Navigation, VisitorNavigationJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7625,9 +7512,9 @@ public sealed class VisitorNavigationResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("page"u8)) page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationEntryJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(PageJsonName.EncodedUtf8Bytes)) { page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationEntryJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new VisitorNavigationResponse
@@ -7642,8 +7529,8 @@ public sealed class VisitorNavigationResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationResponse value)
     {
         writer.WriteStartObject();
-        if (value.Page is { } page) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, page, VisitorNavigationEntryJsonConverter.WriteValue);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, value.Page, VisitorNavigationEntryJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7675,10 +7562,10 @@ public sealed class SendTranscriptRequestJsonConverter : global::System.Text.Jso
         string? email = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendTranscriptRequest", "token");
@@ -7697,12 +7584,9 @@ public sealed class SendTranscriptRequestJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
-        else writer.WriteNull(EmailJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, EmailJsonName, value.Email);
         writer.WriteEndObject();
     }
 }
@@ -7732,9 +7616,9 @@ public sealed class SendTranscriptResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (message is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SendTranscriptResponse", "message");
@@ -7751,9 +7635,8 @@ public sealed class SendTranscriptResponseJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptResponse value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
-        else writer.WriteNull(MessageJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MessageJsonName, value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7787,11 +7670,11 @@ public sealed class SetCustomFieldRequestJsonConverter : global::System.Text.Jso
         bool? overwrite = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(KeyJsonName.EncodedUtf8Bytes)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(OverwriteJsonName.EncodedUtf8Bytes)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "token");
@@ -7812,14 +7695,10 @@ public sealed class SetCustomFieldRequestJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.Key is { } key) writer.WriteString(KeyJsonName, key);
-        else writer.WriteNull(KeyJsonName);
-        if (value.Value is { } valueValue) writer.WriteString(ValueJsonName, valueValue);
-        else writer.WriteNull(ValueJsonName);
-        if (value.Overwrite is { } overwrite) writer.WriteBoolean(OverwriteJsonName, overwrite);
-        else writer.WriteNull(OverwriteJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KeyJsonName, value.Key);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ValueJsonName, value.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, OverwriteJsonName, value.Overwrite);
         writer.WriteEndObject();
     }
 }
@@ -7849,9 +7728,9 @@ public sealed class SetCustomFieldResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("field"u8)) field = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, CustomFieldInputJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(FieldJsonName.EncodedUtf8Bytes)) { field = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (field is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldResponse", "field");
@@ -7868,9 +7747,8 @@ public sealed class SetCustomFieldResponseJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldResponse value)
     {
         writer.WriteStartObject();
-        if (value.Field is { } field) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FieldJsonName, field, CustomFieldInputJsonConverter.WriteValue);
-        else writer.WriteNull(FieldJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, FieldJsonName, value.Field, CustomFieldInputJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -7900,9 +7778,9 @@ public sealed class SetCustomFieldsRequestJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.IReadOnlyList<CustomFieldInput>? customFields = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("customFields"u8)) customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldsRequest", "token");
@@ -7919,10 +7797,8 @@ public sealed class SetCustomFieldsRequestJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.CustomFields is { } customFields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, CustomFieldsJsonName, customFields, CustomFieldInputJsonConverter.WriteValue);
-        else writer.WriteNull(CustomFieldsJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, CustomFieldsJsonName, value.CustomFields, CustomFieldInputJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
@@ -7954,10 +7830,10 @@ public sealed class SavedCustomFieldJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("Key"u8)) key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("overwrite"u8)) overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(KeyJsonName.EncodedUtf8Bytes)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(OverwriteJsonName.EncodedUtf8Bytes)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (key is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SavedCustomField", "Key");
@@ -7977,12 +7853,9 @@ public sealed class SavedCustomFieldJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SavedCustomField value)
     {
         writer.WriteStartObject();
-        if (value.Key is { } key) writer.WriteString(KeyJsonName, key);
-        else writer.WriteNull(KeyJsonName);
-        if (value.Value is { } valueValue) writer.WriteString(ValueJsonName, valueValue);
-        else writer.WriteNull(ValueJsonName);
-        if (value.Overwrite is { } overwrite) writer.WriteBoolean(OverwriteJsonName, overwrite);
-        else writer.WriteNull(OverwriteJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KeyJsonName, value.Key);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ValueJsonName, value.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, OverwriteJsonName, value.Overwrite);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8013,9 +7886,9 @@ public sealed class SetCustomFieldsResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("fields"u8)) fields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, SavedCustomFieldJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(FieldsJsonName.EncodedUtf8Bytes)) { fields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, SavedCustomFieldJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (fields is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldsResponse", "fields");
@@ -8032,9 +7905,8 @@ public sealed class SetCustomFieldsResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsResponse value)
     {
         writer.WriteStartObject();
-        if (value.Fields is { } fields) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FieldsJsonName, fields, SavedCustomFieldJsonConverter.WriteValue);
-        else writer.WriteNull(FieldsJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, FieldsJsonName, value.Fields, SavedCustomFieldJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8066,10 +7938,10 @@ public sealed class TransferRoomToDepartmentRequestJsonConverter : global::Syste
         string? departmentId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("token"u8)) token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("rid"u8)) roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("department"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
+            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("TransferRoomToDepartmentRequest", "token");
@@ -8088,12 +7960,9 @@ public sealed class TransferRoomToDepartmentRequestJsonConverter : global::Syste
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TransferRoomToDepartmentRequest value)
     {
         writer.WriteStartObject();
-        if (value.Token is { } token) writer.WriteString(TokenJsonName, token);
-        else writer.WriteNull(TokenJsonName);
-        if (value.RoomId is { } roomId) writer.WriteString(RoomIdJsonName, roomId);
-        else writer.WriteNull(RoomIdJsonName);
-        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
-        else writer.WriteNull(DepartmentIdJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, DepartmentIdJsonName, value.DepartmentId);
         writer.WriteEndObject();
     }
 }
@@ -8149,22 +8018,22 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("chatClosingTags"u8)) chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("offlineMessageChannelName"u8)) offlineMessageChannelName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("numAgents"u8)) agentCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("archived"u8)) isArchived = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IsEnabledJsonName.EncodedUtf8Bytes)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(DescriptionJsonName.EncodedUtf8Bytes)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ShowOnRegistrationJsonName.EncodedUtf8Bytes)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ShowOnOfflineFormJsonName.EncodedUtf8Bytes)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(RequestTagBeforeClosingChatJsonName.EncodedUtf8Bytes)) { requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ChatClosingTagsJsonName.EncodedUtf8Bytes)) { chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(FallbackForwardDepartmentJsonName.EncodedUtf8Bytes)) { fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentsAllowedToForwardJsonName.EncodedUtf8Bytes)) { departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(OfflineMessageChannelNameJsonName.EncodedUtf8Bytes)) { offlineMessageChannelName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AgentCountJsonName.EncodedUtf8Bytes)) { agentCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(IsArchivedJsonName.EncodedUtf8Bytes)) { isArchived = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Department", "_id");
@@ -8195,23 +8064,21 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Department value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        else writer.WriteNull(NameJsonName);
-        if (value.IsEnabled is { } isEnabled) writer.WriteBoolean(IsEnabledJsonName, isEnabled);
-        if (value.Description is { } description) writer.WriteString(DescriptionJsonName, description);
-        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
-        if (value.ShowOnRegistration is { } showOnRegistration) writer.WriteBoolean(ShowOnRegistrationJsonName, showOnRegistration);
-        if (value.ShowOnOfflineForm is { } showOnOfflineForm) writer.WriteBoolean(ShowOnOfflineFormJsonName, showOnOfflineForm);
-        if (value.RequestTagBeforeClosingChat is { } requestTagBeforeClosingChat) writer.WriteBoolean(RequestTagBeforeClosingChatJsonName, requestTagBeforeClosingChat);
-        if (value.ChatClosingTags is { } chatClosingTags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChatClosingTagsJsonName, chatClosingTags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.FallbackForwardDepartment is { } fallbackForwardDepartment) writer.WriteString(FallbackForwardDepartmentJsonName, fallbackForwardDepartment);
-        if (value.DepartmentsAllowedToForward is { } departmentsAllowedToForward) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsAllowedToForwardJsonName, departmentsAllowedToForward, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.OfflineMessageChannelName is { } offlineMessageChannelName) writer.WriteString(OfflineMessageChannelNameJsonName, offlineMessageChannelName);
-        if (value.AgentCount is { } agentCount) writer.WriteNumber(AgentCountJsonName, agentCount);
-        if (value.IsArchived is { } isArchived) writer.WriteBoolean(IsArchivedJsonName, isArchived);
-        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsEnabledJsonName, value.IsEnabled);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DescriptionJsonName, value.Description);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EmailJsonName, value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowOnRegistrationJsonName, value.ShowOnRegistration);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowOnOfflineFormJsonName, value.ShowOnOfflineForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, RequestTagBeforeClosingChatJsonName, value.RequestTagBeforeClosingChat);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChatClosingTagsJsonName, value.ChatClosingTags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, FallbackForwardDepartmentJsonName, value.FallbackForwardDepartment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsAllowedToForwardJsonName, value.DepartmentsAllowedToForward, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineMessageChannelNameJsonName, value.OfflineMessageChannelName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, AgentCountJsonName, value.AgentCount);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsArchivedJsonName, value.IsArchived);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8254,15 +8121,15 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("departmentId"u8)) departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("departmentEnabled"u8)) isDepartmentEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("order"u8)) order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("_updatedAt"u8)) updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IsDepartmentEnabledJsonName.EncodedUtf8Bytes)) { isDepartmentEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(OrderJsonName.EncodedUtf8Bytes)) { order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgent", "_id");
@@ -8287,17 +8154,14 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgent value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
-        else writer.WriteNull(AgentIdJsonName);
-        if (value.DepartmentId is { } departmentId) writer.WriteString(DepartmentIdJsonName, departmentId);
-        else writer.WriteNull(DepartmentIdJsonName);
-        if (value.IsDepartmentEnabled is { } isDepartmentEnabled) writer.WriteBoolean(IsDepartmentEnabledJsonName, isDepartmentEnabled);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
-        if (value.Order is { } order) writer.WriteNumber(OrderJsonName, order);
-        if (value.UpdatedAt is { } updatedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, updatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AgentIdJsonName, value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, DepartmentIdJsonName, value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsDepartmentEnabledJsonName, value.IsDepartmentEnabled);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OrderJsonName, value.Order);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8344,17 +8208,17 @@ public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("enabled"u8)) isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("email"u8)) email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("description"u8)) description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("showOnRegistration"u8)) showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("showOnOfflineForm"u8)) showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("chatClosingTags"u8)) chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IsEnabledJsonName.EncodedUtf8Bytes)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DescriptionJsonName.EncodedUtf8Bytes)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ShowOnRegistrationJsonName.EncodedUtf8Bytes)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ShowOnOfflineFormJsonName.EncodedUtf8Bytes)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(RequestTagBeforeClosingChatJsonName.EncodedUtf8Bytes)) { requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ChatClosingTagsJsonName.EncodedUtf8Bytes)) { chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(FallbackForwardDepartmentJsonName.EncodedUtf8Bytes)) { fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DepartmentsAllowedToForwardJsonName.EncodedUtf8Bytes)) { departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (isEnabled is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentInput", "enabled");
@@ -8383,21 +8247,16 @@ public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentInput value)
     {
         writer.WriteStartObject();
-        if (value.IsEnabled is { } isEnabled) writer.WriteBoolean(IsEnabledJsonName, isEnabled);
-        else writer.WriteNull(IsEnabledJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        else writer.WriteNull(NameJsonName);
-        if (value.Email is { } email) writer.WriteString(EmailJsonName, email);
-        else writer.WriteNull(EmailJsonName);
-        if (value.Description is { } description) writer.WriteString(DescriptionJsonName, description);
-        if (value.ShowOnRegistration is { } showOnRegistration) writer.WriteBoolean(ShowOnRegistrationJsonName, showOnRegistration);
-        else writer.WriteNull(ShowOnRegistrationJsonName);
-        if (value.ShowOnOfflineForm is { } showOnOfflineForm) writer.WriteBoolean(ShowOnOfflineFormJsonName, showOnOfflineForm);
-        else writer.WriteNull(ShowOnOfflineFormJsonName);
-        if (value.RequestTagBeforeClosingChat is { } requestTagBeforeClosingChat) writer.WriteBoolean(RequestTagBeforeClosingChatJsonName, requestTagBeforeClosingChat);
-        if (value.ChatClosingTags is { } chatClosingTags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChatClosingTagsJsonName, chatClosingTags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.FallbackForwardDepartment is { } fallbackForwardDepartment) writer.WriteString(FallbackForwardDepartmentJsonName, fallbackForwardDepartment);
-        if (value.DepartmentsAllowedToForward is { } departmentsAllowedToForward) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsAllowedToForwardJsonName, departmentsAllowedToForward, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, IsEnabledJsonName, value.IsEnabled);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, EmailJsonName, value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DescriptionJsonName, value.Description);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, ShowOnRegistrationJsonName, value.ShowOnRegistration);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, ShowOnOfflineFormJsonName, value.ShowOnOfflineForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, RequestTagBeforeClosingChatJsonName, value.RequestTagBeforeClosingChat);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChatClosingTagsJsonName, value.ChatClosingTags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, FallbackForwardDepartmentJsonName, value.FallbackForwardDepartment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsAllowedToForwardJsonName, value.DepartmentsAllowedToForward, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8432,11 +8291,11 @@ public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agentId"u8)) agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("order"u8)) order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(OrderJsonName.EncodedUtf8Bytes)) { order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (agentId is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("DepartmentAgentInput", "agentId");
@@ -8455,11 +8314,10 @@ public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgentInput value)
     {
         writer.WriteStartObject();
-        if (value.AgentId is { } agentId) writer.WriteString(AgentIdJsonName, agentId);
-        else writer.WriteNull(AgentIdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
-        if (value.Order is { } order) writer.WriteNumber(OrderJsonName, order);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AgentIdJsonName, value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OrderJsonName, value.Order);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8490,9 +8348,9 @@ public sealed class CreateDepartmentRequestJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentInputJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentInputJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentInputJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AgentsJsonName.EncodedUtf8Bytes)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentInputJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (department is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CreateDepartmentRequest", "department");
@@ -8509,9 +8367,8 @@ public sealed class CreateDepartmentRequestJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentRequest value)
     {
         writer.WriteStartObject();
-        if (value.Department is { } department) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DepartmentJsonName, department, DepartmentInputJsonConverter.WriteValue);
-        else writer.WriteNull(DepartmentJsonName);
-        if (value.Agents is { } agents) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, agents, DepartmentAgentInputJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, DepartmentJsonName, value.Department, DepartmentInputJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, value.Agents, DepartmentAgentInputJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8544,10 +8401,10 @@ public sealed class CreateDepartmentResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("department"u8)) department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AgentsJsonName.EncodedUtf8Bytes)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (department is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CreateDepartmentResponse", "department");
@@ -8565,10 +8422,9 @@ public sealed class CreateDepartmentResponseJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentResponse value)
     {
         writer.WriteStartObject();
-        if (value.Department is { } department) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DepartmentJsonName, department, DepartmentJsonConverter.WriteValue);
-        else writer.WriteNull(DepartmentJsonName);
-        if (value.Agents is { } agents) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, agents, DepartmentAgentJsonConverter.WriteValue);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, DepartmentJsonName, value.Department, DepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, value.Agents, DepartmentAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8602,14 +8458,15 @@ public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("department"u8))
+            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes))
             {
                 department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentJsonConverter.ReadValue);
                 hasDepartment = true;
+                continue;
             }
-            else if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AgentsJsonName.EncodedUtf8Bytes)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (!hasDepartment) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetDepartmentResponse", "department");
@@ -8627,10 +8484,9 @@ public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetDepartmentResponse value)
     {
         writer.WriteStartObject();
-        if (value.Department is { } department) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DepartmentJsonName, department, DepartmentJsonConverter.WriteValue);
-        else writer.WriteNull(DepartmentJsonName);
-        if (value.Agents is { } agents) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, agents, DepartmentAgentJsonConverter.WriteValue);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, DepartmentJsonName, value.Department, DepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, value.Agents, DepartmentAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8667,12 +8523,12 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("departments"u8)) departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(DepartmentsJsonName.EncodedUtf8Bytes)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (departments is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListDepartmentsResponse", "departments");
@@ -8692,12 +8548,11 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentsResponse value)
     {
         writer.WriteStartObject();
-        if (value.Departments is { } departments) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, departments, DepartmentJsonConverter.WriteValue);
-        else writer.WriteNull(DepartmentsJsonName);
-        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
-        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
-        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, DepartmentsJsonName, value.Departments, DepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8734,12 +8589,12 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("agents"u8)) agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AgentsJsonName.EncodedUtf8Bytes)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (agents is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("ListDepartmentAgentsResponse", "agents");
@@ -8759,12 +8614,11 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentAgentsResponse value)
     {
         writer.WriteStartObject();
-        if (value.Agents is { } agents) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, agents, DepartmentAgentJsonConverter.WriteValue);
-        else writer.WriteNull(AgentsJsonName);
-        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
-        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
-        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, AgentsJsonName, value.Agents, DepartmentAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8821,22 +8675,22 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("username"u8)) username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("emails"u8)) emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("statusConnection"u8)) statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("statusText"u8)) statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("statusLivechat"u8)) livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("utcOffset"u8)) utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
-            else if (reader.ValueTextEquals("active"u8)) isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("roles"u8)) roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("language"u8)) language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("avatarUrl"u8)) avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("settings"u8)) settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(StatusConnectionJsonName.EncodedUtf8Bytes)) { statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(StatusTextJsonName.EncodedUtf8Bytes)) { statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LivechatStatusJsonName.EncodedUtf8Bytes)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(UtcOffsetJsonName.EncodedUtf8Bytes)) { utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals(IsActiveJsonName.EncodedUtf8Bytes)) { isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(RolesJsonName.EncodedUtf8Bytes)) { roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(LanguageJsonName.EncodedUtf8Bytes)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AvatarUrlJsonName.EncodedUtf8Bytes)) { avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SettingsJsonName.EncodedUtf8Bytes)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetMeResponse", "_id");
@@ -8866,22 +8720,21 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetMeResponse value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Username is { } username) writer.WriteString(UsernameJsonName, username);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        if (value.Emails is { } emails) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, emails, UserEmailJsonConverter.WriteValue);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.StatusConnection is { } statusConnection) writer.WriteString(StatusConnectionJsonName, statusConnection.Value);
-        if (value.StatusText is { } statusText) writer.WriteString(StatusTextJsonName, statusText);
-        if (value.LivechatStatus is { } livechatStatus) writer.WriteString(LivechatStatusJsonName, livechatStatus.Value);
-        if (value.UtcOffset is { } utcOffset) writer.WriteNumber(UtcOffsetJsonName, utcOffset);
-        if (value.IsActive is { } isActive) writer.WriteBoolean(IsActiveJsonName, isActive);
-        if (value.Roles is { } roles) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.Language is { } language) writer.WriteString(LanguageJsonName, language);
-        if (value.AvatarUrl is { } avatarUrl) writer.WriteString(AvatarUrlJsonName, avatarUrl);
-        if (value.Settings is { } settings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SettingsJsonName, settings);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, UserEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusConnectionJsonName, value.StatusConnection?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusTextJsonName, value.StatusText);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LivechatStatusJsonName, value.LivechatStatus?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, UtcOffsetJsonName, value.UtcOffset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsActiveJsonName, value.IsActive);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, value.Roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LanguageJsonName, value.Language);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AvatarUrlJsonName, value.AvatarUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SettingsJsonName, value.Settings);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8910,8 +8763,8 @@ public sealed class LogoutDataJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new LogoutData
@@ -8925,7 +8778,7 @@ public sealed class LogoutDataJsonConverter : global::System.Text.Json.Serializa
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LogoutData value)
     {
         writer.WriteStartObject();
-        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, MessageJsonName, value.Message);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -8956,9 +8809,9 @@ public sealed class LogoutResponseJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("data"u8)) data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LogoutDataJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(DataJsonName.EncodedUtf8Bytes)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LogoutDataJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (status is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("LogoutResponse", "status");
@@ -8975,9 +8828,8 @@ public sealed class LogoutResponseJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LogoutResponse value)
     {
         writer.WriteStartObject();
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status);
-        else writer.WriteNull(StatusJsonName);
-        if (value.Data is { } data) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DataJsonName, data, LogoutDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DataJsonName, value.Data, LogoutDataJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9010,10 +8862,10 @@ public sealed class SetUserStatusRequestJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("status"u8)) status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("userId"u8)) userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(UserIdJsonName.EncodedUtf8Bytes)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new SetUserStatusRequest
@@ -9029,9 +8881,9 @@ public sealed class SetUserStatusRequestJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusRequest value)
     {
         writer.WriteStartObject();
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
-        if (value.UserId is { } userId) writer.WriteString(UserIdJsonName, userId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, MessageJsonName, value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UserIdJsonName, value.UserId);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9060,8 +8912,8 @@ public sealed class SetUserStatusResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new SetUserStatusResponse
@@ -9075,7 +8927,7 @@ public sealed class SetUserStatusResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9106,9 +8958,9 @@ public sealed class AppearanceSettingJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("value"u8)) valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AppearanceSetting", "_id");
@@ -9125,9 +8977,8 @@ public sealed class AppearanceSettingJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AppearanceSetting value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Value is { } valueValue) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ValueJsonName, valueValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ValueJsonName, value.Value);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9158,9 +9009,9 @@ public sealed class GetAppearanceResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("appearance"u8)) appearance = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AppearanceSettingJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(AppearanceJsonName.EncodedUtf8Bytes)) { appearance = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AppearanceSettingJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (appearance is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("GetAppearanceResponse", "appearance");
@@ -9177,9 +9028,8 @@ public sealed class GetAppearanceResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetAppearanceResponse value)
     {
         writer.WriteStartObject();
-        if (value.Appearance is { } appearance) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AppearanceJsonName, appearance, AppearanceSettingJsonConverter.WriteValue);
-        else writer.WriteNull(AppearanceJsonName);
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, AppearanceJsonName, value.Appearance, AppearanceSettingJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -9208,8 +9058,8 @@ public sealed class UpdateAppearanceResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("success"u8)) success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new UpdateAppearanceResponse
@@ -9223,7 +9073,7 @@ public sealed class UpdateAppearanceResponseJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateAppearanceResponse value)
     {
         writer.WriteStartObject();
-        if (value.Success is { } success) writer.WriteBoolean(SuccessJsonName, success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -39,12 +39,12 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("since"u8)) since = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("password"u8)) password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("apiToken"u8)) apiToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("nickname"u8)) nickname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(SinceJsonName.EncodedUtf8Bytes)) { since = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(PasswordJsonName.EncodedUtf8Bytes)) { password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(ApiTokenJsonName.EncodedUtf8Bytes)) { apiToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NicknameJsonName.EncodedUtf8Bytes)) { nickname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Owner", "name");
@@ -64,12 +64,11 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Owner value)
     {
         writer.WriteStartObject();
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        else writer.WriteNull(NameJsonName);
-        if (value.Since is { } since) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, SinceJsonName, since);
-        if (value.Password is { } password) writer.WriteString(PasswordJsonName, password);
-        if (value.ApiToken is { } apiToken) writer.WriteString(ApiTokenJsonName, apiToken);
-        if (value.Nickname is { } nickname) writer.WriteString(NicknameJsonName, nickname);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, SinceJsonName, value.Since);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PasswordJsonName, value.Password);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ApiTokenJsonName, value.ApiToken);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NicknameJsonName, value.Nickname);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -127,26 +126,27 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("status"u8))
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes))
             {
                 status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetStatusJsonConverter.ReadValue);
                 hasStatus = true;
+                continue;
             }
-            else if (reader.ValueTextEquals("tag"u8)) tag = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("age"u8)) age = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("litterSize"u8)) litterSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader);
-            else if (reader.ValueTextEquals("weight"u8)) weight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
-            else if (reader.ValueTextEquals("vaccinated"u8)) vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("bornAt"u8)) bornAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("registeredAtMs"u8)) registeredAtMs = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("notes"u8)) notes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("photoUrls"u8)) photoUrls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("size"u8)) size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetSizeJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("ratings"u8)) ratings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble);
-            else if (reader.ValueTextEquals("owner"u8)) owner = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OwnerJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(TagJsonName.EncodedUtf8Bytes)) { tag = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(AgeJsonName.EncodedUtf8Bytes)) { age = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(LitterSizeJsonName.EncodedUtf8Bytes)) { litterSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader); continue; }
+            if (reader.ValueTextEquals(WeightJsonName.EncodedUtf8Bytes)) { weight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals(VaccinatedJsonName.EncodedUtf8Bytes)) { vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(BornAtJsonName.EncodedUtf8Bytes)) { bornAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(RegisteredAtMsJsonName.EncodedUtf8Bytes)) { registeredAtMs = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(NotesJsonName.EncodedUtf8Bytes)) { notes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(PhotoUrlsJsonName.EncodedUtf8Bytes)) { photoUrls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(SizeJsonName.EncodedUtf8Bytes)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetSizeJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(RatingsJsonName.EncodedUtf8Bytes)) { ratings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble); continue; }
+            if (reader.ValueTextEquals(OwnerJsonName.EncodedUtf8Bytes)) { owner = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OwnerJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Pet", "id");
@@ -178,24 +178,21 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteNumber(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        else writer.WriteNull(NameJsonName);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
-        else writer.WriteNull(StatusJsonName);
-        if (value.Tag is { } tag) writer.WriteString(TagJsonName, tag);
-        if (value.Age is { } age) writer.WriteNumber(AgeJsonName, age);
-        if (value.LitterSize is { } litterSize) writer.WriteNumber(LitterSizeJsonName, litterSize);
-        if (value.Weight is { } weight) writer.WriteNumber(WeightJsonName, weight);
-        if (value.Vaccinated is { } vaccinated) writer.WriteBoolean(VaccinatedJsonName, vaccinated);
-        if (value.BornAt is { } bornAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, BornAtJsonName, bornAt);
-        if (value.RegisteredAtMs is { } registeredAtMs) writer.WriteNumber(RegisteredAtMsJsonName, registeredAtMs);
-        if (value.Notes is { } notes) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, NotesJsonName, notes);
-        if (value.PhotoUrls is { } photoUrls) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, PhotoUrlsJsonName, photoUrls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.Size is { } size) writer.WriteString(SizeJsonName, size.Value);
-        if (value.Ratings is { } ratings) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, RatingsJsonName, ratings, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteDouble);
-        if (value.Owner is { } owner) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OwnerJsonName, owner, OwnerJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TagJsonName, value.Tag);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, AgeJsonName, value.Age);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt32(writer, LitterSizeJsonName, value.LitterSize);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, WeightJsonName, value.Weight);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, VaccinatedJsonName, value.Vaccinated);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, BornAtJsonName, value.BornAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, RegisteredAtMsJsonName, value.RegisteredAtMs);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, NotesJsonName, value.Notes);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, PhotoUrlsJsonName, value.PhotoUrls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SizeJsonName, value.Size?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, RatingsJsonName, value.Ratings, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteDouble);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OwnerJsonName, value.Owner, OwnerJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -232,19 +229,21 @@ public sealed class CatJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("petType"u8)) petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("indoor"u8))
+            if (reader.ValueTextEquals(PetTypeJsonName.EncodedUtf8Bytes)) { petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(IndoorJsonName.EncodedUtf8Bytes))
             {
                 indoor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
                 hasIndoor = true;
+                continue;
             }
-            else if (reader.ValueTextEquals("lives"u8))
+            if (reader.ValueTextEquals(LivesJsonName.EncodedUtf8Bytes))
             {
                 lives = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader);
                 hasLives = true;
+                continue;
             }
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (petType is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Cat", "petType");
@@ -264,12 +263,10 @@ public sealed class CatJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Cat value)
     {
         writer.WriteStartObject();
-        if (value.PetType is { } petType) writer.WriteString(PetTypeJsonName, petType);
-        else writer.WriteNull(PetTypeJsonName);
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        else writer.WriteNull(NameJsonName);
-        if (value.Indoor is { } indoor) writer.WriteBoolean(IndoorJsonName, indoor);
-        if (value.Lives is { } lives) writer.WriteNumber(LivesJsonName, lives);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, PetTypeJsonName, value.PetType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IndoorJsonName, value.Indoor);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt32(writer, LivesJsonName, value.Lives);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -306,19 +303,21 @@ public sealed class DogJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("name"u8)) name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("petType"u8)) petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("breed"u8))
+            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(PetTypeJsonName.EncodedUtf8Bytes)) { petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(BreedJsonName.EncodedUtf8Bytes))
             {
                 breed = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
                 hasBreed = true;
+                continue;
             }
-            else if (reader.ValueTextEquals("status"u8))
+            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes))
             {
                 status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetStatusJsonConverter.ReadValue);
                 hasStatus = true;
+                continue;
             }
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Dog", "name");
@@ -338,12 +337,10 @@ public sealed class DogJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Dog value)
     {
         writer.WriteStartObject();
-        if (value.Name is { } name) writer.WriteString(NameJsonName, name);
-        else writer.WriteNull(NameJsonName);
-        if (value.PetType is { } petType) writer.WriteString(PetTypeJsonName, petType);
-        else writer.WriteNull(PetTypeJsonName);
-        if (value.Breed is { } breed) writer.WriteString(BreedJsonName, breed);
-        if (value.Status is { } status) writer.WriteString(StatusJsonName, status.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, PetTypeJsonName, value.PetType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, BreedJsonName, value.Breed);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -374,9 +371,9 @@ public sealed class ShelterJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("featured"u8)) featured = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, AnimalJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("animals"u8)) animals = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AnimalJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(FeaturedJsonName.EncodedUtf8Bytes)) { featured = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, AnimalJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(AnimalsJsonName.EncodedUtf8Bytes)) { animals = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AnimalJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new Shelter
@@ -391,8 +388,8 @@ public sealed class ShelterJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Shelter value)
     {
         writer.WriteStartObject();
-        if (value.Featured is { } featured) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FeaturedJsonName, featured, AnimalJsonConverter.WriteValue);
-        if (value.Animals is { } animals) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AnimalsJsonName, animals, AnimalJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FeaturedJsonName, value.Featured, AnimalJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AnimalsJsonName, value.Animals, AnimalJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -424,11 +421,11 @@ public sealed class AccountJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("login"u8)) login = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("password"u8)) global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
-            else if (reader.ValueTextEquals("createdAt"u8)) createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals("id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(LoginJsonName.EncodedUtf8Bytes)) { login = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(PasswordJsonName.EncodedUtf8Bytes)) { global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader); continue; }
+            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (login is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Account", "login");
@@ -446,9 +443,8 @@ public sealed class AccountJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Account value)
     {
         writer.WriteStartObject();
-        if (value.Login is { } login) writer.WriteString(LoginJsonName, login);
-        else writer.WriteNull(LoginJsonName);
-        if (value.Password is { } password) writer.WriteString(PasswordJsonName, password);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, LoginJsonName, value.Login);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PasswordJsonName, value.Password);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -479,9 +475,9 @@ public sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("code"u8)) code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader);
-            else if (reader.ValueTextEquals("message"u8)) message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(CodeJsonName.EncodedUtf8Bytes)) { code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader); continue; }
+            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (code is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Error", "code");
@@ -499,10 +495,8 @@ public sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Error value)
     {
         writer.WriteStartObject();
-        if (value.Code is { } code) writer.WriteNumber(CodeJsonName, code);
-        else writer.WriteNull(CodeJsonName);
-        if (value.Message is { } message) writer.WriteString(MessageJsonName, message);
-        else writer.WriteNull(MessageJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt32OrNull(writer, CodeJsonName, value.Code);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MessageJsonName, value.Message);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -33,9 +33,9 @@ public sealed class ItemDimensionsJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("width"u8)) width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
-            else if (reader.ValueTextEquals("height"u8)) height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(WidthJsonName.EncodedUtf8Bytes)) { width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals(HeightJsonName.EncodedUtf8Bytes)) { height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new ItemDimensions
@@ -50,8 +50,8 @@ public sealed class ItemDimensionsJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ItemDimensions value)
     {
         writer.WriteStartObject();
-        if (value.Width is { } width) writer.WriteNumber(WidthJsonName, width);
-        if (value.Height is { } height) writer.WriteNumber(HeightJsonName, height);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, WidthJsonName, value.Width);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, HeightJsonName, value.Height);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -98,17 +98,17 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("price"u8)) price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
-            else if (reader.ValueTextEquals("stock"u8)) stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("attributes"u8)) attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("addedAt"u8)) addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("discontinued"u8)) discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("extra"u8)) extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("dimensions"u8)) dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(KindJsonName.EncodedUtf8Bytes)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(PriceJsonName.EncodedUtf8Bytes)) { price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals(StockJsonName.EncodedUtf8Bytes)) { stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(AttributesJsonName.EncodedUtf8Bytes)) { attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(AddedAtJsonName.EncodedUtf8Bytes)) { addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(DiscontinuedJsonName.EncodedUtf8Bytes)) { discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ExtraJsonName.EncodedUtf8Bytes)) { extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(DimensionsJsonName.EncodedUtf8Bytes)) { dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Item", "_id");
@@ -135,19 +135,16 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Item value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Kind is { } kind) writer.WriteString(KindJsonName, kind.Value);
-        else writer.WriteNull(KindJsonName);
-        if (value.Price is { } price) writer.WriteNumber(PriceJsonName, price);
-        else writer.WriteNull(PriceJsonName);
-        if (value.Stock is { } stock) writer.WriteNumber(StockJsonName, stock);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.Attributes is { } attributes) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AttributesJsonName, attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.AddedAt is { } addedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, AddedAtJsonName, addedAt);
-        if (value.Discontinued is { } discontinued) writer.WriteBoolean(DiscontinuedJsonName, discontinued);
-        if (value.Extra is { } extra) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ExtraJsonName, extra);
-        if (value.Dimensions is { } dimensions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DimensionsJsonName, dimensions, ItemDimensionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KindJsonName, value.Kind.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDoubleOrNull(writer, PriceJsonName, value.Price);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, StockJsonName, value.Stock);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AttributesJsonName, value.Attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, AddedAtJsonName, value.AddedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, DiscontinuedJsonName, value.Discontinued);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ExtraJsonName, value.Extra);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DimensionsJsonName, value.Dimensions, ItemDimensionsJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -182,11 +179,11 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("items"u8)) items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, ItemJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("count"u8)) count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("offset"u8)) offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("total"u8)) total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(ItemsJsonName.EncodedUtf8Bytes)) { items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, ItemJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (items is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("Page", "items");
@@ -206,12 +203,10 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Page value)
     {
         writer.WriteStartObject();
-        if (value.Items is { } items) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ItemsJsonName, items, ItemJsonConverter.WriteValue);
-        else writer.WriteNull(ItemsJsonName);
-        if (value.Count is { } count) writer.WriteNumber(CountJsonName, count);
-        if (value.Offset is { } offset) writer.WriteNumber(OffsetJsonName, offset);
-        if (value.Total is { } total) writer.WriteNumber(TotalJsonName, total);
-        else writer.WriteNull(TotalJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, ItemsJsonName, value.Items, ItemJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, TotalJsonName, value.Total);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -240,8 +235,8 @@ public sealed class AuditedJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("createdBy"u8)) createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(CreatedByJsonName.EncodedUtf8Bytes)) { createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new Audited
@@ -255,7 +250,7 @@ public sealed class AuditedJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Audited value)
     {
         writer.WriteStartObject();
-        if (value.CreatedBy is { } createdBy) writer.WriteString(CreatedByJsonName, createdBy);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CreatedByJsonName, value.CreatedBy);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -304,18 +299,18 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("_id"u8)) id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else if (reader.ValueTextEquals("kind"u8)) kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("price"u8)) price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader);
-            else if (reader.ValueTextEquals("stock"u8)) stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader);
-            else if (reader.ValueTextEquals("tags"u8)) tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("attributes"u8)) attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString);
-            else if (reader.ValueTextEquals("addedAt"u8)) addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader);
-            else if (reader.ValueTextEquals("discontinued"u8)) discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else if (reader.ValueTextEquals("extra"u8)) extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader);
-            else if (reader.ValueTextEquals("dimensions"u8)) dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue);
-            else if (reader.ValueTextEquals("createdBy"u8)) createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals(KindJsonName.EncodedUtf8Bytes)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(PriceJsonName.EncodedUtf8Bytes)) { price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals(StockJsonName.EncodedUtf8Bytes)) { stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(AttributesJsonName.EncodedUtf8Bytes)) { attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals(AddedAtJsonName.EncodedUtf8Bytes)) { addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals(DiscontinuedJsonName.EncodedUtf8Bytes)) { discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals(ExtraJsonName.EncodedUtf8Bytes)) { extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals(DimensionsJsonName.EncodedUtf8Bytes)) { dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals(CreatedByJsonName.EncodedUtf8Bytes)) { createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AuditedItem", "_id");
@@ -343,20 +338,17 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AuditedItem value)
     {
         writer.WriteStartObject();
-        if (value.Id is { } id) writer.WriteString(IdJsonName, id);
-        else writer.WriteNull(IdJsonName);
-        if (value.Kind is { } kind) writer.WriteString(KindJsonName, kind.Value);
-        else writer.WriteNull(KindJsonName);
-        if (value.Price is { } price) writer.WriteNumber(PriceJsonName, price);
-        else writer.WriteNull(PriceJsonName);
-        if (value.Stock is { } stock) writer.WriteNumber(StockJsonName, stock);
-        if (value.Tags is { } tags) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.Attributes is { } attributes) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AttributesJsonName, attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        if (value.AddedAt is { } addedAt) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, AddedAtJsonName, addedAt);
-        if (value.Discontinued is { } discontinued) writer.WriteBoolean(DiscontinuedJsonName, discontinued);
-        if (value.Extra is { } extra) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ExtraJsonName, extra);
-        if (value.Dimensions is { } dimensions) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DimensionsJsonName, dimensions, ItemDimensionsJsonConverter.WriteValue);
-        if (value.CreatedBy is { } createdBy) writer.WriteString(CreatedByJsonName, createdBy);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KindJsonName, value.Kind.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDoubleOrNull(writer, PriceJsonName, value.Price);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, StockJsonName, value.Stock);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AttributesJsonName, value.Attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, AddedAtJsonName, value.AddedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, DiscontinuedJsonName, value.Discontinued);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ExtraJsonName, value.Extra);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DimensionsJsonName, value.Dimensions, ItemDimensionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CreatedByJsonName, value.CreatedBy);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -385,8 +377,8 @@ public sealed class AddItemRequestJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("item"u8)) item = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemJsonConverter.ReadValue);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(ItemJsonName.EncodedUtf8Bytes)) { item = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemJsonConverter.ReadValue); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (item is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("AddItemRequest", "item");
@@ -402,8 +394,7 @@ public sealed class AddItemRequestJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AddItemRequest value)
     {
         writer.WriteStartObject();
-        if (value.Item is { } item) global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ItemJsonName, item, ItemJsonConverter.WriteValue);
-        else writer.WriteNull(ItemJsonName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, ItemJsonName, value.Item, ItemJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
@@ -432,8 +423,8 @@ public sealed class GetHealthResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals("ok"u8)) ok = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-            else global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
+            if (reader.ValueTextEquals(OkJsonName.EncodedUtf8Bytes)) { ok = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         return new GetHealthResponse
@@ -447,7 +438,7 @@ public sealed class GetHealthResponseJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetHealthResponse value)
     {
         writer.WriteStartObject();
-        if (value.Ok is { } ok) writer.WriteBoolean(OkJsonName, ok);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, OkJsonName, value.Ok);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
