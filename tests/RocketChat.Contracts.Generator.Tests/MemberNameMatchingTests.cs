@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace RocketChat.Contracts.Generator.Tests;
 
 /// <summary>
-/// A generated reader matches a member's name against the bytes of its written name's JsonEncodedText field when the
-/// encoder leaves the name as it is, and against the raw name otherwise. Names with every character of the first kind,
-/// and names the encoder escapes, are each read into their own member, never kept as unknown members.
+/// A generated reader matches each member by its raw name, and the writer writes it escaped as the encoder wants: names
+/// with punctuation, characters the encoder escapes and non-ASCII text are each read into their own member, never kept
+/// as unknown members, and written back under the same name.
 /// </summary>
 public sealed class MemberNameMatchingTests
 {
@@ -32,7 +32,7 @@ public sealed class MemberNameMatchingTests
     }
 
     [Fact]
-    public void A_read_only_member_is_read_by_its_raw_name_whatever_its_characters()
+    public void A_read_only_member_which_has_no_written_name_is_read_by_its_raw_name()
     {
         Type type = s_contract.Type("Names");
 

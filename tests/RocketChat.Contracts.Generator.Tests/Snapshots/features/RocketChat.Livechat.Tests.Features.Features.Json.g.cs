@@ -35,9 +35,9 @@ public sealed class PetFilterJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(KindJsonName.EncodedUtf8Bytes)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetKindJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(MinAgeJsonName.EncodedUtf8Bytes)) { minAge = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(VaccinatedJsonName.EncodedUtf8Bytes)) { vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("kind"u8)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetKindJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("minAge"u8)) { minAge = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("vaccinated"u8)) { vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -89,8 +89,8 @@ public sealed class PagingJsonConverter : global::System.Text.Json.Serialization
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(LimitJsonName.EncodedUtf8Bytes)) { limit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(CursorJsonName.EncodedUtf8Bytes)) { cursor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("limit"u8)) { limit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("cursor"u8)) { cursor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -144,11 +144,11 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(FileJsonName.EncodedUtf8Bytes)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ExtrasJsonName.EncodedUtf8Bytes)) { extras = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(CaptionJsonName.EncodedUtf8Bytes)) { caption = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(RatingJsonName.EncodedUtf8Bytes)) { rating = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("file"u8)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("extras"u8)) { extras = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("caption"u8)) { caption = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("rating"u8)) { rating = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -204,8 +204,8 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 

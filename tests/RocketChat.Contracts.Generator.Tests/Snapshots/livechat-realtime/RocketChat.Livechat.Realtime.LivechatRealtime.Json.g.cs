@@ -33,8 +33,8 @@ public sealed class VisitorExtraDataJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorTokenJsonName.EncodedUtf8Bytes)) { visitorToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("visitorToken"u8)) { visitorToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -80,7 +80,7 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -132,10 +132,10 @@ public sealed class LivechatRoomEventPayloadJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatRoomEventPayloadTypeJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(DataJsonName.EncodedUtf8Bytes)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, global::RocketChat.Livechat.UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, global::RocketChat.Livechat.VisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatRoomEventPayloadTypeJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("data"u8)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, global::RocketChat.Livechat.UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, global::RocketChat.Livechat.VisitorJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -187,7 +187,7 @@ public sealed class LivechatRoomHiddenAgentJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(HiddenInfoJsonName.EncodedUtf8Bytes)) { hiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("hiddenInfo"u8)) { hiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -235,8 +235,8 @@ public sealed class LivechatRoomQueueDataMessageUserJsonConverter : global::Syst
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -284,8 +284,8 @@ public sealed class LivechatRoomQueueDataMessageJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("text"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("user"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageUserJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -335,9 +335,9 @@ public sealed class LivechatRoomQueueDataJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SpotJsonName.EncodedUtf8Bytes)) { spot = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(EstimatedWaitTimeSecondsJsonName.EncodedUtf8Bytes)) { estimatedWaitTimeSeconds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals("spot"u8)) { spot = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("estimatedWaitTimeSeconds"u8)) { estimatedWaitTimeSeconds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -391,7 +391,7 @@ public sealed class InquiryChangeJsonConverter : global::System.Text.Json.Serial
         InquiryChangeAction? clientAction = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(ClientActionJsonName.EncodedUtf8Bytes)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryChangeActionJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("clientAction"u8)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryChangeActionJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -441,7 +441,7 @@ public sealed class InquiryQueueUpdateJsonConverter : global::System.Text.Json.S
         InquiryQueueUpdateType? type = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryQueueUpdateTypeJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryQueueUpdateTypeJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -493,10 +493,10 @@ public sealed class LoginResultJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TokenExpiresJsonName.EncodedUtf8Bytes)) { tokenExpires = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("tokenExpires"u8)) { tokenExpires = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -549,7 +549,7 @@ public sealed class LoadHistoryRequestArgumentsArgument2JsonConverter : global::
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(DateJsonName.EncodedUtf8Bytes)) { date = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("$date"u8)) { date = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -594,7 +594,7 @@ public sealed class SetUpConnectionRequestArgumentsArgument1JsonConverter : glob
         string? token = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -638,7 +638,7 @@ public sealed class SendUserActivityArgumentsVisitorJsonConverter : global::Syst
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 

@@ -51,17 +51,17 @@ public sealed class LivechatWebhookVisitorJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IpJsonName.EncodedUtf8Bytes)) { ip = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(OsJsonName.EncodedUtf8Bytes)) { os = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(BrowserJsonName.EncodedUtf8Bytes)) { browser = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ip"u8)) { ip = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("os"u8)) { os = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("browser"u8)) { browser = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -135,11 +135,11 @@ public sealed class LivechatWebhookAgentJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -197,9 +197,9 @@ public sealed class LivechatWebhookMessageUserJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -253,9 +253,9 @@ public sealed class LivechatWebhookFileUploadJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(PublicFilePathJsonName.EncodedUtf8Bytes)) { publicFilePath = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SizeJsonName.EncodedUtf8Bytes)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("publicFilePath"u8)) { publicFilePath = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("size"u8)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -333,22 +333,22 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(MsgJsonName.EncodedUtf8Bytes)) { msg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TsJsonName.EncodedUtf8Bytes)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(RidJsonName.EncodedUtf8Bytes)) { rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EditedAtJsonName.EncodedUtf8Bytes)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(ClosingMessageJsonName.EncodedUtf8Bytes)) { closingMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(NavigationJsonName.EncodedUtf8Bytes)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(BlocksJsonName.EncodedUtf8Bytes)) { blocks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(FileJsonName.EncodedUtf8Bytes)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(AttachmentsJsonName.EncodedUtf8Bytes)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(UJsonName.EncodedUtf8Bytes)) { u = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookMessageUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(FileUploadJsonName.EncodedUtf8Bytes)) { fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(FilesUploadJsonName.EncodedUtf8Bytes)) { filesUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("msg"u8)) { msg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("editedAt"u8)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("closingMessage"u8)) { closingMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("navigation"u8)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("blocks"u8)) { blocks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("file"u8)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("attachments"u8)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("u"u8)) { u = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookMessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("fileUpload"u8)) { fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("filesUpload"u8)) { filesUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -448,18 +448,18 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -554,19 +554,19 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -663,19 +663,19 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -752,9 +752,9 @@ public sealed class LivechatWebhookServedByJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TsJsonName.EncodedUtf8Bytes)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -830,20 +830,20 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ServedByJsonName.EncodedUtf8Bytes)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("servedBy"u8)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -948,22 +948,22 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ServedByJsonName.EncodedUtf8Bytes)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(OldDepartmentIdJsonName.EncodedUtf8Bytes)) { oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(OldServedByJsonName.EncodedUtf8Bytes)) { oldServedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("servedBy"u8)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("oldDepartmentId"u8)) { oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("oldServedBy"u8)) { oldServedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1044,8 +1044,8 @@ public sealed class LivechatWebhookClosedByJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1125,23 +1125,23 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CreatedAtJsonName.EncodedUtf8Bytes)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CrmDataJsonName.EncodedUtf8Bytes)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ServedByJsonName.EncodedUtf8Bytes)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(ClosedAtJsonName.EncodedUtf8Bytes)) { closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(ClosedByJsonName.EncodedUtf8Bytes)) { closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookClosedByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CloserJsonName.EncodedUtf8Bytes)) { closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("servedBy"u8)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("closedAt"u8)) { closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("closedBy"u8)) { closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookClosedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("closer"u8)) { closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1224,8 +1224,8 @@ public sealed class LivechatOfflineVisitorJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1280,10 +1280,10 @@ public sealed class LivechatOfflineMessagePayloadJsonConverter : global::System.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SentAtJsonName.EncodedUtf8Bytes)) { sentAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatOfflineVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("sentAt"u8)) { sentAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatOfflineVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1337,7 +1337,7 @@ public sealed class LivechatWebhookVisitorEmailJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AddressJsonName.EncodedUtf8Bytes)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("address"u8)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1383,7 +1383,7 @@ public sealed class LivechatWebhookVisitorPhoneJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(PhoneNumberJsonName.EncodedUtf8Bytes)) { phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("phoneNumber"u8)) { phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 

@@ -41,12 +41,12 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ErrorJsonName.EncodedUtf8Bytes)) { error = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ErrorTypeJsonName.EncodedUtf8Bytes)) { errorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DetailsJsonName.EncodedUtf8Bytes)) { details = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("error"u8)) { error = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("errorType"u8)) { errorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("details"u8)) { details = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -104,8 +104,8 @@ public sealed class DateRangeJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(StartJsonName.EncodedUtf8Bytes)) { start = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(EndJsonName.EncodedUtf8Bytes)) { end = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("start"u8)) { start = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("end"u8)) { end = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -153,8 +153,8 @@ public sealed class UserEmailJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AddressJsonName.EncodedUtf8Bytes)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(VerifiedJsonName.EncodedUtf8Bytes)) { verified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("address"u8)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("verified"u8)) { verified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -202,7 +202,7 @@ public sealed class VisitorPhoneJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(PhoneNumberJsonName.EncodedUtf8Bytes)) { phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("phoneNumber"u8)) { phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -248,7 +248,7 @@ public sealed class VisitorEmailJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AddressJsonName.EncodedUtf8Bytes)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("address"u8)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -296,8 +296,8 @@ public sealed class VisitorLastChatJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -347,9 +347,9 @@ public sealed class VisitorLastAgentJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -403,10 +403,10 @@ public sealed class VisitorContactManagerJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("emails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -460,9 +460,9 @@ public sealed class VisitorExternalIdJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AppIdJsonName.EncodedUtf8Bytes)) { appId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EntityIdJsonName.EncodedUtf8Bytes)) { entityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(MetadataJsonName.EncodedUtf8Bytes)) { metadata = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("appId"u8)) { appId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("entityId"u8)) { entityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("metadata"u8)) { metadata = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -548,26 +548,26 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorPhoneJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorEmailJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(LivechatDataJsonName.EncodedUtf8Bytes)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(LastChatJsonName.EncodedUtf8Bytes)) { lastChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastChatJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(LastAgentJsonName.EncodedUtf8Bytes)) { lastAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(ContactManagerJsonName.EncodedUtf8Bytes)) { contactManager = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorContactManagerJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(ExternalIdsJsonName.EncodedUtf8Bytes)) { externalIds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorExternalIdJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(UserAgentJsonName.EncodedUtf8Bytes)) { userAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IpAddressJsonName.EncodedUtf8Bytes)) { ipAddress = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(HostJsonName.EncodedUtf8Bytes)) { host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ActivityJsonName.EncodedUtf8Bytes)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(IsDisabledJsonName.EncodedUtf8Bytes)) { isDisabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorPhoneJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("visitorEmails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorEmailJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("livechatData"u8)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("lastChat"u8)) { lastChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastChatJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("lastAgent"u8)) { lastAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("contactManager"u8)) { contactManager = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorContactManagerJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("externalIds"u8)) { externalIds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorExternalIdJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("userAgent"u8)) { userAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ip"u8)) { ipAddress = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("host"u8)) { host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("activity"u8)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("disabled"u8)) { isDisabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -656,9 +656,9 @@ public sealed class CustomFieldInputJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(KeyJsonName.EncodedUtf8Bytes)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(OverwriteJsonName.EncodedUtf8Bytes)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("key"u8)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("overwrite"u8)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -722,13 +722,13 @@ public sealed class VisitorInputJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -788,8 +788,8 @@ public sealed class DeletedVisitorJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -851,14 +851,14 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(ActivityJsonName.EncodedUtf8Bytes)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("lastMessageTs"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("activity"u8)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -922,9 +922,9 @@ public sealed class RoomServedByJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -976,8 +976,8 @@ public sealed class RoomDepartmentJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1037,13 +1037,13 @@ public sealed class RoomSourceJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomSourceTypeJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AliasJsonName.EncodedUtf8Bytes)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LabelJsonName.EncodedUtf8Bytes)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DestinationJsonName.EncodedUtf8Bytes)) { destination = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SidebarIconJsonName.EncodedUtf8Bytes)) { sidebarIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DefaultIconJsonName.EncodedUtf8Bytes)) { defaultIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomSourceTypeJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("alias"u8)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("destination"u8)) { destination = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("sidebarIcon"u8)) { sidebarIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("defaultIcon"u8)) { defaultIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1103,9 +1103,9 @@ public sealed class MessageUserJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1157,8 +1157,8 @@ public sealed class MessageAttachmentImageDimensionsJsonConverter : global::Syst
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(WidthJsonName.EncodedUtf8Bytes)) { width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(HeightJsonName.EncodedUtf8Bytes)) { height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("width"u8)) { width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("height"u8)) { height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1242,26 +1242,26 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TsJsonName.EncodedUtf8Bytes)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(TitleJsonName.EncodedUtf8Bytes)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TitleLinkJsonName.EncodedUtf8Bytes)) { titleLink = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TitleLinkDownloadJsonName.EncodedUtf8Bytes)) { titleLinkDownload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DescriptionJsonName.EncodedUtf8Bytes)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DescriptionMarkdownTokensJsonName.EncodedUtf8Bytes)) { descriptionMarkdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(FormatJsonName.EncodedUtf8Bytes)) { format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SizeJsonName.EncodedUtf8Bytes)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(ImageUrlJsonName.EncodedUtf8Bytes)) { imageUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ImageTypeJsonName.EncodedUtf8Bytes)) { imageType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ImageSizeJsonName.EncodedUtf8Bytes)) { imageSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(ImageDimensionsJsonName.EncodedUtf8Bytes)) { imageDimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageAttachmentImageDimensionsJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(ImagePreviewJsonName.EncodedUtf8Bytes)) { imagePreview = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AudioUrlJsonName.EncodedUtf8Bytes)) { audioUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AudioTypeJsonName.EncodedUtf8Bytes)) { audioType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AudioSizeJsonName.EncodedUtf8Bytes)) { audioSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(VideoUrlJsonName.EncodedUtf8Bytes)) { videoUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(VideoTypeJsonName.EncodedUtf8Bytes)) { videoType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(VideoSizeJsonName.EncodedUtf8Bytes)) { videoSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("title"u8)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("title_link"u8)) { titleLink = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("title_link_download"u8)) { titleLinkDownload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("description"u8)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("descriptionMd"u8)) { descriptionMarkdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("format"u8)) { format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("size"u8)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("image_url"u8)) { imageUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("image_type"u8)) { imageType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("image_size"u8)) { imageSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("image_dimensions"u8)) { imageDimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageAttachmentImageDimensionsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("image_preview"u8)) { imagePreview = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("audio_url"u8)) { audioUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("audio_type"u8)) { audioType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("audio_size"u8)) { audioSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("video_url"u8)) { videoUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("video_type"u8)) { videoType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("video_size"u8)) { videoSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1351,11 +1351,11 @@ public sealed class MessageFileJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SizeJsonName.EncodedUtf8Bytes)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(FormatJsonName.EncodedUtf8Bytes)) { format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("size"u8)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("format"u8)) { format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1415,10 +1415,10 @@ public sealed class MessageTransferUserJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1478,11 +1478,11 @@ public sealed class MessageTransferDataJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TransferredByJsonName.EncodedUtf8Bytes)) { transferredBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(ScopeJsonName.EncodedUtf8Bytes)) { scope = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CommentJsonName.EncodedUtf8Bytes)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TransferredToJsonName.EncodedUtf8Bytes)) { transferredTo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("transferredBy"u8)) { transferredBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("scope"u8)) { scope = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("comment"u8)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("transferredTo"u8)) { transferredTo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1533,7 +1533,7 @@ public sealed class VisitorPageLocationJsonConverter : global::System.Text.Json.
         string? href = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(HrefJsonName.EncodedUtf8Bytes)) { href = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("href"u8)) { href = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -1580,9 +1580,9 @@ public sealed class VisitorPageInfoJsonConverter : global::System.Text.Json.Seri
         VisitorPageLocation? location = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TitleJsonName.EncodedUtf8Bytes)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ChangeJsonName.EncodedUtf8Bytes)) { change = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LocationJsonName.EncodedUtf8Bytes)) { location = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageLocationJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("title"u8)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("change"u8)) { change = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("location"u8)) { location = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageLocationJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -1634,8 +1634,8 @@ public sealed class VisitorNavigationJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(PageJsonName.EncodedUtf8Bytes)) { page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("page"u8)) { page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1685,9 +1685,9 @@ public sealed class MessageRequestDataJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("user"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1779,29 +1779,29 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AliasJsonName.EncodedUtf8Bytes)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IsGroupableJsonName.EncodedUtf8Bytes)) { isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ThreadMessageIdJsonName.EncodedUtf8Bytes)) { threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EditedAtJsonName.EncodedUtf8Bytes)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(EditedByJsonName.EncodedUtf8Bytes)) { editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(MarkdownTokensJsonName.EncodedUtf8Bytes)) { markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(UrlsJsonName.EncodedUtf8Bytes)) { urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(MentionsJsonName.EncodedUtf8Bytes)) { mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(ChannelsJsonName.EncodedUtf8Bytes)) { channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(AttachmentsJsonName.EncodedUtf8Bytes)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(FileJsonName.EncodedUtf8Bytes)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(FilesJsonName.EncodedUtf8Bytes)) { files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(TransferDataJsonName.EncodedUtf8Bytes)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(NavigationJsonName.EncodedUtf8Bytes)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(RequestDataJsonName.EncodedUtf8Bytes)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("t"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("u"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("alias"u8)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("groupable"u8)) { isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("tmid"u8)) { threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("editedAt"u8)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("editedBy"u8)) { editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("md"u8)) { markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("urls"u8)) { urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("mentions"u8)) { mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("channels"u8)) { channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("attachments"u8)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("file"u8)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("files"u8)) { files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("transferData"u8)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("navigation"u8)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("requestData"u8)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1897,10 +1897,10 @@ public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(FirstResponseAtJsonName.EncodedUtf8Bytes)) { firstResponseAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("lastMessageTs"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("firstResponseTs"u8)) { firstResponseAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1952,8 +1952,8 @@ public sealed class RoomClosedByJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2081,48 +2081,48 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DisplayNameJsonName.EncodedUtf8Bytes)) { displayName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(MessageCountJsonName.EncodedUtf8Bytes)) { messageCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(UsersCountJsonName.EncodedUtf8Bytes)) { usersCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(IsOpenJsonName.EncodedUtf8Bytes)) { isOpen = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(CanLeaveJsonName.EncodedUtf8Bytes)) { canLeave = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ReadOnlyJsonName.EncodedUtf8Bytes)) { readOnly = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(IsDefaultJsonName.EncodedUtf8Bytes)) { isDefault = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(ServedByJsonName.EncodedUtf8Bytes)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomServedByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentAncestorsJsonName.EncodedUtf8Bytes)) { departmentAncestors = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomDepartmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SourceJsonName.EncodedUtf8Bytes)) { source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(LastMessageJsonName.EncodedUtf8Bytes)) { lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(LivechatDataJsonName.EncodedUtf8Bytes)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(SurveyFeedbackJsonName.EncodedUtf8Bytes)) { surveyFeedback = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(WaitingResponseJsonName.EncodedUtf8Bytes)) { waitingResponse = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ResponseByJsonName.EncodedUtf8Bytes)) { responseBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomResponseByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(IsOnHoldJsonName.EncodedUtf8Bytes)) { isOnHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(QueuedAtJsonName.EncodedUtf8Bytes)) { queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(ClosedAtJsonName.EncodedUtf8Bytes)) { closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(CloserJsonName.EncodedUtf8Bytes)) { closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomCloserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(ClosedByJsonName.EncodedUtf8Bytes)) { closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomClosedByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(PriorityIdJsonName.EncodedUtf8Bytes)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(PriorityWeightJsonName.EncodedUtf8Bytes)) { priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(SlaIdJsonName.EncodedUtf8Bytes)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EstimatedWaitingTimeQueueJsonName.EncodedUtf8Bytes)) { estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals(MetricsJsonName.EncodedUtf8Bytes)) { metrics = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(TranscriptRequestJsonName.EncodedUtf8Bytes)) { transcriptRequest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(PdfTranscriptRequestedJsonName.EncodedUtf8Bytes)) { pdfTranscriptRequested = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ContactIdJsonName.EncodedUtf8Bytes)) { contactId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IsVerifiedJsonName.EncodedUtf8Bytes)) { isVerified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("t"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("fname"u8)) { displayName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("msgs"u8)) { messageCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("usersCount"u8)) { usersCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("lm"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("open"u8)) { isOpen = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("cl"u8)) { canLeave = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("ro"u8)) { readOnly = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("default"u8)) { isDefault = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("v"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("servedBy"u8)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomServedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("departmentAncestors"u8)) { departmentAncestors = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomDepartmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("source"u8)) { source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("lastMessage"u8)) { lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("livechatData"u8)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("surveyFeedback"u8)) { surveyFeedback = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("waitingResponse"u8)) { waitingResponse = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("responseBy"u8)) { responseBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomResponseByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("onHold"u8)) { isOnHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("queuedAt"u8)) { queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("closedAt"u8)) { closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("closer"u8)) { closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomCloserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("closedBy"u8)) { closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomClosedByJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("priorityId"u8)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("priorityWeight"u8)) { priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("slaId"u8)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) { estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals("metrics"u8)) { metrics = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("transcriptRequest"u8)) { transcriptRequest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("pdfTranscriptRequested"u8)) { pdfTranscriptRequested = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("contactId"u8)) { contactId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("verified"u8)) { isVerified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2254,9 +2254,9 @@ public sealed class UploadFileRequestJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(FileJsonName.EncodedUtf8Bytes)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DescriptionJsonName.EncodedUtf8Bytes)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("file"u8)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("description"u8)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2356,32 +2356,32 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AliasJsonName.EncodedUtf8Bytes)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IsGroupableJsonName.EncodedUtf8Bytes)) { isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ThreadMessageIdJsonName.EncodedUtf8Bytes)) { threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EditedAtJsonName.EncodedUtf8Bytes)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(EditedByJsonName.EncodedUtf8Bytes)) { editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(MarkdownTokensJsonName.EncodedUtf8Bytes)) { markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(UrlsJsonName.EncodedUtf8Bytes)) { urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(MentionsJsonName.EncodedUtf8Bytes)) { mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(ChannelsJsonName.EncodedUtf8Bytes)) { channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(AttachmentsJsonName.EncodedUtf8Bytes)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(FileJsonName.EncodedUtf8Bytes)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(FilesJsonName.EncodedUtf8Bytes)) { files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(TransferDataJsonName.EncodedUtf8Bytes)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(NavigationJsonName.EncodedUtf8Bytes)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(RequestDataJsonName.EncodedUtf8Bytes)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(NewRoomJsonName.EncodedUtf8Bytes)) { newRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ShowConnectingJsonName.EncodedUtf8Bytes)) { showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("t"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("u"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("alias"u8)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("groupable"u8)) { isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("tmid"u8)) { threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("editedAt"u8)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("editedBy"u8)) { editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("md"u8)) { markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("urls"u8)) { urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("mentions"u8)) { mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("channels"u8)) { channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("attachments"u8)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("file"u8)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("files"u8)) { files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("transferData"u8)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("navigation"u8)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("requestData"u8)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("newRoom"u8)) { newRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("showConnecting"u8)) { showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2478,8 +2478,8 @@ public sealed class SendMessageAgentJsonConverter : global::System.Text.Json.Ser
         string? username = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -2540,14 +2540,14 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LastMessageAtJsonName.EncodedUtf8Bytes)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(ActivityJsonName.EncodedUtf8Bytes)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("lastMessageTs"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("activity"u8)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2609,8 +2609,8 @@ public sealed class InquiryDefaultAgentJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2702,30 +2702,30 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(TypeJsonName.EncodedUtf8Bytes)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryVisitorInfoJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(QueuedAtJsonName.EncodedUtf8Bytes)) { queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(TakenAtJsonName.EncodedUtf8Bytes)) { takenAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(IsLockedJsonName.EncodedUtf8Bytes)) { isLocked = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(LockedAtJsonName.EncodedUtf8Bytes)) { lockedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(LastMessageJsonName.EncodedUtf8Bytes)) { lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(DefaultAgentJsonName.EncodedUtf8Bytes)) { defaultAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryDefaultAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SourceJsonName.EncodedUtf8Bytes)) { source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(PriorityIdJsonName.EncodedUtf8Bytes)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(PriorityWeightJsonName.EncodedUtf8Bytes)) { priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(SlaIdJsonName.EncodedUtf8Bytes)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EstimatedWaitingTimeQueueJsonName.EncodedUtf8Bytes)) { estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals(EstimatedServiceTimeAtJsonName.EncodedUtf8Bytes)) { estimatedServiceTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(EstimatedInactivityCloseTimeAtJsonName.EncodedUtf8Bytes)) { estimatedInactivityCloseTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(QueueOrderJsonName.EncodedUtf8Bytes)) { queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("t"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("v"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryVisitorInfoJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("queuedAt"u8)) { queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("takenAt"u8)) { takenAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("locked"u8)) { isLocked = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("lockedAt"u8)) { lockedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("lastMessage"u8)) { lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("defaultAgent"u8)) { defaultAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryDefaultAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("source"u8)) { source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("priorityId"u8)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("priorityWeight"u8)) { priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("slaId"u8)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) { estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals("estimatedServiceTimeAt"u8)) { estimatedServiceTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("estimatedInactivityCloseTimeAt"u8)) { estimatedInactivityCloseTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("queueOrder"u8)) { queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2831,14 +2831,14 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(LivechatStatusJsonName.EncodedUtf8Bytes)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(LivechatSettingsJsonName.EncodedUtf8Bytes)) { livechatSettings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentsJsonName.EncodedUtf8Bytes)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("statusLivechat"u8)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("emails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("livechat"u8)) { livechatSettings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("departments"u8)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2924,20 +2924,20 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(StatusConnectionJsonName.EncodedUtf8Bytes)) { statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(StatusTextJsonName.EncodedUtf8Bytes)) { statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatStatusJsonName.EncodedUtf8Bytes)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(UtcOffsetJsonName.EncodedUtf8Bytes)) { utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals(IsActiveJsonName.EncodedUtf8Bytes)) { isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(RolesJsonName.EncodedUtf8Bytes)) { roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(LanguageJsonName.EncodedUtf8Bytes)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AvatarUrlJsonName.EncodedUtf8Bytes)) { avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SettingsJsonName.EncodedUtf8Bytes)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("emails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("statusConnection"u8)) { statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("statusText"u8)) { statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("statusLivechat"u8)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("utcOffset"u8)) { utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals("active"u8)) { isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("roles"u8)) { roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("language"u8)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("avatarUrl"u8)) { avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("settings"u8)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3013,9 +3013,9 @@ public sealed class LoginDataJsonConverter : global::System.Text.Json.Serializat
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(UserIdJsonName.EncodedUtf8Bytes)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AuthTokenJsonName.EncodedUtf8Bytes)) { authToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(MeJsonName.EncodedUtf8Bytes)) { me = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("userId"u8)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("authToken"u8)) { authToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("me"u8)) { me = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginUserJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3072,10 +3072,10 @@ public sealed class ServerBuildInfoJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(VersionJsonName.EncodedUtf8Bytes)) { version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(MarketplaceApiVersionJsonName.EncodedUtf8Bytes)) { marketplaceApiVersion = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(BuildJsonName.EncodedUtf8Bytes)) { build = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(CommitJsonName.EncodedUtf8Bytes)) { commit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("version"u8)) { version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("marketplaceApiVersion"u8)) { marketplaceApiVersion = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("build"u8)) { build = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("commit"u8)) { commit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3135,12 +3135,12 @@ public sealed class LoginRequestJsonConverter : global::System.Text.Json.Seriali
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(PasswordJsonName.EncodedUtf8Bytes)) { password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ResumeJsonName.EncodedUtf8Bytes)) { resume = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CodeJsonName.EncodedUtf8Bytes)) { code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("user"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("password"u8)) { password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("resume"u8)) { resume = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("code"u8)) { code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3194,7 +3194,7 @@ public sealed class RegisterVisitorRequestJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorInputJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorInputJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3247,11 +3247,11 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
         SendMessageAgent? agent = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SendMessageAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SendMessageAgentJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3308,9 +3308,9 @@ public sealed class UpdateVisitorMessageRequestJsonConverter : global::System.Te
         string? text = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3361,8 +3361,8 @@ public sealed class DeleteVisitorMessageRequestJsonConverter : global::System.Te
         string? roomId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3410,8 +3410,8 @@ public sealed class CloseRoomAsVisitorRequestJsonConverter : global::System.Text
         string? token = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3459,8 +3459,8 @@ public sealed class TranscriptEmailRequestDataJsonConverter : global::System.Tex
         string? subject = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SubjectJsonName.EncodedUtf8Bytes)) { subject = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("subject"u8)) { subject = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3508,8 +3508,8 @@ public sealed class TranscriptEmailOptionsJsonConverter : global::System.Text.Js
         TranscriptEmailRequestData? requestData = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SendToVisitorJsonName.EncodedUtf8Bytes)) { sendToVisitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(RequestDataJsonName.EncodedUtf8Bytes)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailRequestDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("sendToVisitor"u8)) { sendToVisitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("requestData"u8)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailRequestDataJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3564,12 +3564,12 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
         bool? forceClose = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CommentJsonName.EncodedUtf8Bytes)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(GenerateTranscriptPdfJsonName.EncodedUtf8Bytes)) { generateTranscriptPdf = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(TranscriptEmailJsonName.EncodedUtf8Bytes)) { transcriptEmail = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailOptionsJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(ForceCloseJsonName.EncodedUtf8Bytes)) { forceClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("comment"u8)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("generateTranscriptPdf"u8)) { generateTranscriptPdf = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("transcriptEmail"u8)) { transcriptEmail = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailOptionsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("forceClose"u8)) { forceClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3630,11 +3630,11 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
         bool? clientAction = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UserIdJsonName.EncodedUtf8Bytes)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CommentJsonName.EncodedUtf8Bytes)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ClientActionJsonName.EncodedUtf8Bytes)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("roomId"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("userId"u8)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("comment"u8)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("clientAction"u8)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3688,8 +3688,8 @@ public sealed class TakeInquiryOptionsForwardingToDepartmentJsonConverter : glob
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(OldDepartmentIdJsonName.EncodedUtf8Bytes)) { oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TransferDataJsonName.EncodedUtf8Bytes)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("oldDepartmentId"u8)) { oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("transferData"u8)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3736,8 +3736,8 @@ public sealed class TakeInquiryOptionsJsonConverter : global::System.Text.Json.S
         TakeInquiryOptionsForwardingToDepartment? forwardingToDepartment = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(ClientActionJsonName.EncodedUtf8Bytes)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ForwardingToDepartmentJsonName.EncodedUtf8Bytes)) { forwardingToDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsForwardingToDepartmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("clientAction"u8)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("forwardingToDepartment"u8)) { forwardingToDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsForwardingToDepartmentJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3786,9 +3786,9 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
         TakeInquiryOptions? optionsValue = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(InquiryIdJsonName.EncodedUtf8Bytes)) { inquiryId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UserIdJsonName.EncodedUtf8Bytes)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(OptionsJsonName.EncodedUtf8Bytes)) { optionsValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("inquiryId"u8)) { inquiryId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("userId"u8)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("options"u8)) { optionsValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3835,7 +3835,7 @@ public sealed class AddLivechatUserRequestJsonConverter : global::System.Text.Js
         string? username = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3883,9 +3883,9 @@ public sealed class LoginResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DataJsonName.EncodedUtf8Bytes)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginDataJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("data"u8)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3946,12 +3946,12 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(VersionJsonName.EncodedUtf8Bytes)) { version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(InfoJsonName.EncodedUtf8Bytes)) { info = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ServerBuildInfoJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(MinimumClientVersionsJsonName.EncodedUtf8Bytes)) { minimumClientVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(SupportedVersionsJsonName.EncodedUtf8Bytes)) { supportedVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(CloudWorkspaceIdJsonName.EncodedUtf8Bytes)) { cloudWorkspaceId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("version"u8)) { version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("info"u8)) { info = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ServerBuildInfoJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("minimumClientVersions"u8)) { minimumClientVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("supportedVersions"u8)) { supportedVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("cloudWorkspaceId"u8)) { cloudWorkspaceId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4009,8 +4009,8 @@ public sealed class RegisterVisitorResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4060,8 +4060,8 @@ public sealed class GetVisitorResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4111,8 +4111,8 @@ public sealed class DeleteVisitorResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4164,9 +4164,9 @@ public sealed class GetOrCreateRoomResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(RoomJsonName.EncodedUtf8Bytes)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(IsNewRoomJsonName.EncodedUtf8Bytes)) { isNewRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("room"u8)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("newRoom"u8)) { isNewRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4225,11 +4225,11 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(RoomsJsonName.EncodedUtf8Bytes)) { rooms = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("rooms"u8)) { rooms = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4287,9 +4287,9 @@ public sealed class CloseRoomAsVisitorResponseJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CommentJsonName.EncodedUtf8Bytes)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("comment"u8)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4339,7 +4339,7 @@ public sealed class CloseRoomResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4386,9 +4386,9 @@ public sealed class ChangeRoomVisitorRequestJsonConverter : global::System.Text.
         string? newVisitorId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(OldVisitorIdJsonName.EncodedUtf8Bytes)) { oldVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NewVisitorIdJsonName.EncodedUtf8Bytes)) { newVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("oldVisitorId"u8)) { oldVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("newVisitorId"u8)) { newVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -4440,8 +4440,8 @@ public sealed class ChangeRoomVisitorResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(RoomJsonName.EncodedUtf8Bytes)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("room"u8)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4489,7 +4489,7 @@ public sealed class ForwardRoomResponseJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4535,8 +4535,8 @@ public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4586,8 +4586,8 @@ public sealed class GetAgentInfoResponseJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4637,8 +4637,8 @@ public sealed class GetNextAgentResponseJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4686,8 +4686,8 @@ public sealed class GetVisitorMessageResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4737,8 +4737,8 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TimestampJsonName.EncodedUtf8Bytes)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4788,8 +4788,8 @@ public sealed class DeleteVisitorMessageResponseJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4839,8 +4839,8 @@ public sealed class GetMessageHistoryResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4896,11 +4896,11 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(InquiriesJsonName.EncodedUtf8Bytes)) { inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("inquiries"u8)) { inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4954,7 +4954,7 @@ public sealed class TakeInquiryResponseJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5002,9 +5002,9 @@ public sealed class OmnichannelSubscriptionUserJsonConverter : global::System.Te
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5058,10 +5058,10 @@ public sealed class OmnichannelSubscriptionVisitorJsonConverter : global::System
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5145,24 +5145,24 @@ public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RidJsonName.EncodedUtf8Bytes)) { rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TJsonName.EncodedUtf8Bytes)) { t = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(FnameJsonName.EncodedUtf8Bytes)) { fname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(TsJsonName.EncodedUtf8Bytes)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(LsJsonName.EncodedUtf8Bytes)) { ls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(LrJsonName.EncodedUtf8Bytes)) { lr = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(OpenJsonName.EncodedUtf8Bytes)) { open = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(AlertJsonName.EncodedUtf8Bytes)) { alert = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(UnreadJsonName.EncodedUtf8Bytes)) { unread = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(UserMentionsJsonName.EncodedUtf8Bytes)) { userMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(GroupMentionsJsonName.EncodedUtf8Bytes)) { groupMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(OnHoldJsonName.EncodedUtf8Bytes)) { onHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(VisitorJsonName.EncodedUtf8Bytes)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionVisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("t"u8)) { t = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("fname"u8)) { fname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("u"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("ts"u8)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("ls"u8)) { ls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("lr"u8)) { lr = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("open"u8)) { open = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("alert"u8)) { alert = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("unread"u8)) { unread = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("userMentions"u8)) { userMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("groupMentions"u8)) { groupMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("onHold"u8)) { onHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("v"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionVisitorJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5247,13 +5247,13 @@ public sealed class GetSubscriptionResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SubscriptionJsonName.EncodedUtf8Bytes))
+            if (reader.ValueTextEquals("subscription"u8))
             {
                 subscription = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionJsonConverter.ReadValue);
                 hasSubscription = true;
                 continue;
             }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5304,13 +5304,13 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(InquiryJsonName.EncodedUtf8Bytes))
+            if (reader.ValueTextEquals("inquiry"u8))
             {
                 inquiry = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryJsonConverter.ReadValue);
                 hasInquiry = true;
                 continue;
             }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5366,11 +5366,11 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(InquiriesJsonName.EncodedUtf8Bytes)) { inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("inquiries"u8)) { inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5432,11 +5432,11 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(UsersJsonName.EncodedUtf8Bytes)) { users = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("users"u8)) { users = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5492,8 +5492,8 @@ public sealed class AddLivechatUserResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("user"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5544,13 +5544,13 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(UserJsonName.EncodedUtf8Bytes))
+            if (reader.ValueTextEquals("user"u8))
             {
                 user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue);
                 hasUser = true;
                 continue;
             }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5598,7 +5598,7 @@ public sealed class RemoveLivechatUserResponseJsonConverter : global::System.Tex
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5643,8 +5643,8 @@ public sealed class SetAgentStatusRequestJsonConverter : global::System.Text.Jso
         string? agentId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -5690,8 +5690,8 @@ public sealed class SetAgentStatusResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5745,10 +5745,10 @@ public sealed class OutgoingMessageJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AliasJsonName.EncodedUtf8Bytes)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("alias"u8)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5801,7 +5801,7 @@ public sealed class SendAgentMessageRequestJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OutgoingMessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OutgoingMessageJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5849,8 +5849,8 @@ public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5918,17 +5918,17 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(LivechatWebhookUrlJsonName.EncodedUtf8Bytes)) { livechatWebhookUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatSecretTokenJsonName.EncodedUtf8Bytes)) { livechatSecretToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatHttpTimeoutJsonName.EncodedUtf8Bytes)) { livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatWebhookOnStartJsonName.EncodedUtf8Bytes)) { livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatWebhookOnCloseJsonName.EncodedUtf8Bytes)) { livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatWebhookOnChatTakenJsonName.EncodedUtf8Bytes)) { livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatWebhookOnChatQueuedJsonName.EncodedUtf8Bytes)) { livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatWebhookOnForwardJsonName.EncodedUtf8Bytes)) { livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatWebhookOnOfflineMsgJsonName.EncodedUtf8Bytes)) { livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatWebhookOnVisitorMessageJsonName.EncodedUtf8Bytes)) { livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatWebhookOnAgentMessageJsonName.EncodedUtf8Bytes)) { livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("LivechatWebhookUrl"u8)) { livechatWebhookUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("LivechatSecretToken"u8)) { livechatSecretToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("LivechatHttpTimeout"u8)) { livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("LivechatWebhookOnStart"u8)) { livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("LivechatWebhookOnClose"u8)) { livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("LivechatWebhookOnChatTaken"u8)) { livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("LivechatWebhookOnChatQueued"u8)) { livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("LivechatWebhookOnForward"u8)) { livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("LivechatWebhookOnOfflineMsg"u8)) { livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("LivechatWebhookOnVisitorMessage"u8)) { livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("LivechatWebhookOnAgentMessage"u8)) { livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5992,7 +5992,7 @@ public sealed class SuccessResponseJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6040,9 +6040,9 @@ public sealed class SettingResponseJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6093,7 +6093,7 @@ public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6146,11 +6146,11 @@ public sealed class OfflineMessageRequestJsonConverter : global::System.Text.Jso
         string? host = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(HostJsonName.EncodedUtf8Bytes)) { host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("host"u8)) { host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6206,8 +6206,8 @@ public sealed class OfflineMessageResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6262,11 +6262,11 @@ public sealed class SaveRoomInfoGuestDataJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? livechatData = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(PhoneJsonName.EncodedUtf8Bytes)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatDataJsonName.EncodedUtf8Bytes)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("livechatData"u8)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6327,12 +6327,12 @@ public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json
         string? slaId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TopicJsonName.EncodedUtf8Bytes)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(LivechatDataJsonName.EncodedUtf8Bytes)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(PriorityIdJsonName.EncodedUtf8Bytes)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SlaIdJsonName.EncodedUtf8Bytes)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("livechatData"u8)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("priorityId"u8)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("slaId"u8)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6387,8 +6387,8 @@ public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.
         SaveRoomInfoRoomData? roomData = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(GuestDataJsonName.EncodedUtf8Bytes)) { guestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoGuestDataJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(RoomDataJsonName.EncodedUtf8Bytes)) { roomData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoRoomDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("guestData"u8)) { guestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoGuestDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("roomData"u8)) { roomData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoRoomDataJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6463,21 +6463,21 @@ public sealed class LivechatWidgetSettingsJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(RegistrationFormJsonName.EncodedUtf8Bytes)) { registrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(AllowSwitchingDepartmentsJsonName.EncodedUtf8Bytes)) { allowSwitchingDepartments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(NameFieldRegistrationFormJsonName.EncodedUtf8Bytes)) { nameFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailFieldRegistrationFormJsonName.EncodedUtf8Bytes)) { emailFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(DisplayOfflineFormJsonName.EncodedUtf8Bytes)) { displayOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(VideoCallJsonName.EncodedUtf8Bytes)) { videoCall = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(FileUploadJsonName.EncodedUtf8Bytes)) { fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(LanguageJsonName.EncodedUtf8Bytes)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TranscriptJsonName.EncodedUtf8Bytes)) { transcript = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(HistoryMonitorTypeJsonName.EncodedUtf8Bytes)) { historyMonitorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ForceAcceptDataProcessingConsentJsonName.EncodedUtf8Bytes)) { forceAcceptDataProcessingConsent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ShowConnectingJsonName.EncodedUtf8Bytes)) { showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(AgentHiddenInfoJsonName.EncodedUtf8Bytes)) { agentHiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ClearLocalStorageWhenChatEndedJsonName.EncodedUtf8Bytes)) { clearLocalStorageWhenChatEnded = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(LimitTextLengthJsonName.EncodedUtf8Bytes)) { limitTextLength = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("registrationForm"u8)) { registrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("allowSwitchingDepartments"u8)) { allowSwitchingDepartments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("nameFieldRegistrationForm"u8)) { nameFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("emailFieldRegistrationForm"u8)) { emailFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("displayOfflineForm"u8)) { displayOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("videoCall"u8)) { videoCall = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("fileUpload"u8)) { fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("language"u8)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("transcript"u8)) { transcript = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("historyMonitorType"u8)) { historyMonitorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("forceAcceptDataProcessingConsent"u8)) { forceAcceptDataProcessingConsent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("showConnecting"u8)) { showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("agentHiddenInfo"u8)) { agentHiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("clearLocalStorageWhenChatEnded"u8)) { clearLocalStorageWhenChatEnded = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("limitTextLength"u8)) { limitTextLength = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6559,12 +6559,12 @@ public sealed class LivechatWidgetThemeJsonConverter : global::System.Text.Json.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TitleJsonName.EncodedUtf8Bytes)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ColorJsonName.EncodedUtf8Bytes)) { color = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(OfflineTitleJsonName.EncodedUtf8Bytes)) { offlineTitle = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(OfflineColorJsonName.EncodedUtf8Bytes)) { offlineColor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(PositionJsonName.EncodedUtf8Bytes)) { position = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ActionLinksJsonName.EncodedUtf8Bytes)) { actionLinks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("title"u8)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("color"u8)) { color = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("offlineTitle"u8)) { offlineTitle = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("offlineColor"u8)) { offlineColor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("position"u8)) { position = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("actionLinks"u8)) { actionLinks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6632,14 +6632,14 @@ public sealed class LivechatWidgetMessagesJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(OfflineMessageJsonName.EncodedUtf8Bytes)) { offlineMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(OfflineSuccessMessageJsonName.EncodedUtf8Bytes)) { offlineSuccessMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(OfflineUnavailableMessageJsonName.EncodedUtf8Bytes)) { offlineUnavailableMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ConversationFinishedMessageJsonName.EncodedUtf8Bytes)) { conversationFinishedMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ConversationFinishedTextJsonName.EncodedUtf8Bytes)) { conversationFinishedText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(TranscriptMessageJsonName.EncodedUtf8Bytes)) { transcriptMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RegistrationFormMessageJsonName.EncodedUtf8Bytes)) { registrationFormMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DataProcessingConsentTextJsonName.EncodedUtf8Bytes)) { dataProcessingConsentText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("offlineMessage"u8)) { offlineMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("offlineSuccessMessage"u8)) { offlineSuccessMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("offlineUnavailableMessage"u8)) { offlineUnavailableMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("conversationFinishedMessage"u8)) { conversationFinishedMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("conversationFinishedText"u8)) { conversationFinishedText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("transcriptMessage"u8)) { transcriptMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("registrationFormMessage"u8)) { registrationFormMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("dataProcessingConsentText"u8)) { dataProcessingConsentText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6699,8 +6699,8 @@ public sealed class LivechatSurveyOptionsJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(ItemsJsonName.EncodedUtf8Bytes)) { items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(ValuesJsonName.EncodedUtf8Bytes)) { values = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("items"u8)) { items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("values"u8)) { values = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6752,10 +6752,10 @@ public sealed class LivechatTriggerJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RunOnceJsonName.EncodedUtf8Bytes)) { runOnce = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ConditionsJsonName.EncodedUtf8Bytes)) { conditions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals(ActionsJsonName.EncodedUtf8Bytes)) { actions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("runOnce"u8)) { runOnce = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("conditions"u8)) { conditions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("actions"u8)) { actions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6813,10 +6813,10 @@ public sealed class LivechatConfigDepartmentJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ShowOnRegistrationJsonName.EncodedUtf8Bytes)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ShowOnOfflineFormJsonName.EncodedUtf8Bytes)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("showOnRegistration"u8)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("showOnOfflineForm"u8)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6870,8 +6870,8 @@ public sealed class LivechatWidgetResourcesJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SoundJsonName.EncodedUtf8Bytes)) { sound = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmojisJsonName.EncodedUtf8Bytes)) { emojis = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (reader.ValueTextEquals("sound"u8)) { sound = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("emojis"u8)) { emojis = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6927,12 +6927,12 @@ public sealed class WidgetAgentJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(IsHiddenJsonName.EncodedUtf8Bytes)) { isHidden = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("emails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("hiddenInfo"u8)) { isHidden = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7008,18 +7008,18 @@ public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IsEnabledJsonName.EncodedUtf8Bytes)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(SettingsJsonName.EncodedUtf8Bytes)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetSettingsJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(ThemeJsonName.EncodedUtf8Bytes)) { theme = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetThemeJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(MessagesJsonName.EncodedUtf8Bytes)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetMessagesJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SurveyJsonName.EncodedUtf8Bytes)) { survey = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatSurveyOptionsJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(TriggersJsonName.EncodedUtf8Bytes)) { triggers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatTriggerJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(DepartmentsJsonName.EncodedUtf8Bytes)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatConfigDepartmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(ResourcesJsonName.EncodedUtf8Bytes)) { resources = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetResourcesJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(IsOnlineJsonName.EncodedUtf8Bytes)) { isOnline = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(GuestJsonName.EncodedUtf8Bytes)) { guest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(RoomJsonName.EncodedUtf8Bytes)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AgentJsonName.EncodedUtf8Bytes)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, WidgetAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("enabled"u8)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("settings"u8)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetSettingsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("theme"u8)) { theme = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetThemeJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetMessagesJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("survey"u8)) { survey = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatSurveyOptionsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("triggers"u8)) { triggers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatTriggerJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("departments"u8)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatConfigDepartmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("resources"u8)) { resources = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetResourcesJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("online"u8)) { isOnline = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("guest"u8)) { guest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("room"u8)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, WidgetAgentJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7089,8 +7089,8 @@ public sealed class GetLivechatConfigResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(ConfigJsonName.EncodedUtf8Bytes)) { config = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatConfigJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("config"u8)) { config = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatConfigJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7139,8 +7139,8 @@ public sealed class SetVisitorStatusRequestJsonConverter : global::System.Text.J
         VisitorStatus? status = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7191,9 +7191,9 @@ public sealed class SetVisitorStatusResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7245,8 +7245,8 @@ public sealed class RoomSurveyAnswerJsonConverter : global::System.Text.Json.Ser
         string? valueValue = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7296,9 +7296,9 @@ public sealed class RoomSurveyRequestJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.IReadOnlyList<RoomSurveyAnswer>? answers = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AnswersJsonName.EncodedUtf8Bytes)) { answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, RoomSurveyAnswerJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("data"u8)) { answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, RoomSurveyAnswerJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7352,9 +7352,9 @@ public sealed class RoomSurveyResponseJsonConverter : global::System.Text.Json.S
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AnswersJsonName.EncodedUtf8Bytes)) { answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("data"u8)) { answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7408,9 +7408,9 @@ public sealed class VisitorNavigationRequestJsonConverter : global::System.Text.
         VisitorPageInfo? pageInfo = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(PageInfoJsonName.EncodedUtf8Bytes)) { pageInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("pageInfo"u8)) { pageInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7461,8 +7461,8 @@ public sealed class VisitorNavigationEntryJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TextJsonName.EncodedUtf8Bytes)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NavigationJsonName.EncodedUtf8Bytes)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("navigation"u8)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7512,8 +7512,8 @@ public sealed class VisitorNavigationResponseJsonConverter : global::System.Text
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(PageJsonName.EncodedUtf8Bytes)) { page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationEntryJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("page"u8)) { page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationEntryJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7562,9 +7562,9 @@ public sealed class SendTranscriptRequestJsonConverter : global::System.Text.Jso
         string? email = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7616,8 +7616,8 @@ public sealed class SendTranscriptResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7670,10 +7670,10 @@ public sealed class SetCustomFieldRequestJsonConverter : global::System.Text.Jso
         bool? overwrite = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(KeyJsonName.EncodedUtf8Bytes)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(OverwriteJsonName.EncodedUtf8Bytes)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("key"u8)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("overwrite"u8)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7728,8 +7728,8 @@ public sealed class SetCustomFieldResponseJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(FieldJsonName.EncodedUtf8Bytes)) { field = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("field"u8)) { field = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7778,8 +7778,8 @@ public sealed class SetCustomFieldsRequestJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.IReadOnlyList<CustomFieldInput>? customFields = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CustomFieldsJsonName.EncodedUtf8Bytes)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7830,9 +7830,9 @@ public sealed class SavedCustomFieldJsonConverter : global::System.Text.Json.Ser
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(KeyJsonName.EncodedUtf8Bytes)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(OverwriteJsonName.EncodedUtf8Bytes)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("Key"u8)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("overwrite"u8)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7886,8 +7886,8 @@ public sealed class SetCustomFieldsResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(FieldsJsonName.EncodedUtf8Bytes)) { fields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, SavedCustomFieldJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("fields"u8)) { fields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, SavedCustomFieldJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7938,9 +7938,9 @@ public sealed class TransferRoomToDepartmentRequestJsonConverter : global::Syste
         string? departmentId = default;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(TokenJsonName.EncodedUtf8Bytes)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(RoomIdJsonName.EncodedUtf8Bytes)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("department"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -8018,21 +8018,21 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IsEnabledJsonName.EncodedUtf8Bytes)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(DescriptionJsonName.EncodedUtf8Bytes)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ShowOnRegistrationJsonName.EncodedUtf8Bytes)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ShowOnOfflineFormJsonName.EncodedUtf8Bytes)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(RequestTagBeforeClosingChatJsonName.EncodedUtf8Bytes)) { requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ChatClosingTagsJsonName.EncodedUtf8Bytes)) { chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(FallbackForwardDepartmentJsonName.EncodedUtf8Bytes)) { fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentsAllowedToForwardJsonName.EncodedUtf8Bytes)) { departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(OfflineMessageChannelNameJsonName.EncodedUtf8Bytes)) { offlineMessageChannelName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AgentCountJsonName.EncodedUtf8Bytes)) { agentCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(IsArchivedJsonName.EncodedUtf8Bytes)) { isArchived = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("enabled"u8)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("description"u8)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("showOnRegistration"u8)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("showOnOfflineForm"u8)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) { requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("chatClosingTags"u8)) { chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) { fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) { departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("offlineMessageChannelName"u8)) { offlineMessageChannelName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("numAgents"u8)) { agentCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("archived"u8)) { isArchived = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8121,14 +8121,14 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentIdJsonName.EncodedUtf8Bytes)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IsDepartmentEnabledJsonName.EncodedUtf8Bytes)) { isDepartmentEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(OrderJsonName.EncodedUtf8Bytes)) { order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(UpdatedAtJsonName.EncodedUtf8Bytes)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("departmentEnabled"u8)) { isDepartmentEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("order"u8)) { order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8208,16 +8208,16 @@ public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Seri
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IsEnabledJsonName.EncodedUtf8Bytes)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailJsonName.EncodedUtf8Bytes)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DescriptionJsonName.EncodedUtf8Bytes)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ShowOnRegistrationJsonName.EncodedUtf8Bytes)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ShowOnOfflineFormJsonName.EncodedUtf8Bytes)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(RequestTagBeforeClosingChatJsonName.EncodedUtf8Bytes)) { requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ChatClosingTagsJsonName.EncodedUtf8Bytes)) { chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(FallbackForwardDepartmentJsonName.EncodedUtf8Bytes)) { fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DepartmentsAllowedToForwardJsonName.EncodedUtf8Bytes)) { departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("enabled"u8)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("description"u8)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("showOnRegistration"u8)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("showOnOfflineForm"u8)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) { requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("chatClosingTags"u8)) { chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) { fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) { departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8291,10 +8291,10 @@ public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AgentIdJsonName.EncodedUtf8Bytes)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(OrderJsonName.EncodedUtf8Bytes)) { order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("order"u8)) { order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8348,8 +8348,8 @@ public sealed class CreateDepartmentRequestJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentInputJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AgentsJsonName.EncodedUtf8Bytes)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentInputJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentInputJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("agents"u8)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentInputJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8401,9 +8401,9 @@ public sealed class CreateDepartmentResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AgentsJsonName.EncodedUtf8Bytes)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("agents"u8)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8458,14 +8458,14 @@ public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(DepartmentJsonName.EncodedUtf8Bytes))
+            if (reader.ValueTextEquals("department"u8))
             {
                 department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentJsonConverter.ReadValue);
                 hasDepartment = true;
                 continue;
             }
-            if (reader.ValueTextEquals(AgentsJsonName.EncodedUtf8Bytes)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("agents"u8)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8523,11 +8523,11 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(DepartmentsJsonName.EncodedUtf8Bytes)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("departments"u8)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8589,11 +8589,11 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AgentsJsonName.EncodedUtf8Bytes)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("agents"u8)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8675,21 +8675,21 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UsernameJsonName.EncodedUtf8Bytes)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(EmailsJsonName.EncodedUtf8Bytes)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(StatusConnectionJsonName.EncodedUtf8Bytes)) { statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(StatusTextJsonName.EncodedUtf8Bytes)) { statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LivechatStatusJsonName.EncodedUtf8Bytes)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(UtcOffsetJsonName.EncodedUtf8Bytes)) { utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals(IsActiveJsonName.EncodedUtf8Bytes)) { isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(RolesJsonName.EncodedUtf8Bytes)) { roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(LanguageJsonName.EncodedUtf8Bytes)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AvatarUrlJsonName.EncodedUtf8Bytes)) { avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SettingsJsonName.EncodedUtf8Bytes)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("emails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("statusConnection"u8)) { statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("statusText"u8)) { statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("statusLivechat"u8)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("utcOffset"u8)) { utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals("active"u8)) { isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("roles"u8)) { roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("language"u8)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("avatarUrl"u8)) { avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("settings"u8)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8763,7 +8763,7 @@ public sealed class LogoutDataJsonConverter : global::System.Text.Json.Serializa
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8809,8 +8809,8 @@ public sealed class LogoutResponseJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(DataJsonName.EncodedUtf8Bytes)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LogoutDataJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("data"u8)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LogoutDataJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8862,9 +8862,9 @@ public sealed class SetUserStatusRequestJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(UserIdJsonName.EncodedUtf8Bytes)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("userId"u8)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8912,7 +8912,7 @@ public sealed class SetUserStatusResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8958,8 +8958,8 @@ public sealed class AppearanceSettingJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ValueJsonName.EncodedUtf8Bytes)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -9009,8 +9009,8 @@ public sealed class GetAppearanceResponseJsonConverter : global::System.Text.Jso
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(AppearanceJsonName.EncodedUtf8Bytes)) { appearance = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AppearanceSettingJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("appearance"u8)) { appearance = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AppearanceSettingJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -9058,7 +9058,7 @@ public sealed class UpdateAppearanceResponseJsonConverter : global::System.Text.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(SuccessJsonName.EncodedUtf8Bytes)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 

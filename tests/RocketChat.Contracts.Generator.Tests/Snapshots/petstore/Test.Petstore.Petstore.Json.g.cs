@@ -39,11 +39,11 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(SinceJsonName.EncodedUtf8Bytes)) { since = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(PasswordJsonName.EncodedUtf8Bytes)) { password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(ApiTokenJsonName.EncodedUtf8Bytes)) { apiToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NicknameJsonName.EncodedUtf8Bytes)) { nickname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("since"u8)) { since = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("password"u8)) { password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("apiToken"u8)) { apiToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("nickname"u8)) { nickname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -126,26 +126,26 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes))
+            if (reader.ValueTextEquals("id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("status"u8))
             {
                 status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetStatusJsonConverter.ReadValue);
                 hasStatus = true;
                 continue;
             }
-            if (reader.ValueTextEquals(TagJsonName.EncodedUtf8Bytes)) { tag = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(AgeJsonName.EncodedUtf8Bytes)) { age = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(LitterSizeJsonName.EncodedUtf8Bytes)) { litterSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader); continue; }
-            if (reader.ValueTextEquals(WeightJsonName.EncodedUtf8Bytes)) { weight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals(VaccinatedJsonName.EncodedUtf8Bytes)) { vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(BornAtJsonName.EncodedUtf8Bytes)) { bornAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(RegisteredAtMsJsonName.EncodedUtf8Bytes)) { registeredAtMs = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(NotesJsonName.EncodedUtf8Bytes)) { notes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(PhotoUrlsJsonName.EncodedUtf8Bytes)) { photoUrls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(SizeJsonName.EncodedUtf8Bytes)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetSizeJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(RatingsJsonName.EncodedUtf8Bytes)) { ratings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble); continue; }
-            if (reader.ValueTextEquals(OwnerJsonName.EncodedUtf8Bytes)) { owner = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OwnerJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("tag"u8)) { tag = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("age"u8)) { age = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("litterSize"u8)) { litterSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader); continue; }
+            if (reader.ValueTextEquals("weight"u8)) { weight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals("vaccinated"u8)) { vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("bornAt"u8)) { bornAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("registeredAtMs"u8)) { registeredAtMs = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("notes"u8)) { notes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("photoUrls"u8)) { photoUrls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("size"u8)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetSizeJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("ratings"u8)) { ratings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble); continue; }
+            if (reader.ValueTextEquals("owner"u8)) { owner = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OwnerJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -229,15 +229,15 @@ public sealed class CatJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(PetTypeJsonName.EncodedUtf8Bytes)) { petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(IndoorJsonName.EncodedUtf8Bytes))
+            if (reader.ValueTextEquals("petType"u8)) { petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("indoor"u8))
             {
                 indoor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
                 hasIndoor = true;
                 continue;
             }
-            if (reader.ValueTextEquals(LivesJsonName.EncodedUtf8Bytes))
+            if (reader.ValueTextEquals("lives"u8))
             {
                 lives = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader);
                 hasLives = true;
@@ -303,15 +303,15 @@ public sealed class DogJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(NameJsonName.EncodedUtf8Bytes)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(PetTypeJsonName.EncodedUtf8Bytes)) { petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(BreedJsonName.EncodedUtf8Bytes))
+            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("petType"u8)) { petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("breed"u8))
             {
                 breed = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
                 hasBreed = true;
                 continue;
             }
-            if (reader.ValueTextEquals(StatusJsonName.EncodedUtf8Bytes))
+            if (reader.ValueTextEquals("status"u8))
             {
                 status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetStatusJsonConverter.ReadValue);
                 hasStatus = true;
@@ -371,8 +371,8 @@ public sealed class ShelterJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(FeaturedJsonName.EncodedUtf8Bytes)) { featured = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, AnimalJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(AnimalsJsonName.EncodedUtf8Bytes)) { animals = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AnimalJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("featured"u8)) { featured = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, AnimalJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("animals"u8)) { animals = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AnimalJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -422,8 +422,8 @@ public sealed class AccountJsonConverter : global::System.Text.Json.Serializatio
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             if (reader.ValueTextEquals("id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(LoginJsonName.EncodedUtf8Bytes)) { login = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(PasswordJsonName.EncodedUtf8Bytes)) { global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader); continue; }
+            if (reader.ValueTextEquals("login"u8)) { login = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("password"u8)) { global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader); continue; }
             if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
@@ -475,8 +475,8 @@ public sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(CodeJsonName.EncodedUtf8Bytes)) { code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader); continue; }
-            if (reader.ValueTextEquals(MessageJsonName.EncodedUtf8Bytes)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("code"u8)) { code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader); continue; }
+            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 

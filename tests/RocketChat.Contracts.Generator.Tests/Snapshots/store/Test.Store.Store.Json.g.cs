@@ -33,8 +33,8 @@ public sealed class ItemDimensionsJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(WidthJsonName.EncodedUtf8Bytes)) { width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals(HeightJsonName.EncodedUtf8Bytes)) { height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals("width"u8)) { width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals("height"u8)) { height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -98,16 +98,16 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(KindJsonName.EncodedUtf8Bytes)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(PriceJsonName.EncodedUtf8Bytes)) { price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals(StockJsonName.EncodedUtf8Bytes)) { stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(AttributesJsonName.EncodedUtf8Bytes)) { attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(AddedAtJsonName.EncodedUtf8Bytes)) { addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(DiscontinuedJsonName.EncodedUtf8Bytes)) { discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ExtraJsonName.EncodedUtf8Bytes)) { extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(DimensionsJsonName.EncodedUtf8Bytes)) { dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("kind"u8)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("price"u8)) { price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals("stock"u8)) { stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("attributes"u8)) { attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("addedAt"u8)) { addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("discontinued"u8)) { discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("extra"u8)) { extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("dimensions"u8)) { dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -179,10 +179,10 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(ItemsJsonName.EncodedUtf8Bytes)) { items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, ItemJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CountJsonName.EncodedUtf8Bytes)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(OffsetJsonName.EncodedUtf8Bytes)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(TotalJsonName.EncodedUtf8Bytes)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("items"u8)) { items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, ItemJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -235,7 +235,7 @@ public sealed class AuditedJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(CreatedByJsonName.EncodedUtf8Bytes)) { createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("createdBy"u8)) { createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -299,17 +299,17 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(IdJsonName.EncodedUtf8Bytes)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals(KindJsonName.EncodedUtf8Bytes)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(PriceJsonName.EncodedUtf8Bytes)) { price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals(StockJsonName.EncodedUtf8Bytes)) { stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals(TagsJsonName.EncodedUtf8Bytes)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(AttributesJsonName.EncodedUtf8Bytes)) { attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals(AddedAtJsonName.EncodedUtf8Bytes)) { addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals(DiscontinuedJsonName.EncodedUtf8Bytes)) { discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals(ExtraJsonName.EncodedUtf8Bytes)) { extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals(DimensionsJsonName.EncodedUtf8Bytes)) { dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals(CreatedByJsonName.EncodedUtf8Bytes)) { createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (reader.ValueTextEquals("kind"u8)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("price"u8)) { price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (reader.ValueTextEquals("stock"u8)) { stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("attributes"u8)) { attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (reader.ValueTextEquals("addedAt"u8)) { addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (reader.ValueTextEquals("discontinued"u8)) { discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("extra"u8)) { extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (reader.ValueTextEquals("dimensions"u8)) { dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("createdBy"u8)) { createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -377,7 +377,7 @@ public sealed class AddItemRequestJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(ItemJsonName.EncodedUtf8Bytes)) { item = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemJsonConverter.ReadValue); continue; }
+            if (reader.ValueTextEquals("item"u8)) { item = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemJsonConverter.ReadValue); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -423,7 +423,7 @@ public sealed class GetHealthResponseJsonConverter : global::System.Text.Json.Se
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (reader.ValueTextEquals(OkJsonName.EncodedUtf8Bytes)) { ok = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (reader.ValueTextEquals("ok"u8)) { ok = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
