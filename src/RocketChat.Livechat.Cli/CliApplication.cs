@@ -88,6 +88,7 @@ public static class CliApplication
         RocketChatApiException ex => ($"error: {ex.Operation} failed ({(int)ex.StatusCode}): {ex.Error ?? ex.StatusCode.ToString()}", ExitCodes.ServerError),
         RocketChatConnectionException ex => ("error: " + ex.Message, ExitCodes.Unreachable),
         Realtime.RealtimeConnectionLostException ex => ("error: " + ex.Message, ExitCodes.Unreachable),
+        Realtime.RealtimeTimeoutException ex => ("error: " + ex.Message, ExitCodes.Unreachable),
         RocketChatException ex => ("error: " + ex.Message, ExitCodes.ServerError),
         OperationCanceledException when cancellationToken.IsCancellationRequested => ("cancelled.", 130),
         _ => ($"error: unexpected failure ({failure.GetType().Name}): {failure.Message}", ExitCodes.ServerError),

@@ -80,7 +80,12 @@ public static class WatchCommand
     private static async Task<LivechatRealtimeClient> ConnectAsync(CliContext ctx, CancellationToken cancellationToken)
     {
         RocketChatLivechatOptions options = ctx.Globals.CreateOptions(ctx.Parse, ctx.Environment);
-        LivechatRealtimeClient realtime = LivechatRealtimeClient.Create(options, rest: ctx.Client);
+
+        // --timeout bounds each call over the socket as it bounds each REST call: the handshake, the login and every
+        // subscription. A server that accepts the socket and then stays silent ends the command with exit code 3.
+        TimeSpan perCall = options.Timeout ?? TimeSpan.FromSeconds(30);
+        var realtimeOptions = new LivechatRealtimeOptions { ConnectTimeout = perCall, CallTimeout = perCall };
+        LivechatRealtimeClient realtime = LivechatRealtimeClient.Create(options, realtimeOptions, ctx.Client);
         try
         {
             await realtime.ConnectAsync(cancellationToken);
