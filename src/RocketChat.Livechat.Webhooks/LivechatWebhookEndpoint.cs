@@ -135,14 +135,21 @@ internal sealed partial class LivechatWebhookEndpoint
 
     private const int InitialBufferCap = 64 * 1024;
 
+    /// <summary>
+    /// The size of the first body buffer. The claimed length only sizes it up to 64 KiB: a sender that claims the limit
+    /// and sends nothing holds no more than that, and a real body grows the buffer as its bytes arrive.
+    /// </summary>
+    internal static int FirstBufferSize(long? contentLength, int limit)
+    {
+        int initial = contentLength is long length and >= 0 ? (int)Math.Min(length, Math.Min(limit, InitialBufferCap)) : 4096;
+        return Math.Max(initial, 256);
+    }
+
     /// <summary>The whole body, or null when it is over the limit (a missing or lying Content-Length included).</summary>
     private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         int limit = _options.MaxBodyBytes;
-        // The claimed length only sizes the first buffer up to 64 KiB: a sender that claims the limit and sends nothing
-        // holds no more than that, and a real body grows the buffer as its bytes arrive.
-        int initial = request.ContentLength is long length and >= 0 ? (int)Math.Min(length, Math.Min(limit, InitialBufferCap)) : 4096;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 256));
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(FirstBufferSize(request.ContentLength, limit));
         int total = 0;
         try
         {

