@@ -44,6 +44,24 @@ public sealed class YamlWhitespaceTests
         Assert.Equal(Contract.IndexOf("'#/components/schemas/Missing'", StringComparison.Ordinal), unresolved.Location.SourceSpan.Start);
     }
 
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void Whitespace_only_lines_with_either_line_ending_and_a_last_line_without_one_are_read_with_exact_offsets(string newline)
+    {
+        // The last line is whitespace only and has no line break: the end of the file is a line too.
+        string text = Contract.Replace("\n", newline, StringComparison.Ordinal).Replace("          " + newline, "   \t      " + newline, StringComparison.Ordinal) + "   ";
+        Assert.Contains("\t", text, StringComparison.Ordinal);
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile("blank.yaml", text, "Test.Blank", "Blank"));
+
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == "RCG001");
+        Diagnostic unresolved = Assert.Single(outcome.GeneratorDiagnostics, d => d.Id == "RCG003");
+        Assert.Equal(19, unresolved.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(text.IndexOf("'#/components/schemas/Missing'", StringComparison.Ordinal), unresolved.Location.SourceSpan.Start);
+        Assert.Equal("'#/components/schemas/Missing'".Length, unresolved.Location.SourceSpan.Length);
+    }
+
     [Fact]
     public void Yaml_broken_for_another_reason_still_reports_RCG001_where_it_is_broken()
     {

@@ -92,17 +92,22 @@ namespace RocketChat.Contracts.Generator.Parsing
         }
 
         /// <summary>Follows "$ref" chains on non-schema objects (parameters, responses, request bodies).</summary>
+        /// <remarks>
+        /// A chain of any length is followed; only a reference met twice is a loop, reported at the $ref that closes it.
+        /// (A document has finitely many references, so the walk ends.)
+        /// </remarks>
         public YamlNode? Dereference(YamlNode? node)
         {
-            for (int depth = 0; depth < 16 && node.GetString("$ref") is string reference; depth++)
+            var followed = new HashSet<string>(System.StringComparer.Ordinal);
+            while (node.GetString("$ref") is string reference)
             {
-                node = ResolvePointer(reference, node.Get("$ref"));
-            }
+                if (!followed.Add(reference))
+                {
+                    Report(Generator.Diagnostics.DiagnosticDescriptors.CircularReference, node.Get("$ref"), reference);
+                    return null;
+                }
 
-            if (node.GetString("$ref") is string loop)
-            {
-                Report(Generator.Diagnostics.DiagnosticDescriptors.CircularReference, node.Get("$ref"), loop);
-                return null;
+                node = ResolvePointer(reference, node.Get("$ref"));
             }
 
             return node;
