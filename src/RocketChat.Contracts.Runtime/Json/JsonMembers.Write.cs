@@ -26,14 +26,12 @@ public static partial class JsonMembers
     /// <summary>Writes a string member, as JSON <c>null</c> when null.</summary>
     public static void WriteStringOrNull(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
-        else
+        if (value is null)
         {
             writer.WriteNull(name);
         }
+
+        WriteString(writer, name, value);
     }
 
     /// <summary>Writes a 32-bit integer member, or leaves it out when null.</summary>
@@ -48,14 +46,12 @@ public static partial class JsonMembers
     /// <summary>Writes a 32-bit integer member, as JSON <c>null</c> when null.</summary>
     public static void WriteInt32OrNull(Utf8JsonWriter writer, JsonEncodedText name, int? value)
     {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
+        if (value is null)
         {
             writer.WriteNull(name);
         }
+
+        WriteInt32(writer, name, value);
     }
 
     /// <summary>Writes a 64-bit integer member, or leaves it out when null.</summary>
@@ -70,14 +66,12 @@ public static partial class JsonMembers
     /// <summary>Writes a 64-bit integer member, as JSON <c>null</c> when null.</summary>
     public static void WriteInt64OrNull(Utf8JsonWriter writer, JsonEncodedText name, long? value)
     {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
+        if (value is null)
         {
             writer.WriteNull(name);
         }
+
+        WriteInt64(writer, name, value);
     }
 
     /// <summary>Writes a number member, or leaves it out when null.</summary>
@@ -92,14 +86,12 @@ public static partial class JsonMembers
     /// <summary>Writes a number member, as JSON <c>null</c> when null.</summary>
     public static void WriteDoubleOrNull(Utf8JsonWriter writer, JsonEncodedText name, double? value)
     {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
+        if (value is null)
         {
             writer.WriteNull(name);
         }
+
+        WriteDouble(writer, name, value);
     }
 
     /// <summary>Writes a boolean member, or leaves it out when null.</summary>
@@ -114,14 +106,12 @@ public static partial class JsonMembers
     /// <summary>Writes a boolean member, as JSON <c>null</c> when null.</summary>
     public static void WriteBooleanOrNull(Utf8JsonWriter writer, JsonEncodedText name, bool? value)
     {
-        if (value is { } flag)
-        {
-            writer.WriteBoolean(name, flag);
-        }
-        else
+        if (value is null)
         {
             writer.WriteNull(name);
         }
+
+        WriteBoolean(writer, name, value);
     }
 
     /// <summary>Writes a date member as Rocket.Chat does (see <see cref="JsonScalars.WriteDateTimeOffset"/>), or leaves it out when null.</summary>
