@@ -117,6 +117,32 @@ public sealed class ComposedRecordTests
         Assert.Contains("public string? Current2 { get; init; }", models, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Own_members_named_like_the_readers_locals_are_read_and_written_like_any_other()
+    {
+        // The part is read on a copy of the reader, a local named partReader; the reader itself is the parameter reader.
+        // Own members of those names get other locals.
+        string realtime = Realtime(ownFirst: true).Replace(
+            "            note: { type: string }\n",
+            "            note: { type: string }\n            partReader: { type: string }\n            ticketValue: { type: integer, format: int64 }\n            reader: { type: boolean }\n",
+            StringComparison.Ordinal);
+        CompiledContract contract = CompiledContract.Load(
+            "Queue",
+            new ContractFile("/contracts/queue.asyncapi.yaml", realtime, "Test.Queue", "Queue"),
+            new ContractFile("/contracts/rest.yaml", Rest, "Test.Rest", "Rest", ContractRole: "Reference"),
+            new ContractFile("/generated/rest.yaml", Rest, "Test.Rest", "Rest"));
+        Type change = contract.Type("TicketChange");
+        const string json = """{"type":"added","partReader":"p","ticketValue":7,"reader":true,"_id":"t1"}""";
+
+        object value = contract.Deserialize(json, change)!;
+
+        Assert.Equal("p", Member(value, "PartReader"));
+        Assert.Equal(7L, Member(value, "TicketValue"));
+        Assert.Equal(true, Member(value, "Reader"));
+        Assert.Equal("t1", Member(Member(value, "Ticket")!, "Id"));
+        Assert.Equal(json, contract.Serialize(value, change));
+    }
+
     private static object? Member(object value, string name) => value.GetType().GetProperty(name)!.GetValue(value);
 
     /// <summary>A record copy with one init-only member replaced (what <c>with</c> does, by reflection in the test).</summary>
