@@ -75,12 +75,22 @@ public sealed class AsyncApiHostileInputTests
     [InlineData("openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\n  asyncapi: 3.0.0\npaths: {}\n", false)]
     [InlineData("openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\n  description: 'asyncapi: no'\npaths: {}\n", false)]
     [InlineData("openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\nx-asyncapi: 3\npaths: {}\n", false)]
+    [InlineData("\nasyncapi: 3.0.0\n", true)]
+    [InlineData("\n\n{ \"asyncapi\" : \"3.0.0\" }", true)]
+    [InlineData("asyncapi\t: 3.0.0\r\nchannels: {}\r\n", true)]
+    [InlineData("{\n\t\"asyncapi\"  :\"3.0.0\"}", true)]
+    [InlineData("openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\nasyncapi", false)]
+    [InlineData("openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\nasyncapi   ", false)]
+    [InlineData("openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\n{", false)]
+    [InlineData("openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\nasyncapis: 3\n", false)]
     public void An_asyncapi_document_is_told_by_its_root_key(string text, bool isAsyncApi)
     {
+        // Also told apart: blank lines first, spaces or a tab before the colon, a last line that ends in or after the key.
         GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile("/contracts/which.yaml", text, "Test.Which", "Which"));
 
         // Read by exactly one pipeline: the OpenAPI one reports RCG002 for an AsyncAPI text, the AsyncAPI one RCG040 for OpenAPI.
         Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == (isAsyncApi ? "RCG002" : "RCG040"));
         Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id == "RCG099");
+        Assert.All(outcome.Run.Results, result => Assert.Null(result.Exception));
     }
 }
