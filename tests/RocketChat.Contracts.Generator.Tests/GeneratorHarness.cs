@@ -60,7 +60,8 @@ public static class GeneratorHarness
             string text = tree.GetText().ToString();
             if (text.Contains(NullableWarningsOff, StringComparison.Ordinal))
             {
-                SyntaxTree analysed = CSharpSyntaxTree.ParseText(text.Replace(NullableWarningsOff, string.Empty, StringComparison.Ordinal), (CSharpParseOptions)tree.Options, tree.FilePath);
+                // An empty line in its place keeps every line number, so a compile diagnostic points at the generated file's line.
+                SyntaxTree analysed = CSharpSyntaxTree.ParseText(text.Replace(NullableWarningsOff, "\n", StringComparison.Ordinal), (CSharpParseOptions)tree.Options, tree.FilePath);
                 output = output.ReplaceSyntaxTree(tree, analysed);
             }
         }

@@ -388,8 +388,7 @@ namespace RocketChat.Contracts.Generator.Emit
                 """);
             foreach (PropertyModel property in type.Properties)
             {
-                bool optional = !property.IsRequired || property.IsNullable;
-                string wireText = WireString(property.Type, $"{value}.{property.Name}", optional);
+                string wireText = WireString(property.Type, $"{value}.{property.Name}", property.HasNullableType);
                 writer.Line($"    new({CSharpText.Literal(property.JsonName)}, {wireText}),");
             }
 

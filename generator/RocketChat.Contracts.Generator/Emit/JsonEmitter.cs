@@ -206,8 +206,7 @@ namespace RocketChat.Contracts.Generator.Emit
 
             foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.ReadOnly))
             {
-                bool nullableValue = !property.IsRequired || property.IsNullable;
-                writer.Line(JsonCode.WriteProperty(property.Type, $"{property.Name}JsonName", $"value.{property.Name}", nullableValue, orNull: property.IsRequired));
+                writer.Line(JsonCode.WriteProperty(property.Type, $"{property.Name}JsonName", $"value.{property.Name}", property.HasNullableType, orNull: property.IsRequired));
             }
 
             if (part is { IsWrittenFirst: false })
@@ -232,7 +231,7 @@ namespace RocketChat.Contracts.Generator.Emit
         /// </summary>
         private static string ReadResult(PropertyModel property, string local)
         {
-            if (property.IsRequired && !property.IsNullable)
+            if (!property.HasNullableType)
             {
                 return property.Type.IsValueType ? $"{local}.GetValueOrDefault()" : $"{local}!";
             }

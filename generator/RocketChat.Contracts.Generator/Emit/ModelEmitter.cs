@@ -103,7 +103,7 @@ namespace RocketChat.Contracts.Generator.Emit
 
             writer.Line($"[{JsonPropertyNameAttribute}({CSharpText.Literal(property.JsonName)})]");
             string required = property.IsRequired ? "required " : string.Empty;
-            string nullable = property.IsRequired && !property.IsNullable ? string.Empty : "?";
+            string nullable = property.HasNullableType ? "?" : string.Empty;
             string initializer = property.DefaultValue != null && !property.IsRequired ? $" = {property.DefaultValue};" : string.Empty;
             writer.Line($"public {required}{property.Type.CSharpType}{nullable} {property.Name} {{ get; init; }}{initializer}");
         }

@@ -67,6 +67,9 @@ namespace RocketChat.Contracts.Generator.Model
     {
         /// <summary>The reader must know whether the member was sent: to require it, or to apply its default.</summary>
         public bool TracksPresence => IsRequired || DefaultValue != null;
+
+        /// <summary>The C# property may hold null (<c>T?</c>): it is optional, or its schema admits null.</summary>
+        public bool HasNullableType => !IsRequired || IsNullable;
     }
 
     /// <summary>OpenAPI readOnly (server to client only) and writeOnly (client to server only).</summary>
