@@ -17,17 +17,21 @@ namespace RocketChat.Contracts.Generator.Emit
         public const string Collections = "global::RocketChat.Contracts.Runtime.Json.JsonCollections";
         public const string Scalars = "global::RocketChat.Contracts.Runtime.Json.JsonScalars";
         public const string Members = "global::RocketChat.Contracts.Runtime.Json.JsonMembers";
+        public const string Runtime = "global::RocketChat.Contracts.Runtime.Json";
 
-        /// <summary>An expression that moves <c>reader</c> from a property name to its value and reads it (null for JSON null).</summary>
-        public static string ReadMember(TypeRef type) => type.Kind switch
+        /// <summary>
+        /// A call that, at a property name, reads the member named by <paramref name="utf8Name"/> (a u8 literal) into
+        /// <paramref name="local"/> and returns true, or returns false for any other name.
+        /// </summary>
+        public static string TryReadMember(TypeRef type, string utf8Name, string local) => type.Kind switch
         {
             TypeKind.String or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.Boolean or TypeKind.DateTimeOffset
-                => $"{Members}.Read{type.Kind}(ref reader)",
-            TypeKind.Json => $"{Members}.ReadElement(ref reader)",
-            TypeKind.Object => $"{Members}.ReadObject(ref reader, {type.Name}JsonConverter.ReadValue)",
-            TypeKind.Enum => $"{Members}.ReadEnum(ref reader, {type.Name}JsonConverter.ReadValue)",
-            TypeKind.Array => $"{Members}.ReadList(ref reader, {ItemReader(type.Element!, 0)})",
-            TypeKind.Map => $"{Members}.ReadMap(ref reader, {ItemReader(type.Element!, 0)})",
+                => $"{Members}.TryRead{type.Kind}(ref reader, {utf8Name}, ref {local})",
+            TypeKind.Json => $"{Members}.TryReadElement(ref reader, {utf8Name}, ref {local})",
+            TypeKind.Object => $"{Members}.TryReadObject(ref reader, {utf8Name}, {type.Name}JsonConverter.ReadValue, ref {local})",
+            TypeKind.Enum => $"{Members}.TryReadEnum(ref reader, {utf8Name}, {type.Name}JsonConverter.ReadValue, ref {local})",
+            TypeKind.Array => $"{Members}.TryReadList(ref reader, {utf8Name}, {ItemReader(type.Element!, 0)}, ref {local})",
+            TypeKind.Map => $"{Members}.TryReadMap(ref reader, {utf8Name}, {ItemReader(type.Element!, 0)}, ref {local})",
             _ => throw Unhandled(type),
         };
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using RocketChat.Contracts.Generator.Model;
 using RocketChat.Contracts.Generator.Parsing;
@@ -49,11 +50,13 @@ namespace RocketChat.Contracts.Generator.Emit
         {
             string name = type.Name;
             writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> without reflection.</summary>");
-            writer.Open($"{contract.Accessibility} sealed class {name}JsonConverter : {Serialization}.JsonConverter<{name}>");
+            writer.Open(ConverterDeclaration(contract.Accessibility, name));
             var written = type.Properties.Where(p => p.Access != PropertyAccess.ReadOnly).ToList();
-            foreach (PropertyModel property in written)
+            if (written.Count > 0)
             {
-                writer.Line($"private static readonly {Json}.JsonEncodedText {property.Name}JsonName = {Json}.JsonEncodedText.Encode({CSharpText.Literal(property.JsonName)});");
+                // The written members' names, encoded once, in the order WriteValue writes them.
+                string encoded = string.Join(", ", written.Select(p => CSharpText.Literal(p.JsonName)));
+                writer.Line($"private static readonly {Json}.JsonEncodedText[] Names = {JsonCode.Members}.EncodeNames({encoded});");
             }
 
             ComposedPartModel? part = type.ComposedPart;
@@ -75,9 +78,6 @@ namespace RocketChat.Contracts.Generator.Emit
             {
                 writer.Line();
             }
-
-            EmitConverterOverrides(writer, name);
-            writer.Line();
 
             // Read.
             var locals = new Dictionary<string, string>();
@@ -120,37 +120,24 @@ namespace RocketChat.Contracts.Generator.Emit
             // One line per member: a JSON null reads as null (never as default(T), a silently wrong 0 or false), and a
             // required non-nullable member that stays null is reported missing below. Each matched member continues the
             // loop: a flat list of ifs, where an else-if chain nests a level per member for the compiler to walk.
-            writer.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndObject)");
+            writer.Open($"while ({JsonCode.Members}.NextProperty(ref reader))");
             foreach (PropertyModel property in type.Properties)
             {
-                string local = locals[property.Name];
-                // A u8 literal, not the JsonEncodedText field's bytes: the JIT makes it a constant, and the names are compared
-                // once per member per property read (measured: the field cost SendMessage about 10% of its time).
-                string match = $"if (reader.ValueTextEquals({CSharpText.Utf8Literal(property.JsonName)}))";
+                // A u8 literal, not the JsonEncodedText's bytes: the JIT makes it a constant, and the names are compared
+                // once per member per property read (measured: the encoded bytes cost SendMessage about 10% of its time).
+                string utf8Name = CSharpText.Utf8Literal(property.JsonName);
                 if (property.Access == PropertyAccess.WriteOnly)
                 {
                     // writeOnly: a server echoing it back is not read (and not kept among unknown members either).
-                    writer.Line($"{match} {{ {JsonCode.Members}.SkipValue(ref reader); continue; }}");
+                    writer.Line($"if ({JsonCode.Members}.TrySkip(ref reader, {utf8Name})) continue;");
                     continue;
                 }
 
-                string assign = $"{local} = {JsonCode.ReadMember(property.Type)};";
-                if (NeedsPresenceFlag(property))
-                {
-                    // Present, even as null: null is then the value (nullable) or stands against the default.
-                    writer.Block($$"""
-                        {{match}}
-                        {
-                            {{assign}}
-                            has{{property.Name}} = true;
-                            continue;
-                        }
-                        """);
-                }
-                else
-                {
-                    writer.Line($"{match} {{ {assign} continue; }}");
-                }
+                string read = JsonCode.TryReadMember(property.Type, utf8Name, locals[property.Name]);
+                // Present, even as null: null is then the value (nullable) or stands against the default.
+                writer.Line(NeedsPresenceFlag(property)
+                    ? $"if ({read}) {{ has{property.Name} = true; continue; }}"
+                    : $"if ({read}) continue;");
             }
 
             writer.Line(type.KeepsAdditionalProperties
@@ -204,9 +191,11 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line(writePart);
             }
 
-            foreach (PropertyModel property in type.Properties.Where(p => p.Access != PropertyAccess.ReadOnly))
+            for (int i = 0; i < written.Count; i++)
             {
-                writer.Line(JsonCode.WriteProperty(property.Type, $"{property.Name}JsonName", $"value.{property.Name}", property.HasNullableType, orNull: property.IsRequired));
+                PropertyModel property = written[i];
+                string nameAt = $"Names[{i.ToString(CultureInfo.InvariantCulture)}]";
+                writer.Line(JsonCode.WriteProperty(property.Type, nameAt, $"value.{property.Name}", property.HasNullableType, orNull: property.IsRequired));
             }
 
             if (part is { IsWrittenFirst: false })
@@ -240,31 +229,16 @@ namespace RocketChat.Contracts.Generator.Emit
         }
 
         /// <summary>
-        /// The JsonConverter overrides every generated converter has: both hand over to its static ReadValue and
-        /// WriteValue, which other converters call directly.
+        /// The declaration every generated converter has. Its base, in the runtime, hands JsonConverter's Read and Write
+        /// over to the converter's static ReadValue and WriteValue (which other converters call directly), so no converter
+        /// repeats those two overrides.
         /// </summary>
-        internal static void EmitConverterOverrides(SourceWriter writer, string name)
-        {
-            writer.Block($"""
-                /// <inheritdoc />
-                public override {name} Read(ref {JsonCode.Reader} reader, global::System.Type typeToConvert, {Json}.JsonSerializerOptions options) => ReadValue(ref reader);
-
-                /// <inheritdoc />
-                public override void Write({Json}.Utf8JsonWriter writer, {name} value, {Json}.JsonSerializerOptions options) => WriteValue(writer, value);
-                """);
-        }
+        internal static string ConverterDeclaration(string accessibility, string name) =>
+            $"{accessibility} sealed class {name}JsonConverter : {JsonCode.Runtime}.GeneratedJsonConverter<{name}, {name}JsonConverter>, {JsonCode.Runtime}.IGeneratedJsonConverter<{name}>";
 
         /// <summary>The guard a ReadValue of an object starts with: anything but a JSON object is a JsonException.</summary>
-        private static void EmitExpectObject(SourceWriter writer, string name)
-        {
-            string message = CSharpText.Literal($"Expected a JSON object for {name}.");
-            writer.Block($$"""
-                if (reader.TokenType != {{Json}}.JsonTokenType.StartObject)
-                {
-                    throw new {{Json}}.JsonException({{message}});
-                }
-                """);
-        }
+        private static void EmitExpectObject(SourceWriter writer, string name) =>
+            writer.Line($"{JsonCode.Members}.ExpectObject(ref reader, {CSharpText.Literal(name)});");
 
         /// <summary>
         /// Reads a union by looking ahead (on a copy of the reader) for the discriminator, then reading the whole object
@@ -275,9 +249,7 @@ namespace RocketChat.Contracts.Generator.Emit
             string name = type.Name;
             string known = string.Join(", ", type.Cases.Select(c => c.Value));
             writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as the kind its {CSharpText.Code(type.DiscriminatorJsonName)} member names.</summary>");
-            writer.Open($"{contract.Accessibility} sealed class {name}JsonConverter : {Serialization}.JsonConverter<{name}>");
-            EmitConverterOverrides(writer, name);
-            writer.Line();
+            writer.Open(ConverterDeclaration(contract.Accessibility, name));
             writer.Line($"/// <summary>Reads the kind of {name} the discriminator names, at the reader's current token.</summary>");
             writer.Open($"public static {name} ReadValue(ref {JsonCode.Reader} reader)");
             EmitExpectObject(writer, name);
@@ -343,9 +315,7 @@ namespace RocketChat.Contracts.Generator.Emit
         {
             string name = type.Name;
             writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as its string value.</summary>");
-            writer.Open($"{contract.Accessibility} sealed class {name}JsonConverter : {Serialization}.JsonConverter<{name}>");
-            EmitConverterOverrides(writer, name);
-            writer.Line();
+            writer.Open(ConverterDeclaration(contract.Accessibility, name));
             string notString = CSharpText.Literal($"Expected a string for {name}.");
             writer.Block($"""
                 /// <summary>Reads the string at the reader's current token.</summary>

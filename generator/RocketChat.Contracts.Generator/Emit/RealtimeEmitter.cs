@@ -271,9 +271,7 @@ namespace RocketChat.Contracts.Generator.Emit
             string required = arguments.RequiredCount.ToString(CultureInfo.InvariantCulture);
 
             writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as a JSON array, without reflection.</summary>");
-            writer.Open($"{model.Accessibility} sealed class {name}JsonConverter : {Serialization}.JsonConverter<{name}>");
-            JsonEmitter.EmitConverterOverrides(writer, name);
-            writer.Line();
+            writer.Open(JsonEmitter.ConverterDeclaration(model.Accessibility, name));
 
             string notArray = CSharpText.Literal($"Expected a JSON array of arguments for {name}.");
             writer.Line("/// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>");

@@ -14,6 +14,22 @@ namespace RocketChat.Contracts.Runtime.Json;
 /// </remarks>
 public static partial class JsonMembers
 {
+    /// <summary>
+    /// Encodes a record's property names once, in member order, for its writer: one array per record rather than a
+    /// static field (and an initializer for the compiler to bind) per member.
+    /// </summary>
+    public static JsonEncodedText[] EncodeNames(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var encoded = new JsonEncodedText[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            encoded[i] = JsonEncodedText.Encode(names[i]);
+        }
+
+        return encoded;
+    }
+
     /// <summary>Writes a string member, or leaves it out when null.</summary>
     public static void WriteString(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {

@@ -9,35 +9,24 @@ namespace RocketChat.Livechat.Tests.Features;
 #pragma warning disable CS0618 // Deprecated members are still read and written.
 
 /// <summary>Reads and writes <see cref="PetFilter"/> without reflection.</summary>
-public sealed class PetFilterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetFilter>
+public sealed class PetFilterJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<PetFilter, PetFilterJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<PetFilter>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText KindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind");
-    private static readonly global::System.Text.Json.JsonEncodedText MinAgeJsonName = global::System.Text.Json.JsonEncodedText.Encode("minAge");
-    private static readonly global::System.Text.Json.JsonEncodedText VaccinatedJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccinated");
-
-    /// <inheritdoc />
-    public override PetFilter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetFilter value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("kind", "minAge", "vaccinated");
 
     /// <summary>Reads one PetFilter at the reader's current token.</summary>
     public static PetFilter ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for PetFilter.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "PetFilter");
 
         PetKind? kind = default;
         long? minAge = default;
         bool? vaccinated = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("kind"u8)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetKindJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("minAge"u8)) { minAge = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("vaccinated"u8)) { vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "kind"u8, PetKindJsonConverter.ReadValue, ref kind)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "minAge"u8, ref minAge)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "vaccinated"u8, ref vaccinated)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -56,41 +45,31 @@ public sealed class PetFilterJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PetFilter value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KindJsonName, value.Kind.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, MinAgeJsonName, value.MinAge);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, VaccinatedJsonName, value.Vaccinated);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Kind.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[1], value.MinAge);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.Vaccinated);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Paging"/> without reflection.</summary>
-public sealed class PagingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Paging>
+public sealed class PagingJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Paging, PagingJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Paging>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText LimitJsonName = global::System.Text.Json.JsonEncodedText.Encode("limit");
-    private static readonly global::System.Text.Json.JsonEncodedText CursorJsonName = global::System.Text.Json.JsonEncodedText.Encode("cursor");
-
-    /// <inheritdoc />
-    public override Paging Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Paging value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("limit", "cursor");
 
     /// <summary>Reads one Paging at the reader's current token.</summary>
     public static Paging ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Paging.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Paging");
 
         long? limit = default;
         string? cursor = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("limit"u8)) { limit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("cursor"u8)) { cursor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "limit"u8, ref limit)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "cursor"u8, ref cursor)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -106,35 +85,22 @@ public sealed class PagingJsonConverter : global::System.Text.Json.Serialization
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Paging value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, LimitJsonName, value.Limit);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CursorJsonName, value.Cursor);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[0], value.Limit);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Cursor);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="PetImageUpload"/> without reflection.</summary>
-public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetImageUpload>
+public sealed class PetImageUploadJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<PetImageUpload, PetImageUploadJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<PetImageUpload>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText FileJsonName = global::System.Text.Json.JsonEncodedText.Encode("file");
-    private static readonly global::System.Text.Json.JsonEncodedText ExtrasJsonName = global::System.Text.Json.JsonEncodedText.Encode("extras");
-    private static readonly global::System.Text.Json.JsonEncodedText CaptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("caption");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText RatingJsonName = global::System.Text.Json.JsonEncodedText.Encode("rating");
-
-    /// <inheritdoc />
-    public override PetImageUpload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetImageUpload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("file", "extras", "caption", "tags", "rating");
 
     /// <summary>Reads one PetImageUpload at the reader's current token.</summary>
     public static PetImageUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for PetImageUpload.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "PetImageUpload");
 
         string? file = default;
         global::System.Collections.Generic.IReadOnlyList<string>? extras = default;
@@ -142,13 +108,13 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
         global::System.Collections.Generic.IReadOnlyList<string>? tags = default;
         long? rating = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("file"u8)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("extras"u8)) { extras = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("caption"u8)) { caption = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("rating"u8)) { rating = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "file"u8, ref file)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "extras"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref extras)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "caption"u8, ref caption)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "rating"u8, ref rating)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -169,43 +135,33 @@ public sealed class PetImageUploadJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, PetImageUpload value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, FileJsonName, value.File);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ExtrasJsonName, value.Extras, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CaptionJsonName, value.Caption);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, RatingJsonName, value.Rating);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.File);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[1], value.Extras, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Caption);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[3], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[4], value.Rating);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Pet"/> without reflection.</summary>
-public sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Pet>
+public sealed class PetJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Pet, PetJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Pet>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-
-    /// <inheritdoc />
-    public override Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("id", "name");
 
     /// <summary>Reads one Pet at the reader's current token.</summary>
     public static Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Pet.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Pet");
 
         long? id = default;
         string? name = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -224,22 +180,16 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="PetKind"/> as its string value.</summary>
-public sealed class PetKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetKind>
+public sealed class PetKindJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<PetKind, PetKindJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<PetKind>
 {
-    /// <inheritdoc />
-    public override PetKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static PetKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new PetKind(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for PetKind."));
 

@@ -9,32 +9,22 @@ namespace RocketChat.Livechat.Realtime;
 #pragma warning disable CS0618 // Deprecated members are still read and written.
 
 /// <summary>Reads and writes <see cref="VisitorExtraData"/> without reflection.</summary>
-public sealed class VisitorExtraDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorExtraData>
+public sealed class VisitorExtraDataJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorExtraData, VisitorExtraDataJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorExtraData>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorTokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitorToken");
-
-    /// <inheritdoc />
-    public override VisitorExtraData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorExtraData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "visitorToken");
 
     /// <summary>Reads one VisitorExtraData at the reader's current token.</summary>
     public static VisitorExtraData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorExtraData.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorExtraData");
 
         string? token = default;
         string? visitorToken = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("visitorToken"u8)) { visitorToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "visitorToken"u8, ref visitorToken)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -50,37 +40,28 @@ public sealed class VisitorExtraDataJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorExtraData value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, VisitorTokenJsonName, value.VisitorToken);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.VisitorToken);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="DeletedMessage"/> without reflection.</summary>
-public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeletedMessage>
+public sealed class DeletedMessageJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<DeletedMessage, DeletedMessageJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<DeletedMessage>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-
-    /// <inheritdoc />
-    public override DeletedMessage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeletedMessage value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id");
 
     /// <summary>Reads one DeletedMessage at the reader's current token.</summary>
     public static DeletedMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for DeletedMessage.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "DeletedMessage");
 
         string? id = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -97,45 +78,33 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeletedMessage value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatRoomEventPayload"/> without reflection.</summary>
-public sealed class LivechatRoomEventPayloadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoomEventPayload>
+public sealed class LivechatRoomEventPayloadJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatRoomEventPayload, LivechatRoomEventPayloadJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatRoomEventPayload>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText DataJsonName = global::System.Text.Json.JsonEncodedText.Encode("data");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-
-    /// <inheritdoc />
-    public override LivechatRoomEventPayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomEventPayload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("type", "data", "status", "visitor");
 
     /// <summary>Reads one LivechatRoomEventPayload at the reader's current token.</summary>
     public static LivechatRoomEventPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatRoomEventPayload.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatRoomEventPayload");
 
         LivechatRoomEventPayloadType? type = default;
         global::System.Text.Json.JsonElement? data = default;
         global::RocketChat.Livechat.UserStatus? status = default;
         global::RocketChat.Livechat.Visitor? visitor = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatRoomEventPayloadTypeJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("data"u8)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, global::RocketChat.Livechat.UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, global::RocketChat.Livechat.VisitorJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "type"u8, LivechatRoomEventPayloadTypeJsonConverter.ReadValue, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "data"u8, ref data)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, global::RocketChat.Livechat.UserStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, global::RocketChat.Livechat.VisitorJsonConverter.ReadValue, ref visitor)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -155,39 +124,30 @@ public sealed class LivechatRoomEventPayloadJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomEventPayload value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, DataJsonName, value.Data);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, value.Visitor, global::RocketChat.Livechat.VisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Type.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[1], value.Data);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[3], value.Visitor, global::RocketChat.Livechat.VisitorJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatRoomHiddenAgent"/> without reflection.</summary>
-public sealed class LivechatRoomHiddenAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoomHiddenAgent>
+public sealed class LivechatRoomHiddenAgentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatRoomHiddenAgent, LivechatRoomHiddenAgentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatRoomHiddenAgent>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText HiddenInfoJsonName = global::System.Text.Json.JsonEncodedText.Encode("hiddenInfo");
-
-    /// <inheritdoc />
-    public override LivechatRoomHiddenAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomHiddenAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("hiddenInfo");
 
     /// <summary>Reads one LivechatRoomHiddenAgent at the reader's current token.</summary>
     public static LivechatRoomHiddenAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatRoomHiddenAgent.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatRoomHiddenAgent");
 
         bool? hiddenInfo = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("hiddenInfo"u8)) { hiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "hiddenInfo"u8, ref hiddenInfo)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -204,39 +164,29 @@ public sealed class LivechatRoomHiddenAgentJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomHiddenAgent value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, HiddenInfoJsonName, value.HiddenInfo);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[0], value.HiddenInfo);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatRoomQueueDataMessageUser"/> without reflection.</summary>
-public sealed class LivechatRoomQueueDataMessageUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoomQueueDataMessageUser>
+public sealed class LivechatRoomQueueDataMessageUserJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatRoomQueueDataMessageUser, LivechatRoomQueueDataMessageUserJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatRoomQueueDataMessageUser>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-
-    /// <inheritdoc />
-    public override LivechatRoomQueueDataMessageUser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueDataMessageUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username");
 
     /// <summary>Reads one LivechatRoomQueueDataMessageUser at the reader's current token.</summary>
     public static LivechatRoomQueueDataMessageUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatRoomQueueDataMessageUser.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatRoomQueueDataMessageUser");
 
         string? id = default;
         string? username = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -252,40 +202,30 @@ public sealed class LivechatRoomQueueDataMessageUserJsonConverter : global::Syst
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueDataMessageUser value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatRoomQueueDataMessage"/> without reflection.</summary>
-public sealed class LivechatRoomQueueDataMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoomQueueDataMessage>
+public sealed class LivechatRoomQueueDataMessageJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatRoomQueueDataMessage, LivechatRoomQueueDataMessageJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatRoomQueueDataMessage>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("text");
-    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("user");
-
-    /// <inheritdoc />
-    public override LivechatRoomQueueDataMessage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueDataMessage value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("text", "user");
 
     /// <summary>Reads one LivechatRoomQueueDataMessage at the reader's current token.</summary>
     public static LivechatRoomQueueDataMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatRoomQueueDataMessage.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatRoomQueueDataMessage");
 
         string? text = default;
         LivechatRoomQueueDataMessageUser? user = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("text"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("user"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageUserJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "text"u8, ref text)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "user"u8, LivechatRoomQueueDataMessageUserJsonConverter.ReadValue, ref user)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -301,43 +241,32 @@ public sealed class LivechatRoomQueueDataMessageJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueDataMessage value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TextJsonName, value.Text);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, value.User, LivechatRoomQueueDataMessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[1], value.User, LivechatRoomQueueDataMessageUserJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatRoomQueueData"/> without reflection.</summary>
-public sealed class LivechatRoomQueueDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoomQueueData>
+public sealed class LivechatRoomQueueDataJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatRoomQueueData, LivechatRoomQueueDataJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatRoomQueueData>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SpotJsonName = global::System.Text.Json.JsonEncodedText.Encode("spot");
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText EstimatedWaitTimeSecondsJsonName = global::System.Text.Json.JsonEncodedText.Encode("estimatedWaitTimeSeconds");
-
-    /// <inheritdoc />
-    public override LivechatRoomQueueData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("spot", "message", "estimatedWaitTimeSeconds");
 
     /// <summary>Reads one LivechatRoomQueueData at the reader's current token.</summary>
     public static LivechatRoomQueueData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatRoomQueueData.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatRoomQueueData");
 
         long? spot = default;
         LivechatRoomQueueDataMessage? message = default;
         double? estimatedWaitTimeSeconds = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("spot"u8)) { spot = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomQueueDataMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("estimatedWaitTimeSeconds"u8)) { estimatedWaitTimeSeconds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "spot"u8, ref spot)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "message"u8, LivechatRoomQueueDataMessageJsonConverter.ReadValue, ref message)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDouble(ref reader, "estimatedWaitTimeSeconds"u8, ref estimatedWaitTimeSeconds)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -356,42 +285,33 @@ public sealed class LivechatRoomQueueDataJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomQueueData value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, SpotJsonName, value.Spot);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessageJsonName, value.Message, LivechatRoomQueueDataMessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, EstimatedWaitTimeSecondsJsonName, value.EstimatedWaitTimeSeconds);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, Names[0], value.Spot);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[1], value.Message, LivechatRoomQueueDataMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, Names[2], value.EstimatedWaitTimeSeconds);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="InquiryChange"/> without reflection.</summary>
-public sealed class InquiryChangeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryChange>
+public sealed class InquiryChangeJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<InquiryChange, InquiryChangeJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<InquiryChange>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText ClientActionJsonName = global::System.Text.Json.JsonEncodedText.Encode("clientAction");
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("clientAction");
 
     // The members read here, not by the Inquiry part: kept out of its unknown members, and of what it writes.
     private static readonly string[] OwnMemberNames = new string[] { "clientAction" };
 
-    /// <inheritdoc />
-    public override InquiryChange Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryChange value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads one InquiryChange at the reader's current token.</summary>
     public static InquiryChange ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for InquiryChange.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "InquiryChange");
 
         global::System.Text.Json.Utf8JsonReader partReader = reader;
         global::RocketChat.Livechat.Inquiry inquiry = global::RocketChat.Livechat.InquiryJsonConverter.ReadValue(ref partReader);
         InquiryChangeAction? clientAction = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("clientAction"u8)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryChangeActionJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "clientAction"u8, InquiryChangeActionJsonConverter.ReadValue, ref clientAction)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -409,39 +329,30 @@ public sealed class InquiryChangeJsonConverter : global::System.Text.Json.Serial
     {
         writer.WriteStartObject();
         global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMembersOf(writer, value.Inquiry, global::RocketChat.Livechat.InquiryJsonConverter.WriteValue, OwnMemberNames);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ClientActionJsonName, value.ClientAction.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.ClientAction.Value);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="InquiryQueueUpdate"/> without reflection.</summary>
-public sealed class InquiryQueueUpdateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryQueueUpdate>
+public sealed class InquiryQueueUpdateJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<InquiryQueueUpdate, InquiryQueueUpdateJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<InquiryQueueUpdate>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("type");
 
     // The members read here, not by the Inquiry part: kept out of its unknown members, and of what it writes.
     private static readonly string[] OwnMemberNames = new string[] { "type" };
 
-    /// <inheritdoc />
-    public override InquiryQueueUpdate Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueUpdate value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads one InquiryQueueUpdate at the reader's current token.</summary>
     public static InquiryQueueUpdate ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for InquiryQueueUpdate.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "InquiryQueueUpdate");
 
         global::System.Text.Json.Utf8JsonReader partReader = reader;
         global::RocketChat.Livechat.Inquiry inquiry = global::RocketChat.Livechat.InquiryJsonConverter.ReadValue(ref partReader);
         InquiryQueueUpdateType? type = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryQueueUpdateTypeJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "type"u8, InquiryQueueUpdateTypeJsonConverter.ReadValue, ref type)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -458,45 +369,33 @@ public sealed class InquiryQueueUpdateJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueUpdate value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Type.Value);
         global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMembersOf(writer, value.Inquiry, global::RocketChat.Livechat.InquiryJsonConverter.WriteValue, OwnMemberNames);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LoginResult"/> without reflection.</summary>
-public sealed class LoginResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginResult>
+public sealed class LoginResultJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LoginResult, LoginResultJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LoginResult>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenExpiresJsonName = global::System.Text.Json.JsonEncodedText.Encode("tokenExpires");
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-
-    /// <inheritdoc />
-    public override LoginResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoginResult value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("id", "token", "tokenExpires", "type");
 
     /// <summary>Reads one LoginResult at the reader's current token.</summary>
     public static LoginResult ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LoginResult.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LoginResult");
 
         string? id = default;
         string? token = default;
         global::System.DateTimeOffset? tokenExpires = default;
         string? type = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("tokenExpires"u8)) { tokenExpires = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "tokenExpires"u8, ref tokenExpires)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -517,39 +416,30 @@ public sealed class LoginResultJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginResult value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TokenExpiresJsonName, value.TokenExpires);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[2], value.TokenExpires);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Type);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LoadHistoryRequestArgumentsArgument2"/> without reflection.</summary>
-public sealed class LoadHistoryRequestArgumentsArgument2JsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoadHistoryRequestArgumentsArgument2>
+public sealed class LoadHistoryRequestArgumentsArgument2JsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LoadHistoryRequestArgumentsArgument2, LoadHistoryRequestArgumentsArgument2JsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LoadHistoryRequestArgumentsArgument2>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText DateJsonName = global::System.Text.Json.JsonEncodedText.Encode("$date");
-
-    /// <inheritdoc />
-    public override LoadHistoryRequestArgumentsArgument2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoadHistoryRequestArgumentsArgument2 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("$date");
 
     /// <summary>Reads one LoadHistoryRequestArgumentsArgument2 at the reader's current token.</summary>
     public static LoadHistoryRequestArgumentsArgument2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LoadHistoryRequestArgumentsArgument2.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LoadHistoryRequestArgumentsArgument2");
 
         long? date = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("$date"u8)) { date = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "$date"u8, ref date)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -566,35 +456,26 @@ public sealed class LoadHistoryRequestArgumentsArgument2JsonConverter : global::
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoadHistoryRequestArgumentsArgument2 value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, DateJsonName, value.Date);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, Names[0], value.Date);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SetUpConnectionRequestArgumentsArgument1"/> without reflection.</summary>
-public sealed class SetUpConnectionRequestArgumentsArgument1JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetUpConnectionRequestArgumentsArgument1>
+public sealed class SetUpConnectionRequestArgumentsArgument1JsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetUpConnectionRequestArgumentsArgument1, SetUpConnectionRequestArgumentsArgument1JsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetUpConnectionRequestArgumentsArgument1>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-
-    /// <inheritdoc />
-    public override SetUpConnectionRequestArgumentsArgument1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetUpConnectionRequestArgumentsArgument1 value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token");
 
     /// <summary>Reads one SetUpConnectionRequestArgumentsArgument1 at the reader's current token.</summary>
     public static SetUpConnectionRequestArgumentsArgument1 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetUpConnectionRequestArgumentsArgument1.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SetUpConnectionRequestArgumentsArgument1");
 
         string? token = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -610,35 +491,26 @@ public sealed class SetUpConnectionRequestArgumentsArgument1JsonConverter : glob
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUpConnectionRequestArgumentsArgument1 value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SendUserActivityArgumentsVisitor"/> without reflection.</summary>
-public sealed class SendUserActivityArgumentsVisitorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendUserActivityArgumentsVisitor>
+public sealed class SendUserActivityArgumentsVisitorJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SendUserActivityArgumentsVisitor, SendUserActivityArgumentsVisitorJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SendUserActivityArgumentsVisitor>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-
-    /// <inheritdoc />
-    public override SendUserActivityArgumentsVisitor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendUserActivityArgumentsVisitor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token");
 
     /// <summary>Reads one SendUserActivityArgumentsVisitor at the reader's current token.</summary>
     public static SendUserActivityArgumentsVisitor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendUserActivityArgumentsVisitor.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SendUserActivityArgumentsVisitor");
 
         string? token = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -653,21 +525,15 @@ public sealed class SendUserActivityArgumentsVisitorJsonConverter : global::Syst
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendUserActivityArgumentsVisitor value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Token);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatRoomEventPayloadType"/> as its string value.</summary>
-public sealed class LivechatRoomEventPayloadTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoomEventPayloadType>
+public sealed class LivechatRoomEventPayloadTypeJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatRoomEventPayloadType, LivechatRoomEventPayloadTypeJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatRoomEventPayloadType>
 {
-    /// <inheritdoc />
-    public override LivechatRoomEventPayloadType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomEventPayloadType value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static LivechatRoomEventPayloadType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new LivechatRoomEventPayloadType(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for LivechatRoomEventPayloadType."));
 
@@ -676,14 +542,8 @@ public sealed class LivechatRoomEventPayloadTypeJsonConverter : global::System.T
 }
 
 /// <summary>Reads and writes <see cref="InquiryChangeAction"/> as its string value.</summary>
-public sealed class InquiryChangeActionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryChangeAction>
+public sealed class InquiryChangeActionJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<InquiryChangeAction, InquiryChangeActionJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<InquiryChangeAction>
 {
-    /// <inheritdoc />
-    public override InquiryChangeAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryChangeAction value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static InquiryChangeAction ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new InquiryChangeAction(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for InquiryChangeAction."));
 
@@ -692,14 +552,8 @@ public sealed class InquiryChangeActionJsonConverter : global::System.Text.Json.
 }
 
 /// <summary>Reads and writes <see cref="InquiryQueueUpdateType"/> as its string value.</summary>
-public sealed class InquiryQueueUpdateTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryQueueUpdateType>
+public sealed class InquiryQueueUpdateTypeJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<InquiryQueueUpdateType, InquiryQueueUpdateTypeJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<InquiryQueueUpdateType>
 {
-    /// <inheritdoc />
-    public override InquiryQueueUpdateType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueUpdateType value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static InquiryQueueUpdateType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new InquiryQueueUpdateType(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for InquiryQueueUpdateType."));
 
@@ -708,14 +562,8 @@ public sealed class InquiryQueueUpdateTypeJsonConverter : global::System.Text.Js
 }
 
 /// <summary>Reads and writes <see cref="SubscriptionChangeAction"/> as its string value.</summary>
-public sealed class SubscriptionChangeActionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SubscriptionChangeAction>
+public sealed class SubscriptionChangeActionJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SubscriptionChangeAction, SubscriptionChangeActionJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SubscriptionChangeAction>
 {
-    /// <inheritdoc />
-    public override SubscriptionChangeAction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SubscriptionChangeAction value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static SubscriptionChangeAction ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new SubscriptionChangeAction(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for SubscriptionChangeAction."));
 

@@ -429,14 +429,8 @@ public sealed partial record RoomMessageArguments
 }
 
 /// <summary>Reads and writes <see cref="RoomMessageArguments"/> as a JSON array, without reflection.</summary>
-public sealed class RoomMessageArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomMessageArguments>
+public sealed class RoomMessageArgumentsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomMessageArguments, RoomMessageArgumentsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomMessageArguments>
 {
-    /// <inheritdoc />
-    public override RoomMessageArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomMessageArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
     public static RoomMessageArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -492,14 +486,8 @@ public sealed partial record LivechatRoomEventArguments
 }
 
 /// <summary>Reads and writes <see cref="LivechatRoomEventArguments"/> as a JSON array, without reflection.</summary>
-public sealed class LivechatRoomEventArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoomEventArguments>
+public sealed class LivechatRoomEventArgumentsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatRoomEventArguments, LivechatRoomEventArgumentsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatRoomEventArguments>
 {
-    /// <inheritdoc />
-    public override LivechatRoomEventArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoomEventArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
     public static LivechatRoomEventArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -559,14 +547,8 @@ public sealed partial record UserActivityArguments
 }
 
 /// <summary>Reads and writes <see cref="UserActivityArguments"/> as a JSON array, without reflection.</summary>
-public sealed class UserActivityArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UserActivityArguments>
+public sealed class UserActivityArgumentsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<UserActivityArguments, UserActivityArgumentsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<UserActivityArguments>
 {
-    /// <inheritdoc />
-    public override UserActivityArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UserActivityArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
     public static UserActivityArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -626,14 +608,8 @@ public sealed partial record MessageDeletedArguments
 }
 
 /// <summary>Reads and writes <see cref="MessageDeletedArguments"/> as a JSON array, without reflection.</summary>
-public sealed class MessageDeletedArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageDeletedArguments>
+public sealed class MessageDeletedArgumentsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<MessageDeletedArguments, MessageDeletedArgumentsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<MessageDeletedArguments>
 {
-    /// <inheritdoc />
-    public override MessageDeletedArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageDeletedArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
     public static MessageDeletedArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -693,14 +669,8 @@ public sealed partial record SubscriptionChangedArguments
 }
 
 /// <summary>Reads and writes <see cref="SubscriptionChangedArguments"/> as a JSON array, without reflection.</summary>
-public sealed class SubscriptionChangedArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SubscriptionChangedArguments>
+public sealed class SubscriptionChangedArgumentsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SubscriptionChangedArguments, SubscriptionChangedArgumentsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SubscriptionChangedArguments>
 {
-    /// <inheritdoc />
-    public override SubscriptionChangedArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SubscriptionChangedArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
     public static SubscriptionChangedArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -760,14 +730,8 @@ public sealed partial record InquiryQueueEventArguments
 }
 
 /// <summary>Reads and writes <see cref="InquiryQueueEventArguments"/> as a JSON array, without reflection.</summary>
-public sealed class InquiryQueueEventArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryQueueEventArguments>
+public sealed class InquiryQueueEventArgumentsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<InquiryQueueEventArguments, InquiryQueueEventArgumentsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<InquiryQueueEventArguments>
 {
-    /// <inheritdoc />
-    public override InquiryQueueEventArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryQueueEventArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
     public static InquiryQueueEventArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -823,14 +787,8 @@ public sealed partial record InquiryChangedArguments
 }
 
 /// <summary>Reads and writes <see cref="InquiryChangedArguments"/> as a JSON array, without reflection.</summary>
-public sealed class InquiryChangedArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryChangedArguments>
+public sealed class InquiryChangedArgumentsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<InquiryChangedArguments, InquiryChangedArgumentsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<InquiryChangedArguments>
 {
-    /// <inheritdoc />
-    public override InquiryChangedArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryChangedArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
     public static InquiryChangedArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -886,14 +844,8 @@ public sealed partial record LoginRequestArguments
 }
 
 /// <summary>Reads and writes <see cref="LoginRequestArguments"/> as a JSON array, without reflection.</summary>
-public sealed class LoginRequestArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginRequestArguments>
+public sealed class LoginRequestArgumentsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LoginRequestArguments, LoginRequestArgumentsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LoginRequestArguments>
 {
-    /// <inheritdoc />
-    public override LoginRequestArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoginRequestArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
     public static LoginRequestArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -957,14 +909,8 @@ public sealed partial record LoadHistoryRequestArguments
 }
 
 /// <summary>Reads and writes <see cref="LoadHistoryRequestArguments"/> as a JSON array, without reflection.</summary>
-public sealed class LoadHistoryRequestArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoadHistoryRequestArguments>
+public sealed class LoadHistoryRequestArgumentsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LoadHistoryRequestArguments, LoadHistoryRequestArgumentsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LoadHistoryRequestArguments>
 {
-    /// <inheritdoc />
-    public override LoadHistoryRequestArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoadHistoryRequestArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
     public static LoadHistoryRequestArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -1048,14 +994,8 @@ public sealed partial record SetUpConnectionRequestArguments
 }
 
 /// <summary>Reads and writes <see cref="SetUpConnectionRequestArguments"/> as a JSON array, without reflection.</summary>
-public sealed class SetUpConnectionRequestArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetUpConnectionRequestArguments>
+public sealed class SetUpConnectionRequestArgumentsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetUpConnectionRequestArguments, SetUpConnectionRequestArgumentsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetUpConnectionRequestArguments>
 {
-    /// <inheritdoc />
-    public override SetUpConnectionRequestArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetUpConnectionRequestArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
     public static SetUpConnectionRequestArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
@@ -1123,14 +1063,8 @@ public sealed partial record SendUserActivityArguments
 }
 
 /// <summary>Reads and writes <see cref="SendUserActivityArguments"/> as a JSON array, without reflection.</summary>
-public sealed class SendUserActivityArgumentsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendUserActivityArguments>
+public sealed class SendUserActivityArgumentsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SendUserActivityArguments, SendUserActivityArgumentsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SendUserActivityArguments>
 {
-    /// <inheritdoc />
-    public override SendUserActivityArguments Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendUserActivityArguments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the array at the reader's current token; positions beyond the contract's are skipped.</summary>
     public static SendUserActivityArguments ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {

@@ -9,33 +9,14 @@ namespace RocketChat.Livechat.Webhooks;
 #pragma warning disable CS0618 // Deprecated members are still read and written.
 
 /// <summary>Reads and writes <see cref="LivechatWebhookVisitor"/> without reflection.</summary>
-public sealed class LivechatWebhookVisitorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWebhookVisitor>
+public sealed class LivechatWebhookVisitorJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWebhookVisitor, LivechatWebhookVisitorJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWebhookVisitor>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText IpJsonName = global::System.Text.Json.JsonEncodedText.Encode("ip");
-    private static readonly global::System.Text.Json.JsonEncodedText OsJsonName = global::System.Text.Json.JsonEncodedText.Encode("os");
-    private static readonly global::System.Text.Json.JsonEncodedText BrowserJsonName = global::System.Text.Json.JsonEncodedText.Encode("browser");
-    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
-    private static readonly global::System.Text.Json.JsonEncodedText PhoneJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone");
-
-    /// <inheritdoc />
-    public override LivechatWebhookVisitor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "token", "name", "username", "department", "ip", "os", "browser", "customFields", "email", "phone");
 
     /// <summary>Reads one LivechatWebhookVisitor at the reader's current token.</summary>
     public static LivechatWebhookVisitor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWebhookVisitor.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWebhookVisitor");
 
         string? id = default;
         string? token = default;
@@ -49,19 +30,19 @@ public sealed class LivechatWebhookVisitorJsonConverter : global::System.Text.Js
         global::System.Text.Json.JsonElement? email = default;
         global::System.Text.Json.JsonElement? phone = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ip"u8)) { ip = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("os"u8)) { os = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("browser"u8)) { browser = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "department"u8, ref department)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "ip"u8, ref ip)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "os"u8, ref os)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "browser"u8, ref browser)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "customFields"u8, ref customFields)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "email"u8, ref email)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "phone"u8, ref phone)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -88,44 +69,31 @@ public sealed class LivechatWebhookVisitorJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitor value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IpJsonName, value.Ip);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OsJsonName, value.Os);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, BrowserJsonName, value.Browser);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, EmailJsonName, value.Email);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, PhoneJsonName, value.Phone);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.Ip);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[6], value.Os);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[7], value.Browser);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[8], value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[9], value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[10], value.Phone);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWebhookAgent"/> without reflection.</summary>
-public sealed class LivechatWebhookAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWebhookAgent>
+public sealed class LivechatWebhookAgentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWebhookAgent, LivechatWebhookAgentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWebhookAgent>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
-    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
-
-    /// <inheritdoc />
-    public override LivechatWebhookAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "name", "email", "customFields");
 
     /// <summary>Reads one LivechatWebhookAgent at the reader's current token.</summary>
     public static LivechatWebhookAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWebhookAgent.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWebhookAgent");
 
         string? id = default;
         string? username = default;
@@ -133,13 +101,13 @@ public sealed class LivechatWebhookAgentJsonConverter : global::System.Text.Json
         string? email = default;
         global::System.Text.Json.JsonElement? customFields = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "email"u8, ref email)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "customFields"u8, ref customFields)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -160,46 +128,35 @@ public sealed class LivechatWebhookAgentJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookAgent value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EmailJsonName, value.Email);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[4], value.CustomFields);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWebhookMessageUser"/> without reflection.</summary>
-public sealed class LivechatWebhookMessageUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWebhookMessageUser>
+public sealed class LivechatWebhookMessageUserJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWebhookMessageUser, LivechatWebhookMessageUserJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWebhookMessageUser>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-
-    /// <inheritdoc />
-    public override LivechatWebhookMessageUser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookMessageUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "name");
 
     /// <summary>Reads one LivechatWebhookMessageUser at the reader's current token.</summary>
     public static LivechatWebhookMessageUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWebhookMessageUser.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWebhookMessageUser");
 
         string? id = default;
         string? username = default;
         string? name = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -218,44 +175,33 @@ public sealed class LivechatWebhookMessageUserJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookMessageUser value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWebhookFileUpload"/> without reflection.</summary>
-public sealed class LivechatWebhookFileUploadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWebhookFileUpload>
+public sealed class LivechatWebhookFileUploadJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWebhookFileUpload, LivechatWebhookFileUploadJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWebhookFileUpload>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText PublicFilePathJsonName = global::System.Text.Json.JsonEncodedText.Encode("publicFilePath");
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText SizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size");
-
-    /// <inheritdoc />
-    public override LivechatWebhookFileUpload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookFileUpload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("publicFilePath", "type", "size");
 
     /// <summary>Reads one LivechatWebhookFileUpload at the reader's current token.</summary>
     public static LivechatWebhookFileUpload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWebhookFileUpload.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWebhookFileUpload");
 
         string? publicFilePath = default;
         string? type = default;
         long? size = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("publicFilePath"u8)) { publicFilePath = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("size"u8)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "publicFilePath"u8, ref publicFilePath)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "size"u8, ref size)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -272,47 +218,23 @@ public sealed class LivechatWebhookFileUploadJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookFileUpload value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PublicFilePathJsonName, value.PublicFilePath);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, SizeJsonName, value.Size);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.PublicFilePath);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[2], value.Size);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWebhookMessage"/> without reflection.</summary>
-public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWebhookMessage>
+public sealed class LivechatWebhookMessageJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWebhookMessage, LivechatWebhookMessageJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWebhookMessage>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText MsgJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
-    private static readonly global::System.Text.Json.JsonEncodedText TsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-    private static readonly global::System.Text.Json.JsonEncodedText RidJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentId");
-    private static readonly global::System.Text.Json.JsonEncodedText EditedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("editedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText ClosingMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("closingMessage");
-    private static readonly global::System.Text.Json.JsonEncodedText NavigationJsonName = global::System.Text.Json.JsonEncodedText.Encode("navigation");
-    private static readonly global::System.Text.Json.JsonEncodedText BlocksJsonName = global::System.Text.Json.JsonEncodedText.Encode("blocks");
-    private static readonly global::System.Text.Json.JsonEncodedText FileJsonName = global::System.Text.Json.JsonEncodedText.Encode("file");
-    private static readonly global::System.Text.Json.JsonEncodedText AttachmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("attachments");
-    private static readonly global::System.Text.Json.JsonEncodedText UJsonName = global::System.Text.Json.JsonEncodedText.Encode("u");
-    private static readonly global::System.Text.Json.JsonEncodedText FileUploadJsonName = global::System.Text.Json.JsonEncodedText.Encode("fileUpload");
-    private static readonly global::System.Text.Json.JsonEncodedText FilesUploadJsonName = global::System.Text.Json.JsonEncodedText.Encode("filesUpload");
-    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
-
-    /// <inheritdoc />
-    public override LivechatWebhookMessage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookMessage value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "msg", "ts", "rid", "agentId", "editedAt", "closingMessage", "navigation", "blocks", "file", "attachments", "u", "fileUpload", "filesUpload", "_updatedAt");
 
     /// <summary>Reads one LivechatWebhookMessage at the reader's current token.</summary>
     public static LivechatWebhookMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWebhookMessage.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWebhookMessage");
 
         string? id = default;
         string? username = default;
@@ -331,24 +253,24 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
         global::System.Collections.Generic.IReadOnlyList<LivechatWebhookFileUpload>? filesUpload = default;
         global::System.DateTimeOffset? updatedAt = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("msg"u8)) { msg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("editedAt"u8)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("closingMessage"u8)) { closingMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("navigation"u8)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("blocks"u8)) { blocks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("file"u8)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("attachments"u8)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("u"u8)) { u = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookMessageUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("fileUpload"u8)) { fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("filesUpload"u8)) { filesUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookFileUploadJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "msg"u8, ref msg)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref ts)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref rid)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "agentId"u8, ref agentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "editedAt"u8, ref editedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "closingMessage"u8, ref closingMessage)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "navigation"u8, ref navigation)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "blocks"u8, global::System.Text.Json.JsonElement.ParseValue, ref blocks)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "file"u8, ref file)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "attachments"u8, global::System.Text.Json.JsonElement.ParseValue, ref attachments)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "u"u8, LivechatWebhookMessageUserJsonConverter.ReadValue, ref u)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "fileUpload"u8, LivechatWebhookFileUploadJsonConverter.ReadValue, ref fileUpload)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "filesUpload"u8, LivechatWebhookFileUploadJsonConverter.ReadValue, ref filesUpload)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "_updatedAt"u8, ref updatedAt)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -382,56 +304,36 @@ public sealed class LivechatWebhookMessageJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookMessage value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MsgJsonName, value.Msg);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffsetOrNull(writer, TsJsonName, value.Ts);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RidJsonName, value.Rid);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AgentIdJsonName, value.AgentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, value.EditedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ClosingMessageJsonName, value.ClosingMessage);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, NavigationJsonName, value.Navigation);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, BlocksJsonName, value.Blocks, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, FileJsonName, value.File);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, value.Attachments, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UJsonName, value.U, LivechatWebhookMessageUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileUploadJsonName, value.FileUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesUploadJsonName, value.FilesUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.Msg);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffsetOrNull(writer, Names[3], value.Ts);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Rid);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[6], value.EditedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[7], value.ClosingMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[8], value.Navigation);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[9], value.Blocks, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[10], value.File);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[11], value.Attachments, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[12], value.U, LivechatWebhookMessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[13], value.FileUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[14], value.FilesUpload, LivechatWebhookFileUploadJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[15], value.UpdatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWebhookRoomPayload"/> without reflection.</summary>
-public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWebhookRoomPayload>
+public sealed class LivechatWebhookRoomPayloadJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWebhookRoomPayload, LivechatWebhookRoomPayloadJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWebhookRoomPayload>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText LabelJsonName = global::System.Text.Json.JsonEncodedText.Encode("label");
-    private static readonly global::System.Text.Json.JsonEncodedText TopicJsonName = global::System.Text.Json.JsonEncodedText.Encode("topic");
-    private static readonly global::System.Text.Json.JsonEncodedText CreatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageAt");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
-    private static readonly global::System.Text.Json.JsonEncodedText CrmDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("crmData");
-    private static readonly global::System.Text.Json.JsonEncodedText MessagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("messages");
-
-    /// <inheritdoc />
-    public override LivechatWebhookRoomPayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookRoomPayload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("type", "_id", "label", "topic", "createdAt", "lastMessageAt", "tags", "customFields", "visitor", "agent", "crmData", "messages");
 
     /// <summary>Reads one LivechatWebhookRoomPayload at the reader's current token.</summary>
     public static LivechatWebhookRoomPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWebhookRoomPayload.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWebhookRoomPayload");
 
         string? type = default;
         string? id = default;
@@ -446,20 +348,20 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
         global::System.Text.Json.JsonElement? crmData = default;
         global::System.Collections.Generic.IReadOnlyList<LivechatWebhookMessage>? messages = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "label"u8, ref label)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "topic"u8, ref topic)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "createdAt"u8, ref createdAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lastMessageAt"u8, ref lastMessageAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "customFields"u8, ref customFields)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, LivechatWebhookVisitorJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "agent"u8, LivechatWebhookAgentJsonConverter.ReadValue, ref agent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "crmData"u8, ref crmData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "messages"u8, LivechatWebhookMessageJsonConverter.ReadValue, ref messages)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -490,53 +392,32 @@ public sealed class LivechatWebhookRoomPayloadJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookRoomPayload value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[4], value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[5], value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[6], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[7], value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[8], value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[9], value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[10], value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[11], value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatSessionStartPayload"/> without reflection.</summary>
-public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatSessionStartPayload>
+public sealed class LivechatSessionStartPayloadJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatSessionStartPayload, LivechatSessionStartPayloadJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatSessionStartPayload>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText LabelJsonName = global::System.Text.Json.JsonEncodedText.Encode("label");
-    private static readonly global::System.Text.Json.JsonEncodedText TopicJsonName = global::System.Text.Json.JsonEncodedText.Encode("topic");
-    private static readonly global::System.Text.Json.JsonEncodedText CreatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageAt");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
-    private static readonly global::System.Text.Json.JsonEncodedText CrmDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("crmData");
-    private static readonly global::System.Text.Json.JsonEncodedText MessagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("messages");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentId");
-
-    /// <inheritdoc />
-    public override LivechatSessionStartPayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionStartPayload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("type", "_id", "label", "topic", "createdAt", "lastMessageAt", "tags", "customFields", "visitor", "agent", "crmData", "messages", "departmentId");
 
     /// <summary>Reads one LivechatSessionStartPayload at the reader's current token.</summary>
     public static LivechatSessionStartPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatSessionStartPayload.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatSessionStartPayload");
 
         string? type = default;
         string? id = default;
@@ -552,21 +433,21 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
         global::System.Collections.Generic.IReadOnlyList<LivechatWebhookMessage>? messages = default;
         string? departmentId = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "label"u8, ref label)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "topic"u8, ref topic)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "createdAt"u8, ref createdAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lastMessageAt"u8, ref lastMessageAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "customFields"u8, ref customFields)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, LivechatWebhookVisitorJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "agent"u8, LivechatWebhookAgentJsonConverter.ReadValue, ref agent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "crmData"u8, ref crmData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "messages"u8, LivechatWebhookMessageJsonConverter.ReadValue, ref messages)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "departmentId"u8, ref departmentId)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -598,54 +479,33 @@ public sealed class LivechatSessionStartPayloadJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionStartPayload value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[4], value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[5], value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[6], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[7], value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[8], value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[9], value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[10], value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[11], value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[12], value.DepartmentId);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatSessionQueuedPayload"/> without reflection.</summary>
-public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatSessionQueuedPayload>
+public sealed class LivechatSessionQueuedPayloadJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatSessionQueuedPayload, LivechatSessionQueuedPayloadJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatSessionQueuedPayload>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText LabelJsonName = global::System.Text.Json.JsonEncodedText.Encode("label");
-    private static readonly global::System.Text.Json.JsonEncodedText TopicJsonName = global::System.Text.Json.JsonEncodedText.Encode("topic");
-    private static readonly global::System.Text.Json.JsonEncodedText CreatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageAt");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
-    private static readonly global::System.Text.Json.JsonEncodedText CrmDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("crmData");
-    private static readonly global::System.Text.Json.JsonEncodedText MessagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("messages");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentId");
-
-    /// <inheritdoc />
-    public override LivechatSessionQueuedPayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionQueuedPayload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("type", "_id", "label", "topic", "createdAt", "lastMessageAt", "tags", "customFields", "visitor", "agent", "crmData", "messages", "departmentId");
 
     /// <summary>Reads one LivechatSessionQueuedPayload at the reader's current token.</summary>
     public static LivechatSessionQueuedPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatSessionQueuedPayload.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatSessionQueuedPayload");
 
         string? type = default;
         string? id = default;
@@ -661,21 +521,21 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
         global::System.Collections.Generic.IReadOnlyList<LivechatWebhookMessage>? messages = default;
         string? departmentId = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "label"u8, ref label)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "topic"u8, ref topic)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "createdAt"u8, ref createdAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lastMessageAt"u8, ref lastMessageAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "customFields"u8, ref customFields)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, LivechatWebhookVisitorJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "agent"u8, LivechatWebhookAgentJsonConverter.ReadValue, ref agent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "crmData"u8, ref crmData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "messages"u8, LivechatWebhookMessageJsonConverter.ReadValue, ref messages)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "departmentId"u8, ref departmentId)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -707,54 +567,43 @@ public sealed class LivechatSessionQueuedPayloadJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionQueuedPayload value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[4], value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[5], value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[6], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[7], value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[8], value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[9], value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[10], value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[11], value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[12], value.DepartmentId);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWebhookServedBy"/> without reflection.</summary>
-public sealed class LivechatWebhookServedByJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWebhookServedBy>
+public sealed class LivechatWebhookServedByJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWebhookServedBy, LivechatWebhookServedByJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWebhookServedBy>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText TsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-
-    /// <inheritdoc />
-    public override LivechatWebhookServedBy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookServedBy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "ts");
 
     /// <summary>Reads one LivechatWebhookServedBy at the reader's current token.</summary>
     public static LivechatWebhookServedBy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWebhookServedBy.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWebhookServedBy");
 
         string? id = default;
         string? username = default;
         global::System.DateTimeOffset? ts = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref ts)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -773,45 +622,23 @@ public sealed class LivechatWebhookServedByJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookServedBy value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, value.Ts);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[2], value.Ts);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatSessionTakenPayload"/> without reflection.</summary>
-public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatSessionTakenPayload>
+public sealed class LivechatSessionTakenPayloadJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatSessionTakenPayload, LivechatSessionTakenPayloadJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatSessionTakenPayload>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText LabelJsonName = global::System.Text.Json.JsonEncodedText.Encode("label");
-    private static readonly global::System.Text.Json.JsonEncodedText TopicJsonName = global::System.Text.Json.JsonEncodedText.Encode("topic");
-    private static readonly global::System.Text.Json.JsonEncodedText CreatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageAt");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
-    private static readonly global::System.Text.Json.JsonEncodedText CrmDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("crmData");
-    private static readonly global::System.Text.Json.JsonEncodedText MessagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("messages");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentId");
-    private static readonly global::System.Text.Json.JsonEncodedText ServedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("servedBy");
-
-    /// <inheritdoc />
-    public override LivechatSessionTakenPayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionTakenPayload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("type", "_id", "label", "topic", "createdAt", "lastMessageAt", "tags", "customFields", "visitor", "agent", "crmData", "messages", "departmentId", "servedBy");
 
     /// <summary>Reads one LivechatSessionTakenPayload at the reader's current token.</summary>
     public static LivechatSessionTakenPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatSessionTakenPayload.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatSessionTakenPayload");
 
         string? type = default;
         string? id = default;
@@ -828,22 +655,22 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
         string? departmentId = default;
         LivechatWebhookServedBy? servedBy = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("servedBy"u8)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "label"u8, ref label)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "topic"u8, ref topic)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "createdAt"u8, ref createdAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lastMessageAt"u8, ref lastMessageAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "customFields"u8, ref customFields)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, LivechatWebhookVisitorJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "agent"u8, LivechatWebhookAgentJsonConverter.ReadValue, ref agent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "crmData"u8, ref crmData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "messages"u8, LivechatWebhookMessageJsonConverter.ReadValue, ref messages)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "departmentId"u8, ref departmentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "servedBy"u8, LivechatWebhookServedByJsonConverter.ReadValue, ref servedBy)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -876,58 +703,34 @@ public sealed class LivechatSessionTakenPayloadJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionTakenPayload value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, value.ServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[4], value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[5], value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[6], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[7], value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[8], value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[9], value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[10], value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[11], value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[12], value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[13], value.ServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatSessionForwardedPayload"/> without reflection.</summary>
-public sealed class LivechatSessionForwardedPayloadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatSessionForwardedPayload>
+public sealed class LivechatSessionForwardedPayloadJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatSessionForwardedPayload, LivechatSessionForwardedPayloadJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatSessionForwardedPayload>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText LabelJsonName = global::System.Text.Json.JsonEncodedText.Encode("label");
-    private static readonly global::System.Text.Json.JsonEncodedText TopicJsonName = global::System.Text.Json.JsonEncodedText.Encode("topic");
-    private static readonly global::System.Text.Json.JsonEncodedText CreatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageAt");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
-    private static readonly global::System.Text.Json.JsonEncodedText CrmDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("crmData");
-    private static readonly global::System.Text.Json.JsonEncodedText MessagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("messages");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentId");
-    private static readonly global::System.Text.Json.JsonEncodedText ServedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("servedBy");
-    private static readonly global::System.Text.Json.JsonEncodedText OldDepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("oldDepartmentId");
-    private static readonly global::System.Text.Json.JsonEncodedText OldServedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("oldServedBy");
-
-    /// <inheritdoc />
-    public override LivechatSessionForwardedPayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionForwardedPayload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("type", "_id", "label", "topic", "createdAt", "lastMessageAt", "tags", "customFields", "visitor", "agent", "crmData", "messages", "departmentId", "servedBy", "oldDepartmentId", "oldServedBy");
 
     /// <summary>Reads one LivechatSessionForwardedPayload at the reader's current token.</summary>
     public static LivechatSessionForwardedPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatSessionForwardedPayload.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatSessionForwardedPayload");
 
         string? type = default;
         string? id = default;
@@ -946,24 +749,24 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
         string? oldDepartmentId = default;
         LivechatWebhookServedBy? oldServedBy = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("servedBy"u8)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("oldDepartmentId"u8)) { oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("oldServedBy"u8)) { oldServedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "label"u8, ref label)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "topic"u8, ref topic)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "createdAt"u8, ref createdAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lastMessageAt"u8, ref lastMessageAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "customFields"u8, ref customFields)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, LivechatWebhookVisitorJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "agent"u8, LivechatWebhookAgentJsonConverter.ReadValue, ref agent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "crmData"u8, ref crmData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "messages"u8, LivechatWebhookMessageJsonConverter.ReadValue, ref messages)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "departmentId"u8, ref departmentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "servedBy"u8, LivechatWebhookServedByJsonConverter.ReadValue, ref servedBy)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "oldDepartmentId"u8, ref oldDepartmentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "oldServedBy"u8, LivechatWebhookServedByJsonConverter.ReadValue, ref oldServedBy)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -998,54 +801,44 @@ public sealed class LivechatSessionForwardedPayloadJsonConverter : global::Syste
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionForwardedPayload value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, value.ServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OldDepartmentIdJsonName, value.OldDepartmentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OldServedByJsonName, value.OldServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[4], value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[5], value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[6], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[7], value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[8], value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[9], value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[10], value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[11], value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[12], value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[13], value.ServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[14], value.OldDepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[15], value.OldServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWebhookClosedBy"/> without reflection.</summary>
-public sealed class LivechatWebhookClosedByJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWebhookClosedBy>
+public sealed class LivechatWebhookClosedByJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWebhookClosedBy, LivechatWebhookClosedByJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWebhookClosedBy>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-
-    /// <inheritdoc />
-    public override LivechatWebhookClosedBy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookClosedBy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username");
 
     /// <summary>Reads one LivechatWebhookClosedBy at the reader's current token.</summary>
     public static LivechatWebhookClosedBy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWebhookClosedBy.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWebhookClosedBy");
 
         string? id = default;
         string? username = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1063,47 +856,22 @@ public sealed class LivechatWebhookClosedByJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookClosedBy value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatSessionPayload"/> without reflection.</summary>
-public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatSessionPayload>
+public sealed class LivechatSessionPayloadJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatSessionPayload, LivechatSessionPayloadJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatSessionPayload>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText LabelJsonName = global::System.Text.Json.JsonEncodedText.Encode("label");
-    private static readonly global::System.Text.Json.JsonEncodedText TopicJsonName = global::System.Text.Json.JsonEncodedText.Encode("topic");
-    private static readonly global::System.Text.Json.JsonEncodedText CreatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageAt");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
-    private static readonly global::System.Text.Json.JsonEncodedText CrmDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("crmData");
-    private static readonly global::System.Text.Json.JsonEncodedText MessagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("messages");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentId");
-    private static readonly global::System.Text.Json.JsonEncodedText ServedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("servedBy");
-    private static readonly global::System.Text.Json.JsonEncodedText ClosedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("closedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText ClosedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("closedBy");
-    private static readonly global::System.Text.Json.JsonEncodedText CloserJsonName = global::System.Text.Json.JsonEncodedText.Encode("closer");
-
-    /// <inheritdoc />
-    public override LivechatSessionPayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionPayload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("type", "_id", "label", "topic", "createdAt", "lastMessageAt", "tags", "customFields", "visitor", "agent", "crmData", "messages", "departmentId", "servedBy", "closedAt", "closedBy", "closer");
 
     /// <summary>Reads one LivechatSessionPayload at the reader's current token.</summary>
     public static LivechatSessionPayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatSessionPayload.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatSessionPayload");
 
         string? type = default;
         string? id = default;
@@ -1123,25 +891,25 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
         LivechatWebhookClosedBy? closedBy = default;
         string? closer = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("lastMessageAt"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("crmData"u8)) { crmData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatWebhookMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("servedBy"u8)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookServedByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("closedAt"u8)) { closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("closedBy"u8)) { closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWebhookClosedByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("closer"u8)) { closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "label"u8, ref label)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "topic"u8, ref topic)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "createdAt"u8, ref createdAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lastMessageAt"u8, ref lastMessageAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "customFields"u8, ref customFields)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, LivechatWebhookVisitorJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "agent"u8, LivechatWebhookAgentJsonConverter.ReadValue, ref agent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "crmData"u8, ref crmData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "messages"u8, LivechatWebhookMessageJsonConverter.ReadValue, ref messages)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "departmentId"u8, ref departmentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "servedBy"u8, LivechatWebhookServedByJsonConverter.ReadValue, ref servedBy)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "closedAt"u8, ref closedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "closedBy"u8, LivechatWebhookClosedByJsonConverter.ReadValue, ref closedBy)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "closer"u8, ref closer)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1177,55 +945,45 @@ public sealed class LivechatSessionPayloadJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSessionPayload value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, CreatedAtJsonName, value.CreatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CrmDataJsonName, value.CrmData);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, value.ServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, ClosedAtJsonName, value.ClosedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ClosedByJsonName, value.ClosedBy, LivechatWebhookClosedByJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CloserJsonName, value.Closer);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[4], value.CreatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[5], value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[6], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[7], value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[8], value.Visitor, LivechatWebhookVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[9], value.Agent, LivechatWebhookAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[10], value.CrmData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[11], value.Messages, LivechatWebhookMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[12], value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[13], value.ServedBy, LivechatWebhookServedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[14], value.ClosedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[15], value.ClosedBy, LivechatWebhookClosedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[16], value.Closer);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatOfflineVisitor"/> without reflection.</summary>
-public sealed class LivechatOfflineVisitorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatOfflineVisitor>
+public sealed class LivechatOfflineVisitorJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatOfflineVisitor, LivechatOfflineVisitorJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatOfflineVisitor>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
-
-    /// <inheritdoc />
-    public override LivechatOfflineVisitor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatOfflineVisitor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("name", "email");
 
     /// <summary>Reads one LivechatOfflineVisitor at the reader's current token.</summary>
     public static LivechatOfflineVisitor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatOfflineVisitor.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatOfflineVisitor");
 
         string? name = default;
         string? email = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "email"u8, ref email)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1244,46 +1002,34 @@ public sealed class LivechatOfflineVisitorJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatOfflineVisitor value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, EmailJsonName, value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Email);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatOfflineMessagePayload"/> without reflection.</summary>
-public sealed class LivechatOfflineMessagePayloadJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatOfflineMessagePayload>
+public sealed class LivechatOfflineMessagePayloadJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatOfflineMessagePayload, LivechatOfflineMessagePayloadJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatOfflineMessagePayload>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText SentAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("sentAt");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-
-    /// <inheritdoc />
-    public override LivechatOfflineMessagePayload Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatOfflineMessagePayload value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("type", "sentAt", "visitor", "message");
 
     /// <summary>Reads one LivechatOfflineMessagePayload at the reader's current token.</summary>
     public static LivechatOfflineMessagePayload ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatOfflineMessagePayload.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatOfflineMessagePayload");
 
         string? type = default;
         global::System.DateTimeOffset? sentAt = default;
         LivechatOfflineVisitor? visitor = default;
         string? message = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("sentAt"u8)) { sentAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatOfflineVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "sentAt"u8, ref sentAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, LivechatOfflineVisitorJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "message"u8, ref message)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1305,39 +1051,30 @@ public sealed class LivechatOfflineMessagePayloadJsonConverter : global::System.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatOfflineMessagePayload value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, SentAtJsonName, value.SentAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, LivechatOfflineVisitorJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MessageJsonName, value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[1], value.SentAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[2], value.Visitor, LivechatOfflineVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[3], value.Message);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWebhookVisitorEmail"/> without reflection.</summary>
-public sealed class LivechatWebhookVisitorEmailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWebhookVisitorEmail>
+public sealed class LivechatWebhookVisitorEmailJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWebhookVisitorEmail, LivechatWebhookVisitorEmailJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWebhookVisitorEmail>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AddressJsonName = global::System.Text.Json.JsonEncodedText.Encode("address");
-
-    /// <inheritdoc />
-    public override LivechatWebhookVisitorEmail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitorEmail value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("address");
 
     /// <summary>Reads one LivechatWebhookVisitorEmail at the reader's current token.</summary>
     public static LivechatWebhookVisitorEmail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWebhookVisitorEmail.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWebhookVisitorEmail");
 
         string? address = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("address"u8)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "address"u8, ref address)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1354,36 +1091,27 @@ public sealed class LivechatWebhookVisitorEmailJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitorEmail value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AddressJsonName, value.Address);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Address);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWebhookVisitorPhone"/> without reflection.</summary>
-public sealed class LivechatWebhookVisitorPhoneJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWebhookVisitorPhone>
+public sealed class LivechatWebhookVisitorPhoneJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWebhookVisitorPhone, LivechatWebhookVisitorPhoneJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWebhookVisitorPhone>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText PhoneNumberJsonName = global::System.Text.Json.JsonEncodedText.Encode("phoneNumber");
-
-    /// <inheritdoc />
-    public override LivechatWebhookVisitorPhone Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitorPhone value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("phoneNumber");
 
     /// <summary>Reads one LivechatWebhookVisitorPhone at the reader's current token.</summary>
     public static LivechatWebhookVisitorPhone ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWebhookVisitorPhone.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWebhookVisitorPhone");
 
         string? phoneNumber = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("phoneNumber"u8)) { phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "phoneNumber"u8, ref phoneNumber)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1400,7 +1128,7 @@ public sealed class LivechatWebhookVisitorPhoneJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWebhookVisitorPhone value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, PhoneNumberJsonName, value.PhoneNumber);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.PhoneNumber);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }

@@ -9,28 +9,14 @@ namespace RocketChat.Livechat;
 #pragma warning disable CS0618 // Deprecated members are still read and written.
 
 /// <summary>Reads and writes <see cref="ErrorResponse"/> without reflection.</summary>
-public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ErrorResponse>
+public sealed class ErrorResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ErrorResponse, ErrorResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ErrorResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-    private static readonly global::System.Text.Json.JsonEncodedText ErrorJsonName = global::System.Text.Json.JsonEncodedText.Encode("error");
-    private static readonly global::System.Text.Json.JsonEncodedText ErrorTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("errorType");
-    private static readonly global::System.Text.Json.JsonEncodedText DetailsJsonName = global::System.Text.Json.JsonEncodedText.Encode("details");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-
-    /// <inheritdoc />
-    public override ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("success", "error", "errorType", "details", "status", "message");
 
     /// <summary>Reads one ErrorResponse at the reader's current token.</summary>
     public static ErrorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ErrorResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ErrorResponse");
 
         bool? success = default;
         string? error = default;
@@ -39,14 +25,14 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
         string? status = default;
         string? message = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("error"u8)) { error = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("errorType"u8)) { errorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("details"u8)) { details = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "error"u8, ref error)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "errorType"u8, ref errorType)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "details"u8, ref details)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "status"u8, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "message"u8, ref message)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -68,44 +54,34 @@ public sealed class ErrorResponseJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ErrorResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, SuccessJsonName, value.Success);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ErrorJsonName, value.Error);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ErrorTypeJsonName, value.ErrorType);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, DetailsJsonName, value.Details);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, MessageJsonName, value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[0], value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Error);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.ErrorType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[3], value.Details);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Status);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.Message);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="DateRange"/> without reflection.</summary>
-public sealed class DateRangeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DateRange>
+public sealed class DateRangeJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<DateRange, DateRangeJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<DateRange>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText StartJsonName = global::System.Text.Json.JsonEncodedText.Encode("start");
-    private static readonly global::System.Text.Json.JsonEncodedText EndJsonName = global::System.Text.Json.JsonEncodedText.Encode("end");
-
-    /// <inheritdoc />
-    public override DateRange Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DateRange value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("start", "end");
 
     /// <summary>Reads one DateRange at the reader's current token.</summary>
     public static DateRange ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for DateRange.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "DateRange");
 
         global::System.DateTimeOffset? start = default;
         global::System.DateTimeOffset? end = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("start"u8)) { start = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("end"u8)) { end = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "start"u8, ref start)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "end"u8, ref end)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -121,40 +97,30 @@ public sealed class DateRangeJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DateRange value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, StartJsonName, value.Start);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EndJsonName, value.End);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[0], value.Start);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[1], value.End);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="UserEmail"/> without reflection.</summary>
-public sealed class UserEmailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UserEmail>
+public sealed class UserEmailJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<UserEmail, UserEmailJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<UserEmail>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AddressJsonName = global::System.Text.Json.JsonEncodedText.Encode("address");
-    private static readonly global::System.Text.Json.JsonEncodedText VerifiedJsonName = global::System.Text.Json.JsonEncodedText.Encode("verified");
-
-    /// <inheritdoc />
-    public override UserEmail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UserEmail value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("address", "verified");
 
     /// <summary>Reads one UserEmail at the reader's current token.</summary>
     public static UserEmail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for UserEmail.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "UserEmail");
 
         string? address = default;
         bool? verified = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("address"u8)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("verified"u8)) { verified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "address"u8, ref address)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "verified"u8, ref verified)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -172,37 +138,28 @@ public sealed class UserEmailJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UserEmail value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AddressJsonName, value.Address);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, VerifiedJsonName, value.Verified);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Address);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Verified);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorPhone"/> without reflection.</summary>
-public sealed class VisitorPhoneJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorPhone>
+public sealed class VisitorPhoneJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorPhone, VisitorPhoneJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorPhone>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText PhoneNumberJsonName = global::System.Text.Json.JsonEncodedText.Encode("phoneNumber");
-
-    /// <inheritdoc />
-    public override VisitorPhone Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorPhone value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("phoneNumber");
 
     /// <summary>Reads one VisitorPhone at the reader's current token.</summary>
     public static VisitorPhone ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorPhone.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorPhone");
 
         string? phoneNumber = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("phoneNumber"u8)) { phoneNumber = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "phoneNumber"u8, ref phoneNumber)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -219,36 +176,27 @@ public sealed class VisitorPhoneJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPhone value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, PhoneNumberJsonName, value.PhoneNumber);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.PhoneNumber);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorEmail"/> without reflection.</summary>
-public sealed class VisitorEmailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorEmail>
+public sealed class VisitorEmailJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorEmail, VisitorEmailJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorEmail>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AddressJsonName = global::System.Text.Json.JsonEncodedText.Encode("address");
-
-    /// <inheritdoc />
-    public override VisitorEmail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorEmail value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("address");
 
     /// <summary>Reads one VisitorEmail at the reader's current token.</summary>
     public static VisitorEmail ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorEmail.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorEmail");
 
         string? address = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("address"u8)) { address = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "address"u8, ref address)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -265,39 +213,29 @@ public sealed class VisitorEmailJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorEmail value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AddressJsonName, value.Address);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Address);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorLastChat"/> without reflection.</summary>
-public sealed class VisitorLastChatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorLastChat>
+public sealed class VisitorLastChatJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorLastChat, VisitorLastChatJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorLastChat>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-
-    /// <inheritdoc />
-    public override VisitorLastChat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorLastChat value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "ts");
 
     /// <summary>Reads one VisitorLastChat at the reader's current token.</summary>
     public static VisitorLastChat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorLastChat.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorLastChat");
 
         string? id = default;
         global::System.DateTimeOffset? timestamp = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref timestamp)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -313,43 +251,32 @@ public sealed class VisitorLastChatJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorLastChat value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[1], value.Timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorLastAgent"/> without reflection.</summary>
-public sealed class VisitorLastAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorLastAgent>
+public sealed class VisitorLastAgentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorLastAgent, VisitorLastAgentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorLastAgent>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AgentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentId");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-
-    /// <inheritdoc />
-    public override VisitorLastAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorLastAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("agentId", "username", "ts");
 
     /// <summary>Reads one VisitorLastAgent at the reader's current token.</summary>
     public static VisitorLastAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorLastAgent.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorLastAgent");
 
         string? agentId = default;
         string? username = default;
         global::System.DateTimeOffset? timestamp = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "agentId"u8, ref agentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref timestamp)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -366,47 +293,35 @@ public sealed class VisitorLastAgentJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorLastAgent value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AgentIdJsonName, value.AgentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[2], value.Timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorContactManager"/> without reflection.</summary>
-public sealed class VisitorContactManagerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorContactManager>
+public sealed class VisitorContactManagerJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorContactManager, VisitorContactManagerJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorContactManager>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailsJsonName = global::System.Text.Json.JsonEncodedText.Encode("emails");
-
-    /// <inheritdoc />
-    public override VisitorContactManager Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorContactManager value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "name", "emails");
 
     /// <summary>Reads one VisitorContactManager at the reader's current token.</summary>
     public static VisitorContactManager ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorContactManager.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorContactManager");
 
         string? id = default;
         string? username = default;
         string? name = default;
         global::System.Collections.Generic.IReadOnlyList<UserEmail>? emails = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("emails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "emails"u8, UserEmailJsonConverter.ReadValue, ref emails)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -424,45 +339,34 @@ public sealed class VisitorContactManagerJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorContactManager value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, UserEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[3], value.Emails, UserEmailJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorExternalId"/> without reflection.</summary>
-public sealed class VisitorExternalIdJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorExternalId>
+public sealed class VisitorExternalIdJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorExternalId, VisitorExternalIdJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorExternalId>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AppIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("appId");
-    private static readonly global::System.Text.Json.JsonEncodedText EntityIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("entityId");
-    private static readonly global::System.Text.Json.JsonEncodedText MetadataJsonName = global::System.Text.Json.JsonEncodedText.Encode("metadata");
-
-    /// <inheritdoc />
-    public override VisitorExternalId Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorExternalId value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("appId", "entityId", "metadata");
 
     /// <summary>Reads one VisitorExternalId at the reader's current token.</summary>
     public static VisitorExternalId ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorExternalId.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorExternalId");
 
         string? appId = default;
         string? entityId = default;
         global::System.Text.Json.JsonElement? metadata = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("appId"u8)) { appId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("entityId"u8)) { entityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("metadata"u8)) { metadata = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "appId"u8, ref appId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "entityId"u8, ref entityId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "metadata"u8, ref metadata)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -479,51 +383,23 @@ public sealed class VisitorExternalIdJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorExternalId value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AppIdJsonName, value.AppId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EntityIdJsonName, value.EntityId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MetadataJsonName, value.Metadata);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.AppId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.EntityId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[2], value.Metadata);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Visitor"/> without reflection.</summary>
-public sealed class VisitorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Visitor>
+public sealed class VisitorJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Visitor, VisitorJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Visitor>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText PhoneJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailsJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitorEmails");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("livechatData");
-    private static readonly global::System.Text.Json.JsonEncodedText LastChatJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastChat");
-    private static readonly global::System.Text.Json.JsonEncodedText LastAgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastAgent");
-    private static readonly global::System.Text.Json.JsonEncodedText ContactManagerJsonName = global::System.Text.Json.JsonEncodedText.Encode("contactManager");
-    private static readonly global::System.Text.Json.JsonEncodedText ExternalIdsJsonName = global::System.Text.Json.JsonEncodedText.Encode("externalIds");
-    private static readonly global::System.Text.Json.JsonEncodedText UserAgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("userAgent");
-    private static readonly global::System.Text.Json.JsonEncodedText IpAddressJsonName = global::System.Text.Json.JsonEncodedText.Encode("ip");
-    private static readonly global::System.Text.Json.JsonEncodedText HostJsonName = global::System.Text.Json.JsonEncodedText.Encode("host");
-    private static readonly global::System.Text.Json.JsonEncodedText ActivityJsonName = global::System.Text.Json.JsonEncodedText.Encode("activity");
-    private static readonly global::System.Text.Json.JsonEncodedText IsDisabledJsonName = global::System.Text.Json.JsonEncodedText.Encode("disabled");
-
-    /// <inheritdoc />
-    public override Visitor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Visitor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "token", "username", "name", "ts", "_updatedAt", "department", "status", "phone", "visitorEmails", "livechatData", "lastChat", "lastAgent", "contactManager", "externalIds", "userAgent", "ip", "host", "activity", "disabled");
 
     /// <summary>Reads one Visitor at the reader's current token.</summary>
     public static Visitor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Visitor.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Visitor");
 
         string? id = default;
         string? token = default;
@@ -546,28 +422,28 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
         global::System.Collections.Generic.IReadOnlyList<string>? activity = default;
         bool? isDisabled = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorPhoneJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("visitorEmails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorEmailJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("livechatData"u8)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("lastChat"u8)) { lastChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastChatJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("lastAgent"u8)) { lastAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorLastAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("contactManager"u8)) { contactManager = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorContactManagerJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("externalIds"u8)) { externalIds = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, VisitorExternalIdJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("userAgent"u8)) { userAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ip"u8)) { ipAddress = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("host"u8)) { host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("activity"u8)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("disabled"u8)) { isDisabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref timestamp)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "_updatedAt"u8, ref updatedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "department"u8, ref department)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, VisitorStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "phone"u8, VisitorPhoneJsonConverter.ReadValue, ref phone)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "visitorEmails"u8, VisitorEmailJsonConverter.ReadValue, ref emails)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "livechatData"u8, ref livechatData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "lastChat"u8, VisitorLastChatJsonConverter.ReadValue, ref lastChat)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "lastAgent"u8, VisitorLastAgentJsonConverter.ReadValue, ref lastAgent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "contactManager"u8, VisitorContactManagerJsonConverter.ReadValue, ref contactManager)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "externalIds"u8, VisitorExternalIdJsonConverter.ReadValue, ref externalIds)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "userAgent"u8, ref userAgent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "ip"u8, ref ipAddress)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "host"u8, ref host)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "activity"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref activity)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "disabled"u8, ref isDisabled)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -604,61 +480,50 @@ public sealed class VisitorJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Visitor value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, PhoneJsonName, value.Phone, VisitorPhoneJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, VisitorEmailJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatDataJsonName, value.LivechatData);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastChatJsonName, value.LastChat, VisitorLastChatJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastAgentJsonName, value.LastAgent, VisitorLastAgentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ContactManagerJsonName, value.ContactManager, VisitorContactManagerJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ExternalIdsJsonName, value.ExternalIds, VisitorExternalIdJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UserAgentJsonName, value.UserAgent);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IpAddressJsonName, value.IpAddress);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, HostJsonName, value.Host);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, value.Activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsDisabledJsonName, value.IsDisabled);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[4], value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[5], value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[6], value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[7], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[8], value.Phone, VisitorPhoneJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[9], value.Emails, VisitorEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[10], value.LivechatData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[11], value.LastChat, VisitorLastChatJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[12], value.LastAgent, VisitorLastAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[13], value.ContactManager, VisitorContactManagerJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[14], value.ExternalIds, VisitorExternalIdJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[15], value.UserAgent);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[16], value.IpAddress);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[17], value.Host);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[18], value.Activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[19], value.IsDisabled);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="CustomFieldInput"/> without reflection.</summary>
-public sealed class CustomFieldInputJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CustomFieldInput>
+public sealed class CustomFieldInputJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<CustomFieldInput, CustomFieldInputJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<CustomFieldInput>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText KeyJsonName = global::System.Text.Json.JsonEncodedText.Encode("key");
-    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
-    private static readonly global::System.Text.Json.JsonEncodedText OverwriteJsonName = global::System.Text.Json.JsonEncodedText.Encode("overwrite");
-
-    /// <inheritdoc />
-    public override CustomFieldInput Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CustomFieldInput value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("key", "value", "overwrite");
 
     /// <summary>Reads one CustomFieldInput at the reader's current token.</summary>
     public static CustomFieldInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for CustomFieldInput.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "CustomFieldInput");
 
         string? key = default;
         string? valueValue = default;
         bool? overwrite = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("key"u8)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("overwrite"u8)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "key"u8, ref key)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref valueValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "overwrite"u8, ref overwrite)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -679,38 +544,23 @@ public sealed class CustomFieldInputJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CustomFieldInput value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KeyJsonName, value.Key);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ValueJsonName, value.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, OverwriteJsonName, value.Overwrite);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Key);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[2], value.Overwrite);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorInput"/> without reflection.</summary>
-public sealed class VisitorInputJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorInput>
+public sealed class VisitorInputJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorInput, VisitorInputJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorInput>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText PhoneJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
-
-    /// <inheritdoc />
-    public override VisitorInput Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorInput value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "name", "email", "department", "phone", "username", "customFields");
 
     /// <summary>Reads one VisitorInput at the reader's current token.</summary>
     public static VisitorInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorInput.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorInput");
 
         string? token = default;
         string? name = default;
@@ -720,15 +570,15 @@ public sealed class VisitorInputJsonConverter : global::System.Text.Json.Seriali
         string? username = default;
         global::System.Collections.Generic.IReadOnlyList<CustomFieldInput>? customFields = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "email"u8, ref email)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "department"u8, ref department)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "phone"u8, ref phone)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "customFields"u8, CustomFieldInputJsonConverter.ReadValue, ref customFields)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -751,45 +601,35 @@ public sealed class VisitorInputJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorInput value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EmailJsonName, value.Email);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PhoneJsonName, value.Phone);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, CustomFieldsJsonName, value.CustomFields, CustomFieldInputJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Phone);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[6], value.CustomFields, CustomFieldInputJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="DeletedVisitor"/> without reflection.</summary>
-public sealed class DeletedVisitorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeletedVisitor>
+public sealed class DeletedVisitorJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<DeletedVisitor, DeletedVisitorJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<DeletedVisitor>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-
-    /// <inheritdoc />
-    public override DeletedVisitor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeletedVisitor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "ts");
 
     /// <summary>Reads one DeletedVisitor at the reader's current token.</summary>
     public static DeletedVisitor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for DeletedVisitor.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "DeletedVisitor");
 
         string? id = default;
         global::System.DateTimeOffset? timestamp = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref timestamp)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -807,38 +647,22 @@ public sealed class DeletedVisitorJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeletedVisitor value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[1], value.Timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RoomVisitorInfo"/> without reflection.</summary>
-public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomVisitorInfo>
+public sealed class RoomVisitorInfoJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomVisitorInfo, RoomVisitorInfoJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomVisitorInfo>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText PhoneJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageTs");
-    private static readonly global::System.Text.Json.JsonEncodedText ActivityJsonName = global::System.Text.Json.JsonEncodedText.Encode("activity");
-
-    /// <inheritdoc />
-    public override RoomVisitorInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomVisitorInfo value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "token", "name", "status", "phone", "lastMessageTs", "activity");
 
     /// <summary>Reads one RoomVisitorInfo at the reader's current token.</summary>
     public static RoomVisitorInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomVisitorInfo.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RoomVisitorInfo");
 
         string? id = default;
         string? username = default;
@@ -849,16 +673,16 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
         global::System.DateTimeOffset? lastMessageAt = default;
         global::System.Collections.Generic.IReadOnlyList<string>? activity = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("lastMessageTs"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("activity"u8)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, VisitorStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "phone"u8, ref phone)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lastMessageTs"u8, ref lastMessageAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "activity"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref activity)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -882,49 +706,38 @@ public sealed class RoomVisitorInfoJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomVisitorInfo value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PhoneJsonName, value.Phone);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, value.Activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.Phone);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[6], value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[7], value.Activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RoomServedBy"/> without reflection.</summary>
-public sealed class RoomServedByJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomServedBy>
+public sealed class RoomServedByJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomServedBy, RoomServedByJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomServedBy>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-
-    /// <inheritdoc />
-    public override RoomServedBy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomServedBy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "ts");
 
     /// <summary>Reads one RoomServedBy at the reader's current token.</summary>
     public static RoomServedBy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomServedBy.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RoomServedBy");
 
         string? id = default;
         string? username = default;
         global::System.DateTimeOffset? timestamp = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref timestamp)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -943,41 +756,31 @@ public sealed class RoomServedByJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomServedBy value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[2], value.Timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RoomDepartment"/> without reflection.</summary>
-public sealed class RoomDepartmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomDepartment>
+public sealed class RoomDepartmentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomDepartment, RoomDepartmentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomDepartment>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-
-    /// <inheritdoc />
-    public override RoomDepartment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomDepartment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "name");
 
     /// <summary>Reads one RoomDepartment at the reader's current token.</summary>
     public static RoomDepartment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomDepartment.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RoomDepartment");
 
         string? id = default;
         string? name = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -995,37 +798,22 @@ public sealed class RoomDepartmentJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomDepartment value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RoomSource"/> without reflection.</summary>
-public sealed class RoomSourceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomSource>
+public sealed class RoomSourceJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomSource, RoomSourceJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomSource>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText AliasJsonName = global::System.Text.Json.JsonEncodedText.Encode("alias");
-    private static readonly global::System.Text.Json.JsonEncodedText LabelJsonName = global::System.Text.Json.JsonEncodedText.Encode("label");
-    private static readonly global::System.Text.Json.JsonEncodedText DestinationJsonName = global::System.Text.Json.JsonEncodedText.Encode("destination");
-    private static readonly global::System.Text.Json.JsonEncodedText SidebarIconJsonName = global::System.Text.Json.JsonEncodedText.Encode("sidebarIcon");
-    private static readonly global::System.Text.Json.JsonEncodedText DefaultIconJsonName = global::System.Text.Json.JsonEncodedText.Encode("defaultIcon");
-
-    /// <inheritdoc />
-    public override RoomSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomSource value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("type", "id", "alias", "label", "destination", "sidebarIcon", "defaultIcon");
 
     /// <summary>Reads one RoomSource at the reader's current token.</summary>
     public static RoomSource ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomSource.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RoomSource");
 
         RoomSourceType? type = default;
         string? id = default;
@@ -1035,15 +823,15 @@ public sealed class RoomSourceJsonConverter : global::System.Text.Json.Serializa
         string? sidebarIcon = default;
         string? defaultIcon = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomSourceTypeJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("alias"u8)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("label"u8)) { label = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("destination"u8)) { destination = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("sidebarIcon"u8)) { sidebarIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("defaultIcon"u8)) { defaultIcon = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "type"u8, RoomSourceTypeJsonConverter.ReadValue, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "alias"u8, ref alias)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "label"u8, ref label)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "destination"u8, ref destination)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "sidebarIcon"u8, ref sidebarIcon)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "defaultIcon"u8, ref defaultIcon)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1064,48 +852,37 @@ public sealed class RoomSourceJsonConverter : global::System.Text.Json.Serializa
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSource value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AliasJsonName, value.Alias);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LabelJsonName, value.Label);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DestinationJsonName, value.Destination);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SidebarIconJsonName, value.SidebarIcon);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DefaultIconJsonName, value.DefaultIcon);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Type?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Alias);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Label);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Destination);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.SidebarIcon);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[6], value.DefaultIcon);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="MessageUser"/> without reflection.</summary>
-public sealed class MessageUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageUser>
+public sealed class MessageUserJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<MessageUser, MessageUserJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<MessageUser>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-
-    /// <inheritdoc />
-    public override MessageUser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "name");
 
     /// <summary>Reads one MessageUser at the reader's current token.</summary>
     public static MessageUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageUser.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "MessageUser");
 
         string? id = default;
         string? username = default;
         string? name = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1124,41 +901,31 @@ public sealed class MessageUserJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageUser value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="MessageAttachmentImageDimensions"/> without reflection.</summary>
-public sealed class MessageAttachmentImageDimensionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageAttachmentImageDimensions>
+public sealed class MessageAttachmentImageDimensionsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<MessageAttachmentImageDimensions, MessageAttachmentImageDimensionsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<MessageAttachmentImageDimensions>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText WidthJsonName = global::System.Text.Json.JsonEncodedText.Encode("width");
-    private static readonly global::System.Text.Json.JsonEncodedText HeightJsonName = global::System.Text.Json.JsonEncodedText.Encode("height");
-
-    /// <inheritdoc />
-    public override MessageAttachmentImageDimensions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachmentImageDimensions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("width", "height");
 
     /// <summary>Reads one MessageAttachmentImageDimensions at the reader's current token.</summary>
     public static MessageAttachmentImageDimensions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageAttachmentImageDimensions.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "MessageAttachmentImageDimensions");
 
         long? width = default;
         long? height = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("width"u8)) { width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("height"u8)) { height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "width"u8, ref width)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "height"u8, ref height)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1174,50 +941,22 @@ public sealed class MessageAttachmentImageDimensionsJsonConverter : global::Syst
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachmentImageDimensions value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, WidthJsonName, value.Width);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, HeightJsonName, value.Height);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[0], value.Width);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[1], value.Height);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="MessageAttachment"/> without reflection.</summary>
-public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageAttachment>
+public sealed class MessageAttachmentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<MessageAttachment, MessageAttachmentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<MessageAttachment>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-    private static readonly global::System.Text.Json.JsonEncodedText TitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title");
-    private static readonly global::System.Text.Json.JsonEncodedText TitleLinkJsonName = global::System.Text.Json.JsonEncodedText.Encode("title_link");
-    private static readonly global::System.Text.Json.JsonEncodedText TitleLinkDownloadJsonName = global::System.Text.Json.JsonEncodedText.Encode("title_link_download");
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description");
-    private static readonly global::System.Text.Json.JsonEncodedText DescriptionMarkdownTokensJsonName = global::System.Text.Json.JsonEncodedText.Encode("descriptionMd");
-    private static readonly global::System.Text.Json.JsonEncodedText FormatJsonName = global::System.Text.Json.JsonEncodedText.Encode("format");
-    private static readonly global::System.Text.Json.JsonEncodedText SizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size");
-    private static readonly global::System.Text.Json.JsonEncodedText ImageUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("image_url");
-    private static readonly global::System.Text.Json.JsonEncodedText ImageTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("image_type");
-    private static readonly global::System.Text.Json.JsonEncodedText ImageSizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("image_size");
-    private static readonly global::System.Text.Json.JsonEncodedText ImageDimensionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("image_dimensions");
-    private static readonly global::System.Text.Json.JsonEncodedText ImagePreviewJsonName = global::System.Text.Json.JsonEncodedText.Encode("image_preview");
-    private static readonly global::System.Text.Json.JsonEncodedText AudioUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("audio_url");
-    private static readonly global::System.Text.Json.JsonEncodedText AudioTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("audio_type");
-    private static readonly global::System.Text.Json.JsonEncodedText AudioSizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("audio_size");
-    private static readonly global::System.Text.Json.JsonEncodedText VideoUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("video_url");
-    private static readonly global::System.Text.Json.JsonEncodedText VideoTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("video_type");
-    private static readonly global::System.Text.Json.JsonEncodedText VideoSizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("video_size");
-
-    /// <inheritdoc />
-    public override MessageAttachment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("ts", "title", "title_link", "title_link_download", "type", "description", "descriptionMd", "format", "size", "image_url", "image_type", "image_size", "image_dimensions", "image_preview", "audio_url", "audio_type", "audio_size", "video_url", "video_type", "video_size");
 
     /// <summary>Reads one MessageAttachment at the reader's current token.</summary>
     public static MessageAttachment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageAttachment.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "MessageAttachment");
 
         global::System.DateTimeOffset? ts = default;
         string? title = default;
@@ -1240,28 +979,28 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
         string? videoType = default;
         long? videoSize = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("ts"u8)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("title"u8)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("title_link"u8)) { titleLink = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("title_link_download"u8)) { titleLinkDownload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("description"u8)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("descriptionMd"u8)) { descriptionMarkdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("format"u8)) { format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("size"u8)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("image_url"u8)) { imageUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("image_type"u8)) { imageType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("image_size"u8)) { imageSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("image_dimensions"u8)) { imageDimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageAttachmentImageDimensionsJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("image_preview"u8)) { imagePreview = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("audio_url"u8)) { audioUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("audio_type"u8)) { audioType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("audio_size"u8)) { audioSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("video_url"u8)) { videoUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("video_type"u8)) { videoType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("video_size"u8)) { videoSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref ts)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "title"u8, ref title)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "title_link"u8, ref titleLink)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "title_link_download"u8, ref titleLinkDownload)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "description"u8, ref description)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "descriptionMd"u8, global::System.Text.Json.JsonElement.ParseValue, ref descriptionMarkdownTokens)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "format"u8, ref format)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "size"u8, ref size)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "image_url"u8, ref imageUrl)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "image_type"u8, ref imageType)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "image_size"u8, ref imageSize)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "image_dimensions"u8, MessageAttachmentImageDimensionsJsonConverter.ReadValue, ref imageDimensions)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "image_preview"u8, ref imagePreview)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "audio_url"u8, ref audioUrl)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "audio_type"u8, ref audioType)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "audio_size"u8, ref audioSize)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "video_url"u8, ref videoUrl)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "video_type"u8, ref videoType)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "video_size"u8, ref videoSize)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1295,53 +1034,40 @@ public sealed class MessageAttachmentJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageAttachment value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, value.Ts);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TitleJsonName, value.Title);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TitleLinkJsonName, value.TitleLink);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, TitleLinkDownloadJsonName, value.TitleLinkDownload);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DescriptionJsonName, value.Description);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DescriptionMarkdownTokensJsonName, value.DescriptionMarkdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, FormatJsonName, value.Format);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, SizeJsonName, value.Size);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ImageUrlJsonName, value.ImageUrl);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ImageTypeJsonName, value.ImageType);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, ImageSizeJsonName, value.ImageSize);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ImageDimensionsJsonName, value.ImageDimensions, MessageAttachmentImageDimensionsJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ImagePreviewJsonName, value.ImagePreview);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AudioUrlJsonName, value.AudioUrl);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AudioTypeJsonName, value.AudioType);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, AudioSizeJsonName, value.AudioSize);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, VideoUrlJsonName, value.VideoUrl);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, VideoTypeJsonName, value.VideoType);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, VideoSizeJsonName, value.VideoSize);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[0], value.Ts);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Title);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.TitleLink);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[3], value.TitleLinkDownload);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.Description);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[6], value.DescriptionMarkdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[7], value.Format);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[8], value.Size);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[9], value.ImageUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[10], value.ImageType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[11], value.ImageSize);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[12], value.ImageDimensions, MessageAttachmentImageDimensionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[13], value.ImagePreview);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[14], value.AudioUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[15], value.AudioType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[16], value.AudioSize);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[17], value.VideoUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[18], value.VideoType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[19], value.VideoSize);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="MessageFile"/> without reflection.</summary>
-public sealed class MessageFileJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageFile>
+public sealed class MessageFileJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<MessageFile, MessageFileJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<MessageFile>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText SizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size");
-    private static readonly global::System.Text.Json.JsonEncodedText FormatJsonName = global::System.Text.Json.JsonEncodedText.Encode("format");
-
-    /// <inheritdoc />
-    public override MessageFile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageFile value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "name", "type", "size", "format");
 
     /// <summary>Reads one MessageFile at the reader's current token.</summary>
     public static MessageFile ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageFile.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "MessageFile");
 
         string? id = default;
         string? name = default;
@@ -1349,13 +1075,13 @@ public sealed class MessageFileJsonConverter : global::System.Text.Json.Serializ
         long? size = default;
         string? format = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("size"u8)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("format"u8)) { format = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "size"u8, ref size)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "format"u8, ref format)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1376,49 +1102,37 @@ public sealed class MessageFileJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageFile value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, SizeJsonName, value.Size);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, FormatJsonName, value.Format);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[3], value.Size);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Format);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="MessageTransferUser"/> without reflection.</summary>
-public sealed class MessageTransferUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageTransferUser>
+public sealed class MessageTransferUserJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<MessageTransferUser, MessageTransferUserJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<MessageTransferUser>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-
-    /// <inheritdoc />
-    public override MessageTransferUser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageTransferUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "name", "type");
 
     /// <summary>Reads one MessageTransferUser at the reader's current token.</summary>
     public static MessageTransferUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageTransferUser.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "MessageTransferUser");
 
         string? id = default;
         string? username = default;
         string? name = default;
         string? type = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1438,37 +1152,24 @@ public sealed class MessageTransferUserJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageTransferUser value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Type);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="MessageTransferData"/> without reflection.</summary>
-public sealed class MessageTransferDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageTransferData>
+public sealed class MessageTransferDataJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<MessageTransferData, MessageTransferDataJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<MessageTransferData>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TransferredByJsonName = global::System.Text.Json.JsonEncodedText.Encode("transferredBy");
-    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-    private static readonly global::System.Text.Json.JsonEncodedText ScopeJsonName = global::System.Text.Json.JsonEncodedText.Encode("scope");
-    private static readonly global::System.Text.Json.JsonEncodedText CommentJsonName = global::System.Text.Json.JsonEncodedText.Encode("comment");
-    private static readonly global::System.Text.Json.JsonEncodedText TransferredToJsonName = global::System.Text.Json.JsonEncodedText.Encode("transferredTo");
-
-    /// <inheritdoc />
-    public override MessageTransferData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageTransferData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("transferredBy", "ts", "scope", "comment", "transferredTo");
 
     /// <summary>Reads one MessageTransferData at the reader's current token.</summary>
     public static MessageTransferData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageTransferData.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "MessageTransferData");
 
         MessageTransferUser? transferredBy = default;
         global::System.DateTimeOffset? timestamp = default;
@@ -1476,13 +1177,13 @@ public sealed class MessageTransferDataJsonConverter : global::System.Text.Json.
         string? comment = default;
         MessageUser? transferredTo = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("transferredBy"u8)) { transferredBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("scope"u8)) { scope = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("comment"u8)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("transferredTo"u8)) { transferredTo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "transferredBy"u8, MessageTransferUserJsonConverter.ReadValue, ref transferredBy)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref timestamp)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "scope"u8, ref scope)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "comment"u8, ref comment)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "transferredTo"u8, MessageUserJsonConverter.ReadValue, ref transferredTo)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1501,39 +1202,30 @@ public sealed class MessageTransferDataJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageTransferData value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferredByJsonName, value.TransferredBy, MessageTransferUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ScopeJsonName, value.Scope);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CommentJsonName, value.Comment);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferredToJsonName, value.TransferredTo, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[0], value.TransferredBy, MessageTransferUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[1], value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Scope);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Comment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[4], value.TransferredTo, MessageUserJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorPageLocation"/> without reflection.</summary>
-public sealed class VisitorPageLocationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorPageLocation>
+public sealed class VisitorPageLocationJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorPageLocation, VisitorPageLocationJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorPageLocation>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText HrefJsonName = global::System.Text.Json.JsonEncodedText.Encode("href");
-
-    /// <inheritdoc />
-    public override VisitorPageLocation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageLocation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("href");
 
     /// <summary>Reads one VisitorPageLocation at the reader's current token.</summary>
     public static VisitorPageLocation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorPageLocation.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorPageLocation");
 
         string? href = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("href"u8)) { href = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "href"u8, ref href)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -1549,40 +1241,29 @@ public sealed class VisitorPageLocationJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageLocation value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, HrefJsonName, value.Href);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Href);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorPageInfo"/> without reflection.</summary>
-public sealed class VisitorPageInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorPageInfo>
+public sealed class VisitorPageInfoJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorPageInfo, VisitorPageInfoJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorPageInfo>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title");
-    private static readonly global::System.Text.Json.JsonEncodedText ChangeJsonName = global::System.Text.Json.JsonEncodedText.Encode("change");
-    private static readonly global::System.Text.Json.JsonEncodedText LocationJsonName = global::System.Text.Json.JsonEncodedText.Encode("location");
-
-    /// <inheritdoc />
-    public override VisitorPageInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageInfo value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("title", "change", "location");
 
     /// <summary>Reads one VisitorPageInfo at the reader's current token.</summary>
     public static VisitorPageInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorPageInfo.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorPageInfo");
 
         string? title = default;
         string? change = default;
         VisitorPageLocation? location = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("title"u8)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("change"u8)) { change = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("location"u8)) { location = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageLocationJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "title"u8, ref title)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "change"u8, ref change)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "location"u8, VisitorPageLocationJsonConverter.ReadValue, ref location)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -1602,40 +1283,30 @@ public sealed class VisitorPageInfoJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorPageInfo value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TitleJsonName, value.Title);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ChangeJsonName, value.Change);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, LocationJsonName, value.Location, VisitorPageLocationJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Title);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Change);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[2], value.Location, VisitorPageLocationJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorNavigation"/> without reflection.</summary>
-public sealed class VisitorNavigationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigation>
+public sealed class VisitorNavigationJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorNavigation, VisitorNavigationJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorNavigation>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText PageJsonName = global::System.Text.Json.JsonEncodedText.Encode("page");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-
-    /// <inheritdoc />
-    public override VisitorNavigation Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("page", "token");
 
     /// <summary>Reads one VisitorNavigation at the reader's current token.</summary>
     public static VisitorNavigation ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigation.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorNavigation");
 
         VisitorPageInfo? page = default;
         string? token = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("page"u8)) { page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "page"u8, VisitorPageInfoJsonConverter.ReadValue, ref page)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1651,43 +1322,32 @@ public sealed class VisitorNavigationJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigation value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, value.Page, VisitorPageInfoJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[0], value.Page, VisitorPageInfoJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Token);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="MessageRequestData"/> without reflection.</summary>
-public sealed class MessageRequestDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<MessageRequestData>
+public sealed class MessageRequestDataJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<MessageRequestData, MessageRequestDataJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<MessageRequestData>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("type");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("user");
-
-    /// <inheritdoc />
-    public override MessageRequestData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MessageRequestData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("type", "visitor", "user");
 
     /// <summary>Reads one MessageRequestData at the reader's current token.</summary>
     public static MessageRequestData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for MessageRequestData.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "MessageRequestData");
 
         string? type = default;
         RoomVisitorInfo? visitor = default;
         MessageUser? user = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("user"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "type"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, RoomVisitorInfoJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "user"u8, MessageUserJsonConverter.ReadValue, ref user)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1704,54 +1364,23 @@ public sealed class MessageRequestDataJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MessageRequestData value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, value.Visitor, RoomVisitorInfoJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, value.User, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[1], value.Visitor, RoomVisitorInfoJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[2], value.User, MessageUserJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Message"/> without reflection.</summary>
-public sealed class MessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Message>
+public sealed class MessageJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Message, MessageJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Message>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("t");
-    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("u");
-    private static readonly global::System.Text.Json.JsonEncodedText AliasJsonName = global::System.Text.Json.JsonEncodedText.Encode("alias");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText IsGroupableJsonName = global::System.Text.Json.JsonEncodedText.Encode("groupable");
-    private static readonly global::System.Text.Json.JsonEncodedText ThreadMessageIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("tmid");
-    private static readonly global::System.Text.Json.JsonEncodedText EditedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("editedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText EditedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("editedBy");
-    private static readonly global::System.Text.Json.JsonEncodedText MarkdownTokensJsonName = global::System.Text.Json.JsonEncodedText.Encode("md");
-    private static readonly global::System.Text.Json.JsonEncodedText UrlsJsonName = global::System.Text.Json.JsonEncodedText.Encode("urls");
-    private static readonly global::System.Text.Json.JsonEncodedText MentionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("mentions");
-    private static readonly global::System.Text.Json.JsonEncodedText ChannelsJsonName = global::System.Text.Json.JsonEncodedText.Encode("channels");
-    private static readonly global::System.Text.Json.JsonEncodedText AttachmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("attachments");
-    private static readonly global::System.Text.Json.JsonEncodedText FileJsonName = global::System.Text.Json.JsonEncodedText.Encode("file");
-    private static readonly global::System.Text.Json.JsonEncodedText FilesJsonName = global::System.Text.Json.JsonEncodedText.Encode("files");
-    private static readonly global::System.Text.Json.JsonEncodedText TransferDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("transferData");
-    private static readonly global::System.Text.Json.JsonEncodedText NavigationJsonName = global::System.Text.Json.JsonEncodedText.Encode("navigation");
-    private static readonly global::System.Text.Json.JsonEncodedText RequestDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("requestData");
-
-    /// <inheritdoc />
-    public override Message Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Message value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "rid", "msg", "t", "ts", "_updatedAt", "u", "alias", "token", "groupable", "tmid", "editedAt", "editedBy", "md", "urls", "mentions", "channels", "attachments", "file", "files", "transferData", "navigation", "requestData");
 
     /// <summary>Reads one Message at the reader's current token.</summary>
     public static Message ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Message.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Message");
 
         string? id = default;
         string? roomId = default;
@@ -1777,31 +1406,31 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
         VisitorNavigation? navigation = default;
         MessageRequestData? requestData = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("t"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("u"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("alias"u8)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("groupable"u8)) { isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("tmid"u8)) { threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("editedAt"u8)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("editedBy"u8)) { editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("md"u8)) { markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("urls"u8)) { urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("mentions"u8)) { mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("channels"u8)) { channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("attachments"u8)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("file"u8)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("files"u8)) { files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("transferData"u8)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("navigation"u8)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("requestData"u8)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "msg"u8, ref text)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "t"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref timestamp)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "_updatedAt"u8, ref updatedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "u"u8, MessageUserJsonConverter.ReadValue, ref user)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "alias"u8, ref alias)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "groupable"u8, ref isGroupable)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "tmid"u8, ref threadMessageId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "editedAt"u8, ref editedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "editedBy"u8, MessageUserJsonConverter.ReadValue, ref editedBy)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "md"u8, global::System.Text.Json.JsonElement.ParseValue, ref markdownTokens)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "urls"u8, global::System.Text.Json.JsonElement.ParseValue, ref urls)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "mentions"u8, global::System.Text.Json.JsonElement.ParseValue, ref mentions)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "channels"u8, global::System.Text.Json.JsonElement.ParseValue, ref channels)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "attachments"u8, MessageAttachmentJsonConverter.ReadValue, ref attachments)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "file"u8, MessageFileJsonConverter.ReadValue, ref file)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "files"u8, MessageFileJsonConverter.ReadValue, ref files)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "transferData"u8, MessageTransferDataJsonConverter.ReadValue, ref transferData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "navigation"u8, VisitorNavigationJsonConverter.ReadValue, ref navigation)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "requestData"u8, MessageRequestDataJsonConverter.ReadValue, ref requestData)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1840,67 +1469,55 @@ public sealed class MessageJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Message value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TextJsonName, value.Text);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, value.User, MessageUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AliasJsonName, value.Alias);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsGroupableJsonName, value.IsGroupable);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ThreadMessageIdJsonName, value.ThreadMessageId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, value.EditedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, value.EditedBy, MessageUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, value.MarkdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, value.Urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MentionsJsonName, value.Mentions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChannelsJsonName, value.Channels, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, value.Attachments, MessageAttachmentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileJsonName, value.File, MessageFileJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesJsonName, value.Files, MessageFileJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferDataJsonName, value.TransferData, MessageTransferDataJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, value.Navigation, VisitorNavigationJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, value.RequestData, MessageRequestDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[4], value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[5], value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[6], value.User, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[7], value.Alias);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[8], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[9], value.IsGroupable);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[10], value.ThreadMessageId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[11], value.EditedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[12], value.EditedBy, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[13], value.MarkdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[14], value.Urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[15], value.Mentions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[16], value.Channels, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[17], value.Attachments, MessageAttachmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[18], value.File, MessageFileJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[19], value.Files, MessageFileJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[20], value.TransferData, MessageTransferDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[21], value.Navigation, VisitorNavigationJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[22], value.RequestData, MessageRequestDataJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RoomResponseBy"/> without reflection.</summary>
-public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomResponseBy>
+public sealed class RoomResponseByJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomResponseBy, RoomResponseByJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomResponseBy>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageTs");
-    private static readonly global::System.Text.Json.JsonEncodedText FirstResponseAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("firstResponseTs");
-
-    /// <inheritdoc />
-    public override RoomResponseBy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomResponseBy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "lastMessageTs", "firstResponseTs");
 
     /// <summary>Reads one RoomResponseBy at the reader's current token.</summary>
     public static RoomResponseBy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomResponseBy.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RoomResponseBy");
 
         string? id = default;
         string? username = default;
         global::System.DateTimeOffset? lastMessageAt = default;
         global::System.DateTimeOffset? firstResponseAt = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("lastMessageTs"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("firstResponseTs"u8)) { firstResponseAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lastMessageTs"u8, ref lastMessageAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "firstResponseTs"u8, ref firstResponseAt)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1918,42 +1535,32 @@ public sealed class RoomResponseByJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomResponseBy value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, FirstResponseAtJsonName, value.FirstResponseAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[2], value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[3], value.FirstResponseAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RoomClosedBy"/> without reflection.</summary>
-public sealed class RoomClosedByJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomClosedBy>
+public sealed class RoomClosedByJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomClosedBy, RoomClosedByJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomClosedBy>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-
-    /// <inheritdoc />
-    public override RoomClosedBy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomClosedBy value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username");
 
     /// <summary>Reads one RoomClosedBy at the reader's current token.</summary>
     public static RoomClosedBy ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomClosedBy.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RoomClosedBy");
 
         string? id = default;
         string? username = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -1969,72 +1576,22 @@ public sealed class RoomClosedByJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomClosedBy value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatRoom"/> without reflection.</summary>
-public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatRoom>
+public sealed class LivechatRoomJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatRoom, LivechatRoomJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatRoom>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("t");
-    private static readonly global::System.Text.Json.JsonEncodedText DisplayNameJsonName = global::System.Text.Json.JsonEncodedText.Encode("fname");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText TopicJsonName = global::System.Text.Json.JsonEncodedText.Encode("topic");
-    private static readonly global::System.Text.Json.JsonEncodedText MessageCountJsonName = global::System.Text.Json.JsonEncodedText.Encode("msgs");
-    private static readonly global::System.Text.Json.JsonEncodedText UsersCountJsonName = global::System.Text.Json.JsonEncodedText.Encode("usersCount");
-    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lm");
-    private static readonly global::System.Text.Json.JsonEncodedText IsOpenJsonName = global::System.Text.Json.JsonEncodedText.Encode("open");
-    private static readonly global::System.Text.Json.JsonEncodedText CanLeaveJsonName = global::System.Text.Json.JsonEncodedText.Encode("cl");
-    private static readonly global::System.Text.Json.JsonEncodedText ReadOnlyJsonName = global::System.Text.Json.JsonEncodedText.Encode("ro");
-    private static readonly global::System.Text.Json.JsonEncodedText IsDefaultJsonName = global::System.Text.Json.JsonEncodedText.Encode("default");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("v");
-    private static readonly global::System.Text.Json.JsonEncodedText ServedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("servedBy");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentId");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentAncestorsJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentAncestors");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText SourceJsonName = global::System.Text.Json.JsonEncodedText.Encode("source");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessage");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("livechatData");
-    private static readonly global::System.Text.Json.JsonEncodedText SurveyFeedbackJsonName = global::System.Text.Json.JsonEncodedText.Encode("surveyFeedback");
-    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
-    private static readonly global::System.Text.Json.JsonEncodedText WaitingResponseJsonName = global::System.Text.Json.JsonEncodedText.Encode("waitingResponse");
-    private static readonly global::System.Text.Json.JsonEncodedText ResponseByJsonName = global::System.Text.Json.JsonEncodedText.Encode("responseBy");
-    private static readonly global::System.Text.Json.JsonEncodedText IsOnHoldJsonName = global::System.Text.Json.JsonEncodedText.Encode("onHold");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText QueuedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("queuedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText ClosedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("closedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText CloserJsonName = global::System.Text.Json.JsonEncodedText.Encode("closer");
-    private static readonly global::System.Text.Json.JsonEncodedText ClosedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("closedBy");
-    private static readonly global::System.Text.Json.JsonEncodedText PriorityIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("priorityId");
-    private static readonly global::System.Text.Json.JsonEncodedText PriorityWeightJsonName = global::System.Text.Json.JsonEncodedText.Encode("priorityWeight");
-    private static readonly global::System.Text.Json.JsonEncodedText SlaIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("slaId");
-    private static readonly global::System.Text.Json.JsonEncodedText EstimatedWaitingTimeQueueJsonName = global::System.Text.Json.JsonEncodedText.Encode("estimatedWaitingTimeQueue");
-    private static readonly global::System.Text.Json.JsonEncodedText MetricsJsonName = global::System.Text.Json.JsonEncodedText.Encode("metrics");
-    private static readonly global::System.Text.Json.JsonEncodedText TranscriptRequestJsonName = global::System.Text.Json.JsonEncodedText.Encode("transcriptRequest");
-    private static readonly global::System.Text.Json.JsonEncodedText PdfTranscriptRequestedJsonName = global::System.Text.Json.JsonEncodedText.Encode("pdfTranscriptRequested");
-    private static readonly global::System.Text.Json.JsonEncodedText ContactIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("contactId");
-    private static readonly global::System.Text.Json.JsonEncodedText IsVerifiedJsonName = global::System.Text.Json.JsonEncodedText.Encode("verified");
-
-    /// <inheritdoc />
-    public override LivechatRoom Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoom value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "t", "fname", "name", "topic", "msgs", "usersCount", "ts", "_updatedAt", "lm", "open", "cl", "ro", "default", "v", "servedBy", "departmentId", "departmentAncestors", "department", "source", "lastMessage", "tags", "livechatData", "surveyFeedback", "customFields", "waitingResponse", "responseBy", "onHold", "status", "queuedAt", "closedAt", "closer", "closedBy", "priorityId", "priorityWeight", "slaId", "estimatedWaitingTimeQueue", "metrics", "transcriptRequest", "pdfTranscriptRequested", "contactId", "verified");
 
     /// <summary>Reads one LivechatRoom at the reader's current token.</summary>
     public static LivechatRoom ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatRoom.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatRoom");
 
         string? id = default;
         string? type = default;
@@ -2079,50 +1636,50 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
         string? contactId = default;
         bool? isVerified = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("t"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("fname"u8)) { displayName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("msgs"u8)) { messageCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("usersCount"u8)) { usersCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("lm"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("open"u8)) { isOpen = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("cl"u8)) { canLeave = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("ro"u8)) { readOnly = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("default"u8)) { isDefault = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("v"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomVisitorInfoJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("servedBy"u8)) { servedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomServedByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("departmentAncestors"u8)) { departmentAncestors = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomDepartmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("source"u8)) { source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("lastMessage"u8)) { lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("livechatData"u8)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("surveyFeedback"u8)) { surveyFeedback = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("waitingResponse"u8)) { waitingResponse = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("responseBy"u8)) { responseBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomResponseByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("onHold"u8)) { isOnHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("queuedAt"u8)) { queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("closedAt"u8)) { closedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("closer"u8)) { closer = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, RoomCloserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("closedBy"u8)) { closedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomClosedByJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("priorityId"u8)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("priorityWeight"u8)) { priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("slaId"u8)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) { estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals("metrics"u8)) { metrics = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("transcriptRequest"u8)) { transcriptRequest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("pdfTranscriptRequested"u8)) { pdfTranscriptRequested = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("contactId"u8)) { contactId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("verified"u8)) { isVerified = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "t"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "fname"u8, ref displayName)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "topic"u8, ref topic)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "msgs"u8, ref messageCount)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "usersCount"u8, ref usersCount)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref timestamp)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "_updatedAt"u8, ref updatedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lm"u8, ref lastMessageAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "open"u8, ref isOpen)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "cl"u8, ref canLeave)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "ro"u8, ref readOnly)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "default"u8, ref isDefault)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "v"u8, RoomVisitorInfoJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "servedBy"u8, RoomServedByJsonConverter.ReadValue, ref servedBy)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "departmentId"u8, ref departmentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "departmentAncestors"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref departmentAncestors)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "department"u8, RoomDepartmentJsonConverter.ReadValue, ref department)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "source"u8, RoomSourceJsonConverter.ReadValue, ref source)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "lastMessage"u8, MessageJsonConverter.ReadValue, ref lastMessage)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "livechatData"u8, ref livechatData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadMap(ref reader, "surveyFeedback"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref surveyFeedback)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "customFields"u8, ref customFields)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "waitingResponse"u8, ref waitingResponse)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "responseBy"u8, RoomResponseByJsonConverter.ReadValue, ref responseBy)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "onHold"u8, ref isOnHold)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, InquiryStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "queuedAt"u8, ref queuedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "closedAt"u8, ref closedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "closer"u8, RoomCloserJsonConverter.ReadValue, ref closer)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "closedBy"u8, RoomClosedByJsonConverter.ReadValue, ref closedBy)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "priorityId"u8, ref priorityId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "priorityWeight"u8, ref priorityWeight)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "slaId"u8, ref slaId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDouble(ref reader, "estimatedWaitingTimeQueue"u8, ref estimatedWaitingTimeQueue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "metrics"u8, ref metrics)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "transcriptRequest"u8, ref transcriptRequest)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "pdfTranscriptRequested"u8, ref pdfTranscriptRequested)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "contactId"u8, ref contactId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "verified"u8, ref isVerified)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2180,83 +1737,72 @@ public sealed class LivechatRoomJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatRoom value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DisplayNameJsonName, value.DisplayName);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, MessageCountJsonName, value.MessageCount);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, UsersCountJsonName, value.UsersCount);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsOpenJsonName, value.IsOpen);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, CanLeaveJsonName, value.CanLeave);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ReadOnlyJsonName, value.ReadOnly);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsDefaultJsonName, value.IsDefault);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, value.Visitor, RoomVisitorInfoJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ServedByJsonName, value.ServedBy, RoomServedByJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentAncestorsJsonName, value.DepartmentAncestors, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DepartmentJsonName, value.Department, RoomDepartmentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SourceJsonName, value.Source, RoomSourceJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastMessageJsonName, value.LastMessage, MessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatDataJsonName, value.LivechatData);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, SurveyFeedbackJsonName, value.SurveyFeedback, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CustomFieldsJsonName, value.CustomFields);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, WaitingResponseJsonName, value.WaitingResponse);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResponseByJsonName, value.ResponseBy, RoomResponseByJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsOnHoldJsonName, value.IsOnHold);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, QueuedAtJsonName, value.QueuedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, ClosedAtJsonName, value.ClosedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CloserJsonName, value.Closer?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ClosedByJsonName, value.ClosedBy, RoomClosedByJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PriorityIdJsonName, value.PriorityId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, PriorityWeightJsonName, value.PriorityWeight);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SlaIdJsonName, value.SlaId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, EstimatedWaitingTimeQueueJsonName, value.EstimatedWaitingTimeQueue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MetricsJsonName, value.Metrics);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, TranscriptRequestJsonName, value.TranscriptRequest);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, PdfTranscriptRequestedJsonName, value.PdfTranscriptRequested);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ContactIdJsonName, value.ContactId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsVerifiedJsonName, value.IsVerified);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.DisplayName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[5], value.MessageCount);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[6], value.UsersCount);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[7], value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[8], value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[9], value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[10], value.IsOpen);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[11], value.CanLeave);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[12], value.ReadOnly);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[13], value.IsDefault);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[14], value.Visitor, RoomVisitorInfoJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[15], value.ServedBy, RoomServedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[16], value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[17], value.DepartmentAncestors, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[18], value.Department, RoomDepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[19], value.Source, RoomSourceJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[20], value.LastMessage, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[21], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[22], value.LivechatData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, Names[23], value.SurveyFeedback, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[24], value.CustomFields);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[25], value.WaitingResponse);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[26], value.ResponseBy, RoomResponseByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[27], value.IsOnHold);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[28], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[29], value.QueuedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[30], value.ClosedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[31], value.Closer?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[32], value.ClosedBy, RoomClosedByJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[33], value.PriorityId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[34], value.PriorityWeight);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[35], value.SlaId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, Names[36], value.EstimatedWaitingTimeQueue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[37], value.Metrics);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[38], value.TranscriptRequest);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[39], value.PdfTranscriptRequested);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[40], value.ContactId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[41], value.IsVerified);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="UploadFileRequest"/> without reflection.</summary>
-public sealed class UploadFileRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UploadFileRequest>
+public sealed class UploadFileRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<UploadFileRequest, UploadFileRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<UploadFileRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText FileJsonName = global::System.Text.Json.JsonEncodedText.Encode("file");
-    private static readonly global::System.Text.Json.JsonEncodedText DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description");
-    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
-
-    /// <inheritdoc />
-    public override UploadFileRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UploadFileRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("file", "description", "msg");
 
     /// <summary>Reads one UploadFileRequest at the reader's current token.</summary>
     public static UploadFileRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for UploadFileRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "UploadFileRequest");
 
         string? file = default;
         string? description = default;
         string? text = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("file"u8)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("description"u8)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "file"u8, ref file)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "description"u8, ref description)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "msg"u8, ref text)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2275,57 +1821,23 @@ public sealed class UploadFileRequestJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UploadFileRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, FileJsonName, value.File);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DescriptionJsonName, value.Description);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TextJsonName, value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.File);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Description);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Text);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="UploadFileResponse"/> without reflection.</summary>
-public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UploadFileResponse>
+public sealed class UploadFileResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<UploadFileResponse, UploadFileResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<UploadFileResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("t");
-    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("u");
-    private static readonly global::System.Text.Json.JsonEncodedText AliasJsonName = global::System.Text.Json.JsonEncodedText.Encode("alias");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText IsGroupableJsonName = global::System.Text.Json.JsonEncodedText.Encode("groupable");
-    private static readonly global::System.Text.Json.JsonEncodedText ThreadMessageIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("tmid");
-    private static readonly global::System.Text.Json.JsonEncodedText EditedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("editedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText EditedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("editedBy");
-    private static readonly global::System.Text.Json.JsonEncodedText MarkdownTokensJsonName = global::System.Text.Json.JsonEncodedText.Encode("md");
-    private static readonly global::System.Text.Json.JsonEncodedText UrlsJsonName = global::System.Text.Json.JsonEncodedText.Encode("urls");
-    private static readonly global::System.Text.Json.JsonEncodedText MentionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("mentions");
-    private static readonly global::System.Text.Json.JsonEncodedText ChannelsJsonName = global::System.Text.Json.JsonEncodedText.Encode("channels");
-    private static readonly global::System.Text.Json.JsonEncodedText AttachmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("attachments");
-    private static readonly global::System.Text.Json.JsonEncodedText FileJsonName = global::System.Text.Json.JsonEncodedText.Encode("file");
-    private static readonly global::System.Text.Json.JsonEncodedText FilesJsonName = global::System.Text.Json.JsonEncodedText.Encode("files");
-    private static readonly global::System.Text.Json.JsonEncodedText TransferDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("transferData");
-    private static readonly global::System.Text.Json.JsonEncodedText NavigationJsonName = global::System.Text.Json.JsonEncodedText.Encode("navigation");
-    private static readonly global::System.Text.Json.JsonEncodedText RequestDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("requestData");
-    private static readonly global::System.Text.Json.JsonEncodedText NewRoomJsonName = global::System.Text.Json.JsonEncodedText.Encode("newRoom");
-    private static readonly global::System.Text.Json.JsonEncodedText ShowConnectingJsonName = global::System.Text.Json.JsonEncodedText.Encode("showConnecting");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override UploadFileResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UploadFileResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "rid", "msg", "t", "ts", "_updatedAt", "u", "alias", "token", "groupable", "tmid", "editedAt", "editedBy", "md", "urls", "mentions", "channels", "attachments", "file", "files", "transferData", "navigation", "requestData", "newRoom", "showConnecting", "success");
 
     /// <summary>Reads one UploadFileResponse at the reader's current token.</summary>
     public static UploadFileResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for UploadFileResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "UploadFileResponse");
 
         string? id = default;
         string? roomId = default;
@@ -2354,34 +1866,34 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
         bool? showConnecting = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("t"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("u"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("alias"u8)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("groupable"u8)) { isGroupable = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("tmid"u8)) { threadMessageId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("editedAt"u8)) { editedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("editedBy"u8)) { editedBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("md"u8)) { markdownTokens = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("urls"u8)) { urls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("mentions"u8)) { mentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("channels"u8)) { channels = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("attachments"u8)) { attachments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageAttachmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("file"u8)) { file = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageFileJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("files"u8)) { files = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageFileJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("transferData"u8)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageTransferDataJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("navigation"u8)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("requestData"u8)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageRequestDataJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("newRoom"u8)) { newRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("showConnecting"u8)) { showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "msg"u8, ref text)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "t"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref timestamp)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "_updatedAt"u8, ref updatedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "u"u8, MessageUserJsonConverter.ReadValue, ref user)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "alias"u8, ref alias)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "groupable"u8, ref isGroupable)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "tmid"u8, ref threadMessageId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "editedAt"u8, ref editedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "editedBy"u8, MessageUserJsonConverter.ReadValue, ref editedBy)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "md"u8, global::System.Text.Json.JsonElement.ParseValue, ref markdownTokens)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "urls"u8, global::System.Text.Json.JsonElement.ParseValue, ref urls)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "mentions"u8, global::System.Text.Json.JsonElement.ParseValue, ref mentions)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "channels"u8, global::System.Text.Json.JsonElement.ParseValue, ref channels)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "attachments"u8, MessageAttachmentJsonConverter.ReadValue, ref attachments)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "file"u8, MessageFileJsonConverter.ReadValue, ref file)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "files"u8, MessageFileJsonConverter.ReadValue, ref files)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "transferData"u8, MessageTransferDataJsonConverter.ReadValue, ref transferData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "navigation"u8, VisitorNavigationJsonConverter.ReadValue, ref navigation)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "requestData"u8, MessageRequestDataJsonConverter.ReadValue, ref requestData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "newRoom"u8, ref newRoom)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "showConnecting"u8, ref showConnecting)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2423,63 +1935,53 @@ public sealed class UploadFileResponseJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UploadFileResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TextJsonName, value.Text);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, value.User, MessageUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AliasJsonName, value.Alias);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsGroupableJsonName, value.IsGroupable);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ThreadMessageIdJsonName, value.ThreadMessageId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EditedAtJsonName, value.EditedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, EditedByJsonName, value.EditedBy, MessageUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MarkdownTokensJsonName, value.MarkdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, UrlsJsonName, value.Urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, MentionsJsonName, value.Mentions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChannelsJsonName, value.Channels, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AttachmentsJsonName, value.Attachments, MessageAttachmentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FileJsonName, value.File, MessageFileJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, FilesJsonName, value.Files, MessageFileJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TransferDataJsonName, value.TransferData, MessageTransferDataJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, value.Navigation, VisitorNavigationJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, value.RequestData, MessageRequestDataJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, NewRoomJsonName, value.NewRoom);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowConnectingJsonName, value.ShowConnecting);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[4], value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[5], value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[6], value.User, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[7], value.Alias);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[8], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[9], value.IsGroupable);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[10], value.ThreadMessageId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[11], value.EditedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[12], value.EditedBy, MessageUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[13], value.MarkdownTokens, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[14], value.Urls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[15], value.Mentions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[16], value.Channels, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[17], value.Attachments, MessageAttachmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[18], value.File, MessageFileJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[19], value.Files, MessageFileJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[20], value.TransferData, MessageTransferDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[21], value.Navigation, VisitorNavigationJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[22], value.RequestData, MessageRequestDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[23], value.NewRoom);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[24], value.ShowConnecting);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[25], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SendMessageAgent"/> without reflection.</summary>
-public sealed class SendMessageAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendMessageAgent>
+public sealed class SendMessageAgentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SendMessageAgent, SendMessageAgentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SendMessageAgent>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AgentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentId");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-
-    /// <inheritdoc />
-    public override SendMessageAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendMessageAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("agentId", "username");
 
     /// <summary>Reads one SendMessageAgent at the reader's current token.</summary>
     public static SendMessageAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendMessageAgent.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SendMessageAgent");
 
         string? agentId = default;
         string? username = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "agentId"u8, ref agentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -2497,37 +1999,21 @@ public sealed class SendMessageAgentJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendMessageAgent value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AgentIdJsonName, value.AgentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Username);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="InquiryVisitorInfo"/> without reflection.</summary>
-public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryVisitorInfo>
+public sealed class InquiryVisitorInfoJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<InquiryVisitorInfo, InquiryVisitorInfoJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<InquiryVisitorInfo>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText PhoneJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessageTs");
-    private static readonly global::System.Text.Json.JsonEncodedText ActivityJsonName = global::System.Text.Json.JsonEncodedText.Encode("activity");
-
-    /// <inheritdoc />
-    public override InquiryVisitorInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryVisitorInfo value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "token", "name", "status", "phone", "lastMessageTs", "activity");
 
     /// <summary>Reads one InquiryVisitorInfo at the reader's current token.</summary>
     public static InquiryVisitorInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for InquiryVisitorInfo.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "InquiryVisitorInfo");
 
         string? id = default;
         string? username = default;
@@ -2538,16 +2024,16 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
         global::System.DateTimeOffset? lastMessageAt = default;
         global::System.Collections.Generic.IReadOnlyList<string>? activity = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("lastMessageTs"u8)) { lastMessageAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("activity"u8)) { activity = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, VisitorStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "phone"u8, ref phone)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lastMessageTs"u8, ref lastMessageAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "activity"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref activity)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2571,46 +2057,36 @@ public sealed class InquiryVisitorInfoJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryVisitorInfo value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PhoneJsonName, value.Phone);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LastMessageAtJsonName, value.LastMessageAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActivityJsonName, value.Activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.Phone);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[6], value.LastMessageAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[7], value.Activity, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="InquiryDefaultAgent"/> without reflection.</summary>
-public sealed class InquiryDefaultAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryDefaultAgent>
+public sealed class InquiryDefaultAgentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<InquiryDefaultAgent, InquiryDefaultAgentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<InquiryDefaultAgent>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AgentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentId");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-
-    /// <inheritdoc />
-    public override InquiryDefaultAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryDefaultAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("agentId", "username");
 
     /// <summary>Reads one InquiryDefaultAgent at the reader's current token.</summary>
     public static InquiryDefaultAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for InquiryDefaultAgent.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "InquiryDefaultAgent");
 
         string? agentId = default;
         string? username = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "agentId"u8, ref agentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2626,54 +2102,22 @@ public sealed class InquiryDefaultAgentJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, InquiryDefaultAgent value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AgentIdJsonName, value.AgentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Inquiry"/> without reflection.</summary>
-public sealed class InquiryJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Inquiry>
+public sealed class InquiryJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Inquiry, InquiryJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Inquiry>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText TypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("t");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("v");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText QueuedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("queuedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText TakenAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("takenAt");
-    private static readonly global::System.Text.Json.JsonEncodedText IsLockedJsonName = global::System.Text.Json.JsonEncodedText.Encode("locked");
-    private static readonly global::System.Text.Json.JsonEncodedText LockedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("lockedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText LastMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("lastMessage");
-    private static readonly global::System.Text.Json.JsonEncodedText DefaultAgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("defaultAgent");
-    private static readonly global::System.Text.Json.JsonEncodedText SourceJsonName = global::System.Text.Json.JsonEncodedText.Encode("source");
-    private static readonly global::System.Text.Json.JsonEncodedText PriorityIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("priorityId");
-    private static readonly global::System.Text.Json.JsonEncodedText PriorityWeightJsonName = global::System.Text.Json.JsonEncodedText.Encode("priorityWeight");
-    private static readonly global::System.Text.Json.JsonEncodedText SlaIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("slaId");
-    private static readonly global::System.Text.Json.JsonEncodedText EstimatedWaitingTimeQueueJsonName = global::System.Text.Json.JsonEncodedText.Encode("estimatedWaitingTimeQueue");
-    private static readonly global::System.Text.Json.JsonEncodedText EstimatedServiceTimeAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("estimatedServiceTimeAt");
-    private static readonly global::System.Text.Json.JsonEncodedText EstimatedInactivityCloseTimeAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("estimatedInactivityCloseTimeAt");
-    private static readonly global::System.Text.Json.JsonEncodedText QueueOrderJsonName = global::System.Text.Json.JsonEncodedText.Encode("queueOrder");
-
-    /// <inheritdoc />
-    public override Inquiry Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Inquiry value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "rid", "name", "ts", "message", "status", "t", "v", "department", "_updatedAt", "queuedAt", "takenAt", "locked", "lockedAt", "lastMessage", "defaultAgent", "source", "priorityId", "priorityWeight", "slaId", "estimatedWaitingTimeQueue", "estimatedServiceTimeAt", "estimatedInactivityCloseTimeAt", "queueOrder");
 
     /// <summary>Reads one Inquiry at the reader's current token.</summary>
     public static Inquiry ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Inquiry.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Inquiry");
 
         string? id = default;
         string? roomId = default;
@@ -2700,32 +2144,32 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
         global::System.DateTimeOffset? estimatedInactivityCloseTimeAt = default;
         long? queueOrder = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, InquiryStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("t"u8)) { type = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("v"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryVisitorInfoJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("queuedAt"u8)) { queuedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("takenAt"u8)) { takenAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("locked"u8)) { isLocked = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("lockedAt"u8)) { lockedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("lastMessage"u8)) { lastMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("defaultAgent"u8)) { defaultAgent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryDefaultAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("source"u8)) { source = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, RoomSourceJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("priorityId"u8)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("priorityWeight"u8)) { priorityWeight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("slaId"u8)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("estimatedWaitingTimeQueue"u8)) { estimatedWaitingTimeQueue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals("estimatedServiceTimeAt"u8)) { estimatedServiceTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("estimatedInactivityCloseTimeAt"u8)) { estimatedInactivityCloseTimeAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("queueOrder"u8)) { queueOrder = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref timestamp)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "message"u8, ref message)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, InquiryStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "t"u8, ref type)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "v"u8, InquiryVisitorInfoJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "department"u8, ref department)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "_updatedAt"u8, ref updatedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "queuedAt"u8, ref queuedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "takenAt"u8, ref takenAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "locked"u8, ref isLocked)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lockedAt"u8, ref lockedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "lastMessage"u8, MessageJsonConverter.ReadValue, ref lastMessage)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "defaultAgent"u8, InquiryDefaultAgentJsonConverter.ReadValue, ref defaultAgent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "source"u8, RoomSourceJsonConverter.ReadValue, ref source)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "priorityId"u8, ref priorityId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "priorityWeight"u8, ref priorityWeight)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "slaId"u8, ref slaId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDouble(ref reader, "estimatedWaitingTimeQueue"u8, ref estimatedWaitingTimeQueue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "estimatedServiceTimeAt"u8, ref estimatedServiceTimeAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "estimatedInactivityCloseTimeAt"u8, ref estimatedInactivityCloseTimeAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "queueOrder"u8, ref queueOrder)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2765,60 +2209,44 @@ public sealed class InquiryJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Inquiry value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, MessageJsonName, value.Message);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TypeJsonName, value.Type);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, value.Visitor, InquiryVisitorInfoJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, QueuedAtJsonName, value.QueuedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TakenAtJsonName, value.TakenAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsLockedJsonName, value.IsLocked);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LockedAtJsonName, value.LockedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, LastMessageJsonName, value.LastMessage, MessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DefaultAgentJsonName, value.DefaultAgent, InquiryDefaultAgentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SourceJsonName, value.Source, RoomSourceJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PriorityIdJsonName, value.PriorityId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, PriorityWeightJsonName, value.PriorityWeight);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SlaIdJsonName, value.SlaId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, EstimatedWaitingTimeQueueJsonName, value.EstimatedWaitingTimeQueue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EstimatedServiceTimeAtJsonName, value.EstimatedServiceTimeAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, EstimatedInactivityCloseTimeAtJsonName, value.EstimatedInactivityCloseTimeAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, QueueOrderJsonName, value.QueueOrder);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[3], value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[6], value.Type);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[7], value.Visitor, InquiryVisitorInfoJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[8], value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[9], value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[10], value.QueuedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[11], value.TakenAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[12], value.IsLocked);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[13], value.LockedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[14], value.LastMessage, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[15], value.DefaultAgent, InquiryDefaultAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[16], value.Source, RoomSourceJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[17], value.PriorityId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[18], value.PriorityWeight);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[19], value.SlaId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, Names[20], value.EstimatedWaitingTimeQueue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[21], value.EstimatedServiceTimeAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[22], value.EstimatedInactivityCloseTimeAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[23], value.QueueOrder);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatUser"/> without reflection.</summary>
-public sealed class LivechatUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatUser>
+public sealed class LivechatUserJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatUser, LivechatUserJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatUser>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatStatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusLivechat");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailsJsonName = global::System.Text.Json.JsonEncodedText.Encode("emails");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatSettingsJsonName = global::System.Text.Json.JsonEncodedText.Encode("livechat");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("departments");
-
-    /// <inheritdoc />
-    public override LivechatUser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "name", "status", "statusLivechat", "emails", "livechat", "departments");
 
     /// <summary>Reads one LivechatUser at the reader's current token.</summary>
     public static LivechatUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatUser.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatUser");
 
         string? id = default;
         string? username = default;
@@ -2829,16 +2257,16 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
         global::System.Text.Json.JsonElement? livechatSettings = default;
         global::System.Collections.Generic.IReadOnlyList<string>? departments = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("statusLivechat"u8)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("emails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("livechat"u8)) { livechatSettings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("departments"u8)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, UserStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "statusLivechat"u8, LivechatStatusJsonConverter.ReadValue, ref livechatStatus)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "emails"u8, UserEmailJsonConverter.ReadValue, ref emails)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "livechat"u8, ref livechatSettings)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "departments"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref departments)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2862,50 +2290,28 @@ public sealed class LivechatUserJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatUser value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LivechatStatusJsonName, value.LivechatStatus?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, UserEmailJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LivechatSettingsJsonName, value.LivechatSettings);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, value.Departments, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.LivechatStatus?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[5], value.Emails, UserEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[6], value.LivechatSettings);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[7], value.Departments, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LoginUser"/> without reflection.</summary>
-public sealed class LoginUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginUser>
+public sealed class LoginUserJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LoginUser, LoginUserJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LoginUser>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailsJsonName = global::System.Text.Json.JsonEncodedText.Encode("emails");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusConnectionJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusConnection");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusText");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatStatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusLivechat");
-    private static readonly global::System.Text.Json.JsonEncodedText UtcOffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("utcOffset");
-    private static readonly global::System.Text.Json.JsonEncodedText IsActiveJsonName = global::System.Text.Json.JsonEncodedText.Encode("active");
-    private static readonly global::System.Text.Json.JsonEncodedText RolesJsonName = global::System.Text.Json.JsonEncodedText.Encode("roles");
-    private static readonly global::System.Text.Json.JsonEncodedText LanguageJsonName = global::System.Text.Json.JsonEncodedText.Encode("language");
-    private static readonly global::System.Text.Json.JsonEncodedText AvatarUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("avatarUrl");
-    private static readonly global::System.Text.Json.JsonEncodedText SettingsJsonName = global::System.Text.Json.JsonEncodedText.Encode("settings");
-
-    /// <inheritdoc />
-    public override LoginUser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoginUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "name", "emails", "status", "statusConnection", "statusText", "statusLivechat", "utcOffset", "active", "roles", "language", "avatarUrl", "settings");
 
     /// <summary>Reads one LoginUser at the reader's current token.</summary>
     public static LoginUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LoginUser.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LoginUser");
 
         string? id = default;
         string? username = default;
@@ -2922,22 +2328,22 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
         string? avatarUrl = default;
         global::System.Text.Json.JsonElement? settings = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("emails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("statusConnection"u8)) { statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("statusText"u8)) { statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("statusLivechat"u8)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("utcOffset"u8)) { utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals("active"u8)) { isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("roles"u8)) { roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("language"u8)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("avatarUrl"u8)) { avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("settings"u8)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "emails"u8, UserEmailJsonConverter.ReadValue, ref emails)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, UserStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "statusConnection"u8, UserStatusJsonConverter.ReadValue, ref statusConnection)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "statusText"u8, ref statusText)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "statusLivechat"u8, LivechatStatusJsonConverter.ReadValue, ref livechatStatus)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDouble(ref reader, "utcOffset"u8, ref utcOffset)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "active"u8, ref isActive)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "roles"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref roles)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "language"u8, ref language)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "avatarUrl"u8, ref avatarUrl)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "settings"u8, ref settings)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -2967,55 +2373,44 @@ public sealed class LoginUserJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginUser value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, UserEmailJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusConnectionJsonName, value.StatusConnection?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusTextJsonName, value.StatusText);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LivechatStatusJsonName, value.LivechatStatus?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, UtcOffsetJsonName, value.UtcOffset);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsActiveJsonName, value.IsActive);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, value.Roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LanguageJsonName, value.Language);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AvatarUrlJsonName, value.AvatarUrl);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SettingsJsonName, value.Settings);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[3], value.Emails, UserEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.StatusConnection?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[6], value.StatusText);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[7], value.LivechatStatus?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, Names[8], value.UtcOffset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[9], value.IsActive);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[10], value.Roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[11], value.Language);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[12], value.AvatarUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[13], value.Settings);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LoginData"/> without reflection.</summary>
-public sealed class LoginDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginData>
+public sealed class LoginDataJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LoginData, LoginDataJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LoginData>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText UserIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("userId");
-    private static readonly global::System.Text.Json.JsonEncodedText AuthTokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("authToken");
-    private static readonly global::System.Text.Json.JsonEncodedText MeJsonName = global::System.Text.Json.JsonEncodedText.Encode("me");
-
-    /// <inheritdoc />
-    public override LoginData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoginData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("userId", "authToken", "me");
 
     /// <summary>Reads one LoginData at the reader's current token.</summary>
     public static LoginData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LoginData.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LoginData");
 
         string? userId = default;
         string? authToken = default;
         LoginUser? me = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("userId"u8)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("authToken"u8)) { authToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("me"u8)) { me = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginUserJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "userId"u8, ref userId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "authToken"u8, ref authToken)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "me"u8, LoginUserJsonConverter.ReadValue, ref me)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3035,47 +2430,35 @@ public sealed class LoginDataJsonConverter : global::System.Text.Json.Serializat
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginData value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, UserIdJsonName, value.UserId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AuthTokenJsonName, value.AuthToken);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MeJsonName, value.Me, LoginUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.UserId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.AuthToken);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[2], value.Me, LoginUserJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ServerBuildInfo"/> without reflection.</summary>
-public sealed class ServerBuildInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ServerBuildInfo>
+public sealed class ServerBuildInfoJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ServerBuildInfo, ServerBuildInfoJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ServerBuildInfo>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText VersionJsonName = global::System.Text.Json.JsonEncodedText.Encode("version");
-    private static readonly global::System.Text.Json.JsonEncodedText MarketplaceApiVersionJsonName = global::System.Text.Json.JsonEncodedText.Encode("marketplaceApiVersion");
-    private static readonly global::System.Text.Json.JsonEncodedText BuildJsonName = global::System.Text.Json.JsonEncodedText.Encode("build");
-    private static readonly global::System.Text.Json.JsonEncodedText CommitJsonName = global::System.Text.Json.JsonEncodedText.Encode("commit");
-
-    /// <inheritdoc />
-    public override ServerBuildInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ServerBuildInfo value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("version", "marketplaceApiVersion", "build", "commit");
 
     /// <summary>Reads one ServerBuildInfo at the reader's current token.</summary>
     public static ServerBuildInfo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ServerBuildInfo.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ServerBuildInfo");
 
         string? version = default;
         string? marketplaceApiVersion = default;
         global::System.Text.Json.JsonElement? build = default;
         global::System.Text.Json.JsonElement? commit = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("version"u8)) { version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("marketplaceApiVersion"u8)) { marketplaceApiVersion = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("build"u8)) { build = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("commit"u8)) { commit = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "version"u8, ref version)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "marketplaceApiVersion"u8, ref marketplaceApiVersion)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "build"u8, ref build)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "commit"u8, ref commit)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3093,38 +2476,24 @@ public sealed class ServerBuildInfoJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ServerBuildInfo value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, VersionJsonName, value.Version);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, MarketplaceApiVersionJsonName, value.MarketplaceApiVersion);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, BuildJsonName, value.Build);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, CommitJsonName, value.Commit);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Version);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.MarketplaceApiVersion);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[2], value.Build);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[3], value.Commit);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LoginRequest"/> without reflection.</summary>
-public sealed class LoginRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginRequest>
+public sealed class LoginRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LoginRequest, LoginRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LoginRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("user");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
-    private static readonly global::System.Text.Json.JsonEncodedText PasswordJsonName = global::System.Text.Json.JsonEncodedText.Encode("password");
-    private static readonly global::System.Text.Json.JsonEncodedText ResumeJsonName = global::System.Text.Json.JsonEncodedText.Encode("resume");
-    private static readonly global::System.Text.Json.JsonEncodedText CodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code");
-
-    /// <inheritdoc />
-    public override LoginRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoginRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("user", "username", "email", "password", "resume", "code");
 
     /// <summary>Reads one LoginRequest at the reader's current token.</summary>
     public static LoginRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LoginRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LoginRequest");
 
         string? user = default;
         string? username = default;
@@ -3133,14 +2502,14 @@ public sealed class LoginRequestJsonConverter : global::System.Text.Json.Seriali
         string? resume = default;
         string? code = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("user"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("password"u8)) { password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("resume"u8)) { resume = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("code"u8)) { code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "user"u8, ref user)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "email"u8, ref email)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "password"u8, ref password)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "resume"u8, ref resume)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "code"u8, ref code)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3160,41 +2529,32 @@ public sealed class LoginRequestJsonConverter : global::System.Text.Json.Seriali
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UserJsonName, value.User);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EmailJsonName, value.Email);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PasswordJsonName, value.Password);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ResumeJsonName, value.Resume);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CodeJsonName, value.Code);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.User);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Password);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Resume);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.Code);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RegisterVisitorRequest"/> without reflection.</summary>
-public sealed class RegisterVisitorRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RegisterVisitorRequest>
+public sealed class RegisterVisitorRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RegisterVisitorRequest, RegisterVisitorRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RegisterVisitorRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-
-    /// <inheritdoc />
-    public override RegisterVisitorRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RegisterVisitorRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("visitor");
 
     /// <summary>Reads one RegisterVisitorRequest at the reader's current token.</summary>
     public static RegisterVisitorRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RegisterVisitorRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RegisterVisitorRequest");
 
         VisitorInput? visitor = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorInputJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, VisitorInputJsonConverter.ReadValue, ref visitor)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3211,47 +2571,34 @@ public sealed class RegisterVisitorRequestJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RegisterVisitorRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, VisitorInputJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Visitor, VisitorInputJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SendMessageRequest"/> without reflection.</summary>
-public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendMessageRequest>
+public sealed class SendMessageRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SendMessageRequest, SendMessageRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SendMessageRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
-
-    /// <inheritdoc />
-    public override SendMessageRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "rid", "msg", "_id", "agent");
 
     /// <summary>Reads one SendMessageRequest at the reader's current token.</summary>
     public static SendMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendMessageRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SendMessageRequest");
 
         string? token = default;
         string? roomId = default;
         string? text = default;
         string? id = default;
         SendMessageAgent? agent = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SendMessageAgentJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "msg"u8, ref text)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "agent"u8, SendMessageAgentJsonConverter.ReadValue, ref agent)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3273,44 +2620,33 @@ public sealed class SendMessageRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendMessageRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TextJsonName, value.Text);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, SendMessageAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[4], value.Agent, SendMessageAgentJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="UpdateVisitorMessageRequest"/> without reflection.</summary>
-public sealed class UpdateVisitorMessageRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateVisitorMessageRequest>
+public sealed class UpdateVisitorMessageRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<UpdateVisitorMessageRequest, UpdateVisitorMessageRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<UpdateVisitorMessageRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
-
-    /// <inheritdoc />
-    public override UpdateVisitorMessageRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateVisitorMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "rid", "msg");
 
     /// <summary>Reads one UpdateVisitorMessageRequest at the reader's current token.</summary>
     public static UpdateVisitorMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for UpdateVisitorMessageRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "UpdateVisitorMessageRequest");
 
         string? token = default;
         string? roomId = default;
         string? text = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "msg"u8, ref text)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3330,39 +2666,29 @@ public sealed class UpdateVisitorMessageRequestJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateVisitorMessageRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TextJsonName, value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.Text);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="DeleteVisitorMessageRequest"/> without reflection.</summary>
-public sealed class DeleteVisitorMessageRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeleteVisitorMessageRequest>
+public sealed class DeleteVisitorMessageRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<DeleteVisitorMessageRequest, DeleteVisitorMessageRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<DeleteVisitorMessageRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-
-    /// <inheritdoc />
-    public override DeleteVisitorMessageRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "rid");
 
     /// <summary>Reads one DeleteVisitorMessageRequest at the reader's current token.</summary>
     public static DeleteVisitorMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for DeleteVisitorMessageRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "DeleteVisitorMessageRequest");
 
         string? token = default;
         string? roomId = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3380,38 +2706,28 @@ public sealed class DeleteVisitorMessageRequestJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.RoomId);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="CloseRoomAsVisitorRequest"/> without reflection.</summary>
-public sealed class CloseRoomAsVisitorRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CloseRoomAsVisitorRequest>
+public sealed class CloseRoomAsVisitorRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<CloseRoomAsVisitorRequest, CloseRoomAsVisitorRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<CloseRoomAsVisitorRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-
-    /// <inheritdoc />
-    public override CloseRoomAsVisitorRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomAsVisitorRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("rid", "token");
 
     /// <summary>Reads one CloseRoomAsVisitorRequest at the reader's current token.</summary>
     public static CloseRoomAsVisitorRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for CloseRoomAsVisitorRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "CloseRoomAsVisitorRequest");
 
         string? roomId = default;
         string? token = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3429,38 +2745,28 @@ public sealed class CloseRoomAsVisitorRequestJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomAsVisitorRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Token);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="TranscriptEmailRequestData"/> without reflection.</summary>
-public sealed class TranscriptEmailRequestDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TranscriptEmailRequestData>
+public sealed class TranscriptEmailRequestDataJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<TranscriptEmailRequestData, TranscriptEmailRequestDataJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<TranscriptEmailRequestData>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
-    private static readonly global::System.Text.Json.JsonEncodedText SubjectJsonName = global::System.Text.Json.JsonEncodedText.Encode("subject");
-
-    /// <inheritdoc />
-    public override TranscriptEmailRequestData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TranscriptEmailRequestData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("email", "subject");
 
     /// <summary>Reads one TranscriptEmailRequestData at the reader's current token.</summary>
     public static TranscriptEmailRequestData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for TranscriptEmailRequestData.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "TranscriptEmailRequestData");
 
         string? email = default;
         string? subject = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("subject"u8)) { subject = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "email"u8, ref email)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "subject"u8, ref subject)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3478,38 +2784,28 @@ public sealed class TranscriptEmailRequestDataJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TranscriptEmailRequestData value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, EmailJsonName, value.Email);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, SubjectJsonName, value.Subject);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Subject);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="TranscriptEmailOptions"/> without reflection.</summary>
-public sealed class TranscriptEmailOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TranscriptEmailOptions>
+public sealed class TranscriptEmailOptionsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<TranscriptEmailOptions, TranscriptEmailOptionsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<TranscriptEmailOptions>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SendToVisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("sendToVisitor");
-    private static readonly global::System.Text.Json.JsonEncodedText RequestDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("requestData");
-
-    /// <inheritdoc />
-    public override TranscriptEmailOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TranscriptEmailOptions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("sendToVisitor", "requestData");
 
     /// <summary>Reads one TranscriptEmailOptions at the reader's current token.</summary>
     public static TranscriptEmailOptions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for TranscriptEmailOptions.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "TranscriptEmailOptions");
 
         bool? sendToVisitor = default;
         TranscriptEmailRequestData? requestData = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("sendToVisitor"u8)) { sendToVisitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("requestData"u8)) { requestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailRequestDataJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "sendToVisitor"u8, ref sendToVisitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "requestData"u8, TranscriptEmailRequestDataJsonConverter.ReadValue, ref requestData)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3526,35 +2822,21 @@ public sealed class TranscriptEmailOptionsJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TranscriptEmailOptions value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, SendToVisitorJsonName, value.SendToVisitor);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RequestDataJsonName, value.RequestData, TranscriptEmailRequestDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[0], value.SendToVisitor);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[1], value.RequestData, TranscriptEmailRequestDataJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="CloseRoomRequest"/> without reflection.</summary>
-public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CloseRoomRequest>
+public sealed class CloseRoomRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<CloseRoomRequest, CloseRoomRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<CloseRoomRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText CommentJsonName = global::System.Text.Json.JsonEncodedText.Encode("comment");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText GenerateTranscriptPdfJsonName = global::System.Text.Json.JsonEncodedText.Encode("generateTranscriptPdf");
-    private static readonly global::System.Text.Json.JsonEncodedText TranscriptEmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("transcriptEmail");
-    private static readonly global::System.Text.Json.JsonEncodedText ForceCloseJsonName = global::System.Text.Json.JsonEncodedText.Encode("forceClose");
-
-    /// <inheritdoc />
-    public override CloseRoomRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("rid", "comment", "tags", "generateTranscriptPdf", "transcriptEmail", "forceClose");
 
     /// <summary>Reads one CloseRoomRequest at the reader's current token.</summary>
     public static CloseRoomRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for CloseRoomRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "CloseRoomRequest");
 
         string? roomId = default;
         string? comment = default;
@@ -3562,14 +2844,14 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
         bool? generateTranscriptPdf = default;
         TranscriptEmailOptions? transcriptEmail = default;
         bool? forceClose = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("comment"u8)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("generateTranscriptPdf"u8)) { generateTranscriptPdf = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("transcriptEmail"u8)) { transcriptEmail = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TranscriptEmailOptionsJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("forceClose"u8)) { forceClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "comment"u8, ref comment)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "generateTranscriptPdf"u8, ref generateTranscriptPdf)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "transcriptEmail"u8, TranscriptEmailOptionsJsonConverter.ReadValue, ref transcriptEmail)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "forceClose"u8, ref forceClose)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3590,51 +2872,38 @@ public sealed class CloseRoomRequestJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CommentJsonName, value.Comment);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, GenerateTranscriptPdfJsonName, value.GenerateTranscriptPdf);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, TranscriptEmailJsonName, value.TranscriptEmail, TranscriptEmailOptionsJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ForceCloseJsonName, value.ForceClose);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Comment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[2], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[3], value.GenerateTranscriptPdf);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[4], value.TranscriptEmail, TranscriptEmailOptionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[5], value.ForceClose);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ForwardRoomRequest"/> without reflection.</summary>
-public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ForwardRoomRequest>
+public sealed class ForwardRoomRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ForwardRoomRequest, ForwardRoomRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ForwardRoomRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("roomId");
-    private static readonly global::System.Text.Json.JsonEncodedText UserIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("userId");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentId");
-    private static readonly global::System.Text.Json.JsonEncodedText CommentJsonName = global::System.Text.Json.JsonEncodedText.Encode("comment");
-    private static readonly global::System.Text.Json.JsonEncodedText ClientActionJsonName = global::System.Text.Json.JsonEncodedText.Encode("clientAction");
-
-    /// <inheritdoc />
-    public override ForwardRoomRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ForwardRoomRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("roomId", "userId", "departmentId", "comment", "clientAction");
 
     /// <summary>Reads one ForwardRoomRequest at the reader's current token.</summary>
     public static ForwardRoomRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ForwardRoomRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ForwardRoomRequest");
 
         string? roomId = default;
         string? userId = default;
         string? departmentId = default;
         string? comment = default;
         bool? clientAction = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("roomId"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("userId"u8)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("comment"u8)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("clientAction"u8)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "roomId"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "userId"u8, ref userId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "departmentId"u8, ref departmentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "comment"u8, ref comment)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "clientAction"u8, ref clientAction)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3654,42 +2923,32 @@ public sealed class ForwardRoomRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ForwardRoomRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UserIdJsonName, value.UserId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentIdJsonName, value.DepartmentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CommentJsonName, value.Comment);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ClientActionJsonName, value.ClientAction);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.UserId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Comment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[4], value.ClientAction);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="TakeInquiryOptionsForwardingToDepartment"/> without reflection.</summary>
-public sealed class TakeInquiryOptionsForwardingToDepartmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TakeInquiryOptionsForwardingToDepartment>
+public sealed class TakeInquiryOptionsForwardingToDepartmentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<TakeInquiryOptionsForwardingToDepartment, TakeInquiryOptionsForwardingToDepartmentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<TakeInquiryOptionsForwardingToDepartment>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText OldDepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("oldDepartmentId");
-    private static readonly global::System.Text.Json.JsonEncodedText TransferDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("transferData");
-
-    /// <inheritdoc />
-    public override TakeInquiryOptionsForwardingToDepartment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptionsForwardingToDepartment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("oldDepartmentId", "transferData");
 
     /// <summary>Reads one TakeInquiryOptionsForwardingToDepartment at the reader's current token.</summary>
     public static TakeInquiryOptionsForwardingToDepartment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for TakeInquiryOptionsForwardingToDepartment.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "TakeInquiryOptionsForwardingToDepartment");
 
         string? oldDepartmentId = default;
         global::System.Text.Json.JsonElement? transferData = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("oldDepartmentId"u8)) { oldDepartmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("transferData"u8)) { transferData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "oldDepartmentId"u8, ref oldDepartmentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "transferData"u8, ref transferData)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3705,39 +2964,29 @@ public sealed class TakeInquiryOptionsForwardingToDepartmentJsonConverter : glob
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptionsForwardingToDepartment value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OldDepartmentIdJsonName, value.OldDepartmentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, TransferDataJsonName, value.TransferData);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.OldDepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[1], value.TransferData);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="TakeInquiryOptions"/> without reflection.</summary>
-public sealed class TakeInquiryOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TakeInquiryOptions>
+public sealed class TakeInquiryOptionsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<TakeInquiryOptions, TakeInquiryOptionsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<TakeInquiryOptions>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText ClientActionJsonName = global::System.Text.Json.JsonEncodedText.Encode("clientAction");
-    private static readonly global::System.Text.Json.JsonEncodedText ForwardingToDepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("forwardingToDepartment");
-
-    /// <inheritdoc />
-    public override TakeInquiryOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("clientAction", "forwardingToDepartment");
 
     /// <summary>Reads one TakeInquiryOptions at the reader's current token.</summary>
     public static TakeInquiryOptions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for TakeInquiryOptions.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "TakeInquiryOptions");
 
         bool? clientAction = default;
         TakeInquiryOptionsForwardingToDepartment? forwardingToDepartment = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("clientAction"u8)) { clientAction = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("forwardingToDepartment"u8)) { forwardingToDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsForwardingToDepartmentJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "clientAction"u8, ref clientAction)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "forwardingToDepartment"u8, TakeInquiryOptionsForwardingToDepartmentJsonConverter.ReadValue, ref forwardingToDepartment)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3754,41 +3003,30 @@ public sealed class TakeInquiryOptionsJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryOptions value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, ClientActionJsonName, value.ClientAction);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ForwardingToDepartmentJsonName, value.ForwardingToDepartment, TakeInquiryOptionsForwardingToDepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[0], value.ClientAction);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[1], value.ForwardingToDepartment, TakeInquiryOptionsForwardingToDepartmentJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="TakeInquiryRequest"/> without reflection.</summary>
-public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TakeInquiryRequest>
+public sealed class TakeInquiryRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<TakeInquiryRequest, TakeInquiryRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<TakeInquiryRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText InquiryIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("inquiryId");
-    private static readonly global::System.Text.Json.JsonEncodedText UserIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("userId");
-    private static readonly global::System.Text.Json.JsonEncodedText OptionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("options");
-
-    /// <inheritdoc />
-    public override TakeInquiryRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("inquiryId", "userId", "options");
 
     /// <summary>Reads one TakeInquiryRequest at the reader's current token.</summary>
     public static TakeInquiryRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for TakeInquiryRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "TakeInquiryRequest");
 
         string? inquiryId = default;
         string? userId = default;
         TakeInquiryOptions? optionsValue = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("inquiryId"u8)) { inquiryId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("userId"u8)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("options"u8)) { optionsValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, TakeInquiryOptionsJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "inquiryId"u8, ref inquiryId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "userId"u8, ref userId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "options"u8, TakeInquiryOptionsJsonConverter.ReadValue, ref optionsValue)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3806,36 +3044,27 @@ public sealed class TakeInquiryRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, InquiryIdJsonName, value.InquiryId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UserIdJsonName, value.UserId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OptionsJsonName, value.Options, TakeInquiryOptionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.InquiryId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.UserId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[2], value.Options, TakeInquiryOptionsJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="AddLivechatUserRequest"/> without reflection.</summary>
-public sealed class AddLivechatUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AddLivechatUserRequest>
+public sealed class AddLivechatUserRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<AddLivechatUserRequest, AddLivechatUserRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<AddLivechatUserRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-
-    /// <inheritdoc />
-    public override AddLivechatUserRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AddLivechatUserRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("username");
 
     /// <summary>Reads one AddLivechatUserRequest at the reader's current token.</summary>
     public static AddLivechatUserRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for AddLivechatUserRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "AddLivechatUserRequest");
 
         string? username = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3851,41 +3080,30 @@ public sealed class AddLivechatUserRequestJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AddLivechatUserRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, UsernameJsonName, value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Username);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LoginResponse"/> without reflection.</summary>
-public sealed class LoginResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LoginResponse>
+public sealed class LoginResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LoginResponse, LoginResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LoginResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText DataJsonName = global::System.Text.Json.JsonEncodedText.Encode("data");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override LoginResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LoginResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("status", "data", "success");
 
     /// <summary>Reads one LoginResponse at the reader's current token.</summary>
     public static LoginResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LoginResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LoginResponse");
 
         string? status = default;
         LoginData? data = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("data"u8)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LoginDataJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "status"u8, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "data"u8, LoginDataJsonConverter.ReadValue, ref data)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3905,37 +3123,23 @@ public sealed class LoginResponseJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LoginResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, DataJsonName, value.Data, LoginDataJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Status);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[1], value.Data, LoginDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetServerInfoResponse"/> without reflection.</summary>
-public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetServerInfoResponse>
+public sealed class GetServerInfoResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetServerInfoResponse, GetServerInfoResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetServerInfoResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText VersionJsonName = global::System.Text.Json.JsonEncodedText.Encode("version");
-    private static readonly global::System.Text.Json.JsonEncodedText InfoJsonName = global::System.Text.Json.JsonEncodedText.Encode("info");
-    private static readonly global::System.Text.Json.JsonEncodedText MinimumClientVersionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("minimumClientVersions");
-    private static readonly global::System.Text.Json.JsonEncodedText SupportedVersionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("supportedVersions");
-    private static readonly global::System.Text.Json.JsonEncodedText CloudWorkspaceIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("cloudWorkspaceId");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetServerInfoResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetServerInfoResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("version", "info", "minimumClientVersions", "supportedVersions", "cloudWorkspaceId", "success");
 
     /// <summary>Reads one GetServerInfoResponse at the reader's current token.</summary>
     public static GetServerInfoResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetServerInfoResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetServerInfoResponse");
 
         string? version = default;
         ServerBuildInfo? info = default;
@@ -3944,14 +3148,14 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
         string? cloudWorkspaceId = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("version"u8)) { version = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("info"u8)) { info = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ServerBuildInfoJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("minimumClientVersions"u8)) { minimumClientVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("supportedVersions"u8)) { supportedVersions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("cloudWorkspaceId"u8)) { cloudWorkspaceId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "version"u8, ref version)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "info"u8, ServerBuildInfoJsonConverter.ReadValue, ref info)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "minimumClientVersions"u8, ref minimumClientVersions)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "supportedVersions"u8, ref supportedVersions)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "cloudWorkspaceId"u8, ref cloudWorkspaceId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -3973,44 +3177,34 @@ public sealed class GetServerInfoResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetServerInfoResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, VersionJsonName, value.Version);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, InfoJsonName, value.Info, ServerBuildInfoJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, MinimumClientVersionsJsonName, value.MinimumClientVersions);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SupportedVersionsJsonName, value.SupportedVersions);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CloudWorkspaceIdJsonName, value.CloudWorkspaceId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Version);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[1], value.Info, ServerBuildInfoJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[2], value.MinimumClientVersions);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[3], value.SupportedVersions);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.CloudWorkspaceId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[5], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RegisterVisitorResponse"/> without reflection.</summary>
-public sealed class RegisterVisitorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RegisterVisitorResponse>
+public sealed class RegisterVisitorResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RegisterVisitorResponse, RegisterVisitorResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RegisterVisitorResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override RegisterVisitorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RegisterVisitorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("visitor", "success");
 
     /// <summary>Reads one RegisterVisitorResponse at the reader's current token.</summary>
     public static RegisterVisitorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RegisterVisitorResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RegisterVisitorResponse");
 
         Visitor? visitor = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, VisitorJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4028,40 +3222,30 @@ public sealed class RegisterVisitorResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RegisterVisitorResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, VisitorJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Visitor, VisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetVisitorResponse"/> without reflection.</summary>
-public sealed class GetVisitorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetVisitorResponse>
+public sealed class GetVisitorResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetVisitorResponse, GetVisitorResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetVisitorResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetVisitorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetVisitorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("visitor", "success");
 
     /// <summary>Reads one GetVisitorResponse at the reader's current token.</summary>
     public static GetVisitorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetVisitorResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetVisitorResponse");
 
         Visitor? visitor = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, VisitorJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4079,40 +3263,30 @@ public sealed class GetVisitorResponseJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetVisitorResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, VisitorJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Visitor, VisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="DeleteVisitorResponse"/> without reflection.</summary>
-public sealed class DeleteVisitorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeleteVisitorResponse>
+public sealed class DeleteVisitorResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<DeleteVisitorResponse, DeleteVisitorResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<DeleteVisitorResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("visitor");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override DeleteVisitorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("visitor", "success");
 
     /// <summary>Reads one DeleteVisitorResponse at the reader's current token.</summary>
     public static DeleteVisitorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for DeleteVisitorResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "DeleteVisitorResponse");
 
         DeletedVisitor? visitor = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("visitor"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedVisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "visitor"u8, DeletedVisitorJsonConverter.ReadValue, ref visitor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4130,43 +3304,32 @@ public sealed class DeleteVisitorResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, VisitorJsonName, value.Visitor, DeletedVisitorJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Visitor, DeletedVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetOrCreateRoomResponse"/> without reflection.</summary>
-public sealed class GetOrCreateRoomResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetOrCreateRoomResponse>
+public sealed class GetOrCreateRoomResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetOrCreateRoomResponse, GetOrCreateRoomResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetOrCreateRoomResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText RoomJsonName = global::System.Text.Json.JsonEncodedText.Encode("room");
-    private static readonly global::System.Text.Json.JsonEncodedText IsNewRoomJsonName = global::System.Text.Json.JsonEncodedText.Encode("newRoom");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetOrCreateRoomResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetOrCreateRoomResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("room", "newRoom", "success");
 
     /// <summary>Reads one GetOrCreateRoomResponse at the reader's current token.</summary>
     public static GetOrCreateRoomResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetOrCreateRoomResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetOrCreateRoomResponse");
 
         LivechatRoom? room = default;
         bool? isNewRoom = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("room"u8)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("newRoom"u8)) { isNewRoom = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "room"u8, LivechatRoomJsonConverter.ReadValue, ref room)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "newRoom"u8, ref isNewRoom)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4186,36 +3349,23 @@ public sealed class GetOrCreateRoomResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetOrCreateRoomResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, RoomJsonName, value.Room, LivechatRoomJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, IsNewRoomJsonName, value.IsNewRoom);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Room, LivechatRoomJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[1], value.IsNewRoom);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ListRoomsResponse"/> without reflection.</summary>
-public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListRoomsResponse>
+public sealed class ListRoomsResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ListRoomsResponse, ListRoomsResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ListRoomsResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText RoomsJsonName = global::System.Text.Json.JsonEncodedText.Encode("rooms");
-    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
-    private static readonly global::System.Text.Json.JsonEncodedText OffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("offset");
-    private static readonly global::System.Text.Json.JsonEncodedText TotalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override ListRoomsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListRoomsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("rooms", "count", "offset", "total", "success");
 
     /// <summary>Reads one ListRoomsResponse at the reader's current token.</summary>
     public static ListRoomsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ListRoomsResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ListRoomsResponse");
 
         global::System.Collections.Generic.IReadOnlyList<LivechatRoom>? rooms = default;
         long? count = default;
@@ -4223,13 +3373,13 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
         long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("rooms"u8)) { rooms = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "rooms"u8, LivechatRoomJsonConverter.ReadValue, ref rooms)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "count"u8, ref count)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "offset"u8, ref offset)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "total"u8, ref total)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4250,46 +3400,35 @@ public sealed class ListRoomsResponseJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListRoomsResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, RoomsJsonName, value.Rooms, LivechatRoomJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[0], value.Rooms, LivechatRoomJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[1], value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[2], value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[3], value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[4], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="CloseRoomAsVisitorResponse"/> without reflection.</summary>
-public sealed class CloseRoomAsVisitorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CloseRoomAsVisitorResponse>
+public sealed class CloseRoomAsVisitorResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<CloseRoomAsVisitorResponse, CloseRoomAsVisitorResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<CloseRoomAsVisitorResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText CommentJsonName = global::System.Text.Json.JsonEncodedText.Encode("comment");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override CloseRoomAsVisitorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomAsVisitorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("rid", "comment", "success");
 
     /// <summary>Reads one CloseRoomAsVisitorResponse at the reader's current token.</summary>
     public static CloseRoomAsVisitorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for CloseRoomAsVisitorResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "CloseRoomAsVisitorResponse");
 
         string? roomId = default;
         string? comment = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("comment"u8)) { comment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "comment"u8, ref comment)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4308,38 +3447,29 @@ public sealed class CloseRoomAsVisitorResponseJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomAsVisitorResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CommentJsonName, value.Comment);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Comment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="CloseRoomResponse"/> without reflection.</summary>
-public sealed class CloseRoomResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CloseRoomResponse>
+public sealed class CloseRoomResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<CloseRoomResponse, CloseRoomResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<CloseRoomResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override CloseRoomResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("success");
 
     /// <summary>Reads one CloseRoomResponse at the reader's current token.</summary>
     public static CloseRoomResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for CloseRoomResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "CloseRoomResponse");
 
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4354,41 +3484,30 @@ public sealed class CloseRoomResponseJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CloseRoomResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[0], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ChangeRoomVisitorRequest"/> without reflection.</summary>
-public sealed class ChangeRoomVisitorRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChangeRoomVisitorRequest>
+public sealed class ChangeRoomVisitorRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ChangeRoomVisitorRequest, ChangeRoomVisitorRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ChangeRoomVisitorRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText OldVisitorIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("oldVisitorId");
-    private static readonly global::System.Text.Json.JsonEncodedText NewVisitorIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("newVisitorId");
-
-    /// <inheritdoc />
-    public override ChangeRoomVisitorRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChangeRoomVisitorRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("rid", "oldVisitorId", "newVisitorId");
 
     /// <summary>Reads one ChangeRoomVisitorRequest at the reader's current token.</summary>
     public static ChangeRoomVisitorRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ChangeRoomVisitorRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ChangeRoomVisitorRequest");
 
         string? roomId = default;
         string? oldVisitorId = default;
         string? newVisitorId = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("oldVisitorId"u8)) { oldVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("newVisitorId"u8)) { newVisitorId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "oldVisitorId"u8, ref oldVisitorId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "newVisitorId"u8, ref newVisitorId)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -4408,40 +3527,30 @@ public sealed class ChangeRoomVisitorRequestJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ChangeRoomVisitorRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, OldVisitorIdJsonName, value.OldVisitorId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NewVisitorIdJsonName, value.NewVisitorId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.OldVisitorId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.NewVisitorId);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ChangeRoomVisitorResponse"/> without reflection.</summary>
-public sealed class ChangeRoomVisitorResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChangeRoomVisitorResponse>
+public sealed class ChangeRoomVisitorResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ChangeRoomVisitorResponse, ChangeRoomVisitorResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ChangeRoomVisitorResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText RoomJsonName = global::System.Text.Json.JsonEncodedText.Encode("room");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override ChangeRoomVisitorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChangeRoomVisitorResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("room", "success");
 
     /// <summary>Reads one ChangeRoomVisitorResponse at the reader's current token.</summary>
     public static ChangeRoomVisitorResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ChangeRoomVisitorResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ChangeRoomVisitorResponse");
 
         LivechatRoom? room = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("room"u8)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "room"u8, LivechatRoomJsonConverter.ReadValue, ref room)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4459,37 +3568,28 @@ public sealed class ChangeRoomVisitorResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ChangeRoomVisitorResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, RoomJsonName, value.Room, LivechatRoomJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Room, LivechatRoomJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ForwardRoomResponse"/> without reflection.</summary>
-public sealed class ForwardRoomResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ForwardRoomResponse>
+public sealed class ForwardRoomResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ForwardRoomResponse, ForwardRoomResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ForwardRoomResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override ForwardRoomResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ForwardRoomResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("success");
 
     /// <summary>Reads one ForwardRoomResponse at the reader's current token.</summary>
     public static ForwardRoomResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ForwardRoomResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ForwardRoomResponse");
 
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4504,39 +3604,29 @@ public sealed class ForwardRoomResponseJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ForwardRoomResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[0], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SendMessageResponse"/> without reflection.</summary>
-public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendMessageResponse>
+public sealed class SendMessageResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SendMessageResponse, SendMessageResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SendMessageResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override SendMessageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendMessageResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("message", "success");
 
     /// <summary>Reads one SendMessageResponse at the reader's current token.</summary>
     public static SendMessageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendMessageResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SendMessageResponse");
 
         Message? message = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "message"u8, MessageJsonConverter.ReadValue, ref message)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4554,40 +3644,30 @@ public sealed class SendMessageResponseJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendMessageResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, MessageJsonName, value.Message, MessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Message, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetAgentInfoResponse"/> without reflection.</summary>
-public sealed class GetAgentInfoResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetAgentInfoResponse>
+public sealed class GetAgentInfoResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetAgentInfoResponse, GetAgentInfoResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetAgentInfoResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetAgentInfoResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetAgentInfoResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("agent", "success");
 
     /// <summary>Reads one GetAgentInfoResponse at the reader's current token.</summary>
     public static GetAgentInfoResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetAgentInfoResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetAgentInfoResponse");
 
         LivechatUser? agent = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "agent"u8, LivechatUserJsonConverter.ReadValue, ref agent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4605,40 +3685,30 @@ public sealed class GetAgentInfoResponseJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetAgentInfoResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, AgentJsonName, value.Agent, LivechatUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Agent, LivechatUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetNextAgentResponse"/> without reflection.</summary>
-public sealed class GetNextAgentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetNextAgentResponse>
+public sealed class GetNextAgentResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetNextAgentResponse, GetNextAgentResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetNextAgentResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetNextAgentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetNextAgentResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("agent", "success");
 
     /// <summary>Reads one GetNextAgentResponse at the reader's current token.</summary>
     public static GetNextAgentResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetNextAgentResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetNextAgentResponse");
 
         LivechatUser? agent = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "agent"u8, LivechatUserJsonConverter.ReadValue, ref agent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4654,40 +3724,30 @@ public sealed class GetNextAgentResponseJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetNextAgentResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, LivechatUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[0], value.Agent, LivechatUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetVisitorMessageResponse"/> without reflection.</summary>
-public sealed class GetVisitorMessageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetVisitorMessageResponse>
+public sealed class GetVisitorMessageResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetVisitorMessageResponse, GetVisitorMessageResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetVisitorMessageResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetVisitorMessageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetVisitorMessageResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("message", "success");
 
     /// <summary>Reads one GetVisitorMessageResponse at the reader's current token.</summary>
     public static GetVisitorMessageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetVisitorMessageResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetVisitorMessageResponse");
 
         Message? message = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "message"u8, MessageJsonConverter.ReadValue, ref message)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4705,40 +3765,30 @@ public sealed class GetVisitorMessageResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetVisitorMessageResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, MessageJsonName, value.Message, MessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Message, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="DeletedMessage"/> without reflection.</summary>
-public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeletedMessage>
+public sealed class DeletedMessageJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<DeletedMessage, DeletedMessageJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<DeletedMessage>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText TimestampJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-
-    /// <inheritdoc />
-    public override DeletedMessage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeletedMessage value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "ts");
 
     /// <summary>Reads one DeletedMessage at the reader's current token.</summary>
     public static DeletedMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for DeletedMessage.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "DeletedMessage");
 
         string? id = default;
         global::System.DateTimeOffset? timestamp = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { timestamp = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref timestamp)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4756,40 +3806,30 @@ public sealed class DeletedMessageJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeletedMessage value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TimestampJsonName, value.Timestamp);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[1], value.Timestamp);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="DeleteVisitorMessageResponse"/> without reflection.</summary>
-public sealed class DeleteVisitorMessageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeleteVisitorMessageResponse>
+public sealed class DeleteVisitorMessageResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<DeleteVisitorMessageResponse, DeleteVisitorMessageResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<DeleteVisitorMessageResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override DeleteVisitorMessageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("message", "success");
 
     /// <summary>Reads one DeleteVisitorMessageResponse at the reader's current token.</summary>
     public static DeleteVisitorMessageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for DeleteVisitorMessageResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "DeleteVisitorMessageResponse");
 
         DeletedMessage? message = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DeletedMessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "message"u8, DeletedMessageJsonConverter.ReadValue, ref message)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4807,40 +3847,30 @@ public sealed class DeleteVisitorMessageResponseJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeleteVisitorMessageResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, MessageJsonName, value.Message, DeletedMessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Message, DeletedMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetMessageHistoryResponse"/> without reflection.</summary>
-public sealed class GetMessageHistoryResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetMessageHistoryResponse>
+public sealed class GetMessageHistoryResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetMessageHistoryResponse, GetMessageHistoryResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetMessageHistoryResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText MessagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("messages");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetMessageHistoryResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetMessageHistoryResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("messages", "success");
 
     /// <summary>Reads one GetMessageHistoryResponse at the reader's current token.</summary>
     public static GetMessageHistoryResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetMessageHistoryResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetMessageHistoryResponse");
 
         global::System.Collections.Generic.IReadOnlyList<Message>? messages = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "messages"u8, MessageJsonConverter.ReadValue, ref messages)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4858,35 +3888,22 @@ public sealed class GetMessageHistoryResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetMessageHistoryResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, MessagesJsonName, value.Messages, MessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[0], value.Messages, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ListInquiriesResponse"/> without reflection.</summary>
-public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListInquiriesResponse>
+public sealed class ListInquiriesResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ListInquiriesResponse, ListInquiriesResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ListInquiriesResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText InquiriesJsonName = global::System.Text.Json.JsonEncodedText.Encode("inquiries");
-    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
-    private static readonly global::System.Text.Json.JsonEncodedText OffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("offset");
-    private static readonly global::System.Text.Json.JsonEncodedText TotalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override ListInquiriesResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListInquiriesResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("inquiries", "count", "offset", "total", "success");
 
     /// <summary>Reads one ListInquiriesResponse at the reader's current token.</summary>
     public static ListInquiriesResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ListInquiriesResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ListInquiriesResponse");
 
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
         long? count = default;
@@ -4894,13 +3911,13 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
         long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("inquiries"u8)) { inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "inquiries"u8, InquiryJsonConverter.ReadValue, ref inquiries)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "count"u8, ref count)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "offset"u8, ref offset)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "total"u8, ref total)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4921,40 +3938,31 @@ public sealed class ListInquiriesResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListInquiriesResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, InquiriesJsonName, value.Inquiries, InquiryJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[0], value.Inquiries, InquiryJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[1], value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[2], value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[3], value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[4], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="TakeInquiryResponse"/> without reflection.</summary>
-public sealed class TakeInquiryResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TakeInquiryResponse>
+public sealed class TakeInquiryResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<TakeInquiryResponse, TakeInquiryResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<TakeInquiryResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override TakeInquiryResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("success");
 
     /// <summary>Reads one TakeInquiryResponse at the reader's current token.</summary>
     public static TakeInquiryResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for TakeInquiryResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "TakeInquiryResponse");
 
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -4969,42 +3977,31 @@ public sealed class TakeInquiryResponseJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TakeInquiryResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[0], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="OmnichannelSubscriptionUser"/> without reflection.</summary>
-public sealed class OmnichannelSubscriptionUserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OmnichannelSubscriptionUser>
+public sealed class OmnichannelSubscriptionUserJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<OmnichannelSubscriptionUser, OmnichannelSubscriptionUserJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<OmnichannelSubscriptionUser>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-
-    /// <inheritdoc />
-    public override OmnichannelSubscriptionUser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionUser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "name");
 
     /// <summary>Reads one OmnichannelSubscriptionUser at the reader's current token.</summary>
     public static OmnichannelSubscriptionUser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for OmnichannelSubscriptionUser.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "OmnichannelSubscriptionUser");
 
         string? id = default;
         string? username = default;
         string? name = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5021,47 +4018,35 @@ public sealed class OmnichannelSubscriptionUserJsonConverter : global::System.Te
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionUser value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Name);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="OmnichannelSubscriptionVisitor"/> without reflection.</summary>
-public sealed class OmnichannelSubscriptionVisitorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OmnichannelSubscriptionVisitor>
+public sealed class OmnichannelSubscriptionVisitorJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<OmnichannelSubscriptionVisitor, OmnichannelSubscriptionVisitorJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<OmnichannelSubscriptionVisitor>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-
-    /// <inheritdoc />
-    public override OmnichannelSubscriptionVisitor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionVisitor value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "token", "status");
 
     /// <summary>Reads one OmnichannelSubscriptionVisitor at the reader's current token.</summary>
     public static OmnichannelSubscriptionVisitor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for OmnichannelSubscriptionVisitor.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "OmnichannelSubscriptionVisitor");
 
         string? id = default;
         string? username = default;
         string? token = default;
         string? status = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "status"u8, ref status)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5079,50 +4064,24 @@ public sealed class OmnichannelSubscriptionVisitorJsonConverter : global::System
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscriptionVisitor value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Status);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="OmnichannelSubscription"/> without reflection.</summary>
-public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OmnichannelSubscription>
+public sealed class OmnichannelSubscriptionJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<OmnichannelSubscription, OmnichannelSubscriptionJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<OmnichannelSubscription>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText RidJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText TJsonName = global::System.Text.Json.JsonEncodedText.Encode("t");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText FnameJsonName = global::System.Text.Json.JsonEncodedText.Encode("fname");
-    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("u");
-    private static readonly global::System.Text.Json.JsonEncodedText TsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ts");
-    private static readonly global::System.Text.Json.JsonEncodedText LsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ls");
-    private static readonly global::System.Text.Json.JsonEncodedText LrJsonName = global::System.Text.Json.JsonEncodedText.Encode("lr");
-    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText OpenJsonName = global::System.Text.Json.JsonEncodedText.Encode("open");
-    private static readonly global::System.Text.Json.JsonEncodedText AlertJsonName = global::System.Text.Json.JsonEncodedText.Encode("alert");
-    private static readonly global::System.Text.Json.JsonEncodedText UnreadJsonName = global::System.Text.Json.JsonEncodedText.Encode("unread");
-    private static readonly global::System.Text.Json.JsonEncodedText UserMentionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("userMentions");
-    private static readonly global::System.Text.Json.JsonEncodedText GroupMentionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("groupMentions");
-    private static readonly global::System.Text.Json.JsonEncodedText OnHoldJsonName = global::System.Text.Json.JsonEncodedText.Encode("onHold");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText VisitorJsonName = global::System.Text.Json.JsonEncodedText.Encode("v");
-
-    /// <inheritdoc />
-    public override OmnichannelSubscription Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscription value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "rid", "t", "name", "fname", "u", "ts", "ls", "lr", "_updatedAt", "open", "alert", "unread", "userMentions", "groupMentions", "onHold", "department", "v");
 
     /// <summary>Reads one OmnichannelSubscription at the reader's current token.</summary>
     public static OmnichannelSubscription ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for OmnichannelSubscription.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "OmnichannelSubscription");
 
         string? id = default;
         string? rid = default;
@@ -5143,26 +4102,26 @@ public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.J
         string? department = default;
         OmnichannelSubscriptionVisitor? visitor = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { rid = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("t"u8)) { t = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("fname"u8)) { fname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("u"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("ts"u8)) { ts = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("ls"u8)) { ls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("lr"u8)) { lr = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("open"u8)) { open = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("alert"u8)) { alert = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("unread"u8)) { unread = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("userMentions"u8)) { userMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("groupMentions"u8)) { groupMentions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("onHold"u8)) { onHold = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("v"u8)) { visitor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionVisitorJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref rid)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "t"u8, ref t)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "fname"u8, ref fname)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "u"u8, OmnichannelSubscriptionUserJsonConverter.ReadValue, ref user)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ts"u8, ref ts)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "ls"u8, ref ls)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "lr"u8, ref lr)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "_updatedAt"u8, ref updatedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "open"u8, ref open)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "alert"u8, ref alert)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "unread"u8, ref unread)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "userMentions"u8, ref userMentions)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "groupMentions"u8, ref groupMentions)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "onHold"u8, ref onHold)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "department"u8, ref department)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "v"u8, OmnichannelSubscriptionVisitorJsonConverter.ReadValue, ref visitor)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5198,62 +4157,47 @@ public sealed class OmnichannelSubscriptionJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OmnichannelSubscription value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RidJsonName, value.Rid);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TJsonName, value.T);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, FnameJsonName, value.Fname);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, UserJsonName, value.User, OmnichannelSubscriptionUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, TsJsonName, value.Ts);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LsJsonName, value.Ls);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, LrJsonName, value.Lr);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, OpenJsonName, value.Open);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, AlertJsonName, value.Alert);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, UnreadJsonName, value.Unread);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, UserMentionsJsonName, value.UserMentions);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, GroupMentionsJsonName, value.GroupMentions);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, OnHoldJsonName, value.OnHold);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, VisitorJsonName, value.Visitor, OmnichannelSubscriptionVisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Rid);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.T);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Fname);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[5], value.User, OmnichannelSubscriptionUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[6], value.Ts);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[7], value.Ls);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[8], value.Lr);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[9], value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[10], value.Open);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[11], value.Alert);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[12], value.Unread);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[13], value.UserMentions);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[14], value.GroupMentions);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[15], value.OnHold);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[16], value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[17], value.Visitor, OmnichannelSubscriptionVisitorJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetSubscriptionResponse"/> without reflection.</summary>
-public sealed class GetSubscriptionResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetSubscriptionResponse>
+public sealed class GetSubscriptionResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetSubscriptionResponse, GetSubscriptionResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetSubscriptionResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SubscriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("subscription");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetSubscriptionResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetSubscriptionResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("subscription", "success");
 
     /// <summary>Reads one GetSubscriptionResponse at the reader's current token.</summary>
     public static GetSubscriptionResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetSubscriptionResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetSubscriptionResponse");
 
         OmnichannelSubscription? subscription = default;
         bool hasSubscription = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("subscription"u8))
-            {
-                subscription = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OmnichannelSubscriptionJsonConverter.ReadValue);
-                hasSubscription = true;
-                continue;
-            }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "subscription"u8, OmnichannelSubscriptionJsonConverter.ReadValue, ref subscription)) { hasSubscription = true; continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5271,46 +4215,31 @@ public sealed class GetSubscriptionResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetSubscriptionResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, SubscriptionJsonName, value.Subscription, OmnichannelSubscriptionJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Subscription, OmnichannelSubscriptionJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetInquiryResponse"/> without reflection.</summary>
-public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetInquiryResponse>
+public sealed class GetInquiryResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetInquiryResponse, GetInquiryResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetInquiryResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText InquiryJsonName = global::System.Text.Json.JsonEncodedText.Encode("inquiry");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetInquiryResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetInquiryResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("inquiry", "success");
 
     /// <summary>Reads one GetInquiryResponse at the reader's current token.</summary>
     public static GetInquiryResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetInquiryResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetInquiryResponse");
 
         Inquiry? inquiry = default;
         bool hasInquiry = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("inquiry"u8))
-            {
-                inquiry = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, InquiryJsonConverter.ReadValue);
-                hasInquiry = true;
-                continue;
-            }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "inquiry"u8, InquiryJsonConverter.ReadValue, ref inquiry)) { hasInquiry = true; continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5328,35 +4257,22 @@ public sealed class GetInquiryResponseJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetInquiryResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, InquiryJsonName, value.Inquiry, InquiryJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Inquiry, InquiryJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ListQueuedInquiriesForUserResponse"/> without reflection.</summary>
-public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListQueuedInquiriesForUserResponse>
+public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ListQueuedInquiriesForUserResponse, ListQueuedInquiriesForUserResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ListQueuedInquiriesForUserResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText InquiriesJsonName = global::System.Text.Json.JsonEncodedText.Encode("inquiries");
-    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
-    private static readonly global::System.Text.Json.JsonEncodedText OffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("offset");
-    private static readonly global::System.Text.Json.JsonEncodedText TotalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override ListQueuedInquiriesForUserResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListQueuedInquiriesForUserResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("inquiries", "count", "offset", "total", "success");
 
     /// <summary>Reads one ListQueuedInquiriesForUserResponse at the reader's current token.</summary>
     public static ListQueuedInquiriesForUserResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ListQueuedInquiriesForUserResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ListQueuedInquiriesForUserResponse");
 
         global::System.Collections.Generic.IReadOnlyList<Inquiry>? inquiries = default;
         long? count = default;
@@ -5364,13 +4280,13 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
         long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("inquiries"u8)) { inquiries = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, InquiryJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "inquiries"u8, InquiryJsonConverter.ReadValue, ref inquiries)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "count"u8, ref count)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "offset"u8, ref offset)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "total"u8, ref total)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5391,38 +4307,25 @@ public sealed class ListQueuedInquiriesForUserResponseJsonConverter : global::Sy
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListQueuedInquiriesForUserResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, InquiriesJsonName, value.Inquiries, InquiryJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[0], value.Inquiries, InquiryJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[1], value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[2], value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[3], value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[4], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ListLivechatUsersResponse"/> without reflection.</summary>
-public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListLivechatUsersResponse>
+public sealed class ListLivechatUsersResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ListLivechatUsersResponse, ListLivechatUsersResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ListLivechatUsersResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText UsersJsonName = global::System.Text.Json.JsonEncodedText.Encode("users");
-    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
-    private static readonly global::System.Text.Json.JsonEncodedText OffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("offset");
-    private static readonly global::System.Text.Json.JsonEncodedText TotalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override ListLivechatUsersResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListLivechatUsersResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("users", "count", "offset", "total", "success");
 
     /// <summary>Reads one ListLivechatUsersResponse at the reader's current token.</summary>
     public static ListLivechatUsersResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ListLivechatUsersResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ListLivechatUsersResponse");
 
         global::System.Collections.Generic.IReadOnlyList<LivechatUser>? users = default;
         long? count = default;
@@ -5430,13 +4333,13 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
         long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("users"u8)) { users = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "users"u8, LivechatUserJsonConverter.ReadValue, ref users)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "count"u8, ref count)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "offset"u8, ref offset)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "total"u8, ref total)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5457,43 +4360,33 @@ public sealed class ListLivechatUsersResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListLivechatUsersResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, UsersJsonName, value.Users, LivechatUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[0], value.Users, LivechatUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[1], value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[2], value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[3], value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[4], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="AddLivechatUserResponse"/> without reflection.</summary>
-public sealed class AddLivechatUserResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AddLivechatUserResponse>
+public sealed class AddLivechatUserResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<AddLivechatUserResponse, AddLivechatUserResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<AddLivechatUserResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("user");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override AddLivechatUserResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AddLivechatUserResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("user", "success");
 
     /// <summary>Reads one AddLivechatUserResponse at the reader's current token.</summary>
     public static AddLivechatUserResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for AddLivechatUserResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "AddLivechatUserResponse");
 
         LivechatUser? user = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("user"u8)) { user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "user"u8, LivechatUserJsonConverter.ReadValue, ref user)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5511,46 +4404,31 @@ public sealed class AddLivechatUserResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AddLivechatUserResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, UserJsonName, value.User, LivechatUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.User, LivechatUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetLivechatUserResponse"/> without reflection.</summary>
-public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetLivechatUserResponse>
+public sealed class GetLivechatUserResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetLivechatUserResponse, GetLivechatUserResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetLivechatUserResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText UserJsonName = global::System.Text.Json.JsonEncodedText.Encode("user");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetLivechatUserResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatUserResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("user", "success");
 
     /// <summary>Reads one GetLivechatUserResponse at the reader's current token.</summary>
     public static GetLivechatUserResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetLivechatUserResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetLivechatUserResponse");
 
         LivechatUser? user = default;
         bool hasUser = false;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("user"u8))
-            {
-                user = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatUserJsonConverter.ReadValue);
-                hasUser = true;
-                continue;
-            }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "user"u8, LivechatUserJsonConverter.ReadValue, ref user)) { hasUser = true; continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5568,37 +4446,28 @@ public sealed class GetLivechatUserResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatUserResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, UserJsonName, value.User, LivechatUserJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.User, LivechatUserJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RemoveLivechatUserResponse"/> without reflection.</summary>
-public sealed class RemoveLivechatUserResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RemoveLivechatUserResponse>
+public sealed class RemoveLivechatUserResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RemoveLivechatUserResponse, RemoveLivechatUserResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RemoveLivechatUserResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override RemoveLivechatUserResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RemoveLivechatUserResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("success");
 
     /// <summary>Reads one RemoveLivechatUserResponse at the reader's current token.</summary>
     public static RemoveLivechatUserResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RemoveLivechatUserResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RemoveLivechatUserResponse");
 
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5613,38 +4482,28 @@ public sealed class RemoveLivechatUserResponseJsonConverter : global::System.Tex
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RemoveLivechatUserResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[0], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SetAgentStatusRequest"/> without reflection.</summary>
-public sealed class SetAgentStatusRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetAgentStatusRequest>
+public sealed class SetAgentStatusRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetAgentStatusRequest, SetAgentStatusRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetAgentStatusRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentId");
-
-    /// <inheritdoc />
-    public override SetAgentStatusRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetAgentStatusRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("status", "agentId");
 
     /// <summary>Reads one SetAgentStatusRequest at the reader's current token.</summary>
     public static SetAgentStatusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetAgentStatusRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SetAgentStatusRequest");
 
         LivechatStatus? status = default;
         string? agentId = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, LivechatStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "agentId"u8, ref agentId)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -5659,39 +4518,29 @@ public sealed class SetAgentStatusRequestJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetAgentStatusRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AgentIdJsonName, value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.AgentId);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SetAgentStatusResponse"/> without reflection.</summary>
-public sealed class SetAgentStatusResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetAgentStatusResponse>
+public sealed class SetAgentStatusResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetAgentStatusResponse, SetAgentStatusResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetAgentStatusResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override SetAgentStatusResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetAgentStatusResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("status", "success");
 
     /// <summary>Reads one SetAgentStatusResponse at the reader's current token.</summary>
     public static SetAgentStatusResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetAgentStatusResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SetAgentStatusResponse");
 
         LivechatStatus? status = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, LivechatStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5709,46 +4558,34 @@ public sealed class SetAgentStatusResponseJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetAgentStatusResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Status.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="OutgoingMessage"/> without reflection.</summary>
-public sealed class OutgoingMessageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OutgoingMessage>
+public sealed class OutgoingMessageJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<OutgoingMessage, OutgoingMessageJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<OutgoingMessage>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText AliasJsonName = global::System.Text.Json.JsonEncodedText.Encode("alias");
-
-    /// <inheritdoc />
-    public override OutgoingMessage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OutgoingMessage value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("rid", "msg", "_id", "alias");
 
     /// <summary>Reads one OutgoingMessage at the reader's current token.</summary>
     public static OutgoingMessage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for OutgoingMessage.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "OutgoingMessage");
 
         string? roomId = default;
         string? text = default;
         string? id = default;
         string? alias = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("alias"u8)) { alias = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "msg"u8, ref text)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "alias"u8, ref alias)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5769,39 +4606,30 @@ public sealed class OutgoingMessageJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OutgoingMessage value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TextJsonName, value.Text);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AliasJsonName, value.Alias);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Alias);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SendAgentMessageRequest"/> without reflection.</summary>
-public sealed class SendAgentMessageRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendAgentMessageRequest>
+public sealed class SendAgentMessageRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SendAgentMessageRequest, SendAgentMessageRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SendAgentMessageRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-
-    /// <inheritdoc />
-    public override SendAgentMessageRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("message");
 
     /// <summary>Reads one SendAgentMessageRequest at the reader's current token.</summary>
     public static SendAgentMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendAgentMessageRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SendAgentMessageRequest");
 
         OutgoingMessage? message = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OutgoingMessageJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "message"u8, OutgoingMessageJsonConverter.ReadValue, ref message)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5818,39 +4646,29 @@ public sealed class SendAgentMessageRequestJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, MessageJsonName, value.Message, OutgoingMessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Message, OutgoingMessageJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SendAgentMessageResponse"/> without reflection.</summary>
-public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendAgentMessageResponse>
+public sealed class SendAgentMessageResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SendAgentMessageResponse, SendAgentMessageResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SendAgentMessageResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override SendAgentMessageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("message", "success");
 
     /// <summary>Reads one SendAgentMessageResponse at the reader's current token.</summary>
     public static SendAgentMessageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendAgentMessageResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SendAgentMessageResponse");
 
         Message? message = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, MessageJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "message"u8, MessageJsonConverter.ReadValue, ref message)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5868,41 +4686,22 @@ public sealed class SendAgentMessageResponseJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendAgentMessageResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, MessageJsonName, value.Message, MessageJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Message, MessageJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="WebhookIntegrationRequest"/> without reflection.</summary>
-public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WebhookIntegrationRequest>
+public sealed class WebhookIntegrationRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<WebhookIntegrationRequest, WebhookIntegrationRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<WebhookIntegrationRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookUrl");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatSecretTokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatSecretToken");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatHttpTimeoutJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatHttpTimeout");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnStartJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnStart");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnCloseJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnClose");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnChatTakenJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnChatTaken");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnChatQueuedJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnChatQueued");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnForwardJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnForward");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnOfflineMsgJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnOfflineMsg");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnVisitorMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnVisitorMessage");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatWebhookOnAgentMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("LivechatWebhookOnAgentMessage");
-
-    /// <inheritdoc />
-    public override WebhookIntegrationRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WebhookIntegrationRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("LivechatWebhookUrl", "LivechatSecretToken", "LivechatHttpTimeout", "LivechatWebhookOnStart", "LivechatWebhookOnClose", "LivechatWebhookOnChatTaken", "LivechatWebhookOnChatQueued", "LivechatWebhookOnForward", "LivechatWebhookOnOfflineMsg", "LivechatWebhookOnVisitorMessage", "LivechatWebhookOnAgentMessage");
 
     /// <summary>Reads one WebhookIntegrationRequest at the reader's current token.</summary>
     public static WebhookIntegrationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for WebhookIntegrationRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "WebhookIntegrationRequest");
 
         string? livechatWebhookUrl = default;
         string? livechatSecretToken = default;
@@ -5916,19 +4715,19 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
         bool? livechatWebhookOnVisitorMessage = default;
         bool? livechatWebhookOnAgentMessage = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("LivechatWebhookUrl"u8)) { livechatWebhookUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("LivechatSecretToken"u8)) { livechatSecretToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("LivechatHttpTimeout"u8)) { livechatHttpTimeout = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("LivechatWebhookOnStart"u8)) { livechatWebhookOnStart = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("LivechatWebhookOnClose"u8)) { livechatWebhookOnClose = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("LivechatWebhookOnChatTaken"u8)) { livechatWebhookOnChatTaken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("LivechatWebhookOnChatQueued"u8)) { livechatWebhookOnChatQueued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("LivechatWebhookOnForward"u8)) { livechatWebhookOnForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("LivechatWebhookOnOfflineMsg"u8)) { livechatWebhookOnOfflineMsg = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("LivechatWebhookOnVisitorMessage"u8)) { livechatWebhookOnVisitorMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("LivechatWebhookOnAgentMessage"u8)) { livechatWebhookOnAgentMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "LivechatWebhookUrl"u8, ref livechatWebhookUrl)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "LivechatSecretToken"u8, ref livechatSecretToken)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "LivechatHttpTimeout"u8, ref livechatHttpTimeout)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "LivechatWebhookOnStart"u8, ref livechatWebhookOnStart)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "LivechatWebhookOnClose"u8, ref livechatWebhookOnClose)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "LivechatWebhookOnChatTaken"u8, ref livechatWebhookOnChatTaken)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "LivechatWebhookOnChatQueued"u8, ref livechatWebhookOnChatQueued)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "LivechatWebhookOnForward"u8, ref livechatWebhookOnForward)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "LivechatWebhookOnOfflineMsg"u8, ref livechatWebhookOnOfflineMsg)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "LivechatWebhookOnVisitorMessage"u8, ref livechatWebhookOnVisitorMessage)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "LivechatWebhookOnAgentMessage"u8, ref livechatWebhookOnAgentMessage)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -5953,46 +4752,37 @@ public sealed class WebhookIntegrationRequestJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WebhookIntegrationRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LivechatWebhookUrlJsonName, value.LivechatWebhookUrl);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LivechatSecretTokenJsonName, value.LivechatSecretToken);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, LivechatHttpTimeoutJsonName, value.LivechatHttpTimeout);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnStartJsonName, value.LivechatWebhookOnStart);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnCloseJsonName, value.LivechatWebhookOnClose);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnChatTakenJsonName, value.LivechatWebhookOnChatTaken);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnChatQueuedJsonName, value.LivechatWebhookOnChatQueued);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnForwardJsonName, value.LivechatWebhookOnForward);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnOfflineMsgJsonName, value.LivechatWebhookOnOfflineMsg);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnVisitorMessageJsonName, value.LivechatWebhookOnVisitorMessage);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, LivechatWebhookOnAgentMessageJsonName, value.LivechatWebhookOnAgentMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.LivechatWebhookUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.LivechatSecretToken);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[2], value.LivechatHttpTimeout);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[3], value.LivechatWebhookOnStart);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[4], value.LivechatWebhookOnClose);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[5], value.LivechatWebhookOnChatTaken);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[6], value.LivechatWebhookOnChatQueued);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[7], value.LivechatWebhookOnForward);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[8], value.LivechatWebhookOnOfflineMsg);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[9], value.LivechatWebhookOnVisitorMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[10], value.LivechatWebhookOnAgentMessage);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SuccessResponse"/> without reflection.</summary>
-public sealed class SuccessResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SuccessResponse>
+public sealed class SuccessResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SuccessResponse, SuccessResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SuccessResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override SuccessResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SuccessResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("success");
 
     /// <summary>Reads one SuccessResponse at the reader's current token.</summary>
     public static SuccessResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SuccessResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SuccessResponse");
 
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6007,42 +4797,31 @@ public sealed class SuccessResponseJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SuccessResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[0], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SettingResponse"/> without reflection.</summary>
-public sealed class SettingResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SettingResponse>
+public sealed class SettingResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SettingResponse, SettingResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SettingResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override SettingResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SettingResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "value", "success");
 
     /// <summary>Reads one SettingResponse at the reader's current token.</summary>
     public static SettingResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SettingResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SettingResponse");
 
         string? id = default;
         global::System.Text.Json.JsonElement? valueValue = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "value"u8, ref valueValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6062,38 +4841,29 @@ public sealed class SettingResponseJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SettingResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElementOrNull(writer, ValueJsonName, value.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElementOrNull(writer, Names[1], value.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SaveSettingRequest"/> without reflection.</summary>
-public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SaveSettingRequest>
+public sealed class SaveSettingRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SaveSettingRequest, SaveSettingRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SaveSettingRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
-
-    /// <inheritdoc />
-    public override SaveSettingRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SaveSettingRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("value");
 
     /// <summary>Reads one SaveSettingRequest at the reader's current token.</summary>
     public static SaveSettingRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SaveSettingRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SaveSettingRequest");
 
         global::System.Text.Json.JsonElement? valueValue = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "value"u8, ref valueValue)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6110,47 +4880,34 @@ public sealed class SaveSettingRequestJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveSettingRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElementOrNull(writer, ValueJsonName, value.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElementOrNull(writer, Names[0], value.Value);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="OfflineMessageRequest"/> without reflection.</summary>
-public sealed class OfflineMessageRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OfflineMessageRequest>
+public sealed class OfflineMessageRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<OfflineMessageRequest, OfflineMessageRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<OfflineMessageRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText HostJsonName = global::System.Text.Json.JsonEncodedText.Encode("host");
-
-    /// <inheritdoc />
-    public override OfflineMessageRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("name", "email", "message", "department", "host");
 
     /// <summary>Reads one OfflineMessageRequest at the reader's current token.</summary>
     public static OfflineMessageRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for OfflineMessageRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "OfflineMessageRequest");
 
         string? name = default;
         string? email = default;
         string? message = default;
         string? department = default;
         string? host = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("host"u8)) { host = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "email"u8, ref email)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "message"u8, ref message)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "department"u8, ref department)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "host"u8, ref host)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6172,42 +4929,32 @@ public sealed class OfflineMessageRequestJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, EmailJsonName, value.Email);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MessageJsonName, value.Message);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DepartmentJsonName, value.Department);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, HostJsonName, value.Host);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Department);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Host);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="OfflineMessageResponse"/> without reflection.</summary>
-public sealed class OfflineMessageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<OfflineMessageResponse>
+public sealed class OfflineMessageResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<OfflineMessageResponse, OfflineMessageResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<OfflineMessageResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override OfflineMessageResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("message", "success");
 
     /// <summary>Reads one OfflineMessageResponse at the reader's current token.</summary>
     public static OfflineMessageResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for OfflineMessageResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "OfflineMessageResponse");
 
         string? message = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "message"u8, ref message)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6225,48 +4972,35 @@ public sealed class OfflineMessageResponseJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, OfflineMessageResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MessageJsonName, value.Message);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SaveRoomInfoGuestData"/> without reflection.</summary>
-public sealed class SaveRoomInfoGuestDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SaveRoomInfoGuestData>
+public sealed class SaveRoomInfoGuestDataJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SaveRoomInfoGuestData, SaveRoomInfoGuestDataJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SaveRoomInfoGuestData>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
-    private static readonly global::System.Text.Json.JsonEncodedText PhoneJsonName = global::System.Text.Json.JsonEncodedText.Encode("phone");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("livechatData");
-
-    /// <inheritdoc />
-    public override SaveRoomInfoGuestData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoGuestData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "name", "email", "phone", "livechatData");
 
     /// <summary>Reads one SaveRoomInfoGuestData at the reader's current token.</summary>
     public static SaveRoomInfoGuestData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SaveRoomInfoGuestData.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SaveRoomInfoGuestData");
 
         string? id = default;
         string? name = default;
         string? email = default;
         string? phone = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? livechatData = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("phone"u8)) { phone = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("livechatData"u8)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "email"u8, ref email)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "phone"u8, ref phone)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadMap(ref reader, "livechatData"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref livechatData)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6286,38 +5020,24 @@ public sealed class SaveRoomInfoGuestDataJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoGuestData value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EmailJsonName, value.Email);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PhoneJsonName, value.Phone);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, LivechatDataJsonName, value.LivechatData, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Phone);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, Names[4], value.LivechatData, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SaveRoomInfoRoomData"/> without reflection.</summary>
-public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SaveRoomInfoRoomData>
+public sealed class SaveRoomInfoRoomDataJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SaveRoomInfoRoomData, SaveRoomInfoRoomDataJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SaveRoomInfoRoomData>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText TopicJsonName = global::System.Text.Json.JsonEncodedText.Encode("topic");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("livechatData");
-    private static readonly global::System.Text.Json.JsonEncodedText PriorityIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("priorityId");
-    private static readonly global::System.Text.Json.JsonEncodedText SlaIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("slaId");
-
-    /// <inheritdoc />
-    public override SaveRoomInfoRoomData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRoomData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "topic", "tags", "livechatData", "priorityId", "slaId");
 
     /// <summary>Reads one SaveRoomInfoRoomData at the reader's current token.</summary>
     public static SaveRoomInfoRoomData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SaveRoomInfoRoomData.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SaveRoomInfoRoomData");
 
         string? id = default;
         string? topic = default;
@@ -6325,14 +5045,14 @@ public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? livechatData = default;
         string? priorityId = default;
         string? slaId = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("topic"u8)) { topic = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("livechatData"u8)) { livechatData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("priorityId"u8)) { priorityId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("slaId"u8)) { slaId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "topic"u8, ref topic)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadMap(ref reader, "livechatData"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref livechatData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "priorityId"u8, ref priorityId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "slaId"u8, ref slaId)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6353,42 +5073,32 @@ public sealed class SaveRoomInfoRoomDataJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRoomData value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TopicJsonName, value.Topic);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, LivechatDataJsonName, value.LivechatData, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PriorityIdJsonName, value.PriorityId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SlaIdJsonName, value.SlaId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Topic);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[2], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, Names[3], value.LivechatData, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.PriorityId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.SlaId);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SaveRoomInfoRequest"/> without reflection.</summary>
-public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SaveRoomInfoRequest>
+public sealed class SaveRoomInfoRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SaveRoomInfoRequest, SaveRoomInfoRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SaveRoomInfoRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText GuestDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("guestData");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomDataJsonName = global::System.Text.Json.JsonEncodedText.Encode("roomData");
-
-    /// <inheritdoc />
-    public override SaveRoomInfoRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("guestData", "roomData");
 
     /// <summary>Reads one SaveRoomInfoRequest at the reader's current token.</summary>
     public static SaveRoomInfoRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SaveRoomInfoRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SaveRoomInfoRequest");
 
         SaveRoomInfoGuestData? guestData = default;
         SaveRoomInfoRoomData? roomData = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("guestData"u8)) { guestData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoGuestDataJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("roomData"u8)) { roomData = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, SaveRoomInfoRoomDataJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "guestData"u8, SaveRoomInfoGuestDataJsonConverter.ReadValue, ref guestData)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "roomData"u8, SaveRoomInfoRoomDataJsonConverter.ReadValue, ref roomData)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -6406,44 +5116,21 @@ public sealed class SaveRoomInfoRequestJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SaveRoomInfoRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, GuestDataJsonName, value.GuestData, SaveRoomInfoGuestDataJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, RoomDataJsonName, value.RoomData, SaveRoomInfoRoomDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.GuestData, SaveRoomInfoGuestDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[1], value.RoomData, SaveRoomInfoRoomDataJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWidgetSettings"/> without reflection.</summary>
-public sealed class LivechatWidgetSettingsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetSettings>
+public sealed class LivechatWidgetSettingsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWidgetSettings, LivechatWidgetSettingsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWidgetSettings>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText RegistrationFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("registrationForm");
-    private static readonly global::System.Text.Json.JsonEncodedText AllowSwitchingDepartmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("allowSwitchingDepartments");
-    private static readonly global::System.Text.Json.JsonEncodedText NameFieldRegistrationFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("nameFieldRegistrationForm");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailFieldRegistrationFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("emailFieldRegistrationForm");
-    private static readonly global::System.Text.Json.JsonEncodedText DisplayOfflineFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("displayOfflineForm");
-    private static readonly global::System.Text.Json.JsonEncodedText VideoCallJsonName = global::System.Text.Json.JsonEncodedText.Encode("videoCall");
-    private static readonly global::System.Text.Json.JsonEncodedText FileUploadJsonName = global::System.Text.Json.JsonEncodedText.Encode("fileUpload");
-    private static readonly global::System.Text.Json.JsonEncodedText LanguageJsonName = global::System.Text.Json.JsonEncodedText.Encode("language");
-    private static readonly global::System.Text.Json.JsonEncodedText TranscriptJsonName = global::System.Text.Json.JsonEncodedText.Encode("transcript");
-    private static readonly global::System.Text.Json.JsonEncodedText HistoryMonitorTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("historyMonitorType");
-    private static readonly global::System.Text.Json.JsonEncodedText ForceAcceptDataProcessingConsentJsonName = global::System.Text.Json.JsonEncodedText.Encode("forceAcceptDataProcessingConsent");
-    private static readonly global::System.Text.Json.JsonEncodedText ShowConnectingJsonName = global::System.Text.Json.JsonEncodedText.Encode("showConnecting");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentHiddenInfoJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentHiddenInfo");
-    private static readonly global::System.Text.Json.JsonEncodedText ClearLocalStorageWhenChatEndedJsonName = global::System.Text.Json.JsonEncodedText.Encode("clearLocalStorageWhenChatEnded");
-    private static readonly global::System.Text.Json.JsonEncodedText LimitTextLengthJsonName = global::System.Text.Json.JsonEncodedText.Encode("limitTextLength");
-
-    /// <inheritdoc />
-    public override LivechatWidgetSettings Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetSettings value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("registrationForm", "allowSwitchingDepartments", "nameFieldRegistrationForm", "emailFieldRegistrationForm", "displayOfflineForm", "videoCall", "fileUpload", "language", "transcript", "historyMonitorType", "forceAcceptDataProcessingConsent", "showConnecting", "agentHiddenInfo", "clearLocalStorageWhenChatEnded", "limitTextLength");
 
     /// <summary>Reads one LivechatWidgetSettings at the reader's current token.</summary>
     public static LivechatWidgetSettings ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetSettings.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWidgetSettings");
 
         bool? registrationForm = default;
         bool? allowSwitchingDepartments = default;
@@ -6461,23 +5148,23 @@ public sealed class LivechatWidgetSettingsJsonConverter : global::System.Text.Js
         bool? clearLocalStorageWhenChatEnded = default;
         global::System.Text.Json.JsonElement? limitTextLength = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("registrationForm"u8)) { registrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("allowSwitchingDepartments"u8)) { allowSwitchingDepartments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("nameFieldRegistrationForm"u8)) { nameFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("emailFieldRegistrationForm"u8)) { emailFieldRegistrationForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("displayOfflineForm"u8)) { displayOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("videoCall"u8)) { videoCall = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("fileUpload"u8)) { fileUpload = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("language"u8)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("transcript"u8)) { transcript = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("historyMonitorType"u8)) { historyMonitorType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("forceAcceptDataProcessingConsent"u8)) { forceAcceptDataProcessingConsent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("showConnecting"u8)) { showConnecting = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("agentHiddenInfo"u8)) { agentHiddenInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("clearLocalStorageWhenChatEnded"u8)) { clearLocalStorageWhenChatEnded = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("limitTextLength"u8)) { limitTextLength = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "registrationForm"u8, ref registrationForm)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "allowSwitchingDepartments"u8, ref allowSwitchingDepartments)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "nameFieldRegistrationForm"u8, ref nameFieldRegistrationForm)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "emailFieldRegistrationForm"u8, ref emailFieldRegistrationForm)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "displayOfflineForm"u8, ref displayOfflineForm)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "videoCall"u8, ref videoCall)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "fileUpload"u8, ref fileUpload)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "language"u8, ref language)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "transcript"u8, ref transcript)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "historyMonitorType"u8, ref historyMonitorType)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "forceAcceptDataProcessingConsent"u8, ref forceAcceptDataProcessingConsent)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "showConnecting"u8, ref showConnecting)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "agentHiddenInfo"u8, ref agentHiddenInfo)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "clearLocalStorageWhenChatEnded"u8, ref clearLocalStorageWhenChatEnded)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "limitTextLength"u8, ref limitTextLength)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6506,49 +5193,35 @@ public sealed class LivechatWidgetSettingsJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetSettings value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, RegistrationFormJsonName, value.RegistrationForm);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, AllowSwitchingDepartmentsJsonName, value.AllowSwitchingDepartments);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, NameFieldRegistrationFormJsonName, value.NameFieldRegistrationForm);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, EmailFieldRegistrationFormJsonName, value.EmailFieldRegistrationForm);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, DisplayOfflineFormJsonName, value.DisplayOfflineForm);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, VideoCallJsonName, value.VideoCall);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, FileUploadJsonName, value.FileUpload);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LanguageJsonName, value.Language);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, TranscriptJsonName, value.Transcript);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, HistoryMonitorTypeJsonName, value.HistoryMonitorType);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ForceAcceptDataProcessingConsentJsonName, value.ForceAcceptDataProcessingConsent);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowConnectingJsonName, value.ShowConnecting);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, AgentHiddenInfoJsonName, value.AgentHiddenInfo);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ClearLocalStorageWhenChatEndedJsonName, value.ClearLocalStorageWhenChatEnded);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, LimitTextLengthJsonName, value.LimitTextLength);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[0], value.RegistrationForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.AllowSwitchingDepartments);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.NameFieldRegistrationForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[3], value.EmailFieldRegistrationForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[4], value.DisplayOfflineForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[5], value.VideoCall);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[6], value.FileUpload);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[7], value.Language);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[8], value.Transcript);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[9], value.HistoryMonitorType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[10], value.ForceAcceptDataProcessingConsent);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[11], value.ShowConnecting);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[12], value.AgentHiddenInfo);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[13], value.ClearLocalStorageWhenChatEnded);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[14], value.LimitTextLength);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWidgetTheme"/> without reflection.</summary>
-public sealed class LivechatWidgetThemeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetTheme>
+public sealed class LivechatWidgetThemeJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWidgetTheme, LivechatWidgetThemeJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWidgetTheme>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("title");
-    private static readonly global::System.Text.Json.JsonEncodedText ColorJsonName = global::System.Text.Json.JsonEncodedText.Encode("color");
-    private static readonly global::System.Text.Json.JsonEncodedText OfflineTitleJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineTitle");
-    private static readonly global::System.Text.Json.JsonEncodedText OfflineColorJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineColor");
-    private static readonly global::System.Text.Json.JsonEncodedText PositionJsonName = global::System.Text.Json.JsonEncodedText.Encode("position");
-    private static readonly global::System.Text.Json.JsonEncodedText ActionLinksJsonName = global::System.Text.Json.JsonEncodedText.Encode("actionLinks");
-
-    /// <inheritdoc />
-    public override LivechatWidgetTheme Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetTheme value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("title", "color", "offlineTitle", "offlineColor", "position", "actionLinks");
 
     /// <summary>Reads one LivechatWidgetTheme at the reader's current token.</summary>
     public static LivechatWidgetTheme ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetTheme.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWidgetTheme");
 
         string? title = default;
         string? color = default;
@@ -6557,14 +5230,14 @@ public sealed class LivechatWidgetThemeJsonConverter : global::System.Text.Json.
         string? position = default;
         global::System.Text.Json.JsonElement? actionLinks = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("title"u8)) { title = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("color"u8)) { color = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("offlineTitle"u8)) { offlineTitle = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("offlineColor"u8)) { offlineColor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("position"u8)) { position = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("actionLinks"u8)) { actionLinks = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "title"u8, ref title)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "color"u8, ref color)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "offlineTitle"u8, ref offlineTitle)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "offlineColor"u8, ref offlineColor)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "position"u8, ref position)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "actionLinks"u8, ref actionLinks)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6584,42 +5257,26 @@ public sealed class LivechatWidgetThemeJsonConverter : global::System.Text.Json.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetTheme value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TitleJsonName, value.Title);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ColorJsonName, value.Color);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineTitleJsonName, value.OfflineTitle);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineColorJsonName, value.OfflineColor);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PositionJsonName, value.Position);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ActionLinksJsonName, value.ActionLinks);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Title);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Color);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.OfflineTitle);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.OfflineColor);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Position);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[5], value.ActionLinks);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWidgetMessages"/> without reflection.</summary>
-public sealed class LivechatWidgetMessagesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetMessages>
+public sealed class LivechatWidgetMessagesJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWidgetMessages, LivechatWidgetMessagesJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWidgetMessages>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText OfflineMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineMessage");
-    private static readonly global::System.Text.Json.JsonEncodedText OfflineSuccessMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineSuccessMessage");
-    private static readonly global::System.Text.Json.JsonEncodedText OfflineUnavailableMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineUnavailableMessage");
-    private static readonly global::System.Text.Json.JsonEncodedText ConversationFinishedMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("conversationFinishedMessage");
-    private static readonly global::System.Text.Json.JsonEncodedText ConversationFinishedTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("conversationFinishedText");
-    private static readonly global::System.Text.Json.JsonEncodedText TranscriptMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("transcriptMessage");
-    private static readonly global::System.Text.Json.JsonEncodedText RegistrationFormMessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("registrationFormMessage");
-    private static readonly global::System.Text.Json.JsonEncodedText DataProcessingConsentTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("dataProcessingConsentText");
-
-    /// <inheritdoc />
-    public override LivechatWidgetMessages Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetMessages value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("offlineMessage", "offlineSuccessMessage", "offlineUnavailableMessage", "conversationFinishedMessage", "conversationFinishedText", "transcriptMessage", "registrationFormMessage", "dataProcessingConsentText");
 
     /// <summary>Reads one LivechatWidgetMessages at the reader's current token.</summary>
     public static LivechatWidgetMessages ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetMessages.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWidgetMessages");
 
         string? offlineMessage = default;
         string? offlineSuccessMessage = default;
@@ -6630,16 +5287,16 @@ public sealed class LivechatWidgetMessagesJsonConverter : global::System.Text.Js
         string? registrationFormMessage = default;
         string? dataProcessingConsentText = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("offlineMessage"u8)) { offlineMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("offlineSuccessMessage"u8)) { offlineSuccessMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("offlineUnavailableMessage"u8)) { offlineUnavailableMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("conversationFinishedMessage"u8)) { conversationFinishedMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("conversationFinishedText"u8)) { conversationFinishedText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("transcriptMessage"u8)) { transcriptMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("registrationFormMessage"u8)) { registrationFormMessage = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("dataProcessingConsentText"u8)) { dataProcessingConsentText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "offlineMessage"u8, ref offlineMessage)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "offlineSuccessMessage"u8, ref offlineSuccessMessage)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "offlineUnavailableMessage"u8, ref offlineUnavailableMessage)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "conversationFinishedMessage"u8, ref conversationFinishedMessage)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "conversationFinishedText"u8, ref conversationFinishedText)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "transcriptMessage"u8, ref transcriptMessage)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "registrationFormMessage"u8, ref registrationFormMessage)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "dataProcessingConsentText"u8, ref dataProcessingConsentText)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6661,46 +5318,36 @@ public sealed class LivechatWidgetMessagesJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetMessages value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineMessageJsonName, value.OfflineMessage);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineSuccessMessageJsonName, value.OfflineSuccessMessage);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineUnavailableMessageJsonName, value.OfflineUnavailableMessage);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ConversationFinishedMessageJsonName, value.ConversationFinishedMessage);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ConversationFinishedTextJsonName, value.ConversationFinishedText);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TranscriptMessageJsonName, value.TranscriptMessage);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RegistrationFormMessageJsonName, value.RegistrationFormMessage);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DataProcessingConsentTextJsonName, value.DataProcessingConsentText);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.OfflineMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.OfflineSuccessMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.OfflineUnavailableMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.ConversationFinishedMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.ConversationFinishedText);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.TranscriptMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[6], value.RegistrationFormMessage);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[7], value.DataProcessingConsentText);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatSurveyOptions"/> without reflection.</summary>
-public sealed class LivechatSurveyOptionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatSurveyOptions>
+public sealed class LivechatSurveyOptionsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatSurveyOptions, LivechatSurveyOptionsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatSurveyOptions>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText ItemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items");
-    private static readonly global::System.Text.Json.JsonEncodedText ValuesJsonName = global::System.Text.Json.JsonEncodedText.Encode("values");
-
-    /// <inheritdoc />
-    public override LivechatSurveyOptions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatSurveyOptions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("items", "values");
 
     /// <summary>Reads one LivechatSurveyOptions at the reader's current token.</summary>
     public static LivechatSurveyOptions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatSurveyOptions.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatSurveyOptions");
 
         global::System.Collections.Generic.IReadOnlyList<string>? items = default;
         global::System.Collections.Generic.IReadOnlyList<string>? values = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("items"u8)) { items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("values"u8)) { values = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "items"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref items)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "values"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref values)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6716,46 +5363,34 @@ public sealed class LivechatSurveyOptionsJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatSurveyOptions value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ItemsJsonName, value.Items, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ValuesJsonName, value.Values, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[0], value.Items, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[1], value.Values, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatTrigger"/> without reflection.</summary>
-public sealed class LivechatTriggerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatTrigger>
+public sealed class LivechatTriggerJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatTrigger, LivechatTriggerJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatTrigger>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText RunOnceJsonName = global::System.Text.Json.JsonEncodedText.Encode("runOnce");
-    private static readonly global::System.Text.Json.JsonEncodedText ConditionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("conditions");
-    private static readonly global::System.Text.Json.JsonEncodedText ActionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("actions");
-
-    /// <inheritdoc />
-    public override LivechatTrigger Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatTrigger value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "runOnce", "conditions", "actions");
 
     /// <summary>Reads one LivechatTrigger at the reader's current token.</summary>
     public static LivechatTrigger ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatTrigger.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatTrigger");
 
         string? id = default;
         bool? runOnce = default;
         global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? conditions = default;
         global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? actions = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("runOnce"u8)) { runOnce = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("conditions"u8)) { conditions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
-            if (reader.ValueTextEquals("actions"u8)) { actions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "runOnce"u8, ref runOnce)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "conditions"u8, global::System.Text.Json.JsonElement.ParseValue, ref conditions)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "actions"u8, global::System.Text.Json.JsonElement.ParseValue, ref actions)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6775,48 +5410,36 @@ public sealed class LivechatTriggerJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatTrigger value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, RunOnceJsonName, value.RunOnce);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ConditionsJsonName, value.Conditions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ActionsJsonName, value.Actions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.RunOnce);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[2], value.Conditions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[3], value.Actions, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatConfigDepartment"/> without reflection.</summary>
-public sealed class LivechatConfigDepartmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatConfigDepartment>
+public sealed class LivechatConfigDepartmentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatConfigDepartment, LivechatConfigDepartmentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatConfigDepartment>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText ShowOnRegistrationJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnRegistration");
-    private static readonly global::System.Text.Json.JsonEncodedText ShowOnOfflineFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnOfflineForm");
-
-    /// <inheritdoc />
-    public override LivechatConfigDepartment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfigDepartment value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "name", "showOnRegistration", "showOnOfflineForm");
 
     /// <summary>Reads one LivechatConfigDepartment at the reader's current token.</summary>
     public static LivechatConfigDepartment ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatConfigDepartment.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatConfigDepartment");
 
         string? id = default;
         string? name = default;
         bool? showOnRegistration = default;
         bool? showOnOfflineForm = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("showOnRegistration"u8)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("showOnOfflineForm"u8)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "showOnRegistration"u8, ref showOnRegistration)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "showOnOfflineForm"u8, ref showOnOfflineForm)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6836,42 +5459,32 @@ public sealed class LivechatConfigDepartmentJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfigDepartment value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowOnRegistrationJsonName, value.ShowOnRegistration);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowOnOfflineFormJsonName, value.ShowOnOfflineForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.ShowOnRegistration);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[3], value.ShowOnOfflineForm);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatWidgetResources"/> without reflection.</summary>
-public sealed class LivechatWidgetResourcesJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatWidgetResources>
+public sealed class LivechatWidgetResourcesJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatWidgetResources, LivechatWidgetResourcesJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatWidgetResources>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SoundJsonName = global::System.Text.Json.JsonEncodedText.Encode("sound");
-    private static readonly global::System.Text.Json.JsonEncodedText EmojisJsonName = global::System.Text.Json.JsonEncodedText.Encode("emojis");
-
-    /// <inheritdoc />
-    public override LivechatWidgetResources Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetResources value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("sound", "emojis");
 
     /// <summary>Reads one LivechatWidgetResources at the reader's current token.</summary>
     public static LivechatWidgetResources ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatWidgetResources.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatWidgetResources");
 
         string? sound = default;
         global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? emojis = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("sound"u8)) { sound = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("emojis"u8)) { emojis = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::System.Text.Json.JsonElement.ParseValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "sound"u8, ref sound)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "emojis"u8, global::System.Text.Json.JsonElement.ParseValue, ref emojis)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6887,36 +5500,22 @@ public sealed class LivechatWidgetResourcesJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatWidgetResources value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SoundJsonName, value.Sound);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmojisJsonName, value.Emojis, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Sound);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[1], value.Emojis, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteElement);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="WidgetAgent"/> without reflection.</summary>
-public sealed class WidgetAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<WidgetAgent>
+public sealed class WidgetAgentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<WidgetAgent, WidgetAgentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<WidgetAgent>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailsJsonName = global::System.Text.Json.JsonEncodedText.Encode("emails");
-    private static readonly global::System.Text.Json.JsonEncodedText IsHiddenJsonName = global::System.Text.Json.JsonEncodedText.Encode("hiddenInfo");
-
-    /// <inheritdoc />
-    public override WidgetAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, WidgetAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "name", "username", "status", "emails", "hiddenInfo");
 
     /// <summary>Reads one WidgetAgent at the reader's current token.</summary>
     public static WidgetAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for WidgetAgent.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "WidgetAgent");
 
         string? id = default;
         string? name = default;
@@ -6925,14 +5524,14 @@ public sealed class WidgetAgentJsonConverter : global::System.Text.Json.Serializ
         global::System.Collections.Generic.IReadOnlyList<UserEmail>? emails = default;
         bool? isHidden = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("emails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("hiddenInfo"u8)) { isHidden = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, UserStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "emails"u8, UserEmailJsonConverter.ReadValue, ref emails)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "hiddenInfo"u8, ref isHidden)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -6952,46 +5551,26 @@ public sealed class WidgetAgentJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, WidgetAgent value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, UserEmailJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsHiddenJsonName, value.IsHidden);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[4], value.Emails, UserEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[5], value.IsHidden);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LivechatConfig"/> without reflection.</summary>
-public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatConfig>
+public sealed class LivechatConfigJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatConfig, LivechatConfigJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatConfig>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IsEnabledJsonName = global::System.Text.Json.JsonEncodedText.Encode("enabled");
-    private static readonly global::System.Text.Json.JsonEncodedText SettingsJsonName = global::System.Text.Json.JsonEncodedText.Encode("settings");
-    private static readonly global::System.Text.Json.JsonEncodedText ThemeJsonName = global::System.Text.Json.JsonEncodedText.Encode("theme");
-    private static readonly global::System.Text.Json.JsonEncodedText MessagesJsonName = global::System.Text.Json.JsonEncodedText.Encode("messages");
-    private static readonly global::System.Text.Json.JsonEncodedText SurveyJsonName = global::System.Text.Json.JsonEncodedText.Encode("survey");
-    private static readonly global::System.Text.Json.JsonEncodedText TriggersJsonName = global::System.Text.Json.JsonEncodedText.Encode("triggers");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("departments");
-    private static readonly global::System.Text.Json.JsonEncodedText ResourcesJsonName = global::System.Text.Json.JsonEncodedText.Encode("resources");
-    private static readonly global::System.Text.Json.JsonEncodedText IsOnlineJsonName = global::System.Text.Json.JsonEncodedText.Encode("online");
-    private static readonly global::System.Text.Json.JsonEncodedText GuestJsonName = global::System.Text.Json.JsonEncodedText.Encode("guest");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomJsonName = global::System.Text.Json.JsonEncodedText.Encode("room");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentJsonName = global::System.Text.Json.JsonEncodedText.Encode("agent");
-
-    /// <inheritdoc />
-    public override LivechatConfig Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfig value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("enabled", "settings", "theme", "messages", "survey", "triggers", "departments", "resources", "online", "guest", "room", "agent");
 
     /// <summary>Reads one LivechatConfig at the reader's current token.</summary>
     public static LivechatConfig ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LivechatConfig.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LivechatConfig");
 
         bool? isEnabled = default;
         LivechatWidgetSettings? settings = default;
@@ -7006,20 +5585,20 @@ public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Seria
         LivechatRoom? room = default;
         WidgetAgent? agent = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("enabled"u8)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("settings"u8)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetSettingsJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("theme"u8)) { theme = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetThemeJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("messages"u8)) { messages = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetMessagesJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("survey"u8)) { survey = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatSurveyOptionsJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("triggers"u8)) { triggers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatTriggerJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("departments"u8)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, LivechatConfigDepartmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("resources"u8)) { resources = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatWidgetResourcesJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("online"u8)) { isOnline = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("guest"u8)) { guest = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("room"u8)) { room = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatRoomJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("agent"u8)) { agent = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, WidgetAgentJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "enabled"u8, ref isEnabled)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "settings"u8, LivechatWidgetSettingsJsonConverter.ReadValue, ref settings)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "theme"u8, LivechatWidgetThemeJsonConverter.ReadValue, ref theme)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "messages"u8, LivechatWidgetMessagesJsonConverter.ReadValue, ref messages)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "survey"u8, LivechatSurveyOptionsJsonConverter.ReadValue, ref survey)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "triggers"u8, LivechatTriggerJsonConverter.ReadValue, ref triggers)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "departments"u8, LivechatConfigDepartmentJsonConverter.ReadValue, ref departments)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "resources"u8, LivechatWidgetResourcesJsonConverter.ReadValue, ref resources)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "online"u8, ref isOnline)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "guest"u8, VisitorJsonConverter.ReadValue, ref guest)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "room"u8, LivechatRoomJsonConverter.ReadValue, ref room)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "agent"u8, WidgetAgentJsonConverter.ReadValue, ref agent)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7047,50 +5626,40 @@ public sealed class LivechatConfigJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LivechatConfig value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, IsEnabledJsonName, value.IsEnabled);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SettingsJsonName, value.Settings, LivechatWidgetSettingsJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ThemeJsonName, value.Theme, LivechatWidgetThemeJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, MessagesJsonName, value.Messages, LivechatWidgetMessagesJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, SurveyJsonName, value.Survey, LivechatSurveyOptionsJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TriggersJsonName, value.Triggers, LivechatTriggerJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsJsonName, value.Departments, LivechatConfigDepartmentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, ResourcesJsonName, value.Resources, LivechatWidgetResourcesJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsOnlineJsonName, value.IsOnline);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, GuestJsonName, value.Guest, VisitorJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, RoomJsonName, value.Room, LivechatRoomJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, AgentJsonName, value.Agent, WidgetAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[0], value.IsEnabled);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[1], value.Settings, LivechatWidgetSettingsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[2], value.Theme, LivechatWidgetThemeJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[3], value.Messages, LivechatWidgetMessagesJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[4], value.Survey, LivechatSurveyOptionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[5], value.Triggers, LivechatTriggerJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[6], value.Departments, LivechatConfigDepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[7], value.Resources, LivechatWidgetResourcesJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[8], value.IsOnline);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[9], value.Guest, VisitorJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[10], value.Room, LivechatRoomJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[11], value.Agent, WidgetAgentJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetLivechatConfigResponse"/> without reflection.</summary>
-public sealed class GetLivechatConfigResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetLivechatConfigResponse>
+public sealed class GetLivechatConfigResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetLivechatConfigResponse, GetLivechatConfigResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetLivechatConfigResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText ConfigJsonName = global::System.Text.Json.JsonEncodedText.Encode("config");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetLivechatConfigResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatConfigResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("config", "success");
 
     /// <summary>Reads one GetLivechatConfigResponse at the reader's current token.</summary>
     public static GetLivechatConfigResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetLivechatConfigResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetLivechatConfigResponse");
 
         LivechatConfig? config = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("config"u8)) { config = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LivechatConfigJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "config"u8, LivechatConfigJsonConverter.ReadValue, ref config)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7108,39 +5677,29 @@ public sealed class GetLivechatConfigResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetLivechatConfigResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, ConfigJsonName, value.Config, LivechatConfigJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Config, LivechatConfigJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SetVisitorStatusRequest"/> without reflection.</summary>
-public sealed class SetVisitorStatusRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetVisitorStatusRequest>
+public sealed class SetVisitorStatusRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetVisitorStatusRequest, SetVisitorStatusRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetVisitorStatusRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-
-    /// <inheritdoc />
-    public override SetVisitorStatusRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "status");
 
     /// <summary>Reads one SetVisitorStatusRequest at the reader's current token.</summary>
     public static SetVisitorStatusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetVisitorStatusRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SetVisitorStatusRequest");
 
         string? token = default;
         VisitorStatus? status = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, VisitorStatusJsonConverter.ReadValue, ref status)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7158,42 +5717,31 @@ public sealed class SetVisitorStatusRequestJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Status.Value);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SetVisitorStatusResponse"/> without reflection.</summary>
-public sealed class SetVisitorStatusResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetVisitorStatusResponse>
+public sealed class SetVisitorStatusResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetVisitorStatusResponse, SetVisitorStatusResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetVisitorStatusResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override SetVisitorStatusResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "status", "success");
 
     /// <summary>Reads one SetVisitorStatusResponse at the reader's current token.</summary>
     public static SetVisitorStatusResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetVisitorStatusResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SetVisitorStatusResponse");
 
         string? token = default;
         VisitorStatus? status = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, VisitorStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, VisitorStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7213,40 +5761,30 @@ public sealed class SetVisitorStatusResponseJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetVisitorStatusResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Status.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RoomSurveyAnswer"/> without reflection.</summary>
-public sealed class RoomSurveyAnswerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomSurveyAnswer>
+public sealed class RoomSurveyAnswerJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomSurveyAnswer, RoomSurveyAnswerJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomSurveyAnswer>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
-
-    /// <inheritdoc />
-    public override RoomSurveyAnswer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyAnswer value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("name", "value");
 
     /// <summary>Reads one RoomSurveyAnswer at the reader's current token.</summary>
     public static RoomSurveyAnswer ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomSurveyAnswer.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RoomSurveyAnswer");
 
         string? name = default;
         string? valueValue = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref valueValue)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7264,41 +5802,30 @@ public sealed class RoomSurveyAnswerJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyAnswer value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ValueJsonName, value.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Value);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RoomSurveyRequest"/> without reflection.</summary>
-public sealed class RoomSurveyRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomSurveyRequest>
+public sealed class RoomSurveyRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomSurveyRequest, RoomSurveyRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomSurveyRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText AnswersJsonName = global::System.Text.Json.JsonEncodedText.Encode("data");
-
-    /// <inheritdoc />
-    public override RoomSurveyRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "rid", "data");
 
     /// <summary>Reads one RoomSurveyRequest at the reader's current token.</summary>
     public static RoomSurveyRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomSurveyRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RoomSurveyRequest");
 
         string? token = default;
         string? roomId = default;
         global::System.Collections.Generic.IReadOnlyList<RoomSurveyAnswer>? answers = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("data"u8)) { answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, RoomSurveyAnswerJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "data"u8, RoomSurveyAnswerJsonConverter.ReadValue, ref answers)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7318,43 +5845,32 @@ public sealed class RoomSurveyRequestJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, AnswersJsonName, value.Answers, RoomSurveyAnswerJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[2], value.Answers, RoomSurveyAnswerJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="RoomSurveyResponse"/> without reflection.</summary>
-public sealed class RoomSurveyResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomSurveyResponse>
+public sealed class RoomSurveyResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomSurveyResponse, RoomSurveyResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomSurveyResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText AnswersJsonName = global::System.Text.Json.JsonEncodedText.Encode("data");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override RoomSurveyResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("rid", "data", "success");
 
     /// <summary>Reads one RoomSurveyResponse at the reader's current token.</summary>
     public static RoomSurveyResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for RoomSurveyResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RoomSurveyResponse");
 
         string? roomId = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? answers = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("data"u8)) { answers = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadMap(ref reader, "data"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref answers)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7374,43 +5890,32 @@ public sealed class RoomSurveyResponseJsonConverter : global::System.Text.Json.S
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, RoomSurveyResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMapOrNull(writer, AnswersJsonName, value.Answers, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMapOrNull(writer, Names[1], value.Answers, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorNavigationRequest"/> without reflection.</summary>
-public sealed class VisitorNavigationRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigationRequest>
+public sealed class VisitorNavigationRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorNavigationRequest, VisitorNavigationRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorNavigationRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText PageInfoJsonName = global::System.Text.Json.JsonEncodedText.Encode("pageInfo");
-
-    /// <inheritdoc />
-    public override VisitorNavigationRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "rid", "pageInfo");
 
     /// <summary>Reads one VisitorNavigationRequest at the reader's current token.</summary>
     public static VisitorNavigationRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigationRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorNavigationRequest");
 
         string? token = default;
         string? roomId = default;
         VisitorPageInfo? pageInfo = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("pageInfo"u8)) { pageInfo = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorPageInfoJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "pageInfo"u8, VisitorPageInfoJsonConverter.ReadValue, ref pageInfo)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7429,40 +5934,30 @@ public sealed class VisitorNavigationRequestJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, PageInfoJsonName, value.PageInfo, VisitorPageInfoJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[2], value.PageInfo, VisitorPageInfoJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorNavigationEntry"/> without reflection.</summary>
-public sealed class VisitorNavigationEntryJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigationEntry>
+public sealed class VisitorNavigationEntryJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorNavigationEntry, VisitorNavigationEntryJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorNavigationEntry>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TextJsonName = global::System.Text.Json.JsonEncodedText.Encode("msg");
-    private static readonly global::System.Text.Json.JsonEncodedText NavigationJsonName = global::System.Text.Json.JsonEncodedText.Encode("navigation");
-
-    /// <inheritdoc />
-    public override VisitorNavigationEntry Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationEntry value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("msg", "navigation");
 
     /// <summary>Reads one VisitorNavigationEntry at the reader's current token.</summary>
     public static VisitorNavigationEntry ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigationEntry.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorNavigationEntry");
 
         string? text = default;
         VisitorNavigation? navigation = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("msg"u8)) { text = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("navigation"u8)) { navigation = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "msg"u8, ref text)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "navigation"u8, VisitorNavigationJsonConverter.ReadValue, ref navigation)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7480,40 +5975,30 @@ public sealed class VisitorNavigationEntryJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationEntry value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TextJsonName, value.Text);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, NavigationJsonName, value.Navigation, VisitorNavigationJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Text);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[1], value.Navigation, VisitorNavigationJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="VisitorNavigationResponse"/> without reflection.</summary>
-public sealed class VisitorNavigationResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorNavigationResponse>
+public sealed class VisitorNavigationResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorNavigationResponse, VisitorNavigationResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorNavigationResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText PageJsonName = global::System.Text.Json.JsonEncodedText.Encode("page");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override VisitorNavigationResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("page", "success");
 
     /// <summary>Reads one VisitorNavigationResponse at the reader's current token.</summary>
     public static VisitorNavigationResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for VisitorNavigationResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "VisitorNavigationResponse");
 
         VisitorNavigationEntry? page = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("page"u8)) { page = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, VisitorNavigationEntryJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "page"u8, VisitorNavigationEntryJsonConverter.ReadValue, ref page)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7529,42 +6014,31 @@ public sealed class VisitorNavigationResponseJsonConverter : global::System.Text
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VisitorNavigationResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, PageJsonName, value.Page, VisitorNavigationEntryJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[0], value.Page, VisitorNavigationEntryJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SendTranscriptRequest"/> without reflection.</summary>
-public sealed class SendTranscriptRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendTranscriptRequest>
+public sealed class SendTranscriptRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SendTranscriptRequest, SendTranscriptRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SendTranscriptRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
-
-    /// <inheritdoc />
-    public override SendTranscriptRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "rid", "email");
 
     /// <summary>Reads one SendTranscriptRequest at the reader's current token.</summary>
     public static SendTranscriptRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendTranscriptRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SendTranscriptRequest");
 
         string? token = default;
         string? roomId = default;
         string? email = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "email"u8, ref email)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7584,40 +6058,30 @@ public sealed class SendTranscriptRequestJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, EmailJsonName, value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.Email);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SendTranscriptResponse"/> without reflection.</summary>
-public sealed class SendTranscriptResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SendTranscriptResponse>
+public sealed class SendTranscriptResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SendTranscriptResponse, SendTranscriptResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SendTranscriptResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override SendTranscriptResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("message", "success");
 
     /// <summary>Reads one SendTranscriptResponse at the reader's current token.</summary>
     public static SendTranscriptResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SendTranscriptResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SendTranscriptResponse");
 
         string? message = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "message"u8, ref message)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7635,45 +6099,33 @@ public sealed class SendTranscriptResponseJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SendTranscriptResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MessageJsonName, value.Message);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SetCustomFieldRequest"/> without reflection.</summary>
-public sealed class SetCustomFieldRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldRequest>
+public sealed class SetCustomFieldRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetCustomFieldRequest, SetCustomFieldRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetCustomFieldRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText KeyJsonName = global::System.Text.Json.JsonEncodedText.Encode("key");
-    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
-    private static readonly global::System.Text.Json.JsonEncodedText OverwriteJsonName = global::System.Text.Json.JsonEncodedText.Encode("overwrite");
-
-    /// <inheritdoc />
-    public override SetCustomFieldRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "key", "value", "overwrite");
 
     /// <summary>Reads one SetCustomFieldRequest at the reader's current token.</summary>
     public static SetCustomFieldRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SetCustomFieldRequest");
 
         string? token = default;
         string? key = default;
         string? valueValue = default;
         bool? overwrite = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("key"u8)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("overwrite"u8)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "key"u8, ref key)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref valueValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "overwrite"u8, ref overwrite)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7695,41 +6147,31 @@ public sealed class SetCustomFieldRequestJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KeyJsonName, value.Key);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ValueJsonName, value.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, OverwriteJsonName, value.Overwrite);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Key);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[3], value.Overwrite);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SetCustomFieldResponse"/> without reflection.</summary>
-public sealed class SetCustomFieldResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldResponse>
+public sealed class SetCustomFieldResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetCustomFieldResponse, SetCustomFieldResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetCustomFieldResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText FieldJsonName = global::System.Text.Json.JsonEncodedText.Encode("field");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override SetCustomFieldResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("field", "success");
 
     /// <summary>Reads one SetCustomFieldResponse at the reader's current token.</summary>
     public static SetCustomFieldResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SetCustomFieldResponse");
 
         CustomFieldInput? field = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("field"u8)) { field = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "field"u8, CustomFieldInputJsonConverter.ReadValue, ref field)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7747,39 +6189,29 @@ public sealed class SetCustomFieldResponseJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, FieldJsonName, value.Field, CustomFieldInputJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Field, CustomFieldInputJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SetCustomFieldsRequest"/> without reflection.</summary>
-public sealed class SetCustomFieldsRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldsRequest>
+public sealed class SetCustomFieldsRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetCustomFieldsRequest, SetCustomFieldsRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetCustomFieldsRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText CustomFieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("customFields");
-
-    /// <inheritdoc />
-    public override SetCustomFieldsRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "customFields");
 
     /// <summary>Reads one SetCustomFieldsRequest at the reader's current token.</summary>
     public static SetCustomFieldsRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldsRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SetCustomFieldsRequest");
 
         string? token = default;
         global::System.Collections.Generic.IReadOnlyList<CustomFieldInput>? customFields = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("customFields"u8)) { customFields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, CustomFieldInputJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "customFields"u8, CustomFieldInputJsonConverter.ReadValue, ref customFields)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7797,42 +6229,31 @@ public sealed class SetCustomFieldsRequestJsonConverter : global::System.Text.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, CustomFieldsJsonName, value.CustomFields, CustomFieldInputJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[1], value.CustomFields, CustomFieldInputJsonConverter.WriteValue);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SavedCustomField"/> without reflection.</summary>
-public sealed class SavedCustomFieldJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SavedCustomField>
+public sealed class SavedCustomFieldJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SavedCustomField, SavedCustomFieldJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SavedCustomField>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText KeyJsonName = global::System.Text.Json.JsonEncodedText.Encode("Key");
-    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
-    private static readonly global::System.Text.Json.JsonEncodedText OverwriteJsonName = global::System.Text.Json.JsonEncodedText.Encode("overwrite");
-
-    /// <inheritdoc />
-    public override SavedCustomField Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SavedCustomField value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("Key", "value", "overwrite");
 
     /// <summary>Reads one SavedCustomField at the reader's current token.</summary>
     public static SavedCustomField ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SavedCustomField.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SavedCustomField");
 
         string? key = default;
         string? valueValue = default;
         bool? overwrite = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("Key"u8)) { key = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("overwrite"u8)) { overwrite = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "Key"u8, ref key)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref valueValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "overwrite"u8, ref overwrite)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7853,41 +6274,31 @@ public sealed class SavedCustomFieldJsonConverter : global::System.Text.Json.Ser
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SavedCustomField value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KeyJsonName, value.Key);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, ValueJsonName, value.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, OverwriteJsonName, value.Overwrite);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Key);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[2], value.Overwrite);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SetCustomFieldsResponse"/> without reflection.</summary>
-public sealed class SetCustomFieldsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetCustomFieldsResponse>
+public sealed class SetCustomFieldsResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetCustomFieldsResponse, SetCustomFieldsResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetCustomFieldsResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText FieldsJsonName = global::System.Text.Json.JsonEncodedText.Encode("fields");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override SetCustomFieldsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("fields", "success");
 
     /// <summary>Reads one SetCustomFieldsResponse at the reader's current token.</summary>
     public static SetCustomFieldsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetCustomFieldsResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SetCustomFieldsResponse");
 
         global::System.Collections.Generic.IReadOnlyList<SavedCustomField>? fields = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("fields"u8)) { fields = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, SavedCustomFieldJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "fields"u8, SavedCustomFieldJsonConverter.ReadValue, ref fields)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7905,42 +6316,31 @@ public sealed class SetCustomFieldsResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetCustomFieldsResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, FieldsJsonName, value.Fields, SavedCustomFieldJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[0], value.Fields, SavedCustomFieldJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="TransferRoomToDepartmentRequest"/> without reflection.</summary>
-public sealed class TransferRoomToDepartmentRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<TransferRoomToDepartmentRequest>
+public sealed class TransferRoomToDepartmentRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<TransferRoomToDepartmentRequest, TransferRoomToDepartmentRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<TransferRoomToDepartmentRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText TokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("token");
-    private static readonly global::System.Text.Json.JsonEncodedText RoomIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("rid");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-
-    /// <inheritdoc />
-    public override TransferRoomToDepartmentRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TransferRoomToDepartmentRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("token", "rid", "department");
 
     /// <summary>Reads one TransferRoomToDepartmentRequest at the reader's current token.</summary>
     public static TransferRoomToDepartmentRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for TransferRoomToDepartmentRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "TransferRoomToDepartmentRequest");
 
         string? token = default;
         string? roomId = default;
         string? departmentId = default;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("token"u8)) { token = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("rid"u8)) { roomId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("department"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "rid"u8, ref roomId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "department"u8, ref departmentId)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -7960,45 +6360,22 @@ public sealed class TransferRoomToDepartmentRequestJsonConverter : global::Syste
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TransferRoomToDepartmentRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, TokenJsonName, value.Token);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, RoomIdJsonName, value.RoomId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, DepartmentIdJsonName, value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Token);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.RoomId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.DepartmentId);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Department"/> without reflection.</summary>
-public sealed class DepartmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Department>
+public sealed class DepartmentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Department, DepartmentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Department>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText IsEnabledJsonName = global::System.Text.Json.JsonEncodedText.Encode("enabled");
-    private static readonly global::System.Text.Json.JsonEncodedText DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
-    private static readonly global::System.Text.Json.JsonEncodedText ShowOnRegistrationJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnRegistration");
-    private static readonly global::System.Text.Json.JsonEncodedText ShowOnOfflineFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnOfflineForm");
-    private static readonly global::System.Text.Json.JsonEncodedText RequestTagBeforeClosingChatJsonName = global::System.Text.Json.JsonEncodedText.Encode("requestTagBeforeClosingChat");
-    private static readonly global::System.Text.Json.JsonEncodedText ChatClosingTagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("chatClosingTags");
-    private static readonly global::System.Text.Json.JsonEncodedText FallbackForwardDepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("fallbackForwardDepartment");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentsAllowedToForwardJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentsAllowedToForward");
-    private static readonly global::System.Text.Json.JsonEncodedText OfflineMessageChannelNameJsonName = global::System.Text.Json.JsonEncodedText.Encode("offlineMessageChannelName");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentCountJsonName = global::System.Text.Json.JsonEncodedText.Encode("numAgents");
-    private static readonly global::System.Text.Json.JsonEncodedText IsArchivedJsonName = global::System.Text.Json.JsonEncodedText.Encode("archived");
-    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
-
-    /// <inheritdoc />
-    public override Department Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Department value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "name", "enabled", "description", "email", "showOnRegistration", "showOnOfflineForm", "requestTagBeforeClosingChat", "chatClosingTags", "fallbackForwardDepartment", "departmentsAllowedToForward", "offlineMessageChannelName", "numAgents", "archived", "_updatedAt");
 
     /// <summary>Reads one Department at the reader's current token.</summary>
     public static Department ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Department.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Department");
 
         string? id = default;
         string? name = default;
@@ -8016,23 +6393,23 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
         bool? isArchived = default;
         global::System.DateTimeOffset? updatedAt = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("enabled"u8)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("description"u8)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("showOnRegistration"u8)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("showOnOfflineForm"u8)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) { requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("chatClosingTags"u8)) { chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) { fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) { departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("offlineMessageChannelName"u8)) { offlineMessageChannelName = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("numAgents"u8)) { agentCount = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("archived"u8)) { isArchived = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "enabled"u8, ref isEnabled)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "description"u8, ref description)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "email"u8, ref email)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "showOnRegistration"u8, ref showOnRegistration)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "showOnOfflineForm"u8, ref showOnOfflineForm)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "requestTagBeforeClosingChat"u8, ref requestTagBeforeClosingChat)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "chatClosingTags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref chatClosingTags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "fallbackForwardDepartment"u8, ref fallbackForwardDepartment)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "departmentsAllowedToForward"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref departmentsAllowedToForward)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "offlineMessageChannelName"u8, ref offlineMessageChannelName)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "numAgents"u8, ref agentCount)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "archived"u8, ref isArchived)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "_updatedAt"u8, ref updatedAt)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8064,51 +6441,35 @@ public sealed class DepartmentJsonConverter : global::System.Text.Json.Serializa
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Department value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsEnabledJsonName, value.IsEnabled);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DescriptionJsonName, value.Description);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, EmailJsonName, value.Email);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowOnRegistrationJsonName, value.ShowOnRegistration);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, ShowOnOfflineFormJsonName, value.ShowOnOfflineForm);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, RequestTagBeforeClosingChatJsonName, value.RequestTagBeforeClosingChat);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChatClosingTagsJsonName, value.ChatClosingTags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, FallbackForwardDepartmentJsonName, value.FallbackForwardDepartment);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsAllowedToForwardJsonName, value.DepartmentsAllowedToForward, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, OfflineMessageChannelNameJsonName, value.OfflineMessageChannelName);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, AgentCountJsonName, value.AgentCount);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsArchivedJsonName, value.IsArchived);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.IsEnabled);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Description);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[5], value.ShowOnRegistration);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[6], value.ShowOnOfflineForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[7], value.RequestTagBeforeClosingChat);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[8], value.ChatClosingTags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[9], value.FallbackForwardDepartment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[10], value.DepartmentsAllowedToForward, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[11], value.OfflineMessageChannelName);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[12], value.AgentCount);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[13], value.IsArchived);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[14], value.UpdatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="DepartmentAgent"/> without reflection.</summary>
-public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DepartmentAgent>
+public sealed class DepartmentAgentJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<DepartmentAgent, DepartmentAgentJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<DepartmentAgent>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentId");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentId");
-    private static readonly global::System.Text.Json.JsonEncodedText IsDepartmentEnabledJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentEnabled");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
-    private static readonly global::System.Text.Json.JsonEncodedText OrderJsonName = global::System.Text.Json.JsonEncodedText.Encode("order");
-    private static readonly global::System.Text.Json.JsonEncodedText UpdatedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("_updatedAt");
-
-    /// <inheritdoc />
-    public override DepartmentAgent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgent value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "agentId", "departmentId", "departmentEnabled", "username", "count", "order", "_updatedAt");
 
     /// <summary>Reads one DepartmentAgent at the reader's current token.</summary>
     public static DepartmentAgent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for DepartmentAgent.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "DepartmentAgent");
 
         string? id = default;
         string? agentId = default;
@@ -8119,16 +6480,16 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
         long? order = default;
         global::System.DateTimeOffset? updatedAt = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("departmentId"u8)) { departmentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("departmentEnabled"u8)) { isDepartmentEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("order"u8)) { order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("_updatedAt"u8)) { updatedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "agentId"u8, ref agentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "departmentId"u8, ref departmentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "departmentEnabled"u8, ref isDepartmentEnabled)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "count"u8, ref count)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "order"u8, ref order)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "_updatedAt"u8, ref updatedAt)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8154,46 +6515,28 @@ public sealed class DepartmentAgentJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgent value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AgentIdJsonName, value.AgentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, DepartmentIdJsonName, value.DepartmentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsDepartmentEnabledJsonName, value.IsDepartmentEnabled);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OrderJsonName, value.Order);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, UpdatedAtJsonName, value.UpdatedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.DepartmentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[3], value.IsDepartmentEnabled);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[5], value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[6], value.Order);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[7], value.UpdatedAt);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="DepartmentInput"/> without reflection.</summary>
-public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DepartmentInput>
+public sealed class DepartmentInputJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<DepartmentInput, DepartmentInputJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<DepartmentInput>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IsEnabledJsonName = global::System.Text.Json.JsonEncodedText.Encode("enabled");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailJsonName = global::System.Text.Json.JsonEncodedText.Encode("email");
-    private static readonly global::System.Text.Json.JsonEncodedText DescriptionJsonName = global::System.Text.Json.JsonEncodedText.Encode("description");
-    private static readonly global::System.Text.Json.JsonEncodedText ShowOnRegistrationJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnRegistration");
-    private static readonly global::System.Text.Json.JsonEncodedText ShowOnOfflineFormJsonName = global::System.Text.Json.JsonEncodedText.Encode("showOnOfflineForm");
-    private static readonly global::System.Text.Json.JsonEncodedText RequestTagBeforeClosingChatJsonName = global::System.Text.Json.JsonEncodedText.Encode("requestTagBeforeClosingChat");
-    private static readonly global::System.Text.Json.JsonEncodedText ChatClosingTagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("chatClosingTags");
-    private static readonly global::System.Text.Json.JsonEncodedText FallbackForwardDepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("fallbackForwardDepartment");
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentsAllowedToForwardJsonName = global::System.Text.Json.JsonEncodedText.Encode("departmentsAllowedToForward");
-
-    /// <inheritdoc />
-    public override DepartmentInput Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DepartmentInput value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("enabled", "name", "email", "description", "showOnRegistration", "showOnOfflineForm", "requestTagBeforeClosingChat", "chatClosingTags", "fallbackForwardDepartment", "departmentsAllowedToForward");
 
     /// <summary>Reads one DepartmentInput at the reader's current token.</summary>
     public static DepartmentInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for DepartmentInput.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "DepartmentInput");
 
         bool? isEnabled = default;
         string? name = default;
@@ -8206,18 +6549,18 @@ public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Seri
         string? fallbackForwardDepartment = default;
         global::System.Collections.Generic.IReadOnlyList<string>? departmentsAllowedToForward = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("enabled"u8)) { isEnabled = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("email"u8)) { email = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("description"u8)) { description = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("showOnRegistration"u8)) { showOnRegistration = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("showOnOfflineForm"u8)) { showOnOfflineForm = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("requestTagBeforeClosingChat"u8)) { requestTagBeforeClosingChat = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("chatClosingTags"u8)) { chatClosingTags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("fallbackForwardDepartment"u8)) { fallbackForwardDepartment = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("departmentsAllowedToForward"u8)) { departmentsAllowedToForward = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "enabled"u8, ref isEnabled)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "email"u8, ref email)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "description"u8, ref description)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "showOnRegistration"u8, ref showOnRegistration)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "showOnOfflineForm"u8, ref showOnOfflineForm)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "requestTagBeforeClosingChat"u8, ref requestTagBeforeClosingChat)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "chatClosingTags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref chatClosingTags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "fallbackForwardDepartment"u8, ref fallbackForwardDepartment)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "departmentsAllowedToForward"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref departmentsAllowedToForward)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8247,54 +6590,42 @@ public sealed class DepartmentInputJsonConverter : global::System.Text.Json.Seri
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentInput value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, IsEnabledJsonName, value.IsEnabled);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, EmailJsonName, value.Email);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, DescriptionJsonName, value.Description);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, ShowOnRegistrationJsonName, value.ShowOnRegistration);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, ShowOnOfflineFormJsonName, value.ShowOnOfflineForm);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, RequestTagBeforeClosingChatJsonName, value.RequestTagBeforeClosingChat);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, ChatClosingTagsJsonName, value.ChatClosingTags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, FallbackForwardDepartmentJsonName, value.FallbackForwardDepartment);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, DepartmentsAllowedToForwardJsonName, value.DepartmentsAllowedToForward, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[0], value.IsEnabled);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.Email);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Description);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[4], value.ShowOnRegistration);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBooleanOrNull(writer, Names[5], value.ShowOnOfflineForm);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[6], value.RequestTagBeforeClosingChat);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[7], value.ChatClosingTags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[8], value.FallbackForwardDepartment);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[9], value.DepartmentsAllowedToForward, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="DepartmentAgentInput"/> without reflection.</summary>
-public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json.Serialization.JsonConverter<DepartmentAgentInput>
+public sealed class DepartmentAgentInputJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<DepartmentAgentInput, DepartmentAgentInputJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<DepartmentAgentInput>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AgentIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("agentId");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
-    private static readonly global::System.Text.Json.JsonEncodedText OrderJsonName = global::System.Text.Json.JsonEncodedText.Encode("order");
-
-    /// <inheritdoc />
-    public override DepartmentAgentInput Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgentInput value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("agentId", "username", "count", "order");
 
     /// <summary>Reads one DepartmentAgentInput at the reader's current token.</summary>
     public static DepartmentAgentInput ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for DepartmentAgentInput.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "DepartmentAgentInput");
 
         string? agentId = default;
         string? username = default;
         long? count = default;
         long? order = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("agentId"u8)) { agentId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("order"u8)) { order = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "agentId"u8, ref agentId)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "count"u8, ref count)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "order"u8, ref order)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8314,42 +6645,32 @@ public sealed class DepartmentAgentInputJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DepartmentAgentInput value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, AgentIdJsonName, value.AgentId);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OrderJsonName, value.Order);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.AgentId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[2], value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[3], value.Order);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="CreateDepartmentRequest"/> without reflection.</summary>
-public sealed class CreateDepartmentRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateDepartmentRequest>
+public sealed class CreateDepartmentRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<CreateDepartmentRequest, CreateDepartmentRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<CreateDepartmentRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("agents");
-
-    /// <inheritdoc />
-    public override CreateDepartmentRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("department", "agents");
 
     /// <summary>Reads one CreateDepartmentRequest at the reader's current token.</summary>
     public static CreateDepartmentRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for CreateDepartmentRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "CreateDepartmentRequest");
 
         DepartmentInput? department = default;
         global::System.Collections.Generic.IReadOnlyList<DepartmentAgentInput>? agents = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentInputJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("agents"u8)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentInputJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "department"u8, DepartmentInputJsonConverter.ReadValue, ref department)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "agents"u8, DepartmentAgentInputJsonConverter.ReadValue, ref agents)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8367,43 +6688,32 @@ public sealed class CreateDepartmentRequestJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, DepartmentJsonName, value.Department, DepartmentInputJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, value.Agents, DepartmentAgentInputJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Department, DepartmentInputJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[1], value.Agents, DepartmentAgentInputJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="CreateDepartmentResponse"/> without reflection.</summary>
-public sealed class CreateDepartmentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateDepartmentResponse>
+public sealed class CreateDepartmentResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<CreateDepartmentResponse, CreateDepartmentResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<CreateDepartmentResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("agents");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override CreateDepartmentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("department", "agents", "success");
 
     /// <summary>Reads one CreateDepartmentResponse at the reader's current token.</summary>
     public static CreateDepartmentResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for CreateDepartmentResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "CreateDepartmentResponse");
 
         Department? department = default;
         global::System.Collections.Generic.IReadOnlyList<DepartmentAgent>? agents = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("department"u8)) { department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("agents"u8)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "department"u8, DepartmentJsonConverter.ReadValue, ref department)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "agents"u8, DepartmentAgentJsonConverter.ReadValue, ref agents)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8422,50 +6732,34 @@ public sealed class CreateDepartmentResponseJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateDepartmentResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, DepartmentJsonName, value.Department, DepartmentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, value.Agents, DepartmentAgentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Department, DepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[1], value.Agents, DepartmentAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetDepartmentResponse"/> without reflection.</summary>
-public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetDepartmentResponse>
+public sealed class GetDepartmentResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetDepartmentResponse, GetDepartmentResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetDepartmentResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentJsonName = global::System.Text.Json.JsonEncodedText.Encode("department");
-    private static readonly global::System.Text.Json.JsonEncodedText AgentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("agents");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetDepartmentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetDepartmentResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("department", "agents", "success");
 
     /// <summary>Reads one GetDepartmentResponse at the reader's current token.</summary>
     public static GetDepartmentResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetDepartmentResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetDepartmentResponse");
 
         Department? department = default;
         bool hasDepartment = false;
         global::System.Collections.Generic.IReadOnlyList<DepartmentAgent>? agents = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("department"u8))
-            {
-                department = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, DepartmentJsonConverter.ReadValue);
-                hasDepartment = true;
-                continue;
-            }
-            if (reader.ValueTextEquals("agents"u8)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "department"u8, DepartmentJsonConverter.ReadValue, ref department)) { hasDepartment = true; continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "agents"u8, DepartmentAgentJsonConverter.ReadValue, ref agents)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8484,36 +6778,23 @@ public sealed class GetDepartmentResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetDepartmentResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, DepartmentJsonName, value.Department, DepartmentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AgentsJsonName, value.Agents, DepartmentAgentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Department, DepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[1], value.Agents, DepartmentAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ListDepartmentsResponse"/> without reflection.</summary>
-public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListDepartmentsResponse>
+public sealed class ListDepartmentsResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ListDepartmentsResponse, ListDepartmentsResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ListDepartmentsResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText DepartmentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("departments");
-    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
-    private static readonly global::System.Text.Json.JsonEncodedText OffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("offset");
-    private static readonly global::System.Text.Json.JsonEncodedText TotalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override ListDepartmentsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("departments", "count", "offset", "total", "success");
 
     /// <summary>Reads one ListDepartmentsResponse at the reader's current token.</summary>
     public static ListDepartmentsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ListDepartmentsResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ListDepartmentsResponse");
 
         global::System.Collections.Generic.IReadOnlyList<Department>? departments = default;
         long? count = default;
@@ -8521,13 +6802,13 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
         long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("departments"u8)) { departments = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "departments"u8, DepartmentJsonConverter.ReadValue, ref departments)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "count"u8, ref count)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "offset"u8, ref offset)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "total"u8, ref total)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8548,38 +6829,25 @@ public sealed class ListDepartmentsResponseJsonConverter : global::System.Text.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentsResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, DepartmentsJsonName, value.Departments, DepartmentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[0], value.Departments, DepartmentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[1], value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[2], value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[3], value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[4], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ListDepartmentAgentsResponse"/> without reflection.</summary>
-public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ListDepartmentAgentsResponse>
+public sealed class ListDepartmentAgentsResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ListDepartmentAgentsResponse, ListDepartmentAgentsResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ListDepartmentAgentsResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AgentsJsonName = global::System.Text.Json.JsonEncodedText.Encode("agents");
-    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
-    private static readonly global::System.Text.Json.JsonEncodedText OffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("offset");
-    private static readonly global::System.Text.Json.JsonEncodedText TotalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override ListDepartmentAgentsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentAgentsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("agents", "count", "offset", "total", "success");
 
     /// <summary>Reads one ListDepartmentAgentsResponse at the reader's current token.</summary>
     public static ListDepartmentAgentsResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ListDepartmentAgentsResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ListDepartmentAgentsResponse");
 
         global::System.Collections.Generic.IReadOnlyList<DepartmentAgent>? agents = default;
         long? count = default;
@@ -8587,13 +6855,13 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
         long? total = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("agents"u8)) { agents = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, DepartmentAgentJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "agents"u8, DepartmentAgentJsonConverter.ReadValue, ref agents)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "count"u8, ref count)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "offset"u8, ref offset)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "total"u8, ref total)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8614,48 +6882,25 @@ public sealed class ListDepartmentAgentsResponseJsonConverter : global::System.T
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ListDepartmentAgentsResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, AgentsJsonName, value.Agents, DepartmentAgentJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, TotalJsonName, value.Total);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[0], value.Agents, DepartmentAgentJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[1], value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[2], value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[3], value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[4], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetMeResponse"/> without reflection.</summary>
-public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetMeResponse>
+public sealed class GetMeResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetMeResponse, GetMeResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetMeResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText UsernameJsonName = global::System.Text.Json.JsonEncodedText.Encode("username");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText EmailsJsonName = global::System.Text.Json.JsonEncodedText.Encode("emails");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusConnectionJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusConnection");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusTextJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusText");
-    private static readonly global::System.Text.Json.JsonEncodedText LivechatStatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("statusLivechat");
-    private static readonly global::System.Text.Json.JsonEncodedText UtcOffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("utcOffset");
-    private static readonly global::System.Text.Json.JsonEncodedText IsActiveJsonName = global::System.Text.Json.JsonEncodedText.Encode("active");
-    private static readonly global::System.Text.Json.JsonEncodedText RolesJsonName = global::System.Text.Json.JsonEncodedText.Encode("roles");
-    private static readonly global::System.Text.Json.JsonEncodedText LanguageJsonName = global::System.Text.Json.JsonEncodedText.Encode("language");
-    private static readonly global::System.Text.Json.JsonEncodedText AvatarUrlJsonName = global::System.Text.Json.JsonEncodedText.Encode("avatarUrl");
-    private static readonly global::System.Text.Json.JsonEncodedText SettingsJsonName = global::System.Text.Json.JsonEncodedText.Encode("settings");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetMeResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetMeResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "username", "name", "emails", "status", "statusConnection", "statusText", "statusLivechat", "utcOffset", "active", "roles", "language", "avatarUrl", "settings", "success");
 
     /// <summary>Reads one GetMeResponse at the reader's current token.</summary>
     public static GetMeResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetMeResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetMeResponse");
 
         string? id = default;
         string? username = default;
@@ -8673,23 +6918,23 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
         global::System.Text.Json.JsonElement? settings = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("username"u8)) { username = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("emails"u8)) { emails = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, UserEmailJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("statusConnection"u8)) { statusConnection = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("statusText"u8)) { statusText = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("statusLivechat"u8)) { livechatStatus = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, LivechatStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("utcOffset"u8)) { utcOffset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals("active"u8)) { isActive = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("roles"u8)) { roles = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("language"u8)) { language = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("avatarUrl"u8)) { avatarUrl = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("settings"u8)) { settings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "username"u8, ref username)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "emails"u8, UserEmailJsonConverter.ReadValue, ref emails)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, UserStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "statusConnection"u8, UserStatusJsonConverter.ReadValue, ref statusConnection)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "statusText"u8, ref statusText)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "statusLivechat"u8, LivechatStatusJsonConverter.ReadValue, ref livechatStatus)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDouble(ref reader, "utcOffset"u8, ref utcOffset)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "active"u8, ref isActive)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "roles"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref roles)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "language"u8, ref language)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "avatarUrl"u8, ref avatarUrl)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "settings"u8, ref settings)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8720,50 +6965,41 @@ public sealed class GetMeResponseJsonConverter : global::System.Text.Json.Serial
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetMeResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UsernameJsonName, value.Username);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, EmailsJsonName, value.Emails, UserEmailJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusConnectionJsonName, value.StatusConnection?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusTextJsonName, value.StatusText);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LivechatStatusJsonName, value.LivechatStatus?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, UtcOffsetJsonName, value.UtcOffset);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IsActiveJsonName, value.IsActive);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, RolesJsonName, value.Roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, LanguageJsonName, value.Language);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, AvatarUrlJsonName, value.AvatarUrl);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, SettingsJsonName, value.Settings);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Username);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[3], value.Emails, UserEmailJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[5], value.StatusConnection?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[6], value.StatusText);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[7], value.LivechatStatus?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, Names[8], value.UtcOffset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[9], value.IsActive);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[10], value.Roles, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[11], value.Language);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[12], value.AvatarUrl);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[13], value.Settings);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[14], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LogoutData"/> without reflection.</summary>
-public sealed class LogoutDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogoutData>
+public sealed class LogoutDataJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LogoutData, LogoutDataJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LogoutData>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-
-    /// <inheritdoc />
-    public override LogoutData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LogoutData value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("message");
 
     /// <summary>Reads one LogoutData at the reader's current token.</summary>
     public static LogoutData ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LogoutData.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LogoutData");
 
         string? message = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "message"u8, ref message)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8778,39 +7014,29 @@ public sealed class LogoutDataJsonConverter : global::System.Text.Json.Serializa
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LogoutData value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, MessageJsonName, value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Message);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="LogoutResponse"/> without reflection.</summary>
-public sealed class LogoutResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogoutResponse>
+public sealed class LogoutResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LogoutResponse, LogoutResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LogoutResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText DataJsonName = global::System.Text.Json.JsonEncodedText.Encode("data");
-
-    /// <inheritdoc />
-    public override LogoutResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LogoutResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("status", "data");
 
     /// <summary>Reads one LogoutResponse at the reader's current token.</summary>
     public static LogoutResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for LogoutResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "LogoutResponse");
 
         string? status = default;
         LogoutData? data = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("data"u8)) { data = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, LogoutDataJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "status"u8, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "data"u8, LogoutDataJsonConverter.ReadValue, ref data)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8828,43 +7054,32 @@ public sealed class LogoutResponseJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LogoutResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DataJsonName, value.Data, LogoutDataJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Status);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[1], value.Data, LogoutDataJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SetUserStatusRequest"/> without reflection.</summary>
-public sealed class SetUserStatusRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetUserStatusRequest>
+public sealed class SetUserStatusRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetUserStatusRequest, SetUserStatusRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetUserStatusRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-    private static readonly global::System.Text.Json.JsonEncodedText UserIdJsonName = global::System.Text.Json.JsonEncodedText.Encode("userId");
-
-    /// <inheritdoc />
-    public override SetUserStatusRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("status", "message", "userId");
 
     /// <summary>Reads one SetUserStatusRequest at the reader's current token.</summary>
     public static SetUserStatusRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetUserStatusRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SetUserStatusRequest");
 
         UserStatus? status = default;
         string? message = default;
         string? userId = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("status"u8)) { status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, UserStatusJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("userId"u8)) { userId = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, UserStatusJsonConverter.ReadValue, ref status)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "message"u8, ref message)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "userId"u8, ref userId)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8881,38 +7096,29 @@ public sealed class SetUserStatusRequestJsonConverter : global::System.Text.Json
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, MessageJsonName, value.Message);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, UserIdJsonName, value.UserId);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.UserId);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="SetUserStatusResponse"/> without reflection.</summary>
-public sealed class SetUserStatusResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<SetUserStatusResponse>
+public sealed class SetUserStatusResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<SetUserStatusResponse, SetUserStatusResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<SetUserStatusResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override SetUserStatusResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("success");
 
     /// <summary>Reads one SetUserStatusResponse at the reader's current token.</summary>
     public static SetUserStatusResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for SetUserStatusResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SetUserStatusResponse");
 
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8927,39 +7133,29 @@ public sealed class SetUserStatusResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, SetUserStatusResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[0], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="AppearanceSetting"/> without reflection.</summary>
-public sealed class AppearanceSettingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AppearanceSetting>
+public sealed class AppearanceSettingJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<AppearanceSetting, AppearanceSettingJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<AppearanceSetting>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText ValueJsonName = global::System.Text.Json.JsonEncodedText.Encode("value");
-
-    /// <inheritdoc />
-    public override AppearanceSetting Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AppearanceSetting value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "value");
 
     /// <summary>Reads one AppearanceSetting at the reader's current token.</summary>
     public static AppearanceSetting ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for AppearanceSetting.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "AppearanceSetting");
 
         string? id = default;
         global::System.Text.Json.JsonElement? valueValue = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("value"u8)) { valueValue = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "value"u8, ref valueValue)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -8977,40 +7173,30 @@ public sealed class AppearanceSettingJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AppearanceSetting value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ValueJsonName, value.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[1], value.Value);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetAppearanceResponse"/> without reflection.</summary>
-public sealed class GetAppearanceResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetAppearanceResponse>
+public sealed class GetAppearanceResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetAppearanceResponse, GetAppearanceResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetAppearanceResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText AppearanceJsonName = global::System.Text.Json.JsonEncodedText.Encode("appearance");
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override GetAppearanceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetAppearanceResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("appearance", "success");
 
     /// <summary>Reads one GetAppearanceResponse at the reader's current token.</summary>
     public static GetAppearanceResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetAppearanceResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetAppearanceResponse");
 
         global::System.Collections.Generic.IReadOnlyList<AppearanceSetting>? appearance = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("appearance"u8)) { appearance = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AppearanceSettingJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "appearance"u8, AppearanceSettingJsonConverter.ReadValue, ref appearance)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -9028,37 +7214,28 @@ public sealed class GetAppearanceResponseJsonConverter : global::System.Text.Jso
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetAppearanceResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, AppearanceJsonName, value.Appearance, AppearanceSettingJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[0], value.Appearance, AppearanceSettingJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[1], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="UpdateAppearanceResponse"/> without reflection.</summary>
-public sealed class UpdateAppearanceResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UpdateAppearanceResponse>
+public sealed class UpdateAppearanceResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<UpdateAppearanceResponse, UpdateAppearanceResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<UpdateAppearanceResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText SuccessJsonName = global::System.Text.Json.JsonEncodedText.Encode("success");
-
-    /// <inheritdoc />
-    public override UpdateAppearanceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UpdateAppearanceResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("success");
 
     /// <summary>Reads one UpdateAppearanceResponse at the reader's current token.</summary>
     public static UpdateAppearanceResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for UpdateAppearanceResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "UpdateAppearanceResponse");
 
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("success"u8)) { success = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -9073,21 +7250,15 @@ public sealed class UpdateAppearanceResponseJsonConverter : global::System.Text.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UpdateAppearanceResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, SuccessJsonName, value.Success);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[0], value.Success);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="InquiryStatus"/> as its string value.</summary>
-public sealed class InquiryStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<InquiryStatus>
+public sealed class InquiryStatusJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<InquiryStatus, InquiryStatusJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<InquiryStatus>
 {
-    /// <inheritdoc />
-    public override InquiryStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, InquiryStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static InquiryStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new InquiryStatus(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for InquiryStatus."));
 
@@ -9096,14 +7267,8 @@ public sealed class InquiryStatusJsonConverter : global::System.Text.Json.Serial
 }
 
 /// <summary>Reads and writes <see cref="VisitorStatus"/> as its string value.</summary>
-public sealed class VisitorStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<VisitorStatus>
+public sealed class VisitorStatusJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<VisitorStatus, VisitorStatusJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<VisitorStatus>
 {
-    /// <inheritdoc />
-    public override VisitorStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VisitorStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static VisitorStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new VisitorStatus(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for VisitorStatus."));
 
@@ -9112,14 +7277,8 @@ public sealed class VisitorStatusJsonConverter : global::System.Text.Json.Serial
 }
 
 /// <summary>Reads and writes <see cref="UserStatus"/> as its string value.</summary>
-public sealed class UserStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<UserStatus>
+public sealed class UserStatusJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<UserStatus, UserStatusJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<UserStatus>
 {
-    /// <inheritdoc />
-    public override UserStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UserStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static UserStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new UserStatus(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for UserStatus."));
 
@@ -9128,14 +7287,8 @@ public sealed class UserStatusJsonConverter : global::System.Text.Json.Serializa
 }
 
 /// <summary>Reads and writes <see cref="LivechatStatus"/> as its string value.</summary>
-public sealed class LivechatStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatStatus>
+public sealed class LivechatStatusJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatStatus, LivechatStatusJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatStatus>
 {
-    /// <inheritdoc />
-    public override LivechatStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static LivechatStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new LivechatStatus(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for LivechatStatus."));
 
@@ -9144,14 +7297,8 @@ public sealed class LivechatStatusJsonConverter : global::System.Text.Json.Seria
 }
 
 /// <summary>Reads and writes <see cref="RoomSourceType"/> as its string value.</summary>
-public sealed class RoomSourceTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomSourceType>
+public sealed class RoomSourceTypeJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomSourceType, RoomSourceTypeJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomSourceType>
 {
-    /// <inheritdoc />
-    public override RoomSourceType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomSourceType value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static RoomSourceType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new RoomSourceType(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for RoomSourceType."));
 
@@ -9160,14 +7307,8 @@ public sealed class RoomSourceTypeJsonConverter : global::System.Text.Json.Seria
 }
 
 /// <summary>Reads and writes <see cref="LivechatUserType"/> as its string value.</summary>
-public sealed class LivechatUserTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<LivechatUserType>
+public sealed class LivechatUserTypeJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<LivechatUserType, LivechatUserTypeJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<LivechatUserType>
 {
-    /// <inheritdoc />
-    public override LivechatUserType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LivechatUserType value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static LivechatUserType ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new LivechatUserType(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for LivechatUserType."));
 
@@ -9176,14 +7317,8 @@ public sealed class LivechatUserTypeJsonConverter : global::System.Text.Json.Ser
 }
 
 /// <summary>Reads and writes <see cref="RoomCloser"/> as its string value.</summary>
-public sealed class RoomCloserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<RoomCloser>
+public sealed class RoomCloserJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<RoomCloser, RoomCloserJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<RoomCloser>
 {
-    /// <inheritdoc />
-    public override RoomCloser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RoomCloser value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static RoomCloser ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new RoomCloser(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for RoomCloser."));
 

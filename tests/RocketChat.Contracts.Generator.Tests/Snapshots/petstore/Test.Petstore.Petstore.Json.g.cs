@@ -9,27 +9,14 @@ namespace Test.Petstore;
 #pragma warning disable CS0618 // Deprecated members are still read and written.
 
 /// <summary>Reads and writes <see cref="Owner"/> without reflection.</summary>
-public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Owner>
+public sealed class OwnerJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Owner, OwnerJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Owner>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText SinceJsonName = global::System.Text.Json.JsonEncodedText.Encode("since");
-    private static readonly global::System.Text.Json.JsonEncodedText PasswordJsonName = global::System.Text.Json.JsonEncodedText.Encode("password");
-    private static readonly global::System.Text.Json.JsonEncodedText ApiTokenJsonName = global::System.Text.Json.JsonEncodedText.Encode("apiToken");
-    private static readonly global::System.Text.Json.JsonEncodedText NicknameJsonName = global::System.Text.Json.JsonEncodedText.Encode("nickname");
-
-    /// <inheritdoc />
-    public override Owner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Owner value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("name", "since", "password", "apiToken", "nickname");
 
     /// <summary>Reads one Owner at the reader's current token.</summary>
     public static Owner ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Owner.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Owner");
 
         string? name = default;
         global::System.DateTimeOffset? since = default;
@@ -37,13 +24,13 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
         string? apiToken = default;
         string? nickname = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("since"u8)) { since = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("password"u8)) { password = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("apiToken"u8)) { apiToken = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("nickname"u8)) { nickname = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "since"u8, ref since)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "password"u8, ref password)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "apiToken"u8, ref apiToken)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "nickname"u8, ref nickname)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -64,48 +51,25 @@ public sealed class OwnerJsonConverter : global::System.Text.Json.Serialization.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Owner value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, SinceJsonName, value.Since);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PasswordJsonName, value.Password);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, ApiTokenJsonName, value.ApiToken);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, NicknameJsonName, value.Nickname);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[1], value.Since);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Password);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.ApiToken);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[4], value.Nickname);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Pet"/> without reflection.</summary>
-public sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Pet>
+public sealed class PetJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Pet, PetJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Pet>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("id");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-    private static readonly global::System.Text.Json.JsonEncodedText TagJsonName = global::System.Text.Json.JsonEncodedText.Encode("tag");
-    private static readonly global::System.Text.Json.JsonEncodedText AgeJsonName = global::System.Text.Json.JsonEncodedText.Encode("age");
-    private static readonly global::System.Text.Json.JsonEncodedText LitterSizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("litterSize");
-    private static readonly global::System.Text.Json.JsonEncodedText WeightJsonName = global::System.Text.Json.JsonEncodedText.Encode("weight");
-    private static readonly global::System.Text.Json.JsonEncodedText VaccinatedJsonName = global::System.Text.Json.JsonEncodedText.Encode("vaccinated");
-    private static readonly global::System.Text.Json.JsonEncodedText BornAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("bornAt");
-    private static readonly global::System.Text.Json.JsonEncodedText RegisteredAtMsJsonName = global::System.Text.Json.JsonEncodedText.Encode("registeredAtMs");
-    private static readonly global::System.Text.Json.JsonEncodedText NotesJsonName = global::System.Text.Json.JsonEncodedText.Encode("notes");
-    private static readonly global::System.Text.Json.JsonEncodedText PhotoUrlsJsonName = global::System.Text.Json.JsonEncodedText.Encode("photoUrls");
-    private static readonly global::System.Text.Json.JsonEncodedText SizeJsonName = global::System.Text.Json.JsonEncodedText.Encode("size");
-    private static readonly global::System.Text.Json.JsonEncodedText RatingsJsonName = global::System.Text.Json.JsonEncodedText.Encode("ratings");
-    private static readonly global::System.Text.Json.JsonEncodedText OwnerJsonName = global::System.Text.Json.JsonEncodedText.Encode("owner");
-
-    /// <inheritdoc />
-    public override Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Pet value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("id", "name", "status", "tag", "age", "litterSize", "weight", "vaccinated", "bornAt", "registeredAtMs", "notes", "photoUrls", "size", "ratings", "owner");
 
     /// <summary>Reads one Pet at the reader's current token.</summary>
     public static Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Pet.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Pet");
 
         long? id = default;
         string? name = default;
@@ -124,28 +88,23 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.Collections.Generic.IReadOnlyDictionary<string, double>? ratings = default;
         Owner? owner = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("status"u8))
-            {
-                status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetStatusJsonConverter.ReadValue);
-                hasStatus = true;
-                continue;
-            }
-            if (reader.ValueTextEquals("tag"u8)) { tag = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("age"u8)) { age = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("litterSize"u8)) { litterSize = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader); continue; }
-            if (reader.ValueTextEquals("weight"u8)) { weight = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals("vaccinated"u8)) { vaccinated = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("bornAt"u8)) { bornAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("registeredAtMs"u8)) { registeredAtMs = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("notes"u8)) { notes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("photoUrls"u8)) { photoUrls = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("size"u8)) { size = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetSizeJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("ratings"u8)) { ratings = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble); continue; }
-            if (reader.ValueTextEquals("owner"u8)) { owner = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, OwnerJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, PetStatusJsonConverter.ReadValue, ref status)) { hasStatus = true; continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "tag"u8, ref tag)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "age"u8, ref age)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt32(ref reader, "litterSize"u8, ref litterSize)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDouble(ref reader, "weight"u8, ref weight)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "vaccinated"u8, ref vaccinated)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "bornAt"u8, ref bornAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "registeredAtMs"u8, ref registeredAtMs)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "notes"u8, ref notes)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "photoUrls"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref photoUrls)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "size"u8, PetSizeJsonConverter.ReadValue, ref size)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadMap(ref reader, "ratings"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadDouble, ref ratings)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "owner"u8, OwnerJsonConverter.ReadValue, ref owner)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -178,47 +137,35 @@ public sealed class PetJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, StatusJsonName, value.Status?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, TagJsonName, value.Tag);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, AgeJsonName, value.Age);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt32(writer, LitterSizeJsonName, value.LitterSize);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, WeightJsonName, value.Weight);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, VaccinatedJsonName, value.Vaccinated);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, BornAtJsonName, value.BornAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, RegisteredAtMsJsonName, value.RegisteredAtMs);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, NotesJsonName, value.Notes);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, PhotoUrlsJsonName, value.PhotoUrls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, SizeJsonName, value.Size?.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, RatingsJsonName, value.Ratings, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteDouble);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, OwnerJsonName, value.Owner, OwnerJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[2], value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Tag);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[4], value.Age);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt32(writer, Names[5], value.LitterSize);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, Names[6], value.Weight);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[7], value.Vaccinated);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[8], value.BornAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[9], value.RegisteredAtMs);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[10], value.Notes);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[11], value.PhotoUrls, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[12], value.Size?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, Names[13], value.Ratings, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteDouble);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[14], value.Owner, OwnerJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Cat"/> without reflection.</summary>
-public sealed class CatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Cat>
+public sealed class CatJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Cat, CatJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Cat>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText PetTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("petType");
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText IndoorJsonName = global::System.Text.Json.JsonEncodedText.Encode("indoor");
-    private static readonly global::System.Text.Json.JsonEncodedText LivesJsonName = global::System.Text.Json.JsonEncodedText.Encode("lives");
-
-    /// <inheritdoc />
-    public override Cat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Cat value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("petType", "name", "indoor", "lives");
 
     /// <summary>Reads one Cat at the reader's current token.</summary>
     public static Cat ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Cat.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Cat");
 
         string? petType = default;
         string? name = default;
@@ -227,22 +174,12 @@ public sealed class CatJsonConverter : global::System.Text.Json.Serialization.Js
         int? lives = default;
         bool hasLives = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("petType"u8)) { petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("indoor"u8))
-            {
-                indoor = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader);
-                hasIndoor = true;
-                continue;
-            }
-            if (reader.ValueTextEquals("lives"u8))
-            {
-                lives = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader);
-                hasLives = true;
-                continue;
-            }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "petType"u8, ref petType)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "indoor"u8, ref indoor)) { hasIndoor = true; continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt32(ref reader, "lives"u8, ref lives)) { hasLives = true; continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -263,36 +200,24 @@ public sealed class CatJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Cat value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, PetTypeJsonName, value.PetType);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, IndoorJsonName, value.Indoor);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt32(writer, LivesJsonName, value.Lives);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.PetType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[2], value.Indoor);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt32(writer, Names[3], value.Lives);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Dog"/> without reflection.</summary>
-public sealed class DogJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Dog>
+public sealed class DogJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Dog, DogJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Dog>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText NameJsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
-    private static readonly global::System.Text.Json.JsonEncodedText PetTypeJsonName = global::System.Text.Json.JsonEncodedText.Encode("petType");
-    private static readonly global::System.Text.Json.JsonEncodedText BreedJsonName = global::System.Text.Json.JsonEncodedText.Encode("breed");
-    private static readonly global::System.Text.Json.JsonEncodedText StatusJsonName = global::System.Text.Json.JsonEncodedText.Encode("status");
-
-    /// <inheritdoc />
-    public override Dog Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Dog value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("name", "petType", "breed", "status");
 
     /// <summary>Reads one Dog at the reader's current token.</summary>
     public static Dog ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Dog.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Dog");
 
         string? name = default;
         string? petType = default;
@@ -301,22 +226,12 @@ public sealed class DogJsonConverter : global::System.Text.Json.Serialization.Js
         PetStatus? status = default;
         bool hasStatus = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("name"u8)) { name = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("petType"u8)) { petType = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("breed"u8))
-            {
-                breed = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader);
-                hasBreed = true;
-                continue;
-            }
-            if (reader.ValueTextEquals("status"u8))
-            {
-                status = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, PetStatusJsonConverter.ReadValue);
-                hasStatus = true;
-                continue;
-            }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "petType"u8, ref petType)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "breed"u8, ref breed)) { hasBreed = true; continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "status"u8, PetStatusJsonConverter.ReadValue, ref status)) { hasStatus = true; continue; }
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -337,42 +252,32 @@ public sealed class DogJsonConverter : global::System.Text.Json.Serialization.Js
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Dog value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, NameJsonName, value.Name);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, PetTypeJsonName, value.PetType);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, BreedJsonName, value.Breed);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, StatusJsonName, value.Status?.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Name);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.PetType);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[2], value.Breed);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[3], value.Status?.Value);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Shelter"/> without reflection.</summary>
-public sealed class ShelterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Shelter>
+public sealed class ShelterJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Shelter, ShelterJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Shelter>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText FeaturedJsonName = global::System.Text.Json.JsonEncodedText.Encode("featured");
-    private static readonly global::System.Text.Json.JsonEncodedText AnimalsJsonName = global::System.Text.Json.JsonEncodedText.Encode("animals");
-
-    /// <inheritdoc />
-    public override Shelter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Shelter value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("featured", "animals");
 
     /// <summary>Reads one Shelter at the reader's current token.</summary>
     public static Shelter ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Shelter.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Shelter");
 
         Animal? featured = default;
         global::System.Collections.Generic.IReadOnlyList<Animal>? animals = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("featured"u8)) { featured = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, AnimalJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("animals"u8)) { animals = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, AnimalJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "featured"u8, AnimalJsonConverter.ReadValue, ref featured)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "animals"u8, AnimalJsonConverter.ReadValue, ref animals)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -388,43 +293,33 @@ public sealed class ShelterJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Shelter value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, FeaturedJsonName, value.Featured, AnimalJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, AnimalsJsonName, value.Animals, AnimalJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[0], value.Featured, AnimalJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[1], value.Animals, AnimalJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Account"/> without reflection.</summary>
-public sealed class AccountJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Account>
+public sealed class AccountJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Account, AccountJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Account>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText LoginJsonName = global::System.Text.Json.JsonEncodedText.Encode("login");
-    private static readonly global::System.Text.Json.JsonEncodedText PasswordJsonName = global::System.Text.Json.JsonEncodedText.Encode("password");
-
-    /// <inheritdoc />
-    public override Account Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Account value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("login", "password");
 
     /// <summary>Reads one Account at the reader's current token.</summary>
     public static Account ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Account.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Account");
 
         string? id = default;
         string? login = default;
         global::System.DateTimeOffset? createdAt = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("login"u8)) { login = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("password"u8)) { global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader); continue; }
-            if (reader.ValueTextEquals("createdAt"u8)) { createdAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "login"u8, ref login)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TrySkip(ref reader, "password"u8)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "createdAt"u8, ref createdAt)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -443,40 +338,30 @@ public sealed class AccountJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Account value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, LoginJsonName, value.Login);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, PasswordJsonName, value.Password);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Login);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[1], value.Password);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Error"/> without reflection.</summary>
-public sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Error>
+public sealed class ErrorJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Error, ErrorJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Error>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText CodeJsonName = global::System.Text.Json.JsonEncodedText.Encode("code");
-    private static readonly global::System.Text.Json.JsonEncodedText MessageJsonName = global::System.Text.Json.JsonEncodedText.Encode("message");
-
-    /// <inheritdoc />
-    public override Error Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Error value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("code", "message");
 
     /// <summary>Reads one Error at the reader's current token.</summary>
     public static Error ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Error.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Error");
 
         int? code = default;
         string? message = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("code"u8)) { code = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt32(ref reader); continue; }
-            if (reader.ValueTextEquals("message"u8)) { message = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt32(ref reader, "code"u8, ref code)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "message"u8, ref message)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -495,29 +380,20 @@ public sealed class ErrorJsonConverter : global::System.Text.Json.Serialization.
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Error value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt32OrNull(writer, CodeJsonName, value.Code);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, MessageJsonName, value.Message);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt32OrNull(writer, Names[0], value.Code);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Message);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Animal"/> as the kind its <c>petType</c> member names.</summary>
-public sealed class AnimalJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Animal>
+public sealed class AnimalJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Animal, AnimalJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Animal>
 {
-    /// <inheritdoc />
-    public override Animal Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Animal value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the kind of Animal the discriminator names, at the reader's current token.</summary>
     public static Animal ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Animal.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Animal");
 
         global::System.Text.Json.Utf8JsonReader scan = reader;
         string? kind = null;
@@ -561,14 +437,8 @@ public sealed class AnimalJsonConverter : global::System.Text.Json.Serialization
 }
 
 /// <summary>Reads and writes <see cref="PetStatus"/> as its string value.</summary>
-public sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetStatus>
+public sealed class PetStatusJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<PetStatus, PetStatusJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<PetStatus>
 {
-    /// <inheritdoc />
-    public override PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetStatus value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static PetStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new PetStatus(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for PetStatus."));
 
@@ -577,14 +447,8 @@ public sealed class PetStatusJsonConverter : global::System.Text.Json.Serializat
 }
 
 /// <summary>Reads and writes <see cref="PetSize"/> as its string value.</summary>
-public sealed class PetSizeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<PetSize>
+public sealed class PetSizeJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<PetSize, PetSizeJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<PetSize>
 {
-    /// <inheritdoc />
-    public override PetSize Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PetSize value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static PetSize ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new PetSize(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for PetSize."));
 

@@ -9,32 +9,22 @@ namespace Test.Store;
 #pragma warning disable CS0618 // Deprecated members are still read and written.
 
 /// <summary>Reads and writes <see cref="ItemDimensions"/> without reflection.</summary>
-public sealed class ItemDimensionsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ItemDimensions>
+public sealed class ItemDimensionsJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ItemDimensions, ItemDimensionsJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ItemDimensions>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText WidthJsonName = global::System.Text.Json.JsonEncodedText.Encode("width");
-    private static readonly global::System.Text.Json.JsonEncodedText HeightJsonName = global::System.Text.Json.JsonEncodedText.Encode("height");
-
-    /// <inheritdoc />
-    public override ItemDimensions Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ItemDimensions value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("width", "height");
 
     /// <summary>Reads one ItemDimensions at the reader's current token.</summary>
     public static ItemDimensions ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for ItemDimensions.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "ItemDimensions");
 
         double? width = default;
         double? height = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("width"u8)) { width = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals("height"u8)) { height = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDouble(ref reader, "width"u8, ref width)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDouble(ref reader, "height"u8, ref height)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -50,40 +40,22 @@ public sealed class ItemDimensionsJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ItemDimensions value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, WidthJsonName, value.Width);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, HeightJsonName, value.Height);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, Names[0], value.Width);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDouble(writer, Names[1], value.Height);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Item"/> without reflection.</summary>
-public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Item>
+public sealed class ItemJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Item, ItemJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Item>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText KindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind");
-    private static readonly global::System.Text.Json.JsonEncodedText PriceJsonName = global::System.Text.Json.JsonEncodedText.Encode("price");
-    private static readonly global::System.Text.Json.JsonEncodedText StockJsonName = global::System.Text.Json.JsonEncodedText.Encode("stock");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText AttributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes");
-    private static readonly global::System.Text.Json.JsonEncodedText AddedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("addedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText DiscontinuedJsonName = global::System.Text.Json.JsonEncodedText.Encode("discontinued");
-    private static readonly global::System.Text.Json.JsonEncodedText ExtraJsonName = global::System.Text.Json.JsonEncodedText.Encode("extra");
-    private static readonly global::System.Text.Json.JsonEncodedText DimensionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("dimensions");
-
-    /// <inheritdoc />
-    public override Item Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Item value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "kind", "price", "stock", "tags", "attributes", "addedAt", "discontinued", "extra", "dimensions");
 
     /// <summary>Reads one Item at the reader's current token.</summary>
     public static Item ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Item.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Item");
 
         string? id = default;
         ItemKind? kind = default;
@@ -96,18 +68,18 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
         global::System.Text.Json.JsonElement? extra = default;
         ItemDimensions? dimensions = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("kind"u8)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("price"u8)) { price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals("stock"u8)) { stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("attributes"u8)) { attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("addedAt"u8)) { addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("discontinued"u8)) { discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("extra"u8)) { extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("dimensions"u8)) { dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "kind"u8, ItemKindJsonConverter.ReadValue, ref kind)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDouble(ref reader, "price"u8, ref price)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "stock"u8, ref stock)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadMap(ref reader, "attributes"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref attributes)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "addedAt"u8, ref addedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "discontinued"u8, ref discontinued)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "extra"u8, ref extra)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "dimensions"u8, ItemDimensionsJsonConverter.ReadValue, ref dimensions)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -135,54 +107,42 @@ public sealed class ItemJsonConverter : global::System.Text.Json.Serialization.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Item value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KindJsonName, value.Kind.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDoubleOrNull(writer, PriceJsonName, value.Price);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, StockJsonName, value.Stock);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AttributesJsonName, value.Attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, AddedAtJsonName, value.AddedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, DiscontinuedJsonName, value.Discontinued);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ExtraJsonName, value.Extra);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DimensionsJsonName, value.Dimensions, ItemDimensionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Kind.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDoubleOrNull(writer, Names[2], value.Price);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[3], value.Stock);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[4], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, Names[5], value.Attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[6], value.AddedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[7], value.Discontinued);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[8], value.Extra);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[9], value.Dimensions, ItemDimensionsJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Page"/> without reflection.</summary>
-public sealed class PageJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Page>
+public sealed class PageJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Page, PageJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Page>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText ItemsJsonName = global::System.Text.Json.JsonEncodedText.Encode("items");
-    private static readonly global::System.Text.Json.JsonEncodedText CountJsonName = global::System.Text.Json.JsonEncodedText.Encode("count");
-    private static readonly global::System.Text.Json.JsonEncodedText OffsetJsonName = global::System.Text.Json.JsonEncodedText.Encode("offset");
-    private static readonly global::System.Text.Json.JsonEncodedText TotalJsonName = global::System.Text.Json.JsonEncodedText.Encode("total");
-
-    /// <inheritdoc />
-    public override Page Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Page value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("items", "count", "offset", "total");
 
     /// <summary>Reads one Page at the reader's current token.</summary>
     public static Page ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Page.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Page");
 
         global::System.Collections.Generic.IReadOnlyList<Item>? items = default;
         long? count = default;
         long? offset = default;
         long? total = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("items"u8)) { items = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, ItemJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("count"u8)) { count = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("offset"u8)) { offset = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("total"u8)) { total = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "items"u8, ItemJsonConverter.ReadValue, ref items)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "count"u8, ref count)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "offset"u8, ref offset)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "total"u8, ref total)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -203,39 +163,30 @@ public sealed class PageJsonConverter : global::System.Text.Json.Serialization.J
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Page value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, ItemsJsonName, value.Items, ItemJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, CountJsonName, value.Count);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, OffsetJsonName, value.Offset);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, TotalJsonName, value.Total);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteListOrNull(writer, Names[0], value.Items, ItemJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[1], value.Count);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[2], value.Offset);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64OrNull(writer, Names[3], value.Total);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="Audited"/> without reflection.</summary>
-public sealed class AuditedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<Audited>
+public sealed class AuditedJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<Audited, AuditedJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<Audited>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText CreatedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("createdBy");
-
-    /// <inheritdoc />
-    public override Audited Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Audited value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("createdBy");
 
     /// <summary>Reads one Audited at the reader's current token.</summary>
     public static Audited ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for Audited.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "Audited");
 
         string? createdBy = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("createdBy"u8)) { createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "createdBy"u8, ref createdBy)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -250,40 +201,21 @@ public sealed class AuditedJsonConverter : global::System.Text.Json.Serializatio
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Audited value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CreatedByJsonName, value.CreatedBy);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[0], value.CreatedBy);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="AuditedItem"/> without reflection.</summary>
-public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AuditedItem>
+public sealed class AuditedItemJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<AuditedItem, AuditedItemJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<AuditedItem>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText IdJsonName = global::System.Text.Json.JsonEncodedText.Encode("_id");
-    private static readonly global::System.Text.Json.JsonEncodedText KindJsonName = global::System.Text.Json.JsonEncodedText.Encode("kind");
-    private static readonly global::System.Text.Json.JsonEncodedText PriceJsonName = global::System.Text.Json.JsonEncodedText.Encode("price");
-    private static readonly global::System.Text.Json.JsonEncodedText StockJsonName = global::System.Text.Json.JsonEncodedText.Encode("stock");
-    private static readonly global::System.Text.Json.JsonEncodedText TagsJsonName = global::System.Text.Json.JsonEncodedText.Encode("tags");
-    private static readonly global::System.Text.Json.JsonEncodedText AttributesJsonName = global::System.Text.Json.JsonEncodedText.Encode("attributes");
-    private static readonly global::System.Text.Json.JsonEncodedText AddedAtJsonName = global::System.Text.Json.JsonEncodedText.Encode("addedAt");
-    private static readonly global::System.Text.Json.JsonEncodedText DiscontinuedJsonName = global::System.Text.Json.JsonEncodedText.Encode("discontinued");
-    private static readonly global::System.Text.Json.JsonEncodedText ExtraJsonName = global::System.Text.Json.JsonEncodedText.Encode("extra");
-    private static readonly global::System.Text.Json.JsonEncodedText DimensionsJsonName = global::System.Text.Json.JsonEncodedText.Encode("dimensions");
-    private static readonly global::System.Text.Json.JsonEncodedText CreatedByJsonName = global::System.Text.Json.JsonEncodedText.Encode("createdBy");
-
-    /// <inheritdoc />
-    public override AuditedItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AuditedItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("_id", "kind", "price", "stock", "tags", "attributes", "addedAt", "discontinued", "extra", "dimensions", "createdBy");
 
     /// <summary>Reads one AuditedItem at the reader's current token.</summary>
     public static AuditedItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for AuditedItem.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "AuditedItem");
 
         string? id = default;
         ItemKind? kind = default;
@@ -297,19 +229,19 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
         ItemDimensions? dimensions = default;
         string? createdBy = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("_id"u8)) { id = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
-            if (reader.ValueTextEquals("kind"u8)) { kind = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadEnum(ref reader, ItemKindJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("price"u8)) { price = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDouble(ref reader); continue; }
-            if (reader.ValueTextEquals("stock"u8)) { stock = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadInt64(ref reader); continue; }
-            if (reader.ValueTextEquals("tags"u8)) { tags = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadList(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("attributes"u8)) { attributes = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadMap(ref reader, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString); continue; }
-            if (reader.ValueTextEquals("addedAt"u8)) { addedAt = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadDateTimeOffset(ref reader); continue; }
-            if (reader.ValueTextEquals("discontinued"u8)) { discontinued = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
-            if (reader.ValueTextEquals("extra"u8)) { extra = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadElement(ref reader); continue; }
-            if (reader.ValueTextEquals("dimensions"u8)) { dimensions = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemDimensionsJsonConverter.ReadValue); continue; }
-            if (reader.ValueTextEquals("createdBy"u8)) { createdBy = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadString(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadEnum(ref reader, "kind"u8, ItemKindJsonConverter.ReadValue, ref kind)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDouble(ref reader, "price"u8, ref price)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadInt64(ref reader, "stock"u8, ref stock)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadList(ref reader, "tags"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref tags)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadMap(ref reader, "attributes"u8, global::RocketChat.Contracts.Runtime.Json.JsonScalars.ReadString, ref attributes)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadDateTimeOffset(ref reader, "addedAt"u8, ref addedAt)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "discontinued"u8, ref discontinued)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "extra"u8, ref extra)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "dimensions"u8, ItemDimensionsJsonConverter.ReadValue, ref dimensions)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "createdBy"u8, ref createdBy)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -338,46 +270,37 @@ public sealed class AuditedItemJsonConverter : global::System.Text.Json.Serializ
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AuditedItem value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, IdJsonName, value.Id);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, KindJsonName, value.Kind.Value);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDoubleOrNull(writer, PriceJsonName, value.Price);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, StockJsonName, value.Stock);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, TagsJsonName, value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, AttributesJsonName, value.Attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, AddedAtJsonName, value.AddedAt);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, DiscontinuedJsonName, value.Discontinued);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, ExtraJsonName, value.Extra);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, DimensionsJsonName, value.Dimensions, ItemDimensionsJsonConverter.WriteValue);
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, CreatedByJsonName, value.CreatedBy);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[0], value.Id);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteStringOrNull(writer, Names[1], value.Kind.Value);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDoubleOrNull(writer, Names[2], value.Price);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteInt64(writer, Names[3], value.Stock);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteList(writer, Names[4], value.Tags, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteMap(writer, Names[5], value.Attributes, global::RocketChat.Contracts.Runtime.Json.JsonScalars.WriteString);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteDateTimeOffset(writer, Names[6], value.AddedAt);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[7], value.Discontinued);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteElement(writer, Names[8], value.Extra);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObject(writer, Names[9], value.Dimensions, ItemDimensionsJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteString(writer, Names[10], value.CreatedBy);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="AddItemRequest"/> without reflection.</summary>
-public sealed class AddItemRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<AddItemRequest>
+public sealed class AddItemRequestJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<AddItemRequest, AddItemRequestJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<AddItemRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText ItemJsonName = global::System.Text.Json.JsonEncodedText.Encode("item");
-
-    /// <inheritdoc />
-    public override AddItemRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, AddItemRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("item");
 
     /// <summary>Reads one AddItemRequest at the reader's current token.</summary>
     public static AddItemRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for AddItemRequest.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "AddItemRequest");
 
         Item? item = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("item"u8)) { item = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadObject(ref reader, ItemJsonConverter.ReadValue); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "item"u8, ItemJsonConverter.ReadValue, ref item)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -394,36 +317,27 @@ public sealed class AddItemRequestJsonConverter : global::System.Text.Json.Seria
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, AddItemRequest value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, ItemJsonName, value.Item, ItemJsonConverter.WriteValue);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteObjectOrNull(writer, Names[0], value.Item, ItemJsonConverter.WriteValue);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="GetHealthResponse"/> without reflection.</summary>
-public sealed class GetHealthResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetHealthResponse>
+public sealed class GetHealthResponseJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<GetHealthResponse, GetHealthResponseJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<GetHealthResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText OkJsonName = global::System.Text.Json.JsonEncodedText.Encode("ok");
-
-    /// <inheritdoc />
-    public override GetHealthResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetHealthResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+    private static readonly global::System.Text.Json.JsonEncodedText[] Names = global::RocketChat.Contracts.Runtime.Json.JsonMembers.EncodeNames("ok");
 
     /// <summary>Reads one GetHealthResponse at the reader's current token.</summary>
     public static GetHealthResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-        {
-            throw new global::System.Text.Json.JsonException("Expected a JSON object for GetHealthResponse.");
-        }
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "GetHealthResponse");
 
         bool? ok = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("ok"u8)) { ok = global::RocketChat.Contracts.Runtime.Json.JsonMembers.ReadBoolean(ref reader); continue; }
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "ok"u8, ref ok)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -438,21 +352,15 @@ public sealed class GetHealthResponseJsonConverter : global::System.Text.Json.Se
     public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetHealthResponse value)
     {
         writer.WriteStartObject();
-        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, OkJsonName, value.Ok);
+        global::RocketChat.Contracts.Runtime.Json.JsonMembers.WriteBoolean(writer, Names[0], value.Ok);
         global::RocketChat.Contracts.Runtime.Json.JsonCollections.WriteAdditionalProperties(writer, value.AdditionalProperties);
         writer.WriteEndObject();
     }
 }
 
 /// <summary>Reads and writes <see cref="ItemKind"/> as its string value.</summary>
-public sealed class ItemKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<ItemKind>
+public sealed class ItemKindJsonConverter : global::RocketChat.Contracts.Runtime.Json.GeneratedJsonConverter<ItemKind, ItemKindJsonConverter>, global::RocketChat.Contracts.Runtime.Json.IGeneratedJsonConverter<ItemKind>
 {
-    /// <inheritdoc />
-    public override ItemKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ItemKind value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
-
     /// <summary>Reads the string at the reader's current token.</summary>
     public static ItemKind ReadValue(ref global::System.Text.Json.Utf8JsonReader reader) => new ItemKind(reader.GetString() ?? throw new global::System.Text.Json.JsonException("Expected a string for ItemKind."));
 
