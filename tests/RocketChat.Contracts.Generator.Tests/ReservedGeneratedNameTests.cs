@@ -34,6 +34,23 @@ public sealed class ReservedGeneratedNameTests
     }
 
     [Fact]
+    public void Schemas_named_like_the_members_of_a_converter_keep_their_names_and_compile()
+    {
+        // A converter has a names array, ReadValue and WriteValue; records named Names, Value or Reader, used as member
+        // types inside converters and as their own converters' types, must still bind to the records.
+        GeneratorOutcome outcome = Run(Header
+            + "components:\n  schemas:\n"
+            + "    Names:\n      type: object\n      properties:\n        first:\n          type: string\n        inner:\n          $ref: '#/components/schemas/Names'\n"
+            + "    Value:\n      type: object\n      properties:\n        names:\n          $ref: '#/components/schemas/Names'\n        all:\n          type: array\n          items:\n            $ref: '#/components/schemas/Names'\n"
+            + "    Reader:\n      type: object\n      properties:\n        value:\n          $ref: '#/components/schemas/Value'\n"
+            + "paths: {}\n");
+
+        Assert.True(Type(outcome, "Names").IsRecord);
+        Assert.True(Type(outcome, "Value").IsRecord);
+        Assert.True(Type(outcome, "Reader").IsRecord);
+    }
+
+    [Fact]
     public void A_tag_named_Connection_does_not_hide_the_root_clients_connection()
     {
         GeneratorOutcome outcome = Run(Header + "paths:\n  /a:\n    get:\n      operationId: getA\n      tags: [Connection]\n      responses: {}\n");
