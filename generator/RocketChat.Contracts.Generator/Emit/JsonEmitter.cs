@@ -117,9 +117,11 @@ namespace RocketChat.Contracts.Generator.Emit
                 writer.Line($"global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>? additionalProperties = null;");
             }
 
-            // One line per member: a JSON null reads as null (never as default(T), a silently wrong 0 or false), and a
-            // required non-nullable member that stays null is reported missing below. Each matched member continues the
-            // loop: a flat list of ifs, where an else-if chain nests a level per member for the compiler to walk.
+            // One line and one runtime call per member, which matches the name and reads the value: a JSON null reads as
+            // null (never as default(T), a silently wrong 0 or false), and a required non-nullable member that stays null
+            // is reported missing below. Each matched member continues the loop: a flat list of ifs, where an else-if
+            // chain nests a level per member for the compiler to walk. No operators in the loop either: the compiler
+            // resolves each one (docs/benchmarks.md §4 prices these constructs).
             writer.Open($"while ({JsonCode.Members}.NextProperty(ref reader))");
             foreach (PropertyModel property in type.Properties)
             {
