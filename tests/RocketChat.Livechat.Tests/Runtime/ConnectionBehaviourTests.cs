@@ -42,6 +42,26 @@ public sealed class ConnectionBehaviourTests
             Assert.Throws<ArgumentException>(() => new RocketChatConnection(client, new Uri("ftp://ann:hunter2@chat.example.com/"))).Message);
     }
 
+    [Fact]
+    public void A_refused_server_URL_without_user_info_is_echoed_as_written()
+    {
+        using var client = new HttpClient(new CapturingHandler());
+
+        // An '@' in the path is not user info: nothing to hide, so nothing is rewritten.
+        Assert.Equal(
+            "The server URL must be an absolute http or https URL, not 'ftp://chat.example.com/@team/'. (Parameter 'serverUri')",
+            Assert.Throws<ArgumentException>(() => new RocketChatConnection(client, new Uri("ftp://chat.example.com/@team/"))).Message);
+    }
+
+    [Fact]
+    public void Other_credentials_must_be_given()
+    {
+        using var client = new HttpClient(new CapturingHandler());
+        var connection = new RocketChatConnection(client, s_server);
+
+        Assert.Equal("credentials", Assert.Throws<ArgumentNullException>(() => connection.WithCredentials(null!)).ParamName);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

@@ -66,11 +66,36 @@ public sealed class ResponseStreamTests
         Assert.Throws<ObjectDisposedException>(() => handler.Response.Content.ReadAsStream());
     }
 
+    [Theory]
+    [InlineData("io")]
+    [InlineData("http")]
+    public async Task A_connection_that_breaks_while_the_body_opens_is_a_connection_exception_and_the_response_is_disposed(string failure)
+    {
+        Exception cause = failure == "io" ? new IOException("reset") : new HttpRequestException("reset");
+        var handler = new FailingOpenHandler(cause);
+
+        RocketChatConnectionException error = await Assert.ThrowsAsync<RocketChatConnectionException>(() => Open(handler));
+
+        Assert.Equal("the connection broke while the response was opened", Reason(error));
+        Assert.Same(cause, error.InnerException);
+        Assert.True(handler.Content!.Disposed, "the response was left undisposed");
+    }
+
+    [Fact]
+    public async Task Any_other_failure_while_the_body_opens_comes_through_as_it_is_and_the_response_is_disposed()
+    {
+        var cause = new InvalidOperationException("the content was already consumed");
+        var handler = new FailingOpenHandler(cause);
+
+        Assert.Same(cause, await Assert.ThrowsAsync<InvalidOperationException>(() => Open(handler)));
+        Assert.True(handler.Content!.Disposed, "the response was left undisposed");
+    }
+
     private static string Reason(RocketChatConnectionException exception) => exception.Message[(exception.Message.LastIndexOf(": ", StringComparison.Ordinal) + 2)..];
 
     private static Task<Stream> Open(Stream body) => Open(new StreamHandler(body));
 
-    private static Task<Stream> Open(StreamHandler handler)
+    private static Task<Stream> Open(HttpMessageHandler handler)
     {
         var connection = new RocketChatConnection(new HttpClient(handler), new Uri("https://chat.example.com/"));
         var request = new ApiRequest(HttpMethod.Get, "Download", requiresAuthentication: false) { Accept = "application/octet-stream" }.AppendPath("file");
@@ -85,6 +110,39 @@ public sealed class ResponseStreamTests
         {
             Response = new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new StreamContent(body) };
             return Task.FromResult(Response);
+        }
+    }
+
+    /// <summary>Answers 200 with a body whose stream fails to open.</summary>
+    private sealed class FailingOpenHandler(Exception failure) : HttpMessageHandler
+    {
+        public FailingOpenContent? Content { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Content = new FailingOpenContent(failure);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = Content });
+        }
+    }
+
+    private sealed class FailingOpenContent(Exception failure) : HttpContent
+    {
+        public bool Disposed { get; private set; }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => throw failure;
+
+        protected override Task<Stream> CreateContentReadStreamAsync() => throw failure;
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
         }
     }
 

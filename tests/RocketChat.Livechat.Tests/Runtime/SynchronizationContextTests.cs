@@ -76,6 +76,20 @@ public sealed class SynchronizationContextTests : IAsyncLifetime
         Assert.Equal(0, await PostsDuring(() => connection.SendAsync(Request("none"), CancellationToken.None)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_login_renewed_after_a_401_never_posts_to_the_callers_context(bool lateLogin)
+    {
+        // Everything before the renewal completes at once, still on the caller's context: the late step is either the new
+        // login or the request sent again with it.
+        var handler = new TokenCheckingHandler(lateResend: !lateLogin);
+        var connection = new RocketChatConnection(new HttpClient(handler), new Uri("https://chat.example.com/"), new RenewingLogin(lateLogin));
+
+        Assert.Equal(0, await PostsDuring(() => connection.SendAsync(Request("none"), CancellationToken.None)));
+        Assert.Equal(["expired", "renewed"], handler.Tokens);
+    }
+
     [Fact]
     public async Task Paging_never_posts_to_the_callers_context()
     {
@@ -247,6 +261,47 @@ public sealed class SynchronizationContextTests : IAsyncLifetime
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    /// <summary>Answers 401 to the token "expired" at once, and 200 to any other (later, on the thread pool, when <paramref name="lateResend"/>).</summary>
+    private sealed class TokenCheckingHandler(bool lateResend) : HttpMessageHandler
+    {
+        public List<string> Tokens { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            string token = request.Headers.GetValues("X-Auth-Token").Single();
+            Tokens.Add(token);
+            if (token == "expired")
+            {
+                return new HttpResponseMessage(HttpStatusCode.Unauthorized) { RequestMessage = request, Content = new StringContent("""{"status":"error","message":"You must be logged in to do this."}""") };
+            }
+
+            if (lateResend)
+            {
+                await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new StringContent("""{"success":true}""") };
+        }
+    }
+
+    /// <summary>A login whose token has expired; once told so, it logs in again (later, on the thread pool, when <paramref name="lateLogin"/>).</summary>
+    private sealed class RenewingLogin(bool lateLogin) : IRocketChatCredentialProvider
+    {
+        private volatile string _token = "expired";
+
+        public async ValueTask<RocketChatCredentials?> GetCredentialsAsync(CancellationToken cancellationToken)
+        {
+            if (lateLogin && _token == "renewed")
+            {
+                await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new RocketChatCredentials("u", _token);
+        }
+
+        public void Invalidate(RocketChatCredentials rejected) => _token = "renewed";
     }
 
     /// <summary>A login whose credentials are ready only after an asynchronous step.</summary>
