@@ -4,7 +4,8 @@ namespace RocketChat.Contracts.Generator.Tests;
 
 /// <summary>
 /// Contract member names that are also the names the emitted converters use for their own parameters and locals
-/// (reader, writer, value, typeToConvert, options), and an object with <c>properties: {}</c>: the code compiles and
+/// or used to (reader, writer, value, typeToConvert, options, additionalProperties, the dictionary of unknown members), and
+/// an object with <c>properties: {}</c>: the code compiles and
 /// every value reads and writes back as sent.
 /// </summary>
 public sealed class GeneratedLocalNameTests
@@ -34,6 +35,8 @@ public sealed class GeneratedLocalNameTests
                   $ref: '#/components/schemas/Inner'
                 empty:
                   $ref: '#/components/schemas/Empty'
+                additionalProperties:
+                  type: string
             Inner:
               type: object
               properties:
@@ -53,9 +56,14 @@ public sealed class GeneratedLocalNameTests
     [Fact]
     public void Members_named_like_the_converters_locals_round_trip()
     {
-        const string json = """{"reader":"r","writer":7,"typeToConvert":true,"options":["a","b"],"value":{"reader":"inner","writer":1.5},"empty":{}}""";
+        const string json = """{"reader":"r","writer":7,"typeToConvert":true,"options":["a","b"],"value":{"reader":"inner","writer":1.5},"empty":{},"additionalProperties":"a member, not the unknown ones"}""";
 
         AssertRoundTrips(json, "Clash");
+        CompiledContract compiled = Compile();
+        Type clash = compiled.Type("Clash");
+        object read = compiled.Deserialize(json, clash)!;
+        Assert.Equal("a member, not the unknown ones", clash.GetProperty("AdditionalProperties2")!.GetValue(read));
+        Assert.Null(clash.GetProperty("AdditionalProperties")!.GetValue(read));
     }
 
     [Fact]

@@ -13,7 +13,28 @@ public sealed class NestedCollectionTests
         info:
           title: Nested
           version: '1'
-        paths: {}
+        paths:
+          /grid:
+            post:
+              operationId: postGrid
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: array
+                      items:
+                        type: array
+                        items: { type: integer, format: int64 }
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        additionalProperties:
+                          type: array
+                          items: { type: string }
         components:
           schemas:
             Grid:
@@ -67,6 +88,22 @@ public sealed class NestedCollectionTests
         var nestedMaps = (IReadOnlyDictionary<string, IReadOnlyDictionary<string, bool>>)grid.GetProperty("NestedMaps")!.GetValue(read)!;
         Assert.False(nestedMaps["outer"]["off"]);
         Assert.Equal(JsonSerializer.Serialize(JsonDocument.Parse(json)), _nested.Serialize(read, grid));
+    }
+
+    [Fact]
+    public void A_body_or_response_that_is_itself_a_nested_collection_is_read_and_written_back()
+    {
+        // Root values go through the context's own converters, not a record's: a list of lists, a map of lists.
+        Type listOfLists = typeof(IReadOnlyList<IReadOnlyList<long>>);
+        Type mapOfLists = typeof(IReadOnlyDictionary<string, IReadOnlyList<string>>);
+
+        object rows = _nested.Deserialize("[[1,2],[],[9007199254740993]]", listOfLists)!;
+        object groups = _nested.Deserialize("""{"a":["x","y"],"b":[]}""", mapOfLists)!;
+
+        Assert.Equal([[1L, 2L], [], [9007199254740993L]], ((IReadOnlyList<IReadOnlyList<long>>)rows).Select(r => r.ToArray()).ToArray());
+        Assert.Equal(["x", "y"], ((IReadOnlyDictionary<string, IReadOnlyList<string>>)groups)["a"]);
+        Assert.Equal("[[1,2],[],[9007199254740993]]", _nested.Serialize(rows, listOfLists));
+        Assert.Equal("""{"a":["x","y"],"b":[]}""", _nested.Serialize(groups, mapOfLists));
     }
 
     [Theory]

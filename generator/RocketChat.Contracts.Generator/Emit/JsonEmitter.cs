@@ -17,9 +17,11 @@ namespace RocketChat.Contracts.Generator.Emit
         private const string Serialization = "global::System.Text.Json.Serialization";
         private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
 
+        // The names already in scope in a ReadValue (its parameter and the unknown members' dictionary): a member's local
+        // spelled like one is renamed. WriteValue has no locals, only value.Member.
         private static readonly HashSet<string> s_reservedLocals = new HashSet<string>
         {
-            "reader", "writer", "value", "additionalProperties", "typeToConvert", "options",
+            "reader", "additionalProperties",
         };
 
         public static string Emit(ContractModel contract)

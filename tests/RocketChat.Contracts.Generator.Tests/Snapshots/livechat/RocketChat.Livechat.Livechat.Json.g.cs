@@ -516,25 +516,25 @@ public sealed class CustomFieldInputJsonConverter : global::RocketChat.Contracts
         global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "CustomFieldInput");
 
         string? key = default;
-        string? valueValue = default;
+        string? value = default;
         bool? overwrite = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "key"u8, ref key)) continue;
-            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref valueValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref value)) continue;
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "overwrite"u8, ref overwrite)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (key is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CustomFieldInput", "key");
-        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CustomFieldInput", "value");
+        if (value is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CustomFieldInput", "value");
         if (overwrite is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("CustomFieldInput", "overwrite");
 
         return new CustomFieldInput
         {
             Key = key!,
-            Value = valueValue!,
+            Value = value!,
             Overwrite = overwrite.GetValueOrDefault(),
             AdditionalProperties = additionalProperties,
         };
@@ -3021,12 +3021,12 @@ public sealed class TakeInquiryRequestJsonConverter : global::RocketChat.Contrac
 
         string? inquiryId = default;
         string? userId = default;
-        TakeInquiryOptions? optionsValue = default;
+        TakeInquiryOptions? options = default;
         while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "inquiryId"u8, ref inquiryId)) continue;
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "userId"u8, ref userId)) continue;
-            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "options"u8, TakeInquiryOptionsJsonConverter.ReadValue, ref optionsValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadObject(ref reader, "options"u8, TakeInquiryOptionsJsonConverter.ReadValue, ref options)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
@@ -3036,7 +3036,7 @@ public sealed class TakeInquiryRequestJsonConverter : global::RocketChat.Contrac
         {
             InquiryId = inquiryId!,
             UserId = userId,
-            Options = optionsValue,
+            Options = options,
         };
     }
 
@@ -4814,24 +4814,24 @@ public sealed class SettingResponseJsonConverter : global::RocketChat.Contracts.
         global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SettingResponse");
 
         string? id = default;
-        global::System.Text.Json.JsonElement? valueValue = default;
+        global::System.Text.Json.JsonElement? value = default;
         bool? success = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
-            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "value"u8, ref valueValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "value"u8, ref value)) continue;
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "success"u8, ref success)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (id is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "_id");
-        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "value");
+        if (value is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SettingResponse", "value");
 
         return new SettingResponse
         {
             Id = id!,
-            Value = valueValue.GetValueOrDefault(),
+            Value = value.GetValueOrDefault(),
             Success = success,
             AdditionalProperties = additionalProperties,
         };
@@ -4859,19 +4859,19 @@ public sealed class SaveSettingRequestJsonConverter : global::RocketChat.Contrac
     {
         global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SaveSettingRequest");
 
-        global::System.Text.Json.JsonElement? valueValue = default;
+        global::System.Text.Json.JsonElement? value = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
-            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "value"u8, ref valueValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "value"u8, ref value)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
-        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveSettingRequest", "value");
+        if (value is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SaveSettingRequest", "value");
 
         return new SaveSettingRequest
         {
-            Value = valueValue.GetValueOrDefault(),
+            Value = value.GetValueOrDefault(),
             AdditionalProperties = additionalProperties,
         };
     }
@@ -5780,21 +5780,21 @@ public sealed class RoomSurveyAnswerJsonConverter : global::RocketChat.Contracts
         global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "RoomSurveyAnswer");
 
         string? name = default;
-        string? valueValue = default;
+        string? value = default;
         while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "name"u8, ref name)) continue;
-            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref valueValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref value)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (name is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyAnswer", "name");
-        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyAnswer", "value");
+        if (value is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("RoomSurveyAnswer", "value");
 
         return new RoomSurveyAnswer
         {
             Name = name!,
-            Value = valueValue!,
+            Value = value!,
         };
     }
 
@@ -6118,27 +6118,27 @@ public sealed class SetCustomFieldRequestJsonConverter : global::RocketChat.Cont
 
         string? token = default;
         string? key = default;
-        string? valueValue = default;
+        string? value = default;
         bool? overwrite = default;
         while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "token"u8, ref token)) continue;
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "key"u8, ref key)) continue;
-            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref valueValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref value)) continue;
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "overwrite"u8, ref overwrite)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonMembers.SkipValue(ref reader);
         }
 
         if (token is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "token");
         if (key is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "key");
-        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "value");
+        if (value is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "value");
         if (overwrite is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SetCustomFieldRequest", "overwrite");
 
         return new SetCustomFieldRequest
         {
             Token = token!,
             Key = key!,
-            Value = valueValue!,
+            Value = value!,
             Overwrite = overwrite.GetValueOrDefault(),
         };
     }
@@ -6246,25 +6246,25 @@ public sealed class SavedCustomFieldJsonConverter : global::RocketChat.Contracts
         global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "SavedCustomField");
 
         string? key = default;
-        string? valueValue = default;
+        string? value = default;
         bool? overwrite = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "Key"u8, ref key)) continue;
-            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref valueValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "value"u8, ref value)) continue;
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadBoolean(ref reader, "overwrite"u8, ref overwrite)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
         if (key is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SavedCustomField", "Key");
-        if (valueValue is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SavedCustomField", "value");
+        if (value is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SavedCustomField", "value");
         if (overwrite is null) throw global::RocketChat.Contracts.Runtime.Json.JsonCollections.MissingRequired("SavedCustomField", "overwrite");
 
         return new SavedCustomField
         {
             Key = key!,
-            Value = valueValue!,
+            Value = value!,
             Overwrite = overwrite.GetValueOrDefault(),
             AdditionalProperties = additionalProperties,
         };
@@ -7150,12 +7150,12 @@ public sealed class AppearanceSettingJsonConverter : global::RocketChat.Contract
         global::RocketChat.Contracts.Runtime.Json.JsonMembers.ExpectObject(ref reader, "AppearanceSetting");
 
         string? id = default;
-        global::System.Text.Json.JsonElement? valueValue = default;
+        global::System.Text.Json.JsonElement? value = default;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
         while (global::RocketChat.Contracts.Runtime.Json.JsonMembers.NextProperty(ref reader))
         {
             if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadString(ref reader, "_id"u8, ref id)) continue;
-            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "value"u8, ref valueValue)) continue;
+            if (global::RocketChat.Contracts.Runtime.Json.JsonMembers.TryReadElement(ref reader, "value"u8, ref value)) continue;
             global::RocketChat.Contracts.Runtime.Json.JsonCollections.ReadUnknownProperty(ref reader, ref additionalProperties);
         }
 
@@ -7164,7 +7164,7 @@ public sealed class AppearanceSettingJsonConverter : global::RocketChat.Contract
         return new AppearanceSetting
         {
             Id = id!,
-            Value = valueValue,
+            Value = value,
             AdditionalProperties = additionalProperties,
         };
     }
