@@ -121,6 +121,17 @@ public sealed class ContractDocumentDiagnosticTests
     }
 
     [Fact]
+    public void A_yaml_syntax_error_on_the_first_line_points_at_its_column()
+    {
+        const string contract = "openapi: 'unterminated\ninfo:\n  title: Broken\npaths: {}\n";
+
+        Diagnostic diagnostic = SingleDiagnostic("/contracts/broken.yaml", contract);
+
+        Assert.Equal("RCG001", diagnostic.Id);
+        AssertAt(diagnostic, contract, 1, 10);
+    }
+
+    [Fact]
     public void A_json_contract_with_a_syntax_error_is_RCG001()
     {
         const string contract = "{\n  \"openapi\": \"3.0.3\",\n  \"paths\": { \"/a\": [ }\n}\n";

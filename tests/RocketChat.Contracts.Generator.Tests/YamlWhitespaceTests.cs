@@ -63,6 +63,23 @@ public sealed class YamlWhitespaceTests
     }
 
     [Fact]
+    public void A_file_that_starts_with_an_empty_line_and_has_one_letter_lines_is_read_with_exact_offsets()
+    {
+        // The blank-line pass meets an empty first line, and lines whose only non-blank character is their last one.
+        string text = "\n" + Contract.Replace("        ### Changelog\n", "        a\n          \n        b\n", StringComparison.Ordinal);
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(new ContractFile("blank.yaml", text, "Test.Blank", "Blank"));
+
+        Assert.DoesNotContain(outcome.GeneratorDiagnostics, d => d.Id is "RCG001" or "RCG099");
+        string client = outcome.Sources.Single(s => s.Key.EndsWith("Clients.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("/// a", client, StringComparison.Ordinal);
+        Assert.Contains("/// b", client, StringComparison.Ordinal);
+        Diagnostic unresolved = Assert.Single(outcome.GeneratorDiagnostics, d => d.Id == "RCG003");
+        Assert.Equal(22, unresolved.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(text.IndexOf("'#/components/schemas/Missing'", StringComparison.Ordinal), unresolved.Location.SourceSpan.Start);
+    }
+
+    [Fact]
     public void Yaml_broken_for_another_reason_still_reports_RCG001_where_it_is_broken()
     {
         string broken = Contract.Replace("      operationId: getA\n", "      operationId: get: A\n", StringComparison.Ordinal);
