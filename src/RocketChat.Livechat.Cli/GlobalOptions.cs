@@ -6,6 +6,9 @@ namespace RocketChat.Livechat.Cli;
 /// <summary>Options every command takes: where the server is, how to authenticate, and the output format.</summary>
 public sealed class GlobalOptions
 {
+    /// <summary>How long one call may take when neither --timeout nor ROCKETCHAT_TIMEOUT says.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
     public Option<string?> Server { get; } = new("--server") { Description = "Server URL (env ROCKETCHAT_URL)", Recursive = true };
 
     public Option<string?> UserId { get; } = new("--user-id") { Description = "User id for X-User-Id (env ROCKETCHAT_USER_ID)", Recursive = true };
@@ -49,7 +52,7 @@ public sealed class GlobalOptions
             throw new UsageException("the server URL must not contain a user name or password (user:password@host): pass --username and --password, or --user-id and --auth-token.");
         }
 
-        TimeSpan timeout = TimeSpan.FromSeconds(30);
+        TimeSpan timeout = DefaultTimeout;
         string? timeoutText = environment("ROCKETCHAT_TIMEOUT");
         double? seconds = parse.GetValue(Timeout)
             ?? (timeoutText is null ? null : double.TryParse(timeoutText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double parsed) ? parsed : double.NaN);

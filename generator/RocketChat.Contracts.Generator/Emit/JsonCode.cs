@@ -14,10 +14,10 @@ namespace RocketChat.Contracts.Generator.Emit
     internal static class JsonCode
     {
         public const string Reader = "global::System.Text.Json.Utf8JsonReader";
-        public const string Collections = "global::RocketChat.Contracts.Runtime.Json.JsonCollections";
-        public const string Scalars = "global::RocketChat.Contracts.Runtime.Json.JsonScalars";
-        public const string Members = "global::RocketChat.Contracts.Runtime.Json.JsonMembers";
         public const string Runtime = "global::RocketChat.Contracts.Runtime.Json";
+        public const string Collections = Runtime + ".JsonCollections";
+        public const string Scalars = Runtime + ".JsonScalars";
+        public const string Members = Runtime + ".JsonMembers";
 
         /// <summary>
         /// A call that, at a property name, reads the member named by <paramref name="utf8Name"/> (a u8 literal) into
@@ -55,7 +55,7 @@ namespace RocketChat.Contracts.Generator.Emit
         };
 
         /// <summary>
-        /// One call writing the property <paramref name="name"/> (a JsonEncodedText field) with <paramref name="value"/>,
+        /// One call writing the property <paramref name="name"/> (a JsonEncodedText expression) with <paramref name="value"/>,
         /// which may be null when <paramref name="nullableValue"/>: left out, or written as JSON null when
         /// <paramref name="orNull"/> (a required member).
         /// </summary>

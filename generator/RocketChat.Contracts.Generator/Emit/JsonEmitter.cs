@@ -422,7 +422,7 @@ namespace RocketChat.Contracts.Generator.Emit
 
             string read = JsonCode.Read(type, "reader");
             string write = JsonCode.Write(type, "value").TrimEnd(';');
-            return $"new global::RocketChat.Contracts.Runtime.Json.DelegateJsonConverter<{type.CSharpType}>(static (ref {JsonCode.Reader} reader) => {read}, static (writer, value) => {write})";
+            return $"new {JsonCode.Runtime}.DelegateJsonConverter<{type.CSharpType}>(static (ref {JsonCode.Reader} reader) => {read}, static (writer, value) => {write})";
         }
     }
 }

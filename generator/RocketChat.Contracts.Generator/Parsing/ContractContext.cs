@@ -98,9 +98,11 @@ namespace RocketChat.Contracts.Generator.Parsing
         /// </remarks>
         public YamlNode? Dereference(YamlNode? node)
         {
-            var followed = new HashSet<string>(System.StringComparer.Ordinal);
+            // Made only for a chain: most nodes hold no $ref at all.
+            HashSet<string>? followed = null;
             while (node.GetString("$ref") is string reference)
             {
+                followed ??= new HashSet<string>(System.StringComparer.Ordinal);
                 if (!followed.Add(reference))
                 {
                     Report(Generator.Diagnostics.DiagnosticDescriptors.CircularReference, node.Get("$ref"), reference);

@@ -83,7 +83,7 @@ public static class WatchCommand
 
         // --timeout bounds each call over the socket as it bounds each REST call: the handshake, the login and every
         // subscription. A server that accepts the socket and then stays silent ends the command with exit code 3.
-        TimeSpan perCall = options.Timeout ?? TimeSpan.FromSeconds(30);
+        TimeSpan perCall = options.Timeout ?? GlobalOptions.DefaultTimeout;
         var realtimeOptions = new LivechatRealtimeOptions { ConnectTimeout = perCall, CallTimeout = perCall };
         LivechatRealtimeClient realtime = LivechatRealtimeClient.Create(options, realtimeOptions, ctx.Client);
         try
